@@ -1,0 +1,1 @@
+/* placeholder */ typedef int yk_app_placeholder;

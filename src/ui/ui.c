@@ -1,0 +1,1 @@
+typedef int yk_ui_placeholder;
