@@ -1,1 +1,170 @@
-/* placeholder */ typedef int yk_app_placeholder;
+#include "app/app.h"
+
+#include "core/embed.h"
+#include "core/log.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* mkdir -p */
+static bool make_dirs(const char *path)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = 0;
+        if (mkdir(buf, 0755) != 0 && errno != EEXIST)
+            return false;
+        *p = '/';
+    }
+    return mkdir(buf, 0755) == 0 || errno == EEXIST;
+}
+
+int yk_app_init(struct yk_app *app, const struct yk_config *cfg)
+{
+    memset(app, 0, sizeof *app);
+    app->cfg = cfg;
+    if (cfg->headless)
+        yk_clock_init_driven(&app->clock, cfg->start_time > 0 ? cfg->start_time : 1796083200);
+    else
+        yk_clock_init_real(&app->clock, cfg->start_time);
+
+    if (!make_dirs(cfg->data_dir)) {
+        fprintf(stderr,
+                "无法创建数据目录 %s：%s。请检查磁盘和权限，或用 --data-dir 指定其他目录。\n"
+                "Cannot create the data directory %s: %s. Check the disk and its permissions, "
+                "or choose another with --data-dir.\n",
+                cfg->data_dir, strerror(errno), cfg->data_dir, strerror(errno));
+        return 1;
+    }
+    char path[600];
+    snprintf(path, sizeof path, "%s/kiosk.db", cfg->data_dir);
+    struct yk_db_params dp = {.path = path, .seed_sample = true,
+                              .now_ms = yk_clock_utc_ms(&app->clock)};
+    if (!yk_db_open(&app->db, &dp)) {
+        fprintf(stderr,
+                "无法打开数据库 %s：%s。请检查磁盘空间和权限。\n"
+                "Cannot open the database %s: %s. Check free disk space and permissions.\n",
+                path, app->db.error, path, app->db.error);
+        return 1;
+    }
+    app->db_open = true;
+
+    const struct yk_embedded *cat = yk_embed_find(yk_embed_assets, "strings.tsv");
+    char err[1024];
+    if (!cat || !yk_i18n_load(&app->strings, (const char *)cat->data, cat->size, err, sizeof err)) {
+        fprintf(stderr, "assets/strings.tsv: %s\n", cat ? err : "missing from the build");
+        return 1;
+    }
+
+    struct yk_display_params pp = {
+        .headless = cfg->headless,
+        .fullscreen = cfg->fullscreen && !cfg->headless,
+        .width = cfg->window_w,
+        .height = cfg->window_h,
+        .rotation = cfg->rotation,
+        .cal = cfg->touch_cal,
+        .dpi = cfg->dpi,
+    };
+    if (!yk_display_init(&app->display, &pp, err, sizeof err)) {
+        fprintf(stderr, "%s\n", err);
+        return 1;
+    }
+    app->display_open = true;
+
+    struct yk_kiosk_params kp = {
+        .cfg = cfg,
+        .clock = &app->clock,
+        .db = &app->db,
+        .strings = &app->strings,
+        .width = app->display.log_w,
+        .height = app->display.log_h,
+        .px_per_mm = app->display.px_per_mm,
+        .measure = yk_text_measure,
+        .measure_ctx = &app->display.text,
+        .line_height = yk_text_line_height,
+    };
+    if (!yk_kiosk_init(&app->kiosk, &kp))
+        return 1;
+    app->kiosk_open = true;
+    return 0;
+}
+
+void yk_app_destroy(struct yk_app *app)
+{
+    if (app->kiosk_open)
+        yk_kiosk_destroy(&app->kiosk);
+    if (app->display_open)
+        yk_display_destroy(&app->display);
+    yk_i18n_destroy(&app->strings);
+    if (app->db_open)
+        yk_db_close(&app->db);
+    memset(app, 0, sizeof *app);
+}
+
+static void handle_event(struct yk_app *app, const SDL_Event *ev)
+{
+    if (ev->type == SDL_QUIT) {
+        app->quit = true;
+        return;
+    }
+    struct yk_input in;
+    bool resized = false;
+    if (yk_display_translate(&app->display, ev, &in, &resized))
+        yk_kiosk_input(&app->kiosk, &in);
+    if (resized) {
+        if (app->display.log_w != app->kiosk.p.width || app->display.log_h != app->kiosk.p.height)
+            yk_kiosk_resize(&app->kiosk, app->display.log_w, app->display.log_h,
+                            app->display.px_per_mm);
+        app->kiosk.dirty = true;
+    }
+}
+
+bool yk_app_pump(struct yk_app *app)
+{
+    SDL_Event ev;
+    while (SDL_PollEvent(&ev))
+        handle_event(app, &ev);
+    return app->kiosk.dirty;
+}
+
+bool yk_app_frame(struct yk_app *app, bool force, const char *shot)
+{
+    if (force)
+        app->kiosk.dirty = true;
+    if (!yk_kiosk_build(&app->kiosk) && !shot)
+        return true;
+    app->frames++;
+    return yk_display_draw(&app->display, &app->kiosk.ui, shot);
+}
+
+int yk_app_run(struct yk_app *app)
+{
+    yk_app_frame(app, true, NULL);
+    app->quit = false;
+    while (!app->quit) {
+        yk_kiosk_tick(&app->kiosk);
+        yk_app_frame(app, false, NULL);
+        int64_t deadline = yk_kiosk_deadline(&app->kiosk);
+        int64_t now = yk_clock_mono_ms(&app->clock);
+        if (app->quit_at_ms) {
+            if (now >= app->quit_at_ms)
+                break;
+            if (deadline < 0 || deadline > app->quit_at_ms)
+                deadline = app->quit_at_ms;
+        }
+        int timeout = deadline < 0 ? -1 : deadline <= now ? 0 : (int)(deadline - now);
+        SDL_Event ev;
+        if (yk_display_wait(&app->display, &ev, timeout)) {
+            handle_event(app, &ev);
+            yk_app_pump(app);
+        }
+    }
+    yk_info("app", "quitting after %lu frames", app->frames);
+    return 0;
+}

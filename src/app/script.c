@@ -1,0 +1,297 @@
+/* The headless driver: runs the real app (dummy video driver, software renderer, driven
+ * clock) from a script of one command a line. Touches are injected as SDL finger events so
+ * they take the same path as on a terminal (calibration, rotation, gestures).
+ * Commands are listed in README.md ("Headless driver"). */
+#include "app/app.h"
+
+#include "core/log.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct run {
+    struct yk_app *app;
+    const char *name;
+    int line;
+};
+
+static bool fail(struct run *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static bool fail(struct run *r, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "%s:%d: %s\n", r->name, r->line, msg);
+    return false;
+}
+
+/* Moves the driven clock forward by ms, running every deadline on the way (long presses,
+ * flings, idle countdown) at its own time, and drawing frames as the real loop would. */
+static void advance(struct yk_app *app, int64_t ms)
+{
+    while (ms > 0) {
+        int64_t now = yk_clock_mono_ms(&app->clock);
+        int64_t d = yk_kiosk_deadline(&app->kiosk);
+        int64_t step = ms;
+        if (d >= 0 && d - now < step)
+            step = d - now < 1 ? 1 : d - now;
+        yk_clock_advance(&app->clock, step);
+        ms -= step;
+        yk_kiosk_tick(&app->kiosk);
+        yk_app_pump(app);
+        yk_app_frame(app, false, NULL);
+    }
+}
+
+static void finger(struct yk_app *app, Uint32 type, float lx, float ly)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = type;
+    e.tfinger.timestamp = SDL_GetTicks();
+    e.tfinger.touchId = 1;
+    e.tfinger.fingerId = 1;
+    yk_display_logical_to_touch(&app->display, lx, ly, &e.tfinger.x, &e.tfinger.y);
+    e.tfinger.pressure = 1.0f;
+    SDL_PushEvent(&e);
+    yk_app_pump(app);
+    yk_app_frame(app, false, NULL);
+}
+
+static void press_at(struct yk_app *app, float x, float y, int64_t ms)
+{
+    finger(app, SDL_FINGERDOWN, x, y);
+    advance(app, ms);
+    finger(app, SDL_FINGERUP, x, y);
+}
+
+static const struct yk_widget *visible_widget(const struct yk_ui *ui, const char *id)
+{
+    for (size_t i = 0; i < ui->n_widgets; i++) {
+        const struct yk_widget *w = &ui->widgets[i];
+        if (strcmp(w->id, id) == 0 && w->vis.w > 0 && w->vis.h > 0)
+            return w;
+    }
+    return NULL;
+}
+
+/* The visible widget whose text is text (tappable ones first), else the first whose text
+ * contains it. */
+static const struct yk_widget *widget_by_text(const struct yk_ui *ui, const char *text)
+{
+    const struct yk_widget *exact = NULL, *partial = NULL;
+    for (size_t i = 0; i < ui->n_widgets; i++) {
+        const struct yk_widget *w = &ui->widgets[i];
+        if (w->vis.w <= 0 || w->vis.h <= 0 || w->role == YK_ROLE_SCREEN)
+            continue;
+        if (strcmp(w->text, text) == 0 && (!exact || (w->tappable && !exact->tappable)))
+            exact = w;
+        if (!partial && strstr(w->text, text))
+            partial = w;
+    }
+    return exact ? exact : partial;
+}
+
+static bool parse_int(const char *s, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* Splits off the first word of *rest. */
+static char *word(char **rest)
+{
+    char *s = *rest;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    if (!*s)
+        return NULL;
+    char *e = s;
+    while (*e && *e != ' ' && *e != '\t')
+        e++;
+    if (*e)
+        *e++ = 0;
+    *rest = e;
+    return s;
+}
+
+static void center(const struct yk_widget *w, float *x, float *y)
+{
+    *x = (float)w->vis.x + (float)w->vis.w / 2.0f;
+    *y = (float)w->vis.y + (float)w->vis.h / 2.0f;
+}
+
+static bool point_args(struct run *r, char *rest, float *x, float *y, long *ms, bool want_ms,
+                       const char *cmd)
+{
+    const struct yk_ui *ui = &r->app->kiosk.ui;
+    char *a = word(&rest), *b = word(&rest), *c = word(&rest);
+    long lx, ly;
+    if (a && b && parse_int(a, &lx) && parse_int(b, &ly)) {
+        *x = (float)lx;
+        *y = (float)ly;
+        if (want_ms && (!c || !parse_int(c, ms) || *ms < 0))
+            return fail(r, "%s X Y MS: MS must be a number of milliseconds", cmd);
+        return true;
+    }
+    if (!a)
+        return fail(r, "%s needs a widget id or X Y", cmd);
+    const struct yk_widget *w = visible_widget(ui, a);
+    if (!w)
+        return fail(r, "%s: no visible widget '%s'", cmd, a);
+    center(w, x, y);
+    if (want_ms && (!b || !parse_int(b, ms) || *ms < 0))
+        return fail(r, "%s ID MS: MS must be a number of milliseconds", cmd);
+    return true;
+}
+
+static bool text_input(struct yk_app *app, const char *s)
+{
+    /* SDL carries at most 31 bytes per text event; split on character boundaries. */
+    size_t n = strlen(s);
+    size_t i = 0;
+    while (i < n) {
+        size_t len = 0;
+        while (i + len < n) {
+            size_t l = yk_utf8_len(s + i + len);
+            if (len + l > SDL_TEXTINPUTEVENT_TEXT_SIZE - 1)
+                break;
+            len += l;
+        }
+        SDL_Event e;
+        memset(&e, 0, sizeof e);
+        e.type = SDL_TEXTINPUT;
+        memcpy(e.text.text, s + i, len);
+        SDL_PushEvent(&e);
+        i += len;
+        yk_app_pump(app);
+    }
+    yk_app_frame(app, false, NULL);
+    return true;
+}
+
+static bool run_line(struct run *r, char *line)
+{
+    struct yk_app *app = r->app;
+    struct yk_ui *ui = &app->kiosk.ui;
+    char *rest = line;
+    char *cmd = word(&rest);
+    if (!cmd || cmd[0] == '#')
+        return true;
+    while (*rest == ' ' || *rest == '\t')
+        rest++;
+    float x, y;
+    long ms = 0;
+    if (strcmp(cmd, "tap") == 0) {
+        if (!point_args(r, rest, &x, &y, &ms, false, "tap"))
+            return false;
+        press_at(app, x, y, 60);
+    } else if (strcmp(cmd, "tap-text") == 0) {
+        const struct yk_widget *w = widget_by_text(ui, rest);
+        if (!w)
+            return fail(r, "tap-text: no visible widget with text '%s'", rest);
+        center(w, &x, &y);
+        press_at(app, x, y, 60);
+    } else if (strcmp(cmd, "press") == 0) {
+        if (!point_args(r, rest, &x, &y, &ms, true, "press"))
+            return false;
+        press_at(app, x, y, ms);
+    } else if (strcmp(cmd, "swipe") == 0) {
+        long v[5];
+        for (int i = 0; i < 5; i++) {
+            char *w = word(&rest);
+            if (!w || !parse_int(w, &v[i]))
+                return fail(r, "swipe X1 Y1 X2 Y2 MS: five numbers");
+        }
+        int steps = v[4] / 16 > 1 ? (int)(v[4] / 16) : 1;
+        finger(app, SDL_FINGERDOWN, (float)v[0], (float)v[1]);
+        for (int i = 1; i <= steps; i++) {
+            advance(app, v[4] / steps);
+            float t = (float)i / (float)steps;
+            finger(app, SDL_FINGERMOTION, (float)v[0] + t * (float)(v[2] - v[0]),
+                   (float)v[1] + t * (float)(v[3] - v[1]));
+        }
+        finger(app, SDL_FINGERUP, (float)v[2], (float)v[3]);
+    } else if (strcmp(cmd, "type") == 0) {
+        text_input(app, rest);
+    } else if (strcmp(cmd, "key") == 0) {
+        SDL_Keycode k = SDL_GetKeyFromName(rest);
+        if (k == SDLK_UNKNOWN)
+            return fail(r, "key: unknown key name '%s' (Return, Escape, BackSpace, Tab, ...)", rest);
+        SDL_Event e;
+        memset(&e, 0, sizeof e);
+        e.type = SDL_KEYDOWN;
+        e.key.state = SDL_PRESSED;
+        e.key.keysym.sym = k;
+        e.key.keysym.scancode = SDL_GetScancodeFromKey(k);
+        SDL_PushEvent(&e);
+        e.type = SDL_KEYUP;
+        e.key.state = SDL_RELEASED;
+        SDL_PushEvent(&e);
+        yk_app_pump(app);
+        yk_app_frame(app, false, NULL);
+    } else if (strcmp(cmd, "wait") == 0) {
+        if (!parse_int(rest, &ms) || ms < 0)
+            return fail(r, "wait MS: a number of milliseconds");
+        advance(app, ms);
+    } else if (strcmp(cmd, "shot") == 0) {
+        if (!*rest)
+            return fail(r, "shot FILE.png");
+        if (!yk_app_frame(app, true, rest))
+            return fail(r, "shot: cannot write %s", rest);
+    } else if (strcmp(cmd, "tree") == 0) {
+        yk_app_frame(app, false, NULL);
+        if (!*rest || strcmp(rest, "-") == 0) {
+            yk_ui_write_tree(ui, stdout);
+            fflush(stdout);
+        } else {
+            FILE *f = fopen(rest, "w");
+            if (!f)
+                return fail(r, "tree: cannot write %s: %s", rest, strerror(errno));
+            yk_ui_write_tree(ui, f);
+            fclose(f);
+        }
+    } else if (strcmp(cmd, "expect-id") == 0) {
+        if (!visible_widget(ui, rest))
+            return fail(r, "expect-id: no visible widget '%s'", rest);
+    } else if (strcmp(cmd, "expect-text") == 0) {
+        if (!widget_by_text(ui, rest))
+            return fail(r, "expect-text: '%s' is not on screen", rest);
+    } else if (strcmp(cmd, "expect-no-text") == 0) {
+        if (widget_by_text(ui, rest))
+            return fail(r, "expect-no-text: '%s' is on screen", rest);
+    } else if (strcmp(cmd, "check-layout") == 0) {
+        char err[4096];
+        int n = yk_ui_check_layout(ui, err, sizeof err);
+        if (n)
+            return fail(r, "check-layout: %d problem(s) at %dx%d:\n%s", n, ui->p.width,
+                        ui->p.height, err);
+    } else {
+        return fail(r, "unknown command '%s'", cmd);
+    }
+    return true;
+}
+
+int yk_app_run_script(struct yk_app *app, FILE *f, const char *name)
+{
+    struct run r = {app, name, 0};
+    yk_app_frame(app, true, NULL);
+    char line[4096];
+    while (fgets(line, sizeof line, f)) {
+        r.line++;
+        line[strcspn(line, "\r\n")] = 0;
+        if (!run_line(&r, line))
+            return 1;
+    }
+    return 0;
+}

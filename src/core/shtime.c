@@ -1,0 +1,96 @@
+#include "core/shtime.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+int64_t yk_days_from_civil(int y, int m, int d)
+{
+    /* Days from civil, after H. Hinnant's public-domain algorithm description. */
+    y -= m <= 2;
+    const int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const int64_t yoe = y - era * 400;
+    const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(int64_t z, int *y, int *m, int *d)
+{
+    z += 719468;
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const int64_t doe = z - era * 146097;
+    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const int64_t mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+void yk_shanghai_time(int64_t utc_s, struct yk_localtime *out)
+{
+    int64_t t = utc_s + YK_SHANGHAI_OFFSET_S;
+    int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+    int64_t secs = t - days * 86400;
+    civil_from_days(days, &out->year, &out->month, &out->day);
+    out->hour = (int)(secs / 3600);
+    out->minute = (int)(secs / 60 % 60);
+    out->second = (int)(secs % 60);
+    out->weekday = (int)((days % 7 + 11) % 7); /* 1970-01-01 was a Thursday */
+    out->minute_of_day = out->hour * 60 + out->minute;
+}
+
+int64_t yk_shanghai_to_utc(int year, int month, int day, int hour, int minute, int second)
+{
+    return yk_days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second -
+           YK_SHANGHAI_OFFSET_S;
+}
+
+static const char *const zh_week[] = {"星期日", "星期一", "星期二", "星期三",
+                                      "星期四", "星期五", "星期六"};
+static const char *const en_week[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+static const char *const en_month[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+void yk_format_date(char *buf, size_t n, int64_t utc_s, const char *lang)
+{
+    struct yk_localtime lt;
+    yk_shanghai_time(utc_s, &lt);
+    if (strcmp(lang, "en") == 0)
+        snprintf(buf, n, "%s %d %s %d", en_week[lt.weekday], lt.day, en_month[lt.month - 1],
+                 lt.year);
+    else
+        snprintf(buf, n, "%d年%d月%d日 %s", lt.year, lt.month, lt.day, zh_week[lt.weekday]);
+}
+
+void yk_format_hhmm(char *buf, size_t n, int64_t utc_s)
+{
+    struct yk_localtime lt;
+    yk_shanghai_time(utc_s, &lt);
+    snprintf(buf, n, "%02d:%02d", lt.hour, lt.minute);
+}
+
+void yk_format_span(char *buf, size_t n, int64_t start_utc_s, int64_t end_utc_s,
+                    const char *lang)
+{
+    struct yk_localtime a, b;
+    yk_shanghai_time(start_utc_s, &a);
+    yk_shanghai_time(end_utc_s, &b);
+    int same = a.year == b.year && a.month == b.month && a.day == b.day;
+    bool en = strcmp(lang, "en") == 0;
+    if (same) {
+        if (en)
+            snprintf(buf, n, "%s %d %s %02d:%02d–%02d:%02d", en_week[a.weekday], a.day,
+                     en_month[a.month - 1], a.hour, a.minute, b.hour, b.minute);
+        else
+            snprintf(buf, n, "%d月%d日 %s %02d:%02d–%02d:%02d", a.month, a.day,
+                     zh_week[a.weekday], a.hour, a.minute, b.hour, b.minute);
+    } else if (en) {
+        snprintf(buf, n, "%d %s %02d:%02d – %d %s %02d:%02d", a.day, en_month[a.month - 1],
+                 a.hour, a.minute, b.day, en_month[b.month - 1], b.hour, b.minute);
+    } else {
+        snprintf(buf, n, "%d月%d日 %02d:%02d – %d月%d日 %02d:%02d", a.month, a.day, a.hour,
+                 a.minute, b.month, b.day, b.hour, b.minute);
+    }
+}

@@ -1,0 +1,40 @@
+#ifndef YK_SHTIME_H
+#define YK_SHTIME_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Shanghai local time. China keeps UTC+8 all year (no daylight saving), so the kiosk
+ * converts with a fixed offset and needs no time-zone database on the terminal. */
+
+#define YK_SHANGHAI_OFFSET_S (8 * 3600)
+
+struct yk_localtime {
+    int year, month, day; /* month 1..12, day 1..31 */
+    int hour, minute, second;
+    int weekday;          /* 0 = Sunday .. 6 = Saturday */
+    int minute_of_day;    /* hour * 60 + minute */
+};
+
+/* Breaks UTC seconds into Shanghai local time. */
+void yk_shanghai_time(int64_t utc_s, struct yk_localtime *out);
+
+/* UTC seconds of a Shanghai local date and time. Fields are not range-checked. */
+int64_t yk_shanghai_to_utc(int year, int month, int day, int hour, int minute, int second);
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (any year). */
+int64_t yk_days_from_civil(int year, int month, int day);
+
+/* Formats a Shanghai date for people: zh "2026年12月5日 星期六", en "Sat 5 Dec 2026".
+ * lang is "zh" or "en". Writes a NUL-terminated string into buf (size n). */
+void yk_format_date(char *buf, size_t n, int64_t utc_s, const char *lang);
+
+/* Formats "HH:MM" (24-hour, Shanghai time). */
+void yk_format_hhmm(char *buf, size_t n, int64_t utc_s);
+
+/* Formats a span like zh "12月5日 09:30–11:30" / en "5 Dec 09:30–11:30" (the end date is
+ * shown only when it differs). */
+void yk_format_span(char *buf, size_t n, int64_t start_utc_s, int64_t end_utc_s,
+                    const char *lang);
+
+#endif

@@ -1,1 +1,0 @@
-typedef int yk_platform_placeholder;

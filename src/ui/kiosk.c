@@ -1,0 +1,643 @@
+#include "ui/kiosk.h"
+
+#include "core/icons.h"
+#include "core/log.h"
+#include "core/shtime.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------- helpers */
+
+static const char *tr(const struct yk_kiosk *k, const char *key)
+{
+    return yk_i18n_get(k->p.strings, key, k->lang);
+}
+
+static int64_t now_mono(const struct yk_kiosk *k)
+{
+    return yk_clock_mono_ms(k->p.clock);
+}
+
+static int64_t now_utc_s(const struct yk_kiosk *k)
+{
+    return yk_clock_utc_ms(k->p.clock) / 1000;
+}
+
+static struct yk_ui_params ui_params(const struct yk_kiosk *k)
+{
+    return (struct yk_ui_params){
+        .width = k->p.width,
+        .height = k->p.height,
+        .px_per_mm = k->p.px_per_mm,
+        .elder = k->elder,
+        .measure = k->p.measure,
+        .measure_ctx = k->p.measure_ctx,
+        .line_height = k->p.line_height,
+    };
+}
+
+static void gesture_setup(struct yk_kiosk *k)
+{
+    struct yk_gesture_params gp = {
+        .slop_px = 2.5f * k->p.px_per_mm, /* 2.5 mm: shaky fingers still tap */
+        .long_press_ms = 600,
+        .hold_ms = 3000,
+        .fling_min_v = 40.0f * k->p.px_per_mm, /* 4 cm/s */
+    };
+    yk_gesture_init(&k->gestures, &gp);
+}
+
+/* ---------------------------------------------------------------- life cycle */
+
+bool yk_kiosk_init(struct yk_kiosk *k, const struct yk_kiosk_params *p)
+{
+    memset(k, 0, sizeof *k);
+    k->p = *p;
+    k->lang = strcmp(p->cfg->lang, "en") == 0 ? YK_LANG_EN : YK_LANG_ZH;
+    struct yk_ui_params up = ui_params(k);
+    if (!yk_ui_init(&k->ui, &up)) {
+        yk_error("kiosk", "out of memory setting up the UI");
+        return false;
+    }
+    gesture_setup(k);
+    k->screen = YK_SCREEN_HOME;
+    k->dirty = true;
+    k->last_input_ms = now_mono(k);
+    return true;
+}
+
+void yk_kiosk_destroy(struct yk_kiosk *k)
+{
+    yk_ui_destroy(&k->ui);
+    memset(k, 0, sizeof *k);
+}
+
+void yk_kiosk_resize(struct yk_kiosk *k, int width, int height, float px_per_mm)
+{
+    k->p.width = width;
+    k->p.height = height;
+    k->p.px_per_mm = px_per_mm;
+    struct yk_ui_params up = ui_params(k);
+    yk_ui_configure(&k->ui, &up);
+    gesture_setup(k);
+    k->dirty = true;
+}
+
+/* ---------------------------------------------------------------- navigation */
+
+static void go(struct yk_kiosk *k, enum yk_screen_id s)
+{
+    if (s == k->screen)
+        return;
+    if (s == YK_SCREEN_HOME) {
+        k->back_depth = 0;
+    } else if (k->back_depth < YK_NAV_DEPTH) {
+        k->back_stack[k->back_depth++] = k->screen;
+    }
+    k->screen = s;
+    k->dragging = k->flinging = NULL;
+    k->dirty = true;
+}
+
+static void back(struct yk_kiosk *k)
+{
+    k->screen = k->back_depth ? k->back_stack[--k->back_depth] : YK_SCREEN_HOME;
+    k->dragging = k->flinging = NULL;
+    k->dirty = true;
+}
+
+void yk_kiosk_reset(struct yk_kiosk *k)
+{
+    k->back_depth = 0;
+    k->screen = YK_SCREEN_HOME;
+    k->idle_warning = false;
+    k->dragging = k->flinging = NULL;
+    k->ui.pressed_id[0] = 0;
+    /* Forget scroll positions: the next person starts at the top. */
+    memset(k->ui.scroll, 0, sizeof k->ui.scroll);
+    k->lang = strcmp(k->p.cfg->lang, "en") == 0 ? YK_LANG_EN : YK_LANG_ZH;
+    if (k->elder) {
+        k->elder = false;
+        struct yk_ui_params up = ui_params(k);
+        yk_ui_configure(&k->ui, &up);
+    }
+    yk_gesture_reset(&k->gestures);
+    k->dirty = true;
+}
+
+static const struct {
+    const char *id;
+    enum yk_screen_id screen;
+    const char *label, *sub;
+    enum yk_icon icon;
+} home_tiles[] = {
+    {"home.services", YK_SCREEN_SERVICES, YK_N("home.services"), YK_N("home.services.sub"),
+     YK_ICON_SERVICES},
+    {"home.sites", YK_SCREEN_SITES, YK_N("home.sites"), YK_N("home.sites.sub"), YK_ICON_SITES},
+    {"home.events", YK_SCREEN_EVENTS, YK_N("home.events"), YK_N("home.events.sub"),
+     YK_ICON_EVENTS},
+    {"home.blocks", YK_SCREEN_BLOCKS, YK_N("home.blocks"), YK_N("home.blocks.sub"),
+     YK_ICON_BLOCKS},
+};
+
+bool yk_kiosk_activate(struct yk_kiosk *k, const char *id)
+{
+    if (strcmp(id, "nav.home") == 0) {
+        go(k, YK_SCREEN_HOME);
+    } else if (strcmp(id, "nav.back") == 0) {
+        back(k);
+    } else if (strcmp(id, "nav.lang") == 0) {
+        k->lang = k->lang == YK_LANG_ZH ? YK_LANG_EN : YK_LANG_ZH;
+        k->dirty = true;
+    } else if (strcmp(id, "nav.elder") == 0) {
+        k->elder = !k->elder;
+        struct yk_ui_params up = ui_params(k);
+        yk_ui_configure(&k->ui, &up);
+        k->dirty = true;
+    } else if (strcmp(id, "idle.continue") == 0) {
+        k->idle_warning = false;
+        k->dirty = true;
+    } else {
+        for (size_t i = 0; i < sizeof home_tiles / sizeof home_tiles[0]; i++) {
+            if (strcmp(id, home_tiles[i].id) == 0) {
+                go(k, home_tiles[i].screen);
+                return true;
+            }
+        }
+        return false;
+    }
+    return true;
+}
+
+/* ---------------------------------------------------------------- input */
+
+static void set_pressed(struct yk_kiosk *k, const char *id)
+{
+    if (strcmp(k->ui.pressed_id, id) != 0) {
+        snprintf(k->ui.pressed_id, sizeof k->ui.pressed_id, "%s", id);
+        k->dirty = true;
+    }
+}
+
+static void on_gesture(struct yk_kiosk *k, const struct yk_gesture *g)
+{
+    switch (g->type) {
+    case YK_G_DOWN: {
+        const struct yk_widget *w = yk_ui_hit(&k->ui, g->x, g->y);
+        set_pressed(k, w ? w->id : "");
+        if (k->flinging) {
+            /* A touch stops a fling, as on a phone. */
+            k->flinging->velocity = 0;
+            k->flinging = NULL;
+        }
+        break;
+    }
+    case YK_G_TAP: {
+        const struct yk_widget *w = yk_ui_hit(&k->ui, g->x, g->y);
+        set_pressed(k, "");
+        if (w) {
+            char id[96];
+            snprintf(id, sizeof id, "%s", w->id); /* the tree is rebuilt by the action */
+            yk_kiosk_activate(k, id);
+        }
+        break;
+    }
+    case YK_G_DRAG_BEGIN:
+        set_pressed(k, "");
+        k->dragging = yk_ui_scroll_at(&k->ui, g->x, g->y);
+        break;
+    case YK_G_DRAG:
+        if (k->dragging && yk_ui_scroll_by(k->dragging, -g->dy))
+            k->dirty = true;
+        break;
+    case YK_G_FLING:
+        if (k->dragging) {
+            k->dragging->velocity = -g->vy;
+            k->flinging = k->dragging;
+            k->last_anim_ms = now_mono(k);
+        }
+        k->dragging = NULL;
+        break;
+    case YK_G_DRAG_END:
+    case YK_G_CANCEL:
+        k->dragging = NULL;
+        set_pressed(k, "");
+        break;
+    case YK_G_LONG_PRESS:
+    case YK_G_HOLD:
+    case YK_G_NONE:
+        break;
+    }
+}
+
+void yk_kiosk_input(struct yk_kiosk *k, const struct yk_input *in)
+{
+    int64_t t = now_mono(k);
+    k->last_input_ms = t;
+    if (k->idle_warning && in->type == YK_IN_DOWN) {
+        /* Any touch answers "still there?": it keeps the screen as it was, and the touch
+         * does nothing else (it was aimed at the question, not at what is under it). */
+        k->idle_warning = false;
+        k->dirty = true;
+        yk_gesture_reset(&k->gestures);
+        return;
+    }
+    struct yk_gesture out[3];
+    int n = 0;
+    switch (in->type) {
+    case YK_IN_DOWN:
+        n = yk_gesture_down(&k->gestures, in->pointer, in->x, in->y, t, out);
+        break;
+    case YK_IN_MOVE:
+        n = yk_gesture_move(&k->gestures, in->pointer, in->x, in->y, t, out);
+        break;
+    case YK_IN_UP:
+        n = yk_gesture_up(&k->gestures, in->pointer, in->x, in->y, t, out);
+        break;
+    case YK_IN_TEXT:
+    case YK_IN_KEY:
+        if (in->type == YK_IN_KEY && in->key == YK_KEY_ESCAPE && k->screen != YK_SCREEN_HOME)
+            back(k);
+        break;
+    }
+    for (int i = 0; i < n; i++)
+        on_gesture(k, &out[i]);
+}
+
+/* ---------------------------------------------------------------- time */
+
+void yk_kiosk_tick(struct yk_kiosk *k)
+{
+    int64_t t = now_mono(k);
+    struct yk_gesture out[2];
+    int n = yk_gesture_tick(&k->gestures, t, out);
+    for (int i = 0; i < n; i++)
+        on_gesture(k, &out[i]);
+
+    if (k->flinging) {
+        int dt = (int)(t - k->last_anim_ms);
+        k->last_anim_ms = t;
+        if (dt > 0) {
+            if (!yk_ui_scroll_animate(k->flinging, dt > 100 ? 100 : dt))
+                k->flinging = NULL;
+            k->dirty = true;
+        }
+    }
+
+    int64_t minute = now_utc_s(k) / 60;
+    if (minute != k->shown_minute)
+        k->dirty = true; /* the clock on screen changes */
+
+    if (k->screen != YK_SCREEN_HOME || k->back_depth) {
+        int64_t idle = t - k->last_input_ms;
+        int64_t timeout = (int64_t)k->p.cfg->idle_timeout_s * 1000;
+        int64_t warn = timeout - (int64_t)k->p.cfg->idle_warning_s * 1000;
+        if (idle >= timeout) {
+            yk_info("kiosk", "idle for %d s: back to the home screen", k->p.cfg->idle_timeout_s);
+            yk_kiosk_reset(k);
+        } else if (idle >= warn) {
+            k->idle_warning = true;
+            k->dirty = true; /* the countdown changes every second */
+        }
+    }
+}
+
+int64_t yk_kiosk_deadline(const struct yk_kiosk *k)
+{
+    int64_t t = now_mono(k);
+    int64_t best = -1;
+#define CONSIDER(d)                                                                            \
+    do {                                                                                       \
+        int64_t d_ = (d);                                                                      \
+        if (d_ >= 0 && (best < 0 || d_ < best))                                                \
+            best = d_;                                                                         \
+    } while (0)
+    CONSIDER(yk_gesture_deadline(&k->gestures));
+    if (k->flinging)
+        CONSIDER(t + 16);
+    /* The next minute boundary, for the clock on the home screen and the header. */
+    int64_t utc_ms = yk_clock_utc_ms(k->p.clock);
+    CONSIDER(t + (60000 - utc_ms % 60000));
+    if (k->screen != YK_SCREEN_HOME || k->back_depth) {
+        int64_t timeout = (int64_t)k->p.cfg->idle_timeout_s * 1000;
+        int64_t warn = timeout - (int64_t)k->p.cfg->idle_warning_s * 1000;
+        if (k->idle_warning) {
+            /* Wake on each second of the countdown. */
+            int64_t idle = t - k->last_input_ms;
+            CONSIDER(t + (1000 - (idle - warn) % 1000));
+        } else {
+            CONSIDER(k->last_input_ms + warn);
+        }
+    }
+#undef CONSIDER
+    return best;
+}
+
+/* ---------------------------------------------------------------- drawing */
+
+static struct yk_button_style nav_style(const struct yk_kiosk *k, int icon)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    return (struct yk_button_style){.bg = t->card, .fg = t->ink, .font = YK_FONT_BODY,
+                                    .icon = icon};
+}
+
+/* Width a bar button needs for its icon and label. */
+static int nav_button_w(struct yk_kiosk *k, const char *label)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    int w = yk_ui_text_width(&k->ui, label, YK_FONT_BODY) + yk_ui_line_height(&k->ui, YK_FONT_BODY) +
+            3 * t->gap + 2 * t->gap;
+    return w < t->touch_min ? t->touch_min : w;
+}
+
+/* The bar at the bottom of every screen: back and home (not on the home screen), then the
+ * language and elder-mode switches on the right. */
+struct nav_layout {
+    bool compact;   /* back and home as pictures only */
+    int rows;       /* 1, or 2 when even that does not fit (back/home above the switches) */
+};
+
+static struct nav_layout nav_layout(struct yk_kiosk *k, int width)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    int avail = width - 2 * t->gap;
+    const char *el = k->elder ? tr(k, "nav.elder.off") : tr(k, "nav.elder.on");
+    int right = nav_button_w(k, el) + nav_button_w(k, tr(k, "nav.lang")) + t->gap;
+    if (k->screen == YK_SCREEN_HOME)
+        return (struct nav_layout){false, 1};
+    int left = nav_button_w(k, tr(k, "nav.back")) + nav_button_w(k, tr(k, "nav.home")) + t->gap;
+    if (left + right + 2 * t->gap <= avail)
+        return (struct nav_layout){false, 1};
+    int icons = 2 * t->touch_min * 5 / 4 + t->gap;
+    if (icons + right + 2 * t->gap <= avail)
+        return (struct nav_layout){true, 1};
+    return (struct nav_layout){false, 2};
+}
+
+static int navbar_h(struct yk_kiosk *k)
+{
+    return nav_layout(k, k->p.width).rows * k->ui.theme.bar_h;
+}
+
+/* The bar at the bottom of every screen: back and home (not on the home screen), then the
+ * language and elder-mode switches on the right. */
+static void navbar(struct yk_kiosk *k, struct yk_rect bar)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    yk_ui_fill(ui, bar, t->bar, 0);
+    struct nav_layout lay = nav_layout(k, bar.w);
+    struct yk_rect r = yk_inset(bar, t->gap / 2);
+    r.x += t->gap / 2;
+    r.w -= t->gap;
+    struct yk_rect r2 = r;
+    if (lay.rows == 2) {
+        r2 = yk_cut_bottom(&r, r.h / 2);
+        r.h -= t->gap / 2;
+        r2.y += t->gap / 2;
+        r2.h -= t->gap / 2;
+    }
+    const char *back_l = tr(k, "nav.back"), *home_l = tr(k, "nav.home");
+    const char *el = k->elder ? tr(k, "nav.elder.off") : tr(k, "nav.elder.on");
+    const char *ll = tr(k, "nav.lang");
+    /* On a narrow bar back and home show only their pictures (the tree keeps the words). */
+    int icon_w = t->touch_min * 5 / 4;
+    struct yk_button_style st;
+    if (k->screen != YK_SCREEN_HOME) {
+        st = nav_style(k, YK_ICON_BACK);
+        yk_ui_button(ui, "nav.back",
+                     yk_cut_left(&r, lay.compact ? icon_w : nav_button_w(k, back_l)),
+                     lay.compact ? "" : back_l, &st, true);
+        yk_ui_set_text(ui, "nav.back", back_l);
+        yk_cut_left(&r, t->gap);
+        st = nav_style(k, YK_ICON_HOME);
+        yk_ui_button(ui, "nav.home",
+                     yk_cut_left(&r, lay.compact ? icon_w : nav_button_w(k, home_l)),
+                     lay.compact ? "" : home_l, &st, true);
+        yk_ui_set_text(ui, "nav.home", home_l);
+    }
+    st = nav_style(k, YK_ICON_ELDER);
+    yk_ui_button(ui, "nav.elder", yk_cut_right(&r2, nav_button_w(k, el)), el, &st, true);
+    yk_cut_right(&r2, t->gap);
+    st = nav_style(k, YK_ICON_LANGUAGE);
+    yk_ui_button(ui, "nav.lang", yk_cut_right(&r2, nav_button_w(k, ll)), ll, &st, true);
+}
+
+/* The red header: the title, and the time and date. Side by side when the title fits on
+ * one line beside the clock, else the title above a line with the time and date. */
+struct header_layout {
+    bool stacked;
+    int h;
+};
+
+static struct header_layout header_layout(struct yk_kiosk *k, const char *title, int width)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    int inner = width - 2 * t->pad;
+    char date[64];
+    yk_format_date(date, sizeof date, now_utc_s(k), yk_lang_code(k->lang));
+    int tw = yk_ui_text_width(ui, "00:00", YK_FONT_TITLE);
+    int dw = yk_ui_text_width(ui, date, YK_FONT_SMALL);
+    int cw = tw > dw ? tw : dw;
+    int clock_h = yk_ui_line_height(ui, YK_FONT_TITLE) + yk_ui_line_height(ui, YK_FONT_SMALL);
+    if (yk_ui_text_width(ui, title, YK_FONT_TITLE) + t->pad + cw <= inner)
+        return (struct header_layout){false, clock_h + 2 * t->gap};
+    int th = yk_ui_text_height(ui, title, YK_FONT_TITLE, inner);
+    return (struct header_layout){true, th + yk_ui_line_height(ui, YK_FONT_BODY) + 2 * t->gap};
+}
+
+static void header(struct yk_kiosk *k, struct yk_rect hr, const char *title)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    yk_ui_fill(ui, hr, t->primary, 0);
+    struct header_layout lay = header_layout(k, title, hr.w);
+    struct yk_rect in = {hr.x + t->pad, hr.y + t->gap, hr.w - 2 * t->pad, hr.h - 2 * t->gap};
+    int64_t now = now_utc_s(k);
+    char hhmm[16], date[64];
+    yk_format_hhmm(hhmm, sizeof hhmm, now);
+    yk_format_date(date, sizeof date, now, yk_lang_code(k->lang));
+    k->shown_minute = now / 60;
+    if (lay.stacked) {
+        int lh = yk_ui_line_height(ui, YK_FONT_BODY);
+        struct yk_rect row = yk_cut_bottom(&in, lh);
+        int tw = yk_ui_text_width(ui, hhmm, YK_FONT_BODY);
+        yk_ui_text(ui, "header.time", yk_cut_left(&row, tw), hhmm, YK_FONT_BODY, t->on_primary,
+                   YK_ALIGN_LEFT, true);
+        yk_cut_left(&row, t->pad);
+        yk_ui_text(ui, "header.date", row, date, YK_FONT_BODY, t->on_primary, YK_ALIGN_LEFT,
+                   true);
+        yk_ui_text(ui, "header.title", in, title, YK_FONT_TITLE, t->on_primary, YK_ALIGN_LEFT,
+                   true);
+        return;
+    }
+    int tw = yk_ui_text_width(ui, hhmm, YK_FONT_TITLE);
+    int dw = yk_ui_text_width(ui, date, YK_FONT_SMALL);
+    struct yk_rect clock = yk_cut_right(&in, tw > dw ? tw : dw);
+    int th = yk_ui_line_height(ui, YK_FONT_TITLE), dh = yk_ui_line_height(ui, YK_FONT_SMALL);
+    int cy = clock.y + (clock.h - th - dh) / 2;
+    yk_ui_text(ui, "header.time", (struct yk_rect){clock.x, cy, clock.w, th}, hhmm,
+               YK_FONT_TITLE, t->on_primary, YK_ALIGN_RIGHT, false);
+    yk_ui_text(ui, "header.date", (struct yk_rect){clock.x, cy + th, clock.w, dh}, date,
+               YK_FONT_SMALL, t->on_primary, YK_ALIGN_RIGHT, false);
+    yk_cut_right(&in, t->pad);
+    yk_ui_text(ui, "header.title", in, title, YK_FONT_TITLE, t->on_primary, YK_ALIGN_LEFT, true);
+}
+
+/* Height a home tile needs for its label and line at width w (picture left out). */
+static int tile_need(struct yk_kiosk *k, int i, int w)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    int inner = w - 2 * t->gap;
+    int h = yk_ui_text_height(ui, tr(k, home_tiles[i].label), YK_FONT_LARGE, inner) +
+            yk_ui_text_height(ui, tr(k, home_tiles[i].sub), YK_FONT_SMALL, inner) + 4 * t->gap;
+    return h < t->touch_min ? t->touch_min : h;
+}
+
+static void build_home(struct yk_kiosk *k, struct yk_rect area)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    struct yk_rect in = yk_inset(area, t->pad);
+    bool portrait = in.h > in.w * 5 / 4;
+    int cols = portrait ? 1 : 2, rows = 4 / cols;
+    int cell_w = (in.w - (cols - 1) * t->gap) / cols;
+    int need = 0;
+    for (int i = 0; i < 4; i++) {
+        int n = tile_need(k, i, cell_w);
+        need = n > need ? n : need;
+    }
+    int grid_h = rows * need + (rows - 1) * t->gap;
+    /* The greeting is the first thing to go when space is short. */
+    const char *welcome = tr(k, "home.welcome");
+    int wh = yk_ui_text_height(ui, welcome, YK_FONT_LARGE, in.w);
+    if (grid_h + wh + t->gap <= in.h) {
+        yk_ui_text(ui, "home.welcome", yk_cut_top(&in, wh), welcome, YK_FONT_LARGE, t->ink,
+                   YK_ALIGN_LEFT, false);
+        yk_cut_top(&in, t->gap);
+    }
+    bool scroll = grid_h > in.h;
+    struct yk_rect grid = in;
+    if (scroll) {
+        /* Elder mode on a small panel: the tiles keep their size and the page scrolls. */
+        grid.y = yk_ui_scroll_begin(ui, "home.tiles", in);
+        grid.h = grid_h;
+    }
+    /* Pictures on all four tiles or on none, so the page looks even. */
+    bool icons = true;
+    for (int i = 0; i < 4; i++) {
+        struct yk_rect cell = yk_grid_cell(grid, cols, rows, i % cols, i / cols, t->gap);
+        icons = icons && yk_ui_tile_fits_icon(ui, cell, tr(k, home_tiles[i].label), YK_FONT_LARGE,
+                                              tr(k, home_tiles[i].sub));
+    }
+    for (int i = 0; i < 4; i++) {
+        struct yk_rect cell = yk_grid_cell(grid, cols, rows, i % cols, i / cols, t->gap);
+        struct yk_button_style st = {
+            .bg = t->card, .fg = t->ink, .font = YK_FONT_LARGE,
+            .icon = icons ? (int)home_tiles[i].icon : -1, .icon_above = true,
+            .sub = tr(k, home_tiles[i].sub)};
+        if (yk_ui_visible(ui, cell))
+            yk_ui_button(ui, home_tiles[i].id, cell, tr(k, home_tiles[i].label), &st, true);
+    }
+    if (scroll)
+        yk_ui_scroll_end(ui, grid.y + grid_h);
+}
+
+static const char *screen_key(enum yk_screen_id s)
+{
+    static const char *const keys[] = {"home", "services", "sites", "events", "blocks"};
+    return keys[s];
+}
+
+static void build_section(struct yk_kiosk *k, struct yk_rect area)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    struct yk_rect in = yk_inset(area, t->pad);
+    yk_ui_text(ui, "section.empty", in, tr(k, "section.empty"), YK_FONT_BODY, t->ink_soft,
+               YK_ALIGN_CENTER, true);
+}
+
+static void idle_overlay(struct yk_kiosk *k)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    struct yk_rect screen = {0, 0, k->p.width, k->p.height};
+    yk_ui_modal(ui); /* what is under the question can be neither read nor touched */
+    yk_ui_fill(ui, screen, (struct yk_color){0, 0, 0, 140}, 0);
+    int btn_h = yk_ui_line_height(ui, YK_FONT_LARGE) + 2 * t->gap;
+    if (btn_h < t->touch_min * 3 / 2)
+        btn_h = t->touch_min * 3 / 2;
+    int w = k->p.width * 4 / 5, pad = t->pad;
+    const char *title = tr(k, "idle.title");
+    int64_t idle = now_mono(k) - k->last_input_ms;
+    int left = (int)((k->p.cfg->idle_timeout_s * 1000LL - idle + 999) / 1000);
+    if (left < 0)
+        left = 0;
+    char body[128];
+    snprintf(body, sizeof body, tr(k, "idle.body"), left);
+    int inner = w - 2 * pad;
+    int h = yk_ui_text_height(ui, title, YK_FONT_TITLE, inner) +
+            yk_ui_text_height(ui, body, YK_FONT_LARGE, inner) + btn_h + 4 * pad;
+    struct yk_rect box = {(k->p.width - w) / 2, (k->p.height - h) / 2, w, h};
+    yk_ui_fill(ui, box, t->card, t->radius);
+    struct yk_rect in = yk_inset(box, pad);
+    int th = yk_ui_text(ui, "idle.title", in, title, YK_FONT_TITLE, t->ink, YK_ALIGN_CENTER,
+                        false);
+    yk_cut_top(&in, th + pad);
+    int bh = yk_ui_text(ui, "idle.body", in, body, YK_FONT_LARGE, t->ink, YK_ALIGN_CENTER, false);
+    yk_cut_top(&in, bh + pad);
+    struct yk_button_style st = {.bg = t->primary, .fg = t->on_primary, .font = YK_FONT_LARGE,
+                                 .icon = -1};
+    const char *l = tr(k, "idle.continue");
+    int bw = yk_ui_text_width(ui, l, YK_FONT_LARGE) + 4 * pad;
+    if (bw > in.w)
+        bw = in.w;
+    yk_ui_button(ui, "idle.continue",
+                 (struct yk_rect){in.x + (in.w - bw) / 2, in.y, bw, btn_h}, l, &st,
+                 true);
+}
+
+bool yk_kiosk_build(struct yk_kiosk *k)
+{
+    if (!k->dirty)
+        return false;
+    k->dirty = false;
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    yk_ui_begin(ui);
+    char sid[32];
+    snprintf(sid, sizeof sid, "screen.%s", screen_key(k->screen));
+    yk_ui_screen_widget(ui, sid);
+    struct yk_rect screen = {0, 0, k->p.width, k->p.height};
+    yk_ui_fill(ui, screen, t->bg, 0);
+    struct yk_rect area = screen;
+    struct yk_rect bar = yk_cut_bottom(&area, navbar_h(k));
+    const char *title;
+    if (k->screen == YK_SCREEN_HOME)
+        title = yk_pick(k->lang, k->p.cfg->station_name, k->p.cfg->station_name_en);
+    else
+        title = tr(k, home_tiles[k->screen - 1].label);
+    struct yk_rect hr = yk_cut_top(&area, header_layout(k, title, k->p.width).h);
+    header(k, hr, title);
+    switch (k->screen) {
+    case YK_SCREEN_HOME:
+        build_home(k, area);
+        break;
+    default:
+        build_section(k, area);
+        break;
+    }
+    navbar(k, bar);
+    if (k->idle_warning)
+        idle_overlay(k);
+    yk_ui_end(ui);
+    k->frames_built++;
+    return true;
+}

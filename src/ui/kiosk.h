@@ -1,0 +1,105 @@
+#ifndef YK_KIOSK_H
+#define YK_KIOSK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/clock.h"
+#include "core/config.h"
+#include "core/i18n.h"
+#include "ui/gesture.h"
+#include "ui/ui.h"
+
+struct yk_db;
+
+/* The kiosk application: screens, navigation, language and elder mode, idle handling.
+ * It is fed app input events (already in logical pixels) and the clock; it builds the UI
+ * (widgets + draw commands) when something changed. No SDL here: the platform layer turns
+ * SDL events into yk_input and executes ui.cmds. */
+
+enum yk_input_type { YK_IN_DOWN, YK_IN_MOVE, YK_IN_UP, YK_IN_TEXT, YK_IN_KEY };
+
+enum yk_key { YK_KEY_OTHER, YK_KEY_RETURN, YK_KEY_ESCAPE, YK_KEY_BACKSPACE, YK_KEY_TAB };
+
+struct yk_input {
+    enum yk_input_type type;
+    int64_t pointer; /* DOWN/MOVE/UP: which finger (mouse = -1) */
+    float x, y;      /* DOWN/MOVE/UP: logical pixels */
+    char text[32];   /* TEXT: UTF-8 as typed (a scanner types whole codes) */
+    enum yk_key key; /* KEY */
+};
+
+enum yk_screen_id {
+    YK_SCREEN_HOME,
+    YK_SCREEN_SERVICES,
+    YK_SCREEN_SITES,
+    YK_SCREEN_EVENTS,
+    YK_SCREEN_BLOCKS,
+    YK_SCREEN_COUNT
+};
+
+#define YK_NAV_DEPTH 16
+
+struct yk_kiosk_params {
+    const struct yk_config *cfg;
+    struct yk_clock *clock;
+    struct yk_db *db;          /* may be NULL in UI tests without content */
+    const struct yk_i18n *strings;
+    int width, height;         /* logical screen size */
+    float px_per_mm;
+    yk_measure_fn measure;
+    void *measure_ctx;
+    int (*line_height)(void *ctx, int px, bool bold);
+};
+
+struct yk_kiosk {
+    struct yk_kiosk_params p;
+    struct yk_ui ui;
+    struct yk_gesture_rec gestures;
+
+    enum yk_lang lang;
+    bool elder;
+    enum yk_screen_id screen;
+    enum yk_screen_id back_stack[YK_NAV_DEPTH];
+    int back_depth;
+
+    bool dirty;                 /* the UI must be rebuilt and drawn */
+    int64_t last_input_ms;      /* monotonic */
+    int64_t shown_minute;       /* UTC minute the clock shows */
+    struct yk_scroll_state *dragging; /* the region a drag scrolls, or NULL */
+    struct yk_scroll_state *flinging;
+    int64_t last_anim_ms;
+    bool idle_warning;          /* the "还在使用吗？" countdown is up */
+    int frames_built;
+};
+
+/* Sets up the app on the home screen. Returns false (logged) when out of memory. */
+bool yk_kiosk_init(struct yk_kiosk *k, const struct yk_kiosk_params *p);
+
+/* Frees everything; safe on a zeroed kiosk. */
+void yk_kiosk_destroy(struct yk_kiosk *k);
+
+/* Changes the logical screen size or DPI (e.g. the window was resized). */
+void yk_kiosk_resize(struct yk_kiosk *k, int width, int height, float px_per_mm);
+
+/* Feeds one input event (at the clock's current time). */
+void yk_kiosk_input(struct yk_kiosk *k, const struct yk_input *in);
+
+/* Runs whatever is due at the clock's current time (long press, idle, fling, clock). */
+void yk_kiosk_tick(struct yk_kiosk *k);
+
+/* The monotonic ms at which yk_kiosk_tick next has work, or -1 for none. */
+int64_t yk_kiosk_deadline(const struct yk_kiosk *k);
+
+/* Rebuilds widgets and draw commands if anything changed; returns true when it did (the
+ * platform then draws k->ui.cmds). */
+bool yk_kiosk_build(struct yk_kiosk *k);
+
+/* Performs the action of the widget with this id, as a tap on it would. Returns false when
+ * the id names no action. */
+bool yk_kiosk_activate(struct yk_kiosk *k, const char *id);
+
+/* Goes to the home screen and forgets anything entered (the idle reset). */
+void yk_kiosk_reset(struct yk_kiosk *k);
+
+#endif

@@ -1,0 +1,69 @@
+#include "check.h"
+#include "core/clock.h"
+#include "core/shtime.h"
+
+static void test_conversion(void)
+{
+    /* 2026-12-01 00:00 UTC is 08:00 in Shanghai, a Tuesday. */
+    struct yk_localtime lt;
+    yk_shanghai_time(1796083200, &lt);
+    CHECK_EQ_INT(lt.year, 2026);
+    CHECK_EQ_INT(lt.month, 12);
+    CHECK_EQ_INT(lt.day, 1);
+    CHECK_EQ_INT(lt.hour, 8);
+    CHECK_EQ_INT(lt.weekday, 2);
+    CHECK_EQ_INT(yk_shanghai_to_utc(2026, 12, 1, 8, 0, 0), 1796083200);
+    /* 16:30 UTC on New Year's Eve is already the new year in Shanghai. */
+    yk_shanghai_time(yk_shanghai_to_utc(2027, 1, 1, 0, 30, 0), &lt);
+    CHECK_EQ_INT(lt.year, 2027);
+    CHECK_EQ_INT(lt.month, 1);
+    CHECK_EQ_INT(lt.minute_of_day, 30);
+    /* Leap day and round trips across many years. */
+    CHECK_EQ_INT(yk_days_from_civil(2028, 3, 1) - yk_days_from_civil(2028, 2, 28), 2);
+    for (int64_t t = 0; t < 4102444800LL; t += 7919 * 3600 + 17) {
+        yk_shanghai_time(t, &lt);
+        CHECK_EQ_INT(yk_shanghai_to_utc(lt.year, lt.month, lt.day, lt.hour, lt.minute, lt.second), t);
+    }
+    yk_shanghai_time(-3600 * 9, &lt); /* before the epoch */
+    CHECK_EQ_INT(lt.year, 1969);
+    CHECK_EQ_INT(lt.hour, 23);
+}
+
+static void test_formats(void)
+{
+    char buf[64];
+    int64_t t = yk_shanghai_to_utc(2026, 12, 5, 9, 30, 0);
+    yk_format_date(buf, sizeof buf, t, "zh");
+    CHECK_EQ_STR(buf, "2026年12月5日 星期六");
+    yk_format_date(buf, sizeof buf, t, "en");
+    CHECK_EQ_STR(buf, "Sat 5 Dec 2026");
+    yk_format_hhmm(buf, sizeof buf, t);
+    CHECK_EQ_STR(buf, "09:30");
+    yk_format_span(buf, sizeof buf, t, t + 7200, "zh");
+    CHECK_EQ_STR(buf, "12月5日 星期六 09:30–11:30");
+    yk_format_span(buf, sizeof buf, t, t + 7200, "en");
+    CHECK_EQ_STR(buf, "Sat 5 Dec 09:30–11:30");
+}
+
+static void test_driven_clock(void)
+{
+    struct yk_clock c;
+    yk_clock_init_driven(&c, 1796083200);
+    CHECK_EQ_INT(yk_clock_mono_ms(&c), 0);
+    CHECK_EQ_INT(yk_clock_utc_ms(&c), 1796083200000LL);
+    yk_clock_advance(&c, 1500);
+    CHECK_EQ_INT(yk_clock_mono_ms(&c), 1500);
+    CHECK_EQ_INT(yk_clock_utc_ms(&c), 1796083201500LL);
+    struct yk_clock r;
+    yk_clock_init_real(&r, 1796083200);
+    int64_t u = yk_clock_utc_ms(&r);
+    CHECK(u >= 1796083200000LL && u < 1796083260000LL);
+}
+
+int main(void)
+{
+    test_conversion();
+    test_formats();
+    test_driven_clock();
+    return yk_test_done();
+}

@@ -1,0 +1,39 @@
+# UI tests: the real app, headless, driven by scripts (tests/ui/scripts), at every
+# supported screen size. Screenshots and trees land in build/shots/<test>/ for people to
+# look at.
+set(YK_UI_SIZES 800x480 1024x600 720x1280 1920x1080 1080x1920)
+set(YK_UI_RUN ${CMAKE_CURRENT_LIST_DIR}/run.sh)
+set(YK_UI_SCRIPTS ${CMAKE_CURRENT_LIST_DIR}/scripts)
+set(YK_NOW --now 2026-12-01T09:00:00+08:00)
+
+function(yk_ui_test name script)
+  add_test(NAME ${name}
+           COMMAND ${YK_UI_RUN} $<TARGET_FILE:yikong-kiosk> ${YK_UI_SCRIPTS}/${script}
+                   ${CMAKE_BINARY_DIR}/shots/${name} ${YK_NOW} ${ARGN})
+  set_tests_properties(${name} PROPERTIES ENVIRONMENT "YK_LOG=quiet")
+endfunction()
+
+foreach(size ${YK_UI_SIZES})
+  yk_ui_test(ui_home_${size} home.txt --size ${size})
+  yk_ui_test(ui_idle_${size} idle.txt --size ${size})
+endforeach()
+
+# Rotation: a portrait panel mounted as landscape and the other way round.
+add_executable(rotation_check ${CMAKE_CURRENT_LIST_DIR}/rotation_check.c)
+target_link_libraries(rotation_check PRIVATE PkgConfig::SDL2 PkgConfig::SDL2_IMAGE)
+foreach(rot 90 180 270)
+  if(rot EQUAL 180)
+    set(phys 800x480)
+  else()
+    set(phys 480x800)
+  endif()
+  yk_ui_test(ui_rotation_${rot} rotation.txt --size ${phys} --rotation ${rot})
+  add_test(NAME ui_rotation_${rot}_pixels
+           COMMAND rotation_check ${CMAKE_BINARY_DIR}/shots/ui_rotation_0/home.png
+                   ${CMAKE_BINARY_DIR}/shots/ui_rotation_${rot}/home.png ${rot})
+  set_tests_properties(ui_rotation_${rot}_pixels PROPERTIES
+                       DEPENDS "ui_rotation_0;ui_rotation_${rot}")
+endforeach()
+yk_ui_test(ui_rotation_0 rotation.txt --size 800x480)
+# Touch calibration: a panel whose touch axes are swapped and mirrored still taps right.
+yk_ui_test(ui_calibrated rotation.txt --size 800x480 --touch-calibration 0,-1,1,1,0,0)
