@@ -1,0 +1,4 @@
+# Storage: database open/migrations, ids, content queries (src/core/db.c, ids.c, store.c).
+yk_test(test_db_open SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_db_open.c LIBS yk_core)
+yk_test(test_db_ids SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_db_ids.c LIBS yk_core)
+yk_test(test_db_store SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_db_store.c LIBS yk_core)
