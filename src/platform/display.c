@@ -60,6 +60,12 @@ bool yk_display_init(struct yk_display *d, const struct yk_display_params *p, ch
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_DOUBLE_BUFFER, "1");
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    const char *rd = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
+    if (p->headless || (rd && strcmp(rd, "software") == 0)) {
+        /* Otherwise SDL backs the software renderer's window surface with an OpenGL
+         * texture, loading Mesa and LLVM (some 60 MiB) for nothing. */
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    }
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         snprintf(err, errn, "cannot start SDL video: %s", SDL_GetError());
         return false;
@@ -321,7 +327,7 @@ static void draw_qr(struct yk_display *d, const struct yk_cmd *c)
     SDL_Texture *t = cached_mask(d, key);
     if (!t) {
         struct yk_qr qr;
-        if (!yk_qr_encode(&qr, c->text, YK_QR_M))
+        if (!yk_qr_encode(&qr, c->text, YK_QR_ECC_M))
             return;
         int px = (qr.size + 8) * c->module_px;
         uint8_t *g = malloc((size_t)px * px);
@@ -359,8 +365,14 @@ bool yk_display_draw(struct yk_display *d, const struct yk_ui *ui, const char *s
     d->text.frame = d->frame;
     SDL_SetRenderTarget(r, d->target);
     SDL_RenderSetClipRect(r, NULL);
-    SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
-    SDL_RenderClear(r);
+    /* Screens start with an opaque fill of the whole screen: then clearing first would
+     * only cost another full-screen pass. */
+    const struct yk_cmd *c0 = ui->n_cmds ? &ui->cmds[0] : NULL;
+    if (!c0 || c0->type != YK_CMD_FILL || c0->color.a != 255 || c0->radius || c0->r.x > 0 ||
+        c0->r.y > 0 || c0->r.w < d->log_w || c0->r.h < d->log_h) {
+        SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
+        SDL_RenderClear(r);
+    }
     for (size_t i = 0; i < ui->n_cmds; i++) {
         const struct yk_cmd *c = &ui->cmds[i];
         switch (c->type) {

@@ -581,7 +581,7 @@ bool yk_ui_tile_fits_icon(struct yk_ui *ui, struct yk_rect r, const char *label,
 void yk_ui_qr(struct yk_ui *ui, const char *id, struct yk_rect r, const char *data)
 {
     struct yk_qr qr;
-    if (!yk_qr_encode(&qr, data, YK_QR_M))
+    if (!yk_qr_encode(&qr, data, YK_QR_ECC_M))
         return;
     int side = r.w < r.h ? r.w : r.h;
     int mpx = yk_qr_module_px(qr.size, side, 1);

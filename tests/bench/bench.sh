@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Kiosk benchmarks: prints figures, asserts nothing.
+#   tests/bench/bench.sh [BUILD_DIR] [IDLE_SECONDS]
+# Runs yikong-kiosk --bench in a real X11 window (Xvfb, started here when there is no
+# DISPLAY) at 800x480 and 1920x1080 on a fresh copy of the sample database, and prints one
+# table: start-up to first frame (wall from exec, and CPU), peak RSS, CPU and wall per full
+# redraw, tap to frame, and CPU over the idle period on the home screen.
+set -euo pipefail
+build=${1:-build}
+idle=${2:-30}
+kiosk=$build/src/app/yikong-kiosk
+[ -x "$kiosk" ] || { echo "build first: $kiosk is missing"; exit 1; }
+xvfb_pid=""
+if [ -z "${DISPLAY:-}" ]; then
+    export DISPLAY=:97
+    Xvfb "$DISPLAY" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+    xvfb_pid=$!
+    for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || sleep 1
+fi
+cleanup() { [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$tmp"; }
+tmp=$(mktemp -d)
+trap cleanup EXIT
+
+echo "machine: $(uname -m), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "renderer: SDL software renderer under Xvfb (X11); idle measured over ${idle} s"
+printf '%-10s %10s %10s %9s %12s %12s %12s %12s\n' size first_ms first_cpu rss_MiB redraw_cpu redraw_wall tap_ms idle_core%
+for size in 800x480 1920x1080; do
+    data=$tmp/$size
+    # The database is created on the first start; measure the second (the usual case).
+    "$kiosk" --window "$size" --data-dir "$data" --bench --bench-idle 0 >/dev/null 2>&1 || true
+    YK_BENCH_T0_NS=$(date +%s%N) YK_LOG=quiet SDL_RENDER_DRIVER=software \
+        "$kiosk" --window "$size" --data-dir "$data" --bench --bench-idle "$idle" >"$tmp/out.json"
+    get() { grep "\"metric\":\"$1\"" "$tmp/out.json" | sed -E "s/.*\"$2\":([0-9.-]+).*/\1/"; }
+    printf '%-10s %10s %10s %9.1f %12s %12s %12s %12s\n' "$size" "$(get first_frame wall_ms)" \
+        "$(get first_frame cpu_ms)" "$(echo "$(get peak_rss rss_kb) / 1024" | bc -l)" \
+        "$(get redraw cpu_ms_per_frame)" "$(get redraw wall_ms_per_frame)" \
+        "$(get tap_to_frame median_ms)" "$(get idle core_percent)"
+done
