@@ -2,6 +2,7 @@
 
 #include "core/embed.h"
 #include "core/log.h"
+#include "platform/notify.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -147,11 +148,24 @@ int yk_app_run(struct yk_app *app)
 {
     yk_app_frame(app, true, NULL);
     app->quit = false;
+    /* Under systemd: ready once the first frame is up, then a watchdog ping at half the
+     * unit's WatchdogSec from the loop itself, so a hung loop gets the kiosk restarted. */
+    yk_notify("READY=1");
+    int64_t wd_period = yk_notify_watchdog_ms() / 2;
+    int64_t wd_next = wd_period ? yk_clock_mono_ms(&app->clock) + wd_period : 0;
     while (!app->quit) {
         yk_kiosk_tick(&app->kiosk);
         yk_app_frame(app, false, NULL);
         int64_t deadline = yk_kiosk_deadline(&app->kiosk);
         int64_t now = yk_clock_mono_ms(&app->clock);
+        if (wd_next) {
+            if (now >= wd_next) {
+                yk_notify("WATCHDOG=1");
+                wd_next = now + wd_period;
+            }
+            if (deadline < 0 || deadline > wd_next)
+                deadline = wd_next;
+        }
         if (app->quit_at_ms) {
             if (now >= app->quit_at_ms)
                 break;
@@ -165,6 +179,7 @@ int yk_app_run(struct yk_app *app)
             yk_app_pump(app);
         }
     }
+    yk_notify("STOPPING=1");
     yk_info("app", "quitting after %lu frames", app->frames);
     return 0;
 }

@@ -10,7 +10,7 @@ target_link_libraries(yk_config_tool PRIVATE yk_core)
 find_program(YK_BASH bash)
 if(YK_BASH)
   add_test(NAME test_kiosk_image
-           COMMAND ${YK_BASH} ${CMAKE_SOURCE_DIR}/kiosk-image/check.sh $<TARGET_FILE:yk_config_tool>
+           COMMAND ${YK_BASH} ${CMAKE_SOURCE_DIR}/kiosk-image/check.sh $<TARGET_FILE:yikong-kiosk>
            WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 endif()
 

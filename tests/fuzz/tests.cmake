@@ -20,6 +20,8 @@
 include_guard(GLOBAL)
 
 set(YK_FUZZ_REPLAY_MAIN ${CMAKE_CURRENT_LIST_DIR}/replay_main.c)
+# All libFuzzer binaries, so tests/all.sh builds just them: cmake --build DIR --target yk_fuzzers
+add_custom_target(yk_fuzzers)
 
 if(YK_FUZZ AND NOT CMAKE_C_COMPILER_ID MATCHES "Clang")
   message(FATAL_ERROR "YK_FUZZ needs clang (libFuzzer): configure with CC=clang")
@@ -45,6 +47,7 @@ function(yk_fuzz_target name source corpus_dir)
     target_link_options(${name} PRIVATE -fsanitize=fuzzer)
     target_link_libraries(${name} PRIVATE ${libs})
     target_include_directories(${name} PRIVATE ${CMAKE_SOURCE_DIR}/tests)
+    add_dependencies(yk_fuzzers ${name})
     set_target_properties(${name} PROPERTIES
                           RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests/fuzz)
     # A scratch corpus first, so that fuzzing never writes into the source tree.

@@ -37,3 +37,8 @@ endforeach()
 yk_ui_test(ui_rotation_0 rotation.txt --size 800x480)
 # Touch calibration: a panel whose touch axes are swapped and mirrored still taps right.
 yk_ui_test(ui_calibrated rotation.txt --size 800x480 --touch-calibration 0,-1,1,1,0,0)
+
+# systemd notification: READY=1 and watchdog pings from the real loop.
+add_executable(test_notify ${CMAKE_CURRENT_LIST_DIR}/test_notify.c)
+target_include_directories(test_notify PRIVATE ${CMAKE_SOURCE_DIR}/tests)
+add_test(NAME test_notify COMMAND test_notify $<TARGET_FILE:yikong-kiosk>)
