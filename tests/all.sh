@@ -24,9 +24,11 @@ run_suite() { # name builddir cmake-args...
     echo "=== $name: tests"
     local log="$dir/ctest.log"
     ctest --test-dir "$dir" -j "$jobs" --output-on-failure --timeout 900 2>&1 | tee "$log"
-    local p f
+    local rc=${PIPESTATUS[0]} p f
     p=$(grep -cE '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .* Passed' "$log")
-    f=$(grep -cE '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .* (\*\*\*|Failed|Timeout|Exception|Not Run)' "$log")
+    f=$(grep -cE '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .*(\*\*\*|Failed|Timeout|Exception|Not Run)' "$log")
+    # Whatever the counting says, a failing ctest is a failure.
+    [ "$rc" != 0 ] && [ "$f" = 0 ] && f=1
     passed=$((passed + p))
     failed=$((failed + f))
 }
@@ -42,8 +44,12 @@ if [ "${YK_FUZZ:-1}" != 0 ] && command -v clang >/dev/null; then
         >/dev/null && cmake --build build-fuzz -j "$jobs" --target yk_fuzzers; then
         log=build-fuzz/ctest.log
         ctest --test-dir build-fuzz -R '_smoke$' --output-on-failure 2>&1 | tee "$log"
-        passed=$((passed + $(grep -cE 'Test +#[0-9]+: .* Passed' "$log")))
-        failed=$((failed + $(grep -cE 'Test +#[0-9]+: .* (\*\*\*|Failed|Timeout|Exception|Not Run)' "$log")))
+        rc=${PIPESTATUS[0]}
+        p=$(grep -cE 'Test +#[0-9]+: .* Passed' "$log")
+        f=$(grep -cE 'Test +#[0-9]+: .*(\*\*\*|Failed|Timeout|Exception|Not Run)' "$log")
+        [ "$rc" != 0 ] && [ "$f" = 0 ] && f=1
+        passed=$((passed + p))
+        failed=$((failed + f))
     else
         echo "=== fuzz: BUILD FAILED"
         failed=$((failed + 1))

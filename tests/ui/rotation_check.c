@@ -30,6 +30,10 @@ int main(int argc, char **argv)
     bool swap = r == 90 || r == 270;
     if ((swap ? H : W) != a->w || (swap ? W : H) != a->h) {
         fprintf(stderr, "sizes do not match rotation %d: %dx%d vs %dx%d\n", r, a->w, a->h, W, H);
+        SDL_FreeSurface(a);
+        SDL_FreeSurface(b);
+        SDL_FreeSurface(a0);
+        SDL_FreeSurface(b0);
         return 1;
     }
     long same = 0, total = 0;
@@ -45,6 +49,10 @@ int main(int argc, char **argv)
             total++;
             same += px(a, x, y) == px(b, bx, by);
         }
+    SDL_FreeSurface(a);
+    SDL_FreeSurface(b);
+    SDL_FreeSurface(a0);
+    SDL_FreeSurface(b0);
     double ratio = (double)same / (double)total;
     printf("rotation %d: %.4f of pixels match\n", r, ratio);
     return ratio >= 0.995 ? 0 : 1;
