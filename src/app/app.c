@@ -26,6 +26,34 @@ static bool make_dirs(const char *path)
     return mkdir(buf, 0755) == 0 || errno == EEXIST;
 }
 
+/* The catalog is every .tsv file under assets/ (one per area of the UI), read as one. */
+static bool load_strings(struct yk_i18n *cat, char *err, size_t errn)
+{
+    size_t total = 0;
+    for (const struct yk_embedded *e = yk_embed_assets; e->name; e++)
+        if (strstr(e->name, ".tsv"))
+            total += e->size + 1;
+    char *all = malloc(total + 1);
+    if (!all) {
+        snprintf(err, errn, "out of memory");
+        return false;
+    }
+    size_t n = 0;
+    for (const struct yk_embedded *e = yk_embed_assets; e->name; e++) {
+        if (!strstr(e->name, ".tsv"))
+            continue;
+        memcpy(all + n, e->data, e->size);
+        n += e->size;
+        all[n++] = '\n';
+    }
+    all[n] = 0;
+    bool ok = n > 0 && yk_i18n_load(cat, all, n, err, errn);
+    if (n == 0)
+        snprintf(err, errn, "no string catalog in the build");
+    free(all);
+    return ok;
+}
+
 int yk_app_init(struct yk_app *app, const struct yk_config *cfg)
 {
     memset(app, 0, sizeof *app);
@@ -56,10 +84,9 @@ int yk_app_init(struct yk_app *app, const struct yk_config *cfg)
     }
     app->db_open = true;
 
-    const struct yk_embedded *cat = yk_embed_find(yk_embed_assets, "strings.tsv");
     char err[1024];
-    if (!cat || !yk_i18n_load(&app->strings, (const char *)cat->data, cat->size, err, sizeof err)) {
-        fprintf(stderr, "assets/strings.tsv: %s\n", cat ? err : "missing from the build");
+    if (!load_strings(&app->strings, err, sizeof err)) {
+        fprintf(stderr, "assets/strings*.tsv: %s\n", err);
         return 1;
     }
 

@@ -3,6 +3,7 @@
 #include "core/icons.h"
 #include "core/log.h"
 #include "core/shtime.h"
+#include "ui/screens/screens.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -50,6 +51,9 @@ static void gesture_setup(struct yk_kiosk *k)
     yk_gesture_init(&k->gestures, &gp);
 }
 
+static void enter(struct yk_kiosk *k, enum yk_screen_id s);
+static void leave_all(struct yk_kiosk *k, int keep);
+
 /* ---------------------------------------------------------------- life cycle */
 
 bool yk_kiosk_init(struct yk_kiosk *k, const struct yk_kiosk_params *p)
@@ -64,6 +68,7 @@ bool yk_kiosk_init(struct yk_kiosk *k, const struct yk_kiosk_params *p)
     }
     gesture_setup(k);
     k->screen = YK_SCREEN_HOME;
+    enter(k, YK_SCREEN_HOME);
     k->dirty = true;
     k->last_input_ms = now_mono(k);
     return true;
@@ -71,6 +76,7 @@ bool yk_kiosk_init(struct yk_kiosk *k, const struct yk_kiosk_params *p)
 
 void yk_kiosk_destroy(struct yk_kiosk *k)
 {
+    leave_all(k, -1);
     yk_ui_destroy(&k->ui);
     memset(k, 0, sizeof *k);
 }
@@ -88,34 +94,79 @@ void yk_kiosk_resize(struct yk_kiosk *k, int width, int height, float px_per_mm)
 
 /* ---------------------------------------------------------------- navigation */
 
-static void go(struct yk_kiosk *k, enum yk_screen_id s)
+static void enter(struct yk_kiosk *k, enum yk_screen_id s)
 {
-    if (s == k->screen)
-        return;
+    const struct yk_screen_def *d = yk_screen_def(s);
+    if (d->enter)
+        d->enter(k);
+}
+
+static void leave(struct yk_kiosk *k, enum yk_screen_id s)
+{
+    const struct yk_screen_def *d = yk_screen_def(s);
+    if (d->leave)
+        d->leave(k);
+}
+
+/* Closes every screen that holds state except keep. */
+static void leave_all(struct yk_kiosk *k, int keep)
+{
+    for (int s = 0; s < YK_SCREEN_COUNT; s++)
+        if (s != keep && k->state[s])
+            leave(k, (enum yk_screen_id)s);
+}
+
+void yk_kiosk_go(struct yk_kiosk *k, enum yk_screen_id s)
+{
     if (s == YK_SCREEN_HOME) {
         k->back_depth = 0;
+        leave_all(k, -1);
     } else if (k->back_depth < YK_NAV_DEPTH) {
         k->back_stack[k->back_depth++] = k->screen;
     }
     k->screen = s;
+    enter(k, s); /* (re)load content: a detail screen may show another row now */
     k->dragging = k->flinging = NULL;
     k->dirty = true;
+}
+
+static void go(struct yk_kiosk *k, enum yk_screen_id s)
+{
+    if (s != k->screen)
+        yk_kiosk_go(k, s);
 }
 
 static void back(struct yk_kiosk *k)
 {
+    enum yk_screen_id from = k->screen;
     k->screen = k->back_depth ? k->back_stack[--k->back_depth] : YK_SCREEN_HOME;
+    if (from != k->screen)
+        leave(k, from);
+    if (!k->state[k->screen])
+        enter(k, k->screen);
     k->dragging = k->flinging = NULL;
     k->dirty = true;
 }
 
+const char *yk_kiosk_tr(const struct yk_kiosk *k, const char *key)
+{
+    return yk_i18n_get(k->p.strings, key, k->lang);
+}
+
+int64_t yk_kiosk_now_utc_s(const struct yk_kiosk *k)
+{
+    return yk_clock_utc_ms(k->p.clock) / 1000;
+}
+
 void yk_kiosk_reset(struct yk_kiosk *k)
 {
+    leave_all(k, -1);
     k->back_depth = 0;
     k->screen = YK_SCREEN_HOME;
     k->idle_warning = false;
     k->dragging = k->flinging = NULL;
     k->ui.pressed_id[0] = 0;
+    k->sel_service[0] = k->sel_site[0] = k->sel_event[0] = k->sel_block[0] = 0;
     /* Forget scroll positions: the next person starts at the top. */
     memset(k->ui.scroll, 0, sizeof k->ui.scroll);
     k->lang = strcmp(k->p.cfg->lang, "en") == 0 ? YK_LANG_EN : YK_LANG_ZH;
@@ -125,23 +176,9 @@ void yk_kiosk_reset(struct yk_kiosk *k)
         yk_ui_configure(&k->ui, &up);
     }
     yk_gesture_reset(&k->gestures);
+    enter(k, YK_SCREEN_HOME);
     k->dirty = true;
 }
-
-static const struct {
-    const char *id;
-    enum yk_screen_id screen;
-    const char *label, *sub;
-    enum yk_icon icon;
-} home_tiles[] = {
-    {"home.services", YK_SCREEN_SERVICES, YK_N("home.services"), YK_N("home.services.sub"),
-     YK_ICON_SERVICES},
-    {"home.sites", YK_SCREEN_SITES, YK_N("home.sites"), YK_N("home.sites.sub"), YK_ICON_SITES},
-    {"home.events", YK_SCREEN_EVENTS, YK_N("home.events"), YK_N("home.events.sub"),
-     YK_ICON_EVENTS},
-    {"home.blocks", YK_SCREEN_BLOCKS, YK_N("home.blocks"), YK_N("home.blocks.sub"),
-     YK_ICON_BLOCKS},
-};
 
 bool yk_kiosk_activate(struct yk_kiosk *k, const char *id)
 {
@@ -161,13 +198,8 @@ bool yk_kiosk_activate(struct yk_kiosk *k, const char *id)
         k->idle_warning = false;
         k->dirty = true;
     } else {
-        for (size_t i = 0; i < sizeof home_tiles / sizeof home_tiles[0]; i++) {
-            if (strcmp(id, home_tiles[i].id) == 0) {
-                go(k, home_tiles[i].screen);
-                return true;
-            }
-        }
-        return false;
+        const struct yk_screen_def *d = yk_screen_def(k->screen);
+        return d->activate && d->activate(k, id);
     }
     return true;
 }
@@ -316,6 +348,9 @@ int64_t yk_kiosk_deadline(const struct yk_kiosk *k)
             best = d_;                                                                         \
     } while (0)
     CONSIDER(yk_gesture_deadline(&k->gestures));
+    const struct yk_screen_def *def = yk_screen_def(k->screen);
+    if (def->deadline)
+        CONSIDER(def->deadline(k));
     if (k->flinging)
         CONSIDER(t + 16);
     /* The next minute boundary, for the clock on the home screen and the header. */
@@ -489,81 +524,6 @@ static void header(struct yk_kiosk *k, struct yk_rect hr, const char *title)
     yk_ui_text(ui, "header.title", in, title, YK_FONT_TITLE, t->on_primary, YK_ALIGN_LEFT, true);
 }
 
-/* Height a home tile needs for its label and line at width w (picture left out). */
-static int tile_need(struct yk_kiosk *k, int i, int w)
-{
-    struct yk_ui *ui = &k->ui;
-    const struct yk_theme *t = &ui->theme;
-    int inner = w - 2 * t->gap;
-    int h = yk_ui_text_height(ui, tr(k, home_tiles[i].label), YK_FONT_LARGE, inner) +
-            yk_ui_text_height(ui, tr(k, home_tiles[i].sub), YK_FONT_SMALL, inner) + 4 * t->gap;
-    return h < t->touch_min ? t->touch_min : h;
-}
-
-static void build_home(struct yk_kiosk *k, struct yk_rect area)
-{
-    struct yk_ui *ui = &k->ui;
-    const struct yk_theme *t = &ui->theme;
-    struct yk_rect in = yk_inset(area, t->pad);
-    bool portrait = in.h > in.w * 5 / 4;
-    int cols = portrait ? 1 : 2, rows = 4 / cols;
-    int cell_w = (in.w - (cols - 1) * t->gap) / cols;
-    int need = 0;
-    for (int i = 0; i < 4; i++) {
-        int n = tile_need(k, i, cell_w);
-        need = n > need ? n : need;
-    }
-    int grid_h = rows * need + (rows - 1) * t->gap;
-    /* The greeting is the first thing to go when space is short. */
-    const char *welcome = tr(k, "home.welcome");
-    int wh = yk_ui_text_height(ui, welcome, YK_FONT_LARGE, in.w);
-    if (grid_h + wh + t->gap <= in.h) {
-        yk_ui_text(ui, "home.welcome", yk_cut_top(&in, wh), welcome, YK_FONT_LARGE, t->ink,
-                   YK_ALIGN_LEFT, false);
-        yk_cut_top(&in, t->gap);
-    }
-    bool scroll = grid_h > in.h;
-    struct yk_rect grid = in;
-    if (scroll) {
-        /* Elder mode on a small panel: the tiles keep their size and the page scrolls. */
-        grid.y = yk_ui_scroll_begin(ui, "home.tiles", in);
-        grid.h = grid_h;
-    }
-    /* Pictures on all four tiles or on none, so the page looks even. */
-    bool icons = true;
-    for (int i = 0; i < 4; i++) {
-        struct yk_rect cell = yk_grid_cell(grid, cols, rows, i % cols, i / cols, t->gap);
-        icons = icons && yk_ui_tile_fits_icon(ui, cell, tr(k, home_tiles[i].label), YK_FONT_LARGE,
-                                              tr(k, home_tiles[i].sub));
-    }
-    for (int i = 0; i < 4; i++) {
-        struct yk_rect cell = yk_grid_cell(grid, cols, rows, i % cols, i / cols, t->gap);
-        struct yk_button_style st = {
-            .bg = t->card, .fg = t->ink, .font = YK_FONT_LARGE,
-            .icon = icons ? (int)home_tiles[i].icon : -1, .icon_above = true,
-            .sub = tr(k, home_tiles[i].sub)};
-        if (yk_ui_visible(ui, cell))
-            yk_ui_button(ui, home_tiles[i].id, cell, tr(k, home_tiles[i].label), &st, true);
-    }
-    if (scroll)
-        yk_ui_scroll_end(ui, grid.y + grid_h);
-}
-
-static const char *screen_key(enum yk_screen_id s)
-{
-    static const char *const keys[] = {"home", "services", "sites", "events", "blocks"};
-    return keys[s];
-}
-
-static void build_section(struct yk_kiosk *k, struct yk_rect area)
-{
-    struct yk_ui *ui = &k->ui;
-    const struct yk_theme *t = &ui->theme;
-    struct yk_rect in = yk_inset(area, t->pad);
-    yk_ui_text(ui, "section.empty", in, tr(k, "section.empty"), YK_FONT_BODY, t->ink_soft,
-               YK_ALIGN_CENTER, true);
-}
-
 static void idle_overlay(struct yk_kiosk *k)
 {
     struct yk_ui *ui = &k->ui;
@@ -612,8 +572,9 @@ bool yk_kiosk_build(struct yk_kiosk *k)
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
     yk_ui_begin(ui);
-    char sid[32];
-    snprintf(sid, sizeof sid, "screen.%s", screen_key(k->screen));
+    const struct yk_screen_def *def = yk_screen_def(k->screen);
+    char sid[48];
+    snprintf(sid, sizeof sid, "screen.%s", def->key);
     yk_ui_screen_widget(ui, sid);
     struct yk_rect screen = {0, 0, k->p.width, k->p.height};
     yk_ui_fill(ui, screen, t->bg, 0);
@@ -622,18 +583,14 @@ bool yk_kiosk_build(struct yk_kiosk *k)
     const char *title;
     if (k->screen == YK_SCREEN_HOME)
         title = yk_pick(k->lang, k->p.cfg->station_name, k->p.cfg->station_name_en);
+    else if (def->title_key)
+        title = tr(k, def->title_key);
     else
-        title = tr(k, home_tiles[k->screen - 1].label);
+        title = def->title(k);
+    title = yk_ui_strdup(ui, title);
     struct yk_rect hr = yk_cut_top(&area, header_layout(k, title, k->p.width).h);
     header(k, hr, title);
-    switch (k->screen) {
-    case YK_SCREEN_HOME:
-        build_home(k, area);
-        break;
-    default:
-        build_section(k, area);
-        break;
-    }
+    def->build(k, area);
     navbar(k, bar);
     if (k->idle_warning)
         idle_overlay(k);

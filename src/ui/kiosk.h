@@ -29,12 +29,17 @@ struct yk_input {
     enum yk_key key; /* KEY */
 };
 
+/* Every screen; each is a module in src/ui/screens/ (see screens.h). */
 enum yk_screen_id {
     YK_SCREEN_HOME,
-    YK_SCREEN_SERVICES,
-    YK_SCREEN_SITES,
-    YK_SCREEN_EVENTS,
-    YK_SCREEN_BLOCKS,
+    YK_SCREEN_SERVICES, /* the five riverside lines and the station's services */
+    YK_SCREEN_SERVICE,  /* one service (k->sel_service) */
+    YK_SCREEN_SITES,    /* the red teaching sites: list and riverside map */
+    YK_SCREEN_SITE,     /* one site (k->sel_site) */
+    YK_SCREEN_EVENTS,   /* upcoming events with filters */
+    YK_SCREEN_EVENT,    /* one event (k->sel_event) */
+    YK_SCREEN_BLOCKS,   /* the three harmonious blocks */
+    YK_SCREEN_BLOCK,    /* one block (k->sel_block) */
     YK_SCREEN_COUNT
 };
 
@@ -71,6 +76,11 @@ struct yk_kiosk {
     int64_t last_anim_ms;
     bool idle_warning;          /* the "还在使用吗？" countdown is up */
     int frames_built;
+
+    /* What the detail screens show (ids of content rows). */
+    char sel_service[64], sel_site[64], sel_event[64], sel_block[64];
+    /* Per-screen state, owned by the screen module (made in enter, freed in leave). */
+    void *state[YK_SCREEN_COUNT];
 };
 
 /* Sets up the app on the home screen. Returns false (logged) when out of memory. */
@@ -98,6 +108,15 @@ bool yk_kiosk_build(struct yk_kiosk *k);
 /* Performs the action of the widget with this id, as a tap on it would. Returns false when
  * the id names no action. */
 bool yk_kiosk_activate(struct yk_kiosk *k, const char *id);
+
+/* Opens screen s (pushing the current one for "back"); home clears the history. */
+void yk_kiosk_go(struct yk_kiosk *k, enum yk_screen_id s);
+
+/* The UI string for key in the current language (never NULL). */
+const char *yk_kiosk_tr(const struct yk_kiosk *k, const char *key);
+
+/* Wall-clock UTC seconds from the app's clock. */
+int64_t yk_kiosk_now_utc_s(const struct yk_kiosk *k);
 
 /* Goes to the home screen and forgets anything entered (the idle reset). */
 void yk_kiosk_reset(struct yk_kiosk *k);

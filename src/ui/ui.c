@@ -560,6 +560,24 @@ void yk_ui_button(struct yk_ui *ui, const char *id, struct yk_rect r, const char
     }
 }
 
+void yk_ui_image(struct yk_ui *ui, const char *id, struct yk_rect r, const char *hash,
+                 const void *bytes, size_t len, const char *alt)
+{
+    if (visible(ui, r) && bytes && len) {
+        struct yk_cmd *c = push_cmd(ui, YK_CMD_IMAGE);
+        if (c) {
+            c->r = r;
+            c->text = yk_ui_strdup(ui, hash);
+            c->len = strlen(c->text);
+            c->blob = bytes;
+            c->blob_len = len;
+        }
+    }
+    struct yk_widget *w = add_widget(ui, id, YK_ROLE_IMAGE, r);
+    if (w)
+        w->text = yk_ui_strdup(ui, alt);
+}
+
 bool yk_ui_tile_fits_icon(struct yk_ui *ui, struct yk_rect r, const char *label, enum yk_font f,
                           const char *sub)
 {
@@ -875,8 +893,13 @@ int yk_ui_check_layout(const struct yk_ui *ui, char *err, size_t errn)
             continue;
         for (size_t j = i + 1; j < ui->n_widgets; j++) {
             const struct yk_widget *o = &ui->widgets[j];
-            if ((o->role == YK_ROLE_TEXT || o->role == YK_ROLE_HEADING || o->tappable) &&
-                o->vis.w > 0 && overlap(w->vis, o->vis))
+            if (o->vis.w <= 0 || !overlap(w->vis, o->vis))
+                continue;
+            /* Words inside a button are its label: only a partial overlap is wrong. */
+            if (o->tappable && yk_rect_intersect(w->vis, o->vis).w == w->vis.w &&
+                yk_rect_intersect(w->vis, o->vis).h == w->vis.h)
+                continue;
+            if (o->role == YK_ROLE_TEXT || o->role == YK_ROLE_HEADING || o->tappable)
                 REPORT("%s overlaps %s\n", w->id, o->id);
         }
     }

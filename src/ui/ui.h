@@ -69,6 +69,9 @@ struct yk_cmd {
     bool bold;
     int icon;           /* ICON: enum yk_icon */
     int module_px;      /* QR: pixels per module */
+    const void *blob;   /* IMAGE: the encoded image (PNG/JPEG bytes), owned by the screen's
+                           state and valid until its next build; text = its content hash */
+    size_t blob_len;
 };
 
 struct yk_widget {
@@ -193,6 +196,12 @@ void yk_ui_button(struct yk_ui *ui, const char *id, struct yk_rect r, const char
 /* True when a tile of this size has room for its picture as well as its words. */
 bool yk_ui_tile_fits_icon(struct yk_ui *ui, struct yk_rect r, const char *label, enum yk_font f,
                           const char *sub);
+
+/* A photo: the encoded image bytes (kept alive by the caller until the next build), keyed
+ * by its content hash, fitted inside r keeping its aspect ratio (the platform decodes and
+ * caches it). alt is the tree text. */
+void yk_ui_image(struct yk_ui *ui, const char *id, struct yk_rect r, const char *hash,
+                 const void *bytes, size_t len, const char *alt);
 
 /* A QR code of data, as large as fits in r with whole pixels per module. */
 void yk_ui_qr(struct yk_ui *ui, const char *id, struct yk_rect r, const char *data);
