@@ -3,6 +3,7 @@
 #include "core/icons.h"
 #include "core/log.h"
 #include "core/shtime.h"
+#include "ui/ambient.h"
 #include "ui/screens/screens.h"
 
 #include <math.h>
@@ -77,6 +78,7 @@ bool yk_kiosk_init(struct yk_kiosk *k, const struct yk_kiosk_params *p)
 void yk_kiosk_destroy(struct yk_kiosk *k)
 {
     leave_all(k, -1);
+    yk_ambient_release(k);
     yk_ui_destroy(&k->ui);
     memset(k, 0, sizeof *k);
 }
@@ -164,6 +166,8 @@ void yk_kiosk_reset(struct yk_kiosk *k)
     k->back_depth = 0;
     k->screen = YK_SCREEN_HOME;
     k->idle_warning = false;
+    k->attract = false;
+    yk_ambient_release(k);
     k->dragging = k->flinging = NULL;
     k->ui.pressed_id[0] = 0;
     k->sel_service[0] = k->sel_site[0] = k->sel_event[0] = k->sel_block[0] = 0;
@@ -269,6 +273,10 @@ void yk_kiosk_input(struct yk_kiosk *k, const struct yk_input *in)
 {
     int64_t t = now_mono(k);
     k->last_input_ms = t;
+    if (in->type == YK_IN_DOWN && yk_ambient_wake(k)) {
+        yk_gesture_reset(&k->gestures);
+        return;
+    }
     if (k->idle_warning && in->type == YK_IN_DOWN) {
         /* Any touch answers "still there?": it keeps the screen as it was, and the touch
          * does nothing else (it was aimed at the question, not at what is under it). */
@@ -320,10 +328,15 @@ void yk_kiosk_tick(struct yk_kiosk *k)
     }
 
     int64_t minute = now_utc_s(k) / 60;
-    if (minute != k->shown_minute)
-        k->dirty = true; /* the clock on screen changes */
+    if (minute != k->shown_minute) {
+        /* The clock on screen changes (a black night screen shows none). */
+        if (!(k->night && k->p.cfg->night_mode == YK_NIGHT_BLANK))
+            k->dirty = true;
+        k->shown_minute = minute;
+    }
+    yk_ambient_tick(k);
 
-    if (k->screen != YK_SCREEN_HOME || k->back_depth) {
+    if ((k->screen != YK_SCREEN_HOME || k->back_depth) && !k->night) {
         int64_t idle = t - k->last_input_ms;
         int64_t timeout = (int64_t)k->p.cfg->idle_timeout_s * 1000;
         int64_t warn = timeout - (int64_t)k->p.cfg->idle_warning_s * 1000;
@@ -351,6 +364,7 @@ int64_t yk_kiosk_deadline(const struct yk_kiosk *k)
     const struct yk_screen_def *def = yk_screen_def(k->screen);
     if (def->deadline)
         CONSIDER(def->deadline(k));
+    CONSIDER(yk_ambient_deadline(k));
     if (k->flinging)
         CONSIDER(t + 16);
     /* The next minute boundary, for the clock on the home screen and the header. */
@@ -572,6 +586,11 @@ bool yk_kiosk_build(struct yk_kiosk *k)
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
     yk_ui_begin(ui);
+    if (yk_ambient_build(k)) {
+        yk_ui_end(ui);
+        k->frames_built++;
+        return true;
+    }
     const struct yk_screen_def *def = yk_screen_def(k->screen);
     char sid[48];
     snprintf(sid, sizeof sid, "screen.%s", def->key);

@@ -81,6 +81,14 @@ struct yk_kiosk {
     char sel_service[64], sel_site[64], sel_event[64], sel_block[64];
     /* Per-screen state, owned by the screen module (made in enter, freed in leave). */
     void *state[YK_SCREEN_COUNT];
+
+    /* Ambient modes (src/ui/ambient.c): the attract loop on an idle home screen, and the
+     * night schedule that dims or blanks the screen. */
+    bool attract, night;
+    int attract_slide;
+    int64_t attract_next_ms;     /* monotonic: next slide */
+    int64_t night_wake_until_ms; /* monotonic: a touch at night wakes the screen until then */
+    void *ambient;               /* attract content, owned by ambient.c */
 };
 
 /* Sets up the app on the home screen. Returns false (logged) when out of memory. */

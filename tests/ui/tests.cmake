@@ -42,3 +42,15 @@ yk_ui_test(ui_calibrated rotation.txt --size 800x480 --touch-calibration 0,-1,1,
 add_executable(test_notify ${CMAKE_CURRENT_LIST_DIR}/test_notify.c)
 target_include_directories(test_notify PRIVATE ${CMAKE_SOURCE_DIR}/tests)
 add_test(NAME test_notify COMMAND test_notify $<TARGET_FILE:yikong-kiosk>)
+
+# Night schedule: dim (default) and blank, from 21:58 Shanghai time.
+foreach(size 800x480 1080x1920)
+  add_test(NAME ui_night_${size}
+           COMMAND ${YK_UI_RUN} $<TARGET_FILE:yikong-kiosk> ${YK_UI_SCRIPTS}/night.txt
+                   ${CMAKE_BINARY_DIR}/shots/ui_night_${size} --now 2026-12-01T21:58:00+08:00
+                   --size ${size})
+endforeach()
+add_test(NAME ui_night_blank
+         COMMAND ${YK_UI_RUN} $<TARGET_FILE:yikong-kiosk> ${YK_UI_SCRIPTS}/night_blank.txt
+                 ${CMAKE_BINARY_DIR}/shots/ui_night_blank --now 2026-12-01T21:58:00+08:00
+                 --size 800x480 --night-mode blank)

@@ -1,0 +1,258 @@
+#include "ui/ambient.h"
+
+#include "core/icons.h"
+#include "core/log.h"
+#include "core/shtime.h"
+#include "core/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SLIDE_MS 8000
+#define tr yk_kiosk_tr
+
+struct content {
+    struct yk_event_list events;
+    struct yk_site_list sites;
+};
+
+bool yk_ambient_in_window(int m, int start, int end)
+{
+    if (start == end)
+        return false;
+    return start < end ? m >= start && m < end : m >= start || m < end;
+}
+
+static int64_t mono(const struct yk_kiosk *k)
+{
+    return yk_clock_mono_ms(k->p.clock);
+}
+
+static bool night_now(const struct yk_kiosk *k)
+{
+    const struct yk_config *c = k->p.cfg;
+    if (c->night_mode == YK_NIGHT_OFF || mono(k) < k->night_wake_until_ms)
+        return false;
+    struct yk_localtime lt;
+    yk_shanghai_time(yk_kiosk_now_utc_s(k), &lt);
+    return yk_ambient_in_window(lt.minute_of_day, c->night_start_min, c->night_end_min);
+}
+
+void yk_ambient_release(struct yk_kiosk *k)
+{
+    struct content *c = k->ambient;
+    if (!c)
+        return;
+    yk_store_free_events(&c->events);
+    yk_store_free_sites(&c->sites);
+    free(c);
+    k->ambient = NULL;
+}
+
+static void load(struct yk_kiosk *k)
+{
+    yk_ambient_release(k);
+    struct content *c = calloc(1, sizeof *c);
+    if (!c)
+        return;
+    if (k->p.db) {
+        struct yk_event_filter f = {.now_utc = yk_kiosk_now_utc_s(k), .kind = YK_EVENT_KIND_ANY};
+        yk_store_list_upcoming_events(k->p.db, &f, 0, 6, &c->events);
+        yk_store_list_sites(k->p.db, 0, 12, &c->sites);
+    }
+    k->ambient = c;
+}
+
+static size_t slides(const struct yk_kiosk *k)
+{
+    const struct content *c = k->ambient;
+    return 1 + (c ? c->events.count + c->sites.count : 0); /* the welcome slide first */
+}
+
+void yk_ambient_tick(struct yk_kiosk *k)
+{
+    int64_t t = mono(k);
+    bool night = night_now(k);
+    if (night != k->night) {
+        k->night = night;
+        k->dirty = true;
+        if (night) {
+            /* The night starts from a clean home screen: nothing of the day stays up. */
+            yk_kiosk_reset(k);
+            k->night = true;
+            yk_info("kiosk", "night schedule: screen %s",
+                    k->p.cfg->night_mode == YK_NIGHT_BLANK ? "off" : "dimmed");
+        }
+    }
+    bool idle_home = k->screen == YK_SCREEN_HOME && k->back_depth == 0 && !k->idle_warning;
+    int after = k->p.cfg->attract_after_s;
+    bool want = !k->night && idle_home && after > 0 && t - k->last_input_ms >= after * 1000LL;
+    if (want && !k->attract) {
+        load(k);
+        k->attract = true;
+        k->attract_slide = 0;
+        k->attract_next_ms = t + SLIDE_MS;
+        k->dirty = true;
+    } else if (!want && k->attract) {
+        k->attract = false;
+        yk_ambient_release(k);
+        k->dirty = true;
+    } else if (k->attract && t >= k->attract_next_ms) {
+        k->attract_slide = (int)((size_t)(k->attract_slide + 1) % slides(k));
+        k->attract_next_ms = t + SLIDE_MS;
+        k->dirty = true;
+    }
+}
+
+bool yk_ambient_wake(struct yk_kiosk *k)
+{
+    if (k->night) {
+        k->night = false;
+        k->night_wake_until_ms = mono(k) + k->p.cfg->idle_timeout_s * 1000LL;
+        k->dirty = true;
+        return true;
+    }
+    if (k->attract) {
+        k->attract = false;
+        yk_ambient_release(k);
+        k->dirty = true;
+        return true;
+    }
+    return false;
+}
+
+int64_t yk_ambient_deadline(const struct yk_kiosk *k)
+{
+    if (k->attract)
+        return k->attract_next_ms;
+    int64_t best = -1;
+    if (k->night_wake_until_ms > mono(k))
+        best = k->night_wake_until_ms;
+    int after = k->p.cfg->attract_after_s;
+    if (!k->night && after > 0 && k->screen == YK_SCREEN_HOME && k->back_depth == 0) {
+        int64_t d = k->last_input_ms + after * 1000LL;
+        if (best < 0 || d < best)
+            best = d;
+    }
+    return best; /* night boundaries fall on minute ticks, which kiosk.c already wakes for */
+}
+
+#define PICK(bt) yk_pick(k->lang, (bt).zh, (bt).en)
+
+static void build_attract(struct yk_kiosk *k)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    const struct content *c = k->ambient;
+    yk_ui_screen_widget(ui, "screen.attract");
+    struct yk_rect screen = {0, 0, k->p.width, k->p.height};
+    yk_ui_fill(ui, screen, t->primary, 0);
+    struct yk_rect in = yk_inset(screen, t->pad * 2);
+    const char *hint = tr(k, "attract.touch");
+    int hh = yk_ui_text_height(ui, hint, YK_FONT_LARGE, in.w);
+    struct yk_rect hint_r = yk_cut_bottom(&in, hh);
+    yk_ui_text(ui, "attract.touch", hint_r, hint, YK_FONT_LARGE, t->on_primary, YK_ALIGN_CENTER,
+               false);
+    yk_cut_bottom(&in, t->pad);
+    /* The slide on a white card. */
+    struct yk_rect card = in;
+    yk_ui_fill(ui, card, t->card, t->radius * 2);
+    struct yk_rect cin = yk_inset(card, t->pad * 2);
+    const char *kicker, *title, *line1 = NULL, *line2 = NULL;
+    int icon = YK_ICON_STAR;
+    char when[96];
+    size_t i = (size_t)k->attract_slide;
+    size_t ne = c ? c->events.count : 0;
+    if (i == 0 || !c) {
+        kicker = tr(k, "attract.welcome");
+        title = yk_pick(k->lang, k->p.cfg->station_name, k->p.cfg->station_name_en);
+        line1 = tr(k, "home.welcome");
+    } else if (i - 1 < ne) {
+        const struct yk_event *e = &c->events.items[i - 1];
+        kicker = tr(k, "attract.event");
+        icon = YK_ICON_EVENTS;
+        title = PICK(e->title);
+        yk_format_span(when, sizeof when, e->starts_utc, e->ends_utc, yk_lang_code(k->lang));
+        line1 = when;
+        line2 = PICK(e->place);
+    } else {
+        const struct yk_site *s = &c->sites.items[i - 1 - ne];
+        kicker = tr(k, "attract.site");
+        icon = YK_ICON_SITES;
+        title = PICK(s->name);
+        line1 = PICK(s->intro);
+    }
+    int kh = yk_ui_text_height(ui, kicker, YK_FONT_BODY, cin.w);
+    yk_ui_text(ui, "attract.kicker", yk_cut_top(&cin, kh), kicker, YK_FONT_BODY, t->primary,
+               YK_ALIGN_LEFT, false);
+    yk_cut_top(&cin, t->gap);
+    int th = yk_ui_text_height(ui, title, YK_FONT_HUGE, cin.w);
+    if (th > cin.h / 2)
+        th = cin.h / 2;
+    yk_ui_text(ui, "attract.title", yk_cut_top(&cin, th), title, YK_FONT_HUGE, t->ink,
+               YK_ALIGN_LEFT, false);
+    yk_cut_top(&cin, t->pad);
+    const char *lines[2] = {line1, line2};
+    for (int j = 0; j < 2; j++) {
+        if (!lines[j] || !*lines[j])
+            continue;
+        int h = yk_ui_text_height(ui, lines[j], YK_FONT_LARGE, cin.w);
+        if (h > cin.h) {
+            /* A long introduction: as many whole lines as fit, never a cut line. */
+            int lh = yk_ui_line_height(ui, YK_FONT_LARGE);
+            h = cin.h / lh * lh;
+            if (h <= 0)
+                break;
+            yk_ui_text(ui, j ? "attract.line2" : "attract.line1", yk_cut_top(&cin, h),
+                       lines[j], YK_FONT_LARGE, t->ink_soft, YK_ALIGN_LEFT, false);
+            /* Marked clipped by the text widget; an attract slide may show a beginning. */
+            ui->widgets[ui->n_widgets - 1].clipped = false;
+            break;
+        }
+        yk_ui_text(ui, j ? "attract.line2" : "attract.line1", yk_cut_top(&cin, h), lines[j],
+                   YK_FONT_LARGE, t->ink_soft, YK_ALIGN_LEFT, false);
+        yk_cut_top(&cin, t->gap);
+    }
+    /* Room left (portrait panels): the slide's picture, large and quiet. */
+    int side = cin.w < cin.h ? cin.w : cin.h;
+    side = side * 3 / 5;
+    if (side >= yk_ui_line_height(ui, YK_FONT_HUGE) * 2) {
+        struct yk_color tint = t->primary;
+        tint.a = 60;
+        yk_ui_icon_draw(ui,
+                        (struct yk_rect){cin.x + (cin.w - side) / 2, cin.y + (cin.h - side) / 2,
+                                         side, side},
+                        icon, tint);
+    }
+}
+
+static void build_night(struct yk_kiosk *k)
+{
+    struct yk_ui *ui = &k->ui;
+    struct yk_rect screen = {0, 0, k->p.width, k->p.height};
+    yk_ui_screen_widget(ui, "screen.night");
+    yk_ui_fill(ui, screen, (struct yk_color){0, 0, 0, 255}, 0);
+    if (k->p.cfg->night_mode == YK_NIGHT_DIM) {
+        /* Dim: only the time, small and grey, so the screen is clearly alive. */
+        char hhmm[16];
+        yk_format_hhmm(hhmm, sizeof hhmm, yk_kiosk_now_utc_s(k));
+        int h = yk_ui_line_height(ui, YK_FONT_TITLE);
+        yk_ui_text(ui, "night.time", (struct yk_rect){0, (k->p.height - h) / 2, k->p.width, h},
+                   hhmm, YK_FONT_TITLE, (struct yk_color){0x70, 0x70, 0x70, 255},
+                   YK_ALIGN_CENTER, false);
+    }
+}
+
+bool yk_ambient_build(struct yk_kiosk *k)
+{
+    if (k->night) {
+        build_night(k);
+        return true;
+    }
+    if (k->attract) {
+        build_attract(k);
+        return true;
+    }
+    return false;
+}
