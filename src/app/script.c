@@ -276,6 +276,15 @@ static bool run_line(struct run *r, char *line)
         if (n)
             return fail(r, "check-layout: %d problem(s) at %dx%d:\n%s", n, ui->p.width,
                         ui->p.height, err);
+    } else if (strcmp(cmd, "check-contrast") == 0) {
+        char *end;
+        double min = strtod(rest, &end);
+        if (end == rest || min < 1 || min > 21)
+            return fail(r, "check-contrast MIN: a ratio such as 4.5 or 7");
+        char err[4096];
+        int n = yk_ui_check_contrast(ui, min, err, sizeof err);
+        if (n)
+            return fail(r, "check-contrast: %d text line(s) under %.1f:1:\n%s", n, min, err);
     } else {
         return fail(r, "unknown command '%s'", cmd);
     }

@@ -911,3 +911,73 @@ void yk_ui_screen_widget(struct yk_ui *ui, const char *id)
 {
     add_widget(ui, id, YK_ROLE_SCREEN, (struct yk_rect){0, 0, ui->p.width, ui->p.height});
 }
+
+/* ---------------------------------------------------------------- contrast */
+
+static double lin(uint8_t c)
+{
+    double v = c / 255.0;
+    return v <= 0.03928 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+}
+
+static double luminance(struct yk_color c)
+{
+    return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
+}
+
+double yk_contrast_ratio(struct yk_color a, struct yk_color b)
+{
+    double la = luminance(a), lb = luminance(b);
+    return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+static struct yk_color blend(struct yk_color top, struct yk_color under)
+{
+    unsigned a = top.a;
+    return (struct yk_color){(uint8_t)((top.r * a + under.r * (255 - a)) / 255),
+                             (uint8_t)((top.g * a + under.g * (255 - a)) / 255),
+                             (uint8_t)((top.b * a + under.b * (255 - a)) / 255), 255};
+}
+
+/* The colour under point (x, y) just before command index end. */
+static struct yk_color colour_under(const struct yk_ui *ui, size_t end, int x, int y)
+{
+    for (size_t j = end; j-- > 0;) {
+        const struct yk_cmd *c = &ui->cmds[j];
+        if (c->type != YK_CMD_FILL || !yk_rect_contains(c->r, x, y))
+            continue;
+        if (c->color.a == 255)
+            return c->color;
+        return blend(c->color, colour_under(ui, j, x, y));
+    }
+    return (struct yk_color){0, 0, 0, 255}; /* the cleared screen */
+}
+
+int yk_ui_check_contrast(const struct yk_ui *ui, double min, char *err, size_t errn)
+{
+    int bad = 0;
+    size_t used = 0;
+    if (errn)
+        err[0] = 0;
+    for (size_t i = 0; i < ui->n_cmds; i++) {
+        const struct yk_cmd *c = &ui->cmds[i];
+        if (c->type != YK_CMD_TEXT)
+            continue;
+        int x = c->r.x + c->r.w / 2, y = c->r.y + c->r.h / 2;
+        struct yk_color bg = colour_under(ui, i, x, y);
+        struct yk_color fg = c->color.a == 255 ? c->color : blend(c->color, bg);
+        double r = yk_contrast_ratio(fg, bg);
+        if (r + 1e-9 >= min)
+            continue;
+        bad++;
+        if (used < errn) {
+            int k = snprintf(err + used, errn - used,
+                             "'%.*s': contrast %.2f:1 (#%02x%02x%02x on #%02x%02x%02x)\n",
+                             (int)(c->len > 40 ? 40 : c->len), c->text, r, fg.r, fg.g, fg.b, bg.r,
+                             bg.g, bg.b);
+            if (k > 0)
+                used += (size_t)k;
+        }
+    }
+    return bad;
+}

@@ -249,4 +249,12 @@ void yk_ui_write_tree(const struct yk_ui *ui, void *f);
  * overlapping. Writes the first problems (one a line) into err and returns their count. */
 int yk_ui_check_layout(const struct yk_ui *ui, char *err, size_t errn);
 
+/* WCAG contrast of every text line drawn in the last build against what is drawn under its
+ * middle (fills, blended when translucent). Writes the first failures (one a line) into err
+ * and returns how many lines have less than min (e.g. 7.0 for AAA, 4.5 for AA). */
+int yk_ui_check_contrast(const struct yk_ui *ui, double min, char *err, size_t errn);
+
+/* The WCAG 2 contrast ratio of two opaque colours (1..21). */
+double yk_contrast_ratio(struct yk_color a, struct yk_color b);
+
 #endif

@@ -151,8 +151,35 @@ static void test_tree_json(void)
     yk_ui_destroy(&ui);
 }
 
+static void test_contrast(void)
+{
+    struct yk_color white = {255, 255, 255, 255}, black = {0, 0, 0, 255};
+    CHECK(yk_contrast_ratio(white, black) > 20.99);
+    CHECK(yk_contrast_ratio((struct yk_color){0x77, 0x77, 0x77, 255}, white) < 4.5);
+    CHECK(yk_contrast_ratio((struct yk_color){0x76, 0x76, 0x76, 255}, white) >= 4.5);
+    struct yk_ui ui = make(800, 480);
+    yk_ui_begin(&ui);
+    yk_ui_fill(&ui, (struct yk_rect){0, 0, 800, 480}, white, 0);
+    yk_ui_text(&ui, "ok", (struct yk_rect){0, 0, 400, 40}, "黑字", YK_FONT_BODY, black,
+               YK_ALIGN_LEFT, false);
+    yk_ui_text(&ui, "grey", (struct yk_rect){0, 100, 400, 40}, "灰字",
+               YK_FONT_BODY, (struct yk_color){0x99, 0x99, 0x99, 255}, YK_ALIGN_LEFT, false);
+    /* Black text under a translucent black veil: the veil darkens the background. */
+    yk_ui_fill(&ui, (struct yk_rect){0, 200, 800, 100}, (struct yk_color){0, 0, 0, 200}, 0);
+    yk_ui_text(&ui, "veiled", (struct yk_rect){0, 200, 400, 40}, "暗处", YK_FONT_BODY, black,
+               YK_ALIGN_LEFT, false);
+    yk_ui_end(&ui);
+    char err[1024];
+    CHECK_EQ_INT(yk_ui_check_contrast(&ui, 4.5, err, sizeof err), 2);
+    CHECK(strstr(err, "灰字") != NULL);
+    CHECK(strstr(err, "暗处") != NULL);
+    CHECK(strstr(err, "黑字") == NULL);
+    yk_ui_destroy(&ui);
+}
+
 int main(void)
 {
+    test_contrast();
     test_theme_scales();
     test_text_clipping();
     test_targets_and_overlap();
