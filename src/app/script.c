@@ -70,6 +70,19 @@ static void press_at(struct yk_app *app, float x, float y, int64_t ms)
     finger(app, SDL_FINGERUP, x, y);
 }
 
+static void swipe(struct yk_app *app, const long v[5])
+{
+    int steps = v[4] / 16 > 1 ? (int)(v[4] / 16) : 1;
+    finger(app, SDL_FINGERDOWN, (float)v[0], (float)v[1]);
+    for (int i = 1; i <= steps; i++) {
+        advance(app, v[4] / steps);
+        float t = (float)i / (float)steps;
+        finger(app, SDL_FINGERMOTION, (float)v[0] + t * (float)(v[2] - v[0]),
+               (float)v[1] + t * (float)(v[3] - v[1]));
+    }
+    finger(app, SDL_FINGERUP, (float)v[2], (float)v[3]);
+}
+
 static const struct yk_widget *visible_widget(const struct yk_ui *ui, const char *id)
 {
     for (size_t i = 0; i < ui->n_widgets; i++) {
@@ -213,15 +226,27 @@ static bool run_line(struct run *r, char *line)
             if (!w || !parse_int(w, &v[i]))
                 return fail(r, "swipe X1 Y1 X2 Y2 MS: five numbers");
         }
-        int steps = v[4] / 16 > 1 ? (int)(v[4] / 16) : 1;
-        finger(app, SDL_FINGERDOWN, (float)v[0], (float)v[1]);
-        for (int i = 1; i <= steps; i++) {
-            advance(app, v[4] / steps);
-            float t = (float)i / (float)steps;
-            finger(app, SDL_FINGERMOTION, (float)v[0] + t * (float)(v[2] - v[0]),
-                   (float)v[1] + t * (float)(v[3] - v[1]));
+        swipe(app, v);
+    } else if (strcmp(cmd, "swipe-until") == 0) {
+        /* Drags the list LIST (up by default) a screenful at a time, letting each fling
+         * settle, until widget ID shows: lists differ in length at every size and text
+         * size, so tests name what they want rather than how far to drag. */
+        const char *target = word(&rest), *list = word(&rest), *dir = word(&rest);
+        if (!target || !list)
+            return fail(r, "swipe-until ID LIST [up|down]");
+        bool down = dir && strcmp(dir, "down") == 0;
+        for (int round = 0; round < 60 && !visible_widget(ui, target); round++) {
+            const struct yk_widget *l = visible_widget(ui, list);
+            if (!l)
+                return fail(r, "swipe-until: no visible list '%s'", list);
+            long cx = l->vis.x + l->vis.w / 2;
+            long lo = l->vis.y + l->vis.h / 5, hi = l->vis.y + l->vis.h * 4 / 5;
+            long v[5] = {cx, down ? lo : hi, cx, down ? hi : lo, 300};
+            swipe(app, v);
+            advance(app, 2000);
         }
-        finger(app, SDL_FINGERUP, (float)v[2], (float)v[3]);
+        if (!visible_widget(ui, target))
+            return fail(r, "swipe-until: '%s' did not come into view", target);
     } else if (strcmp(cmd, "type") == 0) {
         text_input(app, rest);
     } else if (strcmp(cmd, "key") == 0) {

@@ -959,11 +959,19 @@ int yk_ui_check_contrast(const struct yk_ui *ui, double min, char *err, size_t e
     size_t used = 0;
     if (errn)
         err[0] = 0;
+    struct yk_rect screen = {0, 0, ui->p.width, ui->p.height}, clip = screen;
     for (size_t i = 0; i < ui->n_cmds; i++) {
         const struct yk_cmd *c = &ui->cmds[i];
+        if (c->type == YK_CMD_CLIP)
+            clip = c->r.w > 0 ? c->r : screen;
         if (c->type != YK_CMD_TEXT)
             continue;
-        int x = c->r.x + c->r.w / 2, y = c->r.y + c->r.h / 2;
+        /* Judge the part that shows: a line scrolled half under the header is seen only
+         * inside its list. */
+        struct yk_rect v = yk_rect_intersect(c->r, clip);
+        if (v.w <= 0 || v.h <= 0)
+            continue;
+        int x = v.x + v.w / 2, y = v.y + v.h / 2;
         struct yk_color bg = colour_under(ui, i, x, y);
         struct yk_color fg = c->color.a == 255 ? c->color : blend(c->color, bg);
         double r = yk_contrast_ratio(fg, bg);
@@ -971,10 +979,14 @@ int yk_ui_check_contrast(const struct yk_ui *ui, double min, char *err, size_t e
             continue;
         bad++;
         if (used < errn) {
+            size_t shown = 0; /* up to about 40 bytes, ending on a character boundary */
+            while (shown < c->len && shown < 40)
+                shown += yk_utf8_len(c->text + shown);
+            if (shown > c->len)
+                shown = c->len;
             int k = snprintf(err + used, errn - used,
                              "'%.*s': contrast %.2f:1 (#%02x%02x%02x on #%02x%02x%02x)\n",
-                             (int)(c->len > 40 ? 40 : c->len), c->text, r, fg.r, fg.g, fg.b, bg.r,
-                             bg.g, bg.b);
+                             (int)shown, c->text, r, fg.r, fg.g, fg.b, bg.r, bg.g, bg.b);
             if (k > 0)
                 used += (size_t)k;
         }

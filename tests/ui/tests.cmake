@@ -16,6 +16,7 @@ endfunction()
 foreach(size ${YK_UI_SIZES})
   yk_ui_test(ui_home_${size} home.txt --size ${size})
   yk_ui_test(ui_idle_${size} idle.txt --size ${size})
+  yk_ui_test(ui_services_${size} services.txt --size ${size})
 endforeach()
 
 # Rotation: a portrait panel mounted as landscape and the other way round.
