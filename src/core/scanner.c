@@ -363,8 +363,20 @@ bool yk_scan_classify(const struct yk_scanner_params *p, const char *bytes, size
             out->error = YK_SCAN_BAD_LENGTH;
     } else if (len >= 4 && lower(t[0]) == 'h' && lower(t[1]) == 't' && lower(t[2]) == 't' &&
                lower(t[3]) == 'p') {
-        if (!url_strict(p, t, len, out))
+        if (!url_strict(p, t, len, out)) {
             url_lenient(p, t, len, out);
+            /* Not a URL after all? A short code may begin with H, T, T, P too. */
+            if (out->kind == YK_SCAN_GARBAGE) {
+                struct yk_scan sc;
+                memset(&sc, 0, sizeof sc);
+                short_code(p, t, len, &sc);
+                if (sc.kind == YK_SCAN_SHORT_CODE) {
+                    memcpy(out->code, sc.code, sizeof sc.code);
+                    out->kind = sc.kind;
+                    out->error = sc.error;
+                }
+            }
+        }
     } else {
         short_code(p, t, len, out);
     }

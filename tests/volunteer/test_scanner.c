@@ -130,6 +130,12 @@ static void test_short_codes(void)
     r = scan_of("12345678");
     CHECK_EQ_INT(r.kind, YK_SCAN_SHORT_CODE);
     CHECK_EQ_STR(r.code, "12345678");
+    /* A short code may start like a URL's scheme (found by the fuzzer). */
+    r = scan_of("http-1234");
+    CHECK_EQ_INT(r.kind, YK_SCAN_SHORT_CODE);
+    CHECK_EQ_STR(r.code, "HTTP1234");
+    r = scan_of("HTTPSXYZ");
+    CHECK_EQ_INT(r.kind, YK_SCAN_SHORT_CODE);
     check_garbage("UUUUUUUU", YK_SCAN_BAD_CHAR); /* U is not Crockford */
     check_garbage("7K3M9Q2", YK_SCAN_BAD_LENGTH);
     check_garbage("123456789", YK_SCAN_BAD_LENGTH); /* neither ticket nor short code */
