@@ -55,9 +55,9 @@
  * - YK_SCAN_SHORT_CODE: short_code_len Crockford base32 characters after dropping '-' and
  *   spaces inside (Crockford allows hyphens), any case, I/L read as 1 and O as 0; 'U' and
  *   punctuation are not allowed. Text starting "http" that yields no ticket is tried as a
- *   short code too ("HTTP-1234" is one). The code is returned in canonical upper case. A string of
- *   digits only is a ticket when its length is in the ticket window, else a short code
- *   when it has short_code_len digits (the two lengths must not overlap).
+ *   short code too ("HTTP-1234" is one). The code is returned in canonical upper case.
+ *   A string of digits only is a ticket when its length is in the ticket window, else a
+ *   short code when it has short_code_len digits (the two lengths must not overlap).
  * - YK_SCAN_GARBAGE otherwise, with a reason (enum yk_scan_error).
  * A scanner on a layout that moves the digits themselves (French AZERTY types "&é\"'("
  * unshifted) cannot be read; set the scanner to the keyboard's layout or to digits via
