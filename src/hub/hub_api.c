@@ -1,0 +1,790 @@
+#include "hub/hub_api.h"
+
+#include "core/ids.h"
+#include "core/log.h"
+#include "core/shtime.h"
+
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char JSON_TYPE[] = "application/json; charset=utf-8";
+static const char HTML_TYPE[] = "text/html; charset=utf-8";
+
+void yk_hub_response_free(struct yk_hub_response *rs)
+{
+    if (!rs)
+        return;
+    free(rs->body);
+    rs->body = NULL;
+    rs->len = 0;
+}
+
+static void set_body(struct yk_hub_response *rs, int status, const char *type, char *body,
+                     size_t len)
+{
+    rs->status = status;
+    rs->content_type = type;
+    rs->body = body;
+    rs->len = len;
+}
+
+/* {"error": code, "message": msg}: every refusal has this shape. */
+static void error_json(struct yk_hub_response *rs, int status, const char *code, const char *msg)
+{
+    struct yk_jw w;
+    yk_jw_init(&w, 0);
+    yk_jw_obj_begin(&w);
+    yk_jw_kstr(&w, "error", code);
+    yk_jw_kstr(&w, "message", msg);
+    yk_jw_obj_end(&w);
+    size_t len = 0;
+    char *b = yk_jw_take(&w, &len);
+    set_body(rs, status, JSON_TYPE, b, b ? len : 0);
+}
+
+static void finish_json(struct yk_hub_response *rs, struct yk_jw *w)
+{
+    size_t len = 0;
+    char *b = yk_jw_take(w, &len);
+    if (!b) {
+        error_json(rs, 500, "internal", "the answer could not be written");
+        return;
+    }
+    set_body(rs, 200, JSON_TYPE, b, len);
+}
+
+static const struct yk_json_limits body_limits = {
+    .max_bytes = YK_HUB_MAX_BODY, .max_depth = 8, .max_nodes = 200000, .max_members = 64};
+
+/* Parses a body that must be one JSON object; 0 or the status to answer (rs filled). */
+static int parse_object(const struct yk_hub_request *rq, struct yk_json_doc *doc,
+                        struct yk_hub_response *rs)
+{
+    if (!yk_json_parse(doc, rq->body ? rq->body : "", rq->body ? rq->body_len : 0, &body_limits)) {
+        error_json(rs, 400, "bad-json", doc->error);
+        return 400;
+    }
+    if (doc->root->type != YK_JSON_OBJECT) {
+        error_json(rs, 400, "bad-json", "the body must be a JSON object");
+        return 400;
+    }
+    return 0;
+}
+
+/* Records --------------------------------------------------------------------------------- */
+
+static const struct {
+    const char *name;
+    enum yk_hub_kind kind;
+} kinds[] = {{"signup", YK_HUB_SIGNUP},
+             {"checkin", YK_HUB_CHECKIN},
+             {"walkin", YK_HUB_WALKIN},
+             {"duty", YK_HUB_DUTY},
+             {"audit", YK_HUB_AUDIT}};
+
+/* An optional string field: absent/null → NULL; another type or too long → false. */
+static bool opt_str(const struct yk_json *o, const char *key, const char **out)
+{
+    const struct yk_json *v = yk_json_get(o, key);
+    *out = NULL;
+    if (yk_json_is_null(v))
+        return true;
+    if (v->type != YK_JSON_STRING || v->len == 0 || v->len > YK_HUB_MAX_FIELD)
+        return false;
+    *out = v->str;
+    return true;
+}
+
+static bool opt_int(const struct yk_json *o, const char *key, int64_t *out, bool *present)
+{
+    const struct yk_json *v = yk_json_get(o, key);
+    *out = 0;
+    if (present)
+        *present = false;
+    if (yk_json_is_null(v))
+        return true;
+    if (v->type != YK_JSON_INT)
+        return false;
+    *out = v->num;
+    if (present)
+        *present = true;
+    return true;
+}
+
+static bool req_int(const struct yk_json *o, const char *key, int64_t *out)
+{
+    bool have = false;
+    return opt_int(o, key, out, &have) && have;
+}
+
+const char *yk_hub_parse_record(const struct yk_json *o, enum yk_hub_kind kind,
+                                struct yk_hub_record *r)
+{
+    memset(r, 0, sizeof *r);
+    r->kind = kind;
+    if (!o || o->type != YK_JSON_OBJECT)
+        return "malformed";
+    if (!opt_str(o, "id", &r->id) || !r->id || !yk_id_valid(r->id))
+        return "bad-id";
+    if (!opt_str(o, "kiosk_id", &r->kiosk_id) || !r->kiosk_id)
+        return "missing-kiosk";
+    bool ok = true;
+    switch (kind) {
+    case YK_HUB_SIGNUP:
+        ok = opt_str(o, "event_id", &r->event_id) && r->event_id &&
+             opt_str(o, "phone", &r->phone) && opt_str(o, "phone_last4", &r->phone_last4) &&
+             opt_str(o, "surname", &r->surname) && opt_str(o, "title", &r->title) &&
+             opt_str(o, "status", &r->status) && opt_str(o, "ticket_code", &r->ticket_code) &&
+             opt_str(o, "short_code", &r->short_code) &&
+             req_int(o, "party_size", &r->party_size) &&
+             opt_int(o, "ticket_serial", &r->ticket_serial, NULL) &&
+             req_int(o, "created_utc", &r->created_utc) &&
+             opt_int(o, "updated_utc", &r->updated_utc, NULL);
+        break;
+    case YK_HUB_CHECKIN:
+        ok = opt_str(o, "event_id", &r->event_id) && r->event_id &&
+             opt_str(o, "signup_id", &r->signup_id) &&
+             opt_str(o, "ticket_code", &r->ticket_code) &&
+             opt_str(o, "volunteer_id", &r->volunteer_id) && req_int(o, "count", &r->count) &&
+             req_int(o, "created_utc", &r->created_utc);
+        break;
+    case YK_HUB_WALKIN:
+        ok = opt_str(o, "kind_id", &r->kind_id) && r->kind_id && req_int(o, "delta", &r->delta) &&
+             req_int(o, "created_utc", &r->created_utc);
+        break;
+    case YK_HUB_DUTY:
+        ok = opt_str(o, "volunteer_id", &r->volunteer_id) && r->volunteer_id &&
+             req_int(o, "on_utc", &r->on_utc) && opt_int(o, "off_utc", &r->off_utc, &r->has_off);
+        break;
+    case YK_HUB_AUDIT:
+        ok = opt_str(o, "what", &r->what) && r->what && opt_str(o, "ref", &r->ref) &&
+             req_int(o, "created_utc", &r->created_utc);
+        break;
+    }
+    return ok ? NULL : "malformed";
+}
+
+void yk_hub_push_body_free(struct yk_hub_push_body *b)
+{
+    if (!b)
+        return;
+    yk_json_free(&b->doc);
+    free(b->records);
+    free(b->bad);
+    free(b->types);
+    b->records = NULL;
+    b->bad = NULL;
+    b->types = NULL;
+    b->n = 0;
+}
+
+int yk_hub_parse_push(const char *body, size_t len, struct yk_hub_push_body *b, char *err,
+                      size_t errn)
+{
+    memset(b, 0, sizeof *b);
+    if (len > YK_HUB_MAX_BODY) {
+        snprintf(err, errn, "the body is over %u bytes", YK_HUB_MAX_BODY);
+        return 413;
+    }
+    if (!yk_json_parse(&b->doc, body ? body : "", body ? len : 0, &body_limits)) {
+        snprintf(err, errn, "%s", b->doc.error);
+        return 400;
+    }
+    const struct yk_json *recs = yk_json_get(b->doc.root, "records");
+    if (!recs || recs->type != YK_JSON_ARRAY) {
+        snprintf(err, errn, "the body must be {\"records\": [...]}");
+        return 400;
+    }
+    if (recs->len > YK_HUB_MAX_BATCH) {
+        snprintf(err, errn, "more than %d records in one push", YK_HUB_MAX_BATCH);
+        return 413;
+    }
+    size_t n = recs->len;
+    b->records = calloc(n ? n : 1, sizeof *b->records);
+    b->bad = calloc(n ? n : 1, sizeof *b->bad);
+    b->types = calloc(n ? n : 1, sizeof *b->types);
+    if (!b->records || !b->bad || !b->types) {
+        snprintf(err, errn, "out of memory");
+        return 500;
+    }
+    size_t i = 0;
+    for (const struct yk_json *o = recs->first; o; o = o->next, i++) {
+        const char *type = NULL;
+        if (!yk_json_get_str(o, "type", &type)) {
+            b->bad[i] = "unknown-type";
+            continue;
+        }
+        b->types[i] = type;
+        size_t k = 0;
+        while (k < sizeof kinds / sizeof kinds[0] && strcmp(kinds[k].name, type) != 0)
+            k++;
+        if (k == sizeof kinds / sizeof kinds[0]) {
+            b->bad[i] = "unknown-type";
+            continue;
+        }
+        b->bad[i] = yk_hub_parse_record(o, kinds[k].kind, &b->records[i]);
+    }
+    b->n = n;
+    return 0;
+}
+
+static const char *result_name(enum yk_hub_result r)
+{
+    return r == YK_HUB_ACCEPTED ? "accepted" : r == YK_HUB_DUPLICATE ? "duplicate" : "rejected";
+}
+
+static void write_outcome(struct yk_jw *w, const char *id, const char *type,
+                          const struct yk_hub_outcome *o)
+{
+    yk_jw_obj_begin(w);
+    yk_jw_kstr(w, "id", id);
+    if (type)
+        yk_jw_kstr(w, "type", type);
+    yk_jw_kstr(w, "result", result_name(o->result));
+    if (o->reason[0])
+        yk_jw_kstr(w, "reason", o->reason);
+    if (o->status[0])
+        yk_jw_kstr(w, "status", o->status);
+    yk_jw_obj_end(w);
+}
+
+static void do_push(struct yk_hub_store *store, const char *kiosk,
+                    const struct yk_hub_request *rq, int64_t now, struct yk_hub_response *rs)
+{
+    struct yk_hub_push_body b;
+    char err[128];
+    int st = yk_hub_parse_push(rq->body, rq->body_len, &b, err, sizeof err);
+    if (st) {
+        error_json(rs, st, st == 413 ? "too-large" : "bad-request", err);
+        yk_hub_push_body_free(&b);
+        return;
+    }
+    /* Well-formed items go to the store together; the others are answered here. */
+    struct yk_hub_record *good = calloc(b.n ? b.n : 1, sizeof *good);
+    struct yk_hub_outcome *res = calloc(b.n ? b.n : 1, sizeof *res);
+    struct yk_hub_outcome *all = calloc(b.n ? b.n : 1, sizeof *all);
+    size_t ng = 0;
+    if (!good || !res || !all) {
+        error_json(rs, 500, "internal", "out of memory");
+        goto out;
+    }
+    for (size_t i = 0; i < b.n; i++)
+        if (!b.bad[i])
+            good[ng++] = b.records[i];
+    if (!yk_hub_push(store, kiosk, good, ng, res, now)) {
+        error_json(rs, 503, "unavailable", "the hub's database failed; retry later");
+        goto out;
+    }
+    struct yk_jw w;
+    yk_jw_init(&w, 0);
+    yk_jw_obj_begin(&w);
+    yk_jw_key(&w, "results");
+    yk_jw_arr_begin(&w);
+    size_t g = 0;
+    for (size_t i = 0; i < b.n; i++) {
+        if (b.bad[i]) {
+            all[i].result = YK_HUB_REJECTED;
+            snprintf(all[i].reason, sizeof all[i].reason, "%s", b.bad[i]);
+        } else {
+            all[i] = res[g++];
+        }
+        write_outcome(&w, b.records[i].id, b.types[i], &all[i]);
+    }
+    yk_jw_arr_end(&w);
+    yk_jw_obj_end(&w);
+    finish_json(rs, &w);
+out:
+    free(good);
+    free(res);
+    free(all);
+    yk_hub_push_body_free(&b);
+}
+
+/* Other endpoints --------------------------------------------------------------------------- */
+
+static void do_enrol(struct yk_hub_store *store, const struct yk_hub_request *rq, int64_t now,
+                     struct yk_hub_response *rs)
+{
+    struct yk_json_doc doc;
+    if (parse_object(rq, &doc, rs)) {
+        yk_json_free(&doc);
+        return;
+    }
+    const char *code = NULL, *kiosk = NULL, *pk = NULL;
+    uint8_t key[32];
+    size_t key_len = 0;
+    if (!yk_json_get_str(doc.root, "setup_code", &code) ||
+        !yk_json_get_str(doc.root, "kiosk_id", &kiosk) ||
+        !yk_json_get_str(doc.root, "public_key", &pk) || !yk_id_valid(kiosk)) {
+        error_json(rs, 400, "bad-request", "setup_code, kiosk_id (ULID) and public_key are needed");
+        yk_json_free(&doc);
+        return;
+    }
+    size_t pl = strlen(pk);
+    bool key_ok = false;
+    if (pl == 64)
+        key_ok = sodium_hex2bin(key, sizeof key, pk, pl, NULL, &key_len, NULL) == 0 &&
+                 key_len == 32;
+    else if (pl == 43 || pl == 44)
+        key_ok = sodium_base642bin(key, sizeof key, pk, pl, NULL, &key_len, NULL,
+                                   pl == 44 ? sodium_base64_VARIANT_ORIGINAL
+                                            : sodium_base64_VARIANT_ORIGINAL_NO_PADDING) == 0 &&
+                 key_len == 32;
+    if (!key_ok) {
+        error_json(rs, 400, "bad-key", "public_key must be 32 bytes as hex or base64");
+        yk_json_free(&doc);
+        return;
+    }
+    char token[YK_HUB_TOKEN_LEN + 1], station[64];
+    enum yk_hub_rc rc = yk_hub_enrol(store, code, kiosk, key, now, token, station);
+    switch (rc) {
+    case YK_HUB_OK: {
+        struct yk_jw w;
+        yk_jw_init(&w, 0);
+        yk_jw_obj_begin(&w);
+        yk_jw_kstr(&w, "kiosk_id", kiosk);
+        yk_jw_kstr(&w, "station_id", station);
+        yk_jw_kstr(&w, "token", token);
+        yk_jw_obj_end(&w);
+        finish_json(rs, &w);
+        sodium_memzero(token, sizeof token);
+        yk_info("hub", "kiosk %s enrolled at station %s", kiosk, station);
+        break;
+    }
+    case YK_HUB_NOT_FOUND:
+        error_json(rs, 403, "bad-setup-code", "this setup code is not known to the hub");
+        break;
+    case YK_HUB_USED:
+        error_json(rs, 403, "setup-code-used", "this setup code was used or has expired; "
+                                               "ask the operator for a new one");
+        break;
+    case YK_HUB_REVOKED:
+        error_json(rs, 403, "revoked", "this kiosk was revoked");
+        break;
+    case YK_HUB_INVALID:
+        error_json(rs, 409, "key-conflict", "this public key belongs to another kiosk");
+        break;
+    case YK_HUB_ERROR:
+        error_json(rs, 503, "unavailable", "the hub's database failed; retry later");
+        break;
+    }
+    yk_json_free(&doc);
+}
+
+/* since/limit: digits only, no sign, in range. */
+static bool parse_uint(const char *s, int64_t max, int64_t *out)
+{
+    if (!s || !*s || strlen(s) > 18)
+        return false;
+    int64_t v = 0;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9')
+            return false;
+        v = v * 10 + (*s - '0');
+    }
+    if (v > max)
+        return false;
+    *out = v;
+    return true;
+}
+
+static void do_changes(struct yk_hub_store *store, const char *kiosk,
+                       const struct yk_hub_request *rq, struct yk_hub_response *rs)
+{
+    int64_t since = 0, limit = YK_HUB_PAGE_DEFAULT;
+    if ((rq->q_since && !parse_uint(rq->q_since, INT64_MAX / 2, &since)) ||
+        (rq->q_limit && (!parse_uint(rq->q_limit, INT64_MAX / 2, &limit) || limit < 1))) {
+        error_json(rs, 400, "bad-request", "since and limit are non-negative integers, limit >= 1");
+        return;
+    }
+    if (limit > YK_HUB_PAGE_MAX)
+        limit = YK_HUB_PAGE_MAX;
+    struct yk_jw w;
+    yk_jw_init(&w, 0);
+    yk_jw_obj_begin(&w);
+    if (!yk_hub_changes(store, kiosk, since, (int)limit, &w)) {
+        yk_jw_destroy(&w);
+        error_json(rs, 503, "unavailable", "the hub's database failed; retry later");
+        return;
+    }
+    yk_jw_obj_end(&w);
+    finish_json(rs, &w);
+}
+
+static void do_media(struct yk_hub_store *store, const char *hash, struct yk_hub_response *rs)
+{
+    bool ok = strlen(hash) == 64;
+    for (const char *p = hash; ok && *p; p++)
+        ok = (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f');
+    if (!ok) {
+        error_json(rs, 404, "not-found", "media are named by the lowercase hex SHA-256");
+        return;
+    }
+    void *bytes = NULL;
+    size_t len = 0;
+    char mime[64];
+    switch (yk_hub_media_get(store, hash, &bytes, &len, mime)) {
+    case YK_HUB_OK:
+        set_body(rs, 200, "application/octet-stream", bytes, len);
+        /* The content type is the stored one: copied to a static by kind. */
+        rs->content_type = strcmp(mime, "image/png") == 0    ? "image/png"
+                           : strcmp(mime, "image/jpeg") == 0 ? "image/jpeg"
+                           : strcmp(mime, "image/webp") == 0 ? "image/webp"
+                                                             : "application/octet-stream";
+        rs->cache_control = "public, max-age=31536000, immutable";
+        break;
+    case YK_HUB_NOT_FOUND:
+        error_json(rs, 404, "not-found", "no media with this hash");
+        break;
+    default:
+        error_json(rs, 503, "unavailable", "the hub's database failed; retry later");
+        break;
+    }
+}
+
+static void do_signup(struct yk_hub_store *store, const char *kiosk,
+                      const struct yk_hub_request *rq, int64_t now, struct yk_hub_response *rs)
+{
+    struct yk_json_doc doc;
+    if (parse_object(rq, &doc, rs)) {
+        yk_json_free(&doc);
+        return;
+    }
+    struct yk_hub_record r;
+    const char *bad = yk_hub_parse_record(doc.root, YK_HUB_SIGNUP, &r);
+    bool waitlist_ok = true;
+    const struct yk_json *wv = yk_json_get(doc.root, "waitlist_ok");
+    if (!bad && wv && !yk_json_get_bool(doc.root, "waitlist_ok", &waitlist_ok))
+        bad = "malformed";
+    struct yk_hub_outcome o = {0};
+    if (bad) {
+        error_json(rs, 400, "bad-request", bad);
+    } else if (!yk_hub_signup_online(store, kiosk, &r, waitlist_ok, &o, now)) {
+        error_json(rs, 503, "unavailable", "the hub's database failed; retry later");
+    } else {
+        struct yk_jw w;
+        yk_jw_init(&w, 0);
+        write_outcome(&w, r.id, NULL, &o);
+        finish_json(rs, &w);
+    }
+    yk_json_free(&doc);
+}
+
+static void do_seats(struct yk_hub_store *store, const char *kiosk,
+                     const struct yk_hub_request *rq, int64_t now, struct yk_hub_response *rs)
+{
+    struct yk_json_doc doc;
+    if (parse_object(rq, &doc, rs)) {
+        yk_json_free(&doc);
+        return;
+    }
+    const char *event = NULL;
+    int64_t want = 0, held, used, pool;
+    if (!yk_json_get_str(doc.root, "event_id", &event) ||
+        !yk_json_get_int(doc.root, "seats", &want) || want < 0 || want > 100000) {
+        error_json(rs, 400, "bad-request", "event_id and seats (0..100000) are needed");
+        yk_json_free(&doc);
+        return;
+    }
+    switch (yk_hub_seats(store, kiosk, event, want, now, &held, &used, &pool)) {
+    case YK_HUB_OK: {
+        struct yk_jw w;
+        yk_jw_init(&w, 0);
+        yk_jw_obj_begin(&w);
+        yk_jw_kstr(&w, "event_id", event);
+        yk_jw_kint(&w, "held", held);
+        yk_jw_kint(&w, "used", used);
+        yk_jw_kint(&w, "pool_free", pool);
+        yk_jw_obj_end(&w);
+        finish_json(rs, &w);
+        break;
+    }
+    case YK_HUB_NOT_FOUND:
+        error_json(rs, 404, "unknown-event", "no such event, or it was deleted");
+        break;
+    case YK_HUB_INVALID:
+        error_json(rs, 409, "no-capacity", "this event takes no sign-ups");
+        break;
+    default:
+        error_json(rs, 503, "unavailable", "the hub's database failed; retry later");
+        break;
+    }
+    yk_json_free(&doc);
+}
+
+static void do_heartbeat(struct yk_hub_store *store, const char *kiosk,
+                         const struct yk_hub_request *rq, int64_t now, struct yk_hub_response *rs)
+{
+    struct yk_json_doc doc;
+    if (parse_object(rq, &doc, rs)) {
+        yk_json_free(&doc);
+        return;
+    }
+    const char *version = NULL;
+    int64_t uptime = 0, last_sync = 0, free_disk = 0;
+    if (!opt_str(doc.root, "version", &version) || !opt_int(doc.root, "uptime_s", &uptime, NULL) ||
+        !opt_int(doc.root, "last_sync_utc", &last_sync, NULL) ||
+        !opt_int(doc.root, "free_disk_bytes", &free_disk, NULL) || (version && strlen(version) > 64)) {
+        error_json(rs, 400, "bad-request", "version (string), uptime_s, last_sync_utc, "
+                                           "free_disk_bytes (integers)");
+    } else if (!yk_hub_heartbeat(store, kiosk, version, uptime, last_sync, free_disk, now)) {
+        error_json(rs, 503, "unavailable", "the hub's database failed; retry later");
+    } else {
+        struct yk_jw w;
+        yk_jw_init(&w, 0);
+        yk_jw_obj_begin(&w);
+        yk_jw_kbool(&w, "ok", true);
+        yk_jw_kint(&w, "time_utc", now);
+        yk_jw_obj_end(&w);
+        finish_json(rs, &w);
+    }
+    yk_json_free(&doc);
+}
+
+/* The ticket page --------------------------------------------------------------------------- */
+
+struct sb {
+    char *b;
+    size_t len, cap;
+    bool failed;
+};
+
+static void sb_put(struct sb *s, const char *t, size_t n)
+{
+    if (s->failed)
+        return;
+    if (s->len + n + 1 > s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 4096;
+        while (cap < s->len + n + 1)
+            cap *= 2;
+        char *nb = realloc(s->b, cap);
+        if (!nb) {
+            s->failed = true;
+            return;
+        }
+        s->b = nb;
+        s->cap = cap;
+    }
+    memcpy(s->b + s->len, t, n);
+    s->len += n;
+    s->b[s->len] = '\0';
+}
+
+static void sb_raw(struct sb *s, const char *t) { sb_put(s, t, strlen(t)); }
+
+/* Text into HTML: & < > " ' escaped. */
+static void sb_text(struct sb *s, const char *t)
+{
+    for (; t && *t; t++) {
+        switch (*t) {
+        case '&': sb_raw(s, "&amp;"); break;
+        case '<': sb_raw(s, "&lt;"); break;
+        case '>': sb_raw(s, "&gt;"); break;
+        case '"': sb_raw(s, "&quot;"); break;
+        case '\'': sb_raw(s, "&#39;"); break;
+        default: sb_put(s, t, 1); break;
+        }
+    }
+}
+
+static void page_head(struct sb *s, const char *title)
+{
+    sb_raw(s, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+              "<meta name=\"robots\" content=\"noindex\"><title>");
+    sb_text(s, title);
+    sb_raw(s, "</title><style>body{font-family:system-ui,\"Noto Sans CJK SC\",sans-serif;"
+              "margin:0;background:#f6f1ea;color:#222}main{max-width:32rem;margin:0 auto;"
+              "padding:1.2rem}h1{font-size:1.4rem;color:#b3261e;margin:.2rem 0 1rem}"
+              ".card{background:#fff;border-radius:12px;padding:1rem 1.2rem;"
+              "box-shadow:0 1px 4px rgba(0,0,0,.1)}.en{color:#555;font-size:.95rem}"
+              "dt{font-weight:600;margin-top:.8rem}dd{margin:.2rem 0 0}"
+              ".st{font-size:1.3rem;font-weight:700}.ok{color:#1b7f3b}.wait{color:#a66a00}"
+              ".no{color:#b3261e}footer{margin-top:1.5rem;font-size:.85rem;color:#666}"
+              "</style></head><body><main>");
+}
+
+static void page_foot(struct sb *s)
+{
+    sb_raw(s, "<footer>益空间 · 五里桥滨江 · Yikong Space, Wuliqiao riverside</footer>"
+              "</main></body></html>\n");
+}
+
+static void dt_dd(struct sb *s, const char *zh, const char *en, const char *v_zh,
+                  const char *v_en)
+{
+    sb_raw(s, "<dt>");
+    sb_text(s, zh);
+    sb_raw(s, " <span class=\"en\">");
+    sb_text(s, en);
+    sb_raw(s, "</span></dt><dd>");
+    sb_text(s, v_zh);
+    if (v_en && *v_en && strcmp(v_en, v_zh) != 0) {
+        sb_raw(s, "<br><span class=\"en\">");
+        sb_text(s, v_en);
+        sb_raw(s, "</span>");
+    }
+    sb_raw(s, "</dd>");
+}
+
+static void do_ticket(struct yk_hub_store *store, const char *code, struct yk_hub_response *rs)
+{
+    struct yk_hub_ticket t;
+    enum yk_hub_rc rc = yk_hub_ticket(store, code, &t);
+    struct sb s = {0};
+    int status = 200;
+    if (rc == YK_HUB_OK) {
+        page_head(&s, "益空间活动票 · Event ticket");
+        sb_raw(&s, "<h1>益空间活动票 <span class=\"en\">Event ticket</span></h1><div class=\"card\">");
+        const char *cls = "ok", *zh = "已确认", *en = "Confirmed";
+        if (strcmp(t.status, "waitlist") == 0)
+            cls = "wait", zh = "候补中", en = "On the waiting list";
+        else if (strcmp(t.status, "cancelled") == 0)
+            cls = "no", zh = "已取消", en = "Cancelled";
+        else if (strcmp(t.status, "unsynced") == 0)
+            cls = "ok", zh = "有效票（详情稍后同步）", en = "Valid ticket (details follow when the "
+                                                      "kiosk next syncs)";
+        sb_raw(&s, "<p class=\"st ");
+        sb_raw(&s, cls);
+        sb_raw(&s, "\">");
+        sb_text(&s, zh);
+        sb_raw(&s, "<br><span class=\"en\">");
+        sb_text(&s, en);
+        sb_raw(&s, "</span></p><dl>");
+        dt_dd(&s, "活动", "Event", t.event_title_zh[0] ? t.event_title_zh : "—",
+              t.event_title_en);
+        if (t.starts_utc) {
+            char zd[96], ed[96], tm[32];
+            yk_format_date(zd, sizeof zd, t.starts_utc, "zh");
+            yk_format_date(ed, sizeof ed, t.starts_utc, "en");
+            struct yk_localtime a, b;
+            yk_shanghai_time(t.starts_utc, &a);
+            yk_shanghai_time(t.ends_utc, &b);
+            snprintf(tm, sizeof tm, " %02d:%02d–%02d:%02d", a.hour, a.minute, b.hour, b.minute);
+            char zfull[160], efull[160];
+            snprintf(zfull, sizeof zfull, "%s%s", zd, tm);
+            snprintf(efull, sizeof efull, "%s%s", ed, tm);
+            dt_dd(&s, "时间", "When", zfull, efull);
+        }
+        if (t.place_zh[0])
+            dt_dd(&s, "地点", "Where", t.place_zh, t.place_en);
+        if (t.synced) {
+            char party[32], name[96];
+            snprintf(party, sizeof party, "%lld", (long long)t.party_size);
+            dt_dd(&s, "人数", "People", party, NULL);
+            if (t.surname[0]) {
+                snprintf(name, sizeof name, "%s%s", t.surname, t.title);
+                dt_dd(&s, "姓名", "Name", name, NULL);
+            }
+            if (t.phone_masked[0])
+                dt_dd(&s, "手机", "Phone", t.phone_masked, NULL);
+        }
+        sb_raw(&s, "</dl><p>入场时请出示此页或票上的二维码。<br><span class=\"en\">Show this page "
+                   "or the ticket's QR code at the entrance.</span></p></div>");
+    } else if (rc == YK_HUB_NOT_FOUND) {
+        status = 404;
+        page_head(&s, "未找到此票 · Ticket not found");
+        sb_raw(&s, "<h1>未找到此票 <span class=\"en\">Ticket not found</span></h1>"
+                   "<div class=\"card\"><p>这个票码无效，或者还没有同步到服务中心。"
+                   "请核对链接，或到益空间服务站咨询工作人员。</p><p class=\"en\">This ticket "
+                   "code is not valid, or has not reached the hub yet. Please check the link, "
+                   "or ask the staff at a Yikong Space station.</p></div>");
+    } else {
+        status = 503;
+        page_head(&s, "请稍后再试 · Please try again");
+        sb_raw(&s, "<h1>请稍后再试 <span class=\"en\">Please try again later</span></h1>"
+                   "<div class=\"card\"><p>服务暂时不可用。</p><p class=\"en\">The service is "
+                   "busy just now.</p></div>");
+    }
+    page_foot(&s);
+    if (s.failed) {
+        free(s.b);
+        error_json(rs, 500, "internal", "out of memory");
+        return;
+    }
+    set_body(rs, status, HTML_TYPE, s.b, s.len);
+    rs->cache_control = "no-store";
+}
+
+/* Routing ------------------------------------------------------------------------------------ */
+
+static bool is(const struct yk_hub_request *rq, const char *method, const char *path)
+{
+    return strcmp(rq->path, path) == 0 && strcmp(rq->method, method) == 0;
+}
+
+void yk_hub_handle(struct yk_hub_store *store, const struct yk_hub_request *rq, int64_t now,
+                   struct yk_hub_response *rs)
+{
+    memset(rs, 0, sizeof *rs);
+    const char *path = rq->path ? rq->path : "";
+    if (strncmp(path, "/t/", 3) == 0 || strncmp(path, "/T/", 3) == 0) {
+        if (strcmp(rq->method, "GET") != 0 && strcmp(rq->method, "HEAD") != 0) {
+            error_json(rs, 405, "method", "GET only");
+            return;
+        }
+        do_ticket(store, path + 3, rs);
+        return;
+    }
+    if (strcmp(path, "/healthz") == 0) {
+        char *b = strdup("{\"ok\":true}");
+        set_body(rs, b ? 200 : 500, JSON_TYPE, b, b ? strlen(b) : 0);
+        return;
+    }
+    if (strncmp(path, "/api/v1/", 8) != 0) {
+        error_json(rs, 404, "not-found", "no such page");
+        return;
+    }
+    if (rq->body_too_large) {
+        error_json(rs, 413, "too-large", "the request body is over 4 MiB");
+        return;
+    }
+    if (strcmp(path, "/api/v1/enrol") == 0) {
+        if (strcmp(rq->method, "POST") != 0)
+            error_json(rs, 405, "method", "POST only");
+        else
+            do_enrol(store, rq, now, rs);
+        return;
+    }
+    /* Everything else needs a device token. */
+    const char *auth = rq->authorization;
+    if (!auth || strncmp(auth, "Bearer ", 7) != 0) {
+        error_json(rs, 401, "unauthorized", "Authorization: Bearer <device token> is needed");
+        return;
+    }
+    char kiosk[YK_ID_LEN + 1];
+    switch (yk_hub_auth(store, auth + 7, kiosk)) {
+    case YK_HUB_OK:
+        break;
+    case YK_HUB_REVOKED:
+        error_json(rs, 403, "revoked", "this kiosk's token was revoked");
+        return;
+    case YK_HUB_NOT_FOUND:
+        error_json(rs, 401, "unauthorized", "unknown device token");
+        return;
+    default:
+        error_json(rs, 503, "unavailable", "the hub's database failed; retry later");
+        return;
+    }
+    if (is(rq, "GET", "/api/v1/changes"))
+        do_changes(store, kiosk, rq, rs);
+    else if (is(rq, "POST", "/api/v1/push"))
+        do_push(store, kiosk, rq, now, rs);
+    else if (is(rq, "POST", "/api/v1/signup"))
+        do_signup(store, kiosk, rq, now, rs);
+    else if (is(rq, "POST", "/api/v1/seats"))
+        do_seats(store, kiosk, rq, now, rs);
+    else if (is(rq, "POST", "/api/v1/heartbeat"))
+        do_heartbeat(store, kiosk, rq, now, rs);
+    else if (strncmp(path, "/api/v1/media/", 14) == 0 && strcmp(rq->method, "GET") == 0)
+        do_media(store, path + 14, rs);
+    else if (strcmp(path, "/api/v1/changes") == 0 || strcmp(path, "/api/v1/push") == 0 ||
+             strcmp(path, "/api/v1/signup") == 0 || strcmp(path, "/api/v1/seats") == 0 ||
+             strcmp(path, "/api/v1/heartbeat") == 0 || strncmp(path, "/api/v1/media/", 14) == 0)
+        error_json(rs, 405, "method", "wrong method for this endpoint");
+    else
+        error_json(rs, 404, "not-found", "no such endpoint");
+}

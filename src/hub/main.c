@@ -1,0 +1,220 @@
+/* yikong-hub: the hub server and its operator commands. Usage: yikong-hub --help;
+ * the protocol and the setup: src/hub/README.md. */
+#include "core/embed.h"
+#include "core/log.h"
+#include "hub/hub_http.h"
+#include "hub/hub_store.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char usage[] =
+    "usage: yikong-hub --db FILE COMMAND [ARGS] [OPTIONS]\n"
+    "\n"
+    "commands:\n"
+    "  serve                       run the HTTP server until SIGINT/SIGTERM\n"
+    "      --listen ADDR           IPv4 address to bind (default 127.0.0.1)\n"
+    "      --port N                port (default 8080; 0 = any free port)\n"
+    "      --port-file FILE        write the port there once listening (for tests)\n"
+    "      --threads N             worker threads (default 4)\n"
+    "  kiosk-add STATION_ID        make a one-time setup code for a new kiosk (valid 7 days)\n"
+    "  kiosk-revoke KIOSK_ID       revoke a kiosk's token and its ticket keys from now on\n"
+    "  kiosks                      list kiosks with their last heartbeat\n"
+    "  load FILE.sql               run a content script (INSERT/UPDATE on content tables)\n"
+    "  load-sample                 load the kiosk's sample content (db/sample/sample.sql)\n"
+    "  delete TABLE ID             tombstone a content row (it travels as deleted = 1)\n"
+    "  media-add FILE MIME         store an image; prints its sha256\n";
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "yikong-hub: %s: %s\n", path, strerror(errno));
+        return NULL;
+    }
+    size_t cap = 1 << 16, n = 0;
+    char *b = malloc(cap + 1);
+    while (b) {
+        size_t k = fread(b + n, 1, cap - n, f);
+        n += k;
+        if (n < cap)
+            break;
+        if (cap >= (64u << 20)) {
+            fprintf(stderr, "yikong-hub: %s: over 64 MiB\n", path);
+            free(b);
+            b = NULL;
+            break;
+        }
+        cap *= 2;
+        char *nb = realloc(b, cap + 1);
+        if (!nb)
+            free(b);
+        b = nb;
+    }
+    fclose(f);
+    if (b) {
+        b[n] = '\0';
+        *len = n;
+    }
+    return b;
+}
+
+/* Writes the port to path atomically (temp file, rename): a reader never sees half. */
+static bool write_port_file(const char *path, int port)
+{
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp, "w");
+    if (!f)
+        return false;
+    fprintf(f, "%d\n", port);
+    if (fclose(f) != 0)
+        return false;
+    return rename(tmp, path) == 0;
+}
+
+static int serve(struct yk_hub_store *store, const char *listen, int port, const char *port_file,
+                 unsigned threads)
+{
+    /* Block the stop signals in every thread (the server's inherit the mask) and wait for
+     * them here. */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    struct yk_hub_server_params p = {
+        .store = store, .listen = listen, .port = port, .threads = threads};
+    struct yk_hub_server *srv = yk_hub_server_start(&p);
+    if (!srv)
+        return 1;
+    yk_info("hub", "listening on %s:%d", listen, yk_hub_server_port(srv));
+    if (port_file && !write_port_file(port_file, yk_hub_server_port(srv))) {
+        yk_error("hub", "could not write %s", port_file);
+        yk_hub_server_stop(srv);
+        return 1;
+    }
+    int sig = 0;
+    sigwait(&set, &sig);
+    yk_info("hub", "stopping (signal %d)", sig);
+    yk_hub_server_stop(srv);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    const char *db = NULL, *listen = "127.0.0.1", *port_file = NULL;
+    int port = 8080;
+    unsigned threads = 4;
+    const char *pos[4] = {0};
+    int npos = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        bool has_val = i + 1 < argc;
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(usage, stdout);
+            return 0;
+        } else if (strcmp(a, "--version") == 0) {
+            printf("yikong-hub %s\n", YK_VERSION);
+            return 0;
+        } else if (strcmp(a, "--db") == 0 && has_val) {
+            db = argv[++i];
+        } else if (strcmp(a, "--listen") == 0 && has_val) {
+            listen = argv[++i];
+        } else if (strcmp(a, "--port-file") == 0 && has_val) {
+            port_file = argv[++i];
+        } else if (strcmp(a, "--port") == 0 && has_val) {
+            char *end;
+            long v = strtol(argv[++i], &end, 10);
+            if (*end || v < 0 || v > 65535) {
+                fprintf(stderr, "yikong-hub: --port must be 0..65535\n");
+                return 2;
+            }
+            port = (int)v;
+        } else if (strcmp(a, "--threads") == 0 && has_val) {
+            char *end;
+            long v = strtol(argv[++i], &end, 10);
+            if (*end || v < 1 || v > 256) {
+                fprintf(stderr, "yikong-hub: --threads must be 1..256\n");
+                return 2;
+            }
+            threads = (unsigned)v;
+        } else if (a[0] == '-' && a[1] == '-') {
+            fprintf(stderr, "yikong-hub: unknown option or missing value: %s\n%s", a, usage);
+            return 2;
+        } else if (npos < 4) {
+            pos[npos++] = a;
+        } else {
+            fprintf(stderr, "yikong-hub: too many arguments\n%s", usage);
+            return 2;
+        }
+    }
+    if (!db || npos == 0) {
+        fputs(usage, stderr);
+        return 2;
+    }
+    const char *cmd = pos[0];
+    int want = strcmp(cmd, "kiosk-add") == 0 || strcmp(cmd, "kiosk-revoke") == 0 ||
+                       strcmp(cmd, "load") == 0
+                   ? 2
+               : strcmp(cmd, "delete") == 0 || strcmp(cmd, "media-add") == 0 ? 3
+                                                                                 : 1;
+    if (npos != want) {
+        fprintf(stderr, "yikong-hub: %s takes %d argument(s)\n%s", cmd, want - 1, usage);
+        return 2;
+    }
+    struct yk_hub_store *store = yk_hub_store_open(db);
+    if (!store)
+        return 1;
+    int64_t now = (int64_t)time(NULL);
+    int rc = 0;
+    if (strcmp(cmd, "serve") == 0) {
+        rc = serve(store, listen, port, port_file, threads);
+    } else if (strcmp(cmd, "kiosk-add") == 0) {
+        char code[YK_HUB_SETUP_CODE_LEN + 1];
+        if (yk_hub_kiosk_add(store, pos[1], now, YK_HUB_SETUP_TTL_S, code) == YK_HUB_OK)
+            printf("%s\n", code);
+        else
+            rc = 1;
+    } else if (strcmp(cmd, "kiosk-revoke") == 0) {
+        enum yk_hub_rc r = yk_hub_kiosk_revoke(store, pos[1], now);
+        if (r == YK_HUB_NOT_FOUND)
+            fprintf(stderr, "yikong-hub: no kiosk %s\n", pos[1]);
+        rc = r == YK_HUB_OK ? 0 : 1;
+    } else if (strcmp(cmd, "kiosks") == 0) {
+        rc = yk_hub_kiosks_list(store, stdout) ? 0 : 1;
+    } else if (strcmp(cmd, "load") == 0) {
+        size_t len;
+        char *sql = read_file(pos[1], &len);
+        rc = sql && yk_hub_load_sql(store, sql) ? 0 : 1;
+        free(sql);
+    } else if (strcmp(cmd, "load-sample") == 0) {
+        const struct yk_embedded *e = yk_embed_find(yk_embed_db, "sample/sample.sql");
+        rc = e && yk_hub_load_sql(store, (const char *)e->data) ? 0 : 1;
+    } else if (strcmp(cmd, "delete") == 0) {
+        enum yk_hub_rc r = yk_hub_tombstone(store, pos[1], pos[2]);
+        if (r == YK_HUB_NOT_FOUND)
+            fprintf(stderr, "yikong-hub: no live row %s in %s\n", pos[2], pos[1]);
+        else if (r == YK_HUB_INVALID)
+            fprintf(stderr, "yikong-hub: %s is not a content table with tombstones\n", pos[1]);
+        rc = r == YK_HUB_OK ? 0 : 1;
+    } else if (strcmp(cmd, "media-add") == 0) {
+        size_t len;
+        char *b = read_file(pos[1], &len);
+        char hash[65];
+        rc = b && yk_hub_media_add(store, b, len, pos[2], hash) == YK_HUB_OK ? 0 : 1;
+        if (!rc)
+            printf("%s\n", hash);
+        free(b);
+    } else {
+        fprintf(stderr, "yikong-hub: unknown command %s\n%s", cmd, usage);
+        rc = 2;
+    }
+    yk_hub_store_close(store);
+    return rc;
+}
