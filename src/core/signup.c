@@ -1,0 +1,563 @@
+#include "core/signup.h"
+
+#include "core/log.h"
+#include "core/store.h"
+
+#include <assert.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* All SQL on the signups table. The event's own columns come from store.c (the read side). */
+
+#define SIGNUP_COLS                                                                                \
+    "id, event_id, status, party_size, surname, title, phone, phone_last4, ticket_code, "          \
+    "short_code, created_utc"
+
+#define TITLE_MR "先生"
+#define TITLE_MS "女士"
+#define DAY_S 86400
+
+const char *yk_signup_rc_name(enum yk_signup_rc s)
+{
+    switch (s) {
+    case YK_SIGNUP_RC_CONFIRMED:
+        return "confirmed";
+    case YK_SIGNUP_RC_PENDING:
+        return "pending";
+    case YK_SIGNUP_RC_WAITLIST:
+        return "waitlist";
+    case YK_SIGNUP_RC_EXISTING:
+        return "existing";
+    case YK_SIGNUP_RC_FULL:
+        return "full";
+    case YK_SIGNUP_RC_CLOSED:
+        return "closed";
+    case YK_SIGNUP_RC_NOT_NEEDED:
+        return "not-needed";
+    case YK_SIGNUP_RC_BAD_PARTY:
+        return "bad-party";
+    case YK_SIGNUP_RC_BAD_PHONE:
+        return "bad-phone";
+    case YK_SIGNUP_RC_BAD_NAME:
+        return "bad-name";
+    case YK_SIGNUP_RC_NO_CONSENT:
+        return "no-consent";
+    case YK_SIGNUP_RC_NO_EVENT:
+        return "no-event";
+    case YK_SIGNUP_RC_ERROR:
+        return "error";
+    }
+    return "?";
+}
+
+static const char *state_sql(enum yk_seat s)
+{
+    switch (s) {
+    case YK_SEAT_CONFIRMED:
+        return "confirmed";
+    case YK_SEAT_PENDING:
+        return "pending";
+    case YK_SEAT_WAITLIST:
+        return "waitlist";
+    case YK_SEAT_CANCELLED:
+        return "cancelled";
+    case YK_SEAT_NONE:
+        break;
+    }
+    assert(!"no database spelling");
+    return NULL;
+}
+
+static enum yk_seat state_parse(const char *s)
+{
+    if (!s)
+        return YK_SEAT_NONE;
+    if (strcmp(s, "confirmed") == 0)
+        return YK_SEAT_CONFIRMED;
+    if (strcmp(s, "pending") == 0)
+        return YK_SEAT_PENDING;
+    if (strcmp(s, "waitlist") == 0)
+        return YK_SEAT_WAITLIST;
+    if (strcmp(s, "cancelled") == 0)
+        return YK_SEAT_CANCELLED;
+    return YK_SEAT_NONE;
+}
+
+static const char *title_sql(enum yk_title t)
+{
+    return t == YK_TITLE_MR ? TITLE_MR : t == YK_TITLE_MS ? TITLE_MS : NULL;
+}
+
+static enum yk_title title_parse(const char *s)
+{
+    if (s && strcmp(s, TITLE_MR) == 0)
+        return YK_TITLE_MR;
+    if (s && strcmp(s, TITLE_MS) == 0)
+        return YK_TITLE_MS;
+    return YK_TITLE_NONE;
+}
+
+static void copy_col(sqlite3_stmt *st, int col, char *out, size_t n)
+{
+    const unsigned char *t = sqlite3_column_text(st, col);
+    snprintf(out, n, "%s", t ? (const char *)t : "");
+}
+
+/* One row of SIGNUP_COLS into *out. The full phone number never leaves this file. */
+static void read_info(sqlite3_stmt *st, struct yk_signup_info *out)
+{
+    memset(out, 0, sizeof *out);
+    copy_col(st, 0, out->id, sizeof out->id);
+    copy_col(st, 1, out->event_id, sizeof out->event_id);
+    out->seat = state_parse((const char *)sqlite3_column_text(st, 2));
+    out->party_size = sqlite3_column_int(st, 3);
+    copy_col(st, 4, out->surname, sizeof out->surname);
+    out->title = title_parse((const char *)sqlite3_column_text(st, 5));
+    const char *phone = (const char *)sqlite3_column_text(st, 6);
+    yk_phone_mask(phone ? phone : (const char *)sqlite3_column_text(st, 7), out->phone_masked);
+    copy_col(st, 8, out->ticket_code, sizeof out->ticket_code);
+    copy_col(st, 9, out->short_code, sizeof out->short_code);
+    out->created_utc = sqlite3_column_int64(st, 10);
+}
+
+/* Steps a query that returns at most one sign-up: 1 found, 0 none, -1 error. */
+static int step_one(struct yk_db *db, sqlite3_stmt *st, struct yk_signup_info *out)
+{
+    memset(out, 0, sizeof *out);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        read_info(st, out);
+    else if (rc != SQLITE_DONE)
+        yk_error("signup", "cannot read signups: %s", sqlite3_errmsg(db->handle));
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int yk_signup_find(struct yk_db *db, const char *event_id, const char *phone,
+                   struct yk_signup_info *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = yk_db_prepare(db, "SELECT " SIGNUP_COLS " FROM signups "
+                                         "WHERE event_id = ?1 AND phone = ?2 "
+                                         "AND status <> 'cancelled'");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, event_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, phone, -1, SQLITE_STATIC);
+    return step_one(db, st, out);
+}
+
+int yk_signup_find_by_code(struct yk_db *db, const char *code, struct yk_signup_info *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!code)
+        return 0;
+    char digits[YK_TICKET_DIGITS + 1], short_code[YK_TICKET_SHORT_LEN + 1];
+    sqlite3_stmt *st;
+    if (yk_ticket_extract(code, strlen(code), digits)) {
+        st = yk_db_prepare(db, "SELECT " SIGNUP_COLS " FROM signups WHERE ticket_code = ?1");
+        if (!st)
+            return -1;
+        sqlite3_bind_text(st, 1, digits, -1, SQLITE_TRANSIENT);
+    } else if (yk_ticket_short_normalize(code, short_code)) {
+        /* 40 bits: two tickets sharing one among a kiosk's few thousand is a 1-in-10^5
+         * chance; the newest live one wins rather than failing the volunteer. */
+        st = yk_db_prepare(db, "SELECT " SIGNUP_COLS " FROM signups WHERE short_code = ?1 "
+                               "ORDER BY status = 'cancelled', created_utc DESC LIMIT 1");
+        if (!st)
+            return -1;
+        sqlite3_bind_text(st, 1, short_code, -1, SQLITE_TRANSIENT);
+    } else {
+        return 0;
+    }
+    return step_one(db, st, out);
+}
+
+bool yk_signup_code_cancelled(struct yk_db *db, const char *ticket_code)
+{
+    sqlite3_stmt *st = yk_db_prepare(db, "SELECT 1 FROM signups "
+                                         "WHERE ticket_code = ?1 AND status = 'cancelled'");
+    if (!st)
+        return false;
+    sqlite3_bind_text(st, 1, ticket_code, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        yk_error("signup", "cannot read signups: %s", sqlite3_errmsg(db->handle));
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW;
+}
+
+/* People per state for the event, with what is left computed from the event's numbers. */
+static bool count_seats(struct yk_db *db, const char *event_id, int capacity, int held,
+                        struct yk_signup_seats *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = yk_db_prepare(
+        db, "SELECT coalesce(sum(party_size) FILTER (WHERE status = 'confirmed'), 0), "
+            "coalesce(sum(party_size) FILTER (WHERE status = 'pending'), 0), "
+            "coalesce(sum(party_size) FILTER (WHERE status = 'waitlist'), 0) "
+            "FROM signups WHERE event_id = ?1");
+    if (!st)
+        return false;
+    sqlite3_bind_text(st, 1, event_id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        out->capacity = capacity;
+        out->held = held;
+        out->confirmed = sqlite3_column_int(st, 0);
+        out->pending = sqlite3_column_int(st, 1);
+        out->waitlist = sqlite3_column_int(st, 2);
+        int limit = held < capacity ? held : capacity;
+        out->confirm_left = limit > out->confirmed ? limit - out->confirmed : 0;
+        int room = capacity - out->confirmed - out->pending;
+        out->room_left = room > 0 ? room : 0;
+    } else {
+        yk_error("signup", "cannot count the seats taken: %s", sqlite3_errmsg(db->handle));
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW;
+}
+
+bool yk_signup_seats(struct yk_db *db, const char *event_id, struct yk_signup_seats *out)
+{
+    memset(out, 0, sizeof *out);
+    struct yk_event ev;
+    if (yk_store_get_event(db, event_id, &ev) != YK_STORE_OK)
+        return false;
+    bool ok = count_seats(db, event_id, ev.capacity, ev.seats_held, out);
+    yk_store_event_clear(&ev);
+    return ok;
+}
+
+/* Valid UTF-8 without control characters: what a surname from the grid can be. */
+static bool plain_utf8(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        unsigned c = *p, need;
+        uint32_t cp;
+        if (c < 0x20 || c == 0x7f)
+            return false;
+        if (c < 0x80) {
+            p++;
+            continue;
+        }
+        if (c >= 0xc2 && c <= 0xdf)
+            need = 1, cp = c & 0x1f;
+        else if (c >= 0xe0 && c <= 0xef)
+            need = 2, cp = c & 0x0f;
+        else if (c >= 0xf0 && c <= 0xf4)
+            need = 3, cp = c & 0x07;
+        else
+            return false;
+        for (unsigned i = 1; i <= need; i++) {
+            if ((p[i] & 0xc0) != 0x80)
+                return false;
+            cp = cp << 6 | (p[i] & 0x3f);
+        }
+        static const uint32_t min_cp[4] = {0, 0x80, 0x800, 0x10000};
+        if (cp < min_cp[need] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+            return false;
+        p += need + 1;
+    }
+    return true;
+}
+
+bool yk_signup_addressee(const char *surname, enum yk_title title, char *out, size_t n)
+{
+    const char *t = title_sql(title);
+    int w = snprintf(out, n, "%s%s", surname ? surname : "", t ? t : "");
+    return w >= 0 && (size_t)w < n;
+}
+
+/* The next ticket serial from meta, advanced in the caller's transaction. 0 on error. */
+static uint32_t next_serial(struct yk_db *db)
+{
+    char buf[32];
+    unsigned long long last = 0;
+    db->error[0] = '\0'; /* meta_get says "absent" and "failed" alike; error tells them apart */
+    if (yk_db_meta_get(db, "ticket_serial", buf, sizeof buf)) {
+        char *end;
+        last = strtoull(buf, &end, 10);
+        if (end == buf || *end) {
+            yk_error("signup", "meta.ticket_serial is not a number: not issuing tickets");
+            return 0;
+        }
+    } else if (db->error[0]) {
+        return 0;
+    }
+    if (last >= UINT32_MAX) {
+        /* 4 billion tickets from one kiosk: never in practice; never wrap (codes would
+         * repeat). */
+        yk_error("signup", "ticket serials exhausted");
+        return 0;
+    }
+    snprintf(buf, sizeof buf, "%llu", last + 1);
+    if (!yk_db_meta_set(db, "ticket_serial", buf))
+        return 0;
+    return (uint32_t)(last + 1);
+}
+
+struct new_row {
+    const char *id, *event_id, *phone, *surname, *title, *status, *code, *short_code;
+    char last4[5];
+    int party_size;
+    uint32_t serial;
+    int64_t now_s;
+};
+
+static bool insert_row(struct yk_db *db, const struct new_row *r)
+{
+    sqlite3_stmt *st = yk_db_prepare(
+        db, "INSERT INTO signups (id, event_id, phone, phone_last4, surname, title, party_size, "
+            "status, ticket_code, ticket_serial, short_code, created_utc, updated_utc, kiosk_id) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)");
+    if (!st)
+        return false;
+    sqlite3_bind_text(st, 1, r->id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, r->event_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, r->phone, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, r->last4, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, r->surname, -1, SQLITE_STATIC); /* NULL binds NULL */
+    sqlite3_bind_text(st, 6, r->title, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 7, r->party_size);
+    sqlite3_bind_text(st, 8, r->status, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 9, r->code, -1, SQLITE_STATIC);
+    if (r->serial)
+        sqlite3_bind_int64(st, 10, r->serial);
+    else
+        sqlite3_bind_null(st, 10);
+    sqlite3_bind_text(st, 11, r->short_code, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 12, r->now_s);
+    sqlite3_bind_text(st, 13, yk_db_kiosk_id(db), -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE)
+        yk_error("signup", "cannot store the sign-up %s: %s", r->id, sqlite3_errmsg(db->handle));
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE;
+}
+
+/* Decides and stores within the open transaction. Returns the status; on a stored sign-up
+ * fills out->signup. */
+static enum yk_signup_rc decide(struct yk_db *db, const struct yk_ticket_keys *keys,
+                                const struct yk_signup_request *req, int64_t now_ms,
+                                struct yk_signup_result *out)
+{
+    int64_t now_s = now_ms / 1000;
+    struct yk_event ev;
+    enum yk_store_rc erc = yk_store_get_event(db, req->event_id, &ev);
+    if (erc == YK_STORE_NOT_FOUND)
+        return YK_SIGNUP_RC_NO_EVENT;
+    if (erc != YK_STORE_OK)
+        return YK_SIGNUP_RC_ERROR;
+    int capacity = ev.capacity, held = ev.seats_held, max_party = ev.max_party;
+    int64_t deadline = ev.signup_deadline_utc ? ev.signup_deadline_utc : ev.starts_utc;
+    yk_store_event_clear(&ev);
+    out->max_party = max_party;
+
+    /* Before the deadline and seat checks: a person who comes back (even after sign-up has
+     * closed) gets the ticket they already have, never a second one. */
+    int found = yk_signup_find(db, req->event_id, req->phone, &out->signup);
+    if (found < 0)
+        return YK_SIGNUP_RC_ERROR;
+    if (found) {
+        count_seats(db, req->event_id, capacity, held, &out->seats);
+        return YK_SIGNUP_RC_EXISTING;
+    }
+    if (capacity <= 0)
+        return YK_SIGNUP_RC_NOT_NEEDED;
+    if (now_s >= deadline)
+        return YK_SIGNUP_RC_CLOSED;
+    if (req->party_size < 1 || req->party_size > max_party)
+        return YK_SIGNUP_RC_BAD_PARTY;
+    if (!count_seats(db, req->event_id, capacity, held, &out->seats))
+        return YK_SIGNUP_RC_ERROR;
+
+    enum yk_signup_rc status;
+    if (req->party_size <= out->seats.confirm_left)
+        status = YK_SIGNUP_RC_CONFIRMED;
+    else if (req->party_size <= out->seats.room_left)
+        status = YK_SIGNUP_RC_PENDING; /* there may be room, but not in the seats held here */
+    else if (req->waitlist_ok)
+        status = YK_SIGNUP_RC_WAITLIST;
+    else
+        return YK_SIGNUP_RC_FULL;
+
+    char id[YK_ID_LEN + 1], code[YK_TICKET_DIGITS + 1], short_code[YK_TICKET_SHORT_LEN + 1];
+    yk_id_make(id, now_ms);
+    struct new_row row = {
+        .id = id,
+        .event_id = req->event_id,
+        .phone = req->phone,
+        .surname = req->surname && *req->surname ? req->surname : NULL,
+        .title = title_sql(req->title),
+        .party_size = req->party_size,
+        .now_s = now_s,
+    };
+    memcpy(row.last4, req->phone + YK_PHONE_LEN - 4, 5);
+    if (status == YK_SIGNUP_RC_CONFIRMED) {
+        row.status = state_sql(YK_SEAT_CONFIRMED);
+        row.serial = next_serial(db);
+        if (!row.serial)
+            return YK_SIGNUP_RC_ERROR;
+        struct yk_ticket t;
+        yk_ticket_sign(keys, req->event_id, row.serial, now_s, &t);
+        yk_ticket_encode(&t, code);
+        yk_ticket_short_code(&t, short_code);
+        row.code = code;
+        row.short_code = short_code;
+        out->seats.confirmed += req->party_size;
+        out->seats.confirm_left -= req->party_size;
+        out->seats.room_left -= req->party_size;
+    } else if (status == YK_SIGNUP_RC_PENDING) {
+        row.status = state_sql(YK_SEAT_PENDING);
+        out->seats.pending += req->party_size;
+        out->seats.room_left -= req->party_size;
+    } else {
+        row.status = state_sql(YK_SEAT_WAITLIST);
+        out->seats.waitlist += req->party_size;
+    }
+    if (!insert_row(db, &row))
+        return YK_SIGNUP_RC_ERROR;
+
+    struct yk_signup_info *s = &out->signup;
+    snprintf(s->id, sizeof s->id, "%s", id);
+    snprintf(s->event_id, sizeof s->event_id, "%s", req->event_id);
+    s->seat = state_parse(row.status);
+    s->party_size = req->party_size;
+    snprintf(s->surname, sizeof s->surname, "%s", row.surname ? row.surname : "");
+    s->title = row.title ? req->title : YK_TITLE_NONE;
+    yk_phone_mask(req->phone, s->phone_masked);
+    snprintf(s->ticket_code, sizeof s->ticket_code, "%s", row.code ? row.code : "");
+    snprintf(s->short_code, sizeof s->short_code, "%s", row.short_code ? row.short_code : "");
+    s->created_utc = now_s;
+    return status;
+}
+
+enum yk_signup_rc yk_signup_submit(struct yk_db *db, const struct yk_ticket_keys *keys,
+                                   const struct yk_signup_request *req, int64_t now_utc_ms,
+                                   struct yk_signup_result *out)
+{
+    assert(db && keys && req && out);
+    memset(out, 0, sizeof *out);
+    /* Checks that need no database first: nothing is stored or even looked up without
+     * consent and a well-formed number. */
+    if (!req->consent)
+        return out->rc = YK_SIGNUP_RC_NO_CONSENT;
+    out->phone_rc = yk_phone_check(req->phone);
+    if (out->phone_rc != YK_PHONE_OK)
+        return out->rc = YK_SIGNUP_RC_BAD_PHONE;
+    if (req->surname && (strlen(req->surname) > YK_SURNAME_MAX || !plain_utf8(req->surname)))
+        return out->rc = YK_SIGNUP_RC_BAD_NAME;
+    if (!req->event_id || !*req->event_id)
+        return out->rc = YK_SIGNUP_RC_NO_EVENT;
+
+    if (!yk_db_set_synchronous_full(db, true))
+        return out->rc = YK_SIGNUP_RC_ERROR;
+    enum yk_signup_rc status = YK_SIGNUP_RC_ERROR;
+    if (yk_db_begin(db)) {
+        status = decide(db, keys, req, now_utc_ms, out);
+        bool stored = status == YK_SIGNUP_RC_CONFIRMED || status == YK_SIGNUP_RC_PENDING ||
+                      status == YK_SIGNUP_RC_WAITLIST;
+        if (stored) {
+            if (!yk_db_commit(db)) {
+                yk_error("signup", "sign-up for %s not stored: the commit failed", req->event_id);
+                status = YK_SIGNUP_RC_ERROR;
+            }
+        } else {
+            yk_db_rollback(db); /* nothing was written; ends the read transaction */
+        }
+    }
+    yk_db_set_synchronous_full(db, false);
+    if (status == YK_SIGNUP_RC_ERROR) {
+        /* Nothing of a failed attempt may be shown as if it were stored. */
+        memset(out, 0, sizeof *out);
+    } else if (status == YK_SIGNUP_RC_CONFIRMED || status == YK_SIGNUP_RC_PENDING ||
+               status == YK_SIGNUP_RC_WAITLIST) {
+        yk_info("signup", "sign-up %s for %s: %s, %d people", out->signup.id, req->event_id,
+                yk_signup_rc_name(status), req->party_size);
+    }
+    return out->rc = status;
+}
+
+int yk_signup_cancel(struct yk_db *db, const char *signup_id, int64_t now_utc_ms)
+{
+    if (!yk_db_set_synchronous_full(db, true))
+        return -1;
+    sqlite3_stmt *st = yk_db_prepare(db, "UPDATE signups SET status = 'cancelled', "
+                                         "updated_utc = ?2, sync_state = 'pending' "
+                                         "WHERE id = ?1 AND status <> 'cancelled'");
+    int result = -1;
+    if (st) {
+        sqlite3_bind_text(st, 1, signup_id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 2, now_utc_ms / 1000);
+        int rc = sqlite3_step(st);
+        if (rc == SQLITE_DONE)
+            result = sqlite3_changes(db->handle) > 0;
+        else
+            yk_error("signup", "cannot cancel sign-up %s: %s", signup_id,
+                     sqlite3_errmsg(db->handle));
+        sqlite3_finalize(st);
+    }
+    yk_db_set_synchronous_full(db, false);
+    if (result == 1)
+        yk_info("signup", "sign-up %s cancelled", signup_id);
+    return result;
+}
+
+/* Runs a PRAGMA that answers one integer (-1 on error, logged). */
+static int pragma_int(struct yk_db *db, const char *sql)
+{
+    sqlite3_stmt *st = yk_db_prepare(db, sql);
+    if (!st)
+        return -1;
+    int v = -1;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    else
+        yk_error("signup", "%s failed: %s", sql, sqlite3_errmsg(db->handle));
+    sqlite3_finalize(st);
+    return v;
+}
+
+int yk_signup_purge_phones(struct yk_db *db, int64_t now_utc_s, int retention_days)
+{
+    assert(retention_days >= 1);
+    int64_t cutoff = now_utc_s - (int64_t)retention_days * DAY_S;
+    /* secure_delete zeroes the bytes an update frees, so the number does not linger in the
+     * page's free space; the checkpoint below then drops the WAL's older copies of the page. */
+    int was_secure = pragma_int(db, "PRAGMA secure_delete");
+    if (was_secure < 0 || pragma_int(db, "PRAGMA secure_delete = 1") != 1)
+        return -1;
+    sqlite3_stmt *st =
+        yk_db_prepare(db, "UPDATE signups SET phone = NULL, "
+                          "phone_last4 = coalesce(phone_last4, substr(phone, -4)) "
+                          "WHERE phone IS NOT NULL "
+                          "AND event_id IN (SELECT id FROM events WHERE ends_utc < ?1)");
+    int purged = -1;
+    if (st) {
+        sqlite3_bind_int64(st, 1, cutoff);
+        int rc = sqlite3_step(st);
+        if (rc == SQLITE_DONE)
+            purged = sqlite3_changes(db->handle);
+        else
+            yk_error("signup", "cannot purge phone numbers: %s", sqlite3_errmsg(db->handle));
+        sqlite3_finalize(st);
+    }
+    if (purged > 0) {
+        sqlite3_stmt *cp = yk_db_prepare(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+        if (cp) {
+            /* busy = 1: a reader holds old frames; the next purge or checkpoint gets them. */
+            if (sqlite3_step(cp) == SQLITE_ROW && sqlite3_column_int(cp, 0) != 0)
+                yk_warn("signup", "WAL checkpoint after the purge was blocked by a reader");
+            sqlite3_finalize(cp);
+        }
+        yk_info("signup", "purged %d phone numbers (events ended over %d days ago)", purged,
+                retention_days);
+    }
+    if (!was_secure)
+        pragma_int(db, "PRAGMA secure_delete = 0");
+    return purged;
+}
