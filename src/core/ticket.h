@@ -21,9 +21,8 @@
 #define YK_TICKET_PUBLIC_KEY_LEN 32 /* Ed25519 */
 #define YK_TICKET_SECRET_KEY_LEN 64 /* libsodium's seed + public key */
 #define YK_TICKET_BYTES 78          /* the binary ticket after the version, signature included */
-#define YK_TICKET_DIGITS                                                                           \
-    189                       /* the code: a version digit, then YK_TICKET_BYTES as a              \
-                                 188-digit decimal number */
+/* The code: a version digit, then YK_TICKET_BYTES as a 188-digit decimal number. */
+#define YK_TICKET_DIGITS 189
 #define YK_TICKET_SHORT_LEN 8 /* Crockford base32 characters */
 #define YK_TICKET_URL_MAX 600 /* buffer size for yk_ticket_url (base < 400 bytes) */
 /* The QR base when no hub_url is configured: .invalid never resolves (RFC 2606). Upper case
