@@ -2,6 +2,7 @@
 
 #include "core/embed.h"
 #include "core/log.h"
+#include "core/signup.h"
 #include "platform/notify.h"
 
 #include <errno.h>
@@ -24,34 +25,6 @@ static bool make_dirs(const char *path)
         *p = '/';
     }
     return mkdir(buf, 0755) == 0 || errno == EEXIST;
-}
-
-/* The catalog is every .tsv file under assets/ (one per area of the UI), read as one. */
-static bool load_strings(struct yk_i18n *cat, char *err, size_t errn)
-{
-    size_t total = 0;
-    for (const struct yk_embedded *e = yk_embed_assets; e->name; e++)
-        if (strstr(e->name, ".tsv"))
-            total += e->size + 1;
-    char *all = malloc(total + 1);
-    if (!all) {
-        snprintf(err, errn, "out of memory");
-        return false;
-    }
-    size_t n = 0;
-    for (const struct yk_embedded *e = yk_embed_assets; e->name; e++) {
-        if (!strstr(e->name, ".tsv"))
-            continue;
-        memcpy(all + n, e->data, e->size);
-        n += e->size;
-        all[n++] = '\n';
-    }
-    all[n] = 0;
-    bool ok = n > 0 && yk_i18n_load(cat, all, n, err, errn);
-    if (n == 0)
-        snprintf(err, errn, "no string catalog in the build");
-    free(all);
-    return ok;
 }
 
 int yk_app_init(struct yk_app *app, const struct yk_config *cfg)
@@ -83,9 +56,22 @@ int yk_app_init(struct yk_app *app, const struct yk_config *cfg)
         return 1;
     }
     app->db_open = true;
+    int64_t now_s = yk_clock_utc_ms(&app->clock) / 1000;
+    if (!yk_ticket_keys_load_or_create(&app->keys, cfg->data_dir, &app->db, now_s)) {
+        /* The kiosk still shows everything; only sign-up needs the key. */
+        yk_error("app", "no ticket-signing key in %s: sign-up is off until this is fixed",
+                 cfg->data_dir);
+    } else {
+        app->keys_open = true;
+    }
+    /* Phone numbers are kept only as long as needed (PIPL): purge at every start; the
+     * loop does it again each day. */
+    int purged = yk_signup_purge_phones(&app->db, now_s, cfg->retention_days);
+    if (purged > 0)
+        yk_info("app", "cleared %d phone numbers past retention", purged);
 
     char err[1024];
-    if (!load_strings(&app->strings, err, sizeof err)) {
+    if (!yk_i18n_load_embedded(&app->strings, yk_embed_assets, err, sizeof err)) {
         fprintf(stderr, "assets/strings*.tsv: %s\n", err);
         return 1;
     }
@@ -109,6 +95,7 @@ int yk_app_init(struct yk_app *app, const struct yk_config *cfg)
         .cfg = cfg,
         .clock = &app->clock,
         .db = &app->db,
+        .keys = app->keys_open ? &app->keys : NULL,
         .strings = &app->strings,
         .width = app->display.log_w,
         .height = app->display.log_h,
@@ -130,6 +117,8 @@ void yk_app_destroy(struct yk_app *app)
     if (app->display_open)
         yk_display_destroy(&app->display);
     yk_i18n_destroy(&app->strings);
+    if (app->keys_open)
+        yk_ticket_keys_destroy(&app->keys);
     if (app->db_open)
         yk_db_close(&app->db);
     memset(app, 0, sizeof *app);

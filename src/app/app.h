@@ -8,6 +8,7 @@
 #include "core/config.h"
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/ticket.h"
 #include "platform/display.h"
 #include "ui/kiosk.h"
 
@@ -18,6 +19,8 @@ struct yk_app {
     struct yk_clock clock;
     struct yk_db db;
     struct yk_i18n strings;
+    struct yk_ticket_keys keys;
+    bool keys_open;
     struct yk_display display;
     struct yk_kiosk kiosk;
     bool db_open, display_open, kiosk_open;

@@ -1,5 +1,6 @@
 #include "core/i18n.h"
 
+#include "core/embed.h"
 #include "core/log.h"
 
 #include <stdio.h>
@@ -84,6 +85,37 @@ bool yk_i18n_load(struct yk_i18n *cat, const char *text, size_t len, char *err, 
 fail:
     yk_i18n_destroy(cat);
     return false;
+}
+
+bool yk_i18n_load_embedded(struct yk_i18n *cat, const struct yk_embedded *table, char *err,
+                           size_t errn)
+{
+    memset(cat, 0, sizeof *cat);
+    size_t total = 0;
+    for (const struct yk_embedded *e = table; e->name; e++)
+        if (strstr(e->name, ".tsv"))
+            total += e->size + 1;
+    if (total == 0) {
+        snprintf(err, errn, "no string catalog in the build");
+        return false;
+    }
+    char *all = malloc(total + 1);
+    if (!all) {
+        snprintf(err, errn, "out of memory");
+        return false;
+    }
+    size_t n = 0;
+    for (const struct yk_embedded *e = table; e->name; e++) {
+        if (!strstr(e->name, ".tsv"))
+            continue;
+        memcpy(all + n, e->data, e->size);
+        n += e->size;
+        all[n++] = '\n'; /* a file without a final newline must not join the next one */
+    }
+    all[n] = 0;
+    bool ok = yk_i18n_load(cat, all, n, err, errn);
+    free(all);
+    return ok;
 }
 
 void yk_i18n_destroy(struct yk_i18n *cat)

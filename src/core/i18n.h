@@ -24,6 +24,13 @@ struct yk_i18n {
  * key) writes "LINE: message" into err and returns false, leaving *cat empty. */
 bool yk_i18n_load(struct yk_i18n *cat, const char *text, size_t len, char *err, size_t errn);
 
+struct yk_embedded;
+
+/* Loads every ".tsv" entry of an embedded table (assets/: one file per area of the UI) as
+ * one catalog; keys must be unique across the files. As yk_i18n_load otherwise. */
+bool yk_i18n_load_embedded(struct yk_i18n *cat, const struct yk_embedded *table, char *err,
+                           size_t errn);
+
 /* Frees the catalog's memory. Safe on a zeroed or destroyed catalog. */
 void yk_i18n_destroy(struct yk_i18n *cat);
 

@@ -171,6 +171,8 @@ void yk_kiosk_reset(struct yk_kiosk *k)
     k->dragging = k->flinging = NULL;
     k->ui.pressed_id[0] = 0;
     k->sel_service[0] = k->sel_site[0] = k->sel_event[0] = k->sel_block[0] = 0;
+    /* Leaving volunteer mode (by any way) leaves nothing of it behind. */
+    k->volunteer_id[0] = k->volunteer_name[0] = 0;
     /* Forget scroll positions: the next person starts at the top. */
     memset(k->ui.scroll, 0, sizeof k->ui.scroll);
     k->lang = strcmp(k->p.cfg->lang, "en") == 0 ? YK_LANG_EN : YK_LANG_ZH;
@@ -187,7 +189,10 @@ void yk_kiosk_reset(struct yk_kiosk *k)
 bool yk_kiosk_activate(struct yk_kiosk *k, const char *id)
 {
     if (strcmp(id, "nav.home") == 0) {
-        go(k, YK_SCREEN_HOME);
+        if (yk_screen_def(k->screen)->volunteer || k->volunteer_id[0])
+            yk_kiosk_reset(k); /* home locks volunteer mode */
+        else
+            go(k, YK_SCREEN_HOME);
     } else if (strcmp(id, "nav.back") == 0) {
         back(k);
     } else if (strcmp(id, "nav.lang") == 0) {
@@ -262,8 +267,18 @@ static void on_gesture(struct yk_kiosk *k, const struct yk_gesture *g)
         k->dragging = NULL;
         set_pressed(k, "");
         break;
+    case YK_G_HOLD: {
+        /* The hidden way into volunteer mode: 3 s in the top-left corner. */
+        float corner = YK_VOLUNTEER_CORNER_MM * k->p.px_per_mm;
+        if (g->x < corner && g->y < corner && !yk_screen_def(k->screen)->volunteer &&
+            k->screen != YK_SCREEN_VOLUNTEER_PIN) {
+            set_pressed(k, "");
+            yk_info("kiosk", "volunteer gesture: PIN pad");
+            yk_kiosk_go(k, YK_SCREEN_VOLUNTEER_PIN);
+        }
+        break;
+    }
     case YK_G_LONG_PRESS:
-    case YK_G_HOLD:
     case YK_G_NONE:
         break;
     }
@@ -298,10 +313,14 @@ void yk_kiosk_input(struct yk_kiosk *k, const struct yk_input *in)
         n = yk_gesture_up(&k->gestures, in->pointer, in->x, in->y, t, out);
         break;
     case YK_IN_TEXT:
-    case YK_IN_KEY:
-        if (in->type == YK_IN_KEY && in->key == YK_KEY_ESCAPE && k->screen != YK_SCREEN_HOME)
+    case YK_IN_KEY: {
+        const struct yk_screen_def *d = yk_screen_def(k->screen);
+        if (d->input)
+            d->input(k, in); /* a scanner's code, wherever the focus is */
+        else if (in->type == YK_IN_KEY && in->key == YK_KEY_ESCAPE && k->screen != YK_SCREEN_HOME)
             back(k);
         break;
+    }
     }
     for (int i = 0; i < n; i++)
         on_gesture(k, &out[i]);
@@ -336,7 +355,17 @@ void yk_kiosk_tick(struct yk_kiosk *k)
     }
     yk_ambient_tick(k);
 
-    if ((k->screen != YK_SCREEN_HOME || k->back_depth) && !k->night) {
+    const struct yk_screen_def *cur = yk_screen_def(k->screen);
+    if (cur->tick)
+        cur->tick(k);
+    if (cur->volunteer || k->screen == YK_SCREEN_VOLUNTEER_PIN) {
+        /* Volunteer mode locks itself after volunteer_lock without a touch. */
+        if (t - k->last_input_ms >= k->p.cfg->volunteer_lock_s * 1000LL) {
+            yk_info("kiosk", "volunteer mode locked after %d s without a touch",
+                    k->p.cfg->volunteer_lock_s);
+            yk_kiosk_reset(k);
+        }
+    } else if ((k->screen != YK_SCREEN_HOME || k->back_depth) && !k->night) {
         int64_t idle = t - k->last_input_ms;
         int64_t timeout = (int64_t)k->p.cfg->idle_timeout_s * 1000;
         int64_t warn = timeout - (int64_t)k->p.cfg->idle_warning_s * 1000;
@@ -370,7 +399,9 @@ int64_t yk_kiosk_deadline(const struct yk_kiosk *k)
     /* The next minute boundary, for the clock on the home screen and the header. */
     int64_t utc_ms = yk_clock_utc_ms(k->p.clock);
     CONSIDER(t + (60000 - utc_ms % 60000));
-    if (k->screen != YK_SCREEN_HOME || k->back_depth) {
+    if (def->volunteer || k->screen == YK_SCREEN_VOLUNTEER_PIN) {
+        CONSIDER(k->last_input_ms + k->p.cfg->volunteer_lock_s * 1000LL);
+    } else if (k->screen != YK_SCREEN_HOME || k->back_depth) {
         int64_t timeout = (int64_t)k->p.cfg->idle_timeout_s * 1000;
         int64_t warn = timeout - (int64_t)k->p.cfg->idle_warning_s * 1000;
         if (k->idle_warning) {

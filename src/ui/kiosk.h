@@ -11,6 +11,7 @@
 #include "ui/ui.h"
 
 struct yk_db;
+struct yk_ticket_keys;
 
 /* The kiosk application: screens, navigation, language and elder mode, idle handling.
  * It is fed app input events (already in logical pixels) and the clock; it builds the UI
@@ -40,6 +41,9 @@ enum yk_screen_id {
     YK_SCREEN_EVENT,    /* one event (k->sel_event) */
     YK_SCREEN_BLOCKS,   /* the three harmonious blocks */
     YK_SCREEN_BLOCK,    /* one block (k->sel_block) */
+    YK_SCREEN_SIGNUP,   /* signing up for k->sel_event, step by step, to the ticket */
+    YK_SCREEN_VOLUNTEER_PIN, /* the PIN pad behind the hidden gesture */
+    YK_SCREEN_VOLUNTEER,     /* volunteer mode (only with k->volunteer_id set) */
     YK_SCREEN_COUNT
 };
 
@@ -49,6 +53,7 @@ struct yk_kiosk_params {
     const struct yk_config *cfg;
     struct yk_clock *clock;
     struct yk_db *db;          /* may be NULL in UI tests without content */
+    const struct yk_ticket_keys *keys; /* this kiosk's ticket-signing key (NULL: no sign-up) */
     const struct yk_i18n *strings;
     int width, height;         /* logical screen size */
     float px_per_mm;
@@ -89,6 +94,10 @@ struct yk_kiosk {
     int64_t attract_next_ms;     /* monotonic: next slide */
     int64_t night_wake_until_ms; /* monotonic: a touch at night wakes the screen until then */
     void *ambient;               /* attract content, owned by ambient.c */
+
+    /* Volunteer mode: who unlocked it (empty = locked). Cleared by every reset. */
+    char volunteer_id[64];
+    char volunteer_name[96];
 };
 
 /* Sets up the app on the home screen. Returns false (logged) when out of memory. */
@@ -125,6 +134,10 @@ const char *yk_kiosk_tr(const struct yk_kiosk *k, const char *key);
 
 /* Wall-clock UTC seconds from the app's clock. */
 int64_t yk_kiosk_now_utc_s(const struct yk_kiosk *k);
+
+/* The hidden gesture that opens the volunteer PIN pad: a 3-second hold within this many mm
+ * of the top-left corner of the screen. */
+#define YK_VOLUNTEER_CORNER_MM 15
 
 /* Goes to the home screen and forgets anything entered (the idle reset). */
 void yk_kiosk_reset(struct yk_kiosk *k);

@@ -39,13 +39,10 @@ static void test_fallback(void)
  * is extracted from src/ui by the test's CMake rule into YK_UI_KEYS_FILE). */
 static void test_shipped_catalog(void)
 {
-    const struct yk_embedded *e = yk_embed_find(yk_embed_assets, "strings.tsv");
-    CHECK(e != NULL);
-    if (!e)
-        return;
+    CHECK(yk_embed_find(yk_embed_assets, "strings.tsv") != NULL);
     struct yk_i18n c;
     char err[256];
-    CHECK(yk_i18n_load(&c, (const char *)e->data, e->size, err, sizeof err));
+    CHECK(yk_i18n_load_embedded(&c, yk_embed_assets, err, sizeof err));
     for (size_t i = 0; i < c.count; i++) {
         CHECK(c.entries[i].text[0][0] != 0);
         CHECK(c.entries[i].text[1][0] != 0);

@@ -22,6 +22,14 @@ struct yk_screen_def {
     bool (*activate)(struct yk_kiosk *k, const char *id); /* true when it took the tap */
     /* Time-driven work (e.g. the map's animation); the next deadline or -1. Optional. */
     int64_t (*deadline)(const struct yk_kiosk *k);
+    /* Runs at every kiosk tick while the screen shows (e.g. a scanner's quiet gap). */
+    void (*tick)(struct yk_kiosk *k);
+    /* Text and keys (USB barcode scanners type like a keyboard) while the screen shows.
+     * Screens without it ignore typing. */
+    void (*input)(struct yk_kiosk *k, const struct yk_input *in);
+    /* Volunteer screens: the idle limit is the config's volunteer_lock (no countdown), and
+     * hitting it locks volunteer mode and returns home. */
+    bool volunteer;
 };
 
 extern const struct yk_screen_def yk_screen_home;
@@ -33,6 +41,9 @@ extern const struct yk_screen_def yk_screen_events;
 extern const struct yk_screen_def yk_screen_event;
 extern const struct yk_screen_def yk_screen_blocks;
 extern const struct yk_screen_def yk_screen_block;
+extern const struct yk_screen_def yk_screen_signup;
+extern const struct yk_screen_def yk_screen_volunteer_pin;
+extern const struct yk_screen_def yk_screen_volunteer;
 
 /* The definition of screen s. */
 const struct yk_screen_def *yk_screen_def(enum yk_screen_id s);

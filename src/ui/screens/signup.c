@@ -1,0 +1,687 @@
+/* Event sign-up, step by step, with no typing of names: the mobile number on a number pad,
+ * how to address the person (a surname from a grid, or none, and 先生/女士), the party
+ * size, the privacy notice and consent, a summary to confirm, then the ticket. Every step
+ * has 上一步 and 取消. The number is shown whole only while it is typed; after that only
+ * masked (138****5678). Nothing entered outlives the screen (leave() wipes it).
+ *
+ * Widget ids: signup.step (the instruction), signup.progress, signup.phone (the number as
+ * typed), signup.error, signup.key.0 … signup.key.9, signup.key.del, signup.key.clear,
+ * signup.title.mr, signup.title.ms, signup.title.none, signup.surname.<n> (n: index in the
+ * table below), signup.surname.none, signup.initials, signup.initial.<A-Z>, signup.party.<n>,
+ * signup.notice, signup.agree, signup.summary.*, signup.confirm, signup.result.title,
+ * signup.result.body, signup.ticket.qr, signup.ticket.code, signup.ticket.*, signup.done,
+ * signup.prev, signup.cancel, signup.next. */
+#include "ui/screens/screens.h"
+
+#include "core/icons.h"
+#include "core/log.h"
+#include "core/shtime.h"
+#include "core/signup.h"
+#include "core/store.h"
+#include "core/ticket.h"
+#include "ui/page.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define tr yk_kiosk_tr
+#define PICK(bt) yk_pick(k->lang, (bt).zh, (bt).en)
+
+/* The most common surnames, in order of frequency, with the initial of their pinyin so
+ * that any other can be found by its first letter. */
+static const struct {
+    const char *name;
+    char initial;
+} surnames[] = {
+    {"王", 'W'}, {"李", 'L'}, {"张", 'Z'}, {"刘", 'L'}, {"陈", 'C'}, {"杨", 'Y'}, {"黄", 'H'},
+    {"赵", 'Z'}, {"吴", 'W'}, {"周", 'Z'}, {"徐", 'X'}, {"孙", 'S'}, {"马", 'M'}, {"朱", 'Z'},
+    {"胡", 'H'}, {"郭", 'G'}, {"何", 'H'}, {"高", 'G'}, {"林", 'L'}, {"罗", 'L'}, {"郑", 'Z'},
+    {"梁", 'L'}, {"谢", 'X'}, {"宋", 'S'}, {"唐", 'T'}, {"许", 'X'}, {"韩", 'H'}, {"冯", 'F'},
+    {"邓", 'D'}, {"曹", 'C'}, {"彭", 'P'}, {"曾", 'Z'}, {"肖", 'X'}, {"田", 'T'}, {"董", 'D'},
+    {"袁", 'Y'}, {"潘", 'P'}, {"于", 'Y'}, {"蒋", 'J'}, {"蔡", 'C'}, {"余", 'Y'}, {"杜", 'D'},
+    {"叶", 'Y'}, {"程", 'C'}, {"苏", 'S'}, {"魏", 'W'}, {"吕", 'L'}, {"丁", 'D'}, {"任", 'R'},
+    {"沈", 'S'}, {"姚", 'Y'}, {"卢", 'L'}, {"姜", 'J'}, {"崔", 'C'}, {"钟", 'Z'}, {"谭", 'T'},
+    {"陆", 'L'}, {"汪", 'W'}, {"范", 'F'}, {"金", 'J'}, {"石", 'S'}, {"廖", 'L'}, {"贾", 'J'},
+    {"夏", 'X'}, {"韦", 'W'}, {"付", 'F'}, {"方", 'F'}, {"白", 'B'}, {"邹", 'Z'}, {"孟", 'M'},
+    {"熊", 'X'}, {"秦", 'Q'}, {"邱", 'Q'}, {"江", 'J'}, {"尹", 'Y'}, {"薛", 'X'}, {"闫", 'Y'},
+    {"段", 'D'}, {"雷", 'L'}, {"侯", 'H'}, {"龙", 'L'}, {"史", 'S'}, {"陶", 'T'}, {"黎", 'L'},
+    {"贺", 'H'}, {"顾", 'G'}, {"毛", 'M'}, {"郝", 'H'}, {"龚", 'G'}, {"邵", 'S'}, {"万", 'W'},
+    {"钱", 'Q'}, {"严", 'Y'}, {"覃", 'Q'}, {"武", 'W'}, {"戴", 'D'}, {"莫", 'M'}, {"孔", 'K'},
+    {"向", 'X'}, {"汤", 'T'}, {"常", 'C'}, {"温", 'W'}, {"康", 'K'}, {"施", 'S'}, {"文", 'W'},
+    {"牛", 'N'}, {"樊", 'F'}, {"葛", 'G'}, {"邢", 'X'}, {"安", 'A'}, {"齐", 'Q'}, {"易", 'Y'},
+    {"乔", 'Q'}, {"伍", 'W'}, {"庞", 'P'}, {"颜", 'Y'}, {"倪", 'N'}, {"庄", 'Z'}, {"聂", 'N'},
+    {"章", 'Z'}, {"鲁", 'L'}, {"岳", 'Y'}, {"翟", 'Z'}, {"殷", 'Y'}, {"詹", 'Z'}, {"申", 'S'},
+    {"欧阳", 'O'}, {"耿", 'G'}, {"关", 'G'}, {"兰", 'L'}, {"焦", 'J'}, {"俞", 'Y'}, {"左", 'Z'},
+    {"柳", 'L'}, {"甘", 'G'}, {"祝", 'Z'}, {"包", 'B'}, {"宁", 'N'}, {"尚", 'S'}, {"符", 'F'},
+    {"舒", 'S'}, {"阮", 'R'}, {"柯", 'K'}, {"纪", 'J'}, {"梅", 'M'}, {"童", 'T'}, {"凌", 'L'},
+    {"毕", 'B'}, {"单", 'S'}, {"季", 'J'}, {"裴", 'P'}, {"霍", 'H'}, {"涂", 'T'}, {"成", 'C'},
+    {"苗", 'M'}, {"谷", 'G'}, {"盛", 'S'}, {"曲", 'Q'}, {"翁", 'W'}, {"冉", 'R'}, {"骆", 'L'},
+    {"蓝", 'L'}, {"路", 'L'}, {"游", 'Y'}, {"辛", 'X'}, {"靳", 'J'}, {"管", 'G'}, {"柴", 'C'},
+    {"蒙", 'M'}, {"鲍", 'B'}, {"华", 'H'}, {"喻", 'Y'}, {"祁", 'Q'}, {"蒲", 'P'}, {"房", 'F'},
+    {"滕", 'T'}, {"屈", 'Q'}, {"饶", 'R'}, {"解", 'X'}, {"牟", 'M'}, {"艾", 'A'}, {"尤", 'Y'},
+    {"阳", 'Y'}, {"时", 'S'}, {"穆", 'M'}, {"农", 'N'}, {"司", 'S'}, {"卓", 'Z'}, {"古", 'G'},
+    {"吉", 'J'}, {"缪", 'M'}, {"简", 'J'}, {"车", 'C'}, {"项", 'X'}, {"连", 'L'}, {"芦", 'L'},
+    {"麦", 'M'}, {"褚", 'C'}, {"娄", 'L'}, {"窦", 'D'}, {"戚", 'Q'}, {"岑", 'C'}, {"景", 'J'},
+    {"党", 'D'}, {"宫", 'G'}, {"费", 'F'}, {"卜", 'B'}, {"冷", 'L'}, {"晏", 'Y'}, {"席", 'X'},
+    {"卫", 'W'}, {"米", 'M'}, {"柏", 'B'}, {"宗", 'Z'}, {"瞿", 'Q'}, {"桂", 'G'}, {"全", 'Q'},
+    {"佟", 'T'}, {"应", 'Y'}, {"臧", 'Z'}, {"闵", 'M'}, {"苟", 'G'}, {"邬", 'W'}, {"边", 'B'},
+    {"卞", 'B'}, {"姬", 'J'}, {"师", 'S'}, {"和", 'H'}, {"仇", 'Q'}, {"栾", 'L'}, {"隋", 'S'},
+    {"商", 'S'}, {"刁", 'D'}, {"沙", 'S'}, {"荣", 'R'}, {"巫", 'W'}, {"寇", 'K'}, {"桑", 'S'},
+    {"郎", 'L'}, {"甄", 'Z'}, {"丛", 'C'}, {"仲", 'Z'}, {"虞", 'Y'}, {"敖", 'A'}, {"巩", 'G'},
+    {"明", 'M'}, {"佘", 'S'}, {"池", 'C'}, {"查", 'Z'}, {"麻", 'M'}, {"苑", 'Y'}, {"迟", 'C'},
+    {"邝", 'K'}, {"司马", 'S'}, {"上官", 'S'}, {"诸葛", 'Z'}, {"东方", 'D'}, {"皇甫", 'H'},
+    {"尉迟", 'Y'}, {"公孙", 'G'}, {"令狐", 'L'}, {"宇文", 'Y'}, {"长孙", 'Z'}, {"慕容", 'M'},
+};
+#define N_SURNAMES (sizeof surnames / sizeof surnames[0])
+#define COMMON 20 /* shown first */
+
+enum step { STEP_PHONE, STEP_NAME, STEP_PARTY, STEP_PRIVACY, STEP_CONFIRM, STEP_RESULT };
+#define STEPS 5 /* counted for the "step n of 5" line; the result is not a step */
+
+struct state {
+    enum step step;
+    struct yk_event ev;
+    bool have_event;
+    char phone[YK_PHONE_LEN + 2]; /* one extra so "too long" can be explained */
+    const char *error;            /* catalog key of the message under the number */
+    int surname;                  /* index into surnames, -1 none chosen, -2 "no surname" */
+    enum yk_title title;
+    int initial;                  /* 0: the common grid; else the letter picked */
+    bool picking_initial;         /* the A–Z picker is up */
+    int party;
+    struct yk_signup_result result;
+    bool submitted;
+};
+
+static struct state *st(struct yk_kiosk *k)
+{
+    return k->state[YK_SCREEN_SIGNUP];
+}
+
+static void wipe(struct state *s)
+{
+    yk_store_event_clear(&s->ev);
+    /* The number is personal data: leave no copy in freed memory. */
+    sodium_memzero(s, sizeof *s);
+}
+
+static void enter(struct yk_kiosk *k)
+{
+    if (k->state[YK_SCREEN_SIGNUP]) {
+        wipe(k->state[YK_SCREEN_SIGNUP]);
+        free(k->state[YK_SCREEN_SIGNUP]);
+    }
+    struct state *s = calloc(1, sizeof *s);
+    if (!s)
+        return;
+    s->surname = -1;
+    s->party = 1;
+    if (k->p.db && yk_store_get_event(k->p.db, k->sel_event, &s->ev) == YK_STORE_OK)
+        s->have_event = true;
+    k->state[YK_SCREEN_SIGNUP] = s;
+}
+
+static void leave(struct yk_kiosk *k)
+{
+    struct state *s = st(k);
+    if (!s)
+        return;
+    wipe(s);
+    free(s);
+    k->state[YK_SCREEN_SIGNUP] = NULL;
+}
+
+static const char *title(struct yk_kiosk *k)
+{
+    struct state *s = st(k);
+    if (s && s->have_event)
+        return PICK(s->ev.title);
+    return tr(k, "signup.title");
+}
+
+/* ---------------------------------------------------------------- helpers */
+
+static struct yk_button_style style(struct yk_kiosk *k, bool primary, enum yk_font f)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    return (struct yk_button_style){.bg = primary ? t->primary : t->card,
+                                    .fg = primary ? t->on_primary : t->ink,
+                                    .font = f,
+                                    .icon = -1};
+}
+
+static int button_h(struct yk_kiosk *k)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    int h = yk_ui_line_height(&k->ui, YK_FONT_LARGE) + 2 * t->gap;
+    return h < t->touch_min * 5 / 4 ? t->touch_min * 5 / 4 : h;
+}
+
+/* The row at the bottom: 上一步 and 取消 on the left, the next action on the right. */
+static void action_row(struct yk_kiosk *k, struct yk_rect *area, const char *next_label,
+                       bool next_enabled, bool show_prev)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    struct yk_rect row = yk_cut_bottom(area, button_h(k));
+    yk_cut_bottom(area, t->gap);
+    struct yk_button_style plain = style(k, false, YK_FONT_BODY);
+    int w;
+    if (show_prev) {
+        const char *l = tr(k, "signup.prev");
+        w = yk_ui_text_width(ui, l, YK_FONT_BODY) + 3 * t->pad;
+        yk_ui_button(ui, "signup.prev", yk_cut_left(&row, w), l, &plain, true);
+        yk_cut_left(&row, t->gap);
+    }
+    const char *c = tr(k, "signup.cancel");
+    w = yk_ui_text_width(ui, c, YK_FONT_BODY) + 3 * t->pad;
+    yk_ui_button(ui, "signup.cancel", yk_cut_left(&row, w), c, &plain, true);
+    yk_cut_left(&row, t->gap);
+    if (next_label) {
+        struct yk_button_style p = style(k, true, YK_FONT_LARGE);
+        int nw = yk_ui_text_width(ui, next_label, YK_FONT_LARGE) + 4 * t->pad;
+        if (nw > row.w)
+            nw = row.w;
+        yk_ui_button(ui, "signup.next", yk_cut_right(&row, nw), next_label, &p, next_enabled);
+    }
+}
+
+/* The instruction at the top and "第 n 步，共 5 步". Returns the rest of the area. */
+static struct yk_rect heading(struct yk_kiosk *k, struct yk_rect area, const char *text)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    struct state *s = st(k);
+    struct yk_rect in = area;
+    if (s->step < STEP_RESULT) {
+        const char *p = yk_ui_fmt(ui, tr(k, "signup.progress"), (int)s->step + 1, STEPS);
+        int pw = yk_ui_text_width(ui, p, YK_FONT_SMALL);
+        int th = yk_ui_text_height(ui, text, YK_FONT_LARGE, in.w - pw - t->pad);
+        struct yk_rect row = yk_cut_top(&in, th);
+        yk_ui_text(ui, "signup.progress", yk_cut_right(&row, pw), p, YK_FONT_SMALL, t->ink_soft,
+                   YK_ALIGN_RIGHT, true);
+        yk_cut_right(&row, t->pad);
+        yk_ui_text(ui, "signup.step", row, text, YK_FONT_LARGE, t->ink, YK_ALIGN_LEFT, false);
+    } else {
+        int th = yk_ui_text_height(ui, text, YK_FONT_TITLE, in.w);
+        yk_ui_text(ui, "signup.step", yk_cut_top(&in, th), text, YK_FONT_TITLE, t->ink,
+                   YK_ALIGN_LEFT, false);
+    }
+    yk_cut_top(&in, t->gap);
+    return in;
+}
+
+static void addressee(struct yk_kiosk *k, const struct state *s, char *out, size_t n)
+{
+    const char *sn = s->surname >= 0 ? surnames[s->surname].name : "";
+    if (k->lang == YK_LANG_EN) {
+        /* English speakers read "Ms Wang"; the surname stays in Chinese characters. */
+        const char *t = s->title == YK_TITLE_MR ? "Mr " : s->title == YK_TITLE_MS ? "Ms " : "";
+        snprintf(out, n, "%s%s", *sn ? t : (*t ? (s->title == YK_TITLE_MR ? "Mr" : "Ms") : ""),
+                 sn);
+        return;
+    }
+    if (!yk_signup_addressee(sn, s->title, out, n))
+        out[0] = 0;
+}
+
+/* ---------------------------------------------------------------- steps */
+
+static void build_phone(struct yk_kiosk *k, struct yk_rect area)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    struct state *s = st(k);
+    action_row(k, &area, tr(k, "signup.next"), strlen(s->phone) > 0, false);
+    struct yk_rect in = heading(k, area, tr(k, "signup.phone.ask"));
+    bool wide = in.w > in.h * 5 / 4;
+    struct yk_rect left = in, pad = in;
+    if (wide) {
+        left = yk_cut_left(&pad, in.w * 45 / 100);
+        yk_cut_left(&pad, t->pad);
+    }
+    /* The number as typed, grouped 3-4-4 the way people read numbers aloud. */
+    char shown[32] = "";
+    size_t n = strlen(s->phone);
+    for (size_t i = 0, o = 0; i < n && o + 2 < sizeof shown; i++) {
+        if (i == 3 || i == 7)
+            shown[o++] = ' ';
+        shown[o++] = s->phone[i];
+        shown[o] = 0;
+    }
+    int ph = yk_ui_line_height(ui, YK_FONT_HUGE) + 2 * t->gap;
+    struct yk_rect box = yk_cut_top(&left, ph);
+    yk_ui_fill(ui, box, t->card, t->radius);
+    yk_ui_text(ui, "signup.phone", yk_inset(box, t->gap), n ? shown : tr(k, "signup.phone.hint"),
+               n ? YK_FONT_HUGE : YK_FONT_BODY, n ? t->ink : t->ink_soft, YK_ALIGN_CENTER, true);
+    yk_cut_top(&left, t->gap);
+    if (s->error) {
+        const char *e = tr(k, s->error);
+        int eh = yk_ui_text_height(ui, e, YK_FONT_BODY, left.w);
+        yk_ui_text(ui, "signup.error", yk_cut_top(&left, eh), e, YK_FONT_BODY, t->primary,
+                   YK_ALIGN_LEFT, false);
+        yk_cut_top(&left, t->gap);
+    }
+    if (!wide) {
+        pad = left;
+    } else {
+        const char *why = tr(k, "signup.phone.why");
+        int wh = yk_ui_text_height(ui, why, YK_FONT_SMALL, left.w);
+        if (wh <= left.h)
+            yk_ui_text(ui, "signup.phone.why", yk_cut_top(&left, wh), why, YK_FONT_SMALL,
+                       t->ink_soft, YK_ALIGN_LEFT, false);
+    }
+    /* The pad: 1-9, then 清除 0 ⌫; square-ish keys, as large as fit. */
+    int kh = (pad.h - 3 * t->gap) / 4;
+    int kw = (pad.w - 2 * t->gap) / 3;
+    int maxk = kh * 2;
+    if (kw > maxk) {
+        pad.x += (pad.w - (maxk * 3 + 2 * t->gap)) / 2;
+        kw = maxk;
+    }
+    static const char *const keys[12] = {"1", "2", "3", "4", "5", "6",
+                                         "7", "8", "9", "clear", "0", "del"};
+    for (int i = 0; i < 12; i++) {
+        struct yk_rect r = {pad.x + (i % 3) * (kw + t->gap), pad.y + (i / 3) * (kh + t->gap), kw,
+                            kh};
+        struct yk_button_style ks = style(k, false, YK_FONT_TITLE);
+        const char *label = keys[i];
+        if (i == 9) {
+            ks.font = YK_FONT_BODY;
+            label = tr(k, "signup.key.clear");
+        } else if (i == 11) {
+            ks.icon = YK_ICON_BACKSPACE;
+            label = "";
+        }
+        yk_ui_button(ui, yk_ui_fmt(ui, "signup.key.%s", keys[i]), r, label, &ks, true);
+        if (i == 11)
+            yk_ui_set_text(ui, "signup.key.del", tr(k, "signup.key.del"));
+    }
+}
+
+static void build_name(struct yk_kiosk *k, struct yk_rect area)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    struct state *s = st(k);
+    action_row(k, &area, tr(k, "signup.next"), true, true);
+    struct yk_rect in = heading(k, area, tr(k, "signup.name.ask"));
+    /* 先生 / 女士 / 不需要 as chips on one row. */
+    const char *tl[3] = {tr(k, "signup.title.mr"), tr(k, "signup.title.ms"),
+                         tr(k, "signup.title.none")};
+    const char *tid[3] = {"signup.title.mr", "signup.title.ms", "signup.title.none"};
+    enum yk_title tv[3] = {YK_TITLE_MR, YK_TITLE_MS, YK_TITLE_NONE};
+    struct yk_rect row = yk_cut_top(&in, t->touch_min * 5 / 4);
+    yk_cut_top(&in, t->gap);
+    for (int i = 0; i < 3; i++) {
+        int w = yk_page_chip_w(k, tl[i]) + t->pad;
+        yk_page_chip(k, tid[i], yk_cut_left(&row, w), tl[i], s->title == tv[i]);
+        yk_cut_left(&row, t->gap);
+    }
+    /* What the ticket will say. */
+    char who[64];
+    addressee(k, s, who, sizeof who);
+    const char *line = yk_ui_fmt(ui, tr(k, "signup.name.preview"),
+                                 *who ? who : tr(k, "signup.name.preview_none"));
+    int lh = yk_ui_text_height(ui, line, YK_FONT_BODY, row.w);
+    if (lh <= row.h)
+        yk_ui_text(ui, "signup.name.preview", row, line, YK_FONT_BODY, t->ink_soft,
+                   YK_ALIGN_RIGHT, true);
+    /* The grid: the common surnames, or those of one initial, or the initials. */
+    int cell = t->touch_min * 3 / 2;
+    int cols = (in.w + t->gap) / (cell + t->gap);
+    if (cols < 3)
+        cols = 3;
+    int cw = (in.w - (cols - 1) * t->gap - t->gap) / cols;
+    int y = yk_ui_scroll_begin(ui, "signup.grid", in);
+    int i = 0;
+#define CELL(idx) (struct yk_rect){in.x + ((idx) % cols) * (cw + t->gap), y + ((idx) / cols) * (cell + t->gap), cw, cell}
+    if (s->picking_initial) {
+        for (char c = 'A'; c <= 'Z'; c++) {
+            bool any = false;
+            for (size_t j = 0; j < N_SURNAMES && !any; j++)
+                any = surnames[j].initial == c;
+            if (!any)
+                continue;
+            struct yk_rect r = CELL(i);
+            if (yk_ui_visible(ui, r)) {
+                struct yk_button_style bs = style(k, false, YK_FONT_TITLE);
+                char l[2] = {c, 0};
+                yk_ui_button(ui, yk_ui_fmt(ui, "signup.initial.%c", c), r, l, &bs, true);
+            }
+            i++;
+        }
+    } else {
+        for (size_t j = 0; j < N_SURNAMES; j++) {
+            if (s->initial ? surnames[j].initial != s->initial : j >= COMMON)
+                continue;
+            struct yk_rect r = CELL(i);
+            if (yk_ui_visible(ui, r)) {
+                struct yk_button_style bs = style(k, (int)j == s->surname, YK_FONT_TITLE);
+                yk_ui_button(ui, yk_ui_fmt(ui, "signup.surname.%zu", j), r, surnames[j].name, &bs,
+                             true);
+            }
+            i++;
+        }
+        /* Two wide cells: other surnames (by initial) and no surname. */
+        if (i % cols)
+            i += cols - i % cols;
+        int half = cols / 2;
+        struct yk_rect r1 = CELL(i), r2 = CELL(i + half);
+        r1.w = half * (cw + t->gap) - t->gap;
+        r2.w = (cols - half) * (cw + t->gap) - t->gap;
+        struct yk_button_style bs = style(k, false, YK_FONT_BODY);
+        yk_ui_button(ui, "signup.initials", r1,
+                     tr(k, s->initial ? "signup.name.common" : "signup.name.other"), &bs, true);
+        bs = style(k, s->surname == -2, YK_FONT_BODY);
+        yk_ui_button(ui, "signup.surname.none", r2, tr(k, "signup.name.none"), &bs, true);
+        i += cols;
+    }
+#undef CELL
+    int rows = (i + cols - 1) / cols;
+    yk_ui_scroll_end(ui, y + rows * (cell + t->gap));
+}
+
+static void build_party(struct yk_kiosk *k, struct yk_rect area)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    struct state *s = st(k);
+    action_row(k, &area, tr(k, "signup.next"), true, true);
+    struct yk_rect in = heading(k, area, tr(k, "signup.party.ask"));
+    int max = s->have_event && s->ev.max_party > 0 ? s->ev.max_party : 1;
+    if (max > 10)
+        max = 10;
+    const char *note = yk_ui_fmt(ui, tr(k, "signup.party.note"), max);
+    int nh = yk_ui_text_height(ui, note, YK_FONT_BODY, in.w);
+    yk_ui_text(ui, "signup.party.note", yk_cut_top(&in, nh), note, YK_FONT_BODY, t->ink_soft,
+               YK_ALIGN_LEFT, false);
+    yk_cut_top(&in, t->pad);
+    int side = t->touch_min * 2;
+    int cols = (in.w + t->gap) / (side + t->gap);
+    if (cols > max)
+        cols = max;
+    if (cols < 1)
+        cols = 1;
+    for (int i = 0; i < max; i++) {
+        struct yk_rect r = {in.x + (i % cols) * (side + t->gap), in.y + (i / cols) * (side + t->gap),
+                            side, side};
+        struct yk_button_style bs = style(k, s->party == i + 1, YK_FONT_HUGE);
+        bs.sub = tr(k, "signup.party.unit");
+        bs.icon_above = true;
+        bs.icon = -1;
+        yk_ui_button(ui, yk_ui_fmt(ui, "signup.party.%d", i + 1), r, yk_ui_fmt(ui, "%d", i + 1),
+                     &bs, true);
+    }
+}
+
+static void build_privacy(struct yk_kiosk *k, struct yk_rect area)
+{
+    struct yk_ui *ui = &k->ui;
+    struct yk_rect rest = area;
+    action_row(k, &rest, tr(k, "signup.agree"), true, true);
+    struct yk_rect in = heading(k, rest, tr(k, "signup.privacy.ask"));
+    struct yk_doc d;
+    in.x -= ui->theme.pad;
+    in.w += 2 * ui->theme.pad;
+    in.y -= ui->theme.pad;
+    in.h += ui->theme.pad;
+    yk_doc_begin(&d, k, "signup.notice", in, false);
+    yk_doc_field(&d, "signup.notice.what", tr(k, "signup.privacy.what.l"),
+                 tr(k, "signup.privacy.what"));
+    yk_doc_field(&d, "signup.notice.why", tr(k, "signup.privacy.why.l"),
+                 tr(k, "signup.privacy.why"));
+    yk_doc_field(&d, "signup.notice.keep", tr(k, "signup.privacy.keep.l"),
+                 yk_ui_fmt(ui, tr(k, "signup.privacy.keep"), k->p.cfg->retention_days));
+    yk_doc_field(&d, "signup.notice.who", tr(k, "signup.privacy.who.l"),
+                 tr(k, "signup.privacy.who"));
+    yk_doc_end(&d);
+}
+
+static void build_confirm(struct yk_kiosk *k, struct yk_rect area)
+{
+    struct yk_ui *ui = &k->ui;
+    struct state *s = st(k);
+    struct yk_rect rest = area;
+    bool full = s->have_event && s->ev.seats_left < s->party;
+    action_row(k, &rest, tr(k, full ? "signup.confirm.waitlist" : "signup.confirm"), true, true);
+    struct yk_rect in = heading(k, rest, tr(k, "signup.confirm.ask"));
+    in.x -= ui->theme.pad;
+    in.w += 2 * ui->theme.pad;
+    in.y -= ui->theme.pad;
+    in.h += ui->theme.pad;
+    struct yk_doc d;
+    yk_doc_begin(&d, k, "signup.summary", in, false);
+    char when[96] = "", masked[YK_PHONE_MASKED_LEN + 1], who[64];
+    if (s->have_event)
+        yk_format_span(when, sizeof when, s->ev.starts_utc, s->ev.ends_utc, yk_lang_code(k->lang));
+    yk_phone_mask(s->phone, masked);
+    addressee(k, s, who, sizeof who);
+    yk_doc_field(&d, "signup.summary.event", tr(k, "signup.f.event"),
+                 s->have_event ? PICK(s->ev.title) : NULL);
+    yk_doc_field(&d, "signup.summary.time", tr(k, "signup.f.time"), when);
+    yk_doc_field(&d, "signup.summary.place", tr(k, "signup.f.place"),
+                 s->have_event ? PICK(s->ev.place) : NULL);
+    yk_doc_field(&d, "signup.summary.who", tr(k, "signup.f.who"), who);
+    yk_doc_field(&d, "signup.summary.phone", tr(k, "signup.f.phone"), masked);
+    yk_doc_field(&d, "signup.summary.party", tr(k, "signup.f.party"),
+                 yk_ui_fmt(ui, tr(k, "signup.party.n"), s->party));
+    if (full)
+        yk_doc_text(&d, "signup.summary.full", tr(k, "signup.full.note"), false);
+    yk_doc_end(&d);
+}
+
+static void build_result(struct yk_kiosk *k, struct yk_rect area)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    struct state *s = st(k);
+    const struct yk_signup_info *info = &s->result.signup;
+    enum yk_signup_rc rc = s->result.rc;
+    bool ticket = (rc == YK_SIGNUP_RC_CONFIRMED || rc == YK_SIGNUP_RC_EXISTING) &&
+                  info->seat == YK_SEAT_CONFIRMED && info->ticket_code[0];
+    const char *head, *body = NULL;
+    switch (rc) {
+    case YK_SIGNUP_RC_CONFIRMED: head = "signup.r.confirmed"; body = "signup.r.confirmed.b"; break;
+    case YK_SIGNUP_RC_EXISTING:
+        head = "signup.r.existing";
+        body = info->seat == YK_SEAT_CONFIRMED ? "signup.r.confirmed.b"
+               : info->seat == YK_SEAT_WAITLIST ? "signup.r.waitlist.b"
+                                                : "signup.r.pending.b";
+        break;
+    case YK_SIGNUP_RC_PENDING: head = "signup.r.pending"; body = "signup.r.pending.b"; break;
+    case YK_SIGNUP_RC_WAITLIST: head = "signup.r.waitlist"; body = "signup.r.waitlist.b"; break;
+    case YK_SIGNUP_RC_FULL: head = "signup.r.full"; body = "signup.r.full.b"; break;
+    case YK_SIGNUP_RC_CLOSED: head = "signup.r.closed"; body = "signup.r.closed.b"; break;
+    case YK_SIGNUP_RC_NOT_NEEDED: head = "signup.r.notneeded"; break;
+    default: head = "signup.r.error"; body = "signup.r.error.b"; break;
+    }
+    struct yk_rect rest = area;
+    struct yk_rect row = yk_cut_bottom(&rest, button_h(k));
+    yk_cut_bottom(&rest, t->gap);
+    struct yk_button_style p = style(k, true, YK_FONT_LARGE);
+    const char *dl = tr(k, "signup.done");
+    int dw = yk_ui_text_width(ui, dl, YK_FONT_LARGE) + 4 * t->pad;
+    yk_ui_button(ui, "signup.done", yk_cut_right(&row, dw > row.w ? row.w : dw), dl, &p, true);
+    struct yk_rect in = heading(k, rest, tr(k, head));
+    in.x -= t->pad;
+    in.w += 2 * t->pad;
+    in.y -= t->pad;
+    in.h += t->pad;
+    struct yk_doc d;
+    yk_doc_begin(&d, k, "signup.result", in, ticket);
+    if (body)
+        yk_doc_text(&d, "signup.result.body", tr(k, body), false);
+    if (ticket) {
+        char url[YK_TICKET_URL_MAX], who[64], when[96] = "";
+        if (!yk_ticket_url(k->p.cfg->hub_url, info->ticket_code, url, sizeof url))
+            url[0] = 0;
+        addressee(k, s, who, sizeof who);
+        if (s->have_event)
+            yk_format_span(when, sizeof when, s->ev.starts_utc, s->ev.ends_utc,
+                           yk_lang_code(k->lang));
+        yk_doc_field(&d, "signup.ticket.code", tr(k, "signup.f.code"), info->short_code);
+        yk_doc_field(&d, "signup.ticket.event", tr(k, "signup.f.event"),
+                     s->have_event ? PICK(s->ev.title) : NULL);
+        yk_doc_field(&d, "signup.ticket.time", tr(k, "signup.f.time"), when);
+        yk_doc_field(&d, "signup.ticket.who", tr(k, "signup.f.who"), who);
+        yk_doc_field(&d, "signup.ticket.phone", tr(k, "signup.f.phone"), info->phone_masked);
+        yk_doc_field(&d, "signup.ticket.party", tr(k, "signup.f.party"),
+                     yk_ui_fmt(ui, tr(k, "signup.party.n"), info->party_size));
+        yk_doc_qr(&d, "signup.ticket.qr", url, tr(k, "signup.qr.save"));
+    } else if (info->id[0]) {
+        yk_doc_field(&d, "signup.ticket.phone", tr(k, "signup.f.phone"), info->phone_masked);
+        yk_doc_field(&d, "signup.ticket.party", tr(k, "signup.f.party"),
+                     yk_ui_fmt(ui, tr(k, "signup.party.n"), info->party_size));
+    }
+    yk_doc_end(&d);
+}
+
+static void build(struct yk_kiosk *k, struct yk_rect area)
+{
+    struct state *s = st(k);
+    const struct yk_theme *t = &k->ui.theme;
+    struct yk_rect in = yk_inset(area, t->pad);
+    if (!s || !s->have_event) {
+        yk_ui_text(&k->ui, "signup.missing", in, tr(k, "section.gone"), YK_FONT_BODY,
+                   t->ink_soft, YK_ALIGN_CENTER, true);
+        return;
+    }
+    switch (s->step) {
+    case STEP_PHONE: build_phone(k, in); break;
+    case STEP_NAME: build_name(k, in); break;
+    case STEP_PARTY: build_party(k, in); break;
+    case STEP_PRIVACY: build_privacy(k, in); break;
+    case STEP_CONFIRM: build_confirm(k, in); break;
+    case STEP_RESULT: build_result(k, in); break;
+    }
+}
+
+/* ---------------------------------------------------------------- actions */
+
+static const char *phone_error(enum yk_phone_rc rc)
+{
+    switch (rc) {
+    case YK_PHONE_OK: return NULL;
+    case YK_PHONE_NOT_DIGITS: return "signup.phone.e.digits";
+    case YK_PHONE_BAD_PREFIX: return "signup.phone.e.prefix";
+    case YK_PHONE_TOO_SHORT: return "signup.phone.e.short";
+    case YK_PHONE_TOO_LONG: return "signup.phone.e.long";
+    }
+    return "signup.phone.e.short";
+}
+
+static void submit(struct yk_kiosk *k, struct state *s)
+{
+    struct yk_signup_request req = {
+        .event_id = s->ev.id,
+        .phone = s->phone,
+        .surname = s->surname >= 0 ? surnames[s->surname].name : NULL,
+        .title = s->title,
+        .party_size = s->party,
+        .consent = true,
+        .waitlist_ok = true, /* the confirm step said so when the event was full */
+    };
+    if (!k->p.keys) {
+        s->result.rc = YK_SIGNUP_RC_ERROR;
+    } else {
+        yk_signup_submit(k->p.db, k->p.keys, &req, yk_clock_utc_ms(k->p.clock), &s->result);
+    }
+    yk_info("signup", "event %s: %s", s->ev.id, yk_signup_rc_name(s->result.rc));
+    /* The number has done its job; from here on only the masked form is shown. */
+    sodium_memzero(s->phone, sizeof s->phone);
+    s->step = STEP_RESULT;
+}
+
+static bool activate(struct yk_kiosk *k, const char *id)
+{
+    struct state *s = st(k);
+    if (!s || strncmp(id, "signup.", 7) != 0)
+        return false;
+    const char *a = id + 7;
+    k->dirty = true;
+    enum step before = s->step;
+    bool picking = s->picking_initial;
+    int initial = s->initial;
+    if (strcmp(a, "cancel") == 0 || strcmp(a, "done") == 0) {
+        yk_kiosk_go(k, YK_SCREEN_HOME);
+    } else if (strcmp(a, "prev") == 0) {
+        if (s->step == STEP_NAME && (s->picking_initial || s->initial)) {
+            s->picking_initial = false;
+            s->initial = 0;
+        } else if (s->step > STEP_PHONE && s->step < STEP_RESULT) {
+            s->step--;
+        }
+    } else if (strncmp(a, "key.", 4) == 0) {
+        size_t n = strlen(s->phone);
+        const char *key = a + 4;
+        s->error = NULL;
+        if (strcmp(key, "del") == 0) {
+            if (n)
+                s->phone[n - 1] = 0;
+        } else if (strcmp(key, "clear") == 0) {
+            sodium_memzero(s->phone, sizeof s->phone);
+        } else if (key[0] >= '0' && key[0] <= '9' && !key[1]) {
+            if (n < YK_PHONE_LEN)
+                s->phone[n] = key[0];
+            else
+                s->error = "signup.phone.e.long";
+            if (n == 1 && !(key[0] >= '3' && key[0] <= '9') && s->phone[0] == '1')
+                s->error = "signup.phone.e.prefix";
+            if (n == 0 && key[0] != '1')
+                s->error = "signup.phone.e.prefix";
+        }
+    } else if (strcmp(a, "next") == 0 || strcmp(a, "agree") == 0 || strcmp(a, "confirm") == 0) {
+        switch (s->step) {
+        case STEP_PHONE:
+            s->error = phone_error(yk_phone_check(s->phone));
+            if (!s->error)
+                s->step = STEP_NAME;
+            break;
+        case STEP_NAME: s->step = STEP_PARTY; break;
+        case STEP_PARTY: s->step = STEP_PRIVACY; break;
+        case STEP_PRIVACY: s->step = STEP_CONFIRM; break;
+        case STEP_CONFIRM: submit(k, s); break;
+        case STEP_RESULT: break;
+        }
+    } else if (strncmp(a, "title.", 6) == 0) {
+        s->title = strcmp(a + 6, "mr") == 0 ? YK_TITLE_MR
+                   : strcmp(a + 6, "ms") == 0 ? YK_TITLE_MS
+                                              : YK_TITLE_NONE;
+    } else if (strcmp(a, "surname.none") == 0) {
+        s->surname = -2;
+    } else if (strncmp(a, "surname.", 8) == 0) {
+        long j = strtol(a + 8, NULL, 10);
+        if (j >= 0 && (size_t)j < N_SURNAMES)
+            s->surname = (int)j;
+    } else if (strcmp(a, "initials") == 0) {
+        if (s->initial)
+            s->initial = 0;
+        else
+            s->picking_initial = true;
+    } else if (strncmp(a, "initial.", 8) == 0 && a[8] >= 'A' && a[8] <= 'Z') {
+        s->initial = a[8];
+        s->picking_initial = false;
+    } else if (strncmp(a, "party.", 6) == 0) {
+        long n = strtol(a + 6, NULL, 10);
+        if (n >= 1 && n <= (s->ev.max_party > 0 ? s->ev.max_party : 1))
+            s->party = (int)n;
+    } else {
+        return false;
+    }
+    /* Each step (and each surname page) starts at its top. */
+    if (s->step != before || s->picking_initial != picking || s->initial != initial)
+        memset(k->ui.scroll, 0, sizeof k->ui.scroll);
+    return true;
+}
+
+const struct yk_screen_def yk_screen_signup = {
+    .key = "signup",
+    .title = title,
+    .enter = enter,
+    .leave = leave,
+    .build = build,
+    .activate = activate,
+};
