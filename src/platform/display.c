@@ -358,6 +358,51 @@ static void draw_text(struct yk_display *d, const struct yk_cmd *c)
                    &(SDL_Rect){c->r.x, c->r.y + (c->r.h - h) / 2, w, h});
 }
 
+/* A photo: decoded once with SDL2_image and cached by its content hash in the mask cache,
+ * drawn fitted inside the box keeping its aspect ratio. An image that does not decode
+ * draws nothing and is logged once (remembered here so it is not decoded every frame). */
+static void draw_image(struct yk_display *d, const struct yk_cmd *c)
+{
+    enum { MASK_IMAGE = 4 };
+    static uint64_t broken[16]; /* keys never 0: the kind is in the top bits */
+    static unsigned next_broken;
+    if (!c->blob || !c->blob_len || c->r.w <= 0 || c->r.h <= 0)
+        return;
+    uint64_t key = mask_key(MASK_IMAGE, 0, 0, str_hash(c->text, c->len));
+    SDL_Texture *t = cached_mask(d, key);
+    if (!t) {
+        for (int i = 0; i < 16; i++)
+            if (broken[i] == key)
+                return;
+        SDL_RWops *rw = c->blob_len <= INT32_MAX ? SDL_RWFromConstMem(c->blob, (int)c->blob_len)
+                                                 : NULL;
+        SDL_Surface *s = rw ? IMG_Load_RW(rw, 1) : NULL;
+        if (s) {
+            t = SDL_CreateTextureFromSurface(d->renderer, s);
+            SDL_FreeSurface(s);
+        }
+        if (!t) {
+            yk_error("display", "cannot show image %.*s: %s", (int)c->len, c->text,
+                     IMG_GetError());
+            broken[next_broken++ % 16] = key;
+            return;
+        }
+        SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear);
+        cache_mask(d, key, t);
+    }
+    int w, h;
+    if (SDL_QueryTexture(t, NULL, NULL, &w, &h) != 0 || w <= 0 || h <= 0)
+        return;
+    /* Fit: the whole image inside the box, centred. */
+    int dw = c->r.w, dh = (int)((long long)c->r.w * h / w);
+    if (dh > c->r.h) {
+        dh = c->r.h;
+        dw = (int)((long long)c->r.h * w / h);
+    }
+    SDL_RenderCopy(d->renderer, t, NULL,
+                   &(SDL_Rect){c->r.x + (c->r.w - dw) / 2, c->r.y + (c->r.h - dh) / 2, dw, dh});
+}
+
 bool yk_display_draw(struct yk_display *d, const struct yk_ui *ui, const char *shot)
 {
     SDL_Renderer *r = d->renderer;
@@ -389,6 +434,7 @@ bool yk_display_draw(struct yk_display *d, const struct yk_ui *ui, const char *s
             draw_qr(d, c);
             break;
         case YK_CMD_IMAGE:
+            draw_image(d, c);
             break;
         case YK_CMD_CLIP:
             if (c->r.w > 0 && c->r.h > 0)
