@@ -194,100 +194,122 @@ CREATE TABLE revocations (
 
 -- Deletions are tombstones: a hard delete would never reach the kiosks.
 CREATE TRIGGER stations_ins AFTER INSERT ON stations BEGIN
-    INSERT OR REPLACE INTO changes (tbl, row_id, audience) VALUES ('stations', NEW.id, '');
+    DELETE FROM changes WHERE tbl = 'stations' AND row_id = NEW.id AND audience = '';
+    INSERT INTO changes (tbl, row_id, audience) VALUES ('stations', NEW.id, '');
 END;
 CREATE TRIGGER stations_upd AFTER UPDATE ON stations BEGIN
-    INSERT OR REPLACE INTO changes (tbl, row_id, audience) VALUES ('stations', NEW.id, '');
+    DELETE FROM changes WHERE tbl = 'stations' AND row_id = NEW.id AND audience = '';
+    INSERT INTO changes (tbl, row_id, audience) VALUES ('stations', NEW.id, '');
 END;
 CREATE TRIGGER stations_no_delete BEFORE DELETE ON stations BEGIN
     SELECT RAISE(ABORT, 'stations: set deleted = 1 instead (tombstone)');
 END;
 CREATE TRIGGER blocks_ins AFTER INSERT ON blocks BEGIN
-    INSERT OR REPLACE INTO changes (tbl, row_id, audience) VALUES ('blocks', NEW.id, '');
+    DELETE FROM changes WHERE tbl = 'blocks' AND row_id = NEW.id AND audience = '';
+    INSERT INTO changes (tbl, row_id, audience) VALUES ('blocks', NEW.id, '');
 END;
 CREATE TRIGGER blocks_upd AFTER UPDATE ON blocks BEGIN
-    INSERT OR REPLACE INTO changes (tbl, row_id, audience) VALUES ('blocks', NEW.id, '');
+    DELETE FROM changes WHERE tbl = 'blocks' AND row_id = NEW.id AND audience = '';
+    INSERT INTO changes (tbl, row_id, audience) VALUES ('blocks', NEW.id, '');
 END;
 CREATE TRIGGER blocks_no_delete BEFORE DELETE ON blocks BEGIN
     SELECT RAISE(ABORT, 'blocks: set deleted = 1 instead (tombstone)');
 END;
 CREATE TRIGGER service_lines_ins AFTER INSERT ON service_lines BEGIN
-    INSERT OR REPLACE INTO changes (tbl, row_id, audience) VALUES ('service_lines', NEW.id, '');
+    DELETE FROM changes WHERE tbl = 'service_lines' AND row_id = NEW.id AND audience = '';
+    INSERT INTO changes (tbl, row_id, audience) VALUES ('service_lines', NEW.id, '');
 END;
 CREATE TRIGGER service_lines_upd AFTER UPDATE ON service_lines BEGIN
-    INSERT OR REPLACE INTO changes (tbl, row_id, audience) VALUES ('service_lines', NEW.id, '');
+    DELETE FROM changes WHERE tbl = 'service_lines' AND row_id = NEW.id AND audience = '';
+    INSERT INTO changes (tbl, row_id, audience) VALUES ('service_lines', NEW.id, '');
 END;
 CREATE TRIGGER service_lines_no_delete BEFORE DELETE ON service_lines BEGIN
     SELECT RAISE(ABORT, 'service_lines: set deleted = 1 instead (tombstone)');
 END;
 CREATE TRIGGER services_ins AFTER INSERT ON services BEGIN
-    INSERT OR REPLACE INTO changes (tbl, row_id, audience) VALUES ('services', NEW.id, '');
+    DELETE FROM changes WHERE tbl = 'services' AND row_id = NEW.id AND audience = '';
+    INSERT INTO changes (tbl, row_id, audience) VALUES ('services', NEW.id, '');
 END;
 CREATE TRIGGER services_upd AFTER UPDATE ON services BEGIN
-    INSERT OR REPLACE INTO changes (tbl, row_id, audience) VALUES ('services', NEW.id, '');
+    DELETE FROM changes WHERE tbl = 'services' AND row_id = NEW.id AND audience = '';
+    INSERT INTO changes (tbl, row_id, audience) VALUES ('services', NEW.id, '');
 END;
 CREATE TRIGGER services_no_delete BEFORE DELETE ON services BEGIN
     SELECT RAISE(ABORT, 'services: set deleted = 1 instead (tombstone)');
 END;
 CREATE TRIGGER media_ins AFTER INSERT ON media BEGIN
-    INSERT OR REPLACE INTO changes (tbl, row_id, audience) VALUES ('media', NEW.hash, '');
+    DELETE FROM changes WHERE tbl = 'media' AND row_id = NEW.hash AND audience = '';
+    INSERT INTO changes (tbl, row_id, audience) VALUES ('media', NEW.hash, '');
 END;
 CREATE TRIGGER media_upd AFTER UPDATE ON media BEGIN
-    INSERT OR REPLACE INTO changes (tbl, row_id, audience) VALUES ('media', NEW.hash, '');
+    DELETE FROM changes WHERE tbl = 'media' AND row_id = NEW.hash AND audience = '';
+    INSERT INTO changes (tbl, row_id, audience) VALUES ('media', NEW.hash, '');
 END;
 CREATE TRIGGER media_no_delete BEFORE DELETE ON media BEGIN
     SELECT RAISE(ABORT, 'media: set deleted = 1 instead (tombstone)');
 END;
 CREATE TRIGGER sites_ins AFTER INSERT ON sites BEGIN
-    INSERT OR REPLACE INTO changes (tbl, row_id, audience) VALUES ('sites', NEW.id, '');
+    DELETE FROM changes WHERE tbl = 'sites' AND row_id = NEW.id AND audience = '';
+    INSERT INTO changes (tbl, row_id, audience) VALUES ('sites', NEW.id, '');
 END;
 CREATE TRIGGER sites_upd AFTER UPDATE ON sites BEGIN
-    INSERT OR REPLACE INTO changes (tbl, row_id, audience) VALUES ('sites', NEW.id, '');
+    DELETE FROM changes WHERE tbl = 'sites' AND row_id = NEW.id AND audience = '';
+    INSERT INTO changes (tbl, row_id, audience) VALUES ('sites', NEW.id, '');
 END;
 CREATE TRIGGER sites_no_delete BEFORE DELETE ON sites BEGIN
     SELECT RAISE(ABORT, 'sites: set deleted = 1 instead (tombstone)');
 END;
 CREATE TRIGGER events_ins AFTER INSERT ON events BEGIN
-    INSERT OR REPLACE INTO changes (tbl, row_id, audience) VALUES ('events', NEW.id, '');
+    DELETE FROM changes WHERE tbl = 'events' AND row_id = NEW.id AND audience = '';
+    INSERT INTO changes (tbl, row_id, audience) VALUES ('events', NEW.id, '');
 END;
 CREATE TRIGGER events_upd AFTER UPDATE ON events BEGIN
-    INSERT OR REPLACE INTO changes (tbl, row_id, audience) VALUES ('events', NEW.id, '');
+    DELETE FROM changes WHERE tbl = 'events' AND row_id = NEW.id AND audience = '';
+    INSERT INTO changes (tbl, row_id, audience) VALUES ('events', NEW.id, '');
 END;
 CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN
     SELECT RAISE(ABORT, 'events: set deleted = 1 instead (tombstone)');
 END;
 CREATE TRIGGER walkin_kinds_ins AFTER INSERT ON walkin_kinds BEGIN
-    INSERT OR REPLACE INTO changes (tbl, row_id, audience) VALUES ('walkin_kinds', NEW.id, '');
+    DELETE FROM changes WHERE tbl = 'walkin_kinds' AND row_id = NEW.id AND audience = '';
+    INSERT INTO changes (tbl, row_id, audience) VALUES ('walkin_kinds', NEW.id, '');
 END;
 CREATE TRIGGER walkin_kinds_upd AFTER UPDATE ON walkin_kinds BEGIN
-    INSERT OR REPLACE INTO changes (tbl, row_id, audience) VALUES ('walkin_kinds', NEW.id, '');
+    DELETE FROM changes WHERE tbl = 'walkin_kinds' AND row_id = NEW.id AND audience = '';
+    INSERT INTO changes (tbl, row_id, audience) VALUES ('walkin_kinds', NEW.id, '');
 END;
 CREATE TRIGGER walkin_kinds_no_delete BEFORE DELETE ON walkin_kinds BEGIN
     SELECT RAISE(ABORT, 'walkin_kinds: set deleted = 1 instead (tombstone)');
 END;
 CREATE TRIGGER volunteers_ins AFTER INSERT ON volunteers BEGIN
-    INSERT OR REPLACE INTO changes (tbl, row_id, audience) VALUES ('volunteers', NEW.id, '');
+    DELETE FROM changes WHERE tbl = 'volunteers' AND row_id = NEW.id AND audience = '';
+    INSERT INTO changes (tbl, row_id, audience) VALUES ('volunteers', NEW.id, '');
 END;
 CREATE TRIGGER volunteers_upd AFTER UPDATE ON volunteers BEGIN
-    INSERT OR REPLACE INTO changes (tbl, row_id, audience) VALUES ('volunteers', NEW.id, '');
+    DELETE FROM changes WHERE tbl = 'volunteers' AND row_id = NEW.id AND audience = '';
+    INSERT INTO changes (tbl, row_id, audience) VALUES ('volunteers', NEW.id, '');
 END;
 CREATE TRIGGER volunteers_no_delete BEFORE DELETE ON volunteers BEGIN
     SELECT RAISE(ABORT, 'volunteers: set deleted = 1 instead (tombstone)');
 END;
 CREATE TRIGGER kiosk_keys_ins AFTER INSERT ON kiosk_keys BEGIN
-    INSERT OR REPLACE INTO changes (tbl, row_id, audience) VALUES ('kiosk_keys', NEW.key_id, '');
+    DELETE FROM changes WHERE tbl = 'kiosk_keys' AND row_id = NEW.key_id AND audience = '';
+    INSERT INTO changes (tbl, row_id, audience) VALUES ('kiosk_keys', NEW.key_id, '');
 END;
 CREATE TRIGGER kiosk_keys_upd AFTER UPDATE ON kiosk_keys BEGIN
-    INSERT OR REPLACE INTO changes (tbl, row_id, audience) VALUES ('kiosk_keys', NEW.key_id, '');
+    DELETE FROM changes WHERE tbl = 'kiosk_keys' AND row_id = NEW.key_id AND audience = '';
+    INSERT INTO changes (tbl, row_id, audience) VALUES ('kiosk_keys', NEW.key_id, '');
 END;
 CREATE TRIGGER kiosk_keys_no_delete BEFORE DELETE ON kiosk_keys BEGIN
     SELECT RAISE(ABORT, 'kiosk_keys: set deleted = 1 instead (tombstone)');
 END;
 CREATE TRIGGER revocations_ins AFTER INSERT ON revocations BEGIN
-    INSERT OR REPLACE INTO changes (tbl, row_id, audience) VALUES ('revocations', NEW.ticket_code, '');
+    DELETE FROM changes WHERE tbl = 'revocations' AND row_id = NEW.ticket_code AND audience = '';
+    INSERT INTO changes (tbl, row_id, audience) VALUES ('revocations', NEW.ticket_code, '');
 END;
 CREATE TRIGGER revocations_upd AFTER UPDATE ON revocations BEGIN
-    INSERT OR REPLACE INTO changes (tbl, row_id, audience) VALUES ('revocations', NEW.ticket_code, '');
+    DELETE FROM changes WHERE tbl = 'revocations' AND row_id = NEW.ticket_code AND audience = '';
+    INSERT INTO changes (tbl, row_id, audience) VALUES ('revocations', NEW.ticket_code, '');
 END;
 CREATE TRIGGER revocations_no_delete BEFORE DELETE ON revocations BEGIN
     SELECT RAISE(ABORT, 'revocations: set deleted = 1 instead (tombstone)');
@@ -295,8 +317,10 @@ END;
 
 -- The change log ----------------------------------------------------------------------------
 -- audience '' = every kiosk; otherwise the one kiosk the row is for (its allotments, the
--- outcome of its sign-ups). A row that changes again moves to a new seq (INSERT OR REPLACE),
--- so a page never carries a stale version and a kiosk behind the old seq still sees it.
+-- outcome of its sign-ups). A row that changes again moves to a new seq (the triggers delete
+-- its old entry and insert a new one: not INSERT OR REPLACE, whose conflict clause an outer
+-- upsert would override), so a page never carries a stale version and a kiosk behind the old
+-- seq still sees it.
 CREATE TABLE changes (
     seq      INTEGER PRIMARY KEY AUTOINCREMENT,
     tbl      TEXT NOT NULL,
@@ -340,12 +364,12 @@ CREATE TABLE allotments (
     PRIMARY KEY (event_id, kiosk_id)
 ) WITHOUT ROWID;
 CREATE TRIGGER allotments_ins AFTER INSERT ON allotments BEGIN
-    INSERT OR REPLACE INTO changes (tbl, row_id, audience)
-    VALUES ('allotments', NEW.event_id, NEW.kiosk_id);
+    DELETE FROM changes WHERE tbl = 'allotments' AND row_id = NEW.event_id AND audience = NEW.kiosk_id;
+    INSERT INTO changes (tbl, row_id, audience) VALUES ('allotments', NEW.event_id, NEW.kiosk_id);
 END;
 CREATE TRIGGER allotments_upd AFTER UPDATE ON allotments BEGIN
-    INSERT OR REPLACE INTO changes (tbl, row_id, audience)
-    VALUES ('allotments', NEW.event_id, NEW.kiosk_id);
+    DELETE FROM changes WHERE tbl = 'allotments' AND row_id = NEW.event_id AND audience = NEW.kiosk_id;
+    INSERT INTO changes (tbl, row_id, audience) VALUES ('allotments', NEW.event_id, NEW.kiosk_id);
 END;
 
 -- Records pushed by kiosks --------------------------------------------------------------------
@@ -376,10 +400,12 @@ CREATE INDEX signups_by_event ON signups (event_id, status, id);
 CREATE INDEX signups_by_kiosk ON signups (kiosk_id, event_id) WHERE status = 'confirmed';
 -- The outcome goes back to the kiosk that made the sign-up.
 CREATE TRIGGER signups_ins AFTER INSERT ON signups BEGIN
-    INSERT OR REPLACE INTO changes (tbl, row_id, audience) VALUES ('signups', NEW.id, NEW.kiosk_id);
+    DELETE FROM changes WHERE tbl = 'signups' AND row_id = NEW.id AND audience = NEW.kiosk_id;
+    INSERT INTO changes (tbl, row_id, audience) VALUES ('signups', NEW.id, NEW.kiosk_id);
 END;
 CREATE TRIGGER signups_upd AFTER UPDATE OF status ON signups BEGIN
-    INSERT OR REPLACE INTO changes (tbl, row_id, audience) VALUES ('signups', NEW.id, NEW.kiosk_id);
+    DELETE FROM changes WHERE tbl = 'signups' AND row_id = NEW.id AND audience = NEW.kiosk_id;
+    INSERT INTO changes (tbl, row_id, audience) VALUES ('signups', NEW.id, NEW.kiosk_id);
 END;
 -- No ticket once confirmed is ever taken back: only the kiosk's own cancellation ends it.
 CREATE TRIGGER signups_keep_confirmed BEFORE UPDATE OF status ON signups
