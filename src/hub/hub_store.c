@@ -1264,6 +1264,9 @@ bool yk_hub_changes(struct yk_hub_store *s, const char *kiosk_id, int64_t since,
     ok = ok && st;
     int64_t cursor = since;
     int rows = 0;
+    sqlite3_stmt *cache[16] = {0}, *allot = NULL;
+    const char *cache_sql[16] = {0};
+    int ncache = 0;
     if (ok) {
         sqlite3_bind_int64(st, 1, since);
         bind_str(st, 2, kiosk_id);
@@ -1280,21 +1283,35 @@ bool yk_hub_changes(struct yk_hub_store *s, const char *kiosk_id, int64_t since,
             const char *sql = row_sql(tbl);
             if (!sql)
                 continue; /* a table this hub no longer sends */
-            sqlite3_stmt *r = prep(s, sql);
-            if (!r) {
-                ok = false;
-                break;
+            /* One prepared statement per table for the whole page. */
+            int c = 0;
+            while (c < ncache && cache_sql[c] != sql)
+                c++;
+            if (c == ncache) {
+                if (ncache == 16 || !(cache[c] = prep(s, sql))) {
+                    ok = false;
+                    break;
+                }
+                cache_sql[ncache++] = sql;
             }
+            sqlite3_stmt *r = cache[c];
+            sqlite3_reset(r);
+            sqlite3_clear_bindings(r);
             bind_str(r, 1, id);
             if (sqlite3_bind_parameter_count(r) >= 2)
                 bind_str(r, 2, kiosk_id);
             if (sqlite3_step(r) == SQLITE_ROW) {
                 int64_t held = -1;
                 if (strcmp(tbl, "events") == 0) {
-                    bool good = true;
-                    held = query_int(s, "SELECT seats FROM allotments WHERE event_id = ? AND "
-                                        "kiosk_id = ?", id, kiosk_id, 0, &good);
-                    ok = good;
+                    if (!allot && !(allot = prep(s, "SELECT seats FROM allotments WHERE "
+                                                     "event_id = ? AND kiosk_id = ?"))) {
+                        ok = false;
+                        break;
+                    }
+                    sqlite3_reset(allot);
+                    bind_str(allot, 1, id);
+                    bind_str(allot, 2, kiosk_id);
+                    held = sqlite3_step(allot) == SQLITE_ROW ? sqlite3_column_int64(allot, 0) : 0;
                 }
                 yk_jw_obj_begin(w);
                 yk_jw_kint(w, "seq", seq);
@@ -1304,12 +1321,14 @@ bool yk_hub_changes(struct yk_hub_store *s, const char *kiosk_id, int64_t since,
                 write_row(r, w, seq, held);
                 yk_jw_obj_end(w);
             }
-            sqlite3_finalize(r);
         }
         if (ok && rc != SQLITE_DONE && rc != SQLITE_ROW)
             ok = false;
         yk_jw_arr_end(w);
     }
+    for (int c = 0; c < ncache; c++)
+        sqlite3_finalize(cache[c]);
+    sqlite3_finalize(allot);
     sqlite3_finalize(st);
     bool more = false;
     if (ok && rows == limit) {
