@@ -436,6 +436,14 @@ static int nav_button_w(struct yk_kiosk *k, const char *label)
 
 /* The bar at the bottom of every screen: back and home (not on the home screen), then the
  * language and elder-mode switches on the right. */
+/* Width of a back/home button showing only its picture: square on the bar. */
+static int nav_icon_w(struct yk_kiosk *k)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    int h = t->bar_h - t->gap;
+    return h > t->touch_min * 5 / 4 ? h : t->touch_min * 5 / 4;
+}
+
 struct nav_layout {
     bool compact;   /* back and home as pictures only */
     int rows;       /* 1, or 2 when even that does not fit (back/home above the switches) */
@@ -452,7 +460,7 @@ static struct nav_layout nav_layout(struct yk_kiosk *k, int width)
     int left = nav_button_w(k, tr(k, "nav.back")) + nav_button_w(k, tr(k, "nav.home")) + t->gap;
     if (left + right + 2 * t->gap <= avail)
         return (struct nav_layout){false, 1};
-    int icons = 2 * t->touch_min * 5 / 4 + t->gap;
+    int icons = 2 * nav_icon_w(k) + t->gap;
     if (icons + right + 2 * t->gap <= avail)
         return (struct nav_layout){true, 1};
     return (struct nav_layout){false, 2};
@@ -485,7 +493,7 @@ static void navbar(struct yk_kiosk *k, struct yk_rect bar)
     const char *el = k->elder ? tr(k, "nav.elder.off") : tr(k, "nav.elder.on");
     const char *ll = tr(k, "nav.lang");
     /* On a narrow bar back and home show only their pictures (the tree keeps the words). */
-    int icon_w = t->touch_min * 5 / 4;
+    int icon_w = nav_icon_w(k);
     struct yk_button_style st;
     if (k->screen != YK_SCREEN_HOME) {
         st = nav_style(k, YK_ICON_BACK);

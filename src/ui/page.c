@@ -114,8 +114,12 @@ void yk_rows_list(struct yk_kiosk *k, const char *id, struct yk_rect view, struc
 
 static int qr_side(struct yk_kiosk *k, int avail)
 {
-    /* At least 25 mm on the panel when there is room, and never more than the room. */
-    int want = (int)(30.0f * k->ui.theme.px_per_mm);
+    /* Large enough for a phone held at arm's length: at least 30 mm on the panel (the
+     * 25 mm minimum with a margin), more where the room allows, never more than the room. */
+    int min = (int)(30.0f * k->ui.theme.px_per_mm);
+    int want = avail * 3 / 5;
+    if (want < min)
+        want = min;
     return want < avail ? want : avail;
 }
 
@@ -242,6 +246,23 @@ void yk_doc_end(struct yk_doc *d)
         d->y += h;
     }
     yk_ui_scroll_end(&d->k->ui, d->y);
+}
+
+void yk_page_qr_card(struct yk_kiosk *k, const char *id, struct yk_rect r, const char *url,
+                     const char *caption)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    yk_ui_fill(ui, r, (struct yk_color){255, 255, 255, 255}, t->radius);
+    struct yk_rect in = yk_inset(r, t->gap);
+    if (caption && *caption) {
+        int ch = yk_ui_text_height(ui, caption, YK_FONT_SMALL, in.w);
+        char cid[96];
+        snprintf(cid, sizeof cid, "%s.caption", id);
+        yk_ui_text(ui, cid, yk_cut_bottom(&in, ch), caption, YK_FONT_SMALL,
+                   (struct yk_color){0x2A, 0x24, 0x20, 255}, YK_ALIGN_CENTER, false);
+    }
+    yk_ui_qr(ui, id, in, url);
 }
 
 /* ---------------------------------------------------------------- chips */

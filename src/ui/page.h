@@ -76,6 +76,11 @@ void yk_doc_space(struct yk_doc *d, int px);
 /* Ends the document (closes the scroll region). */
 void yk_doc_end(struct yk_doc *d);
 
+/* A white card filling r with the QR code of url as large as fits (whole pixels per module)
+ * and the caption under it. */
+void yk_page_qr_card(struct yk_kiosk *k, const char *id, struct yk_rect r, const char *url,
+                     const char *caption);
+
 /* ---- Chips (filters) ---- */
 
 /* Width a chip with this label needs. */

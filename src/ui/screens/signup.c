@@ -234,14 +234,16 @@ static void build_phone(struct yk_kiosk *k, struct yk_rect area)
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
     struct state *s = st(k);
-    action_row(k, &area, tr(k, "signup.next"), strlen(s->phone) > 0, false);
-    struct yk_rect in = heading(k, area, tr(k, "signup.phone.ask"));
-    bool wide = in.w > in.h * 5 / 4;
-    struct yk_rect left = in, pad = in;
+    /* Wide screens: the number, the message and the buttons on the left, the pad using the
+     * full height on the right. Tall screens: all stacked. */
+    bool wide = area.w > area.h * 5 / 4;
+    struct yk_rect left = area, pad = area;
     if (wide) {
-        left = yk_cut_left(&pad, in.w * 45 / 100);
+        left = yk_cut_left(&pad, area.w * 48 / 100);
         yk_cut_left(&pad, t->pad);
     }
+    action_row(k, &left, tr(k, "signup.next"), strlen(s->phone) > 0, false);
+    left = heading(k, left, tr(k, "signup.phone.ask"));
     /* The number as typed, grouped 3-4-4 the way people read numbers aloud. */
     char shown[32] = "";
     size_t n = strlen(s->phone);
@@ -251,11 +253,18 @@ static void build_phone(struct yk_kiosk *k, struct yk_rect area)
         shown[o++] = s->phone[i];
         shown[o] = 0;
     }
-    int ph = yk_ui_line_height(ui, YK_FONT_HUGE) + 2 * t->gap;
+    enum yk_font nf = YK_FONT_HUGE;
+    if (yk_ui_text_width(ui, "138 1234 56789", nf) > left.w - 2 * t->gap)
+        nf = YK_FONT_TITLE;
+    int ph = yk_ui_line_height(ui, nf) + 2 * t->gap;
     struct yk_rect box = yk_cut_top(&left, ph);
     yk_ui_fill(ui, box, t->card, t->radius);
-    yk_ui_text(ui, "signup.phone", yk_inset(box, t->gap), n ? shown : tr(k, "signup.phone.hint"),
-               n ? YK_FONT_HUGE : YK_FONT_BODY, n ? t->ink : t->ink_soft, YK_ALIGN_CENTER, true);
+    const char *hint = tr(k, "signup.phone.hint");
+    enum yk_font hf = yk_ui_text_width(ui, hint, YK_FONT_BODY) <= box.w - 2 * t->gap
+                          ? YK_FONT_BODY
+                          : YK_FONT_SMALL;
+    yk_ui_text(ui, "signup.phone", yk_inset(box, t->gap), n ? shown : hint, n ? nf : hf,
+               n ? t->ink : t->ink_soft, YK_ALIGN_CENTER, true);
     yk_cut_top(&left, t->gap);
     if (s->error) {
         const char *e = tr(k, s->error);
@@ -266,30 +275,32 @@ static void build_phone(struct yk_kiosk *k, struct yk_rect area)
     }
     if (!wide) {
         pad = left;
-    } else {
+    } else if (!s->error) {
         const char *why = tr(k, "signup.phone.why");
         int wh = yk_ui_text_height(ui, why, YK_FONT_SMALL, left.w);
         if (wh <= left.h)
             yk_ui_text(ui, "signup.phone.why", yk_cut_top(&left, wh), why, YK_FONT_SMALL,
                        t->ink_soft, YK_ALIGN_LEFT, false);
     }
-    /* The pad: 1-9, then 清除 0 ⌫; square-ish keys, as large as fit. */
+    /* The pad: 1-9, then 清除 0 ⌫; keys no wider than twice their height. */
     int kh = (pad.h - 3 * t->gap) / 4;
     int kw = (pad.w - 2 * t->gap) / 3;
-    int maxk = kh * 2;
-    if (kw > maxk) {
-        pad.x += (pad.w - (maxk * 3 + 2 * t->gap)) / 2;
-        kw = maxk;
+    if (kw > kh * 2) {
+        pad.x += (pad.w - (kh * 2 * 3 + 2 * t->gap)) / 2;
+        kw = kh * 2;
     }
+    enum yk_font kf = YK_FONT_TITLE;
+    while (kf > YK_FONT_BODY && yk_ui_line_height(ui, kf) + 2 * t->gap > kh)
+        kf--;
     static const char *const keys[12] = {"1", "2", "3", "4", "5", "6",
                                          "7", "8", "9", "clear", "0", "del"};
     for (int i = 0; i < 12; i++) {
         struct yk_rect r = {pad.x + (i % 3) * (kw + t->gap), pad.y + (i / 3) * (kh + t->gap), kw,
                             kh};
-        struct yk_button_style ks = style(k, false, YK_FONT_TITLE);
+        struct yk_button_style ks = style(k, false, kf);
         const char *label = keys[i];
         if (i == 9) {
-            ks.font = YK_FONT_BODY;
+            ks.font = YK_FONT_SMALL;
             label = tr(k, "signup.key.clear");
         } else if (i == 11) {
             ks.icon = YK_ICON_BACKSPACE;
@@ -313,7 +324,10 @@ static void build_name(struct yk_kiosk *k, struct yk_rect area)
                          tr(k, "signup.title.none")};
     const char *tid[3] = {"signup.title.mr", "signup.title.ms", "signup.title.none"};
     enum yk_title tv[3] = {YK_TITLE_MR, YK_TITLE_MS, YK_TITLE_NONE};
-    struct yk_rect row = yk_cut_top(&in, t->touch_min * 5 / 4);
+    int chip_h = yk_ui_line_height(ui, YK_FONT_BODY) + 2 * t->gap + 2;
+    if (chip_h < t->touch_min * 5 / 4)
+        chip_h = t->touch_min * 5 / 4;
+    struct yk_rect row = yk_cut_top(&in, chip_h);
     yk_cut_top(&in, t->gap);
     for (int i = 0; i < 3; i++) {
         int w = yk_page_chip_w(k, tl[i]) + t->pad;
@@ -326,14 +340,27 @@ static void build_name(struct yk_kiosk *k, struct yk_rect area)
     const char *line = yk_ui_fmt(ui, tr(k, "signup.name.preview"),
                                  *who ? who : tr(k, "signup.name.preview_none"));
     int lh = yk_ui_text_height(ui, line, YK_FONT_BODY, row.w);
-    if (lh <= row.h)
+    if (lh <= row.h) {
         yk_ui_text(ui, "signup.name.preview", row, line, YK_FONT_BODY, t->ink_soft,
                    YK_ALIGN_RIGHT, true);
+    } else {
+        /* No room beside the chips: on a line of its own. */
+        lh = yk_ui_text_height(ui, line, YK_FONT_BODY, in.w);
+        yk_ui_text(ui, "signup.name.preview", yk_cut_top(&in, lh), line, YK_FONT_BODY,
+                   t->ink_soft, YK_ALIGN_LEFT, false);
+        yk_cut_top(&in, t->gap);
+    }
     /* The grid: the common surnames, or those of one initial, or the initials. */
-    int cell = t->touch_min * 3 / 2;
-    int cols = (in.w + t->gap) / (cell + t->gap);
-    if (cols < 3)
-        cols = 3;
+    /* Cells fit a two-character surname (欧阳) in the large font, and a finger. */
+    int cell = yk_ui_line_height(ui, YK_FONT_LARGE) + 2 * t->gap + 2;
+    if (cell < t->touch_min * 5 / 4)
+        cell = t->touch_min * 5 / 4;
+    int min_w = yk_ui_text_width(ui, "欧阳", YK_FONT_LARGE) + 2 * t->gap + 2;
+    if (min_w < cell)
+        min_w = cell;
+    int cols = (in.w - t->gap + t->gap) / (min_w + t->gap);
+    if (cols < 2)
+        cols = 2;
     int cw = (in.w - (cols - 1) * t->gap - t->gap) / cols;
     int y = yk_ui_scroll_begin(ui, "signup.grid", in);
     int i = 0;
@@ -347,7 +374,7 @@ static void build_name(struct yk_kiosk *k, struct yk_rect area)
                 continue;
             struct yk_rect r = CELL(i);
             if (yk_ui_visible(ui, r)) {
-                struct yk_button_style bs = style(k, false, YK_FONT_TITLE);
+                struct yk_button_style bs = style(k, false, YK_FONT_LARGE);
                 char l[2] = {c, 0};
                 yk_ui_button(ui, yk_ui_fmt(ui, "signup.initial.%c", c), r, l, &bs, true);
             }
@@ -359,25 +386,23 @@ static void build_name(struct yk_kiosk *k, struct yk_rect area)
                 continue;
             struct yk_rect r = CELL(i);
             if (yk_ui_visible(ui, r)) {
-                struct yk_button_style bs = style(k, (int)j == s->surname, YK_FONT_TITLE);
+                struct yk_button_style bs = style(k, (int)j == s->surname, YK_FONT_LARGE);
                 yk_ui_button(ui, yk_ui_fmt(ui, "signup.surname.%zu", j), r, surnames[j].name, &bs,
                              true);
             }
             i++;
         }
-        /* Two wide cells: other surnames (by initial) and no surname. */
+        /* Two rows across the grid: other surnames (by initial) and no surname. */
         if (i % cols)
             i += cols - i % cols;
-        int half = cols / 2;
-        struct yk_rect r1 = CELL(i), r2 = CELL(i + half);
-        r1.w = half * (cw + t->gap) - t->gap;
-        r2.w = (cols - half) * (cw + t->gap) - t->gap;
+        struct yk_rect r1 = CELL(i), r2 = CELL(i + cols);
+        r1.w = r2.w = cols * (cw + t->gap) - t->gap;
         struct yk_button_style bs = style(k, false, YK_FONT_BODY);
         yk_ui_button(ui, "signup.initials", r1,
                      tr(k, s->initial ? "signup.name.common" : "signup.name.other"), &bs, true);
         bs = style(k, s->surname == -2, YK_FONT_BODY);
         yk_ui_button(ui, "signup.surname.none", r2, tr(k, "signup.name.none"), &bs, true);
-        i += cols;
+        i += 2 * cols;
     }
 #undef CELL
     int rows = (i + cols - 1) / cols;
@@ -399,7 +424,12 @@ static void build_party(struct yk_kiosk *k, struct yk_rect area)
     yk_ui_text(ui, "signup.party.note", yk_cut_top(&in, nh), note, YK_FONT_BODY, t->ink_soft,
                YK_ALIGN_LEFT, false);
     yk_cut_top(&in, t->pad);
-    int side = t->touch_min * 2;
+    int side = yk_ui_line_height(ui, YK_FONT_HUGE) + yk_ui_line_height(ui, YK_FONT_SMALL) +
+               4 * t->gap;
+    if (side < t->touch_min * 2)
+        side = t->touch_min * 2;
+    if (side > (in.w - t->gap) / 2)
+        side = (in.w - t->gap) / 2;
     int cols = (in.w + t->gap) / (side + t->gap);
     if (cols > max)
         cols = max;
@@ -499,6 +529,17 @@ static void build_result(struct yk_kiosk *k, struct yk_rect area)
     default: head = "signup.r.error"; body = "signup.r.error.b"; break;
     }
     struct yk_rect rest = area;
+    char url[YK_TICKET_URL_MAX] = "";
+    if (ticket && !yk_ticket_url(k->p.cfg->hub_url, info->ticket_code, url, sizeof url))
+        url[0] = 0;
+    bool wide = area.w > area.h * 5 / 4;
+    if (ticket && wide) {
+        /* Wide screens: the QR code as tall as the page on the right, the rest beside it. */
+        int side = area.h < area.w * 45 / 100 ? area.h : area.w * 45 / 100;
+        yk_page_qr_card(k, "signup.ticket.qr", yk_cut_right(&rest, side), url,
+                        tr(k, "signup.qr.save"));
+        yk_cut_right(&rest, t->pad);
+    }
     struct yk_rect row = yk_cut_bottom(&rest, button_h(k));
     yk_cut_bottom(&rest, t->gap);
     struct yk_button_style p = style(k, true, YK_FONT_LARGE);
@@ -511,18 +552,21 @@ static void build_result(struct yk_kiosk *k, struct yk_rect area)
     in.y -= t->pad;
     in.h += t->pad;
     struct yk_doc d;
-    yk_doc_begin(&d, k, "signup.result", in, ticket);
+    yk_doc_begin(&d, k, "signup.result", in, false);
     if (body)
         yk_doc_text(&d, "signup.result.body", tr(k, body), false);
     if (ticket) {
-        char url[YK_TICKET_URL_MAX], who[64], when[96] = "";
-        if (!yk_ticket_url(k->p.cfg->hub_url, info->ticket_code, url, sizeof url))
-            url[0] = 0;
+        char who[64], when[96] = "";
         addressee(k, s, who, sizeof who);
         if (s->have_event)
             yk_format_span(when, sizeof when, s->ev.starts_utc, s->ev.ends_utc,
                            yk_lang_code(k->lang));
-        yk_doc_field(&d, "signup.ticket.code", tr(k, "signup.f.code"), info->short_code);
+        /* The QR first: it is what the person takes away (beside the page when wide). */
+        if (!wide)
+            yk_doc_qr(&d, "signup.ticket.qr", url, tr(k, "signup.qr.save"));
+        char shortc[YK_TICKET_SHORT_LEN + 2];
+        snprintf(shortc, sizeof shortc, "%.4s-%.4s", info->short_code, info->short_code + 4);
+        yk_doc_field(&d, "signup.ticket.code", tr(k, "signup.f.code"), shortc);
         yk_doc_field(&d, "signup.ticket.event", tr(k, "signup.f.event"),
                      s->have_event ? PICK(s->ev.title) : NULL);
         yk_doc_field(&d, "signup.ticket.time", tr(k, "signup.f.time"), when);
@@ -530,7 +574,6 @@ static void build_result(struct yk_kiosk *k, struct yk_rect area)
         yk_doc_field(&d, "signup.ticket.phone", tr(k, "signup.f.phone"), info->phone_masked);
         yk_doc_field(&d, "signup.ticket.party", tr(k, "signup.f.party"),
                      yk_ui_fmt(ui, tr(k, "signup.party.n"), info->party_size));
-        yk_doc_qr(&d, "signup.ticket.qr", url, tr(k, "signup.qr.save"));
     } else if (info->id[0]) {
         yk_doc_field(&d, "signup.ticket.phone", tr(k, "signup.f.phone"), info->phone_masked);
         yk_doc_field(&d, "signup.ticket.party", tr(k, "signup.f.party"),
