@@ -114,7 +114,10 @@ bool yk_display_init(struct yk_display *d, const struct yk_display_params *p, ch
         budget = 4u << 20;
     if (!yk_text_init(&d->text, d->renderer, budget, err, errn))
         goto fail;
-    if (d->kmsdrm)
+    /* kmsdrm (and dummy) have no blocking wait in SDL 2.26: sleep on the input devices.
+     * YK_WAIT=evdev forces this path elsewhere (tests and benchmarks of it). */
+    const char *wait = getenv("YK_WAIT");
+    if (d->kmsdrm || (wait && strcmp(wait, "evdev") == 0))
         d->evwait = yk_evwait_open();
     SDL_StartTextInput(); /* USB barcode scanners type their codes */
     SDL_RendererInfo info;

@@ -18,6 +18,7 @@ struct yk_evwait {
     int fds[MAX_DEVICES];
     int n;
     int inotify;
+    char dir[256]; /* /dev/input, or $YK_INPUT_DIR (tests use a folder of FIFOs) */
 };
 
 static void close_devices(struct yk_evwait *w)
@@ -30,15 +31,15 @@ static void close_devices(struct yk_evwait *w)
 static void open_devices(struct yk_evwait *w)
 {
     close_devices(w);
-    DIR *d = opendir("/dev/input");
+    DIR *d = opendir(w->dir);
     if (!d)
         return;
     struct dirent *e;
     while ((e = readdir(d)) && w->n < MAX_DEVICES) {
         if (strncmp(e->d_name, "event", 5) != 0)
             continue;
-        char path[300];
-        snprintf(path, sizeof path, "/dev/input/%s", e->d_name);
+        char path[600];
+        snprintf(path, sizeof path, "%s/%s", w->dir, e->d_name);
         int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
         if (fd >= 0)
             w->fds[w->n++] = fd;
@@ -51,15 +52,18 @@ struct yk_evwait *yk_evwait_open(void)
     struct yk_evwait *w = calloc(1, sizeof *w);
     if (!w)
         return NULL;
+    const char *dir = getenv("YK_INPUT_DIR");
+    snprintf(w->dir, sizeof w->dir, "%s", dir && *dir ? dir : "/dev/input");
     w->inotify = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-    if (w->inotify >= 0 && inotify_add_watch(w->inotify, "/dev/input", IN_CREATE | IN_DELETE | IN_ATTRIB) < 0) {
+    if (w->inotify >= 0 &&
+        inotify_add_watch(w->inotify, w->dir, IN_CREATE | IN_DELETE | IN_ATTRIB) < 0) {
         close(w->inotify);
         w->inotify = -1;
     }
     open_devices(w);
     if (w->n == 0) {
-        yk_warn("input", "cannot open any /dev/input/event* device (is the user in the "
-                         "'input' group?): waiting falls back to SDL's polling");
+        yk_warn("input", "cannot open any %s/event* device (is the user in the 'input' "
+                         "group?): waiting falls back to SDL's polling", w->dir);
         yk_evwait_close(w);
         return NULL;
     }

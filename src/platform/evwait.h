@@ -7,7 +7,8 @@
  * SDL_WaitEventTimeout polls every millisecond (kmsdrm, dummy: SDL_events.c). We open the
  * same /dev/input/event* nodes read-only (each reader gets its own copy of the events),
  * sleep in poll() until one is readable or the timeout passes, drain ours, and let SDL read
- * its own. inotify on /dev/input follows devices plugged in later (a USB scanner). */
+ * its own. inotify on /dev/input follows devices plugged in later (a USB scanner).
+ * $YK_INPUT_DIR names another folder (tests use FIFOs there). */
 
 struct yk_evwait;
 

@@ -36,3 +36,28 @@ for size in 800x480 1920x1080; do
         "$(get redraw cpu_ms_per_frame)" "$(get redraw wall_ms_per_frame)" \
         "$(get tap_to_frame median_ms)" "$(get idle core_percent)"
 done
+
+# The kmsdrm idle path. SDL's dummy driver, like kmsdrm, has no blocking wait (SDL polls every
+# millisecond); the kiosk sleeps in poll() on the input devices instead (YK_WAIT=evdev here,
+# automatic on kmsdrm). A FIFO stands in for the touch panel.
+fifo_dir=$tmp/input
+mkdir -p "$fifo_dir"
+mkfifo "$fifo_dir/event0"
+sleep $((idle + 30)) >"$fifo_dir/event0" &
+holder=$!
+echo
+echo "idle without a blocking wait in SDL (dummy driver, as on kmsdrm), 800x480, ${idle} s:"
+for mode in sdl evdev; do
+    if [ $mode = evdev ]; then
+        out=$(YK_WAIT=evdev YK_INPUT_DIR=$fifo_dir SDL_VIDEODRIVER=dummy YK_LOG=quiet \
+            "$kiosk" --window 800x480 --data-dir "$tmp/800x480" --bench --bench-idle "$idle")
+        label="poll() on input devices"
+    else
+        out=$(SDL_VIDEODRIVER=dummy YK_LOG=quiet \
+            "$kiosk" --window 800x480 --data-dir "$tmp/800x480" --bench --bench-idle "$idle")
+        label="SDL_WaitEventTimeout"
+    fi
+    pct=$(echo "$out" | grep '"metric":"idle"' | sed -E 's/.*"core_percent":([0-9.]+).*/\1/')
+    printf '  %-26s %8s %% of a core\n' "$label" "$pct"
+done
+kill "$holder" 2>/dev/null || true

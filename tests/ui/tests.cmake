@@ -55,3 +55,9 @@ add_test(NAME ui_night_blank
          COMMAND ${YK_UI_RUN} $<TARGET_FILE:yikong-kiosk> ${YK_UI_SCRIPTS}/night_blank.txt
                  ${CMAKE_BINARY_DIR}/shots/ui_night_blank --now 2026-12-01T21:58:00+08:00
                  --size 800x480 --night-mode blank)
+
+# The kmsdrm idle path (poll on input devices), with FIFOs standing in for devices.
+add_executable(test_evwait ${CMAKE_CURRENT_LIST_DIR}/test_evwait.c)
+target_link_libraries(test_evwait PRIVATE yk_platform)
+target_include_directories(test_evwait PRIVATE ${CMAKE_SOURCE_DIR}/tests)
+add_test(NAME test_evwait COMMAND test_evwait)
