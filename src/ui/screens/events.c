@@ -646,7 +646,10 @@ static bool aside_qr(struct yk_kiosk *k, struct aside *a, const char *url, bool 
     int ch = yk_ui_text_height(ui, cap, YK_FONT_SMALL, a->r.w - 2 * t->gap);
     int side = a->r.w - 2 * t->gap;
     int room = a->r.y + a->r.h - a->y - ch - 3 * t->gap;
+    /* 30 mm at least; on a big panel most of the column, to scan from a step away. */
     int want = (int)(30.0f * t->px_per_mm);
+    if (want < a->r.w * 6 / 10)
+        want = a->r.w * 6 / 10;
     if (room < side)
         side = room;
     if (want < side)
