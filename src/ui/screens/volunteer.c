@@ -1,22 +1,1860 @@
-/* Placeholder until volunteer mode lands: the PIN pad and the mode say nothing yet. */
+/* Volunteer mode: the PIN pad behind the hidden gesture, and the mode itself (check-in at
+ * events, the walk-in tally, the duty log, today's figures). Staff use it, but the same
+ * layout rules apply: bilingual, elder-mode safe, 9 mm targets, nothing clipped.
+ *
+ * PIN pad (screen "volunteer_pin"): digits only, shown as dots. 确定 first shows
+ * "正在验证…" for one frame, then the slow Argon2id check runs on the next tick. Wrong PINs
+ * count down "还可以试 N 次"; the fifth locks the pad with a countdown (one wake a second).
+ * Widget ids: vpin.prompt, vpin.dots, vpin.msg (tries left / checking / error),
+ * vpin.lock (the locked notice with its countdown), vpin.key.0 … vpin.key.9, vpin.key.del,
+ * vpin.key.clear, vpin.ok.
+ *
+ * Volunteer mode (screen "volunteer", only with k->volunteer_id set; it locks after
+ * volunteer_lock without a touch, by 锁定, by 首页 and by 返回). Widget ids:
+ *   vol.lock, vol.lock.hint (portrait), vol.tab.checkin, vol.tab.walkin, vol.tab.duty,
+ *   vol.tab.today, vol.tabs (the scroll region of the tabs when they scroll);
+ *   check-in: vol.events (the event list), vol.event.<event id>, vol.events.none,
+ *   vol.event.title (the chosen event), vol.mode.scan, vol.mode.code, vol.mode.phone,
+ *   vol.change (pick another event), vol.scan.icon, vol.scan.prompt, vol.scan.hint,
+ *   vol.code (the short code as typed), vol.code.key.<0-9 A-Z>, vol.code.key.del,
+ *   vol.code.clear, vol.code.ok, vol.code.keys (scroll region), vol.phone (the last four as
+ *   typed), vol.phone.key.0 … 9, vol.phone.key.del, vol.phone.key.clear, vol.phone.msg,
+ *   vol.match.<n> (a sign-up found by phone), vol.matches (their list), vol.phone.again,
+ *   vol.ask (how many arrive now?), vol.ask.<n>, vol.ask.cancel,
+ *   vol.result (the coloured result panel), vol.result.icon, vol.result.title,
+ *   vol.result.who, vol.result.detail, vol.result.next;
+ *   walk-ins: vol.walkin.<kind id> (one button per kind, today's count on it),
+ *   vol.walkin.undo, vol.walkin.msg, vol.walkin.total;
+ *   duty: vol.duty.on, vol.duty.off, vol.duty.state, vol.duty.doc (who is on duty, today's
+ *   hours), vol.duty.now.<n>, vol.duty.hours.<n>;
+ *   today: vol.today (the document), vol.today.event.<n>, vol.today.checkins,
+ *   vol.today.walkin.<n>, vol.today.walkins, vol.today.duty.<n>, vol.today.hours. */
 #include "ui/screens/screens.h"
 
-static void build(struct yk_kiosk *k, struct yk_rect area)
+#include "core/icons.h"
+#include "core/log.h"
+#include "core/scanner.h"
+#include "core/shtime.h"
+#include "core/signup.h"
+#include "core/store.h"
+#include "core/ticket.h"
+#include "core/volunteer.h"
+#include "ui/page.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define tr yk_kiosk_tr
+#define PICK(bt) yk_pick(k->lang, (bt).zh, (bt).en)
+
+static int64_t mono(const struct yk_kiosk *k)
+{
+    return yk_clock_mono_ms(k->p.clock);
+}
+
+static int64_t utc_ms(const struct yk_kiosk *k)
+{
+    return yk_clock_utc_ms(k->p.clock);
+}
+
+static struct yk_color hex(uint32_t v)
+{
+    return (struct yk_color){(uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v, 255};
+}
+
+static struct yk_button_style style(struct yk_kiosk *k, bool primary, enum yk_font f)
 {
     const struct yk_theme *t = &k->ui.theme;
-    yk_ui_text(&k->ui, "volunteer.empty", yk_inset(area, t->pad), yk_kiosk_tr(k, "section.empty"),
-               YK_FONT_BODY, t->ink_soft, YK_ALIGN_CENTER, true);
+    return (struct yk_button_style){.bg = primary ? t->primary : t->card,
+                                    .fg = primary ? t->on_primary : t->ink,
+                                    .font = f,
+                                    .icon = -1};
+}
+
+static int button_h(struct yk_kiosk *k)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    int h = yk_ui_line_height(&k->ui, YK_FONT_LARGE) + 2 * t->gap;
+    return h < t->touch_min * 5 / 4 ? t->touch_min * 5 / 4 : h;
+}
+
+/* Width a button needs for its label in font f (and an icon when icon). */
+static int label_w(struct yk_kiosk *k, const char *label, enum yk_font f, bool icon)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    int w = yk_ui_text_width(&k->ui, label, f) + 3 * t->pad;
+    if (icon)
+        w += yk_ui_line_height(&k->ui, f) + t->gap;
+    return w < t->touch_min ? t->touch_min : w;
+}
+
+/* A line of text at the top of *area, cut off it. */
+static void line(struct yk_kiosk *k, struct yk_rect *area, const char *id, const char *text,
+                 enum yk_font f, struct yk_color c, enum yk_align a)
+{
+    int h = yk_ui_text_height(&k->ui, text, f, area->w);
+    yk_ui_text(&k->ui, id, yk_cut_top(area, h), text, f, c, a, false);
+    yk_cut_top(area, k->ui.theme.gap);
+}
+
+/* ---------------------------------------------------------------- key pads */
+
+/* Lays n keys out over r as a grid as large as fits (at most twice as wide as high), with
+ * at least min_cols columns, or exactly -min_cols when it is negative (a phone's 3×4 pad).
+ * Returns false when even the smallest targets do not fit (the caller then scrolls). */
+static bool pad_grid(struct yk_kiosk *k, struct yk_rect r, int n, int min_cols, enum yk_font f,
+                     int *cols, int *kw, int *kh)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    int gap = n > 12 ? t->gap / 2 : t->gap; /* a full keyboard packs closer */
+    int best = -1;
+    /* A key holds a line of its font inside the button's inset, and is a touch target. */
+    int kmin = yk_ui_line_height(&k->ui, f) + 2 * t->gap;
+    if (kmin < t->touch_min)
+        kmin = t->touch_min;
+    for (int rows = 1; rows <= n; rows++) {
+        int c = (n + rows - 1) / rows;
+        if (min_cols < 0 && c != -min_cols)
+            continue;
+        if (c < min_cols)
+            break;
+        int w = (r.w - (c - 1) * gap) / c;
+        int h = (r.h - (rows - 1) * gap) / rows;
+        if (w < kmin || h < kmin)
+            continue;
+        if (h > w)
+            h = w;
+        if (w > 2 * h)
+            w = 2 * h;
+        int score = w < h ? w : h;
+        if (score > best) {
+            best = score;
+            *cols = c;
+            *kw = w;
+            *kh = h;
+        }
+    }
+    return best > 0;
+}
+
+/* Draws keys (labels; "del" and "clear" are special) named prefix.<key> in a grid over r.
+ * When they do not fit, they scroll in a region named scroll_id at the smallest size. */
+static void keypad(struct yk_kiosk *k, const char *prefix, const char *scroll_id,
+                   struct yk_rect r, const char *const *keys, int n, int min_cols,
+                   enum yk_font f, bool enabled)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    int g = n > 12 ? t->gap / 2 : t->gap;
+    int cols, kw, kh;
+    /* Smaller letters before scrolling: a key must stay a whole target. */
+    bool scroll = !pad_grid(k, r, n, min_cols, f, &cols, &kw, &kh);
+    while (scroll && f > YK_FONT_SMALL) {
+        f = (enum yk_font)(f - 1);
+        scroll = !pad_grid(k, r, n, min_cols, f, &cols, &kw, &kh);
+    }
+    int y0 = r.y;
+    if (scroll) {
+        int kmin = yk_ui_line_height(ui, f) + 2 * t->gap;
+        kh = kmin < t->touch_min ? t->touch_min : kmin;
+        cols = min_cols < 0 ? -min_cols : (r.w + g) / (kh + g);
+        if (cols < 1)
+            cols = 1;
+        if (cols > n)
+            cols = n;
+        kw = (r.w - (cols - 1) * g) / cols;
+        y0 = yk_ui_scroll_begin(ui, scroll_id, r);
+    }
+    int total_w = cols * kw + (cols - 1) * g;
+    int x0 = r.x + (r.w - total_w) / 2;
+    for (int i = 0; i < n; i++) {
+        struct yk_rect b = {x0 + (i % cols) * (kw + g), y0 + (i / cols) * (kh + g), kw,
+                            kh};
+        if (scroll && !yk_ui_visible(ui, b))
+            continue;
+        struct yk_button_style ks = style(k, false, f);
+        const char *label = keys[i];
+        const char *id = yk_ui_fmt(ui, "%s.%s", prefix, keys[i]);
+        if (strcmp(keys[i], "clear") == 0) {
+            ks.font = f < YK_FONT_BODY ? f : YK_FONT_BODY;
+            if (yk_ui_text_width(ui, tr(k, "vol.key.clear"), ks.font) > kw - 2 * t->gap)
+                ks.font = YK_FONT_SMALL;
+            label = tr(k, "vol.key.clear");
+        } else if (strcmp(keys[i], "del") == 0) {
+            ks.icon = YK_ICON_BACKSPACE;
+            label = "";
+        }
+        yk_ui_button(ui, id, b, label, &ks, enabled);
+        if (strcmp(keys[i], "del") == 0)
+            yk_ui_set_text(ui, id, tr(k, "vol.key.del"));
+    }
+    if (scroll) {
+        int rows = (n + cols - 1) / cols;
+        yk_ui_scroll_end(ui, y0 + rows * (kh + g));
+    }
+}
+
+static const char *const digit_keys[12] = {"1", "2", "3", "4", "5", "6",
+                                           "7", "8", "9", "clear", "0", "del"};
+
+/* ================================================================ the PIN pad */
+
+enum pin_phase { PIN_ENTRY, PIN_CHECKING };
+
+struct pin_state {
+    enum pin_phase phase;
+    char pin[YK_PIN_MAX_LEN + 1];
+    int64_t check_after_frame; /* the "checking" frame must be built before the check */
+    const char *msg;           /* catalog key of the message, or NULL */
+    int tries_left;            /* shown with vpin.wrong; -1 unknown */
+    int64_t locked_until;      /* monotonic ms; 0 = open */
+    int64_t shown_s;           /* the countdown second on screen */
+};
+
+static struct pin_state *pst(const struct yk_kiosk *k)
+{
+    return k->state[YK_SCREEN_VOLUNTEER_PIN];
+}
+
+static void pin_lock_for(struct yk_kiosk *k, struct pin_state *s, int64_t wait_ms)
+{
+    s->locked_until = wait_ms > 0 ? mono(k) + wait_ms : 0;
+    s->shown_s = (wait_ms + 999) / 1000;
+}
+
+static void pin_enter(struct yk_kiosk *k)
+{
+    struct pin_state *s = pst(k);
+    if (!s) {
+        s = calloc(1, sizeof *s);
+        if (!s)
+            return;
+        k->state[YK_SCREEN_VOLUNTEER_PIN] = s;
+    }
+    sodium_memzero(s, sizeof *s);
+    s->tries_left = -1;
+    /* A PIN screen never shows while volunteer mode is unlocked. */
+    k->volunteer_id[0] = k->volunteer_name[0] = 0;
+    if (!k->p.db)
+        return;
+    int64_t w = yk_volunteer_pin_wait_ms(k->p.db, utc_ms(k));
+    if (w > 0) {
+        pin_lock_for(k, s, w);
+        s->msg = YK_N("vpin.locked");
+    } else {
+        struct yk_pin_guard g;
+        yk_pin_guard_load(k->p.db, &g);
+        if (g.failures > 0) {
+            s->tries_left = g.lockouts ? 1 : YK_PIN_FREE_TRIES - g.failures;
+            if (s->tries_left < 1)
+                s->tries_left = 1;
+            s->msg = YK_N("vpin.tries");
+        }
+    }
+}
+
+static void pin_leave(struct yk_kiosk *k)
+{
+    struct pin_state *s = pst(k);
+    if (!s)
+        return;
+    sodium_memzero(s, sizeof *s);
+    free(s);
+    k->state[YK_SCREEN_VOLUNTEER_PIN] = NULL;
+}
+
+static bool pin_locked(const struct yk_kiosk *k, const struct pin_state *s)
+{
+    return s->locked_until && mono(k) < s->locked_until;
+}
+
+static void pin_build(struct yk_kiosk *k, struct yk_rect area)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    struct pin_state *s = pst(k);
+    struct yk_rect in = yk_inset(area, t->pad);
+    if (!s)
+        return;
+    bool locked = pin_locked(k, s);
+    bool checking = s->phase == PIN_CHECKING;
+    bool wide = in.w > in.h * 5 / 4;
+    struct yk_rect left = in, pad = in;
+    if (wide) {
+        left = yk_cut_left(&pad, in.w * 45 / 100);
+        yk_cut_left(&pad, t->pad);
+    }
+    /* 确定 at the bottom of the left column (landscape) or of the screen (portrait). */
+    struct yk_rect okr = yk_cut_bottom(&left, button_h(k));
+    yk_cut_bottom(&left, t->gap);
+    line(k, &left, "vpin.prompt", tr(k, "vpin.prompt"), YK_FONT_LARGE, t->ink, YK_ALIGN_LEFT);
+    /* Dots for the digits typed: never the digits. */
+    char dots[4 * YK_PIN_MAX_LEN + 1] = "";
+    size_t n = strlen(s->pin);
+    for (size_t i = 0; i < n; i++)
+        strcat(dots, "●");
+    int dh = yk_ui_line_height(ui, YK_FONT_HUGE) + 2 * t->gap;
+    struct yk_rect box = yk_cut_top(&left, dh);
+    yk_ui_fill(ui, box, t->card, t->radius);
+    yk_ui_text(ui, "vpin.dots", yk_inset(box, t->gap), n ? dots : tr(k, "vpin.hint"),
+               n ? YK_FONT_TITLE : YK_FONT_BODY, n ? t->ink : t->ink_soft, YK_ALIGN_CENTER, true);
+    yk_cut_top(&left, t->gap);
+    if (locked) {
+        int64_t left_s = (s->locked_until - mono(k) + 999) / 1000;
+        const char *m = yk_ui_fmt(ui, tr(k, "vpin.locked"), (int)(left_s / 60),
+                                  (int)(left_s % 60));
+        int lh = yk_ui_line_height(ui, YK_FONT_BODY);
+        int mh = yk_ui_text_height(ui, m, YK_FONT_BODY, left.w - lh - t->gap);
+        struct yk_rect row = yk_cut_top(&left, mh);
+        yk_ui_icon_draw(ui, yk_cut_left(&row, lh), YK_ICON_LOCK, t->primary);
+        yk_cut_left(&row, t->gap);
+        yk_ui_text(ui, "vpin.lock", row, m, YK_FONT_BODY, t->primary, YK_ALIGN_LEFT, false);
+    } else if (checking) {
+        line(k, &left, "vpin.msg", tr(k, "vpin.checking"), YK_FONT_BODY, t->ink, YK_ALIGN_LEFT);
+    } else if (s->msg) {
+        const char *m = strcmp(s->msg, "vpin.tries") == 0
+                            ? yk_ui_fmt(ui, tr(k, "vpin.tries"), s->tries_left)
+                            : tr(k, s->msg);
+        line(k, &left, "vpin.msg", m, YK_FONT_BODY, t->primary, YK_ALIGN_LEFT);
+    }
+    if (!wide) {
+        pad = left;
+    }
+    if (locked) {
+        /* No keys while locked (they would do nothing): a big lock instead. */
+        int isz = pad.h < pad.w ? pad.h : pad.w;
+        if (isz > t->touch_min * 3)
+            isz = t->touch_min * 3;
+        yk_ui_icon_draw(ui, (struct yk_rect){pad.x + (pad.w - isz) / 2, pad.y + (pad.h - isz) / 2,
+                                             isz, isz},
+                        YK_ICON_LOCK, t->ink_soft);
+    } else {
+        /* The pad: a phone's 3×4 keys, as large as fit, centred. Taps while checking are
+         * ignored rather than drawn disabled (greyed text would be unreadable). */
+        keypad(k, "vpin.key", "vpin.keys", pad, digit_keys, 12, -3, YK_FONT_TITLE, true);
+    }
+    struct yk_button_style ok = style(k, !checking, YK_FONT_LARGE);
+    if (!locked)
+        yk_ui_button(ui, "vpin.ok", okr, tr(k, checking ? "vpin.checking" : "vpin.ok"), &ok,
+                     true);
+}
+
+static void pin_check(struct yk_kiosk *k, struct pin_state *s)
+{
+    struct yk_pin_result r;
+    enum yk_pin_rc rc = yk_volunteer_pin_check(k->p.db, s->pin, utc_ms(k), &r);
+    sodium_memzero(s->pin, sizeof s->pin);
+    s->phase = PIN_ENTRY;
+    k->dirty = true;
+    switch (rc) {
+    case YK_PIN_OK:
+        snprintf(k->volunteer_id, sizeof k->volunteer_id, "%s", r.volunteer_id);
+        snprintf(k->volunteer_name, sizeof k->volunteer_name, "%s",
+                 k->lang == YK_LANG_EN && r.name.en[0] ? r.name.en : r.name.zh);
+        s->msg = NULL;
+        s->tries_left = -1;
+        yk_info("volunteer", "unlocked by %s", r.volunteer_id);
+        yk_kiosk_go(k, YK_SCREEN_VOLUNTEER);
+        break;
+    case YK_PIN_WRONG:
+        s->tries_left = r.tries_left;
+        s->msg = YK_N("vpin.tries");
+        if (r.wait_ms > 0) {
+            pin_lock_for(k, s, r.wait_ms);
+            s->msg = YK_N("vpin.locked");
+        }
+        break;
+    case YK_PIN_LOCKED:
+        pin_lock_for(k, s, r.wait_ms);
+        s->msg = YK_N("vpin.locked");
+        break;
+    case YK_PIN_ERROR:
+        s->msg = YK_N("vpin.error");
+        break;
+    }
+}
+
+static void pin_tick(struct yk_kiosk *k)
+{
+    struct pin_state *s = pst(k);
+    if (!s)
+        return;
+    if (s->phase == PIN_CHECKING && k->frames_built > s->check_after_frame) {
+        if (k->p.db)
+            pin_check(k, s);
+        else {
+            s->phase = PIN_ENTRY;
+            s->msg = YK_N("vpin.error");
+        }
+        return;
+    }
+    if (s->locked_until) {
+        int64_t left = s->locked_until - mono(k);
+        if (left <= 0) {
+            s->locked_until = 0;
+            s->msg = NULL;
+            s->tries_left = 1; /* from now on each wrong PIN locks again */
+            s->msg = YK_N("vpin.tries");
+            k->dirty = true;
+        } else if ((left + 999) / 1000 != s->shown_s) {
+            s->shown_s = (left + 999) / 1000;
+            k->dirty = true;
+        }
+    }
+}
+
+static int64_t pin_deadline(const struct yk_kiosk *k)
+{
+    const struct pin_state *s = pst(k);
+    if (!s)
+        return -1;
+    int64_t now = mono(k);
+    if (s->phase == PIN_CHECKING)
+        return now;
+    if (s->locked_until) {
+        int64_t left = s->locked_until - now;
+        if (left <= 0)
+            return now;
+        return now + (left % 1000 ? left % 1000 : 1000);
+    }
+    return -1;
+}
+
+static bool pin_activate(struct yk_kiosk *k, const char *id)
+{
+    struct pin_state *s = pst(k);
+    if (!s || strncmp(id, "vpin.", 5) != 0)
+        return false;
+    if (pin_locked(k, s) || s->phase == PIN_CHECKING)
+        return true;
+    k->dirty = true;
+    size_t n = strlen(s->pin);
+    if (strncmp(id, "vpin.key.", 9) == 0) {
+        const char *key = id + 9;
+        if (strcmp(key, "del") == 0) {
+            if (n)
+                s->pin[n - 1] = 0;
+        } else if (strcmp(key, "clear") == 0) {
+            sodium_memzero(s->pin, sizeof s->pin);
+        } else if (key[0] >= '0' && key[0] <= '9' && !key[1] && n < YK_PIN_MAX_LEN) {
+            s->pin[n] = key[0];
+        }
+        return true;
+    }
+    if (strcmp(id, "vpin.ok") == 0 && n < YK_PIN_MIN_LEN) {
+        s->msg = YK_N("vpin.short");
+        return true;
+    }
+    if (strcmp(id, "vpin.ok") == 0) {
+        s->phase = PIN_CHECKING;
+        s->check_after_frame = k->frames_built;
+        return true;
+    }
+    return false;
 }
 
 const struct yk_screen_def yk_screen_volunteer_pin = {
     .key = "volunteer_pin",
-    .title_key = "section.empty",
-    .build = build,
+    .title_key = "vpin.title",
+    .enter = pin_enter,
+    .leave = pin_leave,
+    .build = pin_build,
+    .activate = pin_activate,
+    .tick = pin_tick,
+    .deadline = pin_deadline,
 };
+
+/* ================================================================ volunteer mode */
+
+enum tab { TAB_CHECKIN, TAB_WALKIN, TAB_DUTY, TAB_TODAY };
+enum cmode { CM_SCAN, CM_CODE, CM_PHONE };
+
+/* What the result panel says. */
+enum verdict {
+    V_NONE,
+    V_OK,
+    V_ALREADY,
+    V_WRONG_EVENT,
+    V_INVALID,
+    V_REVOKED,
+    V_CANCELLED,
+    V_NOT_CONFIRMED,
+    V_NOT_FOUND,
+    V_NOT_TICKET,
+    V_NO_EVENT,
+    V_ERROR,
+};
+
+struct result {
+    enum verdict v;
+    char who[YK_NAME_MAX + 24];
+    int count, party, remaining;
+    long long first_utc;
+    bool first_here;
+    char other_event[160]; /* the event the ticket is for (wrong event), when known */
+};
+
+/* A party with more than one person not yet in: how many arrive now? */
+struct ask {
+    bool up;
+    char ticket_code[YK_TICKET_DIGITS + 1];
+    char signup_id[YK_ID_LEN + 1];
+    char who[YK_NAME_MAX + 24];
+    int remaining, party;
+};
+
+struct vstate {
+    enum tab tab;
+    /* check-in */
+    struct yk_event_list events;
+    struct yk_rows event_rows;
+    int sel; /* index into events, -1 none */
+    enum cmode mode;
+    struct yk_scanner scanner;
+    char code[16];  /* short code as typed */
+    bool code_short; /* 签到 was tapped before all 8 were typed */
+    char phone[8];  /* last four as typed */
+    bool searched;  /* the last four were looked up */
+    struct yk_signup_match_list matches;
+    struct yk_rows match_rows;
+    struct result res;
+    struct ask ask;
+    /* walk-ins */
+    struct yk_walkin_kind_list kinds;
+    struct yk_walkin_count_list counts;
+    const char *walk_msg; /* catalog key */
+    char walk_kind[YK_VOLUNTEER_ID_MAX + 1];
+    /* duty */
+    struct yk_duty_list duty_now, duty_hours;
+    const char *duty_msg;
+    /* today */
+    struct yk_day_summary sum;
+    bool sum_ok;
+    const char *lock_reason; /* why leave() locks: "button", else worked out there */
+};
+
+static struct vstate *vst(const struct yk_kiosk *k)
+{
+    return k->state[YK_SCREEN_VOLUNTEER];
+}
+
+static const struct yk_event *cur_event(const struct vstate *s)
+{
+    return s->sel >= 0 && (size_t)s->sel < s->events.count ? &s->events.items[s->sel] : NULL;
+}
+
+static void load_events(struct yk_kiosk *k, struct vstate *s)
+{
+    yk_store_free_events(&s->events);
+    struct yk_event_list all = {0};
+    struct yk_event_filter f = {.now_utc = yk_kiosk_now_utc_s(k), .kind = YK_EVENT_KIND_ANY};
+    if (!yk_store_list_upcoming_events(k->p.db, &f, 0, 40, &all))
+        return;
+    /* Only events that take sign-ups have anyone to check in. */
+    size_t n = 0;
+    for (size_t i = 0; i < all.count; i++) {
+        if (all.items[i].capacity > 0)
+            all.items[n++] = all.items[i];
+        else
+            yk_store_event_clear(&all.items[i]);
+    }
+    all.count = n;
+    s->events = all;
+}
+
+static void load_walkins(struct yk_kiosk *k, struct vstate *s)
+{
+    yk_store_free_walkin_kinds(&s->kinds);
+    yk_walkin_counts_free(&s->counts);
+    yk_store_list_walkin_kinds(k->p.db, &s->kinds);
+    yk_walkin_counts(k->p.db, utc_ms(k), &s->counts);
+}
+
+static void load_duty(struct yk_kiosk *k, struct vstate *s)
+{
+    yk_duty_list_free(&s->duty_now);
+    yk_duty_list_free(&s->duty_hours);
+    yk_duty_now(k->p.db, &s->duty_now);
+    yk_duty_hours(k->p.db, utc_ms(k), utc_ms(k), &s->duty_hours);
+}
+
+static void load_today(struct yk_kiosk *k, struct vstate *s)
+{
+    yk_day_summary_free(&s->sum);
+    s->sum_ok = yk_volunteer_summary(k->p.db, utc_ms(k), &s->sum);
+}
+
+static void load_tab(struct yk_kiosk *k, struct vstate *s)
+{
+    if (!k->p.db)
+        return;
+    switch (s->tab) {
+    case TAB_CHECKIN: break;
+    case TAB_WALKIN: load_walkins(k, s); break;
+    case TAB_DUTY: load_duty(k, s); break;
+    case TAB_TODAY: load_today(k, s); break;
+    }
+}
+
+static void free_state(struct vstate *s)
+{
+    yk_store_free_events(&s->events);
+    yk_rows_free(&s->event_rows);
+    yk_rows_free(&s->match_rows);
+    yk_signup_matches_free(&s->matches);
+    yk_store_free_walkin_kinds(&s->kinds);
+    yk_walkin_counts_free(&s->counts);
+    yk_duty_list_free(&s->duty_now);
+    yk_duty_list_free(&s->duty_hours);
+    yk_day_summary_free(&s->sum);
+    /* Names and masked numbers of people: leave nothing in freed memory. */
+    sodium_memzero(s, sizeof *s);
+    free(s);
+}
+
+static void vol_leave(struct yk_kiosk *k);
+
+static void vol_enter(struct yk_kiosk *k)
+{
+    if (!k->volunteer_id[0] || !k->p.db) {
+        /* Nothing here without the PIN. */
+        yk_warn("volunteer", "volunteer mode without a PIN: home");
+        yk_kiosk_reset(k);
+        return;
+    }
+    if (vst(k))
+        return; /* back to it (it is never under another screen) */
+    struct vstate *s = calloc(1, sizeof *s);
+    if (!s) {
+        yk_kiosk_reset(k);
+        return;
+    }
+    s->sel = -1;
+    struct yk_scanner_params p;
+    yk_scanner_params_init(&p, YK_TICKET_DIGITS, YK_TICKET_DIGITS, YK_TICKET_SHORT_LEN);
+    yk_scanner_init(&s->scanner, &p);
+    k->state[YK_SCREEN_VOLUNTEER] = s;
+    load_events(k, s);
+    /* One event running now (the usual case at an event): straight to its check-in. */
+    long long now = yk_kiosk_now_utc_s(k);
+    int running = -1, nrun = 0;
+    for (size_t i = 0; i < s->events.count; i++)
+        if (s->events.items[i].starts_utc <= now + 3600 && s->events.items[i].ends_utc > now) {
+            running = (int)i;
+            nrun++;
+        }
+    if (nrun == 1)
+        s->sel = running;
+}
+
+static void vol_leave(struct yk_kiosk *k)
+{
+    struct vstate *s = vst(k);
+    if (k->volunteer_id[0] && k->p.db) {
+        const char *why = s && s->lock_reason ? s->lock_reason
+                          : mono(k) - k->last_input_ms >= k->p.cfg->volunteer_lock_s * 1000LL
+                              ? "timeout"
+                              : "left";
+        yk_volunteer_mode_locked(k->p.db, k->volunteer_id, why, utc_ms(k));
+        yk_info("volunteer", "locked (%s)", why);
+    }
+    /* Leaving by any way (back included) locks volunteer mode. */
+    k->volunteer_id[0] = k->volunteer_name[0] = 0;
+    if (s) {
+        free_state(s);
+        k->state[YK_SCREEN_VOLUNTEER] = NULL;
+    }
+}
+
+/* ---------------------------------------------------------------- check-in logic */
+
+static void who_text(struct yk_kiosk *k, const char *surname, const char *title, char *out,
+                     size_t n)
+{
+    bool mr = strcmp(title, "先生") == 0, ms = strcmp(title, "女士") == 0;
+    if (k->lang == YK_LANG_EN) {
+        const char *t = mr ? "Mr" : ms ? "Ms" : "";
+        snprintf(out, n, "%s%s%s", t, *t && *surname ? " " : "", surname);
+    } else {
+        snprintf(out, n, "%s%s", surname, title);
+    }
+}
+
+static void clear_entry(struct vstate *s)
+{
+    s->code[0] = 0;
+    s->phone[0] = 0;
+    s->searched = false;
+    yk_signup_matches_free(&s->matches);
+}
+
+/* Records count people of a party (ticket code or sign-up id), or, with count 0, works out
+ * how many are left first: one goes straight in, more are asked about. */
+static void admit(struct yk_kiosk *k, struct vstate *s, const char *ticket_code,
+                  const char *signup_id, int count)
+{
+    const struct yk_event *ev = cur_event(s);
+    memset(&s->res, 0, sizeof s->res);
+    s->ask.up = false;
+    if (!ev) {
+        s->res.v = V_NO_EVENT;
+        return;
+    }
+    struct yk_checkin_request req = {
+        .event_id = ev->id,
+        .ticket_code = ticket_code,
+        .signup_id = signup_id,
+        .count = count > 0 ? count : 1 << 20, /* a probe: nothing is recorded */
+        .volunteer_id = k->volunteer_id,
+    };
+    struct yk_checkin_outcome out;
+    yk_checkin_admit(k->p.db, &req, utc_ms(k), &out);
+    char who[sizeof s->res.who];
+    who_text(k, out.surname, out.title, who, sizeof who);
+    if (out.rc == YK_CHECKIN_TOO_MANY && count == 0) {
+        if (out.remaining == 1) {
+            admit(k, s, ticket_code, signup_id, 1);
+            return;
+        }
+        s->ask.up = true;
+        snprintf(s->ask.ticket_code, sizeof s->ask.ticket_code, "%s",
+                 ticket_code ? ticket_code : "");
+        snprintf(s->ask.signup_id, sizeof s->ask.signup_id, "%s", signup_id ? signup_id : "");
+        snprintf(s->ask.who, sizeof s->ask.who, "%s", who);
+        s->ask.remaining = out.remaining;
+        s->ask.party = out.party_size;
+        return;
+    }
+    snprintf(s->res.who, sizeof s->res.who, "%s", who);
+    s->res.count = out.count;
+    s->res.party = out.party_size;
+    s->res.remaining = out.remaining;
+    s->res.first_utc = out.before.first_utc;
+    s->res.first_here = strcmp(out.before.first_kiosk, yk_db_kiosk_id(k->p.db)) == 0;
+    switch (out.rc) {
+    case YK_CHECKIN_OK: s->res.v = V_OK; break;
+    case YK_CHECKIN_ALREADY: s->res.v = V_ALREADY; break;
+    case YK_CHECKIN_TOO_MANY: s->res.v = V_ALREADY; break; /* the rest came meanwhile */
+    case YK_CHECKIN_WRONG_EVENT: s->res.v = V_WRONG_EVENT; break;
+    case YK_CHECKIN_CANCELLED: s->res.v = V_CANCELLED; break;
+    case YK_CHECKIN_NOT_CONFIRMED: s->res.v = V_NOT_CONFIRMED; break;
+    case YK_CHECKIN_NOT_FOUND: s->res.v = V_NOT_FOUND; break;
+    case YK_CHECKIN_ERROR: s->res.v = V_ERROR; break;
+    }
+    yk_info("volunteer", "check-in %s: %d of %d", ev->id, out.count, out.party_size);
+}
+
+/* The event a ticket or sign-up is for, when this kiosk knows it (wrong event). */
+static void other_event(struct yk_kiosk *k, struct vstate *s, const char *code)
+{
+    struct yk_signup_info info;
+    if (yk_signup_find_by_code(k->p.db, code, &info) != 1)
+        return;
+    struct yk_event e;
+    if (yk_store_get_event(k->p.db, info.event_id, &e) == YK_STORE_OK) {
+        snprintf(s->res.other_event, sizeof s->res.other_event, "%s", PICK(e.title));
+        yk_store_event_clear(&e);
+    }
+    sodium_memzero(&info, sizeof info);
+}
+
+static enum verdict ticket_verdict(struct yk_kiosk *k, enum yk_ticket_rc rc, const char *code)
+{
+    switch (rc) {
+    case YK_TICKET_OK: return V_OK;
+    case YK_TICKET_BAD_FORMAT:
+    case YK_TICKET_BAD_SIGNATURE:
+    case YK_TICKET_UNKNOWN_KEY: return V_INVALID;
+    case YK_TICKET_REVOKED_KEY: return V_REVOKED;
+    case YK_TICKET_REVOKED_TICKET:
+        return yk_signup_code_cancelled(k->p.db, code) ? V_CANCELLED : V_REVOKED;
+    case YK_TICKET_WRONG_EVENT: return V_WRONG_EVENT;
+    case YK_TICKET_ERROR: return V_ERROR;
+    }
+    return V_ERROR;
+}
+
+/* A ticket code (digits), scanned. */
+static void check_ticket(struct yk_kiosk *k, struct vstate *s, const char *code)
+{
+    const struct yk_event *ev = cur_event(s);
+    struct yk_ticket t;
+    enum yk_ticket_rc rc = yk_ticket_verify_db(k->p.db, code, strlen(code), ev->id, &t);
+    yk_info("volunteer", "ticket: %s", yk_ticket_rc_name(rc));
+    if (rc != YK_TICKET_OK) {
+        s->ask.up = false;
+        memset(&s->res, 0, sizeof s->res);
+        s->res.v = ticket_verdict(k, rc, code);
+        if (s->res.v == V_WRONG_EVENT)
+            other_event(k, s, code);
+        return;
+    }
+    admit(k, s, code, NULL, 0);
+}
+
+/* A short code, scanned or typed. */
+static void check_short(struct yk_kiosk *k, struct vstate *s, const char *typed)
+{
+    const struct yk_event *ev = cur_event(s);
+    struct yk_signup_info info;
+    int found = yk_signup_find_by_code(k->p.db, typed, &info);
+    memset(&s->res, 0, sizeof s->res);
+    s->ask.up = false;
+    if (found != 1) {
+        s->res.v = found < 0 ? V_ERROR : V_NOT_FOUND;
+        return;
+    }
+    if (info.seat != YK_SEAT_CANCELLED && info.ticket_code[0]) {
+        /* The ticket behind it may be revoked, or for another event. */
+        struct yk_ticket t;
+        enum yk_ticket_rc rc = yk_ticket_verify_db(k->p.db, info.ticket_code,
+                                                   strlen(info.ticket_code), ev->id, &t);
+        if (rc != YK_TICKET_OK) {
+            s->res.v = ticket_verdict(k, rc, info.ticket_code);
+            if (s->res.v == V_WRONG_EVENT)
+                other_event(k, s, info.ticket_code);
+            sodium_memzero(&info, sizeof info);
+            return;
+        }
+    }
+    admit(k, s, NULL, info.id, 0);
+    if (s->res.v == V_WRONG_EVENT)
+        other_event(k, s, info.id[0] ? info.ticket_code : "");
+    sodium_memzero(&info, sizeof info);
+}
+
+static void handle_scan(struct yk_kiosk *k, struct vstate *s, const struct yk_scan *sc)
+{
+    s->tab = TAB_CHECKIN;
+    clear_entry(s);
+    if (!cur_event(s)) {
+        memset(&s->res, 0, sizeof s->res);
+        s->ask.up = false;
+        s->res.v = V_NO_EVENT;
+    } else if (sc->kind == YK_SCAN_TICKET) {
+        check_ticket(k, s, sc->code);
+    } else if (sc->kind == YK_SCAN_SHORT_CODE) {
+        check_short(k, s, sc->code);
+    } else {
+        memset(&s->res, 0, sizeof s->res);
+        s->ask.up = false;
+        s->res.v = V_NOT_TICKET;
+        yk_info("volunteer", "scan: not a ticket (%s)", yk_scan_error_str(sc->error));
+    }
+    k->dirty = true;
+}
+
+/* ---------------------------------------------------------------- hooks */
+
+static void vol_input(struct yk_kiosk *k, const struct yk_input *in)
+{
+    struct vstate *s = vst(k);
+    if (!s)
+        return;
+    if (in->type == YK_IN_TEXT)
+        yk_scanner_feed_text(&s->scanner, in->text, mono(k));
+    else if (in->type == YK_IN_KEY && in->key == YK_KEY_RETURN)
+        yk_scanner_feed_key(&s->scanner, YK_SCANNER_KEY_ENTER, mono(k));
+    else if (in->type == YK_IN_KEY && in->key == YK_KEY_TAB)
+        yk_scanner_feed_key(&s->scanner, YK_SCANNER_KEY_TAB, mono(k));
+}
+
+static void vol_tick(struct yk_kiosk *k)
+{
+    struct vstate *s = vst(k);
+    if (!k->volunteer_id[0]) {
+        yk_kiosk_reset(k);
+        return;
+    }
+    if (!s)
+        return;
+    struct yk_scan sc;
+    while (yk_scanner_take(&s->scanner, mono(k), &sc))
+        handle_scan(k, s, &sc);
+}
+
+static int64_t vol_deadline(const struct yk_kiosk *k)
+{
+    const struct vstate *s = vst(k);
+    if (!s)
+        return -1;
+    int64_t d = yk_scanner_deadline(&s->scanner);
+    return d == YK_SCANNER_NO_DEADLINE ? -1 : d;
+}
+
+/* ---------------------------------------------------------------- building: the frame */
+
+static const struct {
+    const char *id, *label;
+    int icon;
+} tabs[4] = {
+    {"vol.tab.checkin", YK_N("vol.tab.checkin"), YK_ICON_SCAN},
+    {"vol.tab.walkin", YK_N("vol.tab.walkin"), YK_ICON_WALK},
+    {"vol.tab.duty", YK_N("vol.tab.duty"), YK_ICON_CLOCK},
+    {"vol.tab.today", YK_N("vol.tab.today"), YK_ICON_INFO},
+};
+
+static void tab_button(struct yk_kiosk *k, int i, struct yk_rect r, bool icon)
+{
+    struct vstate *s = vst(k);
+    struct yk_button_style bs = style(k, (int)s->tab == i, YK_FONT_BODY);
+    bs.icon = icon ? tabs[i].icon : -1;
+    yk_ui_button(&k->ui, tabs[i].id, r, tr(k, tabs[i].label), &bs, true);
+}
+
+static void lock_button(struct yk_kiosk *k, struct yk_rect r)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    struct yk_button_style bs = {.bg = t->ink, .fg = t->bg, .font = YK_FONT_BODY,
+                                 .icon = YK_ICON_LOCK};
+    yk_ui_button(&k->ui, "vol.lock", r, tr(k, "vol.lock"), &bs, true);
+}
+
+/* The tabs and the lock: a rail on the left of a landscape screen, rows on top of a portrait
+ * one. Returns the area left for the tab's content. */
+static struct yk_rect frame(struct yk_kiosk *k, struct yk_rect in)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    int bh = t->touch_min * 5 / 4;
+    int lbh = yk_ui_line_height(ui, YK_FONT_BODY) + 2 * t->gap;
+    if (bh < lbh)
+        bh = lbh;
+    if (in.w > in.h) {
+        int rw = label_w(k, tr(k, "vol.lock"), YK_FONT_BODY, true);
+        for (int i = 0; i < 4; i++) {
+            int w = label_w(k, tr(k, tabs[i].label), YK_FONT_BODY, true);
+            if (w > rw)
+                rw = w;
+        }
+        if (rw > in.w / 3)
+            rw = in.w / 3;
+        struct yk_rect rail = yk_cut_left(&in, rw);
+        yk_cut_left(&in, t->pad);
+        int rbh = t->touch_min;
+        if (rbh < lbh)
+            rbh = lbh;
+        bool icons = true;
+        for (int i = 0; i < 4; i++)
+            if (label_w(k, tr(k, tabs[i].label), YK_FONT_BODY, true) > rw)
+                icons = false;
+        lock_button(k, yk_cut_bottom(&rail, rbh));
+        yk_cut_bottom(&rail, t->gap);
+        if (4 * rbh + 3 * t->gap <= rail.h) {
+            for (int i = 0; i < 4; i++) {
+                tab_button(k, i, yk_cut_top(&rail, rbh), icons);
+                yk_cut_top(&rail, t->gap);
+            }
+        } else {
+            /* Elder mode on a small panel: the tabs scroll, the lock stays in view. */
+            int y = yk_ui_scroll_begin(ui, "vol.tabs", rail);
+            for (int i = 0; i < 4; i++) {
+                tab_button(k, i, (struct yk_rect){rail.x, y, rail.w, rbh}, icons);
+                y += rbh + t->gap;
+            }
+            yk_ui_scroll_end(ui, y);
+        }
+        return in;
+    }
+    /* Portrait: name and lock, then the four tabs in a row (or two rows). */
+    int lw = label_w(k, tr(k, "vol.lock"), YK_FONT_BODY, true);
+    struct yk_rect top = yk_cut_top(&in, bh);
+    yk_cut_top(&in, t->gap);
+    lock_button(k, yk_cut_right(&top, lw));
+    yk_cut_right(&top, t->gap);
+    const char *hint = tr(k, "vol.lock.hint");
+    if (yk_ui_text_height(ui, hint, YK_FONT_SMALL, top.w) <= top.h)
+        yk_ui_text(ui, "vol.lock.hint", top, hint, YK_FONT_SMALL, t->ink_soft, YK_ALIGN_LEFT,
+                   true);
+    int cw = (in.w - 3 * t->gap) / 4;
+    bool one_row = true;
+    for (int i = 0; i < 4; i++)
+        if (label_w(k, tr(k, tabs[i].label), YK_FONT_BODY, false) > cw)
+            one_row = false;
+    if (one_row) {
+        struct yk_rect row = yk_cut_top(&in, bh);
+        for (int i = 0; i < 4; i++)
+            tab_button(k, i, yk_grid_cell(row, 4, 1, i, 0, t->gap), false);
+    } else {
+        struct yk_rect rows = yk_cut_top(&in, 2 * bh + t->gap);
+        for (int i = 0; i < 4; i++)
+            tab_button(k, i, yk_grid_cell(rows, 2, 2, i % 2, i / 2, t->gap), true);
+    }
+    yk_cut_top(&in, t->pad);
+    return in;
+}
+
+/* ---------------------------------------------------------------- building: check-in */
+
+static int event_row_h(struct yk_kiosk *k, void *ctx, size_t i, int w)
+{
+    struct vstate *s = ctx;
+    const struct yk_event *e = &s->events.items[i];
+    char when[96];
+    yk_format_span(when, sizeof when, e->starts_utc, e->ends_utc, yk_lang_code(k->lang));
+    return yk_page_row_height(k, PICK(e->title), when, true, w) + k->ui.theme.gap;
+}
+
+static void event_row(struct yk_kiosk *k, void *ctx, size_t i, struct yk_rect r)
+{
+    struct vstate *s = ctx;
+    const struct yk_event *e = &s->events.items[i];
+    char when[96];
+    yk_format_span(when, sizeof when, e->starts_utc, e->ends_utc, yk_lang_code(k->lang));
+    r.h -= k->ui.theme.gap;
+    long long now = yk_kiosk_now_utc_s(k);
+    const char *sub = e->starts_utc <= now ? yk_ui_fmt(&k->ui, "%s · %s", tr(k, "vol.event.now"),
+                                                       when)
+                                           : when;
+    yk_page_row(k, yk_ui_fmt(&k->ui, "vol.event.%s", e->id), r, PICK(e->title), sub,
+                YK_ICON_EVENTS);
+}
+
+static void build_pick_event(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    line(k, &in, "vol.events.ask", tr(k, "vol.events.ask"), YK_FONT_LARGE, t->ink,
+         YK_ALIGN_LEFT);
+    if (!s->events.count) {
+        yk_ui_text(&k->ui, "vol.events.none", in, tr(k, "vol.events.none"), YK_FONT_BODY,
+                   t->ink_soft, YK_ALIGN_CENTER, true);
+        return;
+    }
+    yk_rows_list(k, "vol.events", in, &s->event_rows, s->events.count, event_row_h, event_row, s);
+}
+
+static struct yk_color verdict_color(enum verdict v)
+{
+    switch (v) {
+    case V_OK: return hex(0x1B5E20);
+    case V_ALREADY:
+    case V_NOT_CONFIRMED: return hex(0x6B4300);
+    case V_NOT_TICKET:
+    case V_NO_EVENT:
+    case V_NOT_FOUND: return hex(0x37474F);
+    default: return hex(0x8E0A10);
+    }
+}
+
+static int verdict_icon(enum verdict v)
+{
+    switch (v) {
+    case V_OK: return YK_ICON_CHECK;
+    case V_ALREADY: return YK_ICON_INFO;
+    case V_WRONG_EVENT: return YK_ICON_CALENDAR;
+    case V_NOT_CONFIRMED: return YK_ICON_CLOCK;
+    case V_NOT_TICKET:
+    case V_NO_EVENT:
+    case V_NOT_FOUND:
+    case V_ERROR: return YK_ICON_WARNING;
+    default: return YK_ICON_CLOSE;
+    }
+}
+
+static const char *verdict_key(enum verdict v)
+{
+    switch (v) {
+    case V_NONE: break;
+    case V_OK: return YK_N("vol.r.ok");
+    case V_ALREADY: return YK_N("vol.r.already");
+    case V_WRONG_EVENT: return YK_N("vol.r.wrong_event");
+    case V_INVALID: return YK_N("vol.r.invalid");
+    case V_REVOKED: return YK_N("vol.r.revoked");
+    case V_CANCELLED: return YK_N("vol.r.cancelled");
+    case V_NOT_CONFIRMED: return YK_N("vol.r.not_confirmed");
+    case V_NOT_FOUND: return YK_N("vol.r.not_found");
+    case V_NOT_TICKET: return YK_N("vol.r.not_ticket");
+    case V_NO_EVENT: return YK_N("vol.r.no_event");
+    case V_ERROR: return YK_N("vol.r.error");
+    }
+    return YK_N("vol.r.error");
+}
+
+/* What to do next, under the result's title. */
+static const char *verdict_todo(enum verdict v)
+{
+    switch (v) {
+    case V_NONE:
+    case V_OK: return NULL;
+    case V_ALREADY: return YK_N("vol.r.already.b");
+    case V_WRONG_EVENT: return YK_N("vol.r.wrong_event.b");
+    case V_INVALID: return YK_N("vol.r.invalid.b");
+    case V_REVOKED: return YK_N("vol.r.revoked.b");
+    case V_CANCELLED: return YK_N("vol.r.cancelled.b");
+    case V_NOT_CONFIRMED: return YK_N("vol.r.not_confirmed.b");
+    case V_NOT_FOUND: return YK_N("vol.r.not_found.b");
+    case V_NOT_TICKET: return YK_N("vol.r.not_ticket.b");
+    case V_NO_EVENT: return YK_N("vol.r.no_event.b");
+    case V_ERROR: return YK_N("vol.r.error.b");
+    }
+    return NULL;
+}
+
+static void build_result(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    const struct result *r = &s->res;
+    struct yk_rect row = yk_cut_bottom(&in, button_h(k));
+    yk_cut_bottom(&in, t->gap);
+    struct yk_button_style nb = style(k, false, YK_FONT_LARGE);
+    const char *nl = tr(k, "vol.result.next");
+    int nw = label_w(k, nl, YK_FONT_LARGE, false);
+    yk_ui_button(ui, "vol.result.next", yk_cut_right(&row, nw > row.w ? row.w : nw), nl, &nb,
+                 true);
+    yk_cut_right(&row, t->pad);
+    const struct yk_event *ev = cur_event(s);
+    if (ev && yk_ui_text_height(ui, PICK(ev->title), YK_FONT_SMALL, row.w) <= row.h)
+        yk_ui_text(ui, "vol.event.title", row, PICK(ev->title), YK_FONT_SMALL, t->ink_soft,
+                   YK_ALIGN_LEFT, true);
+
+    struct yk_color bg = verdict_color(r->v);
+    struct yk_color fg = hex(0xFFFFFF);
+    yk_ui_fill(ui, in, bg, t->radius);
+    struct yk_rect p = yk_inset(in, t->pad);
+    /* What it says, from the most to the least important. */
+    const char *title = tr(k, verdict_key(r->v));
+    const char *who = NULL, *detail = NULL;
+    char when[16] = "";
+    if (r->first_utc)
+        yk_format_hhmm(when, sizeof when, r->first_utc);
+    switch (r->v) {
+    case V_OK:
+        who = r->who[0] ? r->who : NULL;
+        detail = r->remaining > 0
+                     ? yk_ui_fmt(ui, tr(k, "vol.r.ok.part"), r->count, r->party, r->remaining)
+                 : r->party > 1 && r->count < r->party
+                     ? yk_ui_fmt(ui, tr(k, "vol.r.ok.rest"), r->count, r->party)
+                     : yk_ui_fmt(ui, tr(k, "vol.r.ok.n"), r->count);
+        break;
+    case V_ALREADY:
+        who = r->who[0] ? r->who : NULL;
+        detail = yk_ui_fmt(ui, tr(k, r->first_here ? "vol.r.already.here" : "vol.r.already.other"),
+                           when, r->party);
+        break;
+    case V_WRONG_EVENT:
+        detail = r->other_event[0] ? yk_ui_fmt(ui, tr(k, "vol.r.wrong_event.for"), r->other_event)
+                                   : NULL;
+        break;
+    case V_CANCELLED:
+    case V_NOT_CONFIRMED: who = r->who[0] ? r->who : NULL; break;
+    default: break;
+    }
+    const char *todo = verdict_todo(r->v) ? tr(k, verdict_todo(r->v)) : NULL;
+    /* The icon and the title side by side when they fit, the title huge. */
+    enum yk_font tf = YK_FONT_HUGE;
+    int ih = yk_ui_line_height(ui, tf);
+    int tw = p.w - ih - t->pad;
+    if (yk_ui_text_height(ui, title, tf, tw) > 2 * ih)
+        tf = YK_FONT_TITLE;
+    int th = yk_ui_text_height(ui, title, tf, tw);
+    int wh = who ? yk_ui_text_height(ui, who, YK_FONT_TITLE, p.w) : 0;
+    int dh = detail ? yk_ui_text_height(ui, detail, YK_FONT_LARGE, p.w) : 0;
+    int oh = todo ? yk_ui_text_height(ui, todo, YK_FONT_BODY, p.w) : 0;
+    int total = th + (wh ? wh + t->gap : 0) + (dh ? dh + t->gap : 0) + (oh ? oh + t->gap : 0);
+    bool scroll = total > p.h;
+    int y = scroll ? yk_ui_scroll_begin(ui, "vol.result", p) : p.y + (p.h - total) / 2;
+    if (!scroll) {
+        /* The panel as a widget, so tests and read-aloud find it. */
+        yk_ui_text(ui, "vol.result", (struct yk_rect){p.x, p.y, 0, 0}, "", YK_FONT_SMALL, fg,
+                   YK_ALIGN_LEFT, false);
+    }
+    struct yk_rect head = {p.x, y, p.w, th};
+    int isz = ih < th ? ih : th;
+    yk_ui_icon_draw(ui, (struct yk_rect){head.x, head.y + (th > ih ? 0 : (th - isz) / 2), isz, isz},
+                    verdict_icon(r->v), fg);
+    yk_cut_left(&head, ih + t->pad);
+    yk_ui_text(ui, "vol.result.title", head, title, tf, fg, YK_ALIGN_LEFT, false);
+    y += th + t->gap;
+    if (who) {
+        yk_ui_text(ui, "vol.result.who", (struct yk_rect){p.x, y, p.w, wh}, who, YK_FONT_TITLE,
+                   fg, YK_ALIGN_LEFT, false);
+        y += wh + t->gap;
+    }
+    if (detail) {
+        yk_ui_text(ui, "vol.result.detail", (struct yk_rect){p.x, y, p.w, dh}, detail,
+                   YK_FONT_LARGE, fg, YK_ALIGN_LEFT, false);
+        y += dh + t->gap;
+    }
+    if (todo) {
+        yk_ui_text(ui, "vol.result.todo", (struct yk_rect){p.x, y, p.w, oh}, todo, YK_FONT_BODY,
+                   fg, YK_ALIGN_LEFT, false);
+        y += oh + t->gap;
+    }
+    if (scroll)
+        yk_ui_scroll_end(ui, y);
+}
+
+static void build_ask(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    struct yk_rect row = yk_cut_bottom(&in, button_h(k));
+    yk_cut_bottom(&in, t->gap);
+    struct yk_button_style cb = style(k, false, YK_FONT_BODY);
+    const char *cl = tr(k, "vol.ask.cancel");
+    yk_ui_button(ui, "vol.ask.cancel", yk_cut_left(&row, label_w(k, cl, YK_FONT_BODY, false)),
+                 cl, &cb, true);
+    const char *q = s->ask.who[0]
+                        ? yk_ui_fmt(ui, tr(k, "vol.ask.who"), s->ask.who, s->ask.party,
+                                    s->ask.remaining)
+                        : yk_ui_fmt(ui, tr(k, "vol.ask"), s->ask.party, s->ask.remaining);
+    line(k, &in, "vol.ask", q, YK_FONT_TITLE, t->ink, YK_ALIGN_LEFT);
+    int n = s->ask.remaining > 12 ? 12 : s->ask.remaining;
+    int side = t->touch_min * 2;
+    int need = yk_ui_line_height(ui, YK_FONT_HUGE) + yk_ui_line_height(ui, YK_FONT_SMALL) +
+               3 * t->gap;
+    if (side < need)
+        side = need;
+    /* Smaller when the buttons would not fit above 取消 (never under their words). */
+    for (;;) {
+        int rows = 1, x = in.x;
+        for (int i = 0; i < n; i++) {
+            int w = i == 0 ? 2 * side + t->gap : side;
+            if (x + w > in.x + in.w && x > in.x) {
+                rows++;
+                x = in.x;
+            }
+            x += w + t->gap;
+        }
+        if (rows * (side + t->gap) - t->gap <= in.h || side - t->gap < need)
+            break;
+        side -= t->gap;
+    }
+    /* "All n" first, twice as wide and red (everyone has come is the usual case), then
+     * n-1 … 1; a flow that wraps. */
+    int x = in.x, y = in.y;
+    for (int i = 0; i < n; i++) {
+        int c = n - i;
+        int w = i == 0 ? 2 * side + t->gap : side;
+        if (x + w > in.x + in.w && x > in.x) {
+            x = in.x;
+            y += side + t->gap;
+        }
+        if (w > in.w)
+            w = in.w;
+        struct yk_rect r = {x, y, w, side};
+        const char *id = yk_ui_fmt(ui, "vol.ask.%d", c);
+        if (i == 0) {
+            struct yk_button_style bs = style(k, true, YK_FONT_TITLE);
+            yk_ui_button(ui, id, r, yk_ui_fmt(ui, tr(k, "vol.ask.all"), c), &bs, true);
+        } else {
+            struct yk_button_style bs = style(k, false, YK_FONT_HUGE);
+            bs.sub = tr(k, "vol.ask.unit");
+            bs.icon_above = true;
+            yk_ui_button(ui, id, r, yk_ui_fmt(ui, "%d", c), &bs, true);
+        }
+        yk_ui_set_text(ui, id, yk_ui_fmt(ui, tr(k, "vol.ask.n"), c));
+        x += w + t->gap;
+    }
+}
+
+/* The code as typed, grouped XXXX-XXXX like the ticket prints it. */
+static const char *code_shown(struct yk_kiosk *k, const char *code)
+{
+    size_t n = strlen(code);
+    if (n <= 4)
+        return yk_ui_strdup(&k->ui, code);
+    return yk_ui_fmt(&k->ui, "%.4s-%s", code, code + 4);
+}
+
+static const char *const code_keys[33] = {
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "A", "B", "C", "D", "E", "F", "G",
+    "H", "J", "K", "M", "N", "P", "Q", "R", "S", "T", "V", "W", "X", "Y", "Z", "del"};
+
+static void build_code(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    /* [the code][清除][签到] in one row, the 32 symbols and ⌫ under it. */
+    int bh = yk_ui_line_height(ui, YK_FONT_LARGE) + 2 * t->gap;
+    if (bh < t->touch_min)
+        bh = t->touch_min;
+    struct yk_rect row = yk_cut_top(&in, bh);
+    yk_cut_top(&in, t->gap);
+    bool full = strlen(s->code) == YK_TICKET_SHORT_LEN;
+    struct yk_button_style ok = style(k, true, YK_FONT_LARGE);
+    const char *okl = tr(k, "vol.code.ok");
+    yk_ui_button(ui, "vol.code.ok", yk_cut_right(&row, label_w(k, okl, YK_FONT_LARGE, false)),
+                 okl, &ok, true);
+    yk_cut_right(&row, t->gap);
+    struct yk_button_style cb = style(k, false, YK_FONT_BODY);
+    const char *cl = tr(k, "vol.key.clear");
+    yk_ui_button(ui, "vol.code.clear", yk_cut_right(&row, label_w(k, cl, YK_FONT_BODY, false)),
+                 cl, &cb, true);
+    yk_cut_right(&row, t->gap);
+    yk_ui_fill(ui, row, t->card, t->radius);
+    bool any = s->code[0] != 0;
+    const char *shown = any ? code_shown(k, s->code) : tr(k, "vol.code.hint");
+    if (s->code_short && !full)
+        shown = tr(k, "vol.code.short");
+    enum yk_font f = any ? YK_FONT_TITLE : YK_FONT_BODY;
+    if (yk_ui_text_height(ui, shown, f, row.w - 2 * t->gap) > row.h - t->gap)
+        f = YK_FONT_SMALL;
+    yk_ui_text(ui, "vol.code", yk_inset(row, t->gap / 2), shown, f, any ? t->ink : t->ink_soft,
+               YK_ALIGN_CENTER, true);
+    keypad(k, "vol.code.key", "vol.code.keys", in, code_keys, 33, 4, YK_FONT_BODY, true);
+}
+
+static int match_row_h(struct yk_kiosk *k, void *ctx, size_t i, int w)
+{
+    (void)ctx;
+    (void)i;
+    return yk_page_row_height(k, "X", "X", false, w) + k->ui.theme.gap;
+}
+
+static void match_row(struct yk_kiosk *k, void *ctx, size_t i, struct yk_rect r)
+{
+    struct vstate *s = ctx;
+    const struct yk_signup_match *m = &s->matches.items[i];
+    char who[YK_NAME_MAX + 24];
+    who_text(k, m->surname, m->title, who, sizeof who);
+    const char *title = yk_ui_fmt(&k->ui, tr(k, "vol.match.title"), who[0] ? who : "—",
+                                  m->party_size);
+    const char *state = m->state == YK_SIGNUP_CANCELLED   ? tr(k, "vol.match.cancelled")
+                        : m->state != YK_SIGNUP_CONFIRMED ? tr(k, "vol.match.not_confirmed")
+                        : m->checked_in >= m->party_size  ? tr(k, "vol.match.in")
+                        : m->checked_in ? yk_ui_fmt(&k->ui, tr(k, "vol.match.part"), m->checked_in)
+                                        : "";
+    const char *sub = *state ? yk_ui_fmt(&k->ui, "%s · %s", m->phone_masked, state)
+                             : m->phone_masked;
+    r.h -= k->ui.theme.gap;
+    yk_page_row(k, yk_ui_fmt(&k->ui, "vol.match.%zu", i), r, title, sub, -1);
+}
+
+static void build_phone(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    bool wide = in.w > in.h * 6 / 5;
+    struct yk_rect left = in, right = in;
+    if (wide) {
+        left = yk_cut_left(&right, in.w * 9 / 20);
+        yk_cut_left(&right, t->pad);
+    }
+    int bh = button_h(k);
+    /* Landscape: the keys take the left column's whole height, the digits go right. */
+    struct yk_rect box = yk_cut_top(wide ? &right : &left, bh);
+    yk_cut_top(wide ? &right : &left, t->gap);
+    yk_ui_fill(ui, box, t->card, t->radius);
+    bool any = s->phone[0] != 0;
+    const char *hint = tr(k, "vol.phone.hint");
+    enum yk_font hf = yk_ui_text_height(ui, hint, YK_FONT_BODY, box.w - t->gap) <= box.h - t->gap
+                          ? YK_FONT_BODY
+                          : YK_FONT_SMALL;
+    yk_ui_text(ui, "vol.phone", yk_inset(box, t->gap / 2), any ? s->phone : hint,
+               any ? YK_FONT_TITLE : hf, any ? t->ink : t->ink_soft, YK_ALIGN_CENTER, true);
+    bool list = s->searched && s->matches.count > 0;
+    if (!wide) {
+        right = left;
+    }
+    if (s->searched && !list) {
+        line(k, wide ? &right : &left, "vol.phone.msg",
+             yk_ui_fmt(ui, tr(k, "vol.phone.none"), s->phone), YK_FONT_BODY, t->primary,
+             YK_ALIGN_LEFT);
+        if (!wide)
+            right = left;
+    }
+    if (list) {
+        struct yk_rect *lr = wide ? &right : &left;
+        line(k, lr, "vol.phone.msg", tr(k, "vol.phone.pick"), YK_FONT_BODY, t->ink,
+             YK_ALIGN_LEFT);
+        if (!wide) {
+            struct yk_rect again = yk_cut_bottom(lr, bh);
+            yk_cut_bottom(lr, t->gap);
+            struct yk_button_style ab = style(k, false, YK_FONT_BODY);
+            const char *al = tr(k, "vol.phone.again");
+            yk_ui_button(ui, "vol.phone.again",
+                         yk_cut_left(&again, label_w(k, al, YK_FONT_BODY, false)), al, &ab, true);
+        }
+        yk_rows_list(k, "vol.matches", *lr, &s->match_rows, s->matches.count, match_row_h,
+                     match_row, s);
+        if (!wide)
+            return;
+    }
+    if (wide && !list && !s->searched) {
+        line(k, &right, "vol.phone.how", tr(k, "vol.phone.how"), YK_FONT_BODY, t->ink_soft,
+             YK_ALIGN_LEFT);
+    }
+    keypad(k, "vol.phone.key", "vol.phone.keys", left, digit_keys, 12, -3, YK_FONT_TITLE, true);
+}
+
+static void build_scan(struct yk_kiosk *k, struct yk_rect in)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    const char *p = tr(k, "vol.scan.prompt"), *h = tr(k, "vol.scan.hint");
+    int ph = yk_ui_text_height(ui, p, YK_FONT_TITLE, in.w);
+    int hh = yk_ui_text_height(ui, h, YK_FONT_BODY, in.w);
+    int isz = in.h - ph - hh - 2 * t->gap;
+    if (isz > t->touch_min * 3)
+        isz = t->touch_min * 3;
+    int y = in.y + (in.h - isz - ph - hh - 2 * t->gap) / 2;
+    if (isz > t->touch_min / 2) {
+        yk_ui_icon_draw(ui, (struct yk_rect){in.x + (in.w - isz) / 2, y, isz, isz}, YK_ICON_SCAN,
+                        t->primary);
+        y += isz + t->gap;
+    }
+    yk_ui_text(ui, "vol.scan.prompt", (struct yk_rect){in.x, y, in.w, ph}, p, YK_FONT_TITLE,
+               t->ink, YK_ALIGN_CENTER, false);
+    y += ph + t->gap;
+    yk_ui_text(ui, "vol.scan.hint", (struct yk_rect){in.x, y, in.w, hh}, h, YK_FONT_BODY,
+               t->ink_soft, YK_ALIGN_CENTER, false);
+}
+
+static void build_checkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    const struct yk_event *ev = cur_event(s);
+    if (!ev) {
+        if (s->res.v != V_NONE) {
+            build_result(k, s, in);
+            return;
+        }
+        build_pick_event(k, s, in);
+        return;
+    }
+    /* A result or the question fills the area: it is read from two metres. */
+    if (s->ask.up) {
+        build_ask(k, s, in);
+        return;
+    }
+    if (s->res.v != V_NONE) {
+        build_result(k, s, in);
+        return;
+    }
+    /* The event (its own line when there is room, else between the chips), then the three
+     * ways in and "another event" as chips. */
+    bool title_line = s->mode == CM_SCAN || in.h >= 7 * t->touch_min;
+    if (title_line)
+        line(k, &in, "vol.event.title", PICK(ev->title), YK_FONT_BODY, t->ink, YK_ALIGN_LEFT);
+    static const char *const ids[4] = {"vol.mode.scan", "vol.mode.code", "vol.mode.phone",
+                                       "vol.change"};
+    static const char *const keys[4] = {YK_N("vol.mode.scan"), YK_N("vol.mode.code"),
+                                        YK_N("vol.mode.phone"), YK_N("vol.change")};
+    int ch = t->touch_min * 5 / 4;
+    int lbh = yk_ui_line_height(ui, YK_FONT_BODY) + 2 * t->gap;
+    if (ch < lbh)
+        ch = lbh;
+    int need = 3 * t->gap;
+    for (int i = 0; i < 4; i++)
+        need += yk_page_chip_w(k, tr(k, keys[i]));
+    bool two = need > in.w;
+    struct yk_rect row = yk_cut_top(&in, two ? 2 * ch + t->gap : ch);
+    yk_cut_top(&in, t->pad);
+    for (int i = 0; i < 4; i++) {
+        struct yk_rect r;
+        if (two) {
+            r = yk_grid_cell(row, 2, 2, i % 2, i / 2, t->gap);
+        } else {
+            int w = yk_page_chip_w(k, tr(k, keys[i]));
+            r = i == 3 ? yk_cut_right(&row, w) : yk_cut_left(&row, w);
+            if (i < 2)
+                yk_cut_left(&row, t->gap);
+        }
+        yk_page_chip(k, ids[i], r, tr(k, keys[i]), i < 3 && (int)s->mode == i);
+    }
+    if (!title_line && !two) {
+        struct yk_rect mid = yk_inset(row, t->gap / 2);
+        if (mid.w > 0 && yk_ui_text_height(ui, PICK(ev->title), YK_FONT_SMALL, mid.w) <= mid.h)
+            yk_ui_text(ui, "vol.event.title", mid, PICK(ev->title), YK_FONT_SMALL, t->ink_soft,
+                       YK_ALIGN_CENTER, true);
+    }
+    if (s->mode == CM_CODE)
+        build_code(k, s, in);
+    else if (s->mode == CM_PHONE)
+        build_phone(k, s, in);
+    else
+        build_scan(k, in);
+}
+
+/* ---------------------------------------------------------------- building: walk-ins */
+
+static int walkin_count(const struct vstate *s, const char *kind)
+{
+    for (size_t i = 0; i < s->counts.count; i++)
+        if (strcmp(s->counts.items[i].kind_id, kind) == 0)
+            return s->counts.items[i].count;
+    return 0;
+}
+
+static void build_walkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    int bh = button_h(k);
+    struct yk_rect row = yk_cut_bottom(&in, bh);
+    yk_cut_bottom(&in, t->gap);
+    struct yk_button_style ub = style(k, false, YK_FONT_BODY);
+    ub.icon = YK_ICON_BACK;
+    const char *ul = tr(k, "vol.walkin.undo");
+    yk_ui_button(ui, "vol.walkin.undo", yk_cut_left(&row, label_w(k, ul, YK_FONT_BODY, true)), ul,
+                 &ub, true);
+    yk_cut_left(&row, t->pad);
+    const char *total = yk_ui_fmt(ui, tr(k, "vol.walkin.total"), s->counts.total);
+    int tw = yk_ui_text_width(ui, total, YK_FONT_BODY);
+    if (tw > row.w / 2)
+        tw = row.w / 2;
+    struct yk_rect trc = yk_cut_right(&row, tw);
+    if (yk_ui_text_height(ui, total, YK_FONT_BODY, trc.w) <= trc.h)
+        yk_ui_text(ui, "vol.walkin.total", trc, total, YK_FONT_BODY, t->ink, YK_ALIGN_RIGHT, true);
+    if (s->walk_msg) {
+        const char *m = strcmp(s->walk_msg, "vol.walkin.undone") == 0
+                            ? yk_ui_fmt(ui, tr(k, s->walk_msg), s->walk_kind)
+                            : tr(k, s->walk_msg);
+        line(k, &in, "vol.walkin.msg", m, YK_FONT_BODY, t->ink_soft, YK_ALIGN_LEFT);
+    } else {
+        line(k, &in, "vol.walkin.msg", tr(k, "vol.walkin.how"), YK_FONT_BODY, t->ink_soft,
+             YK_ALIGN_LEFT);
+    }
+    size_t n = s->kinds.count;
+    if (!n) {
+        yk_ui_text(ui, "vol.walkin.none", in, tr(k, "vol.walkin.none"), YK_FONT_BODY, t->ink_soft,
+                   YK_ALIGN_CENTER, true);
+        return;
+    }
+    int cols = in.w > in.h ? 2 : 1;
+    if (n > 4 && in.w > in.h * 2)
+        cols = 3;
+    int rows = (int)(n + (size_t)cols - 1) / cols;
+    int ch = (in.h - (rows - 1) * t->gap) / rows;
+    int min_h = yk_ui_line_height(ui, YK_FONT_HUGE) + yk_ui_line_height(ui, YK_FONT_BODY) +
+                2 * t->gap;
+    bool scroll = ch < min_h;
+    if (scroll)
+        ch = min_h;
+    int y = scroll ? yk_ui_scroll_begin(ui, "vol.walkins", in) : in.y;
+    for (size_t i = 0; i < n; i++) {
+        const struct yk_walkin_kind *kd = &s->kinds.items[i];
+        struct yk_rect r = {in.x + (int)(i % (size_t)cols) * ((in.w - (cols - 1) * t->gap) / cols +
+                                                              t->gap),
+                            y + (int)(i / (size_t)cols) * (ch + t->gap),
+                            (in.w - (cols - 1) * t->gap) / cols, ch};
+        struct yk_button_style bs = style(k, false, YK_FONT_HUGE);
+        bs.sub = PICK(kd->name);
+        bs.icon_above = true;
+        const char *id = yk_ui_fmt(ui, "vol.walkin.%s", kd->id);
+        int c = walkin_count(s, kd->id);
+        yk_ui_button(ui, id, r, yk_ui_fmt(ui, "%d", c), &bs, true);
+        yk_ui_set_text(ui, id, yk_ui_fmt(ui, "%s %d", PICK(kd->name), c));
+    }
+    if (scroll)
+        yk_ui_scroll_end(ui, y + rows * (ch + t->gap));
+}
+
+/* ---------------------------------------------------------------- building: duty, today */
+
+static const char *hours_text(struct yk_kiosk *k, long long seconds)
+{
+    long long m = seconds / 60;
+    return yk_ui_fmt(&k->ui, tr(k, "vol.hours"), (int)(m / 60), (int)(m % 60));
+}
+
+static bool on_duty(const struct yk_kiosk *k, const struct vstate *s)
+{
+    for (size_t i = 0; i < s->duty_now.count; i++)
+        if (strcmp(s->duty_now.items[i].volunteer_id, k->volunteer_id) == 0)
+            return true;
+    return false;
+}
+
+static void build_duty(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    bool on = on_duty(k, s);
+    int bh = button_h(k) * 3 / 2;
+    struct yk_rect row = yk_cut_top(&in, bh);
+    yk_cut_top(&in, t->gap);
+    struct yk_button_style a = style(k, !on, YK_FONT_LARGE), b = style(k, on, YK_FONT_LARGE);
+    a.icon = YK_ICON_CHECK;
+    b.icon = YK_ICON_CLOSE;
+    /* Both stay tappable (greyed words would be unreadable); the one that applies is red. */
+    yk_ui_button(ui, "vol.duty.on", yk_grid_cell(row, 2, 1, 0, 0, t->gap), tr(k, "vol.duty.on"),
+                 &a, true);
+    yk_ui_button(ui, "vol.duty.off", yk_grid_cell(row, 2, 1, 1, 0, t->gap), tr(k, "vol.duty.off"),
+                 &b, true);
+    const char *st_text = s->duty_msg ? tr(k, s->duty_msg)
+                                      : tr(k, on ? "vol.duty.is_on" : "vol.duty.is_off");
+    line(k, &in, "vol.duty.state", yk_ui_fmt(ui, st_text, k->volunteer_name), YK_FONT_BODY,
+         t->ink, YK_ALIGN_LEFT);
+    struct yk_doc d;
+    in.x -= t->pad;
+    in.w += 2 * t->pad;
+    yk_doc_begin(&d, k, "vol.duty.doc", in, false);
+    yk_doc_title(&d, "vol.duty.now", tr(k, "vol.duty.now"));
+    if (!s->duty_now.count)
+        yk_doc_text(&d, "vol.duty.nobody", tr(k, "vol.duty.nobody"), true);
+    for (size_t i = 0; i < s->duty_now.count; i++) {
+        const struct yk_duty_entry *e = &s->duty_now.items[i];
+        char hm[16];
+        yk_format_hhmm(hm, sizeof hm, e->since_utc);
+        yk_doc_field(&d, yk_ui_fmt(ui, "vol.duty.now.%zu", i), PICK(e->name),
+                     yk_ui_fmt(ui, tr(k, "vol.duty.since"), hm));
+    }
+    yk_doc_title(&d, "vol.duty.today", tr(k, "vol.duty.today"));
+    if (!s->duty_hours.count)
+        yk_doc_text(&d, "vol.duty.none", tr(k, "vol.duty.none"), true);
+    for (size_t i = 0; i < s->duty_hours.count; i++) {
+        const struct yk_duty_entry *e = &s->duty_hours.items[i];
+        yk_doc_field(&d, yk_ui_fmt(ui, "vol.duty.hours.%zu", i), PICK(e->name),
+                     hours_text(k, e->seconds));
+    }
+    yk_doc_end(&d);
+}
+
+static void build_today(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    struct yk_doc d;
+    in.x -= t->pad;
+    in.w += 2 * t->pad;
+    yk_doc_begin(&d, k, "vol.today", in, false);
+    if (!s->sum_ok) {
+        yk_doc_text(&d, "vol.today.error", tr(k, "vol.today.error"), false);
+        yk_doc_end(&d);
+        return;
+    }
+    yk_doc_title(&d, "vol.today.checkins",
+                 yk_ui_fmt(ui, tr(k, "vol.today.checkins"), s->sum.checkin_people));
+    if (!s->sum.event_count)
+        yk_doc_text(&d, "vol.today.nocheckins", tr(k, "vol.today.nocheckins"), true);
+    for (size_t i = 0; i < s->sum.event_count; i++) {
+        const struct yk_event_checkins *e = &s->sum.events[i];
+        yk_doc_field(&d, yk_ui_fmt(ui, "vol.today.event.%zu", i), PICK(e->title),
+                     yk_ui_fmt(ui, tr(k, "vol.today.people"), e->people, e->parties));
+    }
+    yk_doc_title(&d, "vol.today.walkins",
+                 yk_ui_fmt(ui, tr(k, "vol.today.walkins"), s->sum.walkins.total));
+    for (size_t i = 0; i < s->sum.walkins.count; i++) {
+        const struct yk_walkin_count *w = &s->sum.walkins.items[i];
+        yk_doc_field(&d, yk_ui_fmt(ui, "vol.today.walkin.%zu", i), PICK(w->name),
+                     yk_ui_fmt(ui, "%d", w->count));
+    }
+    yk_doc_title(&d, "vol.today.hours",
+                 yk_ui_fmt(ui, tr(k, "vol.today.hours"), hours_text(k, s->sum.duty.total_seconds)));
+    if (!s->sum.duty.count)
+        yk_doc_text(&d, "vol.today.noduty", tr(k, "vol.duty.none"), true);
+    for (size_t i = 0; i < s->sum.duty.count; i++) {
+        const struct yk_duty_entry *e = &s->sum.duty.items[i];
+        const char *v = hours_text(k, e->seconds);
+        if (e->on_duty)
+            v = yk_ui_fmt(ui, "%s · %s", v, tr(k, "vol.today.on_duty"));
+        yk_doc_field(&d, yk_ui_fmt(ui, "vol.today.duty.%zu", i), PICK(e->name), v);
+    }
+    yk_doc_end(&d);
+}
+
+/* The header says who unlocked volunteer mode. */
+static const char *vol_title(struct yk_kiosk *k)
+{
+    if (!k->volunteer_id[0])
+        return tr(k, "vol.title");
+    return yk_ui_fmt(&k->ui, tr(k, "vol.who"), k->volunteer_name);
+}
+
+static void vol_build(struct yk_kiosk *k, struct yk_rect area)
+{
+    struct vstate *s = vst(k);
+    const struct yk_theme *t = &k->ui.theme;
+    if (!s || !k->volunteer_id[0])
+        return; /* locked: nothing of it is drawn (the next tick goes home) */
+    struct yk_rect in = frame(k, yk_inset(area, t->pad));
+    switch (s->tab) {
+    case TAB_CHECKIN: build_checkin(k, s, in); break;
+    case TAB_WALKIN: build_walkin(k, s, in); break;
+    case TAB_DUTY: build_duty(k, s, in); break;
+    case TAB_TODAY: build_today(k, s, in); break;
+    }
+}
+
+/* ---------------------------------------------------------------- actions */
+
+static bool act_checkin(struct yk_kiosk *k, struct vstate *s, const char *a)
+{
+    if (strncmp(a, "event.", 6) == 0) {
+        for (size_t i = 0; i < s->events.count; i++)
+            if (strcmp(s->events.items[i].id, a + 6) == 0) {
+                s->sel = (int)i;
+                memset(&s->res, 0, sizeof s->res);
+                clear_entry(s);
+            }
+        return true;
+    }
+    if (strcmp(a, "change") == 0) {
+        s->sel = -1;
+        s->ask.up = false;
+        memset(&s->res, 0, sizeof s->res);
+        clear_entry(s);
+        load_events(k, s);
+        return true;
+    }
+    if (strncmp(a, "mode.", 5) == 0) {
+        s->mode = strcmp(a + 5, "code") == 0    ? CM_CODE
+                  : strcmp(a + 5, "phone") == 0 ? CM_PHONE
+                                                : CM_SCAN;
+        s->ask.up = false;
+        memset(&s->res, 0, sizeof s->res);
+        clear_entry(s);
+        return true;
+    }
+    if (strcmp(a, "result.next") == 0) {
+        memset(&s->res, 0, sizeof s->res);
+        clear_entry(s);
+        return true;
+    }
+    if (strcmp(a, "ask.cancel") == 0) {
+        s->ask.up = false;
+        return true;
+    }
+    if (strncmp(a, "ask.", 4) == 0 && s->ask.up) {
+        int n = atoi(a + 4);
+        if (n >= 1 && n <= s->ask.remaining) {
+            struct ask q = s->ask;
+            admit(k, s, q.ticket_code[0] ? q.ticket_code : NULL,
+                  q.signup_id[0] ? q.signup_id : NULL, n);
+        }
+        return true;
+    }
+    if (strncmp(a, "code.key.", 9) == 0) {
+        size_t n = strlen(s->code);
+        const char *key = a + 9;
+        s->code_short = false;
+        if (strcmp(key, "del") == 0) {
+            if (n)
+                s->code[n - 1] = 0;
+        } else if (key[0] && !key[1] && n < YK_TICKET_SHORT_LEN) {
+            s->code[n] = key[0];
+            s->code[n + 1] = 0;
+        }
+        return true;
+    }
+    if (strcmp(a, "code.clear") == 0) {
+        s->code[0] = 0;
+        return true;
+    }
+    if (strcmp(a, "code.ok") == 0) {
+        char norm[YK_TICKET_SHORT_LEN + 1];
+        s->code_short = !yk_ticket_short_normalize(s->code, norm);
+        if (cur_event(s) && !s->code_short)
+            check_short(k, s, norm);
+        return true;
+    }
+    if (strncmp(a, "phone.key.", 10) == 0) {
+        size_t n = strlen(s->phone);
+        const char *key = a + 10;
+        if (strcmp(key, "del") == 0) {
+            if (n)
+                s->phone[n - 1] = 0;
+            s->searched = false;
+        } else if (strcmp(key, "clear") == 0) {
+            s->phone[0] = 0;
+            s->searched = false;
+        } else if (key[0] >= '0' && key[0] <= '9' && !key[1]) {
+            if (n >= 4) { /* a fifth digit starts again */
+                s->phone[0] = 0;
+                n = 0;
+            }
+            s->phone[n] = key[0];
+            s->phone[n + 1] = 0;
+            s->searched = false;
+            if (n + 1 == 4 && cur_event(s)) {
+                yk_signup_matches_free(&s->matches);
+                yk_checkin_find_by_phone(k->p.db, cur_event(s)->id, s->phone, &s->matches);
+                s->searched = true;
+                memset(k->ui.scroll, 0, sizeof k->ui.scroll);
+            }
+        }
+        return true;
+    }
+    if (strcmp(a, "phone.again") == 0) {
+        s->phone[0] = 0;
+        s->searched = false;
+        yk_signup_matches_free(&s->matches);
+        return true;
+    }
+    if (strncmp(a, "match.", 6) == 0) {
+        char *end;
+        unsigned long i = strtoul(a + 6, &end, 10);
+        if (!*end && i < s->matches.count) {
+            char id[YK_ID_LEN + 1];
+            snprintf(id, sizeof id, "%s", s->matches.items[i].id);
+            admit(k, s, NULL, id, 0);
+            if (s->res.v != V_NONE || s->ask.up)
+                clear_entry(s);
+        }
+        return true;
+    }
+    return false;
+}
+
+static bool vol_activate(struct yk_kiosk *k, const char *id)
+{
+    struct vstate *s = vst(k);
+    if (!s || strncmp(id, "vol.", 4) != 0)
+        return false;
+    const char *a = id + 4;
+    k->dirty = true;
+    if (strcmp(a, "lock") == 0) {
+        s->lock_reason = "button";
+        yk_kiosk_reset(k);
+        return true;
+    }
+    if (strncmp(a, "tab.", 4) == 0) {
+        for (int i = 0; i < 4; i++)
+            if (strcmp(id, tabs[i].id) == 0)
+                s->tab = (enum tab)i;
+        s->walk_msg = NULL;
+        s->duty_msg = NULL;
+        load_tab(k, s);
+        memset(k->ui.scroll, 0, sizeof k->ui.scroll);
+        return true;
+    }
+    if (strcmp(a, "walkin.undo") == 0) {
+        char kind[YK_VOLUNTEER_ID_MAX + 1] = "";
+        enum yk_undo_rc rc = yk_walkin_undo_last(k->p.db, NULL, utc_ms(k), kind);
+        s->walk_msg = rc == YK_UNDO_OK        ? YK_N("vol.walkin.undone")
+                      : rc == YK_UNDO_NOTHING ? YK_N("vol.walkin.nothing")
+                                              : YK_N("vol.walkin.error");
+        s->walk_kind[0] = 0;
+        for (size_t i = 0; i < s->kinds.count; i++)
+            if (strcmp(s->kinds.items[i].id, kind) == 0)
+                snprintf(s->walk_kind, sizeof s->walk_kind, "%s", PICK(s->kinds.items[i].name));
+        load_walkins(k, s);
+        return true;
+    }
+    if (strncmp(a, "walkin.", 7) == 0) {
+        s->walk_msg = yk_walkin_tap(k->p.db, a + 7, NULL, utc_ms(k), NULL) ? YK_N("vol.walkin.added")
+                                                                           : YK_N("vol.walkin.error");
+        load_walkins(k, s);
+        return true;
+    }
+    if (strcmp(a, "duty.on") == 0 || strcmp(a, "duty.off") == 0) {
+        enum yk_duty_rc rc = a[6] == 'n' ? yk_duty_on(k->p.db, k->volunteer_id, utc_ms(k))
+                                         : yk_duty_off(k->p.db, k->volunteer_id, utc_ms(k));
+        s->duty_msg = rc == YK_DUTY_ERROR       ? YK_N("vol.duty.error")
+                      : rc == YK_DUTY_NO_CHANGE ? (a[6] == 'n' ? YK_N("vol.duty.already_on")
+                                                               : YK_N("vol.duty.already_off"))
+                                                : NULL;
+        load_duty(k, s);
+        return true;
+    }
+    return act_checkin(k, s, a);
+}
 
 const struct yk_screen_def yk_screen_volunteer = {
     .key = "volunteer",
-    .title_key = "section.empty",
-    .build = build,
+    .title = vol_title,
+    .enter = vol_enter,
+    .leave = vol_leave,
+    .build = vol_build,
+    .activate = vol_activate,
+    .deadline = vol_deadline,
+    .tick = vol_tick,
+    .input = vol_input,
     .volunteer = true,
 };

@@ -1,0 +1,31 @@
+# Volunteer mode: the real app, headless, on the sample content plus the sign-ups and tickets
+# of make_tickets, on the December social-responsibility day while it runs. Screenshots land
+# in build/shots/<test>/.
+add_executable(make_tickets ${CMAKE_CURRENT_LIST_DIR}/make_tickets.c)
+target_link_libraries(make_tickets PRIVATE yk_core)
+
+# The check-in benchmark (printed figures, not a test): see bench_checkin.c.
+add_executable(bench_checkin ${CMAKE_CURRENT_LIST_DIR}/bench_checkin.c)
+target_link_libraries(bench_checkin PRIVATE yk_core)
+
+set(YK_VUI_RUN ${CMAKE_CURRENT_LIST_DIR}/run.sh)
+set(YK_VUI_SCRIPTS ${CMAKE_CURRENT_LIST_DIR}/scripts)
+set(YK_VUI_SIZES 800x480 1024x600 720x1280 1920x1080 1080x1920)
+
+function(yk_vui_test name script)
+  add_test(NAME ${name}
+           COMMAND ${YK_VUI_RUN} $<TARGET_FILE:make_tickets> $<TARGET_FILE:yikong-kiosk>
+                   ${YK_VUI_SCRIPTS}/${script} ${CMAKE_BINARY_DIR}/shots/${name}
+                   --now 2026-12-12T09:40:00+08:00 ${ARGN})
+  set_tests_properties(${name} PROPERTIES ENVIRONMENT "YK_LOG=quiet")
+endfunction()
+
+# The PIN pad: the gesture, wrong PINs, the lock and its countdown, the right PIN.
+yk_vui_test(vui_pin pin.txt --size 800x480)
+# Check-in every way and every result, walk-ins, duty, today's figures (exact), locking.
+yk_vui_test(vui_flow flow.txt --size 800x480)
+yk_vui_test(vui_flow_en flow_en.txt --size 1024x600 --lang en)
+# Every main state at every size: layout, contrast, screenshots (zh, en, elder).
+foreach(size ${YK_VUI_SIZES})
+  yk_vui_test(vui_sizes_${size} sizes.txt --size ${size})
+endforeach()
