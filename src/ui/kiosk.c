@@ -194,7 +194,11 @@ bool yk_kiosk_activate(struct yk_kiosk *k, const char *id)
         else
             go(k, YK_SCREEN_HOME);
     } else if (strcmp(id, "nav.back") == 0) {
-        back(k);
+        /* A screen with steps of its own (sign-up, volunteer mode) may take "back" to mean
+         * its previous step. */
+        const struct yk_screen_def *d = yk_screen_def(k->screen);
+        if (!(d->activate && d->activate(k, id)))
+            back(k);
     } else if (strcmp(id, "nav.lang") == 0) {
         k->lang = k->lang == YK_LANG_ZH ? YK_LANG_EN : YK_LANG_ZH;
         k->dirty = true;

@@ -641,6 +641,12 @@ static void submit(struct yk_kiosk *k, struct state *s)
 static bool activate(struct yk_kiosk *k, const char *id)
 {
     struct state *s = st(k);
+    if (s && strcmp(id, "nav.back") == 0) {
+        /* The bar's back is the previous step, until the first step or the result. */
+        if (s->step == STEP_PHONE || s->step == STEP_RESULT)
+            return false;
+        id = "signup.prev";
+    }
     if (!s || strncmp(id, "signup.", 7) != 0)
         return false;
     const char *a = id + 7;
