@@ -19,9 +19,7 @@
  *   event.summary          the page's texts; a field whose content is missing is left
  *                          out with its label (".label" is the label's id)
  *   event.signup           the sign-up button: present when the event takes sign-ups,
- *                          enabled while sign-up is open
- *   event.note             the short note a tap on event.signup shows (until the sign-up
- *                          flow lands)
+ *                          enabled while sign-up is open; opens the sign-up screen
  *   event.qr               the event's link as a QR code (when it has one)
  *   event.missing          the event is no longer in the database
  *
@@ -556,7 +554,6 @@ struct detail_state {
     bool found;
     struct yk_block_list blocks;
     long long loaded_at, expiry;
-    bool note; /* the sign-up note is showing */
 };
 
 static struct detail_state *dst(struct yk_kiosk *k)
@@ -602,7 +599,7 @@ static const char *detail_title(struct yk_kiosk *k)
 }
 
 /* page.c's doc keeps its aside inside the scrolling region's clip, so the page builds its
- * own fixed column on the right (landscape): the sign-up button, its note, the QR. */
+ * own fixed column on the right (landscape): the sign-up button and the QR. */
 struct aside {
     struct yk_rect r;
     int y;
@@ -627,13 +624,6 @@ static void signup_block(struct yk_kiosk *k, struct detail_state *s, int x, int 
     yk_ui_button(ui, "event.signup", (struct yk_rect){x, *y, w, h}, label, &st,
                  signup_open(&s->ev, s->loaded_at));
     *y += h + t->pad;
-}
-
-/* The note a tap on the button shows, in the page's flow (it scrolls; the aside does not). */
-static void signup_note(struct yk_kiosk *k, struct detail_state *s, struct yk_doc *d)
-{
-    if (s->note)
-        yk_doc_text(d, "event.note", tr(k, "event.signup.soon"), false);
 }
 
 /* The QR card in the aside from a->y; false when it would be under 20 mm there (it then
@@ -711,7 +701,6 @@ static void detail_build(struct yk_kiosk *k, struct yk_rect area)
     d.y += sh + t->gap;
     if (takes_signups && !a.r.w)
         signup_block(k, s, d.x, &d.y, d.w);
-    signup_note(k, s, &d);
     char span[128];
     yk_format_span(span, sizeof span, e->starts_utc, e->ends_utc, yk_lang_code(k->lang));
     yk_doc_field(&d, "event.time", tr(k, "event.time"), span);
@@ -737,13 +726,10 @@ static void detail_build(struct yk_kiosk *k, struct yk_rect area)
         aside_qr(k, &a, e->link_url, true);
 }
 
-/* The hook for the sign-up flow (its own issue): until it lands, a tap on an open event's
- * button shows a short note. Replace the body with yk_kiosk_go(k, <the sign-up screen>);
- * k->sel_event names the event. */
-static void start_signup(struct yk_kiosk *k, struct detail_state *s)
+/* The sign-up flow (src/ui/screens/signup.c) takes over from here for k->sel_event. */
+static void start_signup(struct yk_kiosk *k)
 {
-    s->note = true;
-    k->dirty = true;
+    yk_kiosk_go(k, YK_SCREEN_SIGNUP);
 }
 
 static bool detail_activate(struct yk_kiosk *k, const char *id)
@@ -752,7 +738,7 @@ static bool detail_activate(struct yk_kiosk *k, const char *id)
     if (strcmp(id, "event.signup") != 0 || !s || !s->found)
         return false;
     if (signup_open(&s->ev, yk_kiosk_now_utc_s(k)))
-        start_signup(k, s);
+        start_signup(k);
     return true;
 }
 
