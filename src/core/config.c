@@ -329,6 +329,29 @@ static bool set_hub_url(const struct key *k, struct yk_config *cfg, const char *
     return copy_str(cfg->hub_url, sizeof cfg->hub_url, v);
 }
 
+/* The setup code is a secret: messages say what is wrong, never echo the value. Crockford
+ * base32 plus the separators the hub ignores; the hub does the real check. */
+static bool set_setup_code(const struct key *k, struct yk_config *cfg, const char *v, bool cli,
+                           char *msg, size_t msgn)
+{
+    size_t n = strlen(v);
+    if (n >= sizeof cfg->setup_code)
+        return fail(msg, msgn, "the value is %zu bytes long (allowed: %s)", n, k->allowed);
+    size_t chars = 0;
+    for (const char *p = v; *p; p++) {
+        if (*p == '-' || *p == ' ')
+            continue;
+        if (!isalnum((unsigned char)*p))
+            return fail(msg, msgn, "the value holds a character that is not a letter, digit, "
+                                   "'-' or space (allowed: %s)", k->allowed);
+        chars++;
+    }
+    if (chars != 0 && chars != 16)
+        return fail(msg, msgn, "the code has %zu letters and digits, not 16 (allowed: %s)", chars,
+                    k->allowed);
+    return copy_str(cfg->setup_code, sizeof cfg->setup_code, v);
+}
+
 /* On the command line a relative data_dir is taken from the current directory (what a
  * developer means by --data-dir tmp); in the file it is an error because the service's
  * current directory is not something a technician can see. */
@@ -507,6 +530,11 @@ static const struct key keys[] = {
      false},
     {"volunteer_lock", "30..3600 seconds", set_int, FIELD(volunteer_lock_s), 30, 3600, false},
     {"retention_days", "1..3650 days", set_int, FIELD(retention_days), 1, 3650, false},
+    {"setup_code", "empty or the hub's 16-character setup code (kiosk-add); never shown",
+     set_setup_code, FIELD(setup_code), 0, 0, false},
+    {"sync_interval", "10..3600 seconds", set_int, FIELD(sync_interval_s), 10, 3600, false},
+    {"heartbeat_interval", "30..86400 seconds", set_int, FIELD(heartbeat_interval_s), 30, 86400,
+     false},
 };
 #define NKEYS (sizeof keys / sizeof keys[0])
 
@@ -607,6 +635,9 @@ void yk_config_defaults(struct yk_config *cfg)
     cfg->night_end_min = 6 * 60;
     cfg->volunteer_lock_s = 120;
     cfg->retention_days = 30;
+    cfg->setup_code[0] = '\0';
+    cfg->sync_interval_s = 60;
+    cfg->heartbeat_interval_s = 300;
     cfg->bench_idle_s = 30;
 }
 
@@ -1299,6 +1330,10 @@ void yk_config_write(const struct yk_config *cfg, void *vf)
     fprintf(f, "night_end = %02d:%02d\n", cfg->night_end_min / 60, cfg->night_end_min % 60);
     fprintf(f, "volunteer_lock = %d\n", cfg->volunteer_lock_s);
     fprintf(f, "retention_days = %d\n", cfg->retention_days);
+    /* A secret: only whether it is set. */
+    fprintf(f, "# setup_code: %s\n", cfg->setup_code[0] ? "set (not shown)" : "not set");
+    fprintf(f, "sync_interval = %d\n", cfg->sync_interval_s);
+    fprintf(f, "heartbeat_interval = %d\n", cfg->heartbeat_interval_s);
 }
 
 void yk_config_print_help(void *vf)

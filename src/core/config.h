@@ -46,6 +46,14 @@ struct yk_config {
     int volunteer_lock_s;     /* "volunteer_lock": 30..3600; default 120 */
     int retention_days;       /* "retention_days": 1..3650; default 30 */
 
+    /* Sync with the hub (src/core/SYNC.md) */
+    char setup_code[64];      /* "setup_code": the one-time enrolment code from the hub's
+                                 operator (kiosk-add), or ""; 16 Crockford base32 characters,
+                                 hyphens/spaces allowed. A secret: never logged or printed */
+    int sync_interval_s;      /* "sync_interval": 10..3600 seconds between rounds when idle;
+                                 default 60 */
+    int heartbeat_interval_s; /* "heartbeat_interval": 30..86400 seconds; default 300 */
+
     /* Headless driver (command line only) */
     bool headless;            /* --headless */
     char script[512];         /* --script FILE ("-" = stdin) */

@@ -1,0 +1,166 @@
+#ifndef YK_SYNC_H
+#define YK_SYNC_H
+
+#include "core/db.h"
+#include "core/ids.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The kiosk side of the hub's sync protocol (src/hub/README.md), without threads or network:
+ * build a push batch from the pending records, apply the hub's per-item answers, apply a
+ * page of content changes in one transaction together with its cursor, and the media still
+ * to fetch. The transport and the background thread are src/app/sync_http.h and
+ * src/app/sync_worker.h. How it all fits: src/core/SYNC.md.
+ *
+ * Also here: the sync status every thread can read (a process-wide record under a mutex,
+ * published by whoever runs sync rounds), and the hand-over of a setup code typed in
+ * volunteer mode. */
+
+#define YK_SYNC_BATCH_MAX 1000           /* records per push: the hub's limit */
+#define YK_SYNC_BATCH_DEFAULT 500        /* records per push normally */
+#define YK_SYNC_BATCH_BYTES (3u << 20)   /* a batch stops growing here (the hub takes 4 MiB) */
+#define YK_SYNC_RESPONSE_MAX (16u << 20) /* bytes of any answer the client reads */
+#define YK_SYNC_PAGE_LIMIT 500           /* rows per changes page asked for */
+
+enum yk_sync_type {
+    YK_SYNC_SIGNUP,
+    YK_SYNC_CHECKIN,
+    YK_SYNC_WALKIN,
+    YK_SYNC_DUTY,
+    YK_SYNC_AUDIT,
+    YK_SYNC_NTYPES
+};
+
+/* The protocol's name of a type ("signup", ...). Static. */
+const char *yk_sync_type_name(enum yk_sync_type t);
+
+/* One record of a batch, as sent: enough to mark it synced only if it did not change since
+ * (a sign-up cancelled or a duty closed while the push was in flight is pushed again). */
+struct yk_sync_item {
+    enum yk_sync_type type;
+    char id[YK_ID_LEN + 1];
+    char status[12]; /* signups: the status sent */
+    bool off_set;    /* duty: off_utc was sent */
+    int64_t off_utc;
+};
+
+struct yk_sync_batch {
+    char *json; /* the body of POST /api/v1/push; owned */
+    size_t len;
+    struct yk_sync_item *items; /* owned; in the order sent */
+    size_t count;               /* 0: nothing to push (json is NULL) */
+};
+
+/* Builds a batch of at most max_records (1..YK_SYNC_BATCH_MAX) pending records, oldest
+ * first per type (sign-ups, then check-ins, walk-ins, duty, audit), and under
+ * YK_SYNC_BATCH_BYTES. A sign-up goes without its phone number (the hub does not need it:
+ * phone_last4, surname and title are enough for its ticket page). Returns false on a
+ * database error (logged). Free with yk_sync_batch_free. */
+bool yk_sync_build_push(struct yk_db *db, size_t max_records, struct yk_sync_batch *out);
+
+/* Frees the batch and zeroes it. NULL-safe. */
+void yk_sync_batch_free(struct yk_sync_batch *b);
+
+struct yk_sync_push_result {
+    int accepted, duplicate, rejected;
+    int decided; /* sign-ups whose status the hub decided (pending -> confirmed/waitlist) */
+};
+
+/* Applies the hub's answer to batch b, in one transaction: accepted and duplicate items
+ * become 'synced' (unless the row changed since the batch was built), rejected ones
+ * 'rejected' with the reason in sync_rejects, and a sign-up's decided status is applied as
+ * by a 'signups' change. The answer must list every item of b, in order, with the same ids;
+ * otherwise nothing changes and false is returned (the batch stays pending). */
+bool yk_sync_apply_push(struct yk_db *db, const struct yk_sync_batch *b, const char *body,
+                        size_t len, int64_t now_utc_s, struct yk_sync_push_result *out);
+
+struct yk_sync_page_result {
+    int64_t cursor; /* the page's cursor, saved in the same transaction */
+    bool more;      /* the hub has more: ask again from cursor */
+    int applied;    /* rows written */
+    int stale;      /* rows not newer than the one held (rev) */
+    int ignored;    /* rows of tables this kiosk does not know (a newer hub) */
+    int media;      /* media rows whose bytes are wanted */
+};
+
+/* Applies one answer of GET /api/v1/changes in one transaction with its cursor: each row is
+ * upserted by its primary key only when its rev is newer than the one held (tombstones are
+ * rows with deleted = 1); kiosk_keys' public_key comes as hex; 'allotments' set
+ * events.seats_held; 'signups' carry the hub's decisions on this kiosk's sign-ups (pending
+ * or waitlist -> confirmed or waitlist; a confirmed or cancelled sign-up is never changed);
+ * 'media' rows not held are queued in sync_media_wanted. When the last page (more = false)
+ * arrives and the database still holds the sample content, the sample rows (rev 0) are
+ * tombstoned. Anything malformed rolls the whole page back: false, nothing applied, cursor
+ * unchanged (err gets why, for the log). */
+bool yk_sync_apply_page(struct yk_db *db, const char *body, size_t len,
+                        struct yk_sync_page_result *out, char *err, size_t errn);
+
+/* The cursor of the last committed page (0 before any). */
+int64_t yk_sync_cursor(struct yk_db *db);
+
+/* The next wanted media row: its hash (64 hex) and mime. Returns 1 found, 0 none, -1 error.
+ * skip: hashes already tried this round are skipped by passing the number tried. */
+int yk_sync_media_next(struct yk_db *db, int skip, char hash[65], char *mime, size_t mime_n);
+
+/* Stores media bytes for a wanted hash when SHA-256(bytes) matches it, and forgets the
+ * want. Returns false (nothing stored) on a mismatch or error. */
+bool yk_sync_media_store(struct yk_db *db, const char *hash, const char *mime,
+                         const void *bytes, size_t len);
+
+/* Counts records waiting to be pushed and records set aside (rejected). false on error. */
+bool yk_sync_counts(struct yk_db *db, int *waiting, int *rejected);
+
+/* One record the hub refused, for volunteer mode. */
+struct yk_sync_reject {
+    char type[12];
+    char id[YK_ID_LEN + 1];
+    char reason[40];
+    int64_t rejected_utc;
+};
+
+/* The newest (at most max) rejected records into out; returns how many, -1 on error. */
+int yk_sync_rejects(struct yk_db *db, struct yk_sync_reject *out, int max);
+
+/* Backoff before retry number attempt (1, 2, ...): 5 s doubling to 10 min, times a jitter
+ * factor from r in [0, 1) mapped to 0.8..1.2. In milliseconds. */
+int64_t yk_sync_backoff_ms(int attempt, double r);
+
+/* Status ----------------------------------------------------------------------------------- */
+
+struct yk_sync_status {
+    bool configured;          /* a hub_url is set and sync runs */
+    bool enrolled;            /* the kiosk holds a device token */
+    bool online;              /* the last round reached the hub */
+    bool stopped;             /* the hub refused this kiosk (401/403): an operator must act */
+    int64_t last_success_utc; /* end of the last complete round; 0 = never */
+    int64_t last_attempt_utc;
+    int64_t next_attempt_utc; /* when the worker tries next (0 = unknown) */
+    int waiting;              /* records to push */
+    int set_aside;            /* records the hub refused */
+    char error_zh[160];       /* the last problem, for people; "" when none */
+    char error_en[160];
+};
+
+/* Copies the current status (zeroed when nothing was ever published). Thread-safe. */
+void yk_sync_status(struct yk_sync_status *out);
+
+/* Replaces the status (the sync worker and the driver's sync command do this). */
+void yk_sync_status_publish(const struct yk_sync_status *s);
+
+/* Volunteer mode: hands a typed setup code to the sync worker and wakes it. Returns false
+ * when the code is not 16 Crockford characters (ignoring '-' and spaces). The code is kept
+ * in memory only, and never logged. */
+bool yk_sync_enter_setup_code(const char *code);
+
+/* The worker's side: takes the code entered (and forgets it). false when none. */
+bool yk_sync_take_setup_code(char *out, size_t n);
+
+/* Wakes the sync worker (e.g. after a sign-up: push it now). No-op without a worker. */
+void yk_sync_wake(void);
+
+/* The worker registers how to wake it (NULL to unregister). */
+void yk_sync_set_waker(void (*fn)(void *ctx), void *ctx);
+
+#endif

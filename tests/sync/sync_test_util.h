@@ -1,0 +1,89 @@
+#ifndef YK_SYNC_TEST_UTIL_H
+#define YK_SYNC_TEST_UTIL_H
+
+/* Helpers for the sync tests: scratch directories, a sample database, one-line queries.
+ * Built on tests/check.h. */
+
+#include "check.h"
+
+#include "core/db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdarg.h>
+#include <unistd.h>
+
+/* 2026-12-01T09:00:00+08:00. */
+#define SYNC_T0_MS 1796086800000LL
+
+static inline void sync_tmpdir(char *dir, size_t n, const char *what)
+{
+    const char *base = getenv("TMPDIR");
+    snprintf(dir, n, "%s/yk-sync-%s-XXXXXX", base && *base ? base : "/tmp", what);
+    if (!mkdtemp(dir)) {
+        perror("mkdtemp");
+        exit(2);
+    }
+}
+
+static inline void sync_rmtree(const char *dir)
+{
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", dir);
+}
+
+static inline void sync_open(struct yk_db *db, const char *dir, long long now_ms)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/kiosk.db", dir);
+    struct yk_db_params p = {.path = path, .seed_sample = true, .now_ms = now_ms};
+    if (!yk_db_open(db, &p)) {
+        fprintf(stderr, "cannot open %s: %s\n", path, db->error);
+        exit(2);
+    }
+}
+
+/* The first column of the first row of sql (printf-style), as an integer; -1 on error. */
+static inline long long q_int(struct yk_db *db, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static inline long long q_int(struct yk_db *db, const char *fmt, ...)
+{
+    char sql[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(sql, sizeof sql, fmt, ap);
+    va_end(ap);
+    sqlite3_stmt *st = NULL;
+    long long v = -1;
+    if (sqlite3_prepare_v2(db->handle, sql, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    else
+        fprintf(stderr, "q_int(%s): %s\n", sql, sqlite3_errmsg(db->handle));
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* The first column of the first row as text into buf ("" when none). */
+static inline const char *q_str(struct yk_db *db, char *buf, size_t n, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static inline const char *q_str(struct yk_db *db, char *buf, size_t n, const char *fmt, ...)
+{
+    char sql[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(sql, sizeof sql, fmt, ap);
+    va_end(ap);
+    sqlite3_stmt *st = NULL;
+    buf[0] = '\0';
+    if (sqlite3_prepare_v2(db->handle, sql, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+        snprintf(buf, n, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return buf;
+}
+
+#endif
