@@ -135,7 +135,6 @@ void yk_doc_begin(struct yk_doc *d, struct yk_kiosk *k, const char *id, struct y
         int aw = in.w * 36 / 100;
         d->aside = yk_cut_right(&in, aw);
         yk_cut_right(&in, t->pad);
-        d->aside_y = d->aside.y;
     }
     d->view = (struct yk_rect){area.x, in.y, in.x + in.w - area.x, in.h};
     d->start = yk_ui_scroll_begin(&k->ui, id, d->view);
@@ -182,26 +181,23 @@ void yk_doc_field(struct yk_doc *d, const char *id, const char *label, const cha
     d->y += vh + ui->theme.pad;
 }
 
-void yk_doc_qr(struct yk_doc *d, const char *id, const char *url, const char *caption)
+/* Draws a QR card at (x, *y), w wide, and moves *y below it. max_side limits the code. */
+static void qr_card_at(struct yk_kiosk *k, const char *id, int x, int *y, int w, int max_h,
+                       const char *url, const char *caption)
 {
-    if (!url || !*url)
-        return;
-    struct yk_ui *ui = &d->k->ui;
+    struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
-    bool aside = d->aside.w > 0;
-    int x = aside ? d->aside.x : d->x, w = aside ? d->aside.w : d->w;
-    int *y = aside ? &d->aside_y : &d->y;
     int ch = caption ? yk_ui_text_height(ui, caption, YK_FONT_SMALL, w - 2 * t->gap) : 0;
     int avail = w - 2 * t->gap;
-    if (aside) {
-        int room = d->aside.y + d->aside.h - *y - ch - 3 * t->gap;
+    if (max_h > 0) {
+        int room = max_h - ch - 3 * t->gap;
         avail = avail < room ? avail : room;
     }
-    int side = qr_side(d->k, avail);
+    int side = qr_side(k, avail);
     int card_h = side + ch + 3 * t->gap;
     /* A white card: the QR needs a light background whatever the theme. */
-    struct yk_rect card = {x, *y, w, card_h};
-    yk_ui_fill(ui, card, (struct yk_color){255, 255, 255, 255}, t->radius);
+    yk_ui_fill(ui, (struct yk_rect){x, *y, w, card_h}, (struct yk_color){255, 255, 255, 255},
+               t->radius);
     yk_ui_qr(ui, id, (struct yk_rect){x + (w - side) / 2, *y + t->gap, side, side}, url);
     if (caption) {
         char cid[96];
@@ -213,13 +209,11 @@ void yk_doc_qr(struct yk_doc *d, const char *id, const char *url, const char *ca
     *y += card_h + t->pad;
 }
 
-void yk_doc_button(struct yk_doc *d, const char *id, const char *label, bool enabled)
+static void button_at(struct yk_kiosk *k, const char *id, int x, int *y, int w, const char *label,
+                      bool enabled)
 {
-    struct yk_ui *ui = &d->k->ui;
+    struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
-    bool aside = d->aside.w > 0;
-    int x = aside ? d->aside.x : d->x, w = aside ? d->aside.w : d->w;
-    int *y = aside ? &d->aside_y : &d->y;
     int h = yk_ui_text_height(ui, label, YK_FONT_LARGE, w - 2 * t->gap) + 2 * t->gap;
     if (h < t->touch_min * 5 / 4)
         h = t->touch_min * 5 / 4;
@@ -227,6 +221,33 @@ void yk_doc_button(struct yk_doc *d, const char *id, const char *label, bool ena
                                  .icon = -1};
     yk_ui_button(ui, id, (struct yk_rect){x, *y, w, h}, label, &st, enabled);
     *y += h + t->pad;
+}
+
+/* Queues an item for the aside (drawn by yk_doc_end, outside the scroll clip). */
+static bool to_aside(struct yk_doc *d, bool qr, const char *id, const char *text,
+                     const char *caption, bool enabled)
+{
+    if (d->aside.w <= 0 || d->n_aside >= YK_DOC_ASIDE_MAX)
+        return false;
+    struct yk_ui *ui = &d->k->ui;
+    d->aside_items[d->n_aside++] = (struct yk_doc_aside_item){
+        qr, yk_ui_strdup(ui, id), yk_ui_strdup(ui, text),
+        caption ? yk_ui_strdup(ui, caption) : NULL, enabled};
+    return true;
+}
+
+void yk_doc_qr(struct yk_doc *d, const char *id, const char *url, const char *caption)
+{
+    if (!url || !*url)
+        return;
+    if (!to_aside(d, true, id, url, caption, true))
+        qr_card_at(d->k, id, d->x, &d->y, d->w, 0, url, caption);
+}
+
+void yk_doc_button(struct yk_doc *d, const char *id, const char *label, bool enabled)
+{
+    if (!to_aside(d, false, id, label, NULL, enabled))
+        button_at(d->k, id, d->x, &d->y, d->w, label, enabled);
 }
 
 void yk_doc_space(struct yk_doc *d, int px)
@@ -246,6 +267,16 @@ void yk_doc_end(struct yk_doc *d)
         d->y += h;
     }
     yk_ui_scroll_end(&d->k->ui, d->y);
+    /* The aside, outside the scrolling column's clip: QR codes and actions stay put. */
+    int y = d->aside.y;
+    for (int i = 0; i < d->n_aside; i++) {
+        const struct yk_doc_aside_item *it = &d->aside_items[i];
+        if (it->qr)
+            qr_card_at(d->k, it->id, d->aside.x, &y, d->aside.w, d->aside.y + d->aside.h - y,
+                       it->text, it->caption);
+        else
+            button_at(d->k, it->id, d->aside.x, &y, d->aside.w, it->text, it->enabled);
+    }
 }
 
 void yk_page_qr_card(struct yk_kiosk *k, const char *id, struct yk_rect r, const char *url,

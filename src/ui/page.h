@@ -46,15 +46,25 @@ void yk_rows_free(struct yk_rows *rows);
 
 /* ---- Documents (detail pages) ---- */
 
+/* What goes in a document's aside: drawn by yk_doc_end, outside the scrolling column. */
+struct yk_doc_aside_item {
+    bool qr;                 /* a QR card, else a button */
+    const char *id, *text, *caption; /* QR: url + caption; button: label */
+    bool enabled;
+};
+
+#define YK_DOC_ASIDE_MAX 4
+
 struct yk_doc {
     struct yk_kiosk *k;
+    struct yk_doc_aside_item aside_items[YK_DOC_ASIDE_MAX];
+    int n_aside;
     char id[48];
     struct yk_rect view;  /* the scrolling column */
     struct yk_rect aside; /* landscape: a fixed column on the right for QR and actions */
     int x, w;             /* content column */
     int y;                /* next free y */
     int start;
-    int aside_y;
 };
 
 /* Starts a document in area; with_aside asks for a right-hand column on wide screens. */

@@ -656,6 +656,7 @@ static bool activate(struct yk_kiosk *k, const char *id)
     int initial = s->initial;
     if (strcmp(a, "cancel") == 0 || strcmp(a, "done") == 0) {
         yk_kiosk_go(k, YK_SCREEN_HOME);
+        return true; /* leave() has freed s: touch nothing more */
     } else if (strcmp(a, "prev") == 0) {
         if (s->step == STEP_NAME && (s->picking_initial || s->initial)) {
             s->picking_initial = false;
