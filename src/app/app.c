@@ -1,5 +1,6 @@
 #include "app/app.h"
 
+#include "app/sync_worker.h"
 #include "core/embed.h"
 #include "core/log.h"
 #include "core/signup.h"
@@ -10,6 +11,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* The background sync (src/core/SYNC.md): one per process, started once the database is open
+ * when a hub is configured; headless scripts sync with their own `sync` command instead. */
+static struct yk_sync_worker *sync_worker;
 
 /* mkdir -p */
 static bool make_dirs(const char *path)
@@ -69,6 +74,19 @@ int yk_app_init(struct yk_app *app, const struct yk_config *cfg)
     int purged = yk_signup_purge_phones(&app->db, now_s, cfg->retention_days);
     if (purged > 0)
         yk_info("app", "cleared %d phone numbers past retention", purged);
+    if (cfg->hub_url[0] && !cfg->headless) {
+        struct yk_sync_worker_params sp = {
+            .db_path = path,
+            .hub_url = cfg->hub_url,
+            .data_dir = cfg->data_dir,
+            .setup_code = cfg->setup_code,
+            .public_key = app->keys_open ? app->keys.public_key : NULL,
+            .version = YK_VERSION,
+            .interval_s = cfg->sync_interval_s,
+            .heartbeat_s = cfg->heartbeat_interval_s,
+        };
+        sync_worker = yk_sync_worker_start(&sp); /* NULL: the kiosk runs offline (logged) */
+    }
 
     char err[1024];
     if (!yk_i18n_load_embedded(&app->strings, yk_embed_assets, err, sizeof err)) {
@@ -117,6 +135,8 @@ void yk_app_destroy(struct yk_app *app)
     if (app->display_open)
         yk_display_destroy(&app->display);
     yk_i18n_destroy(&app->strings);
+    yk_sync_worker_stop(sync_worker);
+    sync_worker = NULL;
     if (app->keys_open)
         yk_ticket_keys_destroy(&app->keys);
     if (app->db_open)

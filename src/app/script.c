@@ -4,7 +4,9 @@
  * Commands are listed in README.md ("Headless driver"). */
 #include "app/app.h"
 
+#include "app/sync_http.h"
 #include "core/log.h"
+#include "core/sync.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -47,6 +49,8 @@ static void advance(struct yk_app *app, int64_t ms)
         yk_app_frame(app, false, NULL);
     }
 }
+
+static bool sync_round(struct run *r);
 
 static void finger(struct yk_app *app, Uint32 type, float lx, float ly)
 {
@@ -310,9 +314,47 @@ static bool run_line(struct run *r, char *line)
         int n = yk_ui_check_contrast(ui, min, err, sizeof err);
         if (n)
             return fail(r, "check-contrast: %d text line(s) under %.1f:1:\n%s", n, min, err);
+    } else if (strcmp(cmd, "sync") == 0) {
+        return sync_round(r);
     } else {
         return fail(r, "unknown command '%s'", cmd);
     }
+    return true;
+}
+
+/* One whole sync round (push, pull, media, heartbeat) on this thread, at the driven clock's
+ * time; the background worker does not run headless, so scripts decide when sync happens. */
+static bool sync_round(struct run *r)
+{
+    const struct yk_config *cfg = r->app->cfg;
+    if (!cfg->hub_url[0])
+        return fail(r, "sync: no hub_url is configured");
+    struct yk_sync_client c;
+    struct yk_sync_client_params cp = {
+        .hub_url = cfg->hub_url,
+        .data_dir = cfg->data_dir,
+        .public_key = r->app->keys_open ? r->app->keys.public_key : NULL,
+        .version = YK_VERSION,
+    };
+    if (!yk_sync_client_init(&c, &cp))
+        return fail(r, "sync: the HTTP client cannot start");
+    int64_t now = yk_clock_utc_ms(&r->app->clock) / 1000;
+    char typed[64];
+    const char *code = yk_sync_take_setup_code(typed, sizeof typed) ? typed : cfg->setup_code;
+    enum yk_sync_rc rc = yk_sync_round(&c, &r->app->db, now, code, true);
+    struct yk_sync_status st = {.configured = true, .enrolled = yk_sync_enrolled(&c),
+                                .online = rc == YK_SYNC_OK, .last_attempt_utc = now,
+                                .last_success_utc = rc == YK_SYNC_OK ? now : 0};
+    yk_sync_counts(&r->app->db, &st.waiting, &st.set_aside);
+    snprintf(st.error_zh, sizeof st.error_zh, "%s", yk_sync_rc_text(rc, true));
+    snprintf(st.error_en, sizeof st.error_en, "%s", yk_sync_rc_text(rc, false));
+    yk_sync_status_publish(&st);
+    char why[160];
+    snprintf(why, sizeof why, "%s", c.last_error);
+    yk_sync_client_destroy(&c);
+    if (rc != YK_SYNC_OK)
+        return fail(r, "sync: %s (%s)", yk_sync_rc_name(rc), why);
+    r->app->kiosk.dirty = true;
     return true;
 }
 

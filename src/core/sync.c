@@ -302,6 +302,81 @@ bool yk_sync_apply_push(struct yk_db *db, const struct yk_sync_batch *b, const c
     return yk_db_commit(db);
 }
 
+char *yk_sync_signup_request(struct yk_db *db, const char *signup_id, bool waitlist_ok,
+                             size_t *len)
+{
+    char sql[512];
+    snprintf(sql, sizeof sql, "%.*s", (int)(strstr(push_sql[YK_SYNC_SIGNUP], " WHERE") -
+                                            push_sql[YK_SYNC_SIGNUP]),
+             push_sql[YK_SYNC_SIGNUP]);
+    strcat(sql, " WHERE id = ? AND status = 'pending'");
+    sqlite3_stmt *st = yk_db_prepare(db, sql);
+    if (!st)
+        return NULL;
+    sqlite3_bind_text(st, 1, signup_id, -1, SQLITE_STATIC);
+    char *out = NULL;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        struct yk_jw w;
+        yk_jw_init(&w, 64u << 10);
+        yk_jw_obj_begin(&w);
+        for (int c = 0; c < sqlite3_column_count(st); c++) {
+            yk_jw_key(&w, sqlite3_column_name(st, c));
+            if (sqlite3_column_type(st, c) == SQLITE_INTEGER)
+                yk_jw_int(&w, sqlite3_column_int64(st, c));
+            else if (sqlite3_column_type(st, c) == SQLITE_NULL)
+                yk_jw_null(&w);
+            else
+                yk_jw_strn(&w, (const char *)sqlite3_column_text(st, c),
+                           (size_t)sqlite3_column_bytes(st, c));
+        }
+        yk_jw_kbool(&w, "waitlist_ok", waitlist_ok);
+        yk_jw_obj_end(&w);
+        out = yk_jw_take(&w, len);
+    }
+    sqlite3_finalize(st);
+    return out;
+}
+
+bool yk_sync_apply_signup_answer(struct yk_db *db, const char *signup_id, const char *body,
+                                 size_t len, char status[12])
+{
+    status[0] = '\0';
+    struct yk_json_doc doc;
+    if (!yk_json_parse(&doc, body, len, NULL)) {
+        yk_json_free(&doc);
+        return false;
+    }
+    const char *id, *result, *st;
+    bool ok = yk_json_get_str(doc.root, "id", &id) && strcmp(id, signup_id) == 0 &&
+              yk_json_get_str(doc.root, "result", &result) &&
+              yk_json_get_str(doc.root, "status", &st) && strlen(st) < 12;
+    if (ok)
+        snprintf(status, 12, "%s", st);
+    bool stored = ok && (strcmp(result, "accepted") == 0 || strcmp(result, "duplicate") == 0);
+    if (ok && stored && yk_db_begin(db)) {
+        sqlite3_stmt *u = yk_db_prepare(db, "UPDATE signups SET sync_state = 'synced' WHERE "
+                                            "id = ? AND status = 'pending' AND sync_state = "
+                                            "'pending'");
+        sqlite3_stmt *decide = NULL;
+        ok = u != NULL;
+        if (ok) {
+            sqlite3_bind_text(u, 1, signup_id, -1, SQLITE_STATIC);
+            ok = sqlite3_step(u) == SQLITE_DONE;
+        }
+        sqlite3_finalize(u);
+        ok = ok && apply_decision(db, &decide, signup_id, st, 0) >= 0;
+        sqlite3_finalize(decide);
+        if (ok)
+            ok = yk_db_commit(db);
+        else
+            yk_db_rollback(db);
+    } else if (ok && stored) {
+        ok = false;
+    }
+    yk_json_free(&doc);
+    return ok;
+}
+
 /* Pull -------------------------------------------------------------------------------------- */
 
 #define MAX_COLS 40

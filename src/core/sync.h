@@ -97,6 +97,19 @@ struct yk_sync_page_result {
 bool yk_sync_apply_page(struct yk_db *db, const char *body, size_t len,
                         struct yk_sync_page_result *out, char *err, size_t errn);
 
+/* Online confirmation (POST /api/v1/signup): the body for the pending sign-up signup_id
+ * (the push fields of a sign-up, without "type", plus "waitlist_ok"). Returns the body
+ * (caller frees; *len its length) or NULL when there is no such sign-up or on error. */
+char *yk_sync_signup_request(struct yk_db *db, const char *signup_id, bool waitlist_ok,
+                             size_t *len);
+
+/* Applies the hub's answer {"id", "result", "status"} to signup_id: accepted/duplicate make
+ * it synced (if unchanged since) and a confirmed/waitlist status is applied as a decision;
+ * "full" changes nothing. status (12 bytes) gets the hub's status. false when the answer is
+ * malformed or on error. */
+bool yk_sync_apply_signup_answer(struct yk_db *db, const char *signup_id, const char *body,
+                                 size_t len, char status[12]);
+
 /* The cursor of the last committed page (0 before any). */
 int64_t yk_sync_cursor(struct yk_db *db);
 

@@ -1,0 +1,514 @@
+#include "app/sync_http.h"
+
+#include "core/json.h"
+#include "core/log.h"
+
+#include <curl/curl.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char *const rc_names[] = {"ok", "retry", "need-enrol", "refused", "bug", "local"};
+
+const char *yk_sync_rc_name(enum yk_sync_rc rc)
+{
+    return (unsigned)rc < sizeof rc_names / sizeof rc_names[0] ? rc_names[rc] : "?";
+}
+
+const char *yk_sync_rc_text(enum yk_sync_rc rc, bool zh)
+{
+    switch (rc) {
+    case YK_SYNC_OK:
+        return "";
+    case YK_SYNC_RETRY:
+        return zh ? "暂时连不上中心，稍后自动重试；所有记录都已保存在本机。"
+                  : "Cannot reach the hub; retrying automatically. Every record is kept on "
+                    "this kiosk.";
+    case YK_SYNC_NEED_ENROL:
+        return zh ? "本机尚未在中心登记：请在志愿者模式输入设置码。"
+                  : "This kiosk is not enrolled with the hub: enter a setup code in volunteer "
+                    "mode.";
+    case YK_SYNC_REFUSED:
+        return zh ? "中心拒绝了本机（设置码无效或已用过，或本机已停用）：请联系管理员。"
+                  : "The hub refused this kiosk (setup code wrong or used, or the kiosk was "
+                    "revoked): contact the operator.";
+    case YK_SYNC_BUG:
+        return zh ? "同步出错（中心的回答无法使用），稍后重试。"
+                  : "Sync failed (the hub's answer could not be used); retrying later.";
+    case YK_SYNC_LOCAL:
+        return zh ? "本机数据出错，同步暂停：请联系管理员。"
+                  : "The kiosk's own data failed; sync paused: contact the operator.";
+    }
+    return "";
+}
+
+static int64_t mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
+static bool curl_ok;
+static void curl_start(void)
+{
+    curl_ok = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
+}
+
+/* Token file ------------------------------------------------------------------------------- */
+
+static void token_path(const struct yk_sync_client *c, char *out, size_t n, const char *suffix)
+{
+    snprintf(out, n, "%s/%s%s", c->data_dir, YK_SYNC_TOKEN_FILE, suffix);
+}
+
+static void load_token(struct yk_sync_client *c)
+{
+    char path[600];
+    token_path(c, path, sizeof path, "");
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return;
+    char buf[96];
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0)
+        return;
+    buf[n] = '\0';
+    buf[strcspn(buf, "\r\n")] = '\0';
+    if (strlen(buf) >= 16 && strlen(buf) < sizeof c->token &&
+        strspn(buf, "0123456789abcdefABCDEF") == strlen(buf))
+        snprintf(c->token, sizeof c->token, "%s", buf);
+    else
+        yk_warn("sync", "%s is not a token: ignored (enrol again)", path);
+    sodium_memzero(buf, sizeof buf);
+}
+
+/* Writes the token atomically: temporary file (0600), fsync, rename, fsync of the folder. */
+static bool save_token(struct yk_sync_client *c, const char *token)
+{
+    char path[600], tmp[620];
+    token_path(c, path, sizeof path, "");
+    token_path(c, tmp, sizeof tmp, ".tmp");
+    unlink(tmp);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0) {
+        yk_error("sync", "cannot write %s: %s", tmp, strerror(errno));
+        return false;
+    }
+    size_t len = strlen(token);
+    bool ok = write(fd, token, len) == (ssize_t)len && write(fd, "\n", 1) == 1 && fsync(fd) == 0;
+    ok = close(fd) == 0 && ok;
+    if (ok && rename(tmp, path) != 0)
+        ok = false;
+    if (!ok) {
+        yk_error("sync", "cannot store the device token in %s: %s", path, strerror(errno));
+        unlink(tmp);
+        return false;
+    }
+    int dfd = open(c->data_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        fsync(dfd);
+        close(dfd);
+    }
+    snprintf(c->token, sizeof c->token, "%s", token);
+    return true;
+}
+
+/* HTTP --------------------------------------------------------------------------------------- */
+
+struct body {
+    char *data;
+    size_t len;
+    bool too_big;
+};
+
+static size_t on_data(char *p, size_t size, size_t n, void *user)
+{
+    struct body *b = user;
+    size_t k = size * n;
+    if (b->len + k > YK_SYNC_RESPONSE_MAX) {
+        b->too_big = true;
+        return 0; /* aborts the transfer */
+    }
+    char *d = realloc(b->data, b->len + k + 1);
+    if (!d)
+        return 0;
+    memcpy(d + b->len, p, k);
+    b->data = d;
+    b->len += k;
+    d[b->len] = '\0';
+    return k;
+}
+
+static int on_progress(void *user, curl_off_t dt, curl_off_t dn, curl_off_t ut, curl_off_t un)
+{
+    atomic_bool *flag = user;
+    return flag && atomic_load(flag) ? 1 : 0;
+}
+
+/* One request. body NULL: GET. Fills *out (caller frees out->data) and c->last_status. */
+static enum yk_sync_rc request(struct yk_sync_client *c, const char *path, const char *body,
+                               size_t len, bool auth, struct body *out)
+{
+    memset(out, 0, sizeof *out);
+    CURL *h = c->curl;
+    curl_easy_reset(h);
+    char url[1200], header[160];
+    snprintf(url, sizeof url, "%s%s", c->base, path);
+    struct curl_slist *hd = curl_slist_append(NULL, "Expect:");
+    hd = curl_slist_append(hd, "Content-Type: application/json");
+    if (auth) {
+        snprintf(header, sizeof header, "Authorization: Bearer %s", c->token);
+        hd = curl_slist_append(hd, header);
+        sodium_memzero(header, sizeof header);
+    }
+    curl_easy_setopt(h, CURLOPT_URL, url);
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, hd);
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, c->connect_timeout_s);
+    curl_easy_setopt(h, CURLOPT_TIMEOUT, c->timeout_s);
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_data);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, out);
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(h, CURLOPT_USERAGENT, "yikong-kiosk");
+    if (c->abort_flag) {
+        curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+        curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
+        curl_easy_setopt(h, CURLOPT_XFERINFODATA, c->abort_flag);
+    }
+    if (body) {
+        curl_easy_setopt(h, CURLOPT_POST, 1L);
+        curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
+        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+    }
+    c->requests++;
+    CURLcode rc = curl_easy_perform(h);
+    curl_slist_free_all(hd);
+    c->last_status = 0;
+    if (rc != CURLE_OK) {
+        snprintf(c->last_error, sizeof c->last_error, "%s: %s", path,
+                 out->too_big ? "answer too large" : curl_easy_strerror(rc));
+        free(out->data);
+        out->data = NULL;
+        return out->too_big ? YK_SYNC_BUG : YK_SYNC_RETRY;
+    }
+    long status = 0;
+    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+    c->last_status = status;
+    if (!out->data) {
+        out->data = calloc(1, 1);
+        if (!out->data)
+            return YK_SYNC_LOCAL;
+    }
+    if (status == 200)
+        return YK_SYNC_OK;
+    /* The refusal's code, for the log (the hub never puts secrets in it). */
+    char code[48] = "";
+    struct yk_json_doc doc;
+    const char *e;
+    if (yk_json_parse(&doc, out->data, out->len, NULL) && yk_json_get_str(doc.root, "error", &e))
+        snprintf(code, sizeof code, "%s", e);
+    yk_json_free(&doc);
+    snprintf(c->last_error, sizeof c->last_error, "%s: HTTP %ld %s", path, status, code);
+    if (status >= 500 || status == 429 || status == 408)
+        return YK_SYNC_RETRY;
+    if (status == 401)
+        return YK_SYNC_NEED_ENROL;
+    if (status == 403)
+        return YK_SYNC_REFUSED;
+    return YK_SYNC_BUG; /* 400, 404, 405, 409, 413 (the caller handles 413 first) ... */
+}
+
+/* Client ------------------------------------------------------------------------------------- */
+
+bool yk_sync_client_init(struct yk_sync_client *c, const struct yk_sync_client_params *p)
+{
+    memset(c, 0, sizeof *c);
+    pthread_once(&curl_once, curl_start);
+    if (!curl_ok || sodium_init() < 0) {
+        yk_error("sync", "libcurl or libsodium could not start");
+        return false;
+    }
+    c->curl = curl_easy_init();
+    if (!c->curl) {
+        yk_error("sync", "curl_easy_init failed");
+        return false;
+    }
+    snprintf(c->base, sizeof c->base, "%s", p->hub_url);
+    size_t n = strlen(c->base);
+    while (n > 0 && c->base[n - 1] == '/')
+        c->base[--n] = '\0';
+    snprintf(c->data_dir, sizeof c->data_dir, "%s", p->data_dir);
+    snprintf(c->version, sizeof c->version, "%s", p->version ? p->version : "0");
+    if (p->public_key) {
+        memcpy(c->public_key, p->public_key, sizeof c->public_key);
+        c->have_key = true;
+    }
+    c->connect_timeout_s = p->connect_timeout_s > 0 ? p->connect_timeout_s : 5;
+    c->timeout_s = p->timeout_s > 0 ? p->timeout_s : 30;
+    c->page_limit = p->page_limit > 0 ? p->page_limit : YK_SYNC_PAGE_LIMIT;
+    c->batch_max = p->batch_max > 0 ? p->batch_max : YK_SYNC_BATCH_DEFAULT;
+    c->abort_flag = p->abort_flag;
+    c->started_ms = mono_ms();
+    load_token(c);
+    return true;
+}
+
+void yk_sync_client_destroy(struct yk_sync_client *c)
+{
+    if (!c)
+        return;
+    if (c->curl)
+        curl_easy_cleanup(c->curl);
+    sodium_memzero(c->token, sizeof c->token);
+    memset(c, 0, sizeof *c);
+}
+
+bool yk_sync_enrolled(const struct yk_sync_client *c)
+{
+    return c->token[0] != '\0';
+}
+
+enum yk_sync_rc yk_sync_enrol(struct yk_sync_client *c, struct yk_db *db, const char *setup_code)
+{
+    if (!c->have_key) {
+        snprintf(c->last_error, sizeof c->last_error, "no ticket key: cannot enrol");
+        return YK_SYNC_LOCAL;
+    }
+    char hex[65];
+    sodium_bin2hex(hex, sizeof hex, c->public_key, sizeof c->public_key);
+    struct yk_jw w;
+    yk_jw_init(&w, 4096);
+    yk_jw_obj_begin(&w);
+    yk_jw_kstr(&w, "setup_code", setup_code);
+    yk_jw_kstr(&w, "kiosk_id", yk_db_kiosk_id(db));
+    yk_jw_kstr(&w, "public_key", hex);
+    yk_jw_obj_end(&w);
+    size_t len;
+    char *body = yk_jw_take(&w, &len);
+    if (!body)
+        return YK_SYNC_LOCAL;
+    struct body ans;
+    enum yk_sync_rc rc = request(c, "/api/v1/enrol", body, len, false, &ans);
+    sodium_memzero(body, len);
+    free(body);
+    if (rc == YK_SYNC_NEED_ENROL)
+        rc = YK_SYNC_REFUSED;
+    if (rc == YK_SYNC_BUG && c->last_status == 409)
+        rc = YK_SYNC_REFUSED; /* key-conflict: an operator must look */
+    if (rc == YK_SYNC_OK) {
+        struct yk_json_doc doc;
+        const char *token;
+        if (yk_json_parse(&doc, ans.data, ans.len, NULL) &&
+            yk_json_get_str(doc.root, "token", &token) && strlen(token) < sizeof c->token &&
+            strlen(token) >= 16) {
+            rc = save_token(c, token) ? YK_SYNC_OK : YK_SYNC_LOCAL;
+            if (rc == YK_SYNC_OK)
+                yk_info("sync", "enrolled with the hub as kiosk %s", yk_db_kiosk_id(db));
+        } else {
+            rc = YK_SYNC_BUG;
+        }
+        yk_json_free(&doc);
+    } else {
+        yk_warn("sync", "enrolment failed: %s", c->last_error);
+    }
+    if (ans.data)
+        sodium_memzero(ans.data, ans.len);
+    free(ans.data);
+    return rc;
+}
+
+enum yk_sync_rc yk_sync_push(struct yk_sync_client *c, struct yk_db *db, int64_t now_utc_s,
+                             struct yk_sync_push_result *out)
+{
+    int limit = c->batch_max;
+    for (int guard = 0; guard < 100000; guard++) {
+        struct yk_sync_batch b;
+        if (!yk_sync_build_push(db, (size_t)limit, &b))
+            return YK_SYNC_LOCAL;
+        if (b.count == 0)
+            return YK_SYNC_OK;
+        struct body ans;
+        enum yk_sync_rc rc = request(c, "/api/v1/push", b.json, b.len, true, &ans);
+        if (rc != YK_SYNC_OK && c->last_status == 413) {
+            free(ans.data);
+            size_t n = b.count;
+            yk_sync_batch_free(&b);
+            if (n <= 1) {
+                yk_error("sync", "the hub refuses even a single record as too large");
+                return YK_SYNC_BUG;
+            }
+            limit = (int)(n / 2);
+            yk_info("sync", "batch too large for the hub: trying %d records", limit);
+            continue;
+        }
+        if (rc != YK_SYNC_OK) {
+            free(ans.data);
+            yk_sync_batch_free(&b);
+            return rc;
+        }
+        struct yk_sync_push_result r;
+        bool ok = yk_sync_apply_push(db, &b, ans.data, ans.len, now_utc_s, &r);
+        free(ans.data);
+        size_t sent = b.count;
+        yk_sync_batch_free(&b);
+        if (!ok)
+            return YK_SYNC_BUG;
+        c->pushed += (long)sent;
+        if (out) {
+            out->accepted += r.accepted;
+            out->duplicate += r.duplicate;
+            out->rejected += r.rejected;
+            out->decided += r.decided;
+        }
+        if (r.accepted + r.duplicate + r.rejected == 0)
+            return YK_SYNC_BUG; /* nothing moved: do not loop */
+    }
+    return YK_SYNC_BUG;
+}
+
+static enum yk_sync_rc fetch_media(struct yk_sync_client *c, struct yk_db *db)
+{
+    int skip = 0;
+    for (int guard = 0; guard < 100000; guard++) {
+        char hash[65], mime[128], path[128];
+        int f = yk_sync_media_next(db, skip, hash, mime, sizeof mime);
+        if (f < 0)
+            return YK_SYNC_LOCAL;
+        if (f == 0)
+            return YK_SYNC_OK;
+        snprintf(path, sizeof path, "/api/v1/media/%s", hash);
+        struct body ans;
+        enum yk_sync_rc rc = request(c, path, NULL, 0, true, &ans);
+        if (rc == YK_SYNC_OK) {
+            if (!yk_sync_media_store(db, hash, mime, ans.data, ans.len))
+                skip++; /* wrong bytes: asked again next round */
+        } else if (rc == YK_SYNC_BUG) {
+            skip++; /* 404: the hub lost it; asked again next round */
+        } else {
+            free(ans.data);
+            return rc;
+        }
+        free(ans.data);
+    }
+    return YK_SYNC_OK;
+}
+
+enum yk_sync_rc yk_sync_pull(struct yk_sync_client *c, struct yk_db *db, long *rows)
+{
+    long total = 0;
+    for (int guard = 0; guard < 1000000; guard++) {
+        char path[128], err[256];
+        snprintf(path, sizeof path, "/api/v1/changes?since=%lld&limit=%d",
+                 (long long)yk_sync_cursor(db), c->page_limit);
+        struct body ans;
+        enum yk_sync_rc rc = request(c, path, NULL, 0, true, &ans);
+        if (rc != YK_SYNC_OK) {
+            free(ans.data);
+            return rc;
+        }
+        struct yk_sync_page_result pr;
+        bool ok = yk_sync_apply_page(db, ans.data, ans.len, &pr, err, sizeof err);
+        free(ans.data);
+        if (!ok) {
+            yk_error("sync", "a changes page could not be applied (nothing of it was): %s", err);
+            snprintf(c->last_error, sizeof c->last_error, "page: %.140s", err);
+            return YK_SYNC_BUG;
+        }
+        c->pages++;
+        c->pulled_rows += pr.applied + pr.stale;
+        total += pr.applied;
+        if (!pr.more)
+            break;
+    }
+    if (rows)
+        *rows = total;
+    return fetch_media(c, db);
+}
+
+enum yk_sync_rc yk_sync_heartbeat(struct yk_sync_client *c, int64_t last_sync_utc)
+{
+    struct statvfs vfs;
+    long long free_bytes = -1;
+    if (statvfs(c->data_dir, &vfs) == 0)
+        free_bytes = (long long)vfs.f_bavail * (long long)vfs.f_frsize;
+    struct yk_jw w;
+    yk_jw_init(&w, 4096);
+    yk_jw_obj_begin(&w);
+    yk_jw_kstr(&w, "version", c->version);
+    yk_jw_kint(&w, "uptime_s", (mono_ms() - c->started_ms) / 1000);
+    if (last_sync_utc > 0)
+        yk_jw_kint(&w, "last_sync_utc", last_sync_utc);
+    if (free_bytes >= 0)
+        yk_jw_kint(&w, "free_disk_bytes", free_bytes);
+    yk_jw_obj_end(&w);
+    size_t len;
+    char *body = yk_jw_take(&w, &len);
+    if (!body)
+        return YK_SYNC_LOCAL;
+    struct body ans;
+    enum yk_sync_rc rc = request(c, "/api/v1/heartbeat", body, len, true, &ans);
+    free(body);
+    free(ans.data);
+    return rc;
+}
+
+enum yk_sync_rc yk_sync_round(struct yk_sync_client *c, struct yk_db *db, int64_t now_utc_s,
+                              const char *setup_code, bool heartbeat)
+{
+    enum yk_sync_rc rc = YK_SYNC_OK;
+    if (!yk_sync_enrolled(c)) {
+        if (!setup_code || !setup_code[0]) {
+            snprintf(c->last_error, sizeof c->last_error, "not enrolled and no setup code");
+            return YK_SYNC_NEED_ENROL;
+        }
+        rc = yk_sync_enrol(c, db, setup_code);
+        if (rc != YK_SYNC_OK)
+            return rc;
+    }
+    rc = yk_sync_push(c, db, now_utc_s, NULL);
+    if (rc == YK_SYNC_OK)
+        rc = yk_sync_pull(c, db, NULL);
+    if (rc == YK_SYNC_OK) {
+        char buf[24];
+        snprintf(buf, sizeof buf, "%lld", (long long)now_utc_s);
+        if (!yk_db_meta_set(db, "sync.last_success_utc", buf))
+            rc = YK_SYNC_LOCAL;
+    }
+    if (rc == YK_SYNC_OK && heartbeat)
+        rc = yk_sync_heartbeat(c, now_utc_s);
+    if (rc != YK_SYNC_OK)
+        yk_warn("sync", "round failed (%s): %s", yk_sync_rc_name(rc), c->last_error);
+    return rc;
+}
+
+enum yk_sync_rc yk_sync_confirm_online(struct yk_sync_client *c, struct yk_db *db,
+                                       const char *signup_id, bool waitlist_ok,
+                                       char status[12])
+{
+    status[0] = '\0';
+    if (!yk_sync_enrolled(c))
+        return YK_SYNC_NEED_ENROL;
+    size_t len;
+    char *body = yk_sync_signup_request(db, signup_id, waitlist_ok, &len);
+    if (!body)
+        return YK_SYNC_LOCAL;
+    struct body ans;
+    enum yk_sync_rc rc = request(c, "/api/v1/signup", body, len, true, &ans);
+    free(body);
+    if (rc == YK_SYNC_OK && !yk_sync_apply_signup_answer(db, signup_id, ans.data, ans.len, status))
+        rc = YK_SYNC_BUG;
+    free(ans.data);
+    return rc;
+}
