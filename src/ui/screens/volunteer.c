@@ -28,7 +28,7 @@
  *   duty: vol.duty.on, vol.duty.off, vol.duty.state, vol.duty.doc (who is on duty, today's
  *   hours), vol.duty.now.<n>, vol.duty.hours.<n>;
  *   today: vol.today (the document), vol.today.event.<n>, vol.today.checkins,
- *   vol.today.walkin.<n>, vol.today.walkins, vol.today.duty.<n>, vol.today.hours. */
+ *   vol.today.walkin (by kind, one line), vol.today.walkins, vol.today.duty.<n>, vol.today.hours. */
 #include "ui/screens/screens.h"
 
 #include "core/icons.h"
@@ -1561,12 +1561,23 @@ static bool on_duty(const struct yk_kiosk *k, const struct vstate *s)
     return false;
 }
 
+/* This volunteer's hours today (open shift up to now included), or 0. */
+static long long my_seconds(const struct yk_kiosk *k, const struct vstate *s)
+{
+    for (size_t i = 0; i < s->duty_hours.count; i++)
+        if (strcmp(s->duty_hours.items[i].volunteer_id, k->volunteer_id) == 0)
+            return s->duty_hours.items[i].seconds;
+    return 0;
+}
+
 static void build_duty(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
     bool on = on_duty(k, s);
-    int bh = button_h(k) * 3 / 2;
+    /* The two buttons, then a card with where this volunteer stands (state, since when, hours
+     * today: what they came to this tab for), then everybody's in a document that scrolls. */
+    int bh = button_h(k);
     struct yk_rect row = yk_cut_top(&in, bh);
     yk_cut_top(&in, t->gap);
     struct yk_button_style a = style(k, !on, YK_FONT_LARGE), b = style(k, on, YK_FONT_LARGE);
@@ -1579,8 +1590,25 @@ static void build_duty(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
                  &b, true);
     const char *st_text = s->duty_msg ? tr(k, s->duty_msg)
                                       : tr(k, on ? "vol.duty.is_on" : "vol.duty.is_off");
-    line(k, &in, "vol.duty.state", yk_ui_fmt(ui, st_text, k->volunteer_name), YK_FONT_BODY,
-         t->ink, YK_ALIGN_LEFT);
+    const char *state = yk_ui_fmt(ui, st_text, k->volunteer_name);
+    const char *mine = yk_ui_fmt(ui, tr(k, "vol.duty.mine"), hours_text(k, my_seconds(k, s)));
+    for (size_t i = 0; on && i < s->duty_now.count; i++)
+        if (strcmp(s->duty_now.items[i].volunteer_id, k->volunteer_id) == 0) {
+            char hm[16];
+            yk_format_hhmm(hm, sizeof hm, s->duty_now.items[i].since_utc);
+            mine = yk_ui_fmt(ui, "%s · %s", yk_ui_fmt(ui, tr(k, "vol.duty.since"), hm), mine);
+        }
+    int cw = in.w - 2 * t->pad;
+    int sh = yk_ui_text_height(ui, state, YK_FONT_LARGE, cw);
+    int mh = yk_ui_text_height(ui, mine, YK_FONT_BODY, cw);
+    struct yk_rect card = yk_cut_top(&in, sh + mh + t->gap + 2 * t->gap);
+    yk_cut_top(&in, t->gap);
+    yk_ui_fill(ui, card, t->card, t->radius);
+    struct yk_rect cin = {card.x + t->pad, card.y + t->gap, cw, card.h - 2 * t->gap};
+    yk_ui_text(ui, "vol.duty.state", yk_cut_top(&cin, sh), state, YK_FONT_LARGE, t->ink,
+               YK_ALIGN_LEFT, false);
+    yk_cut_top(&cin, t->gap);
+    yk_ui_text(ui, "vol.duty.mine", cin, mine, YK_FONT_BODY, t->ink, YK_ALIGN_LEFT, false);
     struct yk_doc d;
     in.x -= t->pad;
     in.w += 2 * t->pad;
@@ -1606,21 +1634,71 @@ static void build_duty(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
     yk_doc_end(&d);
 }
 
+/* A figure on a card: the number as large as fits, what it counts under it. The tree text
+ * is the whole sentence (read aloud, tests). */
+static void stat_tile(struct yk_kiosk *k, const char *id, struct yk_rect r, const char *figure,
+                      const char *label, const char *sentence)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    yk_ui_fill(ui, r, t->card, t->radius);
+    struct yk_rect in = yk_inset(r, t->gap);
+    int lh = yk_ui_text_height(ui, label, YK_FONT_BODY, in.w);
+    enum yk_font f = YK_FONT_HUGE;
+    while (f > YK_FONT_BODY && (yk_ui_text_width(ui, figure, f) > in.w ||
+                                yk_ui_line_height(ui, f) + lh > in.h))
+        f = (enum yk_font)(f - 1);
+    int fh = yk_ui_text_height(ui, figure, f, in.w);
+    int y = in.y + (in.h - fh - lh) / 2;
+    if (y < in.y)
+        y = in.y;
+    yk_ui_text(ui, id, (struct yk_rect){in.x, y, in.w, fh}, figure, f, t->primary,
+               YK_ALIGN_CENTER, false);
+    yk_ui_set_text(ui, id, sentence);
+    yk_ui_text(ui, yk_ui_fmt(ui, "%s.label", id), (struct yk_rect){in.x, y + fh, in.w, lh}, label,
+               YK_FONT_BODY, t->ink, YK_ALIGN_CENTER, false);
+}
+
 static void build_today(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
     struct yk_doc d;
-    in.x -= t->pad;
-    in.w += 2 * t->pad;
-    yk_doc_begin(&d, k, "vol.today", in, false);
     if (!s->sum_ok) {
+        in.x -= t->pad;
+        in.w += 2 * t->pad;
+        yk_doc_begin(&d, k, "vol.today", in, false);
         yk_doc_text(&d, "vol.today.error", tr(k, "vol.today.error"), false);
         yk_doc_end(&d);
         return;
     }
-    yk_doc_title(&d, "vol.today.checkins",
-                 yk_ui_fmt(ui, tr(k, "vol.today.checkins"), s->sum.checkin_people));
+    /* The three totals as figures across the top, the breakdown under them. */
+    const char *hours = hours_text(k, s->sum.duty.total_seconds);
+    const char *fig[3] = {yk_ui_fmt(ui, "%d", s->sum.checkin_people),
+                          yk_ui_fmt(ui, "%d", s->sum.walkins.total), hours};
+    const char *lab[3] = {tr(k, "vol.today.t.checkins"), tr(k, "vol.today.t.walkins"),
+                          tr(k, "vol.today.t.hours")};
+    const char *sen[3] = {yk_ui_fmt(ui, tr(k, "vol.today.checkins"), s->sum.checkin_people),
+                          yk_ui_fmt(ui, tr(k, "vol.today.walkins"), s->sum.walkins.total),
+                          yk_ui_fmt(ui, tr(k, "vol.today.hours"), hours)};
+    static const char *const ids[3] = {"vol.today.checkins", "vol.today.walkins",
+                                       "vol.today.hours"};
+    int cw = (in.w - 2 * t->gap) / 3;
+    int lab_h = 0;
+    for (int i = 0; i < 3; i++) {
+        int h = yk_ui_text_height(ui, lab[i], YK_FONT_BODY, cw - 2 * t->gap);
+        if (h > lab_h)
+            lab_h = h;
+    }
+    int th = yk_ui_line_height(ui, YK_FONT_HUGE) + lab_h + 2 * t->gap;
+    if (th > in.h / 2)
+        th = in.h / 2;
+    struct yk_rect row = yk_cut_top(&in, th);
+    for (int i = 0; i < 3; i++)
+        stat_tile(k, ids[i], yk_grid_cell(row, 3, 1, i, 0, t->gap), fig[i], lab[i], sen[i]);
+    in.x -= t->pad;
+    in.w += 2 * t->pad;
+    yk_doc_begin(&d, k, "vol.today", in, false);
     if (!s->sum.event_count)
         yk_doc_text(&d, "vol.today.nocheckins", tr(k, "vol.today.nocheckins"), true);
     for (size_t i = 0; i < s->sum.event_count; i++) {
@@ -1628,15 +1706,15 @@ static void build_today(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
         yk_doc_field(&d, yk_ui_fmt(ui, "vol.today.event.%zu", i), PICK(e->title),
                      yk_ui_fmt(ui, tr(k, "vol.today.people"), e->people, e->parties));
     }
-    yk_doc_title(&d, "vol.today.walkins",
-                 yk_ui_fmt(ui, tr(k, "vol.today.walkins"), s->sum.walkins.total));
+    /* Walk-ins by kind, the kinds with none left out, on one line. */
+    const char *kinds = "";
     for (size_t i = 0; i < s->sum.walkins.count; i++) {
         const struct yk_walkin_count *w = &s->sum.walkins.items[i];
-        yk_doc_field(&d, yk_ui_fmt(ui, "vol.today.walkin.%zu", i), PICK(w->name),
-                     yk_ui_fmt(ui, "%d", w->count));
+        if (w->count > 0)
+            kinds = yk_ui_fmt(ui, "%s%s%s %d", kinds, *kinds ? " · " : "", PICK(w->name),
+                              w->count);
     }
-    yk_doc_title(&d, "vol.today.hours",
-                 yk_ui_fmt(ui, tr(k, "vol.today.hours"), hours_text(k, s->sum.duty.total_seconds)));
+    yk_doc_field(&d, "vol.today.walkin", tr(k, "vol.today.t.walkins"), kinds);
     if (!s->sum.duty.count)
         yk_doc_text(&d, "vol.today.noduty", tr(k, "vol.duty.none"), true);
     for (size_t i = 0; i < s->sum.duty.count; i++) {
