@@ -363,8 +363,12 @@ enum yk_sync_rc yk_sync_push(struct yk_sync_client *c, struct yk_db *db, int64_t
         free(ans.data);
         size_t sent = b.count;
         yk_sync_batch_free(&b);
-        if (!ok)
+        if (!ok) {
+            /* A 200 whose body is cut or wrong: nothing was marked; the next round pushes
+             * the same records again and the hub answers "duplicate". */
+            snprintf(c->last_error, sizeof c->last_error, "/api/v1/push: unusable answer");
             return YK_SYNC_BUG;
+        }
         c->pushed += (long)sent;
         if (out) {
             out->accepted += r.accepted;

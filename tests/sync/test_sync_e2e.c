@@ -1,0 +1,489 @@
+/* The sync client against the real yikong-hub, all on 127.0.0.1: three kiosks (each its own
+ * database, ticket key and HTTP client; the client code is the app's) enrol, get seats, make
+ * sign-ups, check-ins, walk-ins and duty, and sync until they converge: every record on the
+ * hub exactly once, every kiosk holding every kiosk's key so that tickets verify everywhere.
+ * Then the faults: the same batch delivered twice, the hub killed and restarted mid-sync,
+ * connections cut mid-transfer by a proxy, a kiosk whose clock is hours off, missing, forged
+ * and revoked tokens, a kiosk pushing records as another, online confirmation, and the
+ * headless driver's `sync` command. */
+#include "hub/hub_client.h"
+#include "sync_proxy.h"
+#include "sync_test_util.h"
+
+#include "app/sync_http.h"
+#include "core/json.h"
+#include "core/signup.h"
+#include "core/sync.h"
+#include "core/ticket.h"
+#include "core/volunteer.h"
+
+#include <sodium.h>
+#include <sys/stat.h>
+
+#define NK 3
+
+struct kiosk {
+    char dir[512];
+    struct yk_db db;
+    struct yk_ticket_keys keys;
+    struct yk_sync_client c;
+    char code[64];
+    int64_t clock_offset_ms; /* this kiosk's clock minus the true time */
+    int phones;
+};
+
+static struct hub hub;
+static struct proxy proxy;
+static struct kiosk ks[NK];
+static char url[128];
+
+static int64_t now_ms(const struct kiosk *k)
+{
+    return SYNC_T0_MS + k->clock_offset_ms;
+}
+
+/* The hub's database, read directly (WAL: a reader beside the server). */
+static long long hq(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static long long hq(const char *fmt, ...)
+{
+    char sql[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(sql, sizeof sql, fmt, ap);
+    va_end(ap);
+    sqlite3 *h;
+    long long v = -1;
+    if (sqlite3_open_v2(hub.db, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+        sqlite3_busy_timeout(h, 5000);
+        sqlite3_stmt *st;
+        if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK) {
+            if (sqlite3_step(st) == SQLITE_ROW)
+                v = sqlite3_column_int64(st, 0);
+            sqlite3_finalize(st);
+        } else {
+            fprintf(stderr, "hq(%s): %s\n", sql, sqlite3_errmsg(h));
+        }
+    }
+    sqlite3_close(h);
+    return v;
+}
+
+static void kiosk_client(struct kiosk *k)
+{
+    struct yk_sync_client_params cp = {.hub_url = url, .data_dir = k->dir,
+                                       .public_key = k->keys.public_key, .version = "test",
+                                       .page_limit = 50, .batch_max = 40};
+    if (!yk_sync_client_init(&k->c, &cp)) {
+        fprintf(stderr, "client init failed\n");
+        exit(2);
+    }
+}
+
+static void kiosk_open(struct kiosk *k)
+{
+    sync_tmpdir(k->dir, sizeof k->dir, "kiosk");
+    sync_open(&k->db, k->dir, now_ms(k));
+    if (!yk_ticket_keys_load_or_create(&k->keys, k->dir, &k->db, now_ms(k) / 1000)) {
+        fprintf(stderr, "no ticket key\n");
+        exit(2);
+    }
+    if (hub_cmd(&hub, k->code, sizeof k->code, "kiosk-add station-1") != 0) {
+        fprintf(stderr, "kiosk-add failed\n");
+        exit(2);
+    }
+    kiosk_client(k);
+}
+
+static void kiosk_close(struct kiosk *k)
+{
+    yk_sync_client_destroy(&k->c);
+    yk_ticket_keys_destroy(&k->keys);
+    yk_db_close(&k->db);
+    sync_rmtree(k->dir);
+}
+
+static enum yk_sync_rc round_of(struct kiosk *k)
+{
+    return yk_sync_round(&k->c, &k->db, now_ms(k) / 1000, k->code, true);
+}
+
+/* Rounds until one succeeds (at most n). */
+static enum yk_sync_rc round_until_ok(struct kiosk *k, int n)
+{
+    enum yk_sync_rc rc = YK_SYNC_RETRY;
+    for (int i = 0; i < n && rc != YK_SYNC_OK; i++)
+        rc = round_of(k);
+    return rc;
+}
+
+static void make_records(struct kiosk *k, int signups, int walkins, bool duty)
+{
+    for (int i = 0; i < signups; i++) {
+        char phone[16];
+        snprintf(phone, sizeof phone, "139%04d%04d", (int)(k - ks), k->phones++);
+        struct yk_signup_request rq = {.event_id = "srd-2026-12", .phone = phone,
+                                       .surname = "李", .title = YK_TITLE_MR, .party_size = 1,
+                                       .consent = true, .waitlist_ok = true};
+        struct yk_signup_result res;
+        enum yk_signup_rc rc = yk_signup_submit(&k->db, &k->keys, &rq, now_ms(k), &res);
+        CHECK(rc == YK_SIGNUP_RC_CONFIRMED || rc == YK_SIGNUP_RC_PENDING ||
+              rc == YK_SIGNUP_RC_WAITLIST);
+        if (rc == YK_SIGNUP_RC_CONFIRMED && i == 0) {
+            struct yk_checkin_request cr = {.event_id = "srd-2026-12",
+                                            .ticket_code = res.signup.ticket_code,
+                                            .signup_id = res.signup.id, .count = 1};
+            struct yk_checkin_outcome out;
+            CHECK(yk_checkin_admit(&k->db, &cr, now_ms(k), &out) == YK_CHECKIN_OK);
+        }
+    }
+    for (int i = 0; i < walkins; i++)
+        CHECK(yk_walkin_tap(&k->db, i % 2 ? "consult" : "visit", NULL, now_ms(k) + i, NULL));
+    if (duty) {
+        CHECK(yk_duty_on(&k->db, "demo", now_ms(k)) == YK_DUTY_OK);
+        CHECK(yk_duty_off(&k->db, "demo", now_ms(k) + 3600000) == YK_DUTY_OK);
+    }
+}
+
+static int local_count(struct kiosk *k, const char *table, const char *state)
+{
+    return (int)q_int(&k->db, "SELECT count(*) FROM %s WHERE sync_state = '%s'", table, state);
+}
+
+/* Every record of every kiosk is on the hub exactly once (ids are primary keys there, so
+ * "once" is the count matching), and nothing is waiting here. */
+static void check_converged(const char *when)
+{
+    const char *tables[] = {"signups", "checkins", "walkins", "duty_log"};
+    for (size_t t = 0; t < 4; t++) {
+        long long local = 0;
+        for (int i = 0; i < NK; i++) {
+            local += q_int(&ks[i].db, "SELECT count(*) FROM %s WHERE sync_state <> 'rejected' "
+                                      "AND kiosk_id = '%s'", tables[t],
+                           yk_db_kiosk_id(&ks[i].db));
+            CHECK_EQ_INT(local_count(&ks[i], tables[t], "pending"), 0);
+        }
+        long long on_hub = hq("SELECT count(*) FROM %s", tables[t]);
+        if (on_hub != local)
+            fprintf(stderr, "%s: %s: hub %lld, kiosks %lld\n", when, tables[t], on_hub, local);
+        CHECK_EQ_INT(on_hub, local);
+    }
+}
+
+static void test_converge(void)
+{
+    for (int i = 0; i < NK; i++) {
+        kiosk_open(&ks[i]);
+        CHECK_EQ_INT(round_of(&ks[i]), YK_SYNC_OK);
+        CHECK(yk_sync_enrolled(&ks[i].c));
+        /* The token file is the kiosk's alone. */
+        char path[600];
+        struct stat st;
+        snprintf(path, sizeof path, "%s/%s", ks[i].dir, YK_SYNC_TOKEN_FILE);
+        CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600);
+        /* Seats to confirm offline: 4 each. */
+        struct resp r = hub_post(&hub, "/api/v1/seats", ks[i].c.token,
+                                 "{\"event_id\": \"srd-2026-12\", \"seats\": 4}");
+        CHECK_EQ_INT(r.status, 200);
+        resp_free(&r);
+    }
+    for (int i = 0; i < NK; i++) {
+        CHECK_EQ_INT(round_of(&ks[i]), YK_SYNC_OK);
+        CHECK_EQ_INT(q_int(&ks[i].db, "SELECT seats_held FROM events WHERE id = 'srd-2026-12'"),
+                     4);
+        CHECK_EQ_INT(q_int(&ks[i].db, "SELECT deleted FROM volunteers WHERE id = 'demo'"), 0);
+        make_records(&ks[i], 6, 25, true); /* 4 confirmed, 2 pending */
+    }
+    for (int i = 0; i < NK; i++)
+        CHECK_EQ_INT(round_of(&ks[i]), YK_SYNC_OK);
+    for (int i = 0; i < NK; i++)
+        CHECK_EQ_INT(round_of(&ks[i]), YK_SYNC_OK); /* everyone's keys and decisions */
+    check_converged("converge");
+    CHECK_EQ_INT(hq("SELECT count(*) FROM signups"), NK * 6);
+    CHECK_EQ_INT(hq("SELECT count(*) FROM walkins"), NK * 25);
+    /* No full phone number reached the hub. */
+    CHECK_EQ_INT(hq("SELECT count(*) FROM signups WHERE phone IS NOT NULL"), 0);
+    /* Every kiosk knows every kiosk's key, and a ticket made on one verifies on the others. */
+    for (int i = 0; i < NK; i++) {
+        for (int j = 0; j < NK; j++)
+            CHECK_EQ_INT(q_int(&ks[i].db, "SELECT count(*) FROM kiosk_keys WHERE key_id = '%s' "
+                                          "AND deleted = 0", ks[j].keys.key_id_hex), 1);
+        char code[YK_TICKET_DIGITS + 8];
+        q_str(&ks[i].db, code, sizeof code, "SELECT ticket_code FROM signups WHERE ticket_code "
+                                            "IS NOT NULL LIMIT 1");
+        CHECK(code[0] != '\0');
+        for (int j = 0; j < NK; j++) {
+            struct yk_ticket t;
+            enum yk_ticket_rc rc =
+                yk_ticket_verify_db(&ks[j].db, code, strlen(code), "srd-2026-12", &t);
+            if (rc != YK_TICKET_OK)
+                fprintf(stderr, "kiosk %d's ticket on kiosk %d: %s\n", i, j, yk_ticket_rc_name(rc));
+            CHECK(rc == YK_TICKET_OK);
+        }
+    }
+    /* The pending sign-ups were decided by the hub and the decision came down. */
+    for (int i = 0; i < NK; i++)
+        CHECK_EQ_INT(q_int(&ks[i].db, "SELECT count(*) FROM signups WHERE status = 'pending'"),
+                     0);
+    /* Online confirmation: a pending sign-up confirmed by the hub at once. */
+    struct kiosk *k = &ks[0];
+    CHECK(sqlite3_exec(k->db.handle, "UPDATE events SET seats_held = 0 WHERE id = "
+                                     "'ceremony-2027-10-01'", 0, 0, 0) == SQLITE_OK);
+    struct yk_signup_request rq = {.event_id = "ceremony-2027-10-01", .phone = "13700000000",
+                                   .party_size = 1, .consent = true, .waitlist_ok = true};
+    struct yk_signup_result res;
+    enum yk_signup_rc src = yk_signup_submit(&k->db, &k->keys, &rq, now_ms(k), &res);
+    CHECK(src == YK_SIGNUP_RC_PENDING);
+    if (src == YK_SIGNUP_RC_PENDING) {
+        char status[12];
+        CHECK_EQ_INT(yk_sync_confirm_online(&k->c, &k->db, res.signup.id, true, status),
+                     YK_SYNC_OK);
+        CHECK_EQ_STR(status, "confirmed");
+        char buf[64];
+        CHECK_EQ_STR(q_str(&k->db, buf, sizeof buf, "SELECT status || '/' || sync_state FROM "
+                                                    "signups WHERE id = '%s'", res.signup.id),
+                     "confirmed/synced");
+        CHECK_EQ_INT(hq("SELECT count(*) FROM signups WHERE id = '%s' AND status = 'confirmed'",
+                        res.signup.id), 1);
+    }
+}
+
+/* The same batch delivered twice (an answer lost): counted once, the second answer all
+ * "duplicate". */
+static void test_duplicate_batch(void)
+{
+    struct kiosk *k = &ks[1];
+    make_records(k, 0, 10, false);
+    struct yk_sync_batch b;
+    CHECK(yk_sync_build_push(&k->db, 100, &b));
+    CHECK_EQ_INT(b.count, 10);
+    long long before = hq("SELECT count(*) FROM walkins");
+    struct resp r1 = hub_http(&hub, "POST", "/api/v1/push", k->c.token, b.json, b.len);
+    struct resp r2 = hub_http(&hub, "POST", "/api/v1/push", k->c.token, b.json, b.len);
+    CHECK_EQ_INT(r1.status, 200);
+    CHECK_EQ_INT(r2.status, 200);
+    CHECK_EQ_INT(hq("SELECT count(*) FROM walkins"), before + 10);
+    struct yk_sync_push_result pr;
+    CHECK(yk_sync_apply_push(&k->db, &b, r2.body, r2.len, now_ms(k) / 1000, &pr));
+    CHECK_EQ_INT(pr.duplicate, 10);
+    CHECK_EQ_INT(local_count(k, "walkins", "pending"), 0);
+    resp_free(&r1);
+    resp_free(&r2);
+    yk_sync_batch_free(&b);
+    check_converged("duplicate");
+}
+
+static bool hub_restart(void)
+{
+    if (!hub_start(&hub))
+        return false;
+    atomic_store(&proxy.target_port, hub.port);
+    return true;
+}
+
+struct bg_round {
+    struct kiosk *k;
+    enum yk_sync_rc rc;
+};
+
+static void *bg_round_run(void *arg)
+{
+    struct bg_round *b = arg;
+    b->rc = round_of(b->k);
+    return NULL;
+}
+
+/* The hub dies (SIGKILL) while a kiosk pushes thousands of records, and comes back: after the
+ * next round nothing is lost or doubled. */
+static void test_hub_killed(void)
+{
+    struct kiosk *k = &ks[2];
+    make_records(k, 0, 3000, false);
+    struct bg_round b = {k, YK_SYNC_OK};
+    pthread_t t;
+    CHECK(pthread_create(&t, NULL, bg_round_run, &b) == 0);
+    /* Kill once some batches went through. */
+    for (int i = 0; i < 2000 && local_count(k, "walkins", "synced") < 300; i++)
+        usleep(2000);
+    kill(hub.pid, SIGKILL);
+    waitpid(hub.pid, NULL, 0);
+    hub.pid = 0;
+    pthread_join(t, NULL);
+    int synced = local_count(k, "walkins", "synced");
+    printf("hub killed with %d walk-ins synced of %d; round: %s\n", synced,
+           synced + local_count(k, "walkins", "pending"), yk_sync_rc_name(b.rc));
+    CHECK(b.rc == YK_SYNC_RETRY || b.rc == YK_SYNC_OK);
+    /* While the hub is away, rounds fail fast and keep everything. */
+    if (b.rc == YK_SYNC_RETRY) {
+        CHECK_EQ_INT(round_of(k), YK_SYNC_RETRY);
+        CHECK(local_count(k, "walkins", "pending") > 0);
+    }
+    CHECK(hub_restart());
+    CHECK_EQ_INT(round_until_ok(k, 3), YK_SYNC_OK);
+    check_converged("hub killed");
+}
+
+/* Connections cut after N bytes of answer, at many N: rounds fail and retry; in the end
+ * every record is there once. */
+static void test_cut_connections(void)
+{
+    struct kiosk *k = &ks[0];
+    long cuts[] = {1, 40, 200, 700, 3000};
+    int failures = 0;
+    for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++) {
+        make_records(k, 1, 60, true);
+        /* A fresh connection for each request, so that each one may be cut. */
+        yk_sync_client_destroy(&k->c);
+        kiosk_client(k);
+        proxy_cut(&proxy, cuts[i], 2);
+        for (int j = 0; j < 3; j++) {
+            enum yk_sync_rc rc = round_of(k);
+            CHECK(rc == YK_SYNC_OK || rc == YK_SYNC_RETRY || rc == YK_SYNC_BUG);
+            failures += rc != YK_SYNC_OK;
+        }
+        proxy_cut(&proxy, 0, 0);
+        CHECK_EQ_INT(round_until_ok(k, 3), YK_SYNC_OK);
+    }
+    printf("cut connections: %d cuts, %d failed rounds\n", atomic_load(&proxy.cuts_done),
+           failures);
+    CHECK(atomic_load(&proxy.cuts_done) > 0);
+    CHECK(failures > 0);
+    for (int i = 0; i < NK; i++)
+        CHECK_EQ_INT(round_until_ok(&ks[i], 3), YK_SYNC_OK);
+    check_converged("cut connections");
+}
+
+/* A kiosk whose clock is 7 hours fast: its records keep its times; content changed on the
+ * hub reaches it (the cursor is a sequence number, not a time). */
+static void test_clock_off(void)
+{
+    struct kiosk *k = &ks[1];
+    k->clock_offset_ms = 7 * 3600 * 1000LL;
+    char id[YK_ID_LEN + 1];
+    CHECK(yk_walkin_tap(&k->db, "consult", NULL, now_ms(k), id));
+    char sql[600];
+    snprintf(sql, sizeof sql, "%s/change.sql", hub.dir);
+    FILE *f = fopen(sql, "w");
+    CHECK(f != NULL);
+    if (f) {
+        fputs("UPDATE walkin_kinds SET name_zh = '咨询（新）' WHERE id = 'consult';\n", f);
+        fclose(f);
+    }
+    CHECK_EQ_INT(hub_cmd(&hub, NULL, 0, "load %s", sql), 0);
+    CHECK_EQ_INT(round_of(k), YK_SYNC_OK);
+    CHECK_EQ_INT(hq("SELECT created_utc FROM walkins WHERE id = '%s'", id), now_ms(k) / 1000);
+    char buf[64];
+    CHECK_EQ_STR(q_str(&k->db, buf, sizeof buf, "SELECT name_zh FROM walkin_kinds WHERE id = "
+                                                "'consult'"), "咨询（新）");
+    k->clock_offset_ms = -5 * 3600 * 1000LL;
+    CHECK_EQ_INT(hub_cmd(&hub, NULL, 0, "delete walkin_kinds group-tour"), 0);
+    CHECK_EQ_INT(round_of(k), YK_SYNC_OK);
+    CHECK_EQ_INT(q_int(&k->db, "SELECT deleted FROM walkin_kinds WHERE id = 'group-tour'"), 1);
+    k->clock_offset_ms = 0;
+}
+
+/* Tokens: none, forged, revoked; and records pushed as another kiosk. */
+static void test_tokens(void)
+{
+    struct resp r = hub_get(&hub, "/api/v1/changes?since=0&limit=1", NULL);
+    CHECK_EQ_INT(r.status, 401);
+    resp_free(&r);
+    r = hub_get(&hub, "/api/v1/changes?since=0&limit=1",
+                "0000000000000000000000000000000000000000000000000000000000000000");
+    CHECK_EQ_INT(r.status, 401);
+    resp_free(&r);
+
+    /* A forged token file: the round says enrolment is needed, and nothing is lost. */
+    struct kiosk *k = &ks[0];
+    char saved[80];
+    snprintf(saved, sizeof saved, "%s", k->c.token);
+    snprintf(k->c.token, sizeof k->c.token, "%s", "ab12ab12ab12ab12ab12ab12ab12ab12");
+    make_records(k, 0, 3, false);
+    CHECK_EQ_INT(round_of(k), YK_SYNC_NEED_ENROL);
+    CHECK_EQ_INT(local_count(k, "walkins", "pending"), 3);
+    snprintf(k->c.token, sizeof k->c.token, "%s", saved);
+
+    /* Kiosk 0 pushes a record made as kiosk 1: set aside (wrong-kiosk), the queue goes on. */
+    CHECK(yk_walkin_tap(&k->db, "consult", yk_db_kiosk_id(&ks[1].db), now_ms(k), NULL));
+    CHECK_EQ_INT(round_of(k), YK_SYNC_OK);
+    CHECK_EQ_INT(local_count(k, "walkins", "pending"), 0);
+    CHECK_EQ_INT(local_count(k, "walkins", "rejected"), 1);
+    char buf[64];
+    CHECK_EQ_STR(q_str(&k->db, buf, sizeof buf, "SELECT reason FROM sync_rejects"), "wrong-kiosk");
+    int waiting = -1, aside = -1;
+    CHECK(yk_sync_counts(&k->db, &waiting, &aside) && waiting == 0 && aside == 1);
+
+    /* Kiosk 2 is revoked: its rounds are refused, its records stay; the others learn that
+     * its key is revoked. */
+    struct kiosk *v = &ks[2];
+    CHECK_EQ_INT(hub_cmd(&hub, NULL, 0, "kiosk-revoke %s", yk_db_kiosk_id(&v->db)), 0);
+    make_records(v, 0, 2, false);
+    CHECK_EQ_INT(round_of(v), YK_SYNC_REFUSED);
+    CHECK_EQ_INT(local_count(v, "walkins", "pending"), 2);
+    CHECK_EQ_INT(round_of(&ks[1]), YK_SYNC_OK);
+    CHECK_EQ_INT(q_int(&ks[1].db, "SELECT revoked_utc IS NOT NULL FROM kiosk_keys WHERE key_id "
+                                  "= '%s'", v->keys.key_id_hex), 1);
+    /* The used setup code does not enrol again. */
+    CHECK_EQ_INT(yk_sync_enrol(&v->c, &v->db, v->code), YK_SYNC_REFUSED);
+}
+
+/* The headless driver's `sync` command: enrols and syncs; fails the line with the hub away. */
+static void test_driver(void)
+{
+    char dir[512], conf[600], cmd[2048], code[64];
+    sync_tmpdir(dir, sizeof dir, "driver");
+    CHECK_EQ_INT(hub_cmd(&hub, code, sizeof code, "kiosk-add station-2"), 0);
+    snprintf(conf, sizeof conf, "%s/k.conf", dir);
+    FILE *f = fopen(conf, "w");
+    if (!f)
+        return;
+    fprintf(f, "hub_url = %s\nsetup_code = %s\n", url, code);
+    fclose(f);
+    const char *build = getenv("YK_BUILD_DIR");
+    snprintf(cmd, sizeof cmd,
+             "printf 'sync\\nsync\\n' | '%s/src/app/yikong-kiosk' --headless --size 800x480 "
+             "--config '%s' --data-dir '%s' --script - > '%s/out.log' 2>&1",
+             build ? build : "build", conf, dir, dir);
+    CHECK_EQ_INT(system(cmd), 0);
+    CHECK_EQ_INT(hq("SELECT count(*) FROM kiosks WHERE station_id = 'station-2'"), 1);
+    /* The code never reaches the log. */
+    snprintf(cmd, sizeof cmd, "grep -q '%s' '%s/out.log'", code, dir);
+    CHECK(system(cmd) != 0);
+    atomic_store(&proxy.target_port, 1); /* nothing listens there */
+    snprintf(cmd, sizeof cmd,
+             "printf 'sync\\n' | '%s/src/app/yikong-kiosk' --headless --size 800x480 "
+             "--config '%s' --data-dir '%s' --script - > '%s/out2.log' 2>&1",
+             build ? build : "build", conf, dir, dir);
+    CHECK(system(cmd) != 0);
+    atomic_store(&proxy.target_port, hub.port);
+    sync_rmtree(dir);
+}
+
+int main(void)
+{
+    if (sodium_init() < 0)
+        return 2;
+    unsetenv("http_proxy");
+    unsetenv("HTTP_PROXY");
+    unsetenv("all_proxy");
+    unsetenv("ALL_PROXY");
+    hub_init(&hub);
+    if (hub_cmd(&hub, NULL, 0, "load-sample") != 0 || !hub_start(&hub) ||
+        !proxy_start(&proxy, hub.port)) {
+        fprintf(stderr, "cannot start the hub or the proxy\n");
+        hub_cleanup(&hub);
+        return 2;
+    }
+    snprintf(url, sizeof url, "http://127.0.0.1:%d", proxy.port);
+    test_converge();
+    test_duplicate_batch();
+    test_hub_killed();
+    test_cut_connections();
+    test_clock_off();
+    test_driver();
+    test_tokens();
+    for (int i = 0; i < NK; i++)
+        kiosk_close(&ks[i]);
+    proxy_stop(&proxy);
+    hub_cleanup(&hub);
+    return yk_test_done();
+}
