@@ -182,6 +182,12 @@ static void keypad(struct yk_kiosk *k, const char *prefix, const char *scroll_id
             if (yk_ui_text_width(ui, tr(k, "vol.key.clear"), ks.font) > kw - 2 * t->gap)
                 ks.font = YK_FONT_SMALL;
             label = tr(k, "vol.key.clear");
+            if (yk_ui_text_width(ui, label, ks.font) > kw - 2 * t->gap ||
+                yk_ui_line_height(ui, ks.font) > kh - 2 * t->gap) {
+                /* No room for the word: ✕ (the word stays in the tree). */
+                ks.icon = YK_ICON_CLOSE;
+                label = "";
+            }
         } else if (strcmp(keys[i], "del") == 0) {
             ks.icon = YK_ICON_BACKSPACE;
             label = "";
@@ -189,6 +195,8 @@ static void keypad(struct yk_kiosk *k, const char *prefix, const char *scroll_id
         yk_ui_button(ui, id, b, label, &ks, enabled);
         if (strcmp(keys[i], "del") == 0)
             yk_ui_set_text(ui, id, tr(k, "vol.key.del"));
+        else if (!*label)
+            yk_ui_set_text(ui, id, tr(k, "vol.key.clear"));
     }
     if (scroll) {
         int rows = (n + cols - 1) / cols;
@@ -1201,16 +1209,23 @@ static void build_ask(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
                         ? yk_ui_fmt(ui, tr(k, "vol.ask.who"), s->ask.who, s->ask.party,
                                     s->ask.remaining)
                         : yk_ui_fmt(ui, tr(k, "vol.ask"), s->ask.party, s->ask.remaining);
-    line(k, &in, "vol.ask", q, YK_FONT_TITLE, t->ink, YK_ALIGN_LEFT);
+    /* The question in the title font, smaller when it would take more than a third. */
+    enum yk_font qf = YK_FONT_TITLE;
+    while (qf > YK_FONT_BODY && yk_ui_text_height(ui, q, qf, in.w) > in.h / 3)
+        qf = (enum yk_font)(qf - 1);
+    line(k, &in, "vol.ask", q, qf, t->ink, YK_ALIGN_LEFT);
     int n = s->ask.remaining > 12 ? 12 : s->ask.remaining;
     int side = t->touch_min * 2;
     int need = yk_ui_line_height(ui, YK_FONT_HUGE) + yk_ui_line_height(ui, YK_FONT_SMALL) +
                3 * t->gap;
     if (side < need)
         side = need;
-    /* Smaller when the buttons would not fit above 取消 (never under their words). */
+    /* Smaller when the buttons would not fit above 取消 (never under their words); when even
+     * that does not fit, they scroll. */
+    int rows;
     for (;;) {
-        int rows = 1, x = in.x;
+        rows = 1;
+        int x = in.x;
         for (int i = 0; i < n; i++) {
             int w = i == 0 ? 2 * side + t->gap : side;
             if (x + w > in.x + in.w && x > in.x) {
@@ -1219,13 +1234,14 @@ static void build_ask(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
             }
             x += w + t->gap;
         }
-        if (rows * (side + t->gap) - t->gap <= in.h || side - t->gap < need)
+        if (rows * (side + t->gap) - t->gap <= in.h || side == need)
             break;
-        side -= t->gap;
+        side = side - t->gap < need ? need : side - t->gap;
     }
+    bool scroll = rows * (side + t->gap) - t->gap > in.h;
     /* "All n" first, twice as wide and red (everyone has come is the usual case), then
      * n-1 … 1; a flow that wraps. */
-    int x = in.x, y = in.y;
+    int x = in.x, y = scroll ? yk_ui_scroll_begin(ui, "vol.ask.list", in) : in.y;
     for (int i = 0; i < n; i++) {
         int c = n - i;
         int w = i == 0 ? 2 * side + t->gap : side;
@@ -1249,6 +1265,8 @@ static void build_ask(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
         yk_ui_set_text(ui, id, yk_ui_fmt(ui, tr(k, "vol.ask.n"), c));
         x += w + t->gap;
     }
+    if (scroll)
+        yk_ui_scroll_end(ui, y + side + t->gap);
 }
 
 /* The code as typed, grouped XXXX-XXXX like the ticket prints it. */
@@ -1290,9 +1308,12 @@ static void build_code(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
     const char *shown = any ? code_shown(k, s->code) : tr(k, "vol.code.hint");
     if (s->code_short && !full)
         shown = tr(k, "vol.code.short");
+    /* As large as fits on one line (the code must not wrap at its dash). */
     enum yk_font f = any ? YK_FONT_TITLE : YK_FONT_BODY;
-    if (yk_ui_text_height(ui, shown, f, row.w - 2 * t->gap) > row.h - t->gap)
-        f = YK_FONT_SMALL;
+    while (f > YK_FONT_SMALL && (yk_ui_text_width(ui, shown, f) > row.w - 2 * t->gap ||
+                                 yk_ui_text_height(ui, shown, f, row.w - 2 * t->gap) >
+                                     row.h - t->gap))
+        f = (enum yk_font)(f - 1);
     yk_ui_text(ui, "vol.code", yk_inset(row, t->gap / 2), shown, f, any ? t->ink : t->ink_soft,
                YK_ALIGN_CENTER, true);
     keypad(k, "vol.code.key", "vol.code.keys", in, code_keys, 33, 4, YK_FONT_BODY, true);
@@ -1404,6 +1425,67 @@ static void build_scan(struct yk_kiosk *k, struct yk_rect in)
                t->ink_soft, YK_ALIGN_CENTER, false);
 }
 
+/* The height a key pad of n keys needs at its smallest whole size at width w. */
+static int keypad_min_h(struct yk_kiosk *k, int w, int n, int min_cols, enum yk_font f)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    int g = n > 12 ? t->gap / 2 : t->gap;
+    int kmin = yk_ui_line_height(&k->ui, f) + 2 * t->gap;
+    if (kmin < t->touch_min)
+        kmin = t->touch_min;
+    int cols = min_cols < 0 ? -min_cols : (w + g) / (kmin + g);
+    if (cols < min_cols)
+        cols = min_cols;
+    if (cols < 1)
+        cols = 1;
+    int rows = (n + cols - 1) / cols;
+    return rows * kmin + (rows - 1) * g;
+}
+
+static int code_row_h(struct yk_kiosk *k)
+{
+    int bh = yk_ui_line_height(&k->ui, YK_FONT_LARGE) + 2 * k->ui.theme.gap;
+    return bh < k->ui.theme.touch_min ? k->ui.theme.touch_min : bh;
+}
+
+/* What each way in needs at least, at width w (below that, the check-in scrolls). */
+static int code_min_h(struct yk_kiosk *k, int w)
+{
+    /* The pads take smaller letters before they scroll. */
+    return code_row_h(k) + k->ui.theme.gap + keypad_min_h(k, w, 33, 4, YK_FONT_SMALL);
+}
+
+static int phone_min_h(struct yk_kiosk *k, const struct vstate *s, int w, int h_avail)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    /* As build_phone lays it out: side by side when wide, else stacked. */
+    bool wide = w > h_avail * 6 / 5;
+    int lw = wide ? w * 9 / 20 : w, rw = wide ? w - lw - t->pad : w;
+    int pad = keypad_min_h(k, lw, 12, -3, YK_FONT_SMALL);
+    int h = button_h(k) + t->gap;
+    if (s->searched && s->matches.count > 0) {
+        h += yk_ui_text_height(&k->ui, tr(k, "vol.phone.pick"), YK_FONT_BODY, rw) + t->gap;
+        if (!wide)
+            h += button_h(k) + t->gap;
+        h += (int)s->matches.count * (yk_page_row_height(k, "X", "X", false, rw) + t->gap);
+        return wide && pad > h ? pad : h;
+    }
+    if (s->searched)
+        h += yk_ui_text_height(&k->ui, yk_ui_fmt(&k->ui, tr(k, "vol.phone.none"), s->phone),
+                               YK_FONT_BODY, rw) +
+             t->gap;
+    if (wide)
+        return pad > h ? pad : h;
+    return h + pad;
+}
+
+static int scan_min_h(struct yk_kiosk *k, int w)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    return yk_ui_text_height(&k->ui, tr(k, "vol.scan.prompt"), YK_FONT_TITLE, w) +
+           yk_ui_text_height(&k->ui, tr(k, "vol.scan.hint"), YK_FONT_BODY, w) + 2 * t->gap;
+}
+
 static void build_checkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
 {
     struct yk_ui *ui = &k->ui;
@@ -1427,10 +1509,10 @@ static void build_checkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect i
         return;
     }
     /* The event (its own line when there is room, else between the chips), then the three
-     * ways in and "another event" as chips. */
+     * ways in and "another event" as chips, then the way in that is chosen. All of it is one
+     * region "vol.checkin" that scrolls when it does not fit (elder mode on a small panel):
+     * then everything keeps its natural size instead of being squeezed. */
     bool title_line = s->mode == CM_SCAN || in.h >= 7 * t->touch_min;
-    if (title_line)
-        line(k, &in, "vol.event.title", PICK(ev->title), YK_FONT_BODY, t->ink, YK_ALIGN_LEFT);
     static const char *const ids[4] = {"vol.mode.scan", "vol.mode.code", "vol.mode.phone",
                                        "vol.change"};
     static const char *const keys[4] = {YK_N("vol.mode.scan"), YK_N("vol.mode.code"),
@@ -1443,7 +1525,21 @@ static void build_checkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect i
     for (int i = 0; i < 4; i++)
         need += yk_page_chip_w(k, tr(k, keys[i]));
     bool two = need > in.w;
-    struct yk_rect row = yk_cut_top(&in, two ? 2 * ch + t->gap : ch);
+    int title_h = title_line ? yk_ui_text_height(ui, PICK(ev->title), YK_FONT_BODY, in.w) + t->gap
+                             : 0;
+    int chips_h = two ? 2 * ch + t->gap : ch;
+    int body_min = s->mode == CM_CODE    ? code_min_h(k, in.w)
+                   : s->mode == CM_PHONE ? phone_min_h(k, s, in.w, in.h - title_h - chips_h - t->pad)
+                                         : scan_min_h(k, in.w);
+    bool compact = title_h + chips_h + t->pad + body_min > in.h;
+    struct yk_rect view = in;
+    int y0 = yk_ui_scroll_begin(ui, "vol.checkin", view);
+    in.y = y0;
+    if (compact)
+        in.h = title_h + chips_h + t->pad + body_min;
+    if (title_line)
+        line(k, &in, "vol.event.title", PICK(ev->title), YK_FONT_BODY, t->ink, YK_ALIGN_LEFT);
+    struct yk_rect row = yk_cut_top(&in, chips_h);
     yk_cut_top(&in, t->pad);
     for (int i = 0; i < 4; i++) {
         struct yk_rect r;
@@ -1459,7 +1555,8 @@ static void build_checkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect i
     }
     if (!title_line && !two) {
         struct yk_rect mid = yk_inset(row, t->gap / 2);
-        if (mid.w > 0 && yk_ui_text_height(ui, PICK(ev->title), YK_FONT_SMALL, mid.w) <= mid.h)
+        if (mid.w > 0 && yk_ui_text_height(ui, PICK(ev->title), YK_FONT_SMALL, mid.w) <= mid.h &&
+            yk_ui_text_width(ui, PICK(ev->title), YK_FONT_SMALL) <= mid.w)
             yk_ui_text(ui, "vol.event.title", mid, PICK(ev->title), YK_FONT_SMALL, t->ink_soft,
                        YK_ALIGN_CENTER, true);
     }
@@ -1469,6 +1566,7 @@ static void build_checkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect i
         build_phone(k, s, in);
     else
         build_scan(k, in);
+    yk_ui_scroll_end(ui, in.y + in.h);
 }
 
 /* ---------------------------------------------------------------- building: walk-ins */
@@ -1776,6 +1874,7 @@ static bool act_checkin(struct yk_kiosk *k, struct vstate *s, const char *a)
                   : strcmp(a + 5, "phone") == 0 ? CM_PHONE
                                                 : CM_SCAN;
         s->ask.up = false;
+        memset(k->ui.scroll, 0, sizeof k->ui.scroll); /* the new way in from its top */
         memset(&s->res, 0, sizeof s->res);
         clear_entry(s);
         return true;
