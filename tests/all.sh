@@ -43,7 +43,7 @@ if [ "${YK_FUZZ:-1}" != 0 ] && command -v clang >/dev/null; then
     if CC=clang cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DYK_FUZZ=ON \
         >/dev/null && cmake --build build-fuzz -j "$jobs" --target yk_fuzzers; then
         log=build-fuzz/ctest.log
-        ctest --test-dir build-fuzz -R '_smoke$' --output-on-failure 2>&1 | tee "$log"
+        ctest --test-dir build-fuzz -R '^fuzz_.*_smoke$' --output-on-failure 2>&1 | tee "$log"
         rc=${PIPESTATUS[0]}
         p=$(grep -cE 'Test +#[0-9]+: .* Passed' "$log")
         f=$(grep -cE 'Test +#[0-9]+: .*(\*\*\*|Failed|Timeout|Exception|Not Run)' "$log")
