@@ -10,7 +10,7 @@
  *   sites.empty                        no sites at all
  *   sites.list                         the list view's scrolling region
  *   sites.item.<id>                    a site's row (list view and the map view's list)
- *   sites.map                          the map's heading (the map card is drawn under it)
+ *   sites.map                          the map's heading (left out when the screen is short)
  *   sites.here                         "您在这里" legend, or sites.here.unknown when this
  *                                      station's position is not known
  *   sites.legend.site                  the marker legend
@@ -427,8 +427,10 @@ static void map_build(struct yk_kiosk *k, struct state *s, struct yk_rect r,
         } else if (numbered) {
             disc(k, yk_ui_fmt(ui, "sites.marker.%s.n", site->id), box, d, s->items[i].number);
         } else {
-            int dd = d / 2 > 6 ? d / 2 : 6;
-            yk_ui_fill(ui, (struct yk_rect){x - dd / 2, cy - dd / 2, dd, dd}, t->primary, dd / 2);
+            /* Too close for discs: a thin tick per site, so the path reads as where the
+             * sites gather rather than one red bar. */
+            int th = d * 3 / 4;
+            yk_ui_fill(ui, (struct yk_rect){x - 1, cy - th / 2, 2, th}, t->primary, 0);
         }
     }
     if (s->here_m >= 0) {
