@@ -1269,6 +1269,21 @@ static void build_ask(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
         yk_ui_scroll_end(ui, y + side + t->gap);
 }
 
+static int code_bh(struct yk_kiosk *k)
+{
+    int bh = yk_ui_line_height(&k->ui, YK_FONT_LARGE) + 2 * k->ui.theme.gap;
+    return bh < k->ui.theme.touch_min ? k->ui.theme.touch_min : bh;
+}
+
+/* The code box and its two buttons share a row unless the buttons would leave the box less
+ * than half of it; then the box has a row of its own above them. */
+static bool code_split(struct yk_kiosk *k, int w)
+{
+    int bw = label_w(k, tr(k, "vol.code.ok"), YK_FONT_LARGE, false) +
+             label_w(k, tr(k, "vol.key.clear"), YK_FONT_BODY, false) + 2 * k->ui.theme.gap;
+    return bw > w / 2;
+}
+
 /* The code as typed, grouped XXXX-XXXX like the ticket prints it. */
 static const char *code_shown(struct yk_kiosk *k, const char *code)
 {
@@ -1287,9 +1302,11 @@ static void build_code(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
     /* [the code][清除][签到] in one row, the 32 symbols and ⌫ under it. */
-    int bh = yk_ui_line_height(ui, YK_FONT_LARGE) + 2 * t->gap;
-    if (bh < t->touch_min)
-        bh = t->touch_min;
+    int bh = code_bh(k);
+    bool split = code_split(k, in.w);
+    struct yk_rect box_row = split ? yk_cut_top(&in, bh) : (struct yk_rect){0, 0, 0, 0};
+    if (split)
+        yk_cut_top(&in, t->gap);
     struct yk_rect row = yk_cut_top(&in, bh);
     yk_cut_top(&in, t->gap);
     bool full = strlen(s->code) == YK_TICKET_SHORT_LEN;
@@ -1303,6 +1320,8 @@ static void build_code(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
     yk_ui_button(ui, "vol.code.clear", yk_cut_right(&row, label_w(k, cl, YK_FONT_BODY, false)),
                  cl, &cb, true);
     yk_cut_right(&row, t->gap);
+    if (split)
+        row = box_row;
     yk_ui_fill(ui, row, t->card, t->radius);
     bool any = s->code[0] != 0;
     const char *shown = any ? code_shown(k, s->code) : tr(k, "vol.code.hint");
@@ -1442,17 +1461,16 @@ static int keypad_min_h(struct yk_kiosk *k, int w, int n, int min_cols, enum yk_
     return rows * kmin + (rows - 1) * g;
 }
 
-static int code_row_h(struct yk_kiosk *k)
+static int code_row_h(struct yk_kiosk *k, int w)
 {
-    int bh = yk_ui_line_height(&k->ui, YK_FONT_LARGE) + 2 * k->ui.theme.gap;
-    return bh < k->ui.theme.touch_min ? k->ui.theme.touch_min : bh;
+    return code_split(k, w) ? 2 * code_bh(k) + k->ui.theme.gap : code_bh(k);
 }
 
 /* What each way in needs at least, at width w (below that, the check-in scrolls). */
 static int code_min_h(struct yk_kiosk *k, int w)
 {
     /* The pads take smaller letters before they scroll. */
-    return code_row_h(k) + k->ui.theme.gap + keypad_min_h(k, w, 33, 4, YK_FONT_SMALL);
+    return code_row_h(k, w) + k->ui.theme.gap + keypad_min_h(k, w, 33, 4, YK_FONT_SMALL);
 }
 
 static int phone_min_h(struct yk_kiosk *k, const struct vstate *s, int w, int h_avail)
