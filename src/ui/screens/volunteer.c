@@ -930,7 +930,13 @@ static struct yk_rect frame(struct yk_kiosk *k, struct yk_rect in)
     int lbh = yk_ui_line_height(ui, YK_FONT_BODY) + 2 * t->gap;
     if (bh < lbh)
         bh = lbh;
-    if (in.w > in.h) {
+    /* The rail only where its words fit in a third of the width (elder mode on a portrait
+     * panel leaves a wide but short area whose third is too narrow). */
+    bool rail_fits = label_w(k, tr(k, "vol.lock"), YK_FONT_BODY, false) <= in.w / 3;
+    for (int i = 0; i < 4; i++)
+        if (label_w(k, tr(k, tabs[i].label), YK_FONT_BODY, false) > in.w / 3)
+            rail_fits = false;
+    if (in.w > in.h && rail_fits) {
         int rw = label_w(k, tr(k, "vol.lock"), YK_FONT_BODY, true);
         for (int i = 0; i < 4; i++) {
             int w = label_w(k, tr(k, tabs[i].label), YK_FONT_BODY, true);
