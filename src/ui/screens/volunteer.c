@@ -908,6 +908,8 @@ static void tab_button(struct yk_kiosk *k, int i, struct yk_rect r, bool icon)
 {
     struct vstate *s = vst(k);
     struct yk_button_style bs = style(k, (int)s->tab == i, YK_FONT_BODY);
+    if (icon && label_w(k, tr(k, tabs[i].label), YK_FONT_BODY, true) > r.w)
+        icon = false; /* the words matter more than the picture */
     bs.icon = icon ? tabs[i].icon : -1;
     yk_ui_button(&k->ui, tabs[i].id, r, tr(k, tabs[i].label), &bs, true);
 }
@@ -1201,6 +1203,23 @@ static void build_result(struct yk_kiosk *k, struct vstate *s, struct yk_rect in
         yk_ui_scroll_end(ui, y);
 }
 
+/* One "how many" button: "all n" first (red), then n-1 … 1. */
+static void ask_button(struct yk_kiosk *k, int i, int c, struct yk_rect r)
+{
+    struct yk_ui *ui = &k->ui;
+    const char *id = yk_ui_fmt(ui, "vol.ask.%d", c);
+    if (i == 0) {
+        struct yk_button_style bs = style(k, true, YK_FONT_TITLE);
+        yk_ui_button(ui, id, r, yk_ui_fmt(ui, tr(k, "vol.ask.all"), c), &bs, true);
+    } else {
+        struct yk_button_style bs = style(k, false, YK_FONT_HUGE);
+        bs.sub = tr(k, "vol.ask.unit");
+        bs.icon_above = true;
+        yk_ui_button(ui, id, r, yk_ui_fmt(ui, "%d", c), &bs, true);
+    }
+    yk_ui_set_text(ui, id, yk_ui_fmt(ui, tr(k, "vol.ask.n"), c));
+}
+
 static void build_ask(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
 {
     struct yk_ui *ui = &k->ui;
@@ -1219,13 +1238,36 @@ static void build_ask(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
     enum yk_font qf = YK_FONT_TITLE;
     while (qf > YK_FONT_BODY && yk_ui_text_height(ui, q, qf, in.w) > in.h / 3)
         qf = (enum yk_font)(qf - 1);
-    line(k, &in, "vol.ask", q, qf, t->ink, YK_ALIGN_LEFT);
     int n = s->ask.remaining > 12 ? 12 : s->ask.remaining;
     int side = t->touch_min * 2;
     int need = yk_ui_line_height(ui, YK_FONT_HUGE) + yk_ui_line_height(ui, YK_FONT_SMALL) +
                3 * t->gap;
     if (side < need)
         side = need;
+    int qh = yk_ui_text_height(ui, q, qf, in.w) + t->gap;
+    if (qh + need > in.h) {
+        /* Too short for the question and one row of buttons: all of it scrolls. */
+        int y = yk_ui_scroll_begin(ui, "vol.ask.list", in);
+        yk_ui_text(ui, "vol.ask", (struct yk_rect){in.x, y, in.w, qh - t->gap}, q, qf, t->ink,
+                   YK_ALIGN_LEFT, false);
+        y += qh;
+        int x = in.x;
+        for (int i = 0; i < n; i++) {
+            int c = n - i;
+            int w = i == 0 ? 2 * need + t->gap : need;
+            if (x + w > in.x + in.w && x > in.x) {
+                x = in.x;
+                y += need + t->gap;
+            }
+            if (w > in.w)
+                w = in.w;
+            ask_button(k, i, c, (struct yk_rect){x, y, w, need});
+            x += w + t->gap;
+        }
+        yk_ui_scroll_end(ui, y + need + t->gap);
+        return;
+    }
+    line(k, &in, "vol.ask", q, qf, t->ink, YK_ALIGN_LEFT);
     /* Smaller when the buttons would not fit above 取消 (never under their words); when even
      * that does not fit, they scroll. */
     int rows;
@@ -1257,18 +1299,7 @@ static void build_ask(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
         }
         if (w > in.w)
             w = in.w;
-        struct yk_rect r = {x, y, w, side};
-        const char *id = yk_ui_fmt(ui, "vol.ask.%d", c);
-        if (i == 0) {
-            struct yk_button_style bs = style(k, true, YK_FONT_TITLE);
-            yk_ui_button(ui, id, r, yk_ui_fmt(ui, tr(k, "vol.ask.all"), c), &bs, true);
-        } else {
-            struct yk_button_style bs = style(k, false, YK_FONT_HUGE);
-            bs.sub = tr(k, "vol.ask.unit");
-            bs.icon_above = true;
-            yk_ui_button(ui, id, r, yk_ui_fmt(ui, "%d", c), &bs, true);
-        }
-        yk_ui_set_text(ui, id, yk_ui_fmt(ui, tr(k, "vol.ask.n"), c));
+        ask_button(k, i, c, (struct yk_rect){x, y, w, side});
         x += w + t->gap;
     }
     if (scroll)
@@ -1703,8 +1734,11 @@ static void build_duty(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
     struct yk_rect row = yk_cut_top(&in, bh);
     yk_cut_top(&in, t->gap);
     struct yk_button_style a = style(k, !on, YK_FONT_LARGE), b = style(k, on, YK_FONT_LARGE);
-    a.icon = YK_ICON_CHECK;
-    b.icon = YK_ICON_CLOSE;
+    struct yk_rect cell = yk_grid_cell(row, 2, 1, 0, 0, t->gap);
+    bool icons = label_w(k, tr(k, "vol.duty.on"), YK_FONT_LARGE, true) <= cell.w &&
+                 label_w(k, tr(k, "vol.duty.off"), YK_FONT_LARGE, true) <= cell.w;
+    a.icon = icons ? YK_ICON_CHECK : -1;
+    b.icon = icons ? YK_ICON_CLOSE : -1;
     /* Both stay tappable (greyed words would be unreadable); the one that applies is red. */
     yk_ui_button(ui, "vol.duty.on", yk_grid_cell(row, 2, 1, 0, 0, t->gap), tr(k, "vol.duty.on"),
                  &a, true);
@@ -1720,21 +1754,22 @@ static void build_duty(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
             yk_format_hhmm(hm, sizeof hm, s->duty_now.items[i].since_utc);
             mine = yk_ui_fmt(ui, "%s · %s", yk_ui_fmt(ui, tr(k, "vol.duty.since"), hm), mine);
         }
-    int cw = in.w - 2 * t->pad;
-    int sh = yk_ui_text_height(ui, state, YK_FONT_LARGE, cw);
-    int mh = yk_ui_text_height(ui, mine, YK_FONT_BODY, cw);
-    struct yk_rect card = yk_cut_top(&in, sh + mh + t->gap + 2 * t->gap);
-    yk_cut_top(&in, t->gap);
-    yk_ui_fill(ui, card, t->card, t->radius);
-    struct yk_rect cin = {card.x + t->pad, card.y + t->gap, cw, card.h - 2 * t->gap};
-    yk_ui_text(ui, "vol.duty.state", yk_cut_top(&cin, sh), state, YK_FONT_LARGE, t->ink,
-               YK_ALIGN_LEFT, false);
-    yk_cut_top(&cin, t->gap);
-    yk_ui_text(ui, "vol.duty.mine", cin, mine, YK_FONT_BODY, t->ink, YK_ALIGN_LEFT, false);
+    /* The card scrolls with the rest where the area is short (elder mode, small panels). */
     struct yk_doc d;
     in.x -= t->pad;
     in.w += 2 * t->pad;
     yk_doc_begin(&d, k, "vol.duty.doc", in, false);
+    int cw = d.w - 2 * t->pad;
+    int sh = yk_ui_text_height(ui, state, YK_FONT_LARGE, cw);
+    int mh = yk_ui_text_height(ui, mine, YK_FONT_BODY, cw);
+    struct yk_rect card = {d.x, d.y, d.w, sh + mh + 3 * t->gap};
+    yk_ui_fill(ui, card, t->card, t->radius);
+    yk_ui_text(ui, "vol.duty.state", (struct yk_rect){card.x + t->pad, card.y + t->gap, cw, sh},
+               state, YK_FONT_LARGE, t->ink, YK_ALIGN_LEFT, false);
+    yk_ui_text(ui, "vol.duty.mine",
+               (struct yk_rect){card.x + t->pad, card.y + 2 * t->gap + sh, cw, mh}, mine,
+               YK_FONT_BODY, t->ink, YK_ALIGN_LEFT, false);
+    d.y += card.h + t->pad;
     yk_doc_title(&d, "vol.duty.now", tr(k, "vol.duty.now"));
     if (!s->duty_now.count)
         yk_doc_text(&d, "vol.duty.nobody", tr(k, "vol.duty.nobody"), true);
