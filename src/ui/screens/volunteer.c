@@ -1840,22 +1840,25 @@ static void build_today(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
                           yk_ui_fmt(ui, tr(k, "vol.today.hours"), hours)};
     static const char *const ids[3] = {"vol.today.checkins", "vol.today.walkins",
                                        "vol.today.hours"};
-    int cw = (in.w - 2 * t->gap) / 3;
-    int lab_h = 0;
-    for (int i = 0; i < 3; i++) {
-        int h = yk_ui_text_height(ui, lab[i], YK_FONT_BODY, cw - 2 * t->gap);
-        if (h > lab_h)
-            lab_h = h;
-    }
-    int th = yk_ui_line_height(ui, YK_FONT_HUGE) + lab_h + 2 * t->gap;
-    if (th > in.h / 2)
-        th = in.h / 2;
-    struct yk_rect row = yk_cut_top(&in, th);
-    for (int i = 0; i < 3; i++)
-        stat_tile(k, ids[i], yk_grid_cell(row, 3, 1, i, 0, t->gap), fig[i], lab[i], sen[i]);
+    /* The tiles are the top of the document, so they scroll with it where it is short. */
     in.x -= t->pad;
     in.w += 2 * t->pad;
     yk_doc_begin(&d, k, "vol.today", in, false);
+    int cw = (d.w - 2 * t->gap) / 3;
+    int tile_h = 0;
+    for (int i = 0; i < 3; i++) {
+        int lh = yk_ui_text_height(ui, lab[i], YK_FONT_BODY, cw - 2 * t->gap);
+        enum yk_font f = YK_FONT_HUGE;
+        while (f > YK_FONT_BODY && yk_ui_text_width(ui, fig[i], f) > cw - 2 * t->gap)
+            f = (enum yk_font)(f - 1);
+        int h = yk_ui_text_height(ui, fig[i], f, cw - 2 * t->gap) + lh + 4 * t->gap;
+        if (h > tile_h)
+            tile_h = h;
+    }
+    struct yk_rect row = {d.x, d.y, d.w, tile_h};
+    for (int i = 0; i < 3; i++)
+        stat_tile(k, ids[i], yk_grid_cell(row, 3, 1, i, 0, t->gap), fig[i], lab[i], sen[i]);
+    d.y += tile_h + t->pad;
     if (!s->sum.event_count)
         yk_doc_text(&d, "vol.today.nocheckins", tr(k, "vol.today.nocheckins"), true);
     for (size_t i = 0; i < s->sum.event_count; i++) {
