@@ -10,7 +10,8 @@
  * vpin.key.clear, vpin.ok.
  *
  * Volunteer mode (screen "volunteer", only with k->volunteer_id set; it locks after
- * volunteer_lock without a touch, by 锁定, by 首页 and by 返回). Widget ids:
+ * volunteer_lock without a touch, by 锁定 and by 首页; 返回 goes to the previous step inside
+ * it: result or question → check-in entry → event picker, another tab → check-in). Ids:
  *   vol.lock, vol.lock.hint (portrait), vol.tab.checkin, vol.tab.walkin, vol.tab.duty,
  *   vol.tab.today, vol.tabs (the scroll region of the tabs when they scroll);
  *   check-in: vol.events (the event list), vol.event.<event id>, vol.events.none,
@@ -2031,9 +2032,34 @@ static bool act_checkin(struct yk_kiosk *k, struct vstate *s, const char *a)
     return false;
 }
 
+/* 返回 inside volunteer mode: the previous step (the question or a result → the check-in
+ * entry → the event picker), another tab → check-in. It never leaves the mode (锁定 and 首页
+ * do): at the event picker it stays. */
+static bool vol_back(struct yk_kiosk *k, struct vstate *s)
+{
+    k->dirty = true;
+    if (s->tab != TAB_CHECKIN) {
+        s->tab = TAB_CHECKIN;
+        s->walk_msg = s->duty_msg = NULL;
+    } else if (s->ask.up) {
+        s->ask.up = false;
+    } else if (s->res.v != V_NONE) {
+        memset(&s->res, 0, sizeof s->res);
+        clear_entry(s);
+    } else if (cur_event(s)) {
+        s->sel = -1;
+        clear_entry(s);
+        load_events(k, s);
+    }
+    memset(k->ui.scroll, 0, sizeof k->ui.scroll);
+    return true;
+}
+
 static bool vol_activate(struct yk_kiosk *k, const char *id)
 {
     struct vstate *s = vst(k);
+    if (s && strcmp(id, "nav.back") == 0)
+        return vol_back(k, s);
     if (!s || strncmp(id, "vol.", 4) != 0)
         return false;
     const char *a = id + 4;
