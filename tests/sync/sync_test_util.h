@@ -38,7 +38,11 @@ static inline void sync_rmtree(const char *dir)
 static inline void sync_open(struct yk_db *db, const char *dir, long long now_ms)
 {
     char path[600];
-    snprintf(path, sizeof path, "%s/kiosk.db", dir);
+    int n = snprintf(path, sizeof path, "%s/kiosk.db", dir);
+    if (n < 0 || (size_t)n >= sizeof path) {
+        fprintf(stderr, "path too long: %s\n", dir);
+        exit(2);
+    }
     struct yk_db_params p = {.path = path, .seed_sample = true, .now_ms = now_ms};
     if (!yk_db_open(db, &p)) {
         fprintf(stderr, "cannot open %s: %s\n", path, db->error);

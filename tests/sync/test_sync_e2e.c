@@ -178,7 +178,8 @@ static void test_converge(void)
         /* The token file is the kiosk's alone. */
         char path[600];
         struct stat st;
-        snprintf(path, sizeof path, "%s/%s", ks[i].dir, YK_SYNC_TOKEN_FILE);
+        int pn = snprintf(path, sizeof path, "%s/%s", ks[i].dir, YK_SYNC_TOKEN_FILE);
+        CHECK(pn > 0 && (size_t)pn < sizeof path);
         CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600);
         /* Seats to confirm offline: 4 each. */
         struct resp r = hub_post(&hub, "/api/v1/seats", ks[i].c.token,
