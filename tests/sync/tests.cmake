@@ -6,3 +6,15 @@ yk_test(sync_unit SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sync.c LIBS yk_core)
 yk_test(sync_e2e SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sync_e2e.c LIBS yk_app PkgConfig::CURL)
 add_dependencies(sync_e2e yikong-hub yikong-kiosk)
 set_tests_properties(sync_e2e PROPERTIES TIMEOUT 120)
+
+include(${CMAKE_SOURCE_DIR}/tests/fuzz/tests.cmake)
+yk_fuzz_target(fuzz_sync_page ${CMAKE_CURRENT_LIST_DIR}/fuzz_sync_page.c
+               ${CMAKE_SOURCE_DIR}/tests/fuzz/corpus/sync_page yk_core)
+
+add_executable(bench_sync ${CMAKE_CURRENT_LIST_DIR}/bench_sync.c)
+target_link_libraries(bench_sync PRIVATE yk_app PkgConfig::CURL)
+target_include_directories(bench_sync PRIVATE ${CMAKE_SOURCE_DIR}/tests)
+add_dependencies(bench_sync yikong-hub)
+add_test(NAME sync_bench_smoke COMMAND bench_sync --smoke WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(sync_bench_smoke PROPERTIES ENVIRONMENT "YK_BUILD_DIR=${CMAKE_BINARY_DIR}"
+                     TIMEOUT 60)
