@@ -6,6 +6,9 @@ yk_test(sync_unit SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sync.c LIBS yk_core)
 yk_test(sync_e2e SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sync_e2e.c LIBS yk_app PkgConfig::CURL)
 add_dependencies(sync_e2e yikong-hub yikong-kiosk)
 set_tests_properties(sync_e2e PROPERTIES TIMEOUT 120)
+yk_test(sync_worker SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sync_worker.c LIBS yk_app PkgConfig::CURL)
+add_dependencies(sync_worker yikong-hub)
+set_tests_properties(sync_worker PROPERTIES TIMEOUT 90)
 
 include(${CMAKE_SOURCE_DIR}/tests/fuzz/tests.cmake)
 yk_fuzz_target(fuzz_sync_page ${CMAKE_CURRENT_LIST_DIR}/fuzz_sync_page.c

@@ -1,0 +1,117 @@
+/* The background sync worker against the real hub on 127.0.0.1: it enrols, pushes what the
+ * "UI" connection makes when woken, publishes its status; with no setup code it stops and
+ * says so until one is typed; with the hub gone it reports offline in words and keeps every
+ * record; stop joins promptly. Waits are polls of the published status, each bounded. */
+#include "hub/hub_client.h"
+#include "sync_test_util.h"
+
+#include "app/sync_worker.h"
+#include "core/sync.h"
+#include "core/ticket.h"
+#include "core/volunteer.h"
+
+#include <sodium.h>
+
+static struct hub hub;
+
+static double mono(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Polls the status until cond holds or seconds pass. */
+#define WAIT_FOR(cond, seconds)                                                                    \
+    do {                                                                                           \
+        double until_ = mono() + (seconds);                                                        \
+        for (;;) {                                                                                 \
+            yk_sync_status(&st);                                                                   \
+            if ((cond) || mono() > until_)                                                         \
+                break;                                                                             \
+            usleep(20 * 1000);                                                                     \
+        }                                                                                          \
+    } while (0)
+
+int main(void)
+{
+    if (sodium_init() < 0)
+        return 2;
+    unsetenv("http_proxy");
+    hub_init(&hub);
+    char code[64], dir[512], path[600], url[64];
+    if (hub_cmd(&hub, NULL, 0, "load-sample") != 0 || !hub_start(&hub) ||
+        hub_cmd(&hub, code, sizeof code, "kiosk-add station-1") != 0) {
+        hub_cleanup(&hub);
+        return 2;
+    }
+    snprintf(url, sizeof url, "http://127.0.0.1:%d", hub.port);
+    sync_tmpdir(dir, sizeof dir, "worker");
+    snprintf(path, sizeof path, "%s/kiosk.db", dir);
+    struct yk_db db;
+    sync_open(&db, dir, SYNC_T0_MS);
+    struct yk_ticket_keys keys;
+    CHECK(yk_ticket_keys_load_or_create(&keys, dir, &db, SYNC_T0_MS / 1000));
+    struct yk_sync_status st;
+
+    /* No setup code: the worker says it needs one, and does not loop. */
+    struct yk_sync_worker_params p = {.db_path = path, .hub_url = url, .data_dir = dir,
+                                      .public_key = keys.public_key, .version = "test",
+                                      .interval_s = 10, .heartbeat_s = 300};
+    struct yk_sync_worker *w = yk_sync_worker_start(&p);
+    CHECK(w != NULL);
+    WAIT_FOR(st.last_attempt_utc > 0, 10);
+    CHECK(st.configured && !st.enrolled && st.stopped);
+    CHECK(strstr(st.error_zh, "设置码") != NULL);
+    CHECK(strstr(st.error_en, "setup code") != NULL);
+
+    /* The code typed in volunteer mode: enrolled, synced. */
+    CHECK(yk_sync_enter_setup_code(code));
+    WAIT_FOR(st.enrolled && st.last_success_utc > 0, 15);
+    CHECK(st.enrolled && st.online && !st.stopped);
+    CHECK(st.error_en[0] == '\0');
+
+    /* Records made on the UI's connection go up when the worker is woken. */
+    for (int i = 0; i < 20; i++)
+        CHECK(yk_walkin_tap(&db, "consult", NULL, SYNC_T0_MS + i, NULL));
+    yk_sync_wake();
+    WAIT_FOR(hub_cmd(&hub, NULL, 0, "kiosks") == 0 &&
+                 q_int(&db, "SELECT count(*) FROM walkins WHERE sync_state = 'synced'") == 20,
+             15);
+    CHECK_EQ_INT(q_int(&db, "SELECT count(*) FROM walkins WHERE sync_state = 'synced'"), 20);
+    WAIT_FOR(st.waiting == 0, 5);
+    CHECK_EQ_INT(st.waiting, 0);
+
+    /* The hub goes away: offline, in words; records wait. */
+    hub_stop(&hub);
+    CHECK(yk_walkin_tap(&db, "visit", NULL, SYNC_T0_MS + 100, NULL));
+    yk_sync_wake();
+    WAIT_FOR(!st.online && st.waiting == 1, 15);
+    CHECK(!st.online);
+    CHECK_EQ_INT(st.waiting, 1);
+    CHECK(strstr(st.error_en, "Cannot reach the hub") != NULL);
+    CHECK(st.next_attempt_utc >= st.last_attempt_utc + 3); /* backoff: 4..6 s */
+
+    /* Stop joins at once, even while backing off. */
+    double t0 = mono();
+    yk_sync_worker_stop(w);
+    CHECK(mono() - t0 < 2.0);
+
+    /* A new worker (a restart) uses the stored token: no code needed. */
+    CHECK(hub_start(&hub));
+    snprintf(url, sizeof url, "http://127.0.0.1:%d", hub.port);
+    p.hub_url = url;
+    memset(&st, 0, sizeof st);
+    yk_sync_status_publish(&st);
+    w = yk_sync_worker_start(&p);
+    WAIT_FOR(st.last_success_utc > 0 && st.waiting == 0, 15);
+    CHECK(st.enrolled && st.online);
+    CHECK_EQ_INT(st.waiting, 0);
+    yk_sync_worker_stop(w);
+
+    yk_ticket_keys_destroy(&keys);
+    yk_db_close(&db);
+    sync_rmtree(dir);
+    hub_cleanup(&hub);
+    return yk_test_done();
+}
