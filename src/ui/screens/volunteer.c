@@ -1845,7 +1845,13 @@ static void build_today(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
     in.x -= t->pad;
     in.w += 2 * t->pad;
     yk_doc_begin(&d, k, "vol.today", in, false);
-    int cw = (d.w - 2 * t->gap) / 3;
+    /* Three across where each label fits its tile on one line, else one under another. */
+    int cols = 3;
+    for (int i = 0; i < 3; i++)
+        if (yk_ui_text_width(ui, lab[i], YK_FONT_BODY) > (d.w - 2 * t->gap) / 3 - 2 * t->gap ||
+            yk_ui_text_width(ui, fig[i], YK_FONT_LARGE) > (d.w - 2 * t->gap) / 3 - 2 * t->gap)
+            cols = 1;
+    int cw = cols == 3 ? (d.w - 2 * t->gap) / 3 : d.w;
     int tile_h = 0;
     for (int i = 0; i < 3; i++) {
         int lh = yk_ui_text_height(ui, lab[i], YK_FONT_BODY, cw - 2 * t->gap);
@@ -1856,10 +1862,12 @@ static void build_today(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
         if (h > tile_h)
             tile_h = h;
     }
-    struct yk_rect row = {d.x, d.y, d.w, tile_h};
+    int rows = cols == 3 ? 1 : 3;
+    struct yk_rect row = {d.x, d.y, d.w, rows * tile_h + (rows - 1) * t->gap};
     for (int i = 0; i < 3; i++)
-        stat_tile(k, ids[i], yk_grid_cell(row, 3, 1, i, 0, t->gap), fig[i], lab[i], sen[i]);
-    d.y += tile_h + t->pad;
+        stat_tile(k, ids[i], yk_grid_cell(row, cols, rows, i % cols, i / cols, t->gap), fig[i],
+                  lab[i], sen[i]);
+    d.y += row.h + t->pad;
     if (!s->sum.event_count)
         yk_doc_text(&d, "vol.today.nocheckins", tr(k, "vol.today.nocheckins"), true);
     for (size_t i = 0; i < s->sum.event_count; i++) {
