@@ -102,6 +102,10 @@ static void make_theme(struct yk_ui *ui)
     float body = (float)s / 21.0f;
     if (body < 4.0f * mm)
         body = 4.0f * mm;
+    /* ...and not beyond 8 mm: on a 21" monitor a twenty-first of the short side is 13 mm,
+     * which leaves no room for elder mode's 1.4x. */
+    if (body > 8.0f * mm)
+        body = 8.0f * mm;
     static const float scale[YK_FONT_COUNT] = {0.8f, 1.0f, 1.2f, 1.45f, 1.9f};
     for (int i = 0; i < YK_FONT_COUNT; i++) {
         t->font_px[i] = (int)lroundf(body * scale[i]);
@@ -146,7 +150,7 @@ static void make_theme(struct yk_ui *ui)
         t->line = rgb(0xE4D8C6);
         t->bar = rgb(0xE4D8C6);
         t->pressed = rgb(0xF1E0C8);
-        t->disabled = rgb(0x8A8078);
+        t->disabled = rgb(0x5A4F46);
     }
 }
 
@@ -466,6 +470,8 @@ void yk_ui_button(struct yk_ui *ui, const char *id, struct yk_rect r, const char
     bool pressed = enabled && strcmp(ui->pressed_id, id) == 0;
     struct yk_color bg = pressed ? t->pressed : st->bg;
     struct yk_color fg = enabled ? st->fg : t->disabled;
+    if (!enabled)
+        bg = t->bar; /* flat and pale, with words still readable (contrast checked) */
     if (pressed && st->bg.r == t->primary.r && st->bg.g == t->primary.g) {
         /* A pressed primary button darkens rather than turning pale. */
         bg = (struct yk_color){(uint8_t)(st->bg.r * 3 / 4), (uint8_t)(st->bg.g * 3 / 4),
@@ -474,7 +480,7 @@ void yk_ui_button(struct yk_ui *ui, const char *id, struct yk_rect r, const char
     }
     yk_ui_fill(ui, r, bg, t->radius);
     const char *text = yk_ui_strdup(ui, label);
-    struct yk_rect in = yk_inset(r, t->gap);
+    struct yk_rect in = yk_inset(r, st->tight ? t->gap / 4 : t->gap);
     bool fit = true;
     int h;
     int lh = yk_ui_line_height(ui, st->font);

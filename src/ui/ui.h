@@ -189,6 +189,7 @@ struct yk_button_style {
     int icon;             /* enum yk_icon, or -1 for none */
     bool icon_above;      /* icon above the label (tiles) instead of left of it */
     const char *sub;      /* optional second line under the label (smaller), or NULL */
+    bool tight;           /* a small inset (keys of a pad), for cramped layouts */
 };
 void yk_ui_button(struct yk_ui *ui, const char *id, struct yk_rect r, const char *label,
                   const struct yk_button_style *st, bool enabled);

@@ -10,4 +10,10 @@ foreach(size 800x480 1080x1920)
                    ${CMAKE_BINARY_DIR}/shots/signup_${size} srd-2026-12
                    --now 2026-12-01T09:00:00+08:00 --size ${size})
   set_tests_properties(signup_${size} PROPERTIES ENVIRONMENT "YK_LOG=quiet")
+  add_test(NAME signup_en_elder_${size}
+           COMMAND ${CMAKE_CURRENT_LIST_DIR}/run.sh $<TARGET_FILE:yikong-kiosk>
+                   $<TARGET_FILE:verify_ticket> ${CMAKE_CURRENT_LIST_DIR}/scripts/signup_en_elder.txt
+                   ${CMAKE_BINARY_DIR}/shots/signup_en_elder_${size} srd-2026-12
+                   --now 2026-12-01T09:00:00+08:00 --size ${size})
+  set_tests_properties(signup_en_elder_${size} PROPERTIES ENVIRONMENT "YK_LOG=quiet")
 endforeach()

@@ -135,9 +135,7 @@ static void leave(struct yk_kiosk *k)
 
 static const char *title(struct yk_kiosk *k)
 {
-    struct state *s = st(k);
-    if (s && s->have_event)
-        return PICK(s->ev.title);
+    /* Short, so the header stays one line: the event is named in the summary and ticket. */
     return tr(k, "signup.title");
 }
 
@@ -189,7 +187,16 @@ static void action_row(struct yk_kiosk *k, struct yk_rect *area, const char *nex
 }
 
 /* The instruction at the top and "第 n 步，共 5 步". Returns the rest of the area. */
+static struct yk_rect heading_f(struct yk_kiosk *k, struct yk_rect area, const char *text,
+                                enum yk_font f);
+
 static struct yk_rect heading(struct yk_kiosk *k, struct yk_rect area, const char *text)
+{
+    return heading_f(k, area, text, YK_FONT_LARGE);
+}
+
+static struct yk_rect heading_f(struct yk_kiosk *k, struct yk_rect area, const char *text,
+                                enum yk_font f)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
@@ -198,12 +205,24 @@ static struct yk_rect heading(struct yk_kiosk *k, struct yk_rect area, const cha
     if (s->step < STEP_RESULT) {
         const char *p = yk_ui_fmt(ui, tr(k, "signup.progress"), (int)s->step + 1, STEPS);
         int pw = yk_ui_text_width(ui, p, YK_FONT_SMALL);
-        int th = yk_ui_text_height(ui, text, YK_FONT_LARGE, in.w - pw - t->pad);
-        struct yk_rect row = yk_cut_top(&in, th);
-        yk_ui_text(ui, "signup.progress", yk_cut_right(&row, pw), p, YK_FONT_SMALL, t->ink_soft,
-                   YK_ALIGN_RIGHT, true);
-        yk_cut_right(&row, t->pad);
-        yk_ui_text(ui, "signup.step", row, text, YK_FONT_LARGE, t->ink, YK_ALIGN_LEFT, false);
+        int tw = yk_ui_text_width(ui, text, f);
+        if (tw + t->pad + pw <= in.w) {
+            /* One line: the instruction, and "step n of 5" at its right. */
+            struct yk_rect row = yk_cut_top(&in, yk_ui_line_height(ui, f));
+            yk_ui_text(ui, "signup.progress", yk_cut_right(&row, pw), p, YK_FONT_SMALL,
+                       t->ink_soft, YK_ALIGN_RIGHT, true);
+            yk_cut_right(&row, t->pad);
+            yk_ui_text(ui, "signup.step", row, text, f, t->ink, YK_ALIGN_LEFT, false);
+        } else {
+            int th = yk_ui_text_height(ui, text, f, in.w);
+            yk_ui_text(ui, "signup.step", yk_cut_top(&in, th), text, f, t->ink,
+                       YK_ALIGN_LEFT, false);
+            /* "Step n of 5" helps but is the first thing to go when space is short. */
+            int ph = yk_ui_text_height(ui, p, YK_FONT_SMALL, in.w);
+            if (ph <= in.h / 3)
+                yk_ui_text(ui, "signup.progress", yk_cut_top(&in, ph), p, YK_FONT_SMALL,
+                           t->ink_soft, YK_ALIGN_LEFT, false);
+        }
     } else {
         int th = yk_ui_text_height(ui, text, YK_FONT_TITLE, in.w);
         yk_ui_text(ui, "signup.step", yk_cut_top(&in, th), text, YK_FONT_TITLE, t->ink,
@@ -237,13 +256,23 @@ static void build_phone(struct yk_kiosk *k, struct yk_rect area)
     /* Wide screens: the number, the message and the buttons on the left, the pad using the
      * full height on the right. Tall screens: all stacked. */
     bool wide = area.w > area.h * 5 / 4;
+    if (wide) /* the buttons across the bottom, the columns above them */
+        action_row(k, &area, tr(k, "signup.next"), strlen(s->phone) > 0, false);
     struct yk_rect left = area, pad = area;
     if (wide) {
         left = yk_cut_left(&pad, area.w * 48 / 100);
         yk_cut_left(&pad, t->pad);
+    } else {
+        action_row(k, &left, tr(k, "signup.next"), strlen(s->phone) > 0, false);
     }
-    action_row(k, &left, tr(k, "signup.next"), strlen(s->phone) > 0, false);
-    left = heading(k, left, tr(k, "signup.phone.ask"));
+    /* Where the column is short (elder mode on a small panel), the instruction and the number
+     * step down a size rather than push the number out of sight. */
+    enum yk_font hf_ask = YK_FONT_LARGE;
+    if (wide && yk_ui_text_height(ui, tr(k, "signup.phone.ask"), YK_FONT_LARGE, left.w) +
+                        yk_ui_line_height(ui, YK_FONT_TITLE) + 4 * t->gap >
+                    left.h)
+        hf_ask = YK_FONT_BODY;
+    left = heading_f(k, left, tr(k, "signup.phone.ask"), hf_ask);
     /* The number as typed, grouped 3-4-4 the way people read numbers aloud. */
     char shown[32] = "";
     size_t n = strlen(s->phone);
@@ -254,16 +283,20 @@ static void build_phone(struct yk_kiosk *k, struct yk_rect area)
         shown[o] = 0;
     }
     enum yk_font nf = YK_FONT_HUGE;
-    if (yk_ui_text_width(ui, "138 1234 56789", nf) > left.w - 2 * t->gap)
-        nf = YK_FONT_TITLE;
-    int ph = yk_ui_line_height(ui, nf) + 2 * t->gap;
+    int bi = t->gap / 4; /* the number's box: a small inset, the digits matter */
+    while (nf > YK_FONT_BODY &&
+           (yk_ui_text_width(ui, "138 1234 56789", nf) > left.w - 2 * bi ||
+            yk_ui_line_height(ui, nf) + 2 * bi > left.h))
+        nf--;
+    int ph = yk_ui_line_height(ui, nf) + 2 * bi;
     struct yk_rect box = yk_cut_top(&left, ph);
     yk_ui_fill(ui, box, t->card, t->radius);
     const char *hint = tr(k, "signup.phone.hint");
-    enum yk_font hf = yk_ui_text_width(ui, hint, YK_FONT_BODY) <= box.w - 2 * t->gap
+    enum yk_font hf = yk_ui_text_width(ui, hint, YK_FONT_BODY) <= box.w - 2 * bi &&
+                              yk_ui_line_height(ui, YK_FONT_BODY) <= box.h - 2 * bi
                           ? YK_FONT_BODY
                           : YK_FONT_SMALL;
-    yk_ui_text(ui, "signup.phone", yk_inset(box, t->gap), n ? shown : hint, n ? nf : hf,
+    yk_ui_text(ui, "signup.phone", yk_inset(box, bi), n ? shown : hint, n ? nf : hf,
                n ? t->ink : t->ink_soft, YK_ALIGN_CENTER, true);
     yk_cut_top(&left, t->gap);
     if (s->error) {
@@ -282,33 +315,51 @@ static void build_phone(struct yk_kiosk *k, struct yk_rect area)
             yk_ui_text(ui, "signup.phone.why", yk_cut_top(&left, wh), why, YK_FONT_SMALL,
                        t->ink_soft, YK_ALIGN_LEFT, false);
     }
-    /* The pad: 1-9, then 清除 0 ⌫; keys no wider than twice their height. */
-    int kh = (pad.h - 3 * t->gap) / 4;
-    int kw = (pad.w - 2 * t->gap) / 3;
+    /* The pad: 1-9, then 清除 0 ⌫ (a phone's layout); where four rows of keys would be too
+     * low for their digits (elder mode on a small landscape panel), two rows of six. */
+    int need = yk_ui_line_height(ui, YK_FONT_BODY) + 2 * (t->gap / 4);
+    int cols = 3, rows = 4;
+    if (wide && (pad.h - 3 * t->gap) / 4 < need) {
+        cols = 6;
+        rows = 2;
+    }
+    int kh = (pad.h - (rows - 1) * t->gap) / rows;
+    int kw = (pad.w - (cols - 1) * t->gap) / cols;
     if (kw > kh * 2) {
-        pad.x += (pad.w - (kh * 2 * 3 + 2 * t->gap)) / 2;
+        pad.x += (pad.w - (kh * 2 * cols + (cols - 1) * t->gap)) / 2;
         kw = kh * 2;
     }
     enum yk_font kf = YK_FONT_TITLE;
-    while (kf > YK_FONT_BODY && yk_ui_line_height(ui, kf) + 2 * t->gap > kh)
+    while (kf > YK_FONT_BODY && yk_ui_line_height(ui, kf) + 2 * (t->gap / 4) > kh)
         kf--;
-    static const char *const keys[12] = {"1", "2", "3", "4", "5", "6",
-                                         "7", "8", "9", "clear", "0", "del"};
+    static const char *const keys3[12] = {"1", "2", "3", "4", "5", "6",
+                                          "7", "8", "9", "clear", "0", "del"};
+    static const char *const keys6[12] = {"1", "2", "3", "4", "5", "6",
+                                          "7", "8", "9", "0", "del", "clear"};
+    const char *const *keys = cols == 3 ? keys3 : keys6;
     for (int i = 0; i < 12; i++) {
-        struct yk_rect r = {pad.x + (i % 3) * (kw + t->gap), pad.y + (i / 3) * (kh + t->gap), kw,
-                            kh};
+        struct yk_rect r = {pad.x + (i % cols) * (kw + t->gap),
+                            pad.y + (i / cols) * (kh + t->gap), kw, kh};
         struct yk_button_style ks = style(k, false, kf);
+        ks.tight = true;
         const char *label = keys[i];
-        if (i == 9) {
+        if (strcmp(keys[i], "clear") == 0) {
             ks.font = YK_FONT_SMALL;
             label = tr(k, "signup.key.clear");
-        } else if (i == 11) {
+            if (yk_ui_text_width(ui, label, YK_FONT_SMALL) > kw - 2 * (t->gap / 4) ||
+                yk_ui_line_height(ui, YK_FONT_SMALL) + 2 * (t->gap / 4) > kh) {
+                ks.icon = YK_ICON_CLOSE; /* no room for the word: a cross, words in the tree */
+                label = "";
+            }
+        } else if (strcmp(keys[i], "del") == 0) {
             ks.icon = YK_ICON_BACKSPACE;
             label = "";
         }
         yk_ui_button(ui, yk_ui_fmt(ui, "signup.key.%s", keys[i]), r, label, &ks, true);
-        if (i == 11)
+        if (strcmp(keys[i], "del") == 0)
             yk_ui_set_text(ui, "signup.key.del", tr(k, "signup.key.del"));
+        else if (strcmp(keys[i], "clear") == 0)
+            yk_ui_set_text(ui, "signup.key.clear", tr(k, "signup.key.clear"));
     }
 }
 
@@ -327,8 +378,11 @@ static void build_name(struct yk_kiosk *k, struct yk_rect area)
     int chip_h = yk_ui_line_height(ui, YK_FONT_BODY) + 2 * t->gap + 2;
     if (chip_h < t->touch_min * 5 / 4)
         chip_h = t->touch_min * 5 / 4;
-    struct yk_rect row = yk_cut_top(&in, chip_h);
-    yk_cut_top(&in, t->gap);
+    /* Titles, the preview and the grid scroll together: in elder mode on a small panel
+     * they do not all fit. */
+    int y = yk_ui_scroll_begin(ui, "signup.grid", in);
+    struct yk_rect row = {in.x, y, in.w - t->gap, chip_h};
+    y += chip_h + t->gap;
     for (int i = 0; i < 3; i++) {
         int w = yk_page_chip_w(k, tl[i]) + t->pad;
         yk_page_chip(k, tid[i], yk_cut_left(&row, w), tl[i], s->title == tv[i]);
@@ -345,10 +399,10 @@ static void build_name(struct yk_kiosk *k, struct yk_rect area)
                    YK_ALIGN_RIGHT, true);
     } else {
         /* No room beside the chips: on a line of its own. */
-        lh = yk_ui_text_height(ui, line, YK_FONT_BODY, in.w);
-        yk_ui_text(ui, "signup.name.preview", yk_cut_top(&in, lh), line, YK_FONT_BODY,
-                   t->ink_soft, YK_ALIGN_LEFT, false);
-        yk_cut_top(&in, t->gap);
+        lh = yk_ui_text_height(ui, line, YK_FONT_BODY, in.w - t->gap);
+        yk_ui_text(ui, "signup.name.preview", (struct yk_rect){in.x, y, in.w - t->gap, lh}, line,
+                   YK_FONT_BODY, t->ink_soft, YK_ALIGN_LEFT, false);
+        y += lh + t->gap;
     }
     /* The grid: the common surnames, or those of one initial, or the initials. */
     /* Cells fit a two-character surname (欧阳) in the large font, and a finger. */
@@ -362,7 +416,6 @@ static void build_name(struct yk_kiosk *k, struct yk_rect area)
     if (cols < 2)
         cols = 2;
     int cw = (in.w - (cols - 1) * t->gap - t->gap) / cols;
-    int y = yk_ui_scroll_begin(ui, "signup.grid", in);
     int i = 0;
 #define CELL(idx) (struct yk_rect){in.x + ((idx) % cols) * (cw + t->gap), y + ((idx) / cols) * (cell + t->gap), cw, cell}
     if (s->picking_initial) {
@@ -420,31 +473,38 @@ static void build_party(struct yk_kiosk *k, struct yk_rect area)
     if (max > 10)
         max = 10;
     const char *note = yk_ui_fmt(ui, tr(k, "signup.party.note"), max);
-    int nh = yk_ui_text_height(ui, note, YK_FONT_BODY, in.w);
-    yk_ui_text(ui, "signup.party.note", yk_cut_top(&in, nh), note, YK_FONT_BODY, t->ink_soft,
-               YK_ALIGN_LEFT, false);
-    yk_cut_top(&in, t->pad);
+    /* The note and the numbers scroll together where the page is short (elder mode on a
+     * small panel); the buttons stay square and large. */
+    int w = in.w - t->gap;
+    int y = yk_ui_scroll_begin(ui, "signup.party", in);
+    int nh = yk_ui_text_height(ui, note, YK_FONT_BODY, w);
+    yk_ui_text(ui, "signup.party.note", (struct yk_rect){in.x, y, w, nh}, note, YK_FONT_BODY,
+               t->ink_soft, YK_ALIGN_LEFT, false);
+    y += nh + t->pad;
     int side = yk_ui_line_height(ui, YK_FONT_HUGE) + yk_ui_line_height(ui, YK_FONT_SMALL) +
                4 * t->gap;
     if (side < t->touch_min * 2)
         side = t->touch_min * 2;
-    if (side > (in.w - t->gap) / 2)
-        side = (in.w - t->gap) / 2;
-    int cols = (in.w + t->gap) / (side + t->gap);
+    if (side > (w - t->gap) / 2)
+        side = (w - t->gap) / 2;
+    int cols = (w + t->gap) / (side + t->gap);
     if (cols > max)
         cols = max;
     if (cols < 1)
         cols = 1;
     for (int i = 0; i < max; i++) {
-        struct yk_rect r = {in.x + (i % cols) * (side + t->gap), in.y + (i / cols) * (side + t->gap),
+        struct yk_rect r = {in.x + (i % cols) * (side + t->gap), y + (i / cols) * (side + t->gap),
                             side, side};
         struct yk_button_style bs = style(k, s->party == i + 1, YK_FONT_HUGE);
         bs.sub = tr(k, "signup.party.unit");
         bs.icon_above = true;
         bs.icon = -1;
-        yk_ui_button(ui, yk_ui_fmt(ui, "signup.party.%d", i + 1), r, yk_ui_fmt(ui, "%d", i + 1),
-                     &bs, true);
+        if (yk_ui_visible(ui, r))
+            yk_ui_button(ui, yk_ui_fmt(ui, "signup.party.%d", i + 1), r,
+                         yk_ui_fmt(ui, "%d", i + 1), &bs, true);
     }
+    int rows = (max + cols - 1) / cols;
+    yk_ui_scroll_end(ui, y + rows * (side + t->gap));
 }
 
 static void build_privacy(struct yk_kiosk *k, struct yk_rect area)
