@@ -112,6 +112,14 @@ static void *run(void *arg)
                 continue;
             }
         }
+        char signup_id[YK_ID_LEN + 1];
+        bool waitlist_ok;
+        if (yk_sync_take_confirm_request(signup_id, &waitlist_ok)) {
+            /* A person is waiting at the screen: before anything else. */
+            char status[12];
+            enum yk_sync_rc crc = yk_sync_confirm_online(&c, &db, signup_id, waitlist_ok, status);
+            yk_sync_confirm_done(signup_id, crc == YK_SYNC_OK, status);
+        }
         bool hb = mono_ms() >= next_heartbeat;
         enum yk_sync_rc rc = yk_sync_round(&c, &db, utc_s(), w->setup_code, hb);
         int64_t delay_ms;

@@ -170,6 +170,24 @@ bool yk_sync_enter_setup_code(const char *code);
 /* The worker's side: takes the code entered (and forgets it). false when none. */
 bool yk_sync_take_setup_code(char *out, size_t n);
 
+/* Online confirmation for the sign-up screen, without waiting on the network: asks the sync
+ * worker to confirm the pending sign-up signup_id with the hub now (POST /api/v1/signup,
+ * src/app/sync_http.h yk_sync_confirm_online) and wakes it. Returns false at once when no
+ * worker runs or the last round did not reach the hub: the sign-up then stays pending and
+ * goes up with the next push (the hub decides in sign-up order). One request at a time; a
+ * new one replaces an unanswered one. */
+bool yk_sync_request_confirm(const char *signup_id, bool waitlist_ok);
+
+/* Polls the answer for signup_id (call it from the screen's tick): 1 answered, status (12
+ * bytes) is "confirmed", "waitlist" or "full" and the local row already says so; 0 still
+ * waiting; -1 failed or not asked (the sign-up stays pending). */
+int yk_sync_confirm_result(const char *signup_id, char status[12]);
+
+/* The worker's side of the above: takes the request (false when none) and posts its
+ * outcome (ok false: failed; status as the hub said). */
+bool yk_sync_take_confirm_request(char signup_id[YK_ID_LEN + 1], bool *waitlist_ok);
+void yk_sync_confirm_done(const char *signup_id, bool ok, const char *status);
+
 /* Wakes the sync worker (e.g. after a sign-up: push it now). No-op without a worker. */
 void yk_sync_wake(void);
 

@@ -6,6 +6,7 @@
 #include "sync_test_util.h"
 
 #include "app/sync_worker.h"
+#include "core/signup.h"
 #include "core/sync.h"
 #include "core/ticket.h"
 #include "core/volunteer.h"
@@ -82,6 +83,27 @@ int main(void)
     WAIT_FOR(st.waiting == 0, 5);
     CHECK_EQ_INT(st.waiting, 0);
 
+    /* The sign-up screen's online confirmation: asked without waiting, answered by the
+     * worker, the local row confirmed. */
+    CHECK(sqlite3_exec(db.handle, "UPDATE events SET seats_held = 0 WHERE id = "
+                                  "'ceremony-2027-10-01'", 0, 0, 0) == SQLITE_OK);
+    struct yk_signup_request rq = {.event_id = "ceremony-2027-10-01", .phone = "13600000000",
+                                   .party_size = 2, .consent = true, .waitlist_ok = true};
+    struct yk_signup_result res;
+    CHECK(yk_signup_submit(&db, &keys, &rq, SYNC_T0_MS, &res) == YK_SIGNUP_RC_PENDING);
+    char status[12];
+    CHECK_EQ_INT(yk_sync_confirm_result(res.signup.id, status), -1); /* not asked */
+    CHECK(yk_sync_request_confirm(res.signup.id, true));
+    int got = 0;
+    for (double until = mono() + 15; (got = yk_sync_confirm_result(res.signup.id, status)) == 0 &&
+                                      mono() < until;)
+        usleep(20 * 1000);
+    CHECK_EQ_INT(got, 1);
+    CHECK_EQ_STR(status, "confirmed");
+    char buf[32];
+    CHECK_EQ_STR(q_str(&db, buf, sizeof buf, "SELECT status FROM signups WHERE id = '%s'",
+                       res.signup.id), "confirmed");
+
     /* The hub goes away: offline, in words; records wait. */
     hub_stop(&hub);
     CHECK(yk_walkin_tap(&db, "visit", NULL, SYNC_T0_MS + 100, NULL));
@@ -91,6 +113,9 @@ int main(void)
     CHECK_EQ_INT(st.waiting, 1);
     CHECK(strstr(st.error_en, "Cannot reach the hub") != NULL);
     CHECK(st.next_attempt_utc >= st.last_attempt_utc + 3); /* backoff: 4..6 s */
+
+    /* Offline, the screen is told at once that only the allotment can confirm. */
+    CHECK(!yk_sync_request_confirm(res.signup.id, true));
 
     /* Stop joins at once, even while backing off. */
     double t0 = mono();
