@@ -24,6 +24,8 @@ struct proxy {
     atomic_long cut_after; /* > 0: close a connection after this many bytes from the hub */
     atomic_int cuts_left;  /* connections still to cut */
     atomic_int cuts_done;
+    atomic_int too_large_left; /* answer the next connections' first request with 413 */
+    atomic_int too_large_done;
     atomic_bool stop;
     pthread_t thread;
 };
@@ -45,6 +47,40 @@ static void *proxy_conn_run(void *arg)
     if (up < 0 || connect(up, (struct sockaddr *)&a, sizeof a) != 0) {
         if (up >= 0)
             close(up);
+        close(client);
+        return NULL;
+    }
+    if (atomic_load(&p->too_large_left) > 0 && atomic_fetch_sub(&p->too_large_left, 1) > 0) {
+        /* Read the whole request (headers, then Content-Length bytes), answer 413, close. */
+        static char req[1 << 22];
+        size_t got = 0;
+        long want = -1;
+        while (got < sizeof req - 1) {
+            struct pollfd pf = {client, POLLIN, 0};
+            if (poll(&pf, 1, 2000) <= 0)
+                break;
+            ssize_t n = read(client, req + got, sizeof req - 1 - got);
+            if (n <= 0)
+                break;
+            got += (size_t)n;
+            req[got] = '\0';
+            char *end = strstr(req, "\r\n\r\n");
+            if (end && want < 0) {
+                char *cl = strstr(req, "Content-Length:");
+                want = (long)(end + 4 - req) + (cl && cl < end ? atol(cl + 15) : 0);
+            }
+            if (want >= 0 && (long)got >= want)
+                break;
+        }
+        const char *body = "{\"error\": \"too-large\", \"message\": \"too many records\"}";
+        char head[256];
+        int hn = snprintf(head, sizeof head,
+                          "HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json\r\n"
+                          "Content-Length: %zu\r\nConnection: close\r\n\r\n",
+                          strlen(body));
+        if (write(client, head, (size_t)hn) == hn && write(client, body, strlen(body)) > 0)
+            atomic_fetch_add(&p->too_large_done, 1);
+        close(up);
         close(client);
         return NULL;
     }

@@ -353,6 +353,24 @@ static void test_cut_connections(void)
     check_converged("cut connections");
 }
 
+/* The hub answers 413 (batch too large): the client halves the batch and goes on. */
+static void test_too_large(void)
+{
+    struct kiosk *k = &ks[1];
+    make_records(k, 0, 70, false);
+    yk_sync_client_destroy(&k->c);
+    kiosk_client(k); /* batches of 40; a new connection, so the proxy sees it */
+    long before = k->c.requests;
+    atomic_store(&proxy.too_large_left, 1);
+    struct yk_sync_push_result pr = {0};
+    CHECK_EQ_INT(yk_sync_push(&k->c, &k->db, now_ms(k) / 1000, &pr), YK_SYNC_OK);
+    CHECK_EQ_INT(atomic_load(&proxy.too_large_done), 1);
+    CHECK_EQ_INT(pr.accepted, 70);
+    /* 413 for 40, then 20 + 20 + 20 + 10. */
+    CHECK_EQ_INT(k->c.requests - before, 5);
+    check_converged("413");
+}
+
 /* A kiosk whose clock is 7 hours fast: its records keep its times; content changed on the
  * hub reaches it (the cursor is a sequence number, not a time). */
 static void test_clock_off(void)
@@ -479,6 +497,7 @@ int main(void)
     test_duplicate_batch();
     test_hub_killed();
     test_cut_connections();
+    test_too_large();
     test_clock_off();
     test_driver();
     test_tokens();
