@@ -213,6 +213,14 @@ static bool run_line(struct run *r, char *line)
         if (!point_args(r, rest, &x, &y, &ms, false, "tap"))
             return false;
         press_at(app, x, y, 60);
+    } else if (strcmp(cmd, "tap-if") == 0) {
+        /* For layouts that adapt: tap ID when this size shows it (e.g. a filter toggle that
+         * only narrow screens have), else do nothing. */
+        const struct yk_widget *w = visible_widget(ui, rest);
+        if (w) {
+            center(w, &x, &y);
+            press_at(app, x, y, 60);
+        }
     } else if (strcmp(cmd, "tap-text") == 0) {
         const struct yk_widget *w = widget_by_text(ui, rest);
         if (!w)
@@ -230,6 +238,18 @@ static bool run_line(struct run *r, char *line)
             if (!w || !parse_int(w, &v[i]))
                 return fail(r, "swipe X1 Y1 X2 Y2 MS: five numbers");
         }
+        swipe(app, v);
+    } else if (strcmp(cmd, "fling") == 0) {
+        /* A fast flick inside the list widget LIST (up by default): the finger leaves while
+         * moving, so the list glides on by itself. */
+        const char *list = word(&rest), *dir = word(&rest);
+        const struct yk_widget *l = list ? visible_widget(ui, list) : NULL;
+        if (!l)
+            return fail(r, "fling LIST [up|down]: no visible list '%s'", list ? list : "");
+        bool down = dir && strcmp(dir, "down") == 0;
+        long cx = l->vis.x + l->vis.w / 2;
+        long lo = l->vis.y + l->vis.h / 5, hi = l->vis.y + l->vis.h * 4 / 5;
+        long v[5] = {cx, down ? lo : hi, cx, down ? hi : lo, 48};
         swipe(app, v);
     } else if (strcmp(cmd, "swipe-until") == 0) {
         /* Drags the list LIST (up by default) a screenful at a time, letting each fling

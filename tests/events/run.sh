@@ -8,7 +8,8 @@
 set -euo pipefail
 make_events=$1 n=$2 filters=$3 kiosk=$4 script=$5 out=$6
 shift 6
-if [ "$filters" = panel ]; then open='tap events.filter.toggle'; else open='# chips above the list'; fi
+# "panel" sizes must show the toggle; elsewhere it depends on the text size (elder mode).
+if [ "$filters" = panel ]; then open='tap events.filter.toggle'; else open='tap-if events.filter.toggle'; fi
 mkdir -p "$out"
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT

@@ -19,7 +19,13 @@ function(yk_events_test name script n filters)
 endfunction()
 
 foreach(size ${YK_EVENTS_SIZES})
-  set(f panel) # the chips are behind the toggle at every supported size
+  # The chips are behind a toggle where they would take too much of the list's height;
+  # on 1080p panels they fit above it (and may still fold away in elder mode).
+  if(size STREQUAL 1920x1080 OR size STREQUAL 1080x1920)
+    set(f inline)
+  else()
+    set(f panel)
+  endif()
   yk_events_test(events_sample_${size} sample.txt 0 ${f} --size ${size})
   yk_events_test(events_list_${size} list.txt 30 ${f} --size ${size})
   yk_events_test(events_detail_${size} detail.txt 30 ${f} --size ${size})
