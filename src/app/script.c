@@ -259,12 +259,35 @@ static bool run_line(struct run *r, char *line)
         if (!target || !list)
             return fail(r, "swipe-until ID LIST [up|down]");
         bool down = dir && strcmp(dir, "down") == 0;
-        for (int round = 0; round < 60 && !visible_widget(ui, target); round++) {
+        /* Until the widget shows whole (a screenshot of a QR code needs all of it), or shows
+         * and the list has stopped moving (it is taller than the view, or at the end). */
+        for (int round = 0; round < 60; round++) {
+            const struct yk_widget *t = visible_widget(ui, target);
+            if (t && t->vis.w == t->r.w && t->vis.h == t->r.h)
+                break;
             const struct yk_widget *l = visible_widget(ui, list);
             if (!l)
                 return fail(r, "swipe-until: no visible list '%s'", list);
             long cx = l->vis.x + l->vis.w / 2;
             long lo = l->vis.y + l->vis.h / 5, hi = l->vis.y + l->vis.h * 4 / 5;
+            if (t) {
+                /* In view but cut: a slow drag (no fling) by just what is missing. */
+                long miss = down ? t->vis.y - t->r.y
+                                 : (t->r.y + t->r.h) - (t->vis.y + t->vis.h);
+                long span = hi - lo;
+                if (miss > span)
+                    miss = span;
+                if (miss <= 0)
+                    break;
+                struct yk_rect before = t->vis;
+                long v[5] = {cx, down ? lo : hi, cx, down ? lo + miss : hi - miss, 900};
+                swipe(app, v);
+                advance(app, 500);
+                t = visible_widget(ui, target);
+                if (t && t->vis.y == before.y && t->vis.h == before.h)
+                    break; /* the list cannot move further: as much as it can show */
+                continue;
+            }
             long v[5] = {cx, down ? lo : hi, cx, down ? hi : lo, 300};
             swipe(app, v);
             advance(app, 2000);

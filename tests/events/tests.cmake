@@ -35,3 +35,12 @@ endforeach()
 # The clock: events leave the list as they end while it is shown (idle reset held off).
 yk_events_test(events_clock clock.txt 30 panel --size 800x480 --idle-timeout 3600
                --attract-after 3600)
+
+# The QR code on an event page decodes (zbarimg) to the event's link and is >= 25 mm wide.
+foreach(size ${YK_EVENTS_SIZES})
+  add_test(NAME events_qr_${size}
+           COMMAND ${CMAKE_CURRENT_LIST_DIR}/qr.sh $<TARGET_FILE:yikong-kiosk>
+                   $<TARGET_FILE:make_events> ${CMAKE_BINARY_DIR}/shots/events_qr_${size}
+                   --now 2026-12-01T09:00:00+08:00 --size ${size})
+  set_tests_properties(events_qr_${size} PROPERTIES ENVIRONMENT "YK_LOG=quiet")
+endforeach()
