@@ -87,7 +87,7 @@ static void load_token(struct yk_sync_client *c)
     buf[strcspn(buf, "\r\n")] = '\0';
     if (strlen(buf) >= 16 && strlen(buf) < sizeof c->token &&
         strspn(buf, "0123456789abcdefABCDEF") == strlen(buf))
-        snprintf(c->token, sizeof c->token, "%s", buf);
+        memcpy(c->token, buf, strlen(buf) + 1); /* fits: checked just above */
     else
         yk_warn("sync", "%s is not a token: ignored (enrol again)", path);
     sodium_memzero(buf, sizeof buf);
