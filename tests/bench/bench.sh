@@ -23,7 +23,7 @@ trap cleanup EXIT
 
 echo "machine: $(uname -m), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "renderer: SDL software renderer under Xvfb (X11); idle measured over ${idle} s"
-printf '%-10s %10s %10s %9s %12s %12s %12s %12s\n' size first_ms first_cpu rss_MiB redraw_cpu redraw_wall tap_ms idle_core%
+printf '%-10s %10s %10s %9s %12s %12s %12s %12s %12s\n' size first_ms first_cpu rss_MiB redraw_cpu redraw_wall tap_ms idle_core% ticket_ms
 for size in 800x480 1920x1080; do
     data=$tmp/$size
     # The database is created on the first start; measure the second (the usual case).
@@ -31,10 +31,11 @@ for size in 800x480 1920x1080; do
     YK_BENCH_T0_NS=$(date +%s%N) YK_LOG=quiet SDL_RENDER_DRIVER=software \
         "$kiosk" --window "$size" --data-dir "$data" --bench --bench-idle "$idle" >"$tmp/out.json"
     get() { grep "\"metric\":\"$1\"" "$tmp/out.json" | sed -E "s/.*\"$2\":([0-9.-]+).*/\1/"; }
-    printf '%-10s %10s %10s %9.1f %12s %12s %12s %12s\n' "$size" "$(get first_frame wall_ms)" \
+    printf '%-10s %10s %10s %9.1f %12s %12s %12s %12s %12s\n' "$size" "$(get first_frame wall_ms)" \
         "$(get first_frame cpu_ms)" "$(echo "$(get peak_rss rss_kb) / 1024" | bc -l)" \
         "$(get redraw cpu_ms_per_frame)" "$(get redraw wall_ms_per_frame)" \
-        "$(get tap_to_frame median_ms)" "$(get idle core_percent)"
+        "$(get tap_to_frame median_ms)" "$(get idle core_percent)" \
+        "$(get confirm_to_ticket median_ms)"
 done
 
 # The kmsdrm idle path. SDL's dummy driver, like kmsdrm, has no blocking wait (SDL polls every
