@@ -4,7 +4,9 @@
 # Runs yikong-kiosk --bench in a real X11 window (Xvfb, started here when there is no
 # DISPLAY) at 800x480 and 1920x1080 on a fresh copy of the sample database, and prints one
 # table: start-up to first frame (wall from exec, and CPU), peak RSS, CPU and wall per full
-# redraw, tap to frame, and CPU over the idle period on the home screen.
+# redraw, tap to frame, CPU over the idle period on the home screen, confirm-to-ticket for a
+# sign-up and scan-to-result for a check-in (the night schedule is off so the time of day
+# does not matter).
 set -euo pipefail
 build=${1:-build}
 idle=${2:-30}
@@ -23,19 +25,19 @@ trap cleanup EXIT
 
 echo "machine: $(uname -m), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "renderer: SDL software renderer under Xvfb (X11); idle measured over ${idle} s"
-printf '%-10s %10s %10s %9s %12s %12s %12s %12s %12s\n' size first_ms first_cpu rss_MiB redraw_cpu redraw_wall tap_ms idle_core% ticket_ms
+printf '%-10s %10s %10s %9s %12s %12s %12s %12s %12s %12s\n' size first_ms first_cpu rss_MiB redraw_cpu redraw_wall tap_ms idle_core% ticket_ms scan_ms
 for size in 800x480 1920x1080; do
     data=$tmp/$size
     # The database is created on the first start; measure the second (the usual case).
-    "$kiosk" --window "$size" --data-dir "$data" --bench --bench-idle 0 >/dev/null 2>&1 || true
+    "$kiosk" --window "$size" --data-dir "$data" --bench --bench-idle 0 --night-mode off >/dev/null 2>&1 || true
     YK_BENCH_T0_NS=$(date +%s%N) YK_LOG=quiet SDL_RENDER_DRIVER=software \
-        "$kiosk" --window "$size" --data-dir "$data" --bench --bench-idle "$idle" >"$tmp/out.json"
+        "$kiosk" --window "$size" --data-dir "$data" --bench --bench-idle "$idle" --night-mode off >"$tmp/out.json"
     get() { grep "\"metric\":\"$1\"" "$tmp/out.json" | sed -E "s/.*\"$2\":([0-9.-]+).*/\1/"; }
-    printf '%-10s %10s %10s %9.1f %12s %12s %12s %12s %12s\n' "$size" "$(get first_frame wall_ms)" \
+    printf '%-10s %10s %10s %9.1f %12s %12s %12s %12s %12s %12s\n' "$size" "$(get first_frame wall_ms)" \
         "$(get first_frame cpu_ms)" "$(echo "$(get peak_rss rss_kb) / 1024" | bc -l)" \
         "$(get redraw cpu_ms_per_frame)" "$(get redraw wall_ms_per_frame)" \
         "$(get tap_to_frame median_ms)" "$(get idle core_percent)" \
-        "$(get confirm_to_ticket median_ms)"
+        "$(get confirm_to_ticket median_ms)" "$(get scan_to_result median_ms)"
 done
 
 # The kmsdrm idle path. SDL's dummy driver, like kmsdrm, has no blocking wait (SDL polls every
@@ -51,11 +53,11 @@ echo "idle without a blocking wait in SDL (dummy driver, as on kmsdrm), 800x480,
 for mode in sdl evdev; do
     if [ $mode = evdev ]; then
         out=$(YK_WAIT=evdev YK_INPUT_DIR=$fifo_dir SDL_VIDEODRIVER=dummy YK_LOG=quiet \
-            "$kiosk" --window 800x480 --data-dir "$tmp/800x480" --bench --bench-idle "$idle")
+            "$kiosk" --window 800x480 --data-dir "$tmp/800x480" --bench --bench-idle "$idle" --night-mode off)
         label="poll() on input devices"
     else
         out=$(SDL_VIDEODRIVER=dummy YK_LOG=quiet \
-            "$kiosk" --window 800x480 --data-dir "$tmp/800x480" --bench --bench-idle "$idle")
+            "$kiosk" --window 800x480 --data-dir "$tmp/800x480" --bench --bench-idle "$idle" --night-mode off)
         label="SDL_WaitEventTimeout"
     fi
     pct=$(echo "$out" | grep '"metric":"idle"' | sed -E 's/.*"core_percent":([0-9.]+).*/\1/')
