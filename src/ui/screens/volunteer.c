@@ -29,7 +29,12 @@
  *   duty: vol.duty.on, vol.duty.off, vol.duty.state, vol.duty.doc (who is on duty, today's
  *   hours), vol.duty.now.<n>, vol.duty.hours.<n>;
  *   today: vol.today (the document), vol.today.event.<n>, vol.today.checkins,
- *   vol.today.walkin (by kind, one line), vol.today.walkins, vol.today.duty.<n>, vol.today.hours. */
+ *   vol.today.walkin (by kind, one line), vol.today.walkins, vol.today.duty.<n>, vol.today.hours;
+ *   sync with the hub (a section at the end of the today document): vol.sync.title,
+ *   vol.sync.state (no hub configured: the one line "works offline", and nothing else; else
+ *   online / offline / stopped), vol.sync.enrolled, vol.sync.last (Shanghai time or never),
+ *   vol.sync.waiting, vol.sync.set_aside (records the hub refused, kept here),
+ *   vol.sync.error (the last problem in words; left out when there is none). */
 #include "ui/screens/screens.h"
 
 #include "core/icons.h"
@@ -38,6 +43,7 @@
 #include "core/shtime.h"
 #include "core/signup.h"
 #include "core/store.h"
+#include "core/sync.h"
 #include "core/ticket.h"
 #include "core/volunteer.h"
 #include "ui/page.h"
@@ -541,6 +547,7 @@ struct vstate {
     /* today */
     struct yk_day_summary sum;
     bool sum_ok;
+    struct yk_sync_status sync; /* waiting and set_aside live from this kiosk's database */
     const char *lock_reason; /* why leave() locks: "button", else worked out there */
 };
 
@@ -593,6 +600,12 @@ static void load_today(struct yk_kiosk *k, struct vstate *s)
 {
     yk_day_summary_free(&s->sum);
     s->sum_ok = yk_volunteer_summary(k->p.db, utc_ms(k), &s->sum);
+    yk_sync_status(&s->sync);
+    int waiting = 0, rejected = 0;
+    if (yk_sync_counts(k->p.db, &waiting, &rejected)) {
+        s->sync.waiting = waiting;
+        s->sync.set_aside = rejected;
+    }
 }
 
 static void load_tab(struct yk_kiosk *k, struct vstate *s)
@@ -1817,6 +1830,39 @@ static void stat_tile(struct yk_kiosk *k, const char *id, struct yk_rect r, cons
                YK_FONT_BODY, t->ink, YK_ALIGN_CENTER, false);
 }
 
+/* The sync section of the today document: is there a hub, is this kiosk enrolled and
+ * online, when did it last sync, what waits to go up, what the hub refused, and why not. */
+static void sync_section(struct yk_kiosk *k, const struct vstate *s, struct yk_doc *d)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_sync_status *st = &s->sync;
+    yk_doc_title(d, "vol.sync.title", tr(k, "vol.sync.title"));
+    if (!st->configured) {
+        yk_doc_text(d, "vol.sync.state", tr(k, "vol.sync.none"), false);
+        return;
+    }
+    yk_doc_field(d, "vol.sync.state", tr(k, "vol.sync.t.state"),
+                 tr(k, st->stopped  ? YK_N("vol.sync.stopped")
+                       : st->online ? YK_N("vol.sync.online")
+                                    : YK_N("vol.sync.offline")));
+    yk_doc_field(d, "vol.sync.enrolled", tr(k, "vol.sync.t.enrolled"),
+                 tr(k, st->enrolled ? YK_N("vol.sync.enrolled") : YK_N("vol.sync.not_enrolled")));
+    const char *last = tr(k, "vol.sync.never");
+    if (st->last_success_utc > 0) {
+        struct yk_localtime lt;
+        yk_shanghai_time(st->last_success_utc, &lt);
+        last = yk_ui_fmt(ui, "%04d-%02d-%02d %02d:%02d", lt.year, lt.month, lt.day, lt.hour,
+                         lt.minute);
+    }
+    yk_doc_field(d, "vol.sync.last", tr(k, "vol.sync.t.last"), last);
+    yk_doc_field(d, "vol.sync.waiting", tr(k, "vol.sync.t.waiting"),
+                 yk_ui_fmt(ui, tr(k, "vol.sync.count"), st->waiting));
+    yk_doc_field(d, "vol.sync.set_aside", tr(k, "vol.sync.t.set_aside"),
+                 yk_ui_fmt(ui, tr(k, "vol.sync.count"), st->set_aside));
+    yk_doc_field(d, "vol.sync.error", tr(k, "vol.sync.t.error"),
+                 yk_pick(k->lang, st->error_zh, st->error_en));
+}
+
 static void build_today(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
 {
     struct yk_ui *ui = &k->ui;
@@ -1827,6 +1873,7 @@ static void build_today(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
         in.w += 2 * t->pad;
         yk_doc_begin(&d, k, "vol.today", in, false);
         yk_doc_text(&d, "vol.today.error", tr(k, "vol.today.error"), false);
+        sync_section(k, s, &d);
         yk_doc_end(&d);
         return;
     }
@@ -1893,6 +1940,7 @@ static void build_today(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
             v = yk_ui_fmt(ui, "%s · %s", v, tr(k, "vol.today.on_duty"));
         yk_doc_field(&d, yk_ui_fmt(ui, "vol.today.duty.%zu", i), PICK(e->name), v);
     }
+    sync_section(k, s, &d);
     yk_doc_end(&d);
 }
 
