@@ -18,6 +18,7 @@
 #include "core/shtime.h"
 #include "core/signup.h"
 #include "core/store.h"
+#include "core/sync.h"
 #include "core/ticket.h"
 #include "ui/page.h"
 
@@ -693,6 +694,10 @@ static void submit(struct yk_kiosk *k, struct state *s)
         yk_signup_submit(k->p.db, k->p.keys, &req, yk_clock_utc_ms(k->p.clock), &s->result);
     }
     yk_info("signup", "event %s: %s", s->ev.id, yk_signup_rc_name(s->result.rc));
+    /* A new sign-up is committed: push it up now (a no-op when no sync worker runs). */
+    if (s->result.rc == YK_SIGNUP_RC_CONFIRMED || s->result.rc == YK_SIGNUP_RC_PENDING ||
+        s->result.rc == YK_SIGNUP_RC_WAITLIST)
+        yk_sync_wake();
     /* The number has done its job; from here on only the masked form is shown. */
     sodium_memzero(s->phone, sizeof s->phone);
     s->step = STEP_RESULT;

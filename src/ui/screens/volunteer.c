@@ -756,7 +756,10 @@ static void admit(struct yk_kiosk *k, struct vstate *s, const char *ticket_code,
     s->res.first_utc = out.before.first_utc;
     s->res.first_here = strcmp(out.before.first_kiosk, yk_db_kiosk_id(k->p.db)) == 0;
     switch (out.rc) {
-    case YK_CHECKIN_OK: s->res.v = V_OK; break;
+    case YK_CHECKIN_OK:
+        s->res.v = V_OK;
+        yk_sync_wake(); /* push the check-in now (a no-op when no sync worker runs) */
+        break;
     case YK_CHECKIN_ALREADY: s->res.v = V_ALREADY; break;
     case YK_CHECKIN_TOO_MANY: s->res.v = V_ALREADY; break; /* the rest came meanwhile */
     case YK_CHECKIN_WRONG_EVENT: s->res.v = V_WRONG_EVENT; break;
@@ -2138,6 +2141,8 @@ static bool vol_activate(struct yk_kiosk *k, const char *id)
     if (strcmp(a, "walkin.undo") == 0) {
         char kind[YK_VOLUNTEER_ID_MAX + 1] = "";
         enum yk_undo_rc rc = yk_walkin_undo_last(k->p.db, NULL, utc_ms(k), kind);
+        if (rc == YK_UNDO_OK)
+            yk_sync_wake();
         s->walk_msg = rc == YK_UNDO_OK        ? YK_N("vol.walkin.undone")
                       : rc == YK_UNDO_NOTHING ? YK_N("vol.walkin.nothing")
                                               : YK_N("vol.walkin.error");
@@ -2149,14 +2154,18 @@ static bool vol_activate(struct yk_kiosk *k, const char *id)
         return true;
     }
     if (strncmp(a, "walkin.", 7) == 0) {
-        s->walk_msg = yk_walkin_tap(k->p.db, a + 7, NULL, utc_ms(k), NULL) ? YK_N("vol.walkin.added")
-                                                                           : YK_N("vol.walkin.error");
+        bool added = yk_walkin_tap(k->p.db, a + 7, NULL, utc_ms(k), NULL);
+        if (added)
+            yk_sync_wake();
+        s->walk_msg = added ? YK_N("vol.walkin.added") : YK_N("vol.walkin.error");
         load_walkins(k, s);
         return true;
     }
     if (strcmp(a, "duty.on") == 0 || strcmp(a, "duty.off") == 0) {
         enum yk_duty_rc rc = a[6] == 'n' ? yk_duty_on(k->p.db, k->volunteer_id, utc_ms(k))
                                          : yk_duty_off(k->p.db, k->volunteer_id, utc_ms(k));
+        if (rc == YK_DUTY_OK)
+            yk_sync_wake();
         s->duty_msg = rc == YK_DUTY_ERROR       ? YK_N("vol.duty.error")
                       : rc == YK_DUTY_NO_CHANGE ? (a[6] == 'n' ? YK_N("vol.duty.already_on")
                                                                : YK_N("vol.duty.already_off"))
