@@ -296,6 +296,24 @@ void yk_page_qr_card(struct yk_kiosk *k, const char *id, struct yk_rect r, const
     yk_ui_qr(ui, id, in, url);
 }
 
+/* ---------------------------------------------------------------- buttons */
+
+struct yk_button_style yk_page_button_style(struct yk_kiosk *k, bool primary, enum yk_font f)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    return (struct yk_button_style){.bg = primary ? t->primary : t->card,
+                                    .fg = primary ? t->on_primary : t->ink,
+                                    .font = f,
+                                    .icon = -1};
+}
+
+int yk_page_button_h(struct yk_kiosk *k)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    int h = yk_ui_line_height(&k->ui, YK_FONT_LARGE) + 2 * t->gap;
+    return h < t->touch_min * 5 / 4 ? t->touch_min * 5 / 4 : h;
+}
+
 /* ---------------------------------------------------------------- chips */
 
 int yk_page_chip_w(struct yk_kiosk *k, const char *label)

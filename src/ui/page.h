@@ -91,6 +91,14 @@ void yk_doc_end(struct yk_doc *d);
 void yk_page_qr_card(struct yk_kiosk *k, const char *id, struct yk_rect r, const char *url,
                      const char *caption);
 
+/* ---- Buttons ---- */
+
+/* The style of a plain (card) or primary (red) button in font f, without an icon. */
+struct yk_button_style yk_page_button_style(struct yk_kiosk *k, bool primary, enum yk_font f);
+
+/* Height of a row of action buttons: a large-font line, never under 1.25 touch targets. */
+int yk_page_button_h(struct yk_kiosk *k);
+
 /* ---- Chips (filters) ---- */
 
 /* Width a chip with this label needs. */

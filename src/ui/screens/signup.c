@@ -142,21 +142,6 @@ static const char *title(struct yk_kiosk *k)
 
 /* ---------------------------------------------------------------- helpers */
 
-static struct yk_button_style style(struct yk_kiosk *k, bool primary, enum yk_font f)
-{
-    const struct yk_theme *t = &k->ui.theme;
-    return (struct yk_button_style){.bg = primary ? t->primary : t->card,
-                                    .fg = primary ? t->on_primary : t->ink,
-                                    .font = f,
-                                    .icon = -1};
-}
-
-static int button_h(struct yk_kiosk *k)
-{
-    const struct yk_theme *t = &k->ui.theme;
-    int h = yk_ui_line_height(&k->ui, YK_FONT_LARGE) + 2 * t->gap;
-    return h < t->touch_min * 5 / 4 ? t->touch_min * 5 / 4 : h;
-}
 
 /* The row at the bottom: 上一步 and 取消 on the left, the next action on the right. */
 static void action_row(struct yk_kiosk *k, struct yk_rect *area, const char *next_label,
@@ -164,9 +149,9 @@ static void action_row(struct yk_kiosk *k, struct yk_rect *area, const char *nex
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
-    struct yk_rect row = yk_cut_bottom(area, button_h(k));
+    struct yk_rect row = yk_cut_bottom(area, yk_page_button_h(k));
     yk_cut_bottom(area, t->gap);
-    struct yk_button_style plain = style(k, false, YK_FONT_BODY);
+    struct yk_button_style plain = yk_page_button_style(k, false, YK_FONT_BODY);
     int w;
     if (show_prev) {
         const char *l = tr(k, "signup.prev");
@@ -179,7 +164,7 @@ static void action_row(struct yk_kiosk *k, struct yk_rect *area, const char *nex
     yk_ui_button(ui, "signup.cancel", yk_cut_left(&row, w), c, &plain, true);
     yk_cut_left(&row, t->gap);
     if (next_label) {
-        struct yk_button_style p = style(k, true, YK_FONT_LARGE);
+        struct yk_button_style p = yk_page_button_style(k, true, YK_FONT_LARGE);
         int nw = yk_ui_text_width(ui, next_label, YK_FONT_LARGE) + 4 * t->pad;
         if (nw > row.w)
             nw = row.w;
@@ -341,7 +326,7 @@ static void build_phone(struct yk_kiosk *k, struct yk_rect area)
     for (int i = 0; i < 12; i++) {
         struct yk_rect r = {pad.x + (i % cols) * (kw + t->gap),
                             pad.y + (i / cols) * (kh + t->gap), kw, kh};
-        struct yk_button_style ks = style(k, false, kf);
+        struct yk_button_style ks = yk_page_button_style(k, false, kf);
         ks.tight = true;
         const char *label = keys[i];
         if (strcmp(keys[i], "clear") == 0) {
@@ -428,7 +413,7 @@ static void build_name(struct yk_kiosk *k, struct yk_rect area)
                 continue;
             struct yk_rect r = CELL(i);
             if (yk_ui_visible(ui, r)) {
-                struct yk_button_style bs = style(k, false, YK_FONT_LARGE);
+                struct yk_button_style bs = yk_page_button_style(k, false, YK_FONT_LARGE);
                 char l[2] = {c, 0};
                 yk_ui_button(ui, yk_ui_fmt(ui, "signup.initial.%c", c), r, l, &bs, true);
             }
@@ -440,7 +425,7 @@ static void build_name(struct yk_kiosk *k, struct yk_rect area)
                 continue;
             struct yk_rect r = CELL(i);
             if (yk_ui_visible(ui, r)) {
-                struct yk_button_style bs = style(k, (int)j == s->surname, YK_FONT_LARGE);
+                struct yk_button_style bs = yk_page_button_style(k, (int)j == s->surname, YK_FONT_LARGE);
                 yk_ui_button(ui, yk_ui_fmt(ui, "signup.surname.%zu", j), r, surnames[j].name, &bs,
                              true);
             }
@@ -451,10 +436,10 @@ static void build_name(struct yk_kiosk *k, struct yk_rect area)
             i += cols - i % cols;
         struct yk_rect r1 = CELL(i), r2 = CELL(i + cols);
         r1.w = r2.w = cols * (cw + t->gap) - t->gap;
-        struct yk_button_style bs = style(k, false, YK_FONT_BODY);
+        struct yk_button_style bs = yk_page_button_style(k, false, YK_FONT_BODY);
         yk_ui_button(ui, "signup.initials", r1,
                      tr(k, s->initial ? "signup.name.common" : "signup.name.other"), &bs, true);
-        bs = style(k, s->surname == -2, YK_FONT_BODY);
+        bs = yk_page_button_style(k, s->surname == -2, YK_FONT_BODY);
         yk_ui_button(ui, "signup.surname.none", r2, tr(k, "signup.name.none"), &bs, true);
         i += 2 * cols;
     }
@@ -496,7 +481,7 @@ static void build_party(struct yk_kiosk *k, struct yk_rect area)
     for (int i = 0; i < max; i++) {
         struct yk_rect r = {in.x + (i % cols) * (side + t->gap), y + (i / cols) * (side + t->gap),
                             side, side};
-        struct yk_button_style bs = style(k, s->party == i + 1, YK_FONT_HUGE);
+        struct yk_button_style bs = yk_page_button_style(k, s->party == i + 1, YK_FONT_HUGE);
         bs.sub = tr(k, "signup.party.unit");
         bs.icon_above = true;
         bs.icon = -1;
@@ -601,9 +586,9 @@ static void build_result(struct yk_kiosk *k, struct yk_rect area)
                         tr(k, "signup.qr.save"));
         yk_cut_right(&rest, t->pad);
     }
-    struct yk_rect row = yk_cut_bottom(&rest, button_h(k));
+    struct yk_rect row = yk_cut_bottom(&rest, yk_page_button_h(k));
     yk_cut_bottom(&rest, t->gap);
-    struct yk_button_style p = style(k, true, YK_FONT_LARGE);
+    struct yk_button_style p = yk_page_button_style(k, true, YK_FONT_LARGE);
     const char *dl = tr(k, "signup.done");
     int dw = yk_ui_text_width(ui, dl, YK_FONT_LARGE) + 4 * t->pad;
     yk_ui_button(ui, "signup.done", yk_cut_right(&row, dw > row.w ? row.w : dw), dl, &p, true);

@@ -71,21 +71,6 @@ static struct yk_color hex(uint32_t v)
     return (struct yk_color){(uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v, 255};
 }
 
-static struct yk_button_style style(struct yk_kiosk *k, bool primary, enum yk_font f)
-{
-    const struct yk_theme *t = &k->ui.theme;
-    return (struct yk_button_style){.bg = primary ? t->primary : t->card,
-                                    .fg = primary ? t->on_primary : t->ink,
-                                    .font = f,
-                                    .icon = -1};
-}
-
-static int button_h(struct yk_kiosk *k)
-{
-    const struct yk_theme *t = &k->ui.theme;
-    int h = yk_ui_line_height(&k->ui, YK_FONT_LARGE) + 2 * t->gap;
-    return h < t->touch_min * 5 / 4 ? t->touch_min * 5 / 4 : h;
-}
 
 /* Width a button needs for its label in font f (and an icon when icon). */
 static int label_w(struct yk_kiosk *k, const char *label, enum yk_font f, bool icon)
@@ -181,7 +166,7 @@ static void keypad(struct yk_kiosk *k, const char *prefix, const char *scroll_id
                             kh};
         if (scroll && !yk_ui_visible(ui, b))
             continue;
-        struct yk_button_style ks = style(k, false, f);
+        struct yk_button_style ks = yk_page_button_style(k, false, f);
         const char *label = keys[i];
         const char *id = yk_ui_fmt(ui, "%s.%s", prefix, keys[i]);
         if (strcmp(keys[i], "clear") == 0) {
@@ -302,7 +287,7 @@ static void pin_build(struct yk_kiosk *k, struct yk_rect area)
         yk_cut_left(&pad, t->pad);
     }
     /* 确定 at the bottom of the left column (landscape) or of the screen (portrait). */
-    struct yk_rect okr = yk_cut_bottom(&left, button_h(k));
+    struct yk_rect okr = yk_cut_bottom(&left, yk_page_button_h(k));
     yk_cut_bottom(&left, t->gap);
     line(k, &left, "vpin.prompt", tr(k, "vpin.prompt"), YK_FONT_LARGE, t->ink, YK_ALIGN_LEFT);
     /* Dots for the digits typed: never the digits. */
@@ -350,7 +335,7 @@ static void pin_build(struct yk_kiosk *k, struct yk_rect area)
          * ignored rather than drawn disabled (greyed text would be unreadable). */
         keypad(k, "vpin.key", "vpin.keys", pad, digit_keys, 12, -3, YK_FONT_TITLE, true);
     }
-    struct yk_button_style ok = style(k, !checking, YK_FONT_LARGE);
+    struct yk_button_style ok = yk_page_button_style(k, !checking, YK_FONT_LARGE);
     if (!locked)
         yk_ui_button(ui, "vpin.ok", okr, tr(k, checking ? "vpin.checking" : "vpin.ok"), &ok,
                      true);
@@ -924,7 +909,7 @@ static const struct {
 static void tab_button(struct yk_kiosk *k, int i, struct yk_rect r, bool icon)
 {
     struct vstate *s = vst(k);
-    struct yk_button_style bs = style(k, (int)s->tab == i, YK_FONT_BODY);
+    struct yk_button_style bs = yk_page_button_style(k, (int)s->tab == i, YK_FONT_BODY);
     if (icon && label_w(k, tr(k, tabs[i].label), YK_FONT_BODY, true) > r.w)
         icon = false; /* the words matter more than the picture */
     bs.icon = icon ? tabs[i].icon : -1;
@@ -1130,9 +1115,9 @@ static void build_result(struct yk_kiosk *k, struct vstate *s, struct yk_rect in
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
     const struct result *r = &s->res;
-    struct yk_rect row = yk_cut_bottom(&in, button_h(k));
+    struct yk_rect row = yk_cut_bottom(&in, yk_page_button_h(k));
     yk_cut_bottom(&in, t->gap);
-    struct yk_button_style nb = style(k, false, YK_FONT_LARGE);
+    struct yk_button_style nb = yk_page_button_style(k, false, YK_FONT_LARGE);
     const char *nl = tr(k, "vol.result.next");
     int nw = label_w(k, nl, YK_FONT_LARGE, false);
     yk_ui_button(ui, "vol.result.next", yk_cut_right(&row, nw > row.w ? row.w : nw), nl, &nb,
@@ -1226,10 +1211,10 @@ static void ask_button(struct yk_kiosk *k, int i, int c, struct yk_rect r)
     struct yk_ui *ui = &k->ui;
     const char *id = yk_ui_fmt(ui, "vol.ask.%d", c);
     if (i == 0) {
-        struct yk_button_style bs = style(k, true, YK_FONT_TITLE);
+        struct yk_button_style bs = yk_page_button_style(k, true, YK_FONT_TITLE);
         yk_ui_button(ui, id, r, yk_ui_fmt(ui, tr(k, "vol.ask.all"), c), &bs, true);
     } else {
-        struct yk_button_style bs = style(k, false, YK_FONT_HUGE);
+        struct yk_button_style bs = yk_page_button_style(k, false, YK_FONT_HUGE);
         bs.sub = tr(k, "vol.ask.unit");
         bs.icon_above = true;
         yk_ui_button(ui, id, r, yk_ui_fmt(ui, "%d", c), &bs, true);
@@ -1241,9 +1226,9 @@ static void build_ask(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
-    struct yk_rect row = yk_cut_bottom(&in, button_h(k));
+    struct yk_rect row = yk_cut_bottom(&in, yk_page_button_h(k));
     yk_cut_bottom(&in, t->gap);
-    struct yk_button_style cb = style(k, false, YK_FONT_BODY);
+    struct yk_button_style cb = yk_page_button_style(k, false, YK_FONT_BODY);
     const char *cl = tr(k, "vol.ask.cancel");
     yk_ui_button(ui, "vol.ask.cancel", yk_cut_left(&row, label_w(k, cl, YK_FONT_BODY, false)),
                  cl, &cb, true);
@@ -1364,12 +1349,12 @@ static void build_code(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
     struct yk_rect row = yk_cut_top(&in, bh);
     yk_cut_top(&in, t->gap);
     bool full = strlen(s->code) == YK_TICKET_SHORT_LEN;
-    struct yk_button_style ok = style(k, true, YK_FONT_LARGE);
+    struct yk_button_style ok = yk_page_button_style(k, true, YK_FONT_LARGE);
     const char *okl = tr(k, "vol.code.ok");
     yk_ui_button(ui, "vol.code.ok", yk_cut_right(&row, label_w(k, okl, YK_FONT_LARGE, false)),
                  okl, &ok, true);
     yk_cut_right(&row, t->gap);
-    struct yk_button_style cb = style(k, false, YK_FONT_BODY);
+    struct yk_button_style cb = yk_page_button_style(k, false, YK_FONT_BODY);
     const char *cl = tr(k, "vol.key.clear");
     yk_ui_button(ui, "vol.code.clear", yk_cut_right(&row, label_w(k, cl, YK_FONT_BODY, false)),
                  cl, &cb, true);
@@ -1428,7 +1413,7 @@ static void build_phone(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
         left = yk_cut_left(&right, in.w * 9 / 20);
         yk_cut_left(&right, t->pad);
     }
-    int bh = button_h(k);
+    int bh = yk_page_button_h(k);
     /* Landscape: the keys take the left column's whole height, the digits go right. */
     struct yk_rect box = yk_cut_top(wide ? &right : &left, bh);
     yk_cut_top(wide ? &right : &left, t->gap);
@@ -1458,7 +1443,7 @@ static void build_phone(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
         if (!wide) {
             struct yk_rect again = yk_cut_bottom(lr, bh);
             yk_cut_bottom(lr, t->gap);
-            struct yk_button_style ab = style(k, false, YK_FONT_BODY);
+            struct yk_button_style ab = yk_page_button_style(k, false, YK_FONT_BODY);
             const char *al = tr(k, "vol.phone.again");
             yk_ui_button(ui, "vol.phone.again",
                          yk_cut_left(&again, label_w(k, al, YK_FONT_BODY, false)), al, &ab, true);
@@ -1534,11 +1519,11 @@ static int phone_min_h(struct yk_kiosk *k, const struct vstate *s, int w, int h_
     bool wide = w > h_avail * 6 / 5;
     int lw = wide ? w * 9 / 20 : w, rw = wide ? w - lw - t->pad : w;
     int pad = keypad_min_h(k, lw, 12, -3, YK_FONT_SMALL);
-    int h = button_h(k) + t->gap;
+    int h = yk_page_button_h(k) + t->gap;
     if (s->searched && s->matches.count > 0) {
         h += yk_ui_text_height(&k->ui, tr(k, "vol.phone.pick"), YK_FONT_BODY, rw) + t->gap;
         if (!wide)
-            h += button_h(k) + t->gap;
+            h += yk_page_button_h(k) + t->gap;
         h += (int)s->matches.count * (yk_page_row_height(k, "X", "X", false, rw) + t->gap);
         return wide && pad > h ? pad : h;
     }
@@ -1655,10 +1640,10 @@ static void build_walkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
-    int bh = button_h(k);
+    int bh = yk_page_button_h(k);
     struct yk_rect row = yk_cut_bottom(&in, bh);
     yk_cut_bottom(&in, t->gap);
-    struct yk_button_style ub = style(k, false, YK_FONT_BODY);
+    struct yk_button_style ub = yk_page_button_style(k, false, YK_FONT_BODY);
     ub.icon = YK_ICON_BACK;
     const char *ul = tr(k, "vol.walkin.undo");
     yk_ui_button(ui, "vol.walkin.undo", yk_cut_left(&row, label_w(k, ul, YK_FONT_BODY, true)), ul,
@@ -1703,7 +1688,7 @@ static void build_walkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in
                                                               t->gap),
                             y + (int)(i / (size_t)cols) * (ch + t->gap),
                             (in.w - (cols - 1) * t->gap) / cols, ch};
-        struct yk_button_style bs = style(k, false, YK_FONT_HUGE);
+        struct yk_button_style bs = yk_page_button_style(k, false, YK_FONT_HUGE);
         bs.sub = PICK(kd->name);
         bs.icon_above = true;
         const char *id = yk_ui_fmt(ui, "vol.walkin.%s", kd->id);
@@ -1747,10 +1732,10 @@ static void build_duty(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
     bool on = on_duty(k, s);
     /* The two buttons, then a card with where this volunteer stands (state, since when, hours
      * today: what they came to this tab for), then everybody's in a document that scrolls. */
-    int bh = button_h(k);
+    int bh = yk_page_button_h(k);
     struct yk_rect row = yk_cut_top(&in, bh);
     yk_cut_top(&in, t->gap);
-    struct yk_button_style a = style(k, !on, YK_FONT_LARGE), b = style(k, on, YK_FONT_LARGE);
+    struct yk_button_style a = yk_page_button_style(k, !on, YK_FONT_LARGE), b = yk_page_button_style(k, on, YK_FONT_LARGE);
     struct yk_rect cell = yk_grid_cell(row, 2, 1, 0, 0, t->gap);
     bool icons = label_w(k, tr(k, "vol.duty.on"), YK_FONT_LARGE, true) <= cell.w &&
                  label_w(k, tr(k, "vol.duty.off"), YK_FONT_LARGE, true) <= cell.w;
