@@ -1,5 +1,7 @@
 #include "core/raster.h"
 
+#include "core/grow.h"
+
 #include "core/log.h"
 
 #include <assert.h>
@@ -87,24 +89,6 @@ bool yk_path_rejected(const struct yk_path *p)
     return p->rejected;
 }
 
-static bool grow(void **buf, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return true;
-    size_t ncap = *cap ? *cap : 64;
-    while (ncap < need) {
-        if (ncap > SIZE_MAX / 2 / elem)
-            return false;
-        ncap *= 2;
-    }
-    void *n = realloc(*buf, ncap * elem);
-    if (!n)
-        return false;
-    *buf = n;
-    *cap = ncap;
-    return true;
-}
-
 /* Coordinates are kept as floats; anything that would not fit is treated like NaN. */
 static bool representable(double x, double y)
 {
@@ -131,7 +115,7 @@ static void push_point(struct yk_path *p, double x, double y)
         p->rejected = true;
         return;
     }
-    if (!grow((void **)&p->pts, &p->pts_cap, p->npts + 1, sizeof *p->pts)) {
+    if (!yk_grow((void **)&p->pts, &p->pts_cap, p->npts + 1, sizeof *p->pts)) {
         p->failed = true;
         return;
     }
@@ -155,7 +139,7 @@ static bool begin_contour(struct yk_path *p, double x, double y)
         p->npts--;
         p->contours[p->ncontours - 1].count = 0;
     } else {
-        if (!grow((void **)&p->contours, &p->contours_cap, p->ncontours + 1,
+        if (!yk_grow((void **)&p->contours, &p->contours_cap, p->ncontours + 1,
                   sizeof *p->contours)) {
             p->failed = true;
             return false;
@@ -424,7 +408,7 @@ static void add_edge(struct edges *el, double x0, double y0, double x1, double y
     /* Never crossed by a sample line inside the buffer: cannot change any winding there. */
     if (y1 <= 0 || y0 >= el->h)
         return;
-    if (!grow((void **)&el->e, &el->cap, el->n + 1, sizeof *el->e)) {
+    if (!yk_grow((void **)&el->e, &el->cap, el->n + 1, sizeof *el->e)) {
         el->oom = true;
         return;
     }
@@ -473,7 +457,7 @@ static void pt_add(struct pts *b, double x, double y)
 {
     if (b->oom)
         return;
-    if (!grow((void **)&b->xy, &b->cap, b->n + 1, 2 * sizeof(double))) {
+    if (!yk_grow((void **)&b->xy, &b->cap, b->n + 1, 2 * sizeof(double))) {
         b->oom = true;
         return;
     }
@@ -632,7 +616,7 @@ static void stroke_polyline(struct stroker *s, const double *q, size_t m, bool c
         return;
     }
     size_t nseg = closed ? m : m - 1;
-    if (!grow((void **)&s->dir, &s->dir_cap, nseg, 3 * sizeof(double))) {
+    if (!yk_grow((void **)&s->dir, &s->dir_cap, nseg, 3 * sizeof(double))) {
         s->el->oom = true;
         return;
     }

@@ -1,5 +1,7 @@
 #include "core/store.h"
 
+#include "core/grow.h"
+
 #include "core/log.h"
 
 #include <assert.h>
@@ -83,15 +85,9 @@ static bool fetch_all(struct yk_db *db, sqlite3_stmt *st, const char *what, size
     bool ok = true;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            char *grown = realloc(items, ncap * size);
-            if (!grown) {
-                ok = false;
-                break;
-            }
-            items = grown;
-            cap = ncap;
+        if (!yk_grow((void **)&items, &cap, n + 1, size)) {
+            ok = false;
+            break;
         }
         void *item = items + n * size;
         memset(item, 0, size);

@@ -1,5 +1,7 @@
 #include "core/volunteer.h"
 
+#include "core/grow.h"
+
 #include "core/log.h"
 #include "core/shtime.h"
 
@@ -235,17 +237,12 @@ static bool load_candidates(struct yk_db *db, struct candidate **list, size_t *n
             yk_warn("volunteer", "volunteer row with an overlong id or hash skipped");
             continue;
         }
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 8;
-            struct candidate *grown = realloc(*list, cap * sizeof **list);
-            if (!grown) {
-                yk_error("volunteer", "out of memory reading volunteers");
-                sqlite3_finalize(st);
-                free(*list);
-                *list = NULL;
-                return false;
-            }
-            *list = grown;
+        if (!yk_grow((void **)list, &cap, *n + 1, sizeof **list)) {
+            yk_error("volunteer", "out of memory reading volunteers");
+            sqlite3_finalize(st);
+            free(*list);
+            *list = NULL;
+            return false;
         }
         struct candidate *c = &(*list)[(*n)++];
         copy_utf8(c->id, sizeof c->id, id);
@@ -621,15 +618,10 @@ bool yk_checkin_find_by_phone(struct yk_db *db, const char *event_id, const char
     int rc = SQLITE_DONE;
     bool ok = true;
     while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (out->count == cap) {
-            cap = cap ? cap * 2 : 8;
-            struct yk_signup_match *grown = realloc(out->items, cap * sizeof *grown);
-            if (!grown) {
-                yk_error("volunteer", "out of memory reading sign-ups");
-                ok = false;
-                break;
-            }
-            out->items = grown;
+        if (!yk_grow((void **)&out->items, &cap, out->count + 1, sizeof *out->items)) {
+            yk_error("volunteer", "out of memory reading sign-ups");
+            ok = false;
+            break;
         }
         struct yk_signup_match *m = &out->items[out->count++];
         memset(m, 0, sizeof *m);
@@ -767,15 +759,10 @@ enum yk_undo_rc yk_walkin_undo_last(struct yk_db *db, const char *kiosk_id, int6
                 depth--;
             continue;
         }
-        if (depth == cap) {
-            cap = cap ? cap * 2 : 32;
-            void *grown = realloc(stack, cap * sizeof *stack);
-            if (!grown) {
-                yk_error("volunteer", "out of memory reading walk-ins");
-                ok = false;
-                break;
-            }
-            stack = grown;
+        if (!yk_grow((void **)&stack, &cap, depth + 1, sizeof *stack)) {
+            yk_error("volunteer", "out of memory reading walk-ins");
+            ok = false;
+            break;
         }
         copy_utf8(stack[depth++], sizeof *stack, col_text(st, 0));
     }
@@ -820,14 +807,9 @@ bool yk_walkin_counts(struct yk_db *db, int64_t day_ms, struct yk_walkin_count_l
     bool ok = true, oom = false;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (out->count == cap) {
-            cap = cap ? cap * 2 : 8;
-            struct yk_walkin_count *grown = realloc(out->items, cap * sizeof *grown);
-            if (!grown) {
-                oom = true;
-                break;
-            }
-            out->items = grown;
+        if (!yk_grow((void **)&out->items, &cap, out->count + 1, sizeof *out->items)) {
+            oom = true;
+            break;
         }
         struct yk_walkin_count *c = &out->items[out->count++];
         memset(c, 0, sizeof *c);
@@ -932,14 +914,9 @@ static bool read_duty(struct yk_db *db, sqlite3_stmt *st, struct yk_duty_list *o
     bool ok = true, oom = false;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (out->count == cap) {
-            cap = cap ? cap * 2 : 8;
-            struct yk_duty_entry *grown = realloc(out->items, cap * sizeof *grown);
-            if (!grown) {
-                oom = true;
-                break;
-            }
-            out->items = grown;
+        if (!yk_grow((void **)&out->items, &cap, out->count + 1, sizeof *out->items)) {
+            oom = true;
+            break;
         }
         struct yk_duty_entry *e = &out->items[out->count++];
         memset(e, 0, sizeof *e);
@@ -1028,14 +1005,9 @@ static bool event_checkins(struct yk_db *db, long long start, long long end,
     bool oom = false;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (out->event_count == cap) {
-            cap = cap ? cap * 2 : 8;
-            struct yk_event_checkins *grown = realloc(out->events, cap * sizeof *grown);
-            if (!grown) {
-                oom = true;
-                break;
-            }
-            out->events = grown;
+        if (!yk_grow((void **)&out->events, &cap, out->event_count + 1, sizeof *out->events)) {
+            oom = true;
+            break;
         }
         struct yk_event_checkins *e = &out->events[out->event_count++];
         memset(e, 0, sizeof *e);
