@@ -5,6 +5,7 @@
  * one-line queries. Everything is static inline so each test takes only what it uses. */
 
 #include "core/db.h"
+#include "scratch.h"
 
 #include <assert.h>
 #include <dirent.h>
@@ -35,27 +36,12 @@
 
 static inline void make_tmpdir(char *dir, size_t n)
 {
-    const char *base = getenv("TMPDIR");
-    snprintf(dir, n, "%s/yk-db-test-XXXXXX", base && *base ? base : "/tmp");
-    CHECK(mkdtemp(dir) != NULL);
+    yk_scratch_dir(dir, n, "db-test");
 }
 
-/* The tests make only files directly in their directory. */
 static inline void remove_tree(const char *dir)
 {
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        remove(path);
-    }
-    closedir(d);
-    rmdir(dir);
+    yk_scratch_remove(dir);
 }
 
 /* stderr capture, to check that a failure was logged with its reason. */

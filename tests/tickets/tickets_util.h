@@ -5,6 +5,7 @@
  * events with chosen numbers. Static inline so each test takes only what it uses. */
 
 #include "core/db.h"
+#include "scratch.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -20,30 +21,12 @@
 
 static inline void tk_tmpdir(char *dir, size_t n)
 {
-    const char *base = getenv("TMPDIR");
-    snprintf(dir, n, "%s/yk-tickets-XXXXXX", base && *base ? base : "/tmp");
-    if (!mkdtemp(dir)) {
-        perror("mkdtemp");
-        exit(2);
-    }
+    yk_scratch_dir(dir, n, "tickets");
 }
 
-/* The tests make only files directly in their directory. */
 static inline void tk_rmtree(const char *dir)
 {
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        remove(path);
-    }
-    closedir(d);
-    rmdir(dir);
+    yk_scratch_remove(dir);
 }
 
 static inline bool tk_open(struct yk_db *db, const char *dir, long long now_ms)

@@ -8,6 +8,7 @@
 #include "check.h"
 
 #include "core/db.h"
+#include "scratch.h"
 #include "core/ids.h"
 
 #include <dirent.h>
@@ -21,30 +22,12 @@
 
 static inline void make_tmpdir(char *dir, size_t n)
 {
-    const char *base = getenv("TMPDIR");
-    snprintf(dir, n, "%s/yk-vol-test-XXXXXX", base && *base ? base : "/tmp");
-    if (!mkdtemp(dir)) {
-        perror("mkdtemp");
-        exit(2);
-    }
+    yk_scratch_dir(dir, n, "vol-test");
 }
 
-/* The tests make only files directly in their directory. */
 static inline void remove_tree(const char *dir)
 {
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        remove(path);
-    }
-    closedir(d);
-    rmdir(dir);
+    yk_scratch_remove(dir);
 }
 
 /* Opens (creating with the sample content) dir/kiosk.db; exits on failure. */
