@@ -55,6 +55,48 @@ static char *col_dup(sqlite3_stmt *st, int i, bool *oom)
     return d;
 }
 
+/* What a row reader did with one row. */
+enum row_rc {
+    ROW_KEEP, /* the item is filled (or half filled, *oom set): it counts */
+    ROW_SKIP, /* the row is not wanted (nothing was allocated for it) */
+    ROW_FAIL, /* stop: the reader logged why (nothing was allocated for the item) */
+};
+typedef enum row_rc (*row_fn)(struct yk_db *db, sqlite3_stmt *st, void *item, void *ctx,
+                              bool *oom);
+
+/* Steps st to its end, appending one zeroed item of size bytes per row to the array *items
+ * (*count items, grown with yk_grow) and filling it with fill; finalizes st. Returns false
+ * when memory runs out, fill fails or the database does, each logged with what ("read the
+ * duty log"). The items made so far stay in *items either way: the caller frees them. */
+static bool read_rows(struct yk_db *db, sqlite3_stmt *st, const char *what, void **items,
+                      size_t *count, size_t size, row_fn fill, void *ctx)
+{
+    size_t cap = *count;
+    bool oom = false, failed = false;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!yk_grow(items, &cap, *count + 1, size)) {
+            oom = true;
+            break;
+        }
+        void *item = (char *)*items + *count * size;
+        memset(item, 0, size);
+        enum row_rc r = fill(db, st, item, ctx, &oom);
+        if (r == ROW_KEEP)
+            (*count)++;
+        if (r == ROW_FAIL)
+            failed = true;
+        if (oom || failed)
+            break;
+    }
+    sqlite3_finalize(st);
+    if (oom)
+        yk_error("volunteer", "out of memory: %s", what);
+    else if (!failed && rc != SQLITE_DONE && rc != SQLITE_ROW)
+        db_fail(db, what);
+    return !oom && !failed && rc == SQLITE_DONE;
+}
+
 static long long floor_div(long long a, long long b)
 {
     long long q = a / b;
@@ -219,6 +261,23 @@ struct candidate {
     char hash[YK_PIN_HASH_MAX];
 };
 
+static enum row_rc candidate_row(struct yk_db *db, sqlite3_stmt *st, void *item, void *ctx,
+                                 bool *oom)
+{
+    (void)db, (void)ctx, (void)oom;
+    const char *id = col_text(st, 0), *hash = col_text(st, 3);
+    if (!id || strlen(id) > YK_VOLUNTEER_ID_MAX || !hash || strlen(hash) >= YK_PIN_HASH_MAX) {
+        yk_warn("volunteer", "volunteer row with an overlong id or hash skipped");
+        return ROW_SKIP;
+    }
+    struct candidate *c = item;
+    copy_utf8(c->id, sizeof c->id, id);
+    copy_utf8(c->zh, sizeof c->zh, col_text(st, 1));
+    copy_utf8(c->en, sizeof c->en, col_text(st, 2));
+    copy_utf8(c->hash, sizeof c->hash, hash);
+    return ROW_KEEP;
+}
+
 /* The active volunteers with a usable hash, read before the slow verification so no
  * statement stays open during it. *list is malloc'd (caller frees). */
 static bool load_candidates(struct yk_db *db, struct candidate **list, size_t *n)
@@ -229,36 +288,13 @@ static bool load_candidates(struct yk_db *db, struct candidate **list, size_t *n
                                          "WHERE active = 1 AND deleted = 0 ORDER BY id");
     if (!st)
         return false;
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *id = col_text(st, 0), *hash = col_text(st, 3);
-        if (!id || strlen(id) > YK_VOLUNTEER_ID_MAX || !hash || strlen(hash) >= YK_PIN_HASH_MAX) {
-            yk_warn("volunteer", "volunteer row with an overlong id or hash skipped");
-            continue;
-        }
-        if (!yk_grow((void **)list, &cap, *n + 1, sizeof **list)) {
-            yk_error("volunteer", "out of memory reading volunteers");
-            sqlite3_finalize(st);
-            free(*list);
-            *list = NULL;
-            return false;
-        }
-        struct candidate *c = &(*list)[(*n)++];
-        copy_utf8(c->id, sizeof c->id, id);
-        copy_utf8(c->zh, sizeof c->zh, col_text(st, 1));
-        copy_utf8(c->en, sizeof c->en, col_text(st, 2));
-        copy_utf8(c->hash, sizeof c->hash, hash);
-    }
-    if (rc != SQLITE_DONE) {
-        db_fail(db, "read volunteers");
-        sqlite3_finalize(st);
+    if (!read_rows(db, st, "read volunteers", (void **)list, n, sizeof **list, candidate_row,
+                   NULL)) {
         free(*list);
         *list = NULL;
         *n = 0;
         return false;
     }
-    sqlite3_finalize(st);
     return true;
 }
 
@@ -596,6 +632,26 @@ static bool four_digits(const char *s)
     return true;
 }
 
+/* (id, surname, title, phone, phone_last4, party_size, status, ticket_code); ctx: last4. */
+static enum row_rc match_row(struct yk_db *db, sqlite3_stmt *st, void *item, void *ctx,
+                             bool *oom)
+{
+    (void)oom;
+    struct yk_signup_match *m = item;
+    copy_utf8(m->id, sizeof m->id, col_text(st, 0));
+    copy_utf8(m->surname, sizeof m->surname, col_text(st, 1));
+    copy_utf8(m->title, sizeof m->title, col_text(st, 2));
+    mask_phone(m->phone_masked, sizeof m->phone_masked, col_text(st, 3),
+               col_text(st, 4) ? col_text(st, 4) : ctx);
+    m->party_size = sqlite3_column_int(st, 5);
+    m->state = parse_state(col_text(st, 6));
+    struct yk_checkin_status cs;
+    if (!yk_checkin_status(db, m->id, col_text(st, 7), &cs))
+        return ROW_FAIL;
+    m->checked_in = cs.checked_in;
+    return ROW_KEEP;
+}
+
 bool yk_checkin_find_by_phone(struct yk_db *db, const char *event_id, const char *last4,
                               struct yk_signup_match_list *out)
 {
@@ -614,37 +670,12 @@ bool yk_checkin_find_by_phone(struct yk_db *db, const char *event_id, const char
         return false;
     bind_text(st, 1, event_id);
     bind_text(st, 2, last4);
-    size_t cap = 0;
-    int rc = SQLITE_DONE;
-    bool ok = true;
-    while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!yk_grow((void **)&out->items, &cap, out->count + 1, sizeof *out->items)) {
-            yk_error("volunteer", "out of memory reading sign-ups");
-            ok = false;
-            break;
-        }
-        struct yk_signup_match *m = &out->items[out->count++];
-        memset(m, 0, sizeof *m);
-        copy_utf8(m->id, sizeof m->id, col_text(st, 0));
-        copy_utf8(m->surname, sizeof m->surname, col_text(st, 1));
-        copy_utf8(m->title, sizeof m->title, col_text(st, 2));
-        mask_phone(m->phone_masked, sizeof m->phone_masked, col_text(st, 3),
-                   col_text(st, 4) ? col_text(st, 4) : last4);
-        m->party_size = sqlite3_column_int(st, 5);
-        m->state = parse_state(col_text(st, 6));
-        struct yk_checkin_status cs;
-        if (!yk_checkin_status(db, m->id, col_text(st, 7), &cs))
-            ok = false;
-        m->checked_in = cs.checked_in;
-    }
-    if (ok && rc != SQLITE_DONE) {
-        db_fail(db, "look up sign-ups by phone");
-        ok = false;
-    }
-    sqlite3_finalize(st);
-    if (!ok)
+    if (!read_rows(db, st, "look up sign-ups by phone", (void **)&out->items, &out->count,
+                   sizeof *out->items, match_row, (void *)last4)) {
         yk_signup_matches_free(out);
-    return ok;
+        return false;
+    }
+    return true;
 }
 
 void yk_signup_matches_free(struct yk_signup_match_list *l)
@@ -789,6 +820,20 @@ enum yk_undo_rc yk_walkin_undo_last(struct yk_db *db, const char *kiosk_id, int6
     return result;
 }
 
+/* (kind_id, name_zh, name_en, count); ctx: the list, for its total. */
+static enum row_rc walkin_count_row(struct yk_db *db, sqlite3_stmt *st, void *item, void *ctx,
+                                    bool *oom)
+{
+    (void)db;
+    struct yk_walkin_count *c = item;
+    c->kind_id = col_dup(st, 0, oom);
+    c->name.zh = col_dup(st, 1, oom);
+    c->name.en = col_dup(st, 2, oom);
+    c->count = sqlite3_column_int(st, 3);
+    ((struct yk_walkin_count_list *)ctx)->total += c->count;
+    return ROW_KEEP;
+}
+
 bool yk_walkin_counts(struct yk_db *db, int64_t day_ms, struct yk_walkin_count_list *out)
 {
     memset(out, 0, sizeof *out);
@@ -803,35 +848,12 @@ bool yk_walkin_counts(struct yk_db *db, int64_t day_ms, struct yk_walkin_count_l
         return false;
     sqlite3_bind_int64(st, 1, start);
     sqlite3_bind_int64(st, 2, end);
-    size_t cap = 0;
-    bool ok = true, oom = false;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!yk_grow((void **)&out->items, &cap, out->count + 1, sizeof *out->items)) {
-            oom = true;
-            break;
-        }
-        struct yk_walkin_count *c = &out->items[out->count++];
-        memset(c, 0, sizeof *c);
-        c->kind_id = col_dup(st, 0, &oom);
-        c->name.zh = col_dup(st, 1, &oom);
-        c->name.en = col_dup(st, 2, &oom);
-        c->count = sqlite3_column_int(st, 3);
-        out->total += c->count;
-        if (oom)
-            break;
-    }
-    if (oom) {
-        yk_error("volunteer", "out of memory reading walk-in counts");
-        ok = false;
-    } else if (rc != SQLITE_DONE) {
-        db_fail(db, "count walk-ins");
-        ok = false;
-    }
-    sqlite3_finalize(st);
-    if (!ok)
+    if (!read_rows(db, st, "count walk-ins", (void **)&out->items, &out->count,
+                   sizeof *out->items, walkin_count_row, out)) {
         yk_walkin_counts_free(out);
-    return ok;
+        return false;
+    }
+    return true;
 }
 
 void yk_walkin_counts_free(struct yk_walkin_count_list *l)
@@ -907,40 +929,29 @@ enum yk_duty_rc yk_duty_off(struct yk_db *db, const char *volunteer_id, int64_t 
     return sqlite3_changes(db->handle) > 0 ? YK_DUTY_OK : YK_DUTY_NO_CHANGE;
 }
 
-/* Reads rows of (volunteer_id, name_zh, name_en, since_utc, seconds, on_duty). */
+/* (volunteer_id, name_zh, name_en, since_utc, seconds, on_duty); ctx: the list. */
+static enum row_rc duty_row(struct yk_db *db, sqlite3_stmt *st, void *item, void *ctx, bool *oom)
+{
+    (void)db;
+    struct yk_duty_entry *e = item;
+    e->volunteer_id = col_dup(st, 0, oom);
+    e->name.zh = col_dup(st, 1, oom);
+    e->name.en = col_dup(st, 2, oom);
+    e->since_utc = sqlite3_column_int64(st, 3);
+    e->seconds = sqlite3_column_int64(st, 4);
+    e->on_duty = sqlite3_column_int(st, 5) != 0;
+    ((struct yk_duty_list *)ctx)->total_seconds += e->seconds;
+    return ROW_KEEP;
+}
+
 static bool read_duty(struct yk_db *db, sqlite3_stmt *st, struct yk_duty_list *out)
 {
-    size_t cap = 0;
-    bool ok = true, oom = false;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!yk_grow((void **)&out->items, &cap, out->count + 1, sizeof *out->items)) {
-            oom = true;
-            break;
-        }
-        struct yk_duty_entry *e = &out->items[out->count++];
-        memset(e, 0, sizeof *e);
-        e->volunteer_id = col_dup(st, 0, &oom);
-        e->name.zh = col_dup(st, 1, &oom);
-        e->name.en = col_dup(st, 2, &oom);
-        e->since_utc = sqlite3_column_int64(st, 3);
-        e->seconds = sqlite3_column_int64(st, 4);
-        e->on_duty = sqlite3_column_int(st, 5) != 0;
-        out->total_seconds += e->seconds;
-        if (oom)
-            break;
-    }
-    if (oom) {
-        yk_error("volunteer", "out of memory reading the duty log");
-        ok = false;
-    } else if (rc != SQLITE_DONE) {
-        db_fail(db, "read the duty log");
-        ok = false;
-    }
-    sqlite3_finalize(st);
-    if (!ok)
+    if (!read_rows(db, st, "read the duty log", (void **)&out->items, &out->count,
+                   sizeof *out->items, duty_row, out)) {
         yk_duty_list_free(out);
-    return ok;
+        return false;
+    }
+    return true;
 }
 
 bool yk_duty_now(struct yk_db *db, struct yk_duty_list *out)
@@ -989,6 +1000,21 @@ void yk_duty_list_free(struct yk_duty_list *l)
 
 /* Summary ----------------------------------------------------------------------------------- */
 
+/* (event_id, title_zh, title_en, people, parties); ctx: the summary. */
+static enum row_rc checkins_row(struct yk_db *db, sqlite3_stmt *st, void *item, void *ctx,
+                                bool *oom)
+{
+    (void)db;
+    struct yk_event_checkins *e = item;
+    e->event_id = col_dup(st, 0, oom);
+    e->title.zh = col_dup(st, 1, oom);
+    e->title.en = col_dup(st, 2, oom);
+    e->people = sqlite3_column_int(st, 3);
+    e->parties = sqlite3_column_int(st, 4);
+    ((struct yk_day_summary *)ctx)->checkin_people += e->people;
+    return ROW_KEEP;
+}
+
 static bool event_checkins(struct yk_db *db, long long start, long long end,
                            struct yk_day_summary *out)
 {
@@ -1001,32 +1027,8 @@ static bool event_checkins(struct yk_db *db, long long start, long long end,
         return false;
     sqlite3_bind_int64(st, 1, start);
     sqlite3_bind_int64(st, 2, end);
-    size_t cap = 0;
-    bool oom = false;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!yk_grow((void **)&out->events, &cap, out->event_count + 1, sizeof *out->events)) {
-            oom = true;
-            break;
-        }
-        struct yk_event_checkins *e = &out->events[out->event_count++];
-        memset(e, 0, sizeof *e);
-        e->event_id = col_dup(st, 0, &oom);
-        e->title.zh = col_dup(st, 1, &oom);
-        e->title.en = col_dup(st, 2, &oom);
-        e->people = sqlite3_column_int(st, 3);
-        e->parties = sqlite3_column_int(st, 4);
-        out->checkin_people += e->people;
-        if (oom)
-            break;
-    }
-    bool ok = !oom && rc == SQLITE_DONE;
-    if (oom)
-        yk_error("volunteer", "out of memory reading check-ins");
-    else if (!ok)
-        db_fail(db, "count check-ins");
-    sqlite3_finalize(st);
-    return ok;
+    return read_rows(db, st, "count check-ins", (void **)&out->events, &out->event_count,
+                     sizeof *out->events, checkins_row, out);
 }
 
 bool yk_volunteer_summary(struct yk_db *db, int64_t now_ms, struct yk_day_summary *out)
