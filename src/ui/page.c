@@ -131,11 +131,13 @@ void yk_doc_begin(struct yk_doc *d, struct yk_kiosk *k, const char *id, struct y
     d->k = k;
     snprintf(d->id, sizeof d->id, "%s", id);
     struct yk_rect in = yk_inset(area, t->pad);
-    if (with_aside && in.w > in.h) {
-        int aw = in.w * 36 / 100;
+    /* Landscape, and wide enough for a 30 mm code and a button's label. */
+    int aw = in.w * 36 / 100;
+    if (with_aside && in.w > in.h && (float)aw >= 50.0f * t->px_per_mm) {
         d->aside = yk_cut_right(&in, aw);
         yk_cut_right(&in, t->pad);
     }
+    d->aside_y = d->aside.y;
     d->view = (struct yk_rect){area.x, in.y, in.x + in.w - area.x, in.h};
     d->start = yk_ui_scroll_begin(&k->ui, id, d->view);
     d->x = in.x;
@@ -181,19 +183,29 @@ void yk_doc_field(struct yk_doc *d, const char *id, const char *label, const cha
     d->y += vh + ui->theme.pad;
 }
 
-/* Draws a QR card at (x, *y), w wide, and moves *y below it. max_side limits the code. */
+/* The side of a QR card's code w wide (and at most max_h high with its caption, when
+ * max_h > 0), and the caption's height in *ch. */
+static int qr_card_side(struct yk_kiosk *k, int w, int max_h, const char *caption, int *ch)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    *ch = caption ? yk_ui_text_height(ui, caption, YK_FONT_SMALL, w - 2 * t->gap) : 0;
+    int avail = w - 2 * t->gap;
+    if (max_h > 0) {
+        int room = max_h - *ch - 3 * t->gap;
+        avail = avail < room ? avail : room;
+    }
+    return qr_side(k, avail);
+}
+
+/* Draws a QR card at (x, *y), w wide, and moves *y below it. max_h > 0 limits its height. */
 static void qr_card_at(struct yk_kiosk *k, const char *id, int x, int *y, int w, int max_h,
                        const char *url, const char *caption)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
-    int ch = caption ? yk_ui_text_height(ui, caption, YK_FONT_SMALL, w - 2 * t->gap) : 0;
-    int avail = w - 2 * t->gap;
-    if (max_h > 0) {
-        int room = max_h - ch - 3 * t->gap;
-        avail = avail < room ? avail : room;
-    }
-    int side = qr_side(k, avail);
+    int ch;
+    int side = qr_card_side(k, w, max_h, caption, &ch);
     int card_h = side + ch + 3 * t->gap;
     /* A white card: the QR needs a light background whatever the theme. */
     yk_ui_fill(ui, (struct yk_rect){x, *y, w, card_h}, (struct yk_color){255, 255, 255, 255},
@@ -209,27 +221,48 @@ static void qr_card_at(struct yk_kiosk *k, const char *id, int x, int *y, int w,
     *y += card_h + t->pad;
 }
 
+static int button_h(struct yk_kiosk *k, const char *label, int w)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    int h = yk_ui_text_height(&k->ui, label, YK_FONT_LARGE, w - 2 * t->gap) + 2 * t->gap;
+    return h < t->touch_min * 5 / 4 ? t->touch_min * 5 / 4 : h;
+}
+
 static void button_at(struct yk_kiosk *k, const char *id, int x, int *y, int w, const char *label,
                       bool enabled)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
-    int h = yk_ui_text_height(ui, label, YK_FONT_LARGE, w - 2 * t->gap) + 2 * t->gap;
-    if (h < t->touch_min * 5 / 4)
-        h = t->touch_min * 5 / 4;
+    int h = button_h(k, label, w);
     struct yk_button_style st = {.bg = t->primary, .fg = t->on_primary, .font = YK_FONT_LARGE,
                                  .icon = -1};
     yk_ui_button(ui, id, (struct yk_rect){x, *y, w, h}, label, &st, enabled);
     *y += h + t->pad;
 }
 
-/* Queues an item for the aside (drawn by yk_doc_end, outside the scroll clip). */
+/* Queues an item for the aside (drawn by yk_doc_end, outside the scroll clip); false when
+ * there is no aside, or no room left in it (a QR code would be under 20 mm there): the item
+ * then goes in the flow. */
 static bool to_aside(struct yk_doc *d, bool qr, const char *id, const char *text,
                      const char *caption, bool enabled)
 {
     if (d->aside.w <= 0 || d->n_aside >= YK_DOC_ASIDE_MAX)
         return false;
-    struct yk_ui *ui = &d->k->ui;
+    struct yk_kiosk *k = d->k;
+    const struct yk_theme *t = &k->ui.theme;
+    int room = d->aside.y + d->aside.h - d->aside_y;
+    if (qr) {
+        int ch, side = qr_card_side(k, d->aside.w, room, caption, &ch);
+        if ((float)side < 20.0f * t->px_per_mm)
+            return false;
+        d->aside_y += side + ch + 3 * t->gap + t->pad;
+    } else {
+        int h = button_h(k, text, d->aside.w);
+        if (h > room)
+            return false;
+        d->aside_y += h + t->pad;
+    }
+    struct yk_ui *ui = &k->ui;
     d->aside_items[d->n_aside++] = (struct yk_doc_aside_item){
         qr, yk_ui_strdup(ui, id), yk_ui_strdup(ui, text),
         caption ? yk_ui_strdup(ui, caption) : NULL, enabled};

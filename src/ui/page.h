@@ -62,12 +62,15 @@ struct yk_doc {
     char id[48];
     struct yk_rect view;  /* the scrolling column */
     struct yk_rect aside; /* landscape: a fixed column on the right for QR and actions */
+    int aside_y;          /* the aside's next free y (its items are drawn by yk_doc_end) */
     int x, w;             /* content column */
     int y;                /* next free y */
     int start;
 };
 
-/* Starts a document in area; with_aside asks for a right-hand column on wide screens. */
+/* Starts a document in area; with_aside asks for a right-hand column on wide screens
+ * (landscape, and at least 50 mm wide), where yk_doc_qr and yk_doc_button then go, in the
+ * order they are called, fixed beside the scrolling column. */
 void yk_doc_begin(struct yk_doc *d, struct yk_kiosk *k, const char *id, struct yk_rect area,
                   bool with_aside);
 /* A heading (title font). */

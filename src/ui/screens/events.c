@@ -598,69 +598,6 @@ static const char *detail_title(struct yk_kiosk *k)
     return s && s->found ? PICK(s->ev.title) : tr(k, "home.events");
 }
 
-/* page.c's doc keeps its aside inside the scrolling region's clip, so the page builds its
- * own fixed column on the right (landscape): the sign-up button and the QR. */
-struct aside {
-    struct yk_rect r;
-    int y;
-};
-
-static int signup_button_h(struct yk_kiosk *k, const char *label, int w)
-{
-    const struct yk_theme *t = &k->ui.theme;
-    int h = yk_ui_text_height(&k->ui, label, YK_FONT_LARGE, w - 2 * t->gap) + 2 * t->gap;
-    return h < t->touch_min * 5 / 4 ? t->touch_min * 5 / 4 : h;
-}
-
-/* The sign-up button, enabled while sign-up is open. */
-static void signup_block(struct yk_kiosk *k, struct detail_state *s, int x, int *y, int w)
-{
-    struct yk_ui *ui = &k->ui;
-    const struct yk_theme *t = &ui->theme;
-    const char *label = tr(k, "event.signup");
-    int h = signup_button_h(k, label, w);
-    struct yk_button_style st = {.bg = t->primary, .fg = t->on_primary, .font = YK_FONT_LARGE,
-                                 .icon = -1};
-    yk_ui_button(ui, "event.signup", (struct yk_rect){x, *y, w, h}, label, &st,
-                 signup_open(&s->ev, s->loaded_at));
-    *y += h + t->pad;
-}
-
-/* The QR card in the aside from a->y; false when it would be under 20 mm there (it then
- * goes in the page's flow). Draws only when draw. */
-static bool aside_qr(struct yk_kiosk *k, struct aside *a, const char *url, bool draw)
-{
-    struct yk_ui *ui = &k->ui;
-    const struct yk_theme *t = &ui->theme;
-    const char *cap = tr(k, "qr.take_along");
-    int ch = yk_ui_text_height(ui, cap, YK_FONT_SMALL, a->r.w - 2 * t->gap);
-    int side = a->r.w - 2 * t->gap;
-    int room = a->r.y + a->r.h - a->y - ch - 3 * t->gap;
-    /* 30 mm at least; on a big panel most of the column, to scan from a step away. */
-    int want = (int)(30.0f * t->px_per_mm);
-    if (want < a->r.w * 6 / 10)
-        want = a->r.w * 6 / 10;
-    if (room < side)
-        side = room;
-    if (want < side)
-        side = want;
-    if ((float)side < 20.0f * t->px_per_mm)
-        return false;
-    if (!draw)
-        return true;
-    struct yk_rect card = {a->r.x, a->y, a->r.w, side + ch + 3 * t->gap};
-    yk_ui_fill(ui, card, (struct yk_color){255, 255, 255, 255}, t->radius);
-    yk_ui_qr(ui, "event.qr",
-             (struct yk_rect){a->r.x + (a->r.w - side) / 2, a->y + t->gap, side, side}, url);
-    yk_ui_text(ui, "event.qr.caption",
-               (struct yk_rect){a->r.x + t->gap, a->y + side + 2 * t->gap, a->r.w - 2 * t->gap,
-                                ch},
-               cap, YK_FONT_SMALL, (struct yk_color){0x2A, 0x24, 0x20, 255}, YK_ALIGN_CENTER,
-               false);
-    a->y += card.h + t->pad;
-    return true;
-}
-
 static void detail_build(struct yk_kiosk *k, struct yk_rect area)
 {
     struct detail_state *s = dst(k);
@@ -678,20 +615,8 @@ static void detail_build(struct yk_kiosk *k, struct yk_rect area)
     long long now = s->loaded_at;
     bool takes_signups = e->capacity > 0;
     bool has_link = e->link_url && *e->link_url;
-    /* Landscape: the button and the QR in a fixed column on the right. */
-    struct aside a = {{0, 0, 0, 0}, 0};
-    bool qr_aside = false;
-    struct yk_rect in = yk_inset(area, t->pad);
-    int aw = in.w * 36 / 100;
-    if ((takes_signups || has_link) && area.w * 3 > area.h * 4 &&
-        (float)aw >= 50.0f * t->px_per_mm) {
-        a.r = yk_cut_right(&in, aw);
-        area.w -= aw + t->pad;
-        a.y = a.r.y + (takes_signups ? signup_button_h(k, tr(k, "event.signup"), aw) + t->pad : 0);
-        qr_aside = has_link && aside_qr(k, &a, e->link_url, false);
-        a.y = a.r.y;
-    }
-    yk_doc_begin(&d, k, "event.doc", area, false);
+    /* Landscape: the sign-up button and the QR in a fixed column on the right. */
+    yk_doc_begin(&d, k, "event.doc", area, takes_signups || has_link);
     /* First what decides whether to come: can one still sign up; then when and where. */
     bool open;
     const char *seats = seats_text(k, e, now, &open);
@@ -699,8 +624,8 @@ static void detail_build(struct yk_kiosk *k, struct yk_rect area)
     yk_ui_text(&k->ui, "event.seats", (struct yk_rect){d.x, d.y, d.w, sh}, seats, YK_FONT_LARGE,
                open ? t->primary : t->ink, YK_ALIGN_LEFT, false);
     d.y += sh + t->gap;
-    if (takes_signups && !a.r.w)
-        signup_block(k, s, d.x, &d.y, d.w);
+    if (takes_signups) /* enabled while sign-up is open */
+        yk_doc_button(&d, "event.signup", tr(k, "event.signup"), signup_open(e, s->loaded_at));
     char span[128];
     yk_format_span(span, sizeof span, e->starts_utc, e->ends_utc, yk_lang_code(k->lang));
     yk_doc_field(&d, "event.time", tr(k, "event.time"), span);
@@ -717,13 +642,8 @@ static void detail_build(struct yk_kiosk *k, struct yk_rect area)
     yk_doc_field(&d, "event.block", tr(k, "event.block"), block_name(k, &s->blocks, e->block_id));
     yk_doc_field(&d, "event.kind", tr(k, "event.kind"), tr(k, kind_key(e->kind)));
     yk_doc_text(&d, "event.summary", PICK(e->summary), false);
-    if (!qr_aside)
-        yk_doc_qr(&d, "event.qr", e->link_url, tr(k, "qr.take_along"));
+    yk_doc_qr(&d, "event.qr", e->link_url, tr(k, "qr.take_along"));
     yk_doc_end(&d);
-    if (takes_signups && a.r.w)
-        signup_block(k, s, a.r.x, &a.y, a.r.w);
-    if (qr_aside)
-        aside_qr(k, &a, e->link_url, true);
 }
 
 /* The sign-up flow (src/ui/screens/signup.c) takes over from here for k->sel_event. */

@@ -643,31 +643,6 @@ static const char *detail_title(struct yk_kiosk *k)
     return s && s->have_site ? PICK(s->site.name) : tr(k, "home.sites");
 }
 
-/* The QR card in a fixed column beside the page (landscape): a white card, the code at
- * least 25 mm (30 when there is room) and its caption. Built outside the page's scrolling
- * region so it stays in view. */
-static void qr_aside(struct yk_kiosk *k, struct yk_rect aside, const char *url)
-{
-    struct yk_ui *ui = &k->ui;
-    const struct yk_theme *t = &ui->theme;
-    const char *caption = tr(k, "qr.take_along");
-    int cw = aside.w - 2 * t->gap;
-    int ch = yk_ui_text_height(ui, caption, YK_FONT_SMALL, cw);
-    int side = (int)(30.0f * t->px_per_mm);
-    if (side > cw)
-        side = cw;
-    if (side > aside.h - ch - 3 * t->gap)
-        side = aside.h - ch - 3 * t->gap;
-    struct yk_rect card = {aside.x, aside.y, aside.w, side + ch + 3 * t->gap};
-    yk_ui_fill(ui, card, (struct yk_color){255, 255, 255, 255}, t->radius);
-    yk_ui_qr(ui, "site.qr", (struct yk_rect){aside.x + (aside.w - side) / 2, aside.y + t->gap,
-                                             side, side},
-             url);
-    yk_ui_text(ui, "site.qr.caption",
-               (struct yk_rect){aside.x + t->gap, aside.y + side + 2 * t->gap, cw, ch}, caption,
-               YK_FONT_SMALL, (struct yk_color){0x2A, 0x24, 0x20, 255}, YK_ALIGN_CENTER, false);
-}
-
 static void detail_build(struct yk_kiosk *k, struct yk_rect area)
 {
     struct state *s = k->state[YK_SCREEN_SITE];
@@ -677,14 +652,7 @@ static void detail_build(struct yk_kiosk *k, struct yk_rect area)
     const struct yk_site *site = ok ? &s->site : NULL;
     bool link = ok && site->link_url && *site->link_url;
     /* Landscape: the QR code in a column on the right, always in view. */
-    struct yk_rect in = yk_inset(area, t->pad);
-    bool aside = link && in.w > in.h;
-    if (aside) {
-        int aw = in.w * 34 / 100;
-        qr_aside(k, (struct yk_rect){in.x + in.w - aw, in.y, aw, in.h}, site->link_url);
-        area.w -= aw + t->pad;
-    }
-    yk_doc_begin(&d, k, "site.doc", area, false);
+    yk_doc_begin(&d, k, "site.doc", area, link);
     if (!ok) {
         yk_doc_text(&d, "site.missing", tr(k, "section.gone"), true);
         yk_doc_end(&d);
@@ -708,8 +676,7 @@ static void detail_build(struct yk_kiosk *k, struct yk_rect area)
     yk_doc_field(&d, "site.distance", tr(k, "site.distance"), dist);
     yk_doc_field(&d, "site.location", tr(k, "site.location"), PICK(site->location));
     yk_doc_field(&d, "site.hours", tr(k, "site.hours"), PICK(site->hours));
-    if (!aside)
-        yk_doc_qr(&d, "site.qr", site->link_url, tr(k, "qr.take_along"));
+    yk_doc_qr(&d, "site.qr", site->link_url, tr(k, "qr.take_along"));
     yk_doc_end(&d);
 }
 
