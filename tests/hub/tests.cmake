@@ -21,3 +21,5 @@ yk_fuzz_target(fuzz_json ${CMAKE_CURRENT_LIST_DIR}/fuzz_json.c
                ${CMAKE_SOURCE_DIR}/tests/fuzz/corpus/json yk_core)
 yk_fuzz_target(fuzz_hub_push ${CMAKE_CURRENT_LIST_DIR}/fuzz_hub_push.c
                ${CMAKE_SOURCE_DIR}/tests/fuzz/corpus/hub_push yk_hub)
+yk_fuzz_target(fuzz_hub_request ${CMAKE_CURRENT_LIST_DIR}/fuzz_hub_request.c
+               ${CMAKE_SOURCE_DIR}/tests/fuzz/corpus/hub_request yk_hub)
