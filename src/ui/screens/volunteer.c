@@ -13,7 +13,10 @@
  * volunteer_lock without a touch, by 锁定 and by 首页; 返回 goes to the previous step inside
  * it: result or question → check-in entry → event picker, another tab → check-in). Ids:
  *   vol.lock, vol.lock.hint (portrait), vol.tab.checkin, vol.tab.walkin, vol.tab.duty,
- *   vol.tab.today, vol.tabs (the scroll region of the tabs when they scroll);
+ *   vol.tab.today (a rail on the left of a landscape screen; a strip across the top where the
+ *   rail would not hold them all, as in elder mode on a 7" panel; rows on top in portrait:
+ *   always all in view), vol.tabs (the scroll region of the tabs, only as a last resort
+ *   where not even the strip fits; no supported size does);
  *   check-in: vol.events (the event list), vol.event.<event id>, vol.events.none,
  *   vol.event.title (the chosen event), vol.mode.scan, vol.mode.code, vol.mode.phone,
  *   vol.change (pick another event), vol.scan.icon, vol.scan.prompt, vol.scan.hint,
@@ -25,7 +28,8 @@
  *   vol.result (the coloured result panel), vol.result.icon, vol.result.title,
  *   vol.result.who, vol.result.detail, vol.result.next;
  *   walk-ins: vol.walkin.<kind id> (one button per kind, today's count on it),
- *   vol.walkin.undo, vol.walkin.msg, vol.walkin.total;
+ *   vol.walkin.undo, vol.walkin.msg, vol.walkin.total, vol.walkins (the message and the
+ *   buttons, scrolling together where the area is short);
  *   duty: vol.duty.on, vol.duty.off, vol.duty.state, vol.duty.doc (who is on duty, today's
  *   hours), vol.duty.now.<n>, vol.duty.hours.<n>;
  *   today: vol.today (the document), vol.today.event.<n>, vol.today.checkins,
@@ -924,8 +928,71 @@ static void lock_button(struct yk_kiosk *k, struct yk_rect r)
     yk_ui_button(&k->ui, "vol.lock", r, tr(k, "vol.lock"), &bs, true);
 }
 
-/* The tabs and the lock: a rail on the left of a landscape screen, rows on top of a portrait
- * one. Returns the area left for the tab's content. */
+/* Width of a button in a tight row: its words (and picture) inside the button's inset with
+ * a margin, never under a touch target. */
+static int snug_w(struct yk_kiosk *k, const char *label, bool icon)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    int w = yk_ui_text_width(&k->ui, label, YK_FONT_BODY) + 2 * t->pad;
+    if (icon)
+        w += yk_ui_line_height(&k->ui, YK_FONT_BODY) + t->gap;
+    return w < t->touch_min ? t->touch_min : w;
+}
+
+/* The four tabs and the lock in one row across the top of in (a landscape screen too short
+ * for the rail): every tab in view with its words at the theme's size. The lock gives up
+ * its padlock, then its word (kept in the tree), before the row is given up; the tabs share
+ * what is left, with their pictures where all of them have room. Cuts the row off *in and
+ * returns true, or false (nothing drawn) when even that does not fit. */
+static bool tab_strip(struct yk_kiosk *k, struct yk_rect *in, int h)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    int w[4], sum = 0;
+    for (int i = 0; i < 4; i++) {
+        w[i] = snug_w(k, tr(k, tabs[i].label), false);
+        sum += w[i];
+    }
+    const char *ll = tr(k, "vol.lock");
+    int room = in->w - sum - 4 * t->gap;
+    int lock_w = snug_w(k, ll, true);
+    bool lock_icon = true, lock_word = true;
+    if (lock_w > room) {
+        lock_icon = false;
+        lock_w = snug_w(k, ll, false);
+    }
+    if (lock_w > room) {
+        lock_icon = true;
+        lock_word = false;
+        lock_w = h;
+    }
+    if (lock_w > room)
+        return false;
+    struct yk_rect row = yk_cut_top(in, h);
+    yk_cut_top(in, t->pad);
+    struct yk_button_style bs = {.bg = t->ink, .fg = t->bg, .font = YK_FONT_BODY,
+                                 .icon = lock_icon ? YK_ICON_LOCK : -1};
+    yk_ui_button(&k->ui, "vol.lock", yk_cut_right(&row, lock_w), lock_word ? ll : "", &bs, true);
+    if (!lock_word)
+        yk_ui_set_text(&k->ui, "vol.lock", ll);
+    yk_cut_right(&row, t->gap);
+    /* What is left over goes to the tabs evenly. */
+    int extra = row.w - 3 * t->gap - sum;
+    bool icons = true;
+    for (int i = 0; i < 4; i++)
+        if (label_w(k, tr(k, tabs[i].label), YK_FONT_BODY, true) > w[i] + extra / 4)
+            icons = false;
+    int x = row.x;
+    for (int i = 0; i < 4; i++) {
+        int cw = w[i] + extra / 4 + (i == 3 ? extra % 4 : 0);
+        tab_button(k, i, (struct yk_rect){x, row.y, cw, row.h}, icons);
+        x += cw + t->gap;
+    }
+    return true;
+}
+
+/* The tabs and the lock: a rail on the left of a landscape screen (a strip across its top
+ * when the rail would not hold all four and the lock), rows on top of a portrait one.
+ * Returns the area left for the tab's content. */
 static struct yk_rect frame(struct yk_kiosk *k, struct yk_rect in)
 {
     struct yk_ui *ui = &k->ui;
@@ -940,6 +1007,17 @@ static struct yk_rect frame(struct yk_kiosk *k, struct yk_rect in)
     for (int i = 0; i < 4; i++)
         if (label_w(k, tr(k, tabs[i].label), YK_FONT_BODY, false) > in.w / 3)
             rail_fits = false;
+    int rbh = t->touch_min;
+    if (rbh < lbh)
+        rbh = lbh;
+    if (in.w > in.h && 5 * rbh + 4 * t->gap > in.h) {
+        /* Too short for a rail of four tabs and the lock (elder mode on a small landscape
+         * panel): a strip across the top, every tab in view, rather than a rail that
+         * scrolls and hides tabs. */
+        struct yk_rect rest = in;
+        if (tab_strip(k, &rest, rbh))
+            return rest;
+    }
     if (in.w > in.h && rail_fits) {
         int rw = label_w(k, tr(k, "vol.lock"), YK_FONT_BODY, true);
         for (int i = 0; i < 4; i++) {
@@ -951,9 +1029,6 @@ static struct yk_rect frame(struct yk_kiosk *k, struct yk_rect in)
             rw = in.w / 3;
         struct yk_rect rail = yk_cut_left(&in, rw);
         yk_cut_left(&in, t->pad);
-        int rbh = t->touch_min;
-        if (rbh < lbh)
-            rbh = lbh;
         bool icons = true;
         for (int i = 0; i < 4; i++)
             if (label_w(k, tr(k, tabs[i].label), YK_FONT_BODY, true) > rw)
@@ -1110,21 +1185,38 @@ static const char *verdict_todo(enum verdict v)
     return NULL;
 }
 
+/* The row of a view's action button (下一位, 取消): under the content, or at the bottom of a
+ * column of side_w on its right where a short, wide area (elder mode on a small landscape
+ * panel) would leave the content less than two lines of the title font. */
+static struct yk_rect action_row(struct yk_kiosk *k, struct yk_rect *in, int side_w)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    int bh = yk_page_button_h(k);
+    if (in->w > 2 * in->h && side_w < in->w / 3 &&
+        in->h - bh - t->gap < 2 * yk_ui_line_height(&k->ui, YK_FONT_TITLE)) {
+        struct yk_rect col = yk_cut_right(in, side_w);
+        yk_cut_right(in, t->gap);
+        return (struct yk_rect){col.x, col.y + col.h - bh, col.w, bh};
+    }
+    struct yk_rect row = yk_cut_bottom(in, bh);
+    yk_cut_bottom(in, t->gap);
+    return row;
+}
+
 static void build_result(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
     const struct result *r = &s->res;
-    struct yk_rect row = yk_cut_bottom(&in, yk_page_button_h(k));
-    yk_cut_bottom(&in, t->gap);
     struct yk_button_style nb = yk_page_button_style(k, false, YK_FONT_LARGE);
     const char *nl = tr(k, "vol.result.next");
     int nw = label_w(k, nl, YK_FONT_LARGE, false);
+    struct yk_rect row = action_row(k, &in, nw);
     yk_ui_button(ui, "vol.result.next", yk_cut_right(&row, nw > row.w ? row.w : nw), nl, &nb,
                  true);
     yk_cut_right(&row, t->pad);
     const struct yk_event *ev = cur_event(s);
-    if (ev && yk_ui_text_height(ui, PICK(ev->title), YK_FONT_SMALL, row.w) <= row.h)
+    if (ev && row.w > 0 && yk_ui_text_height(ui, PICK(ev->title), YK_FONT_SMALL, row.w) <= row.h)
         yk_ui_text(ui, "vol.event.title", row, PICK(ev->title), YK_FONT_SMALL, t->ink_soft,
                    YK_ALIGN_LEFT, true);
 
@@ -1226,10 +1318,9 @@ static void build_ask(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
-    struct yk_rect row = yk_cut_bottom(&in, yk_page_button_h(k));
-    yk_cut_bottom(&in, t->gap);
     struct yk_button_style cb = yk_page_button_style(k, false, YK_FONT_BODY);
     const char *cl = tr(k, "vol.ask.cancel");
+    struct yk_rect row = action_row(k, &in, label_w(k, cl, YK_FONT_BODY, false));
     yk_ui_button(ui, "vol.ask.cancel", yk_cut_left(&row, label_w(k, cl, YK_FONT_BODY, false)),
                  cl, &cb, true);
     const char *q = s->ask.who[0]
@@ -1656,32 +1747,38 @@ static void build_walkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in
     struct yk_rect trc = yk_cut_right(&row, tw);
     if (yk_ui_text_height(ui, total, YK_FONT_BODY, trc.w) <= trc.h)
         yk_ui_text(ui, "vol.walkin.total", trc, total, YK_FONT_BODY, t->ink, YK_ALIGN_RIGHT, true);
-    if (s->walk_msg) {
-        const char *m = strcmp(s->walk_msg, "vol.walkin.undone") == 0
-                            ? yk_ui_fmt(ui, tr(k, s->walk_msg), s->walk_kind)
-                            : tr(k, s->walk_msg);
-        line(k, &in, "vol.walkin.msg", m, YK_FONT_BODY, t->ink_soft, YK_ALIGN_LEFT);
-    } else {
-        line(k, &in, "vol.walkin.msg", tr(k, "vol.walkin.how"), YK_FONT_BODY, t->ink_soft,
-             YK_ALIGN_LEFT);
-    }
+    const char *m = tr(k, "vol.walkin.how");
+    if (s->walk_msg)
+        m = strcmp(s->walk_msg, "vol.walkin.undone") == 0
+                ? yk_ui_fmt(ui, tr(k, s->walk_msg), s->walk_kind)
+                : tr(k, s->walk_msg);
     size_t n = s->kinds.count;
-    if (!n) {
-        yk_ui_text(ui, "vol.walkin.none", in, tr(k, "vol.walkin.none"), YK_FONT_BODY, t->ink_soft,
-                   YK_ALIGN_CENTER, true);
-        return;
-    }
     int cols = in.w > in.h ? 2 : 1;
     if (n > 4 && in.w > in.h * 2)
         cols = 3;
-    int rows = (int)(n + (size_t)cols - 1) / cols;
-    int ch = (in.h - (rows - 1) * t->gap) / rows;
+    int rows = n ? (int)(n + (size_t)cols - 1) / cols : 1;
+    int mh = yk_ui_text_height(ui, m, YK_FONT_BODY, in.w);
     int min_h = yk_ui_line_height(ui, YK_FONT_HUGE) + yk_ui_line_height(ui, YK_FONT_BODY) +
                 2 * t->gap;
+    int ch = (in.h - mh - t->gap - (rows - 1) * t->gap) / rows;
+    /* Too short for the message and the buttons at their smallest (elder mode on a small
+     * panel): the message and the buttons scroll together, each at its natural size. */
     bool scroll = ch < min_h;
     if (scroll)
         ch = min_h;
     int y = scroll ? yk_ui_scroll_begin(ui, "vol.walkins", in) : in.y;
+    yk_ui_text(ui, "vol.walkin.msg", (struct yk_rect){in.x, y, in.w, mh}, m, YK_FONT_BODY,
+               t->ink_soft, YK_ALIGN_LEFT, false);
+    y += mh + t->gap;
+    if (!n) {
+        int nh = yk_ui_text_height(ui, tr(k, "vol.walkin.none"), YK_FONT_BODY, in.w);
+        int room = in.y + in.h - y;
+        yk_ui_text(ui, "vol.walkin.none", (struct yk_rect){in.x, y, in.w, room > nh ? room : nh},
+                   tr(k, "vol.walkin.none"), YK_FONT_BODY, t->ink_soft, YK_ALIGN_CENTER, true);
+        if (scroll)
+            yk_ui_scroll_end(ui, y + nh);
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
         const struct yk_walkin_kind *kd = &s->kinds.items[i];
         struct yk_rect r = {in.x + (int)(i % (size_t)cols) * ((in.w - (cols - 1) * t->gap) / cols +
@@ -1697,7 +1794,7 @@ static void build_walkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in
         yk_ui_set_text(ui, id, yk_ui_fmt(ui, "%s %d", PICK(kd->name), c));
     }
     if (scroll)
-        yk_ui_scroll_end(ui, y + rows * (ch + t->gap));
+        yk_ui_scroll_end(ui, y + rows * (ch + t->gap) - t->gap);
 }
 
 /* ---------------------------------------------------------------- building: duty, today */
