@@ -50,7 +50,7 @@ static void advance(struct yk_app *app, int64_t ms)
     }
 }
 
-static bool sync_round(struct run *r);
+static bool sync_round(struct run *r, const char *expect);
 
 static void finger(struct yk_app *app, Uint32 type, float lx, float ly)
 {
@@ -251,7 +251,10 @@ static bool run_line(struct run *r, char *line)
         long lo = l->vis.y + l->vis.h / 5, hi = l->vis.y + l->vis.h * 4 / 5;
         long v[5] = {cx, down ? lo : hi, cx, down ? hi : lo, 48};
         swipe(app, v);
-    } else if (strcmp(cmd, "swipe-until") == 0) {
+    } else if (strcmp(cmd, "swipe-until") == 0 || strcmp(cmd, "step-until") == 0) {
+        /* step-until: the same with slow drags of half the view and no fling, for lists of
+         * rows taller than a fling's step (the rows in between are checked one by one). */
+        bool slow = cmd[1] == 't';
         /* Drags the list LIST (up by default) a screenful at a time, letting each fling
          * settle, until widget ID shows: lists differ in length at every size and text
          * size, so tests name what they want rather than how far to drag. */
@@ -261,7 +264,7 @@ static bool run_line(struct run *r, char *line)
         bool down = dir && strcmp(dir, "down") == 0;
         /* Until the widget shows whole (a screenshot of a QR code needs all of it), or shows
          * and the list has stopped moving (it is taller than the view, or at the end). */
-        for (int round = 0; round < 60; round++) {
+        for (int round = 0; round < (slow ? 400 : 60); round++) {
             const struct yk_widget *t = visible_widget(ui, target);
             if (t && t->vis.w == t->r.w && t->vis.h == t->r.h)
                 break;
@@ -288,9 +291,10 @@ static bool run_line(struct run *r, char *line)
                     break; /* the list cannot move further: as much as it can show */
                 continue;
             }
-            long v[5] = {cx, down ? lo : hi, cx, down ? hi : lo, 300};
+            long step = slow ? (hi - lo) * 5 / 8 : hi - lo;
+            long v[5] = {cx, down ? lo : hi, cx, down ? lo + step : hi - step, slow ? 900 : 300};
             swipe(app, v);
-            advance(app, 2000);
+            advance(app, slow ? 500 : 2000);
         }
         if (!visible_widget(ui, target))
             return fail(r, "swipe-until: '%s' did not come into view", target);
@@ -358,7 +362,7 @@ static bool run_line(struct run *r, char *line)
         if (n)
             return fail(r, "check-contrast: %d text line(s) under %.1f:1:\n%s", n, min, err);
     } else if (strcmp(cmd, "sync") == 0) {
-        return sync_round(r);
+        return sync_round(r, *rest ? rest : NULL);
     } else {
         return fail(r, "unknown command '%s'", cmd);
     }
@@ -366,8 +370,10 @@ static bool run_line(struct run *r, char *line)
 }
 
 /* One whole sync round (push, pull, media, heartbeat) on this thread, at the driven clock's
- * time; the background worker does not run headless, so scripts decide when sync happens. */
-static bool sync_round(struct run *r)
+ * time; the background worker does not run headless, so scripts decide when sync happens.
+ * expect: NULL, the round must succeed; else the name of the outcome it must have
+ * ("retry", "refused", ...: yk_sync_rc_name), so that scripts can show failures. */
+static bool sync_round(struct run *r, const char *expect)
 {
     const struct yk_config *cfg = r->app->cfg;
     if (!cfg->hub_url[0])
@@ -387,7 +393,8 @@ static bool sync_round(struct run *r)
     enum yk_sync_rc rc = yk_sync_round(&c, &r->app->db, now, code, true);
     struct yk_sync_status st = {.configured = true, .enrolled = yk_sync_enrolled(&c),
                                 .online = rc == YK_SYNC_OK, .last_attempt_utc = now,
-                                .last_success_utc = rc == YK_SYNC_OK ? now : 0};
+                                .last_success_utc = rc == YK_SYNC_OK ? now : 0,
+                                .stopped = rc == YK_SYNC_NEED_ENROL || rc == YK_SYNC_REFUSED};
     yk_sync_counts(&r->app->db, &st.waiting, &st.set_aside);
     snprintf(st.error_zh, sizeof st.error_zh, "%s", yk_sync_rc_text(rc, true));
     snprintf(st.error_en, sizeof st.error_en, "%s", yk_sync_rc_text(rc, false));
@@ -395,9 +402,11 @@ static bool sync_round(struct run *r)
     char why[160];
     snprintf(why, sizeof why, "%s", c.last_error);
     yk_sync_client_destroy(&c);
-    if (rc != YK_SYNC_OK)
-        return fail(r, "sync: %s (%s)", yk_sync_rc_name(rc), why);
     r->app->kiosk.dirty = true;
+    if (expect && strcmp(expect, yk_sync_rc_name(rc)) != 0)
+        return fail(r, "sync: %s (%s), not %s", yk_sync_rc_name(rc), why, expect);
+    if (!expect && rc != YK_SYNC_OK)
+        return fail(r, "sync: %s (%s)", yk_sync_rc_name(rc), why);
     return true;
 }
 

@@ -6,6 +6,8 @@
 # become the codes make_tickets made (see its header). A line "include NAME" is replaced by
 # the script scripts/NAME (shared steps such as unlocking); "include NAME P" also replaces
 # @LANG@ in it by P (screenshot names).
+# Environment: VUI_PREP, a command run with the data directory after make_tickets (more test
+# data); VUI_VARS, a sed script of more replacements (applied after the codes').
 set -euo pipefail
 make_tickets=$1 kiosk=$2 script=$3 out=$4
 shift 4
@@ -15,6 +17,8 @@ data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 "$make_tickets" "$data" "$data/vars.sed"
 echo "s|@OUT@|$out|g" >>"$data/vars.sed"
+if [ -n "${VUI_PREP:-}" ]; then $VUI_PREP "$data"; fi
+if [ -n "${VUI_VARS:-}" ]; then cat "$VUI_VARS" >>"$data/vars.sed"; fi
 # Fragments first, then the codes.
 awk -v dir="$dir" '/^include / { while ((getline l < (dir "/" $2)) > 0) { gsub(/@LANG@/, $3, l); print l } close(dir "/" $2); next } { print }' \
     "$script" | sed -f "$data/vars.sed" >"$out/script.txt"

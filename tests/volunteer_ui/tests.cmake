@@ -42,3 +42,14 @@ foreach(size 800x480 1024x600 1280x720 720x1280 1920x1080 1080x1920)
                    --now 2026-12-12T09:40:00+08:00 --size ${size})
   set_tests_properties(vui_tabs_${size} PROPERTIES ENVIRONMENT "YK_LOG=quiet")
 endforeach()
+
+# The records the hub set aside, listed (seed_rejects marks records of every kind rejected).
+add_executable(seed_rejects ${CMAKE_CURRENT_LIST_DIR}/seed_rejects.c)
+target_link_libraries(seed_rejects PRIVATE yk_core)
+file(WRITE ${CMAKE_BINARY_DIR}/vui_hub_none.conf "hub_url = http://127.0.0.1:9\n")
+foreach(size 800x480 1080x1920)
+  yk_vui_test(vui_rejects_${size} rejects.txt --size ${size}
+              --config ${CMAKE_BINARY_DIR}/vui_hub_none.conf)
+  set_tests_properties(vui_rejects_${size} PROPERTIES ENVIRONMENT
+                       "YK_LOG=quiet;VUI_PREP=$<TARGET_FILE:seed_rejects>")
+endforeach()

@@ -51,11 +51,13 @@
 #include "core/ticket.h"
 #include "core/volunteer.h"
 #include "ui/page.h"
+#include "ui/screens/vol_rejects.h"
 
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define tr yk_kiosk_tr
 #define PICK(bt) yk_pick(k->lang, (bt).zh, (bt).en)
@@ -473,6 +475,9 @@ const struct yk_screen_def yk_screen_volunteer_pin = {
 /* ================================================================ volunteer mode */
 
 enum tab { TAB_CHECKIN, TAB_WALKIN, TAB_DUTY, TAB_TODAY };
+
+#define YK_SETUP_LEN 16 /* Crockford base32 symbols of the hub's setup code */
+#define YK_REJECTS_MAX 500 /* set-aside records listed (the newest) */
 enum cmode { CM_SCAN, CM_CODE, CM_PHONE };
 
 /* What the result panel says. */
@@ -537,6 +542,19 @@ struct vstate {
     struct yk_day_summary sum;
     bool sum_ok;
     struct yk_sync_status sync; /* waiting and set_aside live from this kiosk's database */
+    struct yk_sync_status sync_seen; /* as published, to notice a new one */
+    /* the setup-code pad (Today → 连接服务中心): never logged, wiped when done */
+    bool setup_up;
+    char setup[YK_SETUP_LEN + 1]; /* the Crockford symbols typed or scanned, no dashes */
+    const char *setup_msg;        /* catalog key: a malformed scan */
+    struct yk_scanner setup_scan; /* the scanner while the pad is up (16-symbol codes) */
+    bool setup_sent;              /* handed to sync; "connecting" until a round answers */
+    bool setup_refused;           /* the round after it did not enrol: the hub said no */
+    /* the records the hub set aside (Today → 被中心退回 → the list) */
+    bool rejects_up;
+    struct yk_vol_reject *rejects;
+    int n_rejects;
+    struct yk_rows reject_rows;
     const char *lock_reason; /* why leave() locks: "button", else worked out there */
 };
 
@@ -590,6 +608,15 @@ static void load_today(struct yk_kiosk *k, struct vstate *s)
     yk_day_summary_free(&s->sum);
     s->sum_ok = yk_volunteer_summary(k->p.db, utc_ms(k), &s->sum);
     yk_sync_status(&s->sync);
+    s->sync_seen = s->sync;
+    if (!s->sync.configured && !s->sync.last_attempt_utc && k->p.cfg && k->p.cfg->hub_url[0]) {
+        /* No round has run yet (the worker is starting, or headless before `sync`): what
+         * the settings and the token file say. */
+        char path[600];
+        snprintf(path, sizeof path, "%s/hub-token", k->p.cfg->data_dir); /* YK_SYNC_TOKEN_FILE */
+        s->sync.configured = true;
+        s->sync.enrolled = access(path, F_OK) == 0;
+    }
     int waiting = 0, rejected = 0;
     if (yk_sync_counts(k->p.db, &waiting, &rejected)) {
         s->sync.waiting = waiting;
@@ -620,7 +647,9 @@ static void free_state(struct vstate *s)
     yk_duty_list_free(&s->duty_now);
     yk_duty_list_free(&s->duty_hours);
     yk_day_summary_free(&s->sum);
-    /* Names and masked numbers of people: leave nothing in freed memory. */
+    free(s->rejects);
+    yk_rows_free(&s->reject_rows);
+    /* Names and masked numbers of people, a setup code: leave nothing in freed memory. */
     sodium_memzero(s, sizeof *s);
     free(s);
 }
@@ -867,12 +896,88 @@ static void vol_input(struct yk_kiosk *k, const struct yk_input *in)
     struct vstate *s = vst(k);
     if (!s)
         return;
+    /* While the setup pad is up, a scan is a setup code (never a ticket). */
+    struct yk_scanner *sc = s->setup_up ? &s->setup_scan : &s->scanner;
     if (in->type == YK_IN_TEXT)
-        yk_scanner_feed_text(&s->scanner, in->text, mono(k));
+        yk_scanner_feed_text(sc, in->text, mono(k));
     else if (in->type == YK_IN_KEY && in->key == YK_KEY_RETURN)
-        yk_scanner_feed_key(&s->scanner, YK_SCANNER_KEY_ENTER, mono(k));
+        yk_scanner_feed_key(sc, YK_SCANNER_KEY_ENTER, mono(k));
     else if (in->type == YK_IN_KEY && in->key == YK_KEY_TAB)
-        yk_scanner_feed_key(&s->scanner, YK_SCANNER_KEY_TAB, mono(k));
+        yk_scanner_feed_key(sc, YK_SCANNER_KEY_TAB, mono(k));
+}
+
+/* ---------------------------------------------------------------- the setup code */
+
+/* Opens the pad with nothing in it and a scanner for setup codes: the scanner's cleaning
+ * (AIM prefixes, dashes and spaces, any case, I/L read as 1 and O as 0) with codes of 16
+ * Crockford symbols. */
+static void setup_open(struct yk_kiosk *k, struct vstate *s)
+{
+    sodium_memzero(s->setup, sizeof s->setup);
+    sodium_memzero(&s->setup_scan, sizeof s->setup_scan);
+    struct yk_scanner_params p;
+    yk_scanner_params_init(&p, YK_TICKET_DIGITS, YK_TICKET_DIGITS, YK_SETUP_LEN);
+    yk_scanner_init(&s->setup_scan, &p);
+    s->setup_msg = NULL;
+    s->setup_up = true;
+    s->rejects_up = false;
+    memset(k->ui.scroll, 0, sizeof k->ui.scroll);
+}
+
+/* Closes the pad and wipes what was typed or scanned. */
+static void setup_close(struct vstate *s)
+{
+    sodium_memzero(s->setup, sizeof s->setup);
+    sodium_memzero(&s->setup_scan, sizeof s->setup_scan);
+    s->setup_msg = NULL;
+    s->setup_up = false;
+}
+
+/* 连接: hands the code to sync (grouped as printed) and forgets it here. */
+static void setup_confirm(struct yk_kiosk *k, struct vstate *s)
+{
+    if (strlen(s->setup) != YK_SETUP_LEN)
+        return;
+    char grouped[YK_SETUP_LEN + 4];
+    snprintf(grouped, sizeof grouped, "%.4s-%.4s-%.4s-%.4s", s->setup, s->setup + 4,
+             s->setup + 8, s->setup + 12);
+    bool ok = yk_sync_enter_setup_code(grouped);
+    sodium_memzero(grouped, sizeof grouped);
+    if (!ok) {
+        s->setup_msg = YK_N("vol.setup.bad");
+        sodium_memzero(s->setup, sizeof s->setup);
+        return;
+    }
+    setup_close(s);
+    s->setup_sent = true;
+    s->setup_refused = false;
+    yk_info("volunteer", "a setup code was entered for the hub"); /* never the code */
+    load_today(k, s);
+    memset(k->ui.scroll, 0, sizeof k->ui.scroll);
+}
+
+/* A scan while the pad is up: a whole code fills it (连接 still confirms), anything else
+ * says what a setup code looks like. */
+static void setup_scanned(struct vstate *s, struct yk_scan *sc)
+{
+    sodium_memzero(s->setup, sizeof s->setup);
+    if (sc->kind == YK_SCAN_SHORT_CODE && strlen(sc->code) == YK_SETUP_LEN) {
+        memcpy(s->setup, sc->code, YK_SETUP_LEN);
+        s->setup_msg = NULL;
+    } else {
+        s->setup_msg = YK_N("vol.setup.bad");
+        yk_info("volunteer", "setup pad: not a setup code (%s)", yk_scan_error_str(sc->error));
+    }
+    sodium_memzero(sc, sizeof *sc);
+}
+
+static bool status_changed(const struct yk_sync_status *a, const struct yk_sync_status *b)
+{
+    return a->configured != b->configured || a->enrolled != b->enrolled ||
+           a->online != b->online || a->stopped != b->stopped ||
+           a->last_attempt_utc != b->last_attempt_utc ||
+           a->last_success_utc != b->last_success_utc || a->set_aside != b->set_aside ||
+           strcmp(a->error_en, b->error_en) != 0;
 }
 
 static void vol_tick(struct yk_kiosk *k)
@@ -887,6 +992,24 @@ static void vol_tick(struct yk_kiosk *k)
     struct yk_scan sc;
     while (yk_scanner_take(&s->scanner, mono(k), &sc))
         handle_scan(k, s, &sc);
+    while (s->setup_up && yk_scanner_take(&s->setup_scan, mono(k), &sc)) {
+        setup_scanned(s, &sc);
+        k->dirty = true;
+    }
+    /* A sync round published a new status: the Today tab shows it. */
+    if (s->tab == TAB_TODAY && k->p.db) {
+        struct yk_sync_status now;
+        yk_sync_status(&now);
+        if (status_changed(&now, &s->sync_seen)) {
+            if (s->setup_sent) {
+                /* The round that took the code: enrolled, or the hub said no. */
+                s->setup_sent = false;
+                s->setup_refused = !now.enrolled && now.stopped;
+            }
+            load_today(k, s);
+            k->dirty = true;
+        }
+    }
 }
 
 static int64_t vol_deadline(const struct yk_kiosk *k)
@@ -895,6 +1018,15 @@ static int64_t vol_deadline(const struct yk_kiosk *k)
     if (!s)
         return -1;
     int64_t d = yk_scanner_deadline(&s->scanner);
+    if (s->setup_up) {
+        int64_t d2 = yk_scanner_deadline(&s->setup_scan);
+        if (d2 < d)
+            d = d2;
+    }
+    /* The Today tab shows the sync status the worker publishes: a look once a second
+     * (volunteer mode locks itself after two minutes without a touch). */
+    if (s->tab == TAB_TODAY && mono(k) + 1000 < d)
+        d = mono(k) + 1000;
     return d == YK_SCANNER_NO_DEADLINE ? -1 : d;
 }
 
@@ -1915,11 +2047,22 @@ static void stat_tile(struct yk_kiosk *k, const char *id, struct yk_rect r, cons
                YK_FONT_BODY, t->ink, YK_ALIGN_CENTER, false);
 }
 
+/* "YYYY-MM-DD HH:MM", Shanghai time. */
+static const char *when_text(struct yk_kiosk *k, int64_t utc_s)
+{
+    struct yk_localtime lt;
+    yk_shanghai_time(utc_s, &lt);
+    return yk_ui_fmt(&k->ui, "%04d-%02d-%02d %02d:%02d", lt.year, lt.month, lt.day, lt.hour,
+                     lt.minute);
+}
+
 /* The sync section of the today document: is there a hub, is this kiosk enrolled and
- * online, when did it last sync, what waits to go up, what the hub refused, and why not. */
+ * online, when did it last sync, what waits to go up, what the hub refused (a button to the
+ * list), and why not; with a hub, 连接服务中心 opens the setup-code pad. */
 static void sync_section(struct yk_kiosk *k, const struct vstate *s, struct yk_doc *d)
 {
     struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
     const struct yk_sync_status *st = &s->sync;
     yk_doc_title(d, "vol.sync.title", tr(k, "vol.sync.title"));
     if (!st->configured) {
@@ -1927,25 +2070,233 @@ static void sync_section(struct yk_kiosk *k, const struct vstate *s, struct yk_d
         return;
     }
     yk_doc_field(d, "vol.sync.state", tr(k, "vol.sync.t.state"),
-                 tr(k, st->stopped  ? YK_N("vol.sync.stopped")
-                       : st->online ? YK_N("vol.sync.online")
-                                    : YK_N("vol.sync.offline")));
+                 tr(k, s->setup_sent ? YK_N("vol.sync.connecting")
+                       : st->stopped ? YK_N("vol.sync.stopped")
+                       : st->online  ? YK_N("vol.sync.online")
+                                     : YK_N("vol.sync.offline")));
     yk_doc_field(d, "vol.sync.enrolled", tr(k, "vol.sync.t.enrolled"),
                  tr(k, st->enrolled ? YK_N("vol.sync.enrolled") : YK_N("vol.sync.not_enrolled")));
-    const char *last = tr(k, "vol.sync.never");
-    if (st->last_success_utc > 0) {
-        struct yk_localtime lt;
-        yk_shanghai_time(st->last_success_utc, &lt);
-        last = yk_ui_fmt(ui, "%04d-%02d-%02d %02d:%02d", lt.year, lt.month, lt.day, lt.hour,
-                         lt.minute);
+    if (s->setup_refused) {
+        const char *m = tr(k, "vol.sync.code_refused");
+        int h = yk_ui_text_height(ui, m, YK_FONT_BODY, d->w);
+        yk_ui_text(ui, "vol.sync.refused", (struct yk_rect){d->x, d->y, d->w, h}, m,
+                   YK_FONT_BODY, t->primary, YK_ALIGN_LEFT, false);
+        d->y += h + t->pad;
     }
-    yk_doc_field(d, "vol.sync.last", tr(k, "vol.sync.t.last"), last);
+    if (!s->setup_sent)
+        yk_doc_button(d, "vol.sync.connect", tr(k, "vol.sync.connect"), true);
+    yk_doc_field(d, "vol.sync.last", tr(k, "vol.sync.t.last"),
+                 st->last_success_utc > 0 ? when_text(k, st->last_success_utc)
+                                          : tr(k, "vol.sync.never"));
     yk_doc_field(d, "vol.sync.waiting", tr(k, "vol.sync.t.waiting"),
                  yk_ui_fmt(ui, tr(k, "vol.sync.count"), st->waiting));
-    yk_doc_field(d, "vol.sync.set_aside", tr(k, "vol.sync.t.set_aside"),
-                 yk_ui_fmt(ui, tr(k, "vol.sync.count"), st->set_aside));
+    if (st->set_aside > 0) {
+        /* What the hub refused: a row that opens the list. */
+        const char *title = tr(k, "vol.sync.t.set_aside");
+        const char *sub = yk_ui_fmt(ui, tr(k, "vol.sync.set_aside.open"), st->set_aside);
+        int h = yk_page_row_height(k, title, sub, true, d->w);
+        yk_page_row(k, "vol.sync.set_aside", (struct yk_rect){d->x, d->y, d->w, h}, title, sub,
+                    YK_ICON_WARNING);
+        d->y += h + t->pad;
+    } else {
+        yk_doc_field(d, "vol.sync.set_aside", tr(k, "vol.sync.t.set_aside"),
+                     yk_ui_fmt(ui, tr(k, "vol.sync.count"), st->set_aside));
+    }
     yk_doc_field(d, "vol.sync.error", tr(k, "vol.sync.t.error"),
                  yk_pick(k->lang, st->error_zh, st->error_en));
+}
+
+/* The setup code as the operator's slip prints it, XXXX-XXXX-XXXX-XXXX, a dot for each
+ * symbol still to come. */
+static const char *setup_shown(struct yk_kiosk *k, const char *code)
+{
+    char out[4 * YK_SETUP_LEN + 8] = "";
+    size_t n = strlen(code), o = 0;
+    for (size_t i = 0; i < YK_SETUP_LEN; i++) {
+        if (i && i % 4 == 0)
+            out[o++] = '-';
+        if (i < n) {
+            out[o++] = code[i];
+        } else {
+            memcpy(out + o, "·", 2); /* U+00B7 */
+            o += 2;
+        }
+    }
+    out[o] = 0;
+    const char *r = yk_ui_strdup(&k->ui, out);
+    sodium_memzero(out, sizeof out);
+    return r;
+}
+
+/* The height the pad's code box and button row take at width w. */
+static int setup_head_h(struct yk_kiosk *k)
+{
+    return 2 * code_bh(k) + k->ui.theme.gap;
+}
+
+/* The setup-code pad, in place of the Today document: the code (grouped), 取消 · 清除 ·
+ * 连接 (only with all 16), what it is or what went wrong, the 32 Crockford symbols and ⌫.
+ * All of it scrolls as one where the area is short. */
+static void build_setup(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    bool full = strlen(s->setup) == YK_SETUP_LEN;
+    const char *msg = tr(k, s->setup_msg ? s->setup_msg : "vol.setup.how");
+    int mh = yk_ui_text_height(ui, msg, YK_FONT_BODY, in.w);
+    int need = setup_head_h(k) + t->gap + mh + t->gap + keypad_min_h(k, in.w, 33, 4, YK_FONT_SMALL);
+    bool compact = need > in.h;
+    struct yk_rect view = in;
+    int y0 = yk_ui_scroll_begin(ui, "vol.setup", view);
+    in.y = y0;
+    if (compact)
+        in.h = need;
+    int bh = code_bh(k);
+    struct yk_rect box = yk_cut_top(&in, bh);
+    yk_cut_top(&in, t->gap);
+    yk_ui_fill(ui, box, t->card, t->radius);
+    const char *shown = setup_shown(k, s->setup);
+    enum yk_font f = YK_FONT_TITLE;
+    while (f > YK_FONT_SMALL && yk_ui_text_width(ui, shown, f) > box.w - 2 * t->gap)
+        f = (enum yk_font)(f - 1);
+    yk_ui_text(ui, "vol.setup.code", yk_inset(box, t->gap / 2), shown, f,
+               s->setup[0] ? t->ink : t->ink_soft, YK_ALIGN_CENTER, true);
+    yk_ui_set_text(ui, "vol.setup.code",
+                   yk_ui_fmt(ui, tr(k, "vol.setup.typed"), (int)strlen(s->setup), YK_SETUP_LEN));
+    struct yk_rect row = yk_cut_top(&in, bh);
+    yk_cut_top(&in, t->gap);
+    const char *okl = tr(k, "vol.setup.ok"), *cl = tr(k, "vol.key.clear"),
+               *xl = tr(k, "vol.setup.cancel");
+    struct yk_button_style ok = yk_page_button_style(k, true, YK_FONT_LARGE);
+    yk_ui_button(ui, "vol.setup.ok", yk_cut_right(&row, label_w(k, okl, YK_FONT_LARGE, false)),
+                 okl, &ok, full);
+    yk_cut_right(&row, t->gap);
+    struct yk_button_style cb = yk_page_button_style(k, false, YK_FONT_BODY);
+    yk_ui_button(ui, "vol.setup.cancel", yk_cut_left(&row, label_w(k, xl, YK_FONT_BODY, false)),
+                 xl, &cb, true);
+    yk_cut_left(&row, t->gap);
+    yk_ui_button(ui, "vol.setup.clear", yk_cut_left(&row, label_w(k, cl, YK_FONT_BODY, false)),
+                 cl, &cb, true);
+    yk_ui_text(ui, "vol.setup.msg", yk_cut_top(&in, mh), msg, YK_FONT_BODY,
+               s->setup_msg ? t->primary : t->ink_soft, YK_ALIGN_LEFT, false);
+    yk_cut_top(&in, t->gap);
+    keypad(k, "vol.setup.key", "vol.setup.keys", in, code_keys, 33, 4, YK_FONT_BODY, true);
+    yk_ui_scroll_end(ui, in.y + in.h);
+}
+
+/* ---------------------------------------------------------------- the set-aside list */
+
+static const char *reject_title(struct yk_kiosk *k, const struct yk_vol_reject *r)
+{
+    const char *kind = yk_vol_reject_kind_key(r->type);
+    return yk_ui_fmt(&k->ui, "%s · %s", kind ? tr(k, kind) : r->type, when_text(k, r->made_utc));
+}
+
+static const char *reject_what(struct yk_kiosk *k, const struct yk_vol_reject *r)
+{
+    const char *w = yk_pick(k->lang, r->what_zh, r->what_en);
+    return w && *w ? w : tr(k, "vol.rej.gone");
+}
+
+static const char *reject_reason(struct yk_kiosk *k, const struct yk_vol_reject *r)
+{
+    const char *key = yk_vol_reject_reason_key(r->reason);
+    const char *why = key ? tr(k, key) : yk_ui_fmt(&k->ui, tr(k, "vol.rej.r.other"), r->reason);
+    return yk_ui_fmt(&k->ui, tr(k, "vol.rej.why"), why);
+}
+
+static int reject_row_h(struct yk_kiosk *k, void *ctx, size_t i, int w)
+{
+    struct vstate *s = ctx;
+    const struct yk_vol_reject *r = &s->rejects[i];
+    const struct yk_theme *t = &k->ui.theme;
+    int cw = w - 2 * t->pad;
+    return yk_ui_text_height(&k->ui, reject_title(k, r), YK_FONT_LARGE, cw) +
+           yk_ui_text_height(&k->ui, reject_what(k, r), YK_FONT_BODY, cw) +
+           yk_ui_text_height(&k->ui, reject_reason(k, r), YK_FONT_BODY, cw) + 2 * t->pad +
+           2 * (t->gap / 2) + t->gap;
+}
+
+static void reject_row(struct yk_kiosk *k, void *ctx, size_t i, struct yk_rect r)
+{
+    struct vstate *s = ctx;
+    const struct yk_vol_reject *rj = &s->rejects[i];
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    r.h -= t->gap;
+    yk_ui_fill(ui, r, t->card, t->radius);
+    struct yk_rect in = yk_inset(r, t->pad);
+    const char *title = reject_title(k, rj), *what = reject_what(k, rj),
+               *why = reject_reason(k, rj);
+    int y = in.y;
+    int h = yk_ui_text_height(ui, title, YK_FONT_LARGE, in.w);
+    yk_ui_text(ui, yk_ui_fmt(ui, "vol.rej.%zu.title", i), (struct yk_rect){in.x, y, in.w, h},
+               title, YK_FONT_LARGE, t->ink, YK_ALIGN_LEFT, false);
+    y += h + t->gap / 2;
+    h = yk_ui_text_height(ui, what, YK_FONT_BODY, in.w);
+    yk_ui_text(ui, yk_ui_fmt(ui, "vol.rej.%zu.what", i), (struct yk_rect){in.x, y, in.w, h}, what,
+               YK_FONT_BODY, t->ink, YK_ALIGN_LEFT, false);
+    y += h + t->gap / 2;
+    h = yk_ui_text_height(ui, why, YK_FONT_BODY, in.w);
+    yk_ui_text(ui, yk_ui_fmt(ui, "vol.rej.%zu.why", i), (struct yk_rect){in.x, y, in.w, h}, why,
+               YK_FONT_BODY, t->primary, YK_ALIGN_LEFT, false);
+}
+
+/* The records the hub set aside, newest first, in place of the Today document: what to do
+ * and 返回今日统计 on top, then one card each (kind · when, what it was, the hub's reason). */
+static void build_rejects(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    const char *bl = tr(k, "vol.rej.back");
+    struct yk_button_style bs = yk_page_button_style(k, false, YK_FONT_BODY);
+    bs.icon = YK_ICON_BACK;
+    int bw = label_w(k, bl, YK_FONT_BODY, true);
+    if (bw > in.w)
+        bw = in.w;
+    struct yk_rect row = yk_cut_top(&in, yk_page_button_h(k));
+    yk_cut_top(&in, t->gap);
+    yk_ui_button(ui, "vol.rej.back", yk_cut_left(&row, bw), bl, &bs, true);
+    const char *head = s->n_rejects < 0 ? tr(k, "vol.rej.error")
+                                        : yk_ui_fmt(ui, tr(k, "vol.rej.head"), s->n_rejects);
+    const char *todo = tr(k, "vol.rej.todo");
+    /* The header and what to do scroll with the list when the area is short. */
+    int hh = yk_ui_text_height(ui, head, YK_FONT_LARGE, in.w);
+    int th = yk_ui_text_height(ui, todo, YK_FONT_BODY, in.w);
+    int first = s->n_rejects > 0 ? reject_row_h(k, s, 0, in.w - t->gap) : 0;
+    if (hh + th + 2 * t->gap + first <= in.h) {
+        line(k, &in, "vol.rej.head", head, YK_FONT_LARGE, t->ink, YK_ALIGN_LEFT);
+        line(k, &in, "vol.rej.todo", todo, YK_FONT_BODY, t->ink, YK_ALIGN_LEFT);
+        if (s->n_rejects > 0)
+            yk_rows_list(k, "vol.rejects", in, &s->reject_rows, (size_t)s->n_rejects,
+                         reject_row_h, reject_row, s);
+        return;
+    }
+    int y = yk_ui_scroll_begin(ui, "vol.rejects", in);
+    yk_ui_text(ui, "vol.rej.head", (struct yk_rect){in.x, y, in.w - t->gap, hh}, head,
+               YK_FONT_LARGE, t->ink, YK_ALIGN_LEFT, false);
+    y += hh + t->gap;
+    yk_ui_text(ui, "vol.rej.todo", (struct yk_rect){in.x, y, in.w - t->gap, th}, todo,
+               YK_FONT_BODY, t->ink, YK_ALIGN_LEFT, false);
+    y += th + t->gap;
+    for (int i = 0; i < s->n_rejects && i < 200; i++) {
+        int h = reject_row_h(k, s, (size_t)i, in.w - t->gap);
+        struct yk_rect r = {in.x, y, in.w - t->gap, h};
+        if (yk_ui_visible(ui, r))
+            reject_row(k, s, (size_t)i, r);
+        y += h;
+    }
+    yk_ui_scroll_end(ui, y);
+}
+
+static void open_rejects(struct yk_kiosk *k, struct vstate *s)
+{
+    if (!s->rejects)
+        s->rejects = calloc(YK_REJECTS_MAX, sizeof *s->rejects);
+    s->n_rejects = s->rejects ? yk_vol_rejects_load(k->p.db, s->rejects, YK_REJECTS_MAX) : -1;
+    yk_rows_free(&s->reject_rows);
+    s->rejects_up = true;
+    memset(k->ui.scroll, 0, sizeof k->ui.scroll);
 }
 
 static void build_today(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
@@ -1953,6 +2304,14 @@ static void build_today(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
     struct yk_doc d;
+    if (s->setup_up) {
+        build_setup(k, s, in);
+        return;
+    }
+    if (s->rejects_up) {
+        build_rejects(k, s, in);
+        return;
+    }
     if (!s->sum_ok) {
         in.x -= t->pad;
         in.w += 2 * t->pad;
@@ -2179,7 +2538,11 @@ static bool act_checkin(struct yk_kiosk *k, struct vstate *s, const char *a)
 static bool vol_back(struct yk_kiosk *k, struct vstate *s)
 {
     k->dirty = true;
-    if (s->tab != TAB_CHECKIN) {
+    if (s->setup_up) {
+        setup_close(s);
+    } else if (s->rejects_up) {
+        s->rejects_up = false;
+    } else if (s->tab != TAB_CHECKIN) {
         s->tab = TAB_CHECKIN;
         s->walk_msg = s->duty_msg = NULL;
     } else if (s->ask.up) {
@@ -2214,9 +2577,45 @@ static bool vol_activate(struct yk_kiosk *k, const char *id)
         for (int i = 0; i < 4; i++)
             if (strcmp(id, tabs[i].id) == 0)
                 s->tab = (enum tab)i;
+        setup_close(s);
+        s->rejects_up = false;
         s->walk_msg = NULL;
         s->duty_msg = NULL;
         load_tab(k, s);
+        memset(k->ui.scroll, 0, sizeof k->ui.scroll);
+        return true;
+    }
+    if (strcmp(a, "sync.connect") == 0) {
+        if (s->sync.configured)
+            setup_open(k, s);
+        return true;
+    }
+    if (strncmp(a, "setup.", 6) == 0 && s->setup_up) {
+        const char *key = a + 6;
+        size_t n = strlen(s->setup);
+        s->setup_msg = NULL;
+        if (strcmp(key, "cancel") == 0) {
+            setup_close(s);
+            memset(k->ui.scroll, 0, sizeof k->ui.scroll);
+        } else if (strcmp(key, "clear") == 0) {
+            sodium_memzero(s->setup, sizeof s->setup);
+        } else if (strcmp(key, "ok") == 0) {
+            setup_confirm(k, s);
+        } else if (strcmp(key, "key.del") == 0) {
+            if (n)
+                s->setup[n - 1] = 0;
+        } else if (strncmp(key, "key.", 4) == 0 && key[4] && !key[5] && n < YK_SETUP_LEN) {
+            s->setup[n] = key[4];
+            s->setup[n + 1] = 0;
+        }
+        return true;
+    }
+    if (strcmp(a, "sync.set_aside") == 0) {
+        open_rejects(k, s);
+        return true;
+    }
+    if (strcmp(a, "rej.back") == 0) {
+        s->rejects_up = false;
         memset(k->ui.scroll, 0, sizeof k->ui.scroll);
         return true;
     }

@@ -1,0 +1,106 @@
+#include "ui/screens/vol_rejects.h"
+
+#include "core/i18n.h"
+#include "core/sync.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Per type: when the record was made and its identifying line (zh, en). */
+static const struct {
+    const char *type, *sql;
+} details[] = {
+    {"signup", "SELECT s.created_utc, e.title_zh, e.title_en FROM signups s "
+               "LEFT JOIN events e ON e.id = s.event_id WHERE s.id = ?1"},
+    {"checkin", "SELECT c.created_utc, e.title_zh, e.title_en FROM checkins c "
+                "LEFT JOIN events e ON e.id = c.event_id WHERE c.id = ?1"},
+    {"walkin", "SELECT w.created_utc, k.name_zh, k.name_en FROM walkins w "
+               "LEFT JOIN walkin_kinds k ON k.id = w.kind_id WHERE w.id = ?1"},
+    {"duty", "SELECT d.on_utc, v.name_zh, v.name_en FROM duty_log d "
+             "LEFT JOIN volunteers v ON v.id = d.volunteer_id WHERE d.id = ?1"},
+    {"audit", "SELECT created_utc, what, what FROM audit_log WHERE id = ?1"},
+};
+
+static void col(sqlite3_stmt *st, int i, char *out, size_t n)
+{
+    const unsigned char *v = sqlite3_column_text(st, i);
+    snprintf(out, n, "%s", v ? (const char *)v : "");
+}
+
+static void detail(struct yk_db *db, const char *id, struct yk_vol_reject *r)
+{
+    for (size_t i = 0; i < sizeof details / sizeof details[0]; i++) {
+        if (strcmp(details[i].type, r->type) != 0)
+            continue;
+        sqlite3_stmt *st = yk_db_prepare(db, details[i].sql);
+        if (!st)
+            return;
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            r->made_utc = sqlite3_column_int64(st, 0);
+            col(st, 1, r->what_zh, sizeof r->what_zh);
+            col(st, 2, r->what_en, sizeof r->what_en);
+        }
+        sqlite3_finalize(st);
+        return;
+    }
+}
+
+int yk_vol_rejects_load(struct yk_db *db, struct yk_vol_reject *out, int max)
+{
+    if (max <= 0)
+        return 0;
+    struct yk_sync_reject *raw = calloc((size_t)max, sizeof *raw);
+    if (!raw)
+        return -1;
+    int n = yk_sync_rejects(db, raw, max);
+    for (int i = 0; i < n; i++) {
+        struct yk_vol_reject *r = &out[i];
+        memset(r, 0, sizeof *r);
+        snprintf(r->type, sizeof r->type, "%s", raw[i].type);
+        snprintf(r->reason, sizeof r->reason, "%s", raw[i].reason);
+        r->made_utc = 0;
+        detail(db, raw[i].id, r);
+        if (!r->made_utc)
+            r->made_utc = raw[i].rejected_utc; /* the record itself is gone: when refused */
+    }
+    free(raw);
+    return n;
+}
+
+const char *yk_vol_reject_kind_key(const char *type)
+{
+    if (strcmp(type, "signup") == 0)
+        return YK_N("vol.rej.k.signup");
+    if (strcmp(type, "checkin") == 0)
+        return YK_N("vol.rej.k.checkin");
+    if (strcmp(type, "walkin") == 0)
+        return YK_N("vol.rej.k.walkin");
+    if (strcmp(type, "duty") == 0)
+        return YK_N("vol.rej.k.duty");
+    if (strcmp(type, "audit") == 0)
+        return YK_N("vol.rej.k.audit");
+    return NULL;
+}
+
+const char *yk_vol_reject_reason_key(const char *reason)
+{
+    static const struct {
+        const char *code, *key;
+    } map[] = {
+        {"wrong-kiosk", YK_N("vol.rej.r.wrong_kiosk")},
+        {"unknown-kind", YK_N("vol.rej.r.unknown_kind")},
+        {"unknown-event", YK_N("vol.rej.r.unknown_event")},
+        {"over-allotment", YK_N("vol.rej.r.over_allotment")},
+        {"event-closed", YK_N("vol.rej.r.event_closed")},
+        {"unknown-volunteer", YK_N("vol.rej.r.unknown_volunteer")},
+        {"id-conflict", YK_N("vol.rej.r.id_conflict")},
+        {"ticket-conflict", YK_N("vol.rej.r.ticket_conflict")},
+        {"missing-ticket", YK_N("vol.rej.r.missing_ticket")},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(map[i].code, reason) == 0)
+            return map[i].key;
+    return NULL;
+}
