@@ -53,3 +53,8 @@ foreach(size 800x480 1080x1920)
   set_tests_properties(vui_rejects_${size} PROPERTIES ENVIRONMENT
                        "YK_LOG=quiet;VUI_PREP=$<TARGET_FILE:seed_rejects>")
 endforeach()
+
+# Against a real hub: the setup code typed and scanned, a wrong code, the hub down (hub.sh).
+add_test(NAME vui_hub COMMAND ${CMAKE_CURRENT_LIST_DIR}/hub.sh ${CMAKE_BINARY_DIR}
+                              ${CMAKE_BINARY_DIR}/shots/vui_hub)
+set_tests_properties(vui_hub PROPERTIES TIMEOUT 300)

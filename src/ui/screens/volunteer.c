@@ -38,7 +38,18 @@
  *   vol.sync.state (no hub configured: the one line "works offline", and nothing else; else
  *   online / offline / stopped), vol.sync.enrolled, vol.sync.last (Shanghai time or never),
  *   vol.sync.waiting, vol.sync.set_aside (records the hub refused, kept here),
- *   vol.sync.error (the last problem in words; left out when there is none). */
+ *   vol.sync.error (the last problem in words; left out when there is none),
+ *   vol.sync.connect (连接服务中心: with a hub, before enrolment or once refused; opens the
+ *   pad), vol.sync.refused (the hub did not take the code typed), vol.sync.set_aside (a row
+ *   that opens the list when there are any);
+ *   the setup-code pad (in place of the today document): vol.setup (its scroll region),
+ *   vol.setup.code (the code grouped XXXX-XXXX-XXXX-XXXX; its tree text says only how many
+ *   are typed), vol.setup.ok (连接, enabled with all 16), vol.setup.clear, vol.setup.cancel,
+ *   vol.setup.msg (what to type, or why a scan was not a code), vol.setup.key.<0-9 A-Z
+ *   without I L O U>, vol.setup.key.del, vol.setup.keys; a scan while it is up fills it;
+ *   the set-aside list (in place of the today document): vol.rej.back, vol.rej.head,
+ *   vol.rej.todo, vol.rejects (the list), vol.rej.<n>.title (kind · when), vol.rej.<n>.what,
+ *   vol.rej.<n>.why (the hub's reason in words). */
 #include "ui/screens/screens.h"
 
 #include "core/icons.h"
@@ -2083,7 +2094,9 @@ static void sync_section(struct yk_kiosk *k, const struct vstate *s, struct yk_d
                    YK_FONT_BODY, t->primary, YK_ALIGN_LEFT, false);
         d->y += h + t->pad;
     }
-    if (!s->setup_sent)
+    /* A setup code is what is needed before enrolling and once the hub refused the kiosk;
+     * an enrolled kiosk that merely cannot reach its hub needs no new one. */
+    if (!s->setup_sent && (!st->enrolled || st->stopped))
         yk_doc_button(d, "vol.sync.connect", tr(k, "vol.sync.connect"), true);
     yk_doc_field(d, "vol.sync.last", tr(k, "vol.sync.t.last"),
                  st->last_success_utc > 0 ? when_text(k, st->last_success_utc)
@@ -2106,11 +2119,11 @@ static void sync_section(struct yk_kiosk *k, const struct vstate *s, struct yk_d
                  yk_pick(k->lang, st->error_zh, st->error_en));
 }
 
-/* The setup code as the operator's slip prints it, XXXX-XXXX-XXXX-XXXX, a dot for each
+/* The setup code as the operator's slip prints it, XXXX-XXXX-XXXX-XXXX, a _ for each
  * symbol still to come. */
 static const char *setup_shown(struct yk_kiosk *k, const char *code)
 {
-    char out[4 * YK_SETUP_LEN + 8] = "";
+    char out[YK_SETUP_LEN + 4] = "";
     size_t n = strlen(code), o = 0;
     for (size_t i = 0; i < YK_SETUP_LEN; i++) {
         if (i && i % 4 == 0)
@@ -2118,8 +2131,7 @@ static const char *setup_shown(struct yk_kiosk *k, const char *code)
         if (i < n) {
             out[o++] = code[i];
         } else {
-            memcpy(out + o, "·", 2); /* U+00B7 */
-            o += 2;
+            out[o++] = '_';
         }
     }
     out[o] = 0;
@@ -2128,10 +2140,21 @@ static const char *setup_shown(struct yk_kiosk *k, const char *code)
     return r;
 }
 
-/* The height the pad's code box and button row take at width w. */
-static int setup_head_h(struct yk_kiosk *k)
+/* The code box shares its row with 取消 · 清除 · 连接 where they leave it room for a whole
+ * code in the body font; else it has a row of its own above them. */
+static bool setup_split(struct yk_kiosk *k, int w)
 {
-    return 2 * code_bh(k) + k->ui.theme.gap;
+    int bw = label_w(k, tr(k, "vol.setup.ok"), YK_FONT_LARGE, false) +
+             snug_w(k, tr(k, "vol.key.clear"), false) +
+             snug_w(k, tr(k, "vol.setup.cancel"), false) + 3 * k->ui.theme.gap;
+    int cw = yk_ui_text_width(&k->ui, "0000-0000-0000-0000", YK_FONT_LARGE) + 2 * k->ui.theme.gap;
+    return bw + cw > w;
+}
+
+/* The height the pad's code box and buttons take at width w. */
+static int setup_head_h(struct yk_kiosk *k, int w)
+{
+    return setup_split(k, w) ? 2 * code_bh(k) + k->ui.theme.gap : code_bh(k);
 }
 
 /* The setup-code pad, in place of the Today document: the code (grouped), 取消 · 清除 ·
@@ -2144,7 +2167,7 @@ static void build_setup(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
     bool full = strlen(s->setup) == YK_SETUP_LEN;
     const char *msg = tr(k, s->setup_msg ? s->setup_msg : "vol.setup.how");
     int mh = yk_ui_text_height(ui, msg, YK_FONT_BODY, in.w);
-    int need = setup_head_h(k) + t->gap + mh + t->gap + keypad_min_h(k, in.w, 33, 4, YK_FONT_SMALL);
+    int need = setup_head_h(k, in.w) + t->gap + mh + t->gap + keypad_min_h(k, in.w, 33, 4, YK_FONT_SMALL);
     bool compact = need > in.h;
     struct yk_rect view = in;
     int y0 = yk_ui_scroll_begin(ui, "vol.setup", view);
@@ -2152,17 +2175,10 @@ static void build_setup(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
     if (compact)
         in.h = need;
     int bh = code_bh(k);
-    struct yk_rect box = yk_cut_top(&in, bh);
-    yk_cut_top(&in, t->gap);
-    yk_ui_fill(ui, box, t->card, t->radius);
-    const char *shown = setup_shown(k, s->setup);
-    enum yk_font f = YK_FONT_TITLE;
-    while (f > YK_FONT_SMALL && yk_ui_text_width(ui, shown, f) > box.w - 2 * t->gap)
-        f = (enum yk_font)(f - 1);
-    yk_ui_text(ui, "vol.setup.code", yk_inset(box, t->gap / 2), shown, f,
-               s->setup[0] ? t->ink : t->ink_soft, YK_ALIGN_CENTER, true);
-    yk_ui_set_text(ui, "vol.setup.code",
-                   yk_ui_fmt(ui, tr(k, "vol.setup.typed"), (int)strlen(s->setup), YK_SETUP_LEN));
+    bool split = setup_split(k, in.w);
+    struct yk_rect box = split ? yk_cut_top(&in, bh) : (struct yk_rect){0, 0, 0, 0};
+    if (split)
+        yk_cut_top(&in, t->gap);
     struct yk_rect row = yk_cut_top(&in, bh);
     yk_cut_top(&in, t->gap);
     const char *okl = tr(k, "vol.setup.ok"), *cl = tr(k, "vol.key.clear"),
@@ -2172,11 +2188,33 @@ static void build_setup(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
                  okl, &ok, full);
     yk_cut_right(&row, t->gap);
     struct yk_button_style cb = yk_page_button_style(k, false, YK_FONT_BODY);
-    yk_ui_button(ui, "vol.setup.cancel", yk_cut_left(&row, label_w(k, xl, YK_FONT_BODY, false)),
-                 xl, &cb, true);
-    yk_cut_left(&row, t->gap);
-    yk_ui_button(ui, "vol.setup.clear", yk_cut_left(&row, label_w(k, cl, YK_FONT_BODY, false)),
-                 cl, &cb, true);
+    if (split) {
+        yk_ui_button(ui, "vol.setup.cancel",
+                     yk_cut_left(&row, snug_w(k, xl, false)), xl, &cb, true);
+        yk_cut_left(&row, t->gap);
+        yk_ui_button(ui, "vol.setup.clear", yk_cut_left(&row, snug_w(k, cl, false)),
+                     cl, &cb, true);
+    } else {
+        yk_ui_button(ui, "vol.setup.clear",
+                     yk_cut_right(&row, snug_w(k, cl, false)), cl, &cb, true);
+        yk_cut_right(&row, t->gap);
+        yk_ui_button(ui, "vol.setup.cancel",
+                     yk_cut_right(&row, snug_w(k, xl, false)), xl, &cb, true);
+        yk_cut_right(&row, t->gap);
+        box = row;
+    }
+    yk_ui_fill(ui, box, t->card, t->radius);
+    const char *shown = setup_shown(k, s->setup);
+    /* As large as fits on one line (the code must not wrap at a dash). */
+    struct yk_rect cb_in = yk_inset(box, t->gap / 2);
+    enum yk_font f = YK_FONT_TITLE;
+    while (f > YK_FONT_SMALL && (yk_ui_text_width(ui, shown, f) > cb_in.w - t->gap ||
+                                 yk_ui_line_height(ui, f) > cb_in.h))
+        f = (enum yk_font)(f - 1);
+    yk_ui_text(ui, "vol.setup.code", cb_in, shown, f,
+               s->setup[0] ? t->ink : t->ink_soft, YK_ALIGN_CENTER, true);
+    yk_ui_set_text(ui, "vol.setup.code",
+                   yk_ui_fmt(ui, tr(k, "vol.setup.typed"), (int)strlen(s->setup), YK_SETUP_LEN));
     yk_ui_text(ui, "vol.setup.msg", yk_cut_top(&in, mh), msg, YK_FONT_BODY,
                s->setup_msg ? t->primary : t->ink_soft, YK_ALIGN_LEFT, false);
     yk_cut_top(&in, t->gap);
