@@ -429,13 +429,18 @@ static struct yk_button_style nav_style(const struct yk_kiosk *k, int icon)
                                     .icon = icon};
 }
 
-/* Width a bar button needs for its icon and label. */
-static int nav_button_w(struct yk_kiosk *k, const char *label)
+/* Width a bar button needs for its label, and its icon when icon. */
+static int nav_label_w(struct yk_kiosk *k, const char *label, bool icon)
 {
     const struct yk_theme *t = &k->ui.theme;
-    int w = yk_ui_text_width(&k->ui, label, YK_FONT_BODY) + yk_ui_line_height(&k->ui, YK_FONT_BODY) +
-            3 * t->gap + 2 * t->gap;
+    int w = yk_ui_text_width(&k->ui, label, YK_FONT_BODY) + 2 * t->gap +
+            (icon ? yk_ui_line_height(&k->ui, YK_FONT_BODY) + 3 * t->gap : 2 * t->gap);
     return w < t->touch_min ? t->touch_min : w;
+}
+
+static int nav_button_w(struct yk_kiosk *k, const char *label)
+{
+    return nav_label_w(k, label, true);
 }
 
 /* The bar at the bottom of every screen: back and home (not on the home screen), then the
@@ -450,6 +455,7 @@ static int nav_icon_w(struct yk_kiosk *k)
 
 struct nav_layout {
     bool compact;   /* back and home as pictures only */
+    bool bare;      /* the language and elder switches as words only (a narrow panel) */
     int rows;       /* 1, or 2 when even that does not fit (back/home above the switches) */
 };
 
@@ -458,16 +464,19 @@ static struct nav_layout nav_layout(struct yk_kiosk *k, int width)
     const struct yk_theme *t = &k->ui.theme;
     int avail = width - 2 * t->gap;
     const char *el = k->elder ? tr(k, "nav.elder.off") : tr(k, "nav.elder.on");
-    int right = nav_button_w(k, el) + nav_button_w(k, tr(k, "nav.lang")) + t->gap;
+    const char *ll = tr(k, "nav.lang");
+    /* The switches keep their words first: a visitor looks for "English", not a globe. */
+    bool bare = nav_label_w(k, el, true) + nav_label_w(k, ll, true) + t->gap > avail;
+    int right = nav_label_w(k, el, !bare) + nav_label_w(k, ll, !bare) + t->gap;
     if (k->screen == YK_SCREEN_HOME)
-        return (struct nav_layout){false, 1};
+        return (struct nav_layout){false, bare, 1};
     int left = nav_button_w(k, tr(k, "nav.back")) + nav_button_w(k, tr(k, "nav.home")) + t->gap;
     if (left + right + 2 * t->gap <= avail)
-        return (struct nav_layout){false, 1};
+        return (struct nav_layout){false, bare, 1};
     int icons = 2 * nav_icon_w(k) + t->gap;
     if (icons + right + 2 * t->gap <= avail)
-        return (struct nav_layout){true, 1};
-    return (struct nav_layout){false, 2};
+        return (struct nav_layout){true, bare, 1};
+    return (struct nav_layout){false, bare, 2};
 }
 
 static int navbar_h(struct yk_kiosk *k)
@@ -512,11 +521,13 @@ static void navbar(struct yk_kiosk *k, struct yk_rect bar)
                      lay.compact ? "" : home_l, &st, true);
         yk_ui_set_text(ui, "nav.home", home_l);
     }
-    st = nav_style(k, YK_ICON_ELDER);
-    yk_ui_button(ui, "nav.elder", yk_cut_right(&r2, nav_button_w(k, el)), el, &st, true);
+    st = nav_style(k, lay.bare ? -1 : YK_ICON_ELDER);
+    yk_ui_button(ui, "nav.elder", yk_cut_right(&r2, nav_label_w(k, el, !lay.bare)), el, &st,
+                 true);
     yk_cut_right(&r2, t->gap);
-    st = nav_style(k, YK_ICON_LANGUAGE);
-    yk_ui_button(ui, "nav.lang", yk_cut_right(&r2, nav_button_w(k, ll)), ll, &st, true);
+    st = nav_style(k, lay.bare ? -1 : YK_ICON_LANGUAGE);
+    yk_ui_button(ui, "nav.lang", yk_cut_right(&r2, nav_label_w(k, ll, !lay.bare)), ll, &st,
+                 true);
 }
 
 /* The red header: the title, and the time and date. Side by side when the title fits on
@@ -525,6 +536,17 @@ struct header_layout {
     bool stacked;
     int h;
 };
+
+/* The stacked header's line under the title: the time, then the date beside it, wrapped
+ * there when a narrow panel in elder mode has no room for it on one line. Its height. */
+static int stacked_clock_h(struct yk_kiosk *k, const char *date, int inner)
+{
+    struct yk_ui *ui = &k->ui;
+    int tw = yk_ui_text_width(ui, "00:00", YK_FONT_BODY);
+    int dh = yk_ui_text_height(ui, date, YK_FONT_BODY, inner - tw - k->ui.theme.pad);
+    int lh = yk_ui_line_height(ui, YK_FONT_BODY);
+    return dh > lh ? dh : lh;
+}
 
 static struct header_layout header_layout(struct yk_kiosk *k, const char *title, int width)
 {
@@ -540,7 +562,7 @@ static struct header_layout header_layout(struct yk_kiosk *k, const char *title,
     if (yk_ui_text_width(ui, title, YK_FONT_TITLE) + t->pad + cw <= inner)
         return (struct header_layout){false, clock_h + 2 * t->gap};
     int th = yk_ui_text_height(ui, title, YK_FONT_TITLE, inner);
-    return (struct header_layout){true, th + yk_ui_line_height(ui, YK_FONT_BODY) + 2 * t->gap};
+    return (struct header_layout){true, th + stacked_clock_h(k, date, inner) + 2 * t->gap};
 }
 
 static void header(struct yk_kiosk *k, struct yk_rect hr, const char *title)
@@ -557,13 +579,13 @@ static void header(struct yk_kiosk *k, struct yk_rect hr, const char *title)
     k->shown_minute = now / 60;
     if (lay.stacked) {
         int lh = yk_ui_line_height(ui, YK_FONT_BODY);
-        struct yk_rect row = yk_cut_bottom(&in, lh);
-        int tw = yk_ui_text_width(ui, hhmm, YK_FONT_BODY);
-        yk_ui_text(ui, "header.time", yk_cut_left(&row, tw), hhmm, YK_FONT_BODY, t->on_primary,
-                   YK_ALIGN_LEFT, true);
-        yk_cut_left(&row, t->pad);
+        struct yk_rect row = yk_cut_bottom(&in, stacked_clock_h(k, date, in.w));
+        int tw = yk_ui_text_width(ui, "00:00", YK_FONT_BODY);
+        yk_ui_text(ui, "header.time", (struct yk_rect){row.x, row.y, tw, lh}, hhmm,
+                   YK_FONT_BODY, t->on_primary, YK_ALIGN_LEFT, false);
+        yk_cut_left(&row, tw + t->pad);
         yk_ui_text(ui, "header.date", row, date, YK_FONT_BODY, t->on_primary, YK_ALIGN_LEFT,
-                   true);
+                   false);
         yk_ui_text(ui, "header.title", in, title, YK_FONT_TITLE, t->on_primary, YK_ALIGN_LEFT,
                    true);
         return;

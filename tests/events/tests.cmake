@@ -5,7 +5,7 @@ target_link_libraries(make_events PRIVATE yk_core)
 
 set(YK_EVENTS_RUN ${CMAKE_CURRENT_LIST_DIR}/run.sh)
 set(YK_EVENTS_SCRIPTS ${CMAKE_CURRENT_LIST_DIR}/scripts)
-set(YK_EVENTS_SIZES 800x480 1024x600 720x1280 1920x1080 1080x1920)
+set(YK_EVENTS_SIZES 800x480 480x800 1024x600 720x1280 1920x1080 1080x1920)
 
 # yk_events_test(NAME SCRIPT N_EVENTS FILTERS kiosk options...): FILTERS is "panel" where the
 # screen puts its chips behind events.filter.toggle, "inline" where it shows them above.

@@ -4,7 +4,7 @@
 add_executable(make_sites ${CMAKE_CURRENT_LIST_DIR}/make_sites.c)
 target_link_libraries(make_sites PRIVATE yk_core PkgConfig::SDL2 PkgConfig::SDL2_IMAGE)
 
-set(YK_SITES_SIZES 800x480 1024x600 720x1280 1920x1080 1080x1920)
+set(YK_SITES_SIZES 800x480 480x800 1024x600 720x1280 1920x1080 1080x1920)
 set(YK_SITES_DIR ${CMAKE_CURRENT_LIST_DIR})
 
 # yk_sites_test(NAME N STATION_POS SCRIPT kiosk-options...): N "sample" = the sample content.

@@ -1,7 +1,7 @@
 # UI tests: the real app, headless, driven by scripts (tests/ui/scripts), at every
 # supported screen size. Screenshots and trees land in build/shots/<test>/ for people to
 # look at.
-set(YK_UI_SIZES 800x480 1024x600 720x1280 1920x1080 1080x1920)
+set(YK_UI_SIZES 800x480 480x800 1024x600 720x1280 1920x1080 1080x1920)
 set(YK_UI_RUN ${CMAKE_CURRENT_LIST_DIR}/run.sh)
 set(YK_UI_SCRIPTS ${CMAKE_CURRENT_LIST_DIR}/scripts)
 set(YK_NOW --now 2026-12-01T09:00:00+08:00)
