@@ -197,8 +197,9 @@ static bool count_seats(struct yk_db *db, const char *event_id, int capacity, in
     sqlite3_stmt *st = yk_db_prepare(
         db, "SELECT coalesce(sum(party_size) FILTER (WHERE status = 'confirmed'), 0), "
             "coalesce(sum(party_size) FILTER (WHERE status = 'pending'), 0), "
-            "coalesce(sum(party_size) FILTER (WHERE status = 'waitlist'), 0) "
-            "FROM signups WHERE event_id = ?1");
+            "coalesce(sum(party_size) FILTER (WHERE status = 'waitlist'), 0), "
+            "coalesce(sum(party_size) FILTER (WHERE status = 'confirmed' AND from_allotment = 1), "
+            "0) FROM signups WHERE event_id = ?1");
     if (!st)
         return false;
     sqlite3_bind_text(st, 1, event_id, -1, SQLITE_STATIC);
@@ -209,8 +210,13 @@ static bool count_seats(struct yk_db *db, const char *event_id, int capacity, in
         out->confirmed = sqlite3_column_int(st, 0);
         out->pending = sqlite3_column_int(st, 1);
         out->waitlist = sqlite3_column_int(st, 2);
-        int limit = held < capacity ? held : capacity;
-        out->confirm_left = limit > out->confirmed ? limit - out->confirmed : 0;
+        out->from_held = sqlite3_column_int(st, 3);
+        /* The held seats are this kiosk's alone (the hub keeps them out of its pool), so
+         * what is left of them is held - from_held; sign-ups the hub confirmed from its pool
+         * do not use them. Never past the capacity either way. */
+        int by_held = held - out->from_held, by_cap = capacity - out->confirmed;
+        int limit = by_held < by_cap ? by_held : by_cap;
+        out->confirm_left = limit > 0 ? limit : 0;
         int room = capacity - out->confirmed - out->pending;
         out->room_left = room > 0 ? room : 0;
     } else {
@@ -300,6 +306,23 @@ static uint32_t next_serial(struct yk_db *db)
     return (uint32_t)(last + 1);
 }
 
+/* Signs a ticket for event_id with the next serial (advanced in the caller's transaction),
+ * issued on now_s's day. Returns the serial, 0 on error. */
+static uint32_t sign_next(struct yk_db *db, const struct yk_ticket_keys *keys,
+                          const char *event_id, int64_t now_s,
+                          char code[YK_TICKET_DIGITS + 1],
+                          char short_code[YK_TICKET_SHORT_LEN + 1])
+{
+    uint32_t serial = next_serial(db);
+    if (!serial)
+        return 0;
+    struct yk_ticket t;
+    yk_ticket_sign(keys, event_id, serial, now_s, &t);
+    yk_ticket_encode(&t, code);
+    yk_ticket_short_code(&t, short_code);
+    return serial;
+}
+
 struct new_row {
     const char *id, *event_id, *phone, *surname, *title, *status, *code, *short_code;
     char last4[5];
@@ -312,8 +335,9 @@ static bool insert_row(struct yk_db *db, const struct new_row *r)
 {
     sqlite3_stmt *st = yk_db_prepare(
         db, "INSERT INTO signups (id, event_id, phone, phone_last4, surname, title, party_size, "
-            "status, ticket_code, ticket_serial, short_code, created_utc, updated_utc, kiosk_id) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)");
+            "status, ticket_code, ticket_serial, short_code, created_utc, updated_utc, kiosk_id, "
+            "from_allotment) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14)");
     if (!st)
         return false;
     sqlite3_bind_text(st, 1, r->id, -1, SQLITE_STATIC);
@@ -332,6 +356,7 @@ static bool insert_row(struct yk_db *db, const struct new_row *r)
     sqlite3_bind_text(st, 11, r->short_code, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 12, r->now_s);
     sqlite3_bind_text(st, 13, yk_db_kiosk_id(db), -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 14, r->serial != 0); /* confirmed here: from the held seats */
     int rc = sqlite3_step(st);
     if (rc != SQLITE_DONE)
         yk_error("signup", "cannot store the sign-up %s: %s", r->id, sqlite3_errmsg(db->handle));
@@ -399,13 +424,9 @@ static enum yk_signup_rc decide(struct yk_db *db, const struct yk_ticket_keys *k
     memcpy(row.last4, req->phone + YK_PHONE_LEN - 4, 5);
     if (status == YK_SIGNUP_RC_CONFIRMED) {
         row.status = state_sql(YK_SEAT_CONFIRMED);
-        row.serial = next_serial(db);
+        row.serial = sign_next(db, keys, req->event_id, now_s, code, short_code);
         if (!row.serial)
             return YK_SIGNUP_RC_ERROR;
-        struct yk_ticket t;
-        yk_ticket_sign(keys, req->event_id, row.serial, now_s, &t);
-        yk_ticket_encode(&t, code);
-        yk_ticket_short_code(&t, short_code);
         row.code = code;
         row.short_code = short_code;
         out->seats.confirmed += req->party_size;
@@ -480,6 +501,123 @@ enum yk_signup_rc yk_signup_submit(struct yk_db *db, const struct yk_ticket_keys
                 yk_signup_rc_name(status), req->party_size);
     }
     return out->rc = status;
+}
+
+int yk_signup_get(struct yk_db *db, const char *signup_id, struct yk_signup_info *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = yk_db_prepare(db, "SELECT " SIGNUP_COLS " FROM signups WHERE id = ?1");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, signup_id, -1, SQLITE_STATIC);
+    return step_one(db, st, out);
+}
+
+/* Within the open transaction: signs and stores the ticket of signup_id when it is a
+ * confirmed sign-up of this kiosk without one. 1 issued, 0 nothing to do, -1 error. */
+static int issue_locked(struct yk_db *db, const struct yk_ticket_keys *keys,
+                        const char *signup_id, int64_t now_s)
+{
+    sqlite3_stmt *st = yk_db_prepare(db, "SELECT event_id FROM signups WHERE id = ?1 AND "
+                                         "status = 'confirmed' AND ticket_code IS NULL AND "
+                                         "kiosk_id = ?2");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, signup_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, yk_db_kiosk_id(db), -1, SQLITE_STATIC);
+    char event_id[256] = "";
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        copy_col(st, 0, event_id, sizeof event_id);
+    else if (rc != SQLITE_DONE)
+        yk_error("signup", "cannot read sign-up %s: %s", signup_id, sqlite3_errmsg(db->handle));
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW)
+        return rc == SQLITE_DONE ? 0 : -1;
+    char code[YK_TICKET_DIGITS + 1], short_code[YK_TICKET_SHORT_LEN + 1];
+    uint32_t serial = sign_next(db, keys, event_id, now_s, code, short_code);
+    if (!serial)
+        return -1;
+    /* sync_state 'pending': the hub gets the ticket with the next push (it stores a ticket
+     * for a confirmed sign-up that has none, and never changes one). */
+    st = yk_db_prepare(db, "UPDATE signups SET ticket_code = ?2, ticket_serial = ?3, "
+                           "short_code = ?4, sync_state = 'pending' "
+                           "WHERE id = ?1 AND ticket_code IS NULL");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, signup_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, serial);
+    sqlite3_bind_text(st, 4, short_code, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    int changed = sqlite3_changes(db->handle);
+    if (rc != SQLITE_DONE)
+        yk_error("signup", "cannot store the ticket of sign-up %s: %s", signup_id,
+                 sqlite3_errmsg(db->handle));
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE && changed == 1 ? 1 : -1;
+}
+
+int yk_signup_issue_ticket(struct yk_db *db, const struct yk_ticket_keys *keys,
+                           const char *signup_id, int64_t now_utc_ms,
+                           struct yk_signup_info *out)
+{
+    assert(db && keys && signup_id);
+    if (!yk_db_set_synchronous_full(db, true))
+        return -1;
+    int r = -1;
+    if (yk_db_begin(db)) {
+        r = issue_locked(db, keys, signup_id, now_utc_ms / 1000);
+        if (r == 1 && !yk_db_commit(db)) {
+            yk_error("signup", "the ticket of sign-up %s was not stored: the commit failed",
+                     signup_id);
+            r = -1;
+        }
+        if (r != 1)
+            yk_db_rollback(db);
+    }
+    yk_db_set_synchronous_full(db, false);
+    if (r == 1)
+        yk_info("signup", "ticket issued for sign-up %s (confirmed by the hub)", signup_id);
+    if (out && yk_signup_get(db, signup_id, out) < 0 && r == 0)
+        r = -1;
+    return r;
+}
+
+int yk_signup_issue_missing_tickets(struct yk_db *db, const struct yk_ticket_keys *keys,
+                                    int64_t now_utc_ms)
+{
+    /* A handful at most (sign-ups the hub confirmed since the last round): the ids first,
+     * then one durable transaction each, like a sign-up at the screen. */
+    sqlite3_stmt *st = yk_db_prepare(
+        db, "SELECT s.id FROM signups s JOIN events e ON e.id = s.event_id "
+            "WHERE s.status = 'confirmed' AND s.ticket_code IS NULL AND s.kiosk_id = ?1 "
+            "AND e.ends_utc > ?2 ORDER BY s.id LIMIT 200");
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, yk_db_kiosk_id(db), -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, now_utc_ms / 1000);
+    char (*ids)[YK_ID_LEN + 1] = calloc(200, sizeof *ids);
+    int n = 0, rc = SQLITE_DONE;
+    while (ids && n < 200 && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        copy_col(st, 0, ids[n++], sizeof ids[0]);
+    sqlite3_finalize(st);
+    if (!ids || (rc != SQLITE_ROW && rc != SQLITE_DONE)) {
+        yk_error("signup", "cannot list the sign-ups waiting for a ticket");
+        free(ids);
+        return -1;
+    }
+    int issued = 0;
+    for (int i = 0; i < n; i++) {
+        int r = yk_signup_issue_ticket(db, keys, ids[i], now_utc_ms, NULL);
+        if (r < 0) {
+            issued = -1;
+            break;
+        }
+        issued += r;
+    }
+    free(ids);
+    return issued;
 }
 
 int yk_signup_cancel(struct yk_db *db, const char *signup_id, int64_t now_utc_ms)

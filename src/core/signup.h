@@ -70,10 +70,12 @@ struct yk_signup_info {
 struct yk_signup_seats {
     int capacity;     /* people; 0 = no sign-up */
     int held;         /* seats this kiosk may confirm offline (events.seats_held) */
-    int confirmed;    /* people in confirmed sign-ups here */
+    int confirmed;    /* people in confirmed sign-ups here (from the held seats or the hub) */
+    int from_held;    /* of those, people confirmed here from the held seats (from_allotment) */
     int pending;      /* people in pending sign-ups here */
     int waitlist;     /* people on the waitlist here */
-    int confirm_left; /* people this kiosk can still confirm: min(capacity, held) - confirmed */
+    int confirm_left; /* people this kiosk can still confirm offline: the smaller of
+                         held - from_held and capacity - confirmed */
     int room_left;    /* people who can still sign up at all: capacity - confirmed - pending */
 };
 
@@ -92,6 +94,25 @@ struct yk_signup_result {
 enum yk_signup_rc yk_signup_submit(struct yk_db *db, const struct yk_ticket_keys *keys,
                                    const struct yk_signup_request *req, int64_t now_utc_ms,
                                    struct yk_signup_result *out);
+
+/* Signs the ticket of a sign-up the hub confirmed (online, or as a decision pulled later):
+ * with keys, numbered from meta.ticket_serial, issued today, stored on the row (ticket_code,
+ * ticket_serial, short_code) and the row marked to be pushed again, in one IMMEDIATE
+ * transaction committed with synchronous=FULL. Only for a confirmed sign-up of this kiosk
+ * that has no ticket yet; an existing ticket is never changed. Fills *out (when not NULL)
+ * with the row as it is afterwards. Returns 1 issued, 0 nothing to do (no such sign-up, not
+ * confirmed, or it already has a ticket), -1 error (logged; nothing changed). */
+int yk_signup_issue_ticket(struct yk_db *db, const struct yk_ticket_keys *keys,
+                           const char *signup_id, int64_t now_utc_ms,
+                           struct yk_signup_info *out);
+
+/* yk_signup_issue_ticket for every confirmed sign-up of this kiosk without a ticket whose
+ * event has not ended. Returns how many were issued, or -1 on error. */
+int yk_signup_issue_missing_tickets(struct yk_db *db, const struct yk_ticket_keys *keys,
+                                    int64_t now_utc_ms);
+
+/* The sign-up with this id into *out: 1 found, 0 none, -1 error. */
+int yk_signup_get(struct yk_db *db, const char *signup_id, struct yk_signup_info *out);
 
 /* The live (not cancelled) sign-up of phone for event_id into *out (zeroed unless found):
  * 1 found, 0 none, -1 error (logged). */
