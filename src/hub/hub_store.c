@@ -691,7 +691,8 @@ static bool push_signup(struct yk_hub_store *s, const char *kiosk, const struct 
             reject(o, "id-conflict");
             return true;
         }
-        /* Known: only a cancellation or a phone purge changes it. */
+        /* Known: only a cancellation, a phone purge or the first ticket of a confirmed
+         * sign-up changes it. */
         o->result = YK_HUB_DUPLICATE;
         sqlite3_stmt *q = prep(s, "SELECT status, phone IS NOT NULL, ticket_code, event_id "
                                   "FROM signups WHERE id = ?");
@@ -720,6 +721,30 @@ static bool push_signup(struct yk_hub_store *s, const char *kiosk, const struct 
                 return false;
             o->result = YK_HUB_ACCEPTED;
             *dirty = true;
+        }
+        if (r->ticket_code && !code[0] && strcmp(st_in, "confirmed") == 0 &&
+            query_int(s, "SELECT count(*) FROM signups WHERE id = ? AND status = 'confirmed'",
+                      r->id, NULL, 0, NULL) == 1) {
+            /* The kiosk signed the ticket of a sign-up the hub confirmed from its pool (the
+             * hub had none): stored. An existing ticket is never changed. */
+            if (exists(s, "SELECT count(*) FROM signups WHERE ticket_code = ?", r->ticket_code)) {
+                reject(o, "ticket-conflict");
+                return true;
+            }
+            sqlite3_stmt *u = prep(s, "UPDATE signups SET ticket_code = ?, ticket_serial = ?, "
+                                      "short_code = ?, updated_utc = ? "
+                                      "WHERE id = ? AND ticket_code IS NULL");
+            if (!u)
+                return false;
+            bind_str(u, 1, r->ticket_code);
+            if (r->ticket_serial > 0)
+                sqlite3_bind_int64(u, 2, r->ticket_serial);
+            bind_str(u, 3, r->short_code);
+            sqlite3_bind_int64(u, 4, r->updated_utc > 0 ? r->updated_utc : now);
+            bind_str(u, 5, r->id);
+            if (!run(s, u))
+                return false;
+            o->result = YK_HUB_ACCEPTED;
         }
         if (!r->phone && has_phone) {
             sqlite3_stmt *u = prep(s, "UPDATE signups SET phone = NULL WHERE id = ?");
@@ -1479,10 +1504,15 @@ enum yk_hub_rc yk_hub_ticket(struct yk_hub_store *s, const char *code, struct yk
             t->party_size = sqlite3_column_int64(st, 1);
             copy_col(st, 2, t->surname, sizeof t->surname);
             copy_col(st, 3, t->title, sizeof t->title);
+            /* Only the last four digits go up from kiosks: "****5678". */
             char phone[32];
             copy_col(st, 4, phone, sizeof phone);
-            if (phone[0] && !yk_phone_mask(phone, t->phone_masked))
-                t->phone_masked[0] = '\0';
+            size_t pl = strlen(phone);
+            bool digits = pl >= 4;
+            for (size_t i = 0; i < pl; i++)
+                digits = digits && phone[i] >= '0' && phone[i] <= '9';
+            if (digits)
+                snprintf(t->phone_masked, sizeof t->phone_masked, "****%s", phone + pl - 4);
             event_info(s, st, 5, t);
             t->synced = true;
             rc = YK_HUB_OK;
