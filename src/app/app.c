@@ -84,6 +84,8 @@ int yk_app_init(struct yk_app *app, const struct yk_config *cfg)
             .version = YK_VERSION,
             .interval_s = cfg->sync_interval_s,
             .heartbeat_s = cfg->heartbeat_interval_s,
+            .seat_block = cfg->seat_block,
+            .keys = app->keys_open ? &app->keys : NULL,
         };
         sync_worker = yk_sync_worker_start(&sp); /* NULL: the kiosk runs offline (logged) */
     }

@@ -2,6 +2,7 @@
 
 #include "core/json.h"
 #include "core/log.h"
+#include "core/signup.h"
 
 #include <curl/curl.h>
 #include <errno.h>
@@ -259,6 +260,8 @@ bool yk_sync_client_init(struct yk_sync_client *c, const struct yk_sync_client_p
     c->timeout_s = p->timeout_s > 0 ? p->timeout_s : 30;
     c->page_limit = p->page_limit > 0 ? p->page_limit : YK_SYNC_PAGE_LIMIT;
     c->batch_max = p->batch_max > 0 ? p->batch_max : YK_SYNC_BATCH_DEFAULT;
+    c->seat_block = p->seat_block > 0 ? p->seat_block : 0;
+    c->keys = p->keys;
     c->abort_flag = p->abort_flag;
     c->started_ms = mono_ms();
     load_token(c);
@@ -468,6 +471,61 @@ enum yk_sync_rc yk_sync_heartbeat(struct yk_sync_client *c, int64_t last_sync_ut
     return rc;
 }
 
+#define SEAT_ASKS_MAX 64
+
+enum yk_sync_rc yk_sync_seats(struct yk_sync_client *c, struct yk_db *db, int64_t now_utc_s)
+{
+    if (c->seat_block <= 0)
+        return YK_SYNC_OK;
+    struct yk_sync_seat_ask asks[SEAT_ASKS_MAX];
+    int n = yk_sync_seat_plan(db, now_utc_s, c->seat_block, asks, SEAT_ASKS_MAX);
+    if (n < 0)
+        return YK_SYNC_LOCAL;
+    for (int i = 0; i < n; i++) {
+        struct yk_jw w;
+        yk_jw_init(&w, 4096);
+        yk_jw_obj_begin(&w);
+        yk_jw_kstr(&w, "event_id", asks[i].event_id);
+        yk_jw_kint(&w, "seats", asks[i].want);
+        yk_jw_obj_end(&w);
+        size_t len;
+        char *body = yk_jw_take(&w, &len);
+        if (!body)
+            return YK_SYNC_LOCAL;
+        struct body ans;
+        enum yk_sync_rc rc = request(c, "/api/v1/seats", body, len, true, &ans);
+        free(body);
+        if (rc == YK_SYNC_BUG && (c->last_status == 404 || c->last_status == 409)) {
+            /* Deleted on the hub, or no sign-up any more: the next pull says so. */
+            yk_info("sync", "seats for %s: %s; skipped", asks[i].event_id, c->last_error);
+            free(ans.data);
+            continue;
+        }
+        if (rc != YK_SYNC_OK) {
+            free(ans.data);
+            return rc;
+        }
+        struct yk_json_doc doc;
+        int64_t held = -1;
+        const char *ev;
+        bool ok = yk_json_parse(&doc, ans.data, ans.len, NULL) &&
+                  yk_json_get_str(doc.root, "event_id", &ev) &&
+                  strcmp(ev, asks[i].event_id) == 0 && yk_json_get_int(doc.root, "held", &held) &&
+                  held >= 0 && held <= 1000000;
+        yk_json_free(&doc);
+        free(ans.data);
+        if (!ok) {
+            snprintf(c->last_error, sizeof c->last_error, "/api/v1/seats: unusable answer");
+            return YK_SYNC_BUG;
+        }
+        if (!yk_sync_seats_held(db, asks[i].event_id, held))
+            return YK_SYNC_LOCAL;
+        yk_info("sync", "seats for %s: asked %d (held %d, used %d), the hub holds %lld",
+                asks[i].event_id, asks[i].want, asks[i].held, asks[i].used, (long long)held);
+    }
+    return YK_SYNC_OK;
+}
+
 enum yk_sync_rc yk_sync_round(struct yk_sync_client *c, struct yk_db *db, int64_t now_utc_s,
                               const char *setup_code, bool heartbeat)
 {
@@ -483,7 +541,18 @@ enum yk_sync_rc yk_sync_round(struct yk_sync_client *c, struct yk_db *db, int64_
     }
     rc = yk_sync_push(c, db, now_utc_s, NULL);
     if (rc == YK_SYNC_OK)
+        rc = yk_sync_seats(c, db, now_utc_s);
+    if (rc == YK_SYNC_OK)
         rc = yk_sync_pull(c, db, NULL);
+    if (rc == YK_SYNC_OK && c->keys) {
+        /* Sign-ups the hub confirmed (decisions in the push answers or the pull) get their
+         * ticket here, and the hub gets it at once. */
+        int issued = yk_signup_issue_missing_tickets(db, c->keys, now_utc_s * 1000);
+        if (issued < 0)
+            rc = YK_SYNC_LOCAL;
+        else if (issued > 0)
+            rc = yk_sync_push(c, db, now_utc_s, NULL);
+    }
     if (rc == YK_SYNC_OK) {
         char buf[24];
         snprintf(buf, sizeof buf, "%lld", (long long)now_utc_s);
@@ -499,7 +568,7 @@ enum yk_sync_rc yk_sync_round(struct yk_sync_client *c, struct yk_db *db, int64_
 
 enum yk_sync_rc yk_sync_confirm_online(struct yk_sync_client *c, struct yk_db *db,
                                        const char *signup_id, bool waitlist_ok,
-                                       char status[12])
+                                       int64_t now_utc_s, char status[12])
 {
     status[0] = '\0';
     if (!yk_sync_enrolled(c))
@@ -514,5 +583,10 @@ enum yk_sync_rc yk_sync_confirm_online(struct yk_sync_client *c, struct yk_db *d
     if (rc == YK_SYNC_OK && !yk_sync_apply_signup_answer(db, signup_id, ans.data, ans.len, status))
         rc = YK_SYNC_BUG;
     free(ans.data);
+    /* The person is at the screen: the ticket now (the screen does the same if it gets there
+     * first; only one of them signs). It goes up with the next push. */
+    if (rc == YK_SYNC_OK && c->keys && strcmp(status, "confirmed") == 0 &&
+        yk_signup_issue_ticket(db, c->keys, signup_id, now_utc_s * 1000, NULL) < 0)
+        yk_warn("sync", "sign-up %s is confirmed; its ticket is signed later", signup_id);
     return rc;
 }

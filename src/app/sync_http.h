@@ -3,6 +3,7 @@
 
 #include "core/db.h"
 #include "core/sync.h"
+#include "core/ticket.h"
 
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -43,6 +44,10 @@ struct yk_sync_client_params {
     long timeout_s;            /* 0: 30 */
     int page_limit;            /* rows per changes page asked for; 0: YK_SYNC_PAGE_LIMIT */
     int batch_max;             /* records per push; 0: YK_SYNC_BATCH_DEFAULT */
+    int seat_block;            /* held seats to keep free per open event (config seat_block);
+                                  0: never ask for seats */
+    const struct yk_ticket_keys *keys; /* borrowed, outlives the client: signs the tickets of
+                                          sign-ups the hub confirms; NULL: none are signed */
     atomic_bool *abort_flag;   /* when set, a transfer in progress is abandoned (stop) */
 };
 
@@ -55,7 +60,8 @@ struct yk_sync_client {
     bool have_key;
     char token[80]; /* "" until enrolled */
     long connect_timeout_s, timeout_s;
-    int page_limit, batch_max;
+    int page_limit, batch_max, seat_block;
+    const struct yk_ticket_keys *keys;
     atomic_bool *abort_flag;
     int64_t started_ms; /* monotonic, for the heartbeat's uptime */
     long last_status;   /* HTTP status of the last request (0: no answer) */
@@ -92,18 +98,25 @@ enum yk_sync_rc yk_sync_pull(struct yk_sync_client *c, struct yk_db *db, long *r
 /* POST /api/v1/heartbeat: version, uptime, last_sync_utc, free disk of the data dir. */
 enum yk_sync_rc yk_sync_heartbeat(struct yk_sync_client *c, int64_t last_sync_utc);
 
+/* Allotments: asks the hub for the seats yk_sync_seat_plan says (POST /api/v1/seats, one
+ * request per event) and stores what it holds in events.seats_held. An event the hub no
+ * longer knows or that takes no sign-ups (404/409) is skipped. Nothing when seat_block is 0. */
+enum yk_sync_rc yk_sync_seats(struct yk_sync_client *c, struct yk_db *db, int64_t now_utc_s);
+
 /* One whole round: enrol first when there is no token and a setup code is given (else
- * YK_SYNC_NEED_ENROL), push, pull, then the heartbeat when heartbeat is true. Stops at the
- * first failure. Saves meta 'sync.last_success_utc' on success. */
+ * YK_SYNC_NEED_ENROL), push, seats, pull, then the tickets of sign-ups the hub confirmed
+ * (with keys; pushed at once), then the heartbeat when heartbeat is true. Stops at the first
+ * failure. Saves meta 'sync.last_success_utc' on success. */
 enum yk_sync_rc yk_sync_round(struct yk_sync_client *c, struct yk_db *db, int64_t now_utc_s,
                               const char *setup_code, bool heartbeat);
 
 /* Asks the hub to confirm the pending sign-up signup_id now (POST /api/v1/signup) and
  * applies its answer locally; status (12 bytes) gets "confirmed", "waitlist" or "full".
+ * A confirmed sign-up gets its ticket signed here at once (with keys, issued at now_utc_s).
  * Blocking (at most the timeouts): call it from the sync worker, never the UI thread. */
 enum yk_sync_rc yk_sync_confirm_online(struct yk_sync_client *c, struct yk_db *db,
                                        const char *signup_id, bool waitlist_ok,
-                                       char status[12]);
+                                       int64_t now_utc_s, char status[12]);
 
 /* The status texts for people of rc, in Chinese and English ("" for OK). Static. */
 const char *yk_sync_rc_text(enum yk_sync_rc rc, bool chinese);

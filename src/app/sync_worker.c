@@ -86,7 +86,9 @@ static void *run(void *arg)
                                        .data_dir = w->data_dir,
                                        .public_key = w->have_key ? w->public_key : NULL,
                                        .version = w->version,
-                                       .abort_flag = &w->abort_transfer};
+                                       .abort_flag = &w->abort_transfer,
+                                       .seat_block = w->p.seat_block,
+                                       .keys = w->p.keys};
     if (!yk_sync_client_init(&c, &cp)) {
         yk_db_close(&db);
         return NULL;
@@ -117,7 +119,8 @@ static void *run(void *arg)
         if (yk_sync_take_confirm_request(signup_id, &waitlist_ok)) {
             /* A person is waiting at the screen: before anything else. */
             char status[12];
-            enum yk_sync_rc crc = yk_sync_confirm_online(&c, &db, signup_id, waitlist_ok, status);
+            enum yk_sync_rc crc = yk_sync_confirm_online(&c, &db, signup_id, waitlist_ok,
+                                                          utc_s(), status);
             yk_sync_confirm_done(signup_id, crc == YK_SYNC_OK, status);
         }
         bool hb = mono_ms() >= next_heartbeat;

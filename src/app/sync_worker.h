@@ -4,6 +4,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+struct yk_ticket_keys;
+
 /* The background sync: its own thread and its own database connection (WAL lets the UI
  * read and write meanwhile), one round (push, pull, media, heartbeat when due) every
  * sync_interval, at once when woken (yk_sync_wake() after a record is made, or a setup code
@@ -21,6 +23,9 @@ struct yk_sync_worker_params {
     const char *version;
     int interval_s;  /* between rounds when idle (config sync_interval) */
     int heartbeat_s; /* between heartbeats (config heartbeat_interval) */
+    int seat_block;  /* held seats to keep free per open event (config seat_block); 0: none */
+    const struct yk_ticket_keys *keys; /* signs the tickets of sign-ups the hub confirms;
+                                          borrowed: must outlive the worker; NULL: none */
 };
 
 struct yk_sync_worker;

@@ -535,6 +535,7 @@ static const struct key keys[] = {
     {"sync_interval", "10..3600 seconds", set_int, FIELD(sync_interval_s), 10, 3600, false},
     {"heartbeat_interval", "30..86400 seconds", set_int, FIELD(heartbeat_interval_s), 30, 86400,
      false},
+    {"seat_block", "0 (never ask) or 1..50 seats", set_int, FIELD(seat_block), 0, 50, false},
 };
 #define NKEYS (sizeof keys / sizeof keys[0])
 
@@ -638,6 +639,7 @@ void yk_config_defaults(struct yk_config *cfg)
     cfg->setup_code[0] = '\0';
     cfg->sync_interval_s = 60;
     cfg->heartbeat_interval_s = 300;
+    cfg->seat_block = 4;
     cfg->bench_idle_s = 30;
 }
 
@@ -1334,6 +1336,7 @@ void yk_config_write(const struct yk_config *cfg, void *vf)
     fprintf(f, "# setup_code: %s\n", cfg->setup_code[0] ? "set (not shown)" : "not set");
     fprintf(f, "sync_interval = %d\n", cfg->sync_interval_s);
     fprintf(f, "heartbeat_interval = %d\n", cfg->heartbeat_interval_s);
+    fprintf(f, "seat_block = %d\n", cfg->seat_block);
 }
 
 void yk_config_print_help(void *vf)

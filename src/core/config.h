@@ -53,6 +53,9 @@ struct yk_config {
     int sync_interval_s;      /* "sync_interval": 10..3600 seconds between rounds when idle;
                                  default 60 */
     int heartbeat_interval_s; /* "heartbeat_interval": 30..86400 seconds; default 300 */
+    int seat_block;           /* "seat_block": 0..50 seats this kiosk keeps held (free) per
+                                 event open for sign-up, to confirm offline; 0 = never ask;
+                                 default 4 */
 
     /* Headless driver (command line only) */
     bool headless;            /* --headless */

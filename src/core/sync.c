@@ -114,6 +114,8 @@ bool yk_sync_build_push(struct yk_db *db, size_t max_records, struct yk_sync_bat
                 if (t == YK_SYNC_SIGNUP && strcmp(name, "status") == 0)
                     snprintf(it->status, sizeof it->status, "%s",
                              (const char *)sqlite3_column_text(st, c));
+                if (t == YK_SYNC_SIGNUP && strcmp(name, "ticket_code") == 0)
+                    it->ticket_set = sqlite3_column_type(st, c) != SQLITE_NULL;
                 if (t == YK_SYNC_DUTY && strcmp(name, "off_utc") == 0 &&
                     sqlite3_column_type(st, c) != SQLITE_NULL) {
                     it->off_set = true;
@@ -219,7 +221,10 @@ bool yk_sync_apply_push(struct yk_db *db, const struct yk_sync_batch *b, const c
         sqlite3_stmt **cache = is_rejected ? &rejected[it->type] : &synced[it->type];
         if (!*cache) {
             char sql[256];
-            const char *guard = it->type == YK_SYNC_SIGNUP ? " AND status = ?3"
+            /* A sign-up whose status changed, or that got its ticket, since the batch was
+             * built goes up again. */
+            const char *guard = it->type == YK_SYNC_SIGNUP
+                                    ? " AND status = ?3 AND (ticket_code IS NOT NULL) = ?5"
                                 : it->type == YK_SYNC_DUTY ? " AND off_utc IS ?4"
                                                            : "";
             snprintf(sql, sizeof sql,
@@ -236,8 +241,10 @@ bool yk_sync_apply_push(struct yk_db *db, const struct yk_sync_batch *b, const c
         sqlite3_clear_bindings(st);
         sqlite3_bind_text(st, 1, it->id, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, is_rejected ? "rejected" : "synced", -1, SQLITE_STATIC);
-        if (it->type == YK_SYNC_SIGNUP)
+        if (it->type == YK_SYNC_SIGNUP) {
             sqlite3_bind_text(st, 3, it->status, -1, SQLITE_STATIC);
+            sqlite3_bind_int(st, 5, it->ticket_set);
+        }
         if (it->type == YK_SYNC_DUTY && it->off_set)
             sqlite3_bind_int64(st, 4, it->off_utc);
         if (sqlite3_step(st) != SQLITE_DONE) {
@@ -752,6 +759,71 @@ bool yk_sync_apply_page(struct yk_db *db, const char *body, size_t len,
     } else {
         memset(out, 0, sizeof *out);
     }
+    return ok;
+}
+
+/* Seats -------------------------------------------------------------------------------------- */
+
+int yk_sync_seat_plan(struct yk_db *db, int64_t now_utc_s, int block,
+                      struct yk_sync_seat_ask *out, int max)
+{
+    if (block <= 0 || max <= 0)
+        return 0;
+    sqlite3_stmt *st = yk_db_prepare(
+        db, "SELECT id, seats_held, capacity, coalesce(signup_deadline_utc, starts_utc) AS dl, "
+            "coalesce((SELECT sum(party_size) FROM signups s WHERE s.event_id = e.id AND "
+            "s.status = 'confirmed' AND s.from_allotment = 1), 0) AS used "
+            "FROM events e WHERE deleted = 0 AND rev > 0 AND capacity > 0 "
+            "AND ends_utc > ?1 - 7 * 86400 ORDER BY dl, id");
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, now_utc_s);
+    int n = 0, rc = SQLITE_DONE;
+    while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *id = (const char *)sqlite3_column_text(st, 0);
+        int held = sqlite3_column_int(st, 1), capacity = sqlite3_column_int(st, 2);
+        int64_t deadline = sqlite3_column_int64(st, 3);
+        int used = sqlite3_column_int(st, 4);
+        int want;
+        if (now_utc_s < deadline) {
+            if (held - used >= block)
+                continue;
+            want = used + block;
+            if (want > capacity)
+                want = capacity > used ? capacity : used;
+        } else {
+            if (held <= used)
+                continue;
+            want = used;
+        }
+        if (want == held || strlen(id) >= sizeof out[0].event_id)
+            continue;
+        struct yk_sync_seat_ask *a = &out[n++];
+        snprintf(a->event_id, sizeof a->event_id, "%s", id);
+        a->held = held;
+        a->used = used;
+        a->want = want;
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        yk_error("sync", "cannot plan the seats to ask for: %s", sqlite3_errmsg(db->handle));
+        n = -1;
+    }
+    sqlite3_finalize(st);
+    return n;
+}
+
+bool yk_sync_seats_held(struct yk_db *db, const char *event_id, int64_t held)
+{
+    sqlite3_stmt *st = yk_db_prepare(db, "UPDATE events SET seats_held = ?2 WHERE id = ?1");
+    if (!st)
+        return false;
+    sqlite3_bind_text(st, 1, event_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, held);
+    bool ok = sqlite3_step(st) == SQLITE_DONE;
+    if (!ok)
+        yk_error("sync", "cannot store the seats held for %s: %s", event_id,
+                 sqlite3_errmsg(db->handle));
+    sqlite3_finalize(st);
     return ok;
 }
 

@@ -42,6 +42,7 @@ struct yk_sync_item {
     enum yk_sync_type type;
     char id[YK_ID_LEN + 1];
     char status[12]; /* signups: the status sent */
+    bool ticket_set; /* signups: a ticket_code was sent */
     bool off_set;    /* duty: off_utc was sent */
     int64_t off_utc;
 };
@@ -109,6 +110,28 @@ char *yk_sync_signup_request(struct yk_db *db, const char *signup_id, bool waitl
  * malformed or on error. */
 bool yk_sync_apply_signup_answer(struct yk_db *db, const char *signup_id, const char *body,
                                  size_t len, char status[12]);
+
+/* Seats (allotments, POST /api/v1/seats): what to ask the hub for. */
+struct yk_sync_seat_ask {
+    char event_id[64];
+    int held; /* events.seats_held now */
+    int used; /* people in live sign-ups confirmed here from the held seats */
+    int want; /* the seats to ask for */
+};
+
+/* The allotment requests a round should make, at most max, soonest deadline first, for
+ * events from the hub (rev > 0, not deleted, with a capacity):
+ *   - sign-up open (now < the deadline, or the start when there is none) and fewer than
+ *     block held seats free (held - used): ask for used + block, at most the capacity;
+ *   - sign-up closed, event ended at most 7 days ago, and held > used: ask for used (the
+ *     unused seats go back to the hub's pool for the waitlist).
+ * Never below used (what is confirmed here). block 0: nothing. Returns how many, -1 on
+ * error. */
+int yk_sync_seat_plan(struct yk_db *db, int64_t now_utc_s, int block,
+                      struct yk_sync_seat_ask *out, int max);
+
+/* Stores the hub's answer to a seats request: events.seats_held = held. false on error. */
+bool yk_sync_seats_held(struct yk_db *db, const char *event_id, int64_t held);
 
 /* The cursor of the last committed page (0 before any). */
 int64_t yk_sync_cursor(struct yk_db *db);

@@ -773,7 +773,7 @@ static void test_docs_list_every_key(void)
         }
         checks += 2;
     }
-    CHECK(nkeys == 19); /* setup_code is written as a comment: a secret */
+    CHECK(nkeys == 20); /* setup_code is written as a comment: a secret */
     free(keys);
     free(help);
     free(doc_text[0]);
@@ -788,6 +788,8 @@ static void test_sync_keys(void)
     CHECK(c.sync_interval_s == 60 && c.heartbeat_interval_s == 300 && c.setup_code[0] == '\0');
     key_cases("sync_interval", L("10", "60", "3600"), L("9", "3601", "0", "1m"));
     key_cases("heartbeat_interval", L("30", "300", "86400"), L("29", "86401", "x"));
+    CHECK(c.seat_block == 4);
+    key_cases("seat_block", L("0", "1", "4", "50"), L("-1", "51", "x", "4 seats"));
     key_cases("setup_code", L("", "SZKX-NTPX-ZAY7-Q7Y5", "szkxntpxzay7q7y5", "SZKX NTPX ZAY7 Q7Y5"),
               L("SZKX-NTPX", "SZKX-NTPX-ZAY7-Q7Y5-XXXX", "SZKX_NTPX_ZAY7_Q7Y5"));
     yk_config_defaults(&c);

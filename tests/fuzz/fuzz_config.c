@@ -32,7 +32,9 @@ static bool same_file_keys(const struct yk_config *a, const struct yk_config *b)
            a->idle_timeout_s == b->idle_timeout_s && a->idle_warning_s == b->idle_warning_s &&
            a->attract_after_s == b->attract_after_s && a->night_mode == b->night_mode &&
            a->night_start_min == b->night_start_min && a->night_end_min == b->night_end_min &&
-           a->volunteer_lock_s == b->volunteer_lock_s && a->retention_days == b->retention_days;
+           a->volunteer_lock_s == b->volunteer_lock_s && a->retention_days == b->retention_days &&
+           a->sync_interval_s == b->sync_interval_s &&
+           a->heartbeat_interval_s == b->heartbeat_interval_s && a->seat_block == b->seat_block;
 }
 
 static void fuzz_text(const uint8_t *data, size_t size)

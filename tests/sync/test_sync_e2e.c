@@ -236,7 +236,8 @@ static void test_converge(void)
     CHECK(src == YK_SIGNUP_RC_PENDING);
     if (src == YK_SIGNUP_RC_PENDING) {
         char status[12];
-        CHECK_EQ_INT(yk_sync_confirm_online(&k->c, &k->db, res.signup.id, true, status),
+        CHECK_EQ_INT(yk_sync_confirm_online(&k->c, &k->db, res.signup.id, true,
+                                            now_ms(k) / 1000, status),
                      YK_SYNC_OK);
         CHECK_EQ_STR(status, "confirmed");
         char buf[64];
