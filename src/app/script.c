@@ -50,7 +50,7 @@ static void advance(struct yk_app *app, int64_t ms)
     }
 }
 
-static bool sync_round(struct run *r, const char *expect);
+static bool sync_round(struct run *r, bool round, const char *expect);
 
 static void finger(struct yk_app *app, Uint32 type, float lx, float ly)
 {
@@ -362,32 +362,57 @@ static bool run_line(struct run *r, char *line)
         if (n)
             return fail(r, "check-contrast: %d text line(s) under %.1f:1:\n%s", n, min, err);
     } else if (strcmp(cmd, "sync") == 0) {
-        return sync_round(r, *rest ? rest : NULL);
+        return sync_round(r, true, *rest ? rest : NULL);
+    } else if (strcmp(cmd, "sync-confirm") == 0) {
+        return sync_round(r, false, NULL);
     } else {
         return fail(r, "unknown command '%s'", cmd);
     }
     return true;
 }
 
-/* One whole sync round (push, pull, media, heartbeat) on this thread, at the driven clock's
- * time; the background worker does not run headless, so scripts decide when sync happens.
- * expect: NULL, the round must succeed; else the name of the outcome it must have
- * ("retry", "refused", ...: yk_sync_rc_name), so that scripts can show failures. */
-static bool sync_round(struct run *r, const char *expect)
+/* The sync commands, on this thread at the driven clock's time (the background worker does
+ * not run headless, so scripts decide when sync happens). First the online confirmation the
+ * sign-up screen asked for, if any (the worker's job on a terminal); then, when round is
+ * true, one whole round (push, seats, pull, media, tickets, heartbeat). `sync` fails the line
+ * when the round fails, or, given expect, when its outcome is not that one ("retry",
+ * "refused", ...: yk_sync_rc_name), so that scripts can show failures; `sync-confirm` fails
+ * it only when no confirmation was asked for (a failed one is the screen's to show). */
+static bool sync_round(struct run *r, bool round, const char *expect)
 {
     const struct yk_config *cfg = r->app->cfg;
     if (!cfg->hub_url[0])
-        return fail(r, "sync: no hub_url is configured");
+        return fail(r, "%s: no hub_url is configured", round ? "sync" : "sync-confirm");
     struct yk_sync_client c;
     struct yk_sync_client_params cp = {
         .hub_url = cfg->hub_url,
         .data_dir = cfg->data_dir,
         .public_key = r->app->keys_open ? r->app->keys.public_key : NULL,
         .version = YK_VERSION,
+        .seat_block = cfg->seat_block,
+        .keys = r->app->keys_open ? &r->app->keys : NULL,
     };
     if (!yk_sync_client_init(&c, &cp))
         return fail(r, "sync: the HTTP client cannot start");
     int64_t now = yk_clock_utc_ms(&r->app->clock) / 1000;
+    char signup_id[YK_ID_LEN + 1], status[12] = "";
+    bool waitlist_ok, asked = yk_sync_take_confirm_request(signup_id, &waitlist_ok);
+    if (asked) {
+        enum yk_sync_rc crc =
+            yk_sync_confirm_online(&c, &r->app->db, signup_id, waitlist_ok, now, status);
+        yk_sync_confirm_done(signup_id, crc == YK_SYNC_OK, status);
+        if (crc != YK_SYNC_OK)
+            fprintf(stderr, "%s:%d: online confirmation failed: %s (%s)\n", r->name, r->line,
+                    yk_sync_rc_name(crc), c.last_error);
+    }
+    if (!round) {
+        yk_sync_client_destroy(&c);
+        if (!asked)
+            return fail(r, "sync-confirm: the screen asked for no confirmation");
+        /* Let the screen see the answer at its next tick. */
+        advance(r->app, 1);
+        return true;
+    }
     char typed[64];
     const char *code = yk_sync_take_setup_code(typed, sizeof typed) ? typed : cfg->setup_code;
     enum yk_sync_rc rc = yk_sync_round(&c, &r->app->db, now, code, true);
@@ -403,6 +428,8 @@ static bool sync_round(struct run *r, const char *expect)
     snprintf(why, sizeof why, "%s", c.last_error);
     yk_sync_client_destroy(&c);
     r->app->kiosk.dirty = true;
+    if (asked)
+        advance(r->app, 1); /* the screen's tick sees the answer */
     if (expect && strcmp(expect, yk_sync_rc_name(rc)) != 0)
         return fail(r, "sync: %s (%s), not %s", yk_sync_rc_name(rc), why, expect);
     if (!expect && rc != YK_SYNC_OK)
@@ -410,16 +437,28 @@ static bool sync_round(struct run *r, const char *expect)
     return true;
 }
 
+/* Headless, the driver stands in for the sync worker: screens may hand it an online
+ * confirmation (taken by the next sync or sync-confirm line). */
+static void driver_waker(void *ctx)
+{
+    (void)ctx;
+}
+
 int yk_app_run_script(struct yk_app *app, FILE *f, const char *name)
 {
     struct run r = {app, name, 0};
+    if (app->cfg->hub_url[0])
+        yk_sync_set_waker(driver_waker, NULL);
     yk_app_frame(app, true, NULL);
     char line[4096];
     while (fgets(line, sizeof line, f)) {
         r.line++;
         line[strcspn(line, "\r\n")] = 0;
-        if (!run_line(&r, line))
+        if (!run_line(&r, line)) {
+            yk_sync_set_waker(NULL, NULL);
             return 1;
+        }
     }
+    yk_sync_set_waker(NULL, NULL);
     return 0;
 }

@@ -10,7 +10,14 @@
  * table below), signup.surname.none, signup.initials, signup.initial.<A-Z>, signup.party.<n>,
  * signup.notice, signup.agree, signup.summary.*, signup.confirm, signup.result.title,
  * signup.result.body, signup.ticket.qr, signup.ticket.code, signup.ticket.*, signup.done,
- * signup.prev, signup.cancel, signup.next. */
+ * signup.prev, signup.cancel, signup.next, and while the hub is asked to confirm a sign-up
+ * (online confirmation) signup.confirming.bar and signup.confirming.body.
+ *
+ * Online confirmation: a sign-up this kiosk could not confirm from its held seats (pending, or
+ * the waitlist) is handed to the sync worker (yk_sync_request_confirm) and the screen shows
+ * "confirming with the service centre" with a bar that fills over CONFIRM_WAIT_MS, polling
+ * yk_sync_confirm_result at its tick. The sign-up is already stored: leaving meanwhile loses
+ * nothing (the worker finishes, and a confirmed sign-up gets its ticket either way). */
 #include "ui/screens/screens.h"
 
 #include "core/icons.h"
@@ -80,6 +87,8 @@ static const struct {
 
 enum step { STEP_PHONE, STEP_NAME, STEP_PARTY, STEP_PRIVACY, STEP_CONFIRM, STEP_RESULT };
 #define STEPS 5 /* counted for the "step n of 5" line; the result is not a step */
+#define CONFIRM_WAIT_MS 8000 /* then the sign-up is shown as pending */
+#define CONFIRM_POLL_MS 200  /* the bar moves and the answer is looked for this often */
 
 struct state {
     enum step step;
@@ -94,6 +103,9 @@ struct state {
     int party;
     struct yk_signup_result result;
     bool submitted;
+    bool confirming;          /* waiting for the hub's answer (online confirmation) */
+    bool confirm_failed;      /* the hub could not be asked, or did not answer in time */
+    int64_t confirm_start_ms; /* monotonic */
 };
 
 static struct state *st(struct yk_kiosk *k)
@@ -549,21 +561,60 @@ static void build_confirm(struct yk_kiosk *k, struct yk_rect area)
     yk_doc_end(&d);
 }
 
+/* While the hub is asked: what is happening, a bar that fills, and that the sign-up is kept
+ * whatever happens. No button: the bar's home and back work and lose nothing. */
+static void build_confirming(struct yk_kiosk *k, struct yk_rect area)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    struct state *s = st(k);
+    struct yk_rect in = heading(k, area, tr(k, "signup.confirming"));
+    int64_t spent = yk_clock_mono_ms(k->p.clock) - s->confirm_start_ms;
+    if (spent < 0)
+        spent = 0;
+    if (spent > CONFIRM_WAIT_MS)
+        spent = CONFIRM_WAIT_MS;
+    int bh = yk_ui_line_height(ui, YK_FONT_BODY) / 2;
+    struct yk_rect bar = yk_cut_top(&in, bh);
+    yk_ui_fill(ui, bar, t->line, bh / 2);
+    struct yk_rect done = bar;
+    /* Never empty: something visibly started. */
+    done.w = (int)((int64_t)bar.w * (spent + CONFIRM_POLL_MS) / (CONFIRM_WAIT_MS + CONFIRM_POLL_MS));
+    yk_ui_fill(ui, done, t->primary, bh / 2);
+    /* In the tree: how far the wait has gone, for tests and read-aloud. */
+    yk_ui_text(ui, "signup.confirming.bar", bar, "", YK_FONT_SMALL, t->ink, YK_ALIGN_LEFT, false);
+    yk_ui_set_text(ui, "signup.confirming.bar",
+                   yk_ui_fmt(ui, "%d%%", (int)(spent * 100 / CONFIRM_WAIT_MS)));
+    yk_cut_top(&in, t->gap);
+    const char *b = tr(k, "signup.confirming.b");
+    int th = yk_ui_text_height(ui, b, YK_FONT_BODY, in.w);
+    yk_ui_text(ui, "signup.confirming.body", yk_cut_top(&in, th), b, YK_FONT_BODY, t->ink,
+               YK_ALIGN_LEFT, false);
+}
+
 static void build_result(struct yk_kiosk *k, struct yk_rect area)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
     struct state *s = st(k);
+    if (s->confirming) {
+        build_confirming(k, area);
+        return;
+    }
     const struct yk_signup_info *info = &s->result.signup;
     enum yk_signup_rc rc = s->result.rc;
     bool ticket = (rc == YK_SIGNUP_RC_CONFIRMED || rc == YK_SIGNUP_RC_EXISTING) &&
                   info->seat == YK_SEAT_CONFIRMED && info->ticket_code[0];
     const char *head, *body = NULL;
     switch (rc) {
-    case YK_SIGNUP_RC_CONFIRMED: head = "signup.r.confirmed"; body = "signup.r.confirmed.b"; break;
+    case YK_SIGNUP_RC_CONFIRMED:
+        head = "signup.r.confirmed";
+        body = ticket ? "signup.r.confirmed.b" : "signup.r.confirmed.noticket.b";
+        break;
     case YK_SIGNUP_RC_EXISTING:
         head = "signup.r.existing";
-        body = info->seat == YK_SEAT_CONFIRMED ? "signup.r.confirmed.b"
+        body = info->seat == YK_SEAT_CONFIRMED
+                   ? (ticket ? "signup.r.confirmed.b" : "signup.r.confirmed.noticket.b")
                : info->seat == YK_SEAT_WAITLIST ? "signup.r.waitlist.b"
                                                 : "signup.r.pending.b";
         break;
@@ -599,6 +650,8 @@ static void build_result(struct yk_kiosk *k, struct yk_rect area)
     in.h += t->pad;
     struct yk_doc d;
     yk_doc_begin(&d, k, "signup.result", in, false);
+    if (s->confirm_failed)
+        yk_doc_text(&d, "signup.result.unreached", tr(k, "signup.r.unreached"), false);
     if (body)
         yk_doc_text(&d, "signup.result.body", tr(k, body), false);
     if (ticket) {
@@ -679,13 +732,93 @@ static void submit(struct yk_kiosk *k, struct state *s)
         yk_signup_submit(k->p.db, k->p.keys, &req, yk_clock_utc_ms(k->p.clock), &s->result);
     }
     yk_info("signup", "event %s: %s", s->ev.id, yk_signup_rc_name(s->result.rc));
-    /* A new sign-up is committed: push it up now (a no-op when no sync worker runs). */
-    if (s->result.rc == YK_SIGNUP_RC_CONFIRMED || s->result.rc == YK_SIGNUP_RC_PENDING ||
-        s->result.rc == YK_SIGNUP_RC_WAITLIST)
+    /* Not confirmed here (no held seat left, or the event looked full from here): while the
+     * hub is reachable, ask it now. The answer is polled at the tick; the sign-up is stored
+     * already. The waitlist is accepted: a pending sign-up the hub cannot seat waits in line
+     * exactly as it would after the next push. */
+    enum yk_signup_rc rc = s->result.rc;
+    enum yk_seat seat = s->result.signup.seat;
+    bool unconfirmed = rc == YK_SIGNUP_RC_PENDING || rc == YK_SIGNUP_RC_WAITLIST ||
+                       (rc == YK_SIGNUP_RC_EXISTING &&
+                        (seat == YK_SEAT_PENDING || seat == YK_SEAT_WAITLIST));
+    if (unconfirmed && yk_sync_request_confirm(s->result.signup.id, true)) {
+        s->confirming = true;
+        s->confirm_start_ms = yk_clock_mono_ms(k->p.clock);
+        yk_info("signup", "sign-up %s: asking the hub to confirm it", s->result.signup.id);
+    } else if (rc == YK_SIGNUP_RC_CONFIRMED || rc == YK_SIGNUP_RC_PENDING ||
+               rc == YK_SIGNUP_RC_WAITLIST) {
+        /* A new sign-up is committed: push it up now (a no-op when no sync worker runs). */
         yk_sync_wake();
+    }
     /* The number has done its job; from here on only the masked form is shown. */
     sodium_memzero(s->phone, sizeof s->phone);
     s->step = STEP_RESULT;
+}
+
+/* The hub's answer to an online confirmation, as the screen shows it. */
+static void confirm_answered(struct yk_kiosk *k, struct state *s, const char *status)
+{
+    const char *id = s->result.signup.id;
+    int64_t now_ms = yk_clock_utc_ms(k->p.clock);
+    struct yk_signup_info info;
+    if (strcmp(status, "confirmed") == 0) {
+        /* The kiosk signs the ticket (the worker may have done it already: then this only
+         * reads it back). Shown exactly like one confirmed from the held seats. */
+        int r = k->p.keys ? yk_signup_issue_ticket(k->p.db, k->p.keys, id, now_ms, &info)
+                          : yk_signup_get(k->p.db, id, &info);
+        if (r >= 0 && info.seat == YK_SEAT_CONFIRMED) {
+            s->result.signup = info;
+            s->result.rc = YK_SIGNUP_RC_CONFIRMED;
+        }
+    } else if (strcmp(status, "waitlist") == 0) {
+        if (yk_signup_get(k->p.db, id, &info) == 1 && info.seat == YK_SEAT_WAITLIST) {
+            s->result.signup = info;
+            s->result.rc = YK_SIGNUP_RC_WAITLIST;
+        }
+    } else if (strcmp(status, "full") == 0) {
+        /* No seat and no place in line (the hub stored nothing): nothing is kept here
+         * either, and the screen says so. */
+        if (yk_signup_cancel(k->p.db, id, now_ms) >= 0) {
+            memset(&s->result.signup, 0, sizeof s->result.signup);
+            s->result.rc = YK_SIGNUP_RC_FULL;
+        }
+    }
+    yk_info("signup", "sign-up %s: the hub says %s", id, status);
+}
+
+static void tick(struct yk_kiosk *k)
+{
+    struct state *s = st(k);
+    if (!s || !s->confirming)
+        return;
+    k->dirty = true; /* the bar moves */
+    char status[12];
+    int r = yk_sync_confirm_result(s->result.signup.id, status);
+    bool timed_out = yk_clock_mono_ms(k->p.clock) - s->confirm_start_ms >= CONFIRM_WAIT_MS;
+    if (r == 0 && !timed_out)
+        return;
+    s->confirming = false;
+    if (r == 1) {
+        confirm_answered(k, s, status);
+    } else {
+        /* Failed or too slow: the sign-up stays as stored (pending or waitlist) and goes up
+         * with the next push; the worker may still get an answer, which lands in the row. */
+        s->confirm_failed = true;
+        yk_info("signup", "sign-up %s: no answer from the hub (%s); shown as stored",
+                s->result.signup.id, r < 0 ? "failed" : "timed out");
+    }
+    yk_sync_wake();
+    memset(k->ui.scroll, 0, sizeof k->ui.scroll);
+}
+
+static int64_t deadline(const struct yk_kiosk *k)
+{
+    const struct state *s = k->state[YK_SCREEN_SIGNUP];
+    if (!s || !s->confirming)
+        return -1;
+    int64_t now = yk_clock_mono_ms(k->p.clock), end = s->confirm_start_ms + CONFIRM_WAIT_MS;
+    int64_t next = now + CONFIRM_POLL_MS;
+    return next < end ? next : end;
 }
 
 static bool activate(struct yk_kiosk *k, const char *id)
@@ -784,4 +917,6 @@ const struct yk_screen_def yk_screen_signup = {
     .leave = leave,
     .build = build,
     .activate = activate,
+    .deadline = deadline,
+    .tick = tick,
 };
