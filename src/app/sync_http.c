@@ -541,9 +541,11 @@ enum yk_sync_rc yk_sync_round(struct yk_sync_client *c, struct yk_db *db, int64_
     }
     rc = yk_sync_push(c, db, now_utc_s, NULL);
     if (rc == YK_SYNC_OK)
-        rc = yk_sync_seats(c, db, now_utc_s);
-    if (rc == YK_SYNC_OK)
         rc = yk_sync_pull(c, db, NULL);
+    /* After the pull: the events as the hub has them now (new ones, deadlines); the answer
+     * is stored at once (the allotment change also comes with the next pull). */
+    if (rc == YK_SYNC_OK)
+        rc = yk_sync_seats(c, db, now_utc_s);
     if (rc == YK_SYNC_OK && c->keys) {
         /* Sign-ups the hub confirmed (decisions in the push answers or the pull) get their
          * ticket here, and the hub gets it at once. */

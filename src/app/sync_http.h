@@ -104,7 +104,7 @@ enum yk_sync_rc yk_sync_heartbeat(struct yk_sync_client *c, int64_t last_sync_ut
 enum yk_sync_rc yk_sync_seats(struct yk_sync_client *c, struct yk_db *db, int64_t now_utc_s);
 
 /* One whole round: enrol first when there is no token and a setup code is given (else
- * YK_SYNC_NEED_ENROL), push, seats, pull, then the tickets of sign-ups the hub confirmed
+ * YK_SYNC_NEED_ENROL), push, pull, seats, then the tickets of sign-ups the hub confirmed
  * (with keys; pushed at once), then the heartbeat when heartbeat is true. Stops at the first
  * failure. Saves meta 'sync.last_success_utc' on success. */
 enum yk_sync_rc yk_sync_round(struct yk_sync_client *c, struct yk_db *db, int64_t now_utc_s,

@@ -30,6 +30,7 @@ struct kiosk {
     char code[64];
     int64_t clock_offset_ms; /* this kiosk's clock minus the true time */
     int phones;
+    int seat_block; /* the client's seat_block (0: it never asks for seats) */
 };
 
 static struct hub hub;
@@ -72,7 +73,8 @@ static void kiosk_client(struct kiosk *k)
 {
     struct yk_sync_client_params cp = {.hub_url = url, .data_dir = k->dir,
                                        .public_key = k->keys.public_key, .version = "test",
-                                       .page_limit = 50, .batch_max = 40};
+                                       .page_limit = 50, .batch_max = 40,
+                                       .seat_block = k->seat_block, .keys = &k->keys};
     if (!yk_sync_client_init(&k->c, &cp)) {
         fprintf(stderr, "client init failed\n");
         exit(2);
@@ -240,12 +242,23 @@ static void test_converge(void)
                                             now_ms(k) / 1000, status),
                      YK_SYNC_OK);
         CHECK_EQ_STR(status, "confirmed");
-        char buf[64];
-        CHECK_EQ_STR(q_str(&k->db, buf, sizeof buf, "SELECT status || '/' || sync_state FROM "
-                                                    "signups WHERE id = '%s'", res.signup.id),
-                     "confirmed/synced");
-        CHECK_EQ_INT(hq("SELECT count(*) FROM signups WHERE id = '%s' AND status = 'confirmed'",
-                        res.signup.id), 1);
+        /* Confirmed by the hub from its pool: the kiosk signed the ticket at once and pushes
+         * it with the next round; the hub keeps it. */
+        char buf[64], code[YK_TICKET_DIGITS + 1];
+        CHECK_EQ_STR(q_str(&k->db, buf, sizeof buf, "SELECT status || '/' || sync_state || '/' "
+                                                    "|| from_allotment FROM signups WHERE id = "
+                                                    "'%s'", res.signup.id),
+                     "confirmed/pending/0");
+        q_str(&k->db, code, sizeof code, "SELECT coalesce(ticket_code, '') FROM signups WHERE "
+                                         "id = '%s'", res.signup.id);
+        CHECK_EQ_INT(strlen(code), YK_TICKET_DIGITS);
+        CHECK_EQ_INT(hq("SELECT count(*) FROM signups WHERE id = '%s' AND status = 'confirmed' "
+                        "AND ticket_code IS NULL", res.signup.id), 1);
+        CHECK_EQ_INT(round_of(k), YK_SYNC_OK);
+        CHECK_EQ_STR(q_str(&k->db, buf, sizeof buf, "SELECT sync_state FROM signups WHERE id = "
+                                                    "'%s'", res.signup.id), "synced");
+        CHECK_EQ_INT(hq("SELECT count(*) FROM signups WHERE id = '%s' AND status = 'confirmed' "
+                        "AND ticket_code = '%s'", res.signup.id, code), 1);
     }
 }
 
@@ -478,6 +491,160 @@ static void test_driver(void)
     sync_rmtree(dir);
 }
 
+/* The hub's seat figures of event: confirmed people, seats allotted, confirmed from the pool;
+ * and the invariant: never more than the capacity. */
+static void check_seats(const char *event, int capacity, const char *when)
+{
+    long long conf = hq("SELECT coalesce(sum(party_size), 0) FROM signups WHERE event_id = '%s' "
+                        "AND status = 'confirmed'", event);
+    long long allot = hq("SELECT coalesce(sum(seats), 0) FROM allotments WHERE event_id = '%s'",
+                         event);
+    long long pool = hq("SELECT coalesce(sum(party_size), 0) FROM signups WHERE event_id = '%s' "
+                        "AND status = 'confirmed' AND from_allotment = 0", event);
+    printf("%s: %s confirmed %lld, allotted %lld, from the pool %lld, capacity %d\n", when,
+           event, conf, allot, pool, capacity);
+    CHECK(conf <= capacity);
+    CHECK(allot + pool <= capacity);
+}
+
+static enum yk_signup_rc sign_one(struct kiosk *k, const char *event, const char *phone,
+                                  struct yk_signup_result *res)
+{
+    struct yk_signup_request rq = {.event_id = event, .phone = phone, .surname = "王",
+                                   .title = YK_TITLE_MS, .party_size = 1, .consent = true,
+                                   .waitlist_ok = true};
+    return yk_signup_submit(&k->db, &k->keys, &rq, now_ms(k), res);
+}
+
+/* Allotments asked for by the sync round itself (seat_block 4), with the real hub: two
+ * kiosks get blocks of an event of 10 seats, sign people up offline (within the block:
+ * confirmed with a ticket; beyond it: pending, then decided by the hub in order), top up,
+ * and give back the unused seats after the deadline, which lets the waitlist in. A sign-up
+ * the hub confirms later gets a ticket signed by its kiosk, which the hub stores and shows,
+ * and which a returning person gets back and a volunteer can check in. The hub never
+ * overbooks. */
+static void test_allotments(void)
+{
+    const int64_t t0 = SYNC_T0_MS / 1000;
+    char sql[600], path[700];
+    snprintf(sql, sizeof sql, "%s/seats.sql", hub.dir);
+    FILE *f = fopen(sql, "w");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    fprintf(f, "INSERT INTO events (id, kind, title_zh, starts_utc, ends_utc, "
+               "signup_deadline_utc, capacity, max_party) VALUES ('seat-test', 'other', "
+               "'座位测试', %lld, %lld, %lld, 10, 4);\n",
+            (long long)(t0 + 9 * 86400), (long long)(t0 + 9 * 86400 + 3600),
+            (long long)(t0 + 8 * 86400));
+    fclose(f);
+    CHECK_EQ_INT(hub_cmd(&hub, NULL, 0, "load %s", sql), 0);
+
+    static struct kiosk a, b;
+    a.seat_block = b.seat_block = 4;
+    kiosk_open(&a);
+    kiosk_open(&b);
+    CHECK_EQ_INT(round_of(&a), YK_SYNC_OK);
+    CHECK_EQ_INT(round_of(&b), YK_SYNC_OK);
+    /* Each holds a block without anyone asking by hand. */
+    CHECK_EQ_INT(q_int(&a.db, "SELECT seats_held FROM events WHERE id = 'seat-test'"), 4);
+    CHECK_EQ_INT(q_int(&b.db, "SELECT seats_held FROM events WHERE id = 'seat-test'"), 4);
+    CHECK_EQ_INT(hq("SELECT seats FROM allotments WHERE event_id = 'seat-test' AND kiosk_id = "
+                    "'%s'", yk_db_kiosk_id(&a.db)), 4);
+    check_seats("seat-test", 10, "blocks given");
+
+    /* Offline: 4 confirmed with a ticket, the 5th pending (no ticket). */
+    struct yk_signup_result res;
+    char pending_id[YK_ID_LEN + 1] = "", phone[16];
+    for (int i = 0; i < 5; i++) {
+        snprintf(phone, sizeof phone, "1360000%04d", i);
+        enum yk_signup_rc rc = sign_one(&a, "seat-test", phone, &res);
+        CHECK_EQ_INT(rc, i < 4 ? YK_SIGNUP_RC_CONFIRMED : YK_SIGNUP_RC_PENDING);
+        CHECK_EQ_INT(res.signup.ticket_code[0] != '\0', i < 4);
+        if (i == 4)
+            snprintf(pending_id, sizeof pending_id, "%s", res.signup.id);
+    }
+    /* One round: pushed, the pending one confirmed from the pool (2 free), the block topped
+     * up as far as the pool allows (1 more), the decision pulled and the ticket signed here
+     * and pushed. */
+    CHECK_EQ_INT(round_of(&a), YK_SYNC_OK);
+    check_seats("seat-test", 10, "after kiosk A");
+    char buf[256], code[YK_TICKET_DIGITS + 1], shortc[16];
+    CHECK_EQ_STR(q_str(&a.db, buf, sizeof buf, "SELECT status || '/' || from_allotment || '/' || "
+                                              "sync_state FROM signups WHERE id = '%s'",
+                       pending_id), "confirmed/0/synced");
+    q_str(&a.db, code, sizeof code, "SELECT coalesce(ticket_code, '') FROM signups WHERE id = '%s'",
+          pending_id);
+    q_str(&a.db, shortc, sizeof shortc, "SELECT coalesce(short_code, '') FROM signups WHERE id = "
+                                        "'%s'", pending_id);
+    CHECK_EQ_INT(strlen(code), YK_TICKET_DIGITS);
+    CHECK_EQ_INT(q_int(&a.db, "SELECT seats_held FROM events WHERE id = 'seat-test'"), 5);
+    /* The hub stored the kiosk's ticket for its pool confirmation. */
+    CHECK_EQ_INT(hq("SELECT count(*) FROM signups WHERE id = '%s' AND ticket_code = '%s' AND "
+                    "status = 'confirmed'", pending_id, code), 1);
+    /* A person who comes back with the same number gets that ticket, which verifies here and
+     * on kiosk B, and a volunteer finds it by its short code. */
+    CHECK_EQ_INT(sign_one(&a, "seat-test", "13600000004", &res), YK_SIGNUP_RC_EXISTING);
+    CHECK_EQ_STR(res.signup.ticket_code, code);
+    CHECK_EQ_INT(res.signup.seat, YK_SEAT_CONFIRMED);
+    struct yk_ticket t;
+    CHECK_EQ_INT(yk_ticket_verify_db(&a.db, code, strlen(code), "seat-test", &t), YK_TICKET_OK);
+    CHECK_EQ_INT(round_of(&b), YK_SYNC_OK); /* B learns A's key (it already had it) */
+    CHECK_EQ_INT(yk_ticket_verify_db(&b.db, code, strlen(code), "seat-test", &t), YK_TICKET_OK);
+    struct yk_signup_info found;
+    CHECK_EQ_INT(yk_signup_find_by_code(&a.db, shortc, &found), 1);
+    CHECK_EQ_STR(found.id, pending_id);
+    /* The hub's page for phones shows it confirmed. */
+    snprintf(path, sizeof path, "/T/%s", code);
+    struct resp r = hub_get(&hub, path, NULL);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK(r.body && strstr(r.body, "已确认") && strstr(r.body, "****0004"));
+    resp_free(&r);
+    /* Pushed again (nothing new): duplicate, the ticket unchanged. */
+    CHECK(q_int(&a.db, "UPDATE signups SET sync_state = 'pending' WHERE id = '%s' RETURNING 1",
+                pending_id) == 1);
+    CHECK_EQ_INT(round_of(&a), YK_SYNC_OK);
+    CHECK_EQ_INT(hq("SELECT count(*) FROM signups WHERE ticket_code = '%s'", code), 1);
+
+    /* Kiosk B: 4 confirmed from its block, 2 beyond it wait (the pool is used up). */
+    for (int i = 0; i < 6; i++) {
+        snprintf(phone, sizeof phone, "1370000%04d", i);
+        CHECK_EQ_INT(sign_one(&b, "seat-test", phone, &res),
+                     i < 4 ? YK_SIGNUP_RC_CONFIRMED : YK_SIGNUP_RC_PENDING);
+    }
+    CHECK_EQ_INT(round_of(&b), YK_SYNC_OK);
+    check_seats("seat-test", 10, "after kiosk B");
+    CHECK_EQ_INT(q_int(&b.db, "SELECT count(*) FROM signups WHERE event_id = 'seat-test' AND "
+                              "status = 'waitlist' AND ticket_code IS NULL"), 2);
+    CHECK_EQ_INT(q_int(&b.db, "SELECT seats_held FROM events WHERE id = 'seat-test'"), 4);
+    /* Not below what is confirmed here, whatever the round asks. */
+    CHECK(q_int(&a.db, "SELECT seats_held FROM events WHERE id = 'seat-test'") >= 4);
+
+    /* After the deadline kiosk A gives back its unused held seat: the first in line on B's
+     * waitlist is confirmed, and B signs its ticket. */
+    a.clock_offset_ms = b.clock_offset_ms = 8 * 86400 * 1000LL + 60000;
+    CHECK_EQ_INT(round_of(&a), YK_SYNC_OK);
+    CHECK_EQ_INT(q_int(&a.db, "SELECT seats_held FROM events WHERE id = 'seat-test'"), 4);
+    CHECK_EQ_INT(hq("SELECT seats FROM allotments WHERE event_id = 'seat-test' AND kiosk_id = "
+                    "'%s'", yk_db_kiosk_id(&a.db)), 4);
+    check_seats("seat-test", 10, "after the release");
+    CHECK_EQ_INT(round_of(&b), YK_SYNC_OK);
+    CHECK_EQ_INT(q_int(&b.db, "SELECT count(*) FROM signups WHERE event_id = 'seat-test' AND "
+                              "status = 'confirmed' AND ticket_code IS NOT NULL"), 5);
+    CHECK_EQ_INT(q_int(&b.db, "SELECT count(*) FROM signups WHERE event_id = 'seat-test' AND "
+                              "status = 'waitlist'"), 1);
+    CHECK_EQ_INT(hq("SELECT count(*) FROM signups WHERE event_id = 'seat-test' AND status = "
+                    "'confirmed' AND ticket_code IS NULL"), 0);
+    CHECK_EQ_INT(hq("SELECT coalesce(sum(party_size), 0) FROM signups WHERE event_id = "
+                    "'seat-test' AND status = 'confirmed'"), 10);
+    check_seats("seat-test", 10, "at the end");
+    /* Nothing left waiting on either kiosk. */
+    CHECK_EQ_INT(local_count(&a, "signups", "pending"), 0);
+    CHECK_EQ_INT(local_count(&b, "signups", "pending"), 0);
+    kiosk_close(&a);
+    kiosk_close(&b);
+}
+
 int main(void)
 {
     if (sodium_init() < 0)
@@ -501,6 +668,7 @@ int main(void)
     test_too_large();
     test_clock_off();
     test_driver();
+    test_allotments();
     test_tokens();
     for (int i = 0; i < NK; i++)
         kiosk_close(&ks[i]);
