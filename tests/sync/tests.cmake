@@ -21,3 +21,9 @@ add_dependencies(bench_sync yikong-hub)
 add_test(NAME sync_bench_smoke COMMAND bench_sync --smoke WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(sync_bench_smoke PROPERTIES ENVIRONMENT "YK_BUILD_DIR=${CMAKE_BINARY_DIR}"
                      TIMEOUT 60)
+
+# Online confirmation through the real sign-up screen (headless driver) with the real hub.
+yk_test(sync_signup_online SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_signup_online.c
+        LIBS yk_app PkgConfig::CURL)
+add_dependencies(sync_signup_online yikong-hub yikong-kiosk verify_ticket)
+set_tests_properties(sync_signup_online PROPERTIES TIMEOUT 120)

@@ -574,17 +574,21 @@ static void build_confirming(struct yk_kiosk *k, struct yk_rect area)
         spent = 0;
     if (spent > CONFIRM_WAIT_MS)
         spent = CONFIRM_WAIT_MS;
-    int bh = yk_ui_line_height(ui, YK_FONT_BODY) / 2;
-    struct yk_rect bar = yk_cut_top(&in, bh);
+    /* The bar, and how far the wait has gone beside it ("40%": also what tests read). */
+    int lh = yk_ui_line_height(ui, YK_FONT_SMALL);
+    struct yk_rect row = yk_cut_top(&in, lh);
+    const char *pct = yk_ui_fmt(ui, "%d%%", (int)(spent * 100 / CONFIRM_WAIT_MS));
+    int pw = yk_ui_text_width(ui, "100%", YK_FONT_SMALL);
+    yk_ui_text(ui, "signup.confirming.bar", yk_cut_right(&row, pw), pct, YK_FONT_SMALL,
+               t->ink_soft, YK_ALIGN_RIGHT, true);
+    yk_cut_right(&row, t->gap);
+    int bh = lh / 2;
+    struct yk_rect bar = {row.x, row.y + (row.h - bh) / 2, row.w, bh};
     yk_ui_fill(ui, bar, t->line, bh / 2);
     struct yk_rect done = bar;
     /* Never empty: something visibly started. */
     done.w = (int)((int64_t)bar.w * (spent + CONFIRM_POLL_MS) / (CONFIRM_WAIT_MS + CONFIRM_POLL_MS));
     yk_ui_fill(ui, done, t->primary, bh / 2);
-    /* In the tree: how far the wait has gone, for tests and read-aloud. */
-    yk_ui_text(ui, "signup.confirming.bar", bar, "", YK_FONT_SMALL, t->ink, YK_ALIGN_LEFT, false);
-    yk_ui_set_text(ui, "signup.confirming.bar",
-                   yk_ui_fmt(ui, "%d%%", (int)(spent * 100 / CONFIRM_WAIT_MS)));
     yk_cut_top(&in, t->gap);
     const char *b = tr(k, "signup.confirming.b");
     int th = yk_ui_text_height(ui, b, YK_FONT_BODY, in.w);
