@@ -112,6 +112,54 @@ static void test_order(void)
     yk_hub_store_close(s);
 }
 
+/* A sign-up the hub confirmed from its pool has no ticket until its kiosk signs one and pushes
+ * it again: stored once, never changed after; not for a waitlisted sign-up; no seat moves. */
+static void test_ticket_later(void)
+{
+    struct yk_hub_store *s = fresh_store(1);
+    const char *k = "01KB00000000000000000000K1", *k2 = "01KB00000000000000000000K2";
+    enrol(s, k);
+    enrol(s, k2);
+    const char *a = "01KB0000000000000000000011", *b = "01KB0000000000000000000012";
+    struct yk_hub_record r[2];
+    struct yk_hub_outcome o[2];
+    signup(&r[0], a, k, "pending", 1, NULL);
+    signup(&r[1], b, k, "pending", 1, NULL);
+    CHECK(yk_hub_push(s, k, r, 2, o, 10));
+    CHECK_EQ_STR(o[0].status, "confirmed");
+    CHECK_EQ_STR(o[1].status, "waitlist");
+    /* The kiosk signed a's ticket: stored. */
+    signup(&r[0], a, k, "confirmed", 1, "code-a");
+    r[0].short_code = "ABCD1234";
+    r[0].ticket_serial = 7;
+    CHECK(yk_hub_push(s, k, r, 1, o, 11));
+    CHECK(o[0].result == YK_HUB_ACCEPTED);
+    CHECK_EQ_STR(o[0].status, "confirmed");
+    char st[16];
+    CHECK_EQ_STR(status_of(s, "code-a", st), "confirmed");
+    CHECK_EQ_STR(status_of(s, "ABCD1234", st), "confirmed");
+    /* Never changed afterwards. */
+    signup(&r[0], a, k, "confirmed", 1, "code-other");
+    CHECK(yk_hub_push(s, k, r, 1, o, 12));
+    CHECK(o[0].result == YK_HUB_DUPLICATE);
+    CHECK_EQ_STR(status_of(s, "code-other", st), "");
+    CHECK_EQ_STR(status_of(s, "code-a", st), "confirmed");
+    /* A waitlisted sign-up pushed with a ticket gets no ticket and no seat. */
+    signup(&r[0], b, k, "confirmed", 1, "code-b");
+    CHECK(yk_hub_push(s, k, r, 1, o, 13));
+    CHECK(o[0].result == YK_HUB_DUPLICATE);
+    CHECK_EQ_STR(o[0].status, "waitlist");
+    CHECK_EQ_STR(status_of(s, "code-b", st), "");
+    /* Another kiosk cannot attach a ticket to it. */
+    signup(&r[0], a, k2, "confirmed", 1, "code-x");
+    CHECK(yk_hub_push(s, k2, r, 1, o, 14));
+    CHECK(o[0].result == YK_HUB_REJECTED);
+    int64_t cap, conf, allot;
+    CHECK(yk_hub_event_seats(s, "ev", &cap, &conf, &allot) == YK_HUB_OK);
+    CHECK_EQ_INT(conf, 1);
+    yk_hub_store_close(s);
+}
+
 #define MAX_SU 400
 
 struct su {
@@ -256,6 +304,7 @@ int main(void)
     if (!mkdtemp(dir))
         return 1;
     test_order();
+    test_ticket_later();
     for (int run = 0; run < 8; run++)
         property_run(run);
     char cmd[128];
