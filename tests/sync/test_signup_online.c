@@ -284,16 +284,21 @@ int main(void)
 
     /* 4. No answer in 8 s on the driven clock: shown as stored (here the event now looks
      * full, so the person joined the waitlist). */
+    line("tap nav.lang"); /* in English, this time */
     sign_up("13800000004");
     line("expect-id signup.confirming.bar");
+    line("expect-text Confirming with the service centre");
     line("wait 4000");
     line("expect-id signup.confirming.bar");
-    line("shot %s/confirming-4s.png", shots);
+    line("check-layout");
+    line("shot %s/confirming-4s-en.png", shots);
     line("wait 4200");
-    line("expect-text 已登记候补");
+    line("expect-text You are on the waiting list");
     line("expect-id signup.result.unreached");
-    line("shot %s/pending-timeout.png", shots);
+    line("check-layout");
+    line("shot %s/waitlist-timeout-en.png", shots);
     line("tap signup.done");
+    line("tap nav.lang");
 
     /* 5. The person leaves during the wait. */
     sign_up("13800000005");
