@@ -11,7 +11,8 @@
  * signup.notice, signup.agree, signup.summary.*, signup.confirm, signup.result.title,
  * signup.result.body, signup.ticket.qr, signup.ticket.code, signup.ticket.*, signup.done,
  * signup.prev, signup.cancel, signup.next, and while the hub is asked to confirm a sign-up
- * (online confirmation) signup.confirming.bar and signup.confirming.body.
+ * (online confirmation) signup.confirming.bar (its text: how far the wait has gone, "40%")
+ * and signup.confirming.body; signup.result.unreached when the hub could not be asked.
  *
  * Online confirmation: a sign-up this kiosk could not confirm from its held seats (pending, or
  * the waitlist) is handed to the sync worker (yk_sync_request_confirm) and the screen shows
