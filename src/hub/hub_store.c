@@ -6,6 +6,7 @@
 
 #include <pthread.h>
 #include <sodium.h>
+#include <stdatomic.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,9 +14,23 @@
 #define MIGRATION_DIR "hub/"
 #define MAX_MIGRATIONS 64
 
+/* Pushes that arrive while others are being stored share one commit (group commit): each
+ * push runs in a savepoint of an open transaction; the last of a run of pushes (no other
+ * push waiting for the lock, or GROUP_MAX of them) commits it, with its one fsync, and tells
+ * the others how it went; they answer only then. Any other call commits an open group
+ * first, so it always works outside one. */
+#define GROUP_MAX 64
+
 struct yk_hub_store {
     sqlite3 *db;
     pthread_mutex_t lock;
+    pthread_cond_t committed; /* a group's commit is done: group_gen moved on */
+    atomic_int arriving;      /* pushes on their way to the lock */
+    bool group_open;          /* a group transaction is open */
+    unsigned long group_gen;  /* the open (or next) group's number */
+    int group_n;              /* pushes of the open group waiting for its commit */
+    bool *group_result[GROUP_MAX]; /* where to write the commit's outcome for each */
+    unsigned long pushes;          /* pushes stored (for yk_hub_push_stats) */
 };
 
 /* Helpers ------------------------------------------------------------------------------------ */
@@ -49,17 +64,38 @@ static void bind_str(sqlite3_stmt *st, int i, const char *v)
         sqlite3_bind_null(st, i);
 }
 
-static void lock(struct yk_hub_store *s) { pthread_mutex_lock(&s->lock); }
-static void unlock(struct yk_hub_store *s) { pthread_mutex_unlock(&s->lock); }
-
 static bool begin(struct yk_hub_store *s) { return exec(s, "BEGIN IMMEDIATE"); }
 static bool commit(struct yk_hub_store *s)
 {
     if (exec(s, "COMMIT"))
         return true;
-    exec(s, "ROLLBACK");
+    if (!sqlite3_get_autocommit(s->db))
+        exec(s, "ROLLBACK");
     return false;
 }
+
+/* Commits the open group (under the lock) and wakes its pushes with the outcome. */
+static bool group_commit(struct yk_hub_store *s)
+{
+    if (!s->group_open)
+        return true;
+    bool ok = commit(s);
+    for (int i = 0; i < s->group_n; i++)
+        *s->group_result[i] = ok;
+    s->group_n = 0;
+    s->group_open = false;
+    s->group_gen++;
+    pthread_cond_broadcast(&s->committed);
+    return ok;
+}
+
+/* Takes the store for one call, outside any group transaction. */
+static void lock(struct yk_hub_store *s)
+{
+    pthread_mutex_lock(&s->lock);
+    group_commit(s);
+}
+static void unlock(struct yk_hub_store *s) { pthread_mutex_unlock(&s->lock); }
 static void rollback(struct yk_hub_store *s)
 {
     if (!sqlite3_get_autocommit(s->db))
@@ -187,6 +223,8 @@ struct yk_hub_store *yk_hub_store_open(const char *path)
     if (!s)
         return NULL;
     pthread_mutex_init(&s->lock, NULL);
+    pthread_cond_init(&s->committed, NULL);
+    atomic_init(&s->arriving, 0);
     if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
                                            SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK) {
         yk_error("hub-store", "open: %s", s->db ? sqlite3_errmsg(s->db) : "out of memory");
@@ -211,6 +249,7 @@ void yk_hub_store_close(struct yk_hub_store *s)
     if (s->db)
         sqlite3_close(s->db);
     pthread_mutex_destroy(&s->lock);
+    pthread_cond_destroy(&s->committed);
     free(s);
 }
 
@@ -1078,11 +1117,46 @@ static bool push_locked(struct yk_hub_store *s, const char *kiosk, const struct 
 bool yk_hub_push(struct yk_hub_store *s, const char *auth_kiosk, const struct yk_hub_record *r,
                  size_t n, struct yk_hub_outcome *out, int64_t now)
 {
-    lock(s);
-    bool ok = begin(s) && push_locked(s, auth_kiosk, r, n, out, now) && commit(s);
-    rollback(s);
+    atomic_fetch_add(&s->arriving, 1);
+    pthread_mutex_lock(&s->lock);
+    atomic_fetch_sub(&s->arriving, 1);
+    bool ok = s->group_open || begin(s);
+    if (ok && !s->group_open) {
+        s->group_open = true;
+        s->group_n = 0;
+    }
+    /* This push alone is undone if it fails; the group's others stay. */
+    ok = ok && exec(s, "SAVEPOINT push");
+    if (ok && !push_locked(s, auth_kiosk, r, n, out, now)) {
+        ok = false;
+        if (!sqlite3_get_autocommit(s->db))
+            exec(s, "ROLLBACK TO push");
+    }
+    if (!sqlite3_get_autocommit(s->db) && !exec(s, "RELEASE push"))
+        ok = false;
+    bool result = false;
+    s->pushes += ok;
+    if (ok && atomic_load(&s->arriving) > 0 && s->group_n < GROUP_MAX) {
+        /* Another push is coming: it (or the last of the run) commits for both. */
+        unsigned long gen = s->group_gen;
+        s->group_result[s->group_n++] = &result;
+        while (s->group_gen == gen)
+            pthread_cond_wait(&s->committed, &s->lock);
+    } else {
+        /* The last of the run, or a failed push that must not leave the group open. */
+        bool committed = group_commit(s);
+        result = ok && committed;
+    }
     unlock(s);
-    return ok;
+    return result;
+}
+
+void yk_hub_push_stats(struct yk_hub_store *s, unsigned long *pushes, unsigned long *commits)
+{
+    pthread_mutex_lock(&s->lock);
+    *pushes = s->pushes;
+    *commits = s->group_gen;
+    pthread_mutex_unlock(&s->lock);
 }
 
 bool yk_hub_signup_online(struct yk_hub_store *s, const char *auth_kiosk,
@@ -1407,6 +1481,9 @@ bool yk_hub_heartbeat(struct yk_hub_store *s, const char *kiosk_id, const char *
                       int64_t now)
 {
     lock(s);
+    /* A heartbeat is worth no fsync of its own: in WAL mode it is then durable at the next
+     * commit made with synchronous=FULL (a lost one costs nothing; the next comes soon). */
+    exec(s, "PRAGMA synchronous=NORMAL");
     sqlite3_stmt *st = prep(s, "UPDATE kiosks SET version = ?, uptime_s = ?, last_sync_utc = ?, "
                                "free_disk_bytes = ?, seen_utc = ? WHERE id = ?");
     bool ok = false;
@@ -1420,6 +1497,7 @@ bool yk_hub_heartbeat(struct yk_hub_store *s, const char *kiosk_id, const char *
         bind_str(st, 6, kiosk_id);
         ok = run(s, st);
     }
+    exec(s, "PRAGMA synchronous=FULL");
     unlock(s);
     return ok;
 }

@@ -136,6 +136,10 @@ struct yk_hub_outcome {
 bool yk_hub_push(struct yk_hub_store *s, const char *auth_kiosk, const struct yk_hub_record *r,
                  size_t n, struct yk_hub_outcome *out, int64_t now);
 
+/* Pushes from many threads share commits (one fsync for a run of them; each is answered
+ * only once its commit is done). How many pushes were stored and in how many commits. */
+void yk_hub_push_stats(struct yk_hub_store *s, unsigned long *pushes, unsigned long *commits);
+
 /* Online sign-up: yk_hub_push of one pending sign-up, except that when it would be
  * waitlisted and !waitlist_ok nothing is stored and out->status is "full". */
 bool yk_hub_signup_online(struct yk_hub_store *s, const char *auth_kiosk,

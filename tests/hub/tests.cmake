@@ -8,6 +8,8 @@ yk_test(test_hub_http SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_hub_http.c
         LIBS yk_hub PkgConfig::CURL)
 add_dependencies(test_hub_http yikong-hub)
 yk_test(test_hub_seats SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_hub_seats.c LIBS yk_hub)
+# Group commit: pushes from many threads at once, each answered for what it stored.
+yk_test(test_hub_group SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_hub_group.c LIBS yk_hub Threads::Threads)
 
 add_executable(bench_hub ${CMAKE_CURRENT_LIST_DIR}/bench_hub.c)
 target_link_libraries(bench_hub PRIVATE yk_hub PkgConfig::CURL Threads::Threads)
