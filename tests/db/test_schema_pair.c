@@ -111,8 +111,10 @@ int main(void)
     yk_db_close(&db);
     remove_tree(dir);
     if (differences) {
-        fprintf(stderr, "%d content table(s) differ between db/migrations and db/hub: change "
-                        "both together\n", differences);
+        fprintf(stderr,
+                "%d content table(s) differ between db/migrations and db/hub: change "
+                "both together\n",
+                differences);
         return 1;
     }
     printf("content tables of the kiosk and the hub agree (%zu tables)\n",

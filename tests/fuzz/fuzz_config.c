@@ -4,6 +4,7 @@
  * yk_config_write() that gives back the same values.
  * An input starting with "ARGS\n" is a command line instead, one argument per line, for
  * the option parser and --now/--window values. */
+#include "fuzz/require.h"
 #include "core/config.h"
 
 #include <stdint.h>
@@ -12,14 +13,6 @@
 #include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define REQUIRE(cond)                                                                              \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "fuzz_config: %s:%d: %s\n", __FILE__, __LINE__, #cond);                \
-            abort();                                                                               \
-        }                                                                                          \
-    } while (0)
 
 static bool same_file_keys(const struct yk_config *a, const struct yk_config *b)
 {

@@ -2,6 +2,7 @@
  * bytes a kiosk (or anyone holding a token) can send to POST /api/v1/push, without network.
  * Checks: no crash or sanitizer report; either an HTTP status of 400/413 with a message, or
  * one answer per record where every accepted-for-store record has a valid id and kiosk. */
+#include "fuzz/require.h"
 #include "core/ids.h"
 #include "hub/hub_api.h"
 
@@ -11,14 +12,6 @@
 #include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define REQUIRE(cond)                                                                              \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "fuzz_hub_push: %s:%d: %s\n", __FILE__, __LINE__, #cond);              \
-            abort();                                                                               \
-        }                                                                                          \
-    } while (0)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

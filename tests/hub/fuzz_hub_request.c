@@ -9,6 +9,7 @@
  * Checks: no crash or sanitizer report; the status is one the protocol documents (never a
  * 500: the store is healthy, so a 500 is a bug); a body and a content type always; a JSON
  * answer parses as JSON; an unauthenticated request to an API endpoint never gets a 2xx. */
+#include "fuzz/require.h"
 #include "core/ids.h"
 #include "core/json.h"
 #include "hub/hub_api.h"
@@ -22,14 +23,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define REQUIRE(cond)                                                                              \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "fuzz_hub_request: %s:%d: %s\n", __FILE__, __LINE__, #cond);           \
-            abort();                                                                               \
-        }                                                                                          \
-    } while (0)
-
 #define NOW 1796086800 /* 2026-12-01 09:00 Shanghai */
 
 static struct yk_hub_store *store;
@@ -38,7 +31,8 @@ static unsigned runs;
 
 static const char content[] =
     "INSERT INTO stations (id, name_zh, name_en, rev) VALUES ('s1', '站', 'Station', 1);"
-    "INSERT INTO events (id, kind, title_zh, title_en, starts_utc, ends_utc, capacity, max_party, rev) "
+    "INSERT INTO events (id, kind, title_zh, title_en, starts_utc, ends_utc, capacity, max_party, "
+    "rev) "
     "VALUES ('e1', 'other', '活动', 'Event', 1796173200, 1796178600, 20, 4, 1);";
 
 /* Enrols kiosk (of station s1) and writes "Bearer <its token>" into out. The ids are fixed
@@ -100,17 +94,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     struct yk_hub_request rq = {.method = "POST", .body = (const char *)p, .body_len = left};
     switch (endpoint) {
-    case 0: rq.path = "/api/v1/enrol"; break;
-    case 1: rq.path = "/api/v1/push"; break;
+    case 0:
+        rq.path = "/api/v1/enrol";
+        break;
+    case 1:
+        rq.path = "/api/v1/push";
+        break;
     case 2:
         rq.method = "GET";
         rq.path = "/api/v1/changes";
         rq.q_since = f1;
         rq.q_limit = f2;
         break;
-    case 3: rq.path = "/api/v1/seats"; break;
-    case 4: rq.path = "/api/v1/signup"; break;
-    case 5: rq.path = "/api/v1/heartbeat"; break;
+    case 3:
+        rq.path = "/api/v1/seats";
+        break;
+    case 4:
+        rq.path = "/api/v1/signup";
+        break;
+    case 5:
+        rq.path = "/api/v1/heartbeat";
+        break;
     case 6:
         rq.method = "GET";
         snprintf(path, sizeof path, "/t/%s", f1 ? f1 : "");
@@ -125,22 +129,30 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         rq.method = f2 ? f2 : "PUT";
         rq.path = f1 ? f1 : "/";
         break;
-    default: rq.body_too_large = true, rq.path = "/api/v1/push"; break;
+    default:
+        rq.body_too_large = true, rq.path = "/api/v1/push";
+        break;
     }
     switch (auth_kind) {
-    case 1: rq.authorization = token; break;
-    case 2: rq.authorization = revoked; break;
+    case 1:
+        rq.authorization = token;
+        break;
+    case 2:
+        rq.authorization = revoked;
+        break;
     case 3:
         snprintf(auth_any, sizeof auth_any, "%s", f1 ? f1 : "");
         rq.authorization = auth_any;
         break;
-    default: break;
+    default:
+        break;
     }
 
     struct yk_hub_response rs;
     yk_hub_handle(store, &rq, NOW, &rs);
     if (getenv("YK_FUZZ_VERBOSE"))
-        fprintf(stderr, "%s %s -> %d %.*s\n", rq.method, rq.path, rs.status, (int)(rs.len > 160 ? 160 : rs.len), rs.body);
+        fprintf(stderr, "%s %s -> %d %.*s\n", rq.method, rq.path, rs.status,
+                (int)(rs.len > 160 ? 160 : rs.len), rs.body);
     static const int known[] = {200, 201, 400, 401, 403, 404, 405, 409, 410, 413};
     bool ok = false;
     for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)

@@ -1,6 +1,7 @@
 /* Fuzz target for the JSON parser and writer (src/core/json.c).
  * Checks: no crash or sanitizer report; a document that parses is written back by the writer
  * (every string valid UTF-8), and that output parses again to the same tree. */
+#include "fuzz/require.h"
 #include "core/json.h"
 
 #include <stdint.h>
@@ -9,14 +10,6 @@
 #include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define REQUIRE(cond)                                                                              \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "fuzz_json: %s:%d: %s\n", __FILE__, __LINE__, #cond);                  \
-            abort();                                                                               \
-        }                                                                                          \
-    } while (0)
 
 static void emit(struct yk_jw *w, const struct yk_json *v)
 {

@@ -1,6 +1,7 @@
 /* Fuzz target: the kiosk's changes-page parser and applier (yk_sync_apply_page) on a real
  * database with the sample content. Whatever the input: no crash, no sanitizer report, and
  * either the page is applied with its cursor or nothing changes (the cursor stays). */
+#include "fuzz/require.h"
 #include "core/db.h"
 #include "core/log.h"
 #include "core/sync.h"
@@ -9,14 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define REQUIRE(c)                                                                                 \
-    do {                                                                                           \
-        if (!(c)) {                                                                                \
-            fprintf(stderr, "%s:%d: %s\n", __FILE__, __LINE__, #c);                                \
-            abort();                                                                               \
-        }                                                                                          \
-    } while (0)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -50,6 +50,29 @@ static inline void sync_open(struct yk_db *db, const char *dir, long long now_ms
     }
 }
 
+/* The first column of the first row of a query on the hub's database file (path), read
+ * directly beside the running server (WAL); -1 when there is no row or the query fails. */
+static inline long long hub_db_vint(const char *path, const char *fmt, va_list ap)
+{
+    char sql[1024];
+    vsnprintf(sql, sizeof sql, fmt, ap);
+    sqlite3 *h;
+    long long v = -1;
+    if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+        sqlite3_busy_timeout(h, 5000);
+        sqlite3_stmt *st;
+        if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK) {
+            if (sqlite3_step(st) == SQLITE_ROW)
+                v = sqlite3_column_int64(st, 0);
+            sqlite3_finalize(st);
+        } else {
+            fprintf(stderr, "hub query (%s): %s\n", sql, sqlite3_errmsg(h));
+        }
+    }
+    sqlite3_close(h);
+    return v;
+}
+
 /* The first column of the first row of sql (printf-style), as an integer; -1 on error. */
 static inline long long q_int(struct yk_db *db, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

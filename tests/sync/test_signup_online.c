@@ -31,23 +31,10 @@ static int marks;
 static long long hq(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static long long hq(const char *fmt, ...)
 {
-    char sql[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(sql, sizeof sql, fmt, ap);
+    long long v = hub_db_vint(hub.db, fmt, ap);
     va_end(ap);
-    sqlite3 *h;
-    long long v = -1;
-    if (sqlite3_open_v2(hub.db, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
-        sqlite3_busy_timeout(h, 5000);
-        sqlite3_stmt *st;
-        if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK) {
-            if (sqlite3_step(st) == SQLITE_ROW)
-                v = sqlite3_column_int64(st, 0);
-            sqlite3_finalize(st);
-        }
-    }
-    sqlite3_close(h);
     return v;
 }
 

@@ -5,6 +5,7 @@
  * code, phone rules and URL builder survive the same bytes.
  * The seeds in tests/fuzz/corpus/ticket include codes signed with SEED_SIGNER below (made by
  * this file's own ticket functions), so the fuzzer starts from inputs that verify. */
+#include "fuzz/require.h"
 #include "core/ticket.h"
 
 #include <stdint.h>
@@ -13,14 +14,6 @@
 #include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define REQUIRE(cond)                                                                              \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "fuzz_ticket: %s:%d: %s\n", __FILE__, __LINE__, #cond);                \
-            abort();                                                                               \
-        }                                                                                          \
-    } while (0)
 
 /* The key that signed the seed codes, and a second trusted key revoked in 2026. */
 static const uint8_t SEED_SIGNER[32] = "yikong fuzz ticket signer seed!";

@@ -7,6 +7,7 @@
  * ticket's length, a short code is canonical Crockford base32 of the short length, garbage
  * has a reason and no code); a code classifies to itself again; the deadline is consistent;
  * and how the text is cut into chunks never changes the scans. */
+#include "fuzz/require.h"
 #include "core/scanner.h"
 
 #include <stdint.h>
@@ -15,14 +16,6 @@
 #include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define REQUIRE(cond)                                                                              \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "fuzz_scanner: %s:%d: %s\n", __FILE__, __LINE__, #cond);               \
-            abort();                                                                               \
-        }                                                                                          \
-    } while (0)
 
 static const char crockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
