@@ -58,7 +58,7 @@ int main(void)
     /* No setup code: the worker says it needs one, and does not loop. */
     struct yk_sync_worker_params p = {.db_path = path, .hub_url = url, .data_dir = dir,
                                       .public_key = keys.public_key, .version = "test",
-                                      .interval_s = 10, .heartbeat_s = 300};
+                                      .interval_s = 10, .heartbeat_s = 300, .keys = &keys};
     struct yk_sync_worker *w = yk_sync_worker_start(&p);
     CHECK(w != NULL);
     WAIT_FOR(st.last_attempt_utc > 0, 10);
@@ -103,6 +103,10 @@ int main(void)
     char buf[32];
     CHECK_EQ_STR(q_str(&db, buf, sizeof buf, "SELECT status FROM signups WHERE id = '%s'",
                        res.signup.id), "confirmed");
+    /* ... and its ticket signed by the worker with this kiosk's key, ready for the screen. */
+    CHECK_EQ_INT(q_int(&db, "SELECT count(*) FROM signups WHERE id = '%s' AND "
+                            "ticket_code IS NOT NULL AND short_code IS NOT NULL",
+                       res.signup.id), 1);
 
     /* The hub goes away: offline, in words; records wait. */
     hub_stop(&hub);
