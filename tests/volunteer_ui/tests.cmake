@@ -58,3 +58,21 @@ endforeach()
 add_test(NAME vui_hub COMMAND ${CMAKE_CURRENT_LIST_DIR}/hub.sh ${CMAKE_BINARY_DIR}
                               ${CMAKE_BINARY_DIR}/shots/vui_hub)
 set_tests_properties(vui_hub PROPERTIES TIMEOUT 300)
+
+# Every check-in result and the "how many" question in elder mode, in Chinese and English,
+# where they are shortest (the 7" panel and 1024x600) and on a portrait and a large panel:
+# what each must show whole in view without scrolling, and locking from them (results.sh).
+add_executable(seed_results ${CMAKE_CURRENT_LIST_DIR}/seed_results.c)
+target_link_libraries(seed_results PRIVATE yk_core)
+foreach(case 800x480:zh 800x480:en 1024x600:zh 1024x600:en 720x1280:zh 1920x1080:en)
+  string(REPLACE ":" ";" parts ${case})
+  list(GET parts 0 size)
+  list(GET parts 1 lang)
+  add_test(NAME vui_results_${size}_${lang}
+           COMMAND ${CMAKE_CURRENT_LIST_DIR}/results.sh $<TARGET_FILE:make_tickets>
+                   $<TARGET_FILE:yikong-kiosk> ${YK_VUI_SCRIPTS}/results.txt
+                   ${CMAKE_BINARY_DIR}/shots/vui_results_${size}_${lang}
+                   --now 2026-12-12T09:40:00+08:00 --size ${size} --lang ${lang})
+  set_tests_properties(vui_results_${size}_${lang} PROPERTIES ENVIRONMENT
+                       "YK_LOG=quiet;VUI_PREP=$<TARGET_FILE:seed_results>")
+endforeach()

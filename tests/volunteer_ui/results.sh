@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Runs scripts/results.txt (run.sh's arguments) and then checks the trees it wrote. In each
+# result (NAME.json) the title and 下一位, and who and the detail where it has them (checked
+# in, already checked in; not the event another event's ticket is for: a name may be long),
+# and in each question (askN.json) the question, the counts 1..N and 取消 are: there, not
+# clipped, whole on the screen between the header and the bar, and whole inside any
+# scrolling region they are in (so not in a part scrolled out of view). After each way of
+# locking (locked_*.json) nothing of volunteer mode is on the screen.
+set -euo pipefail
+out=$4
+"$(dirname "$0")/run.sh" "$@"
+fail() {
+    echo "$tree: $*" >&2
+    exit 1
+}
+geom() {
+    sed 's/.*"x":\(-\{0,1\}[0-9]*\),"y":\(-\{0,1\}[0-9]*\),"w":\([0-9]*\),"h":\([0-9]*\).*/\1 \2 \3 \4/' <<<"$1"
+}
+n=0
+for tree in "$out"/*.json; do
+    name=$(basename "$tree" .json)
+    n=$((n + 1))
+    case $name in
+    locked_*)
+        if grep -q '"id":"vol\.\|"id":"screen\.volunteer' "$tree"; then
+            fail "volunteer mode is still on the screen after locking"
+        fi
+        continue
+        ;;
+    ask*)
+        ids="vol.ask vol.ask.cancel"
+        for ((i = 1; i <= ${name#ask}; i++)); do ids="$ids vol.ask.$i"; done
+        ;;
+    ok* | already | part | rest)
+        ids="vol.result.title vol.result.who vol.result.detail vol.result.next"
+        ;;
+    *) ids="vol.result.title vol.result.next" ;;
+    esac
+    read -r sw sh < <(sed -n '1s/.*"w":\([0-9]*\),"h":\([0-9]*\).*/\1 \2/p' "$tree")
+    # The content lies between the header's bottom and the bar's top.
+    top=0 bottom=$sh
+    while read -r l; do
+        read -r x y w h < <(geom "$l")
+        if [ $((y + h)) -gt "$top" ]; then top=$((y + h)); fi
+    done < <(grep '"id":"header\.' "$tree")
+    while read -r l; do
+        read -r x y w h < <(geom "$l")
+        if [ "$y" -lt "$bottom" ]; then bottom=$y; fi
+    done < <(grep '"id":"nav\.' "$tree")
+    lists=$(grep '"role":"list"' "$tree" || true)
+    for id in $ids; do
+        line=$(grep "\"id\":\"$id\"," "$tree" || true)
+        [ -n "$line" ] || fail "$id is not on screen"
+        if grep -q '"clipped":true' <<<"$line"; then fail "$id is clipped"; fi
+        read -r x y w h < <(geom "$line")
+        if [ "$x" -lt 0 ] || [ $((x + w)) -gt "$sw" ] || [ "$y" -lt "$top" ] ||
+            [ $((y + h)) -gt "$bottom" ]; then
+            fail "$id ($x,$y ${w}x$h) is not whole between the header (to y $top)" \
+                "and the bar (from y $bottom)"
+        fi
+        while read -r l; do
+            [ -n "$l" ] || continue
+            read -r lx ly lw lh < <(geom "$l")
+            # In a scrolling region it overlaps: whole inside its view.
+            if [ "$x" -lt $((lx + lw)) ] && [ $((x + w)) -gt "$lx" ] && [ "$y" -lt $((ly + lh)) ] &&
+                [ $((y + h)) -gt "$ly" ]; then
+                if [ "$x" -lt "$lx" ] || [ $((x + w)) -gt $((lx + lw)) ] || [ "$y" -lt "$ly" ] ||
+                    [ $((y + h)) -gt $((ly + lh)) ]; then
+                    lid=$(sed 's/.*"id":"\([^"]*\)".*/\1/' <<<"$l")
+                    fail "$id ($x,$y ${w}x$h) is partly scrolled out of view ($lid: $lx,$ly ${lw}x$lh)"
+                fi
+            fi
+        done <<<"$lists"
+    done
+done
+[ "$n" -ge 18 ] || { echo "$out: only $n trees" >&2; exit 1; }
