@@ -10,7 +10,7 @@ target_link_libraries(bench_checkin PRIVATE yk_core)
 
 set(YK_VUI_RUN ${CMAKE_CURRENT_LIST_DIR}/run.sh)
 set(YK_VUI_SCRIPTS ${CMAKE_CURRENT_LIST_DIR}/scripts)
-set(YK_VUI_SIZES 800x480 1024x600 720x1280 1920x1080 1080x1920)
+set(YK_VUI_SIZES 800x480 480x800 1024x600 720x1280 1920x1080 1080x1920)
 
 function(yk_vui_test name script)
   add_test(NAME ${name}

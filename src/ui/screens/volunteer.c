@@ -15,7 +15,8 @@
  *   vol.lock, vol.lock.hint (portrait), vol.tab.checkin, vol.tab.walkin, vol.tab.duty,
  *   vol.tab.today (a rail on the left of a landscape screen; a strip across the top where the
  *   rail would not hold them all, as in elder mode on a 7" panel; rows on top in portrait:
- *   always all in view, except while a check-in result or the question is up: then none,
+ *   the lock and its hint over one row of tabs where the tabs fit in one, else the tabs
+ *   and the lock flowing into two rows, as on the 7" panel upright; always all in view, except while a check-in result or the question is up: then none,
  *   and those fill the area until 下一位, 取消, 返回 or the next scan), vol.tabs (the scroll
  *   region of the tabs, only as a last resort where not even the strip fits; no supported
  *   size does);
@@ -1138,6 +1139,55 @@ static bool tab_strip(struct yk_kiosk *k, struct yk_rect *in, int h)
     return true;
 }
 
+/* Rows of bh across the top of *in (cut off it): n[r] buttons in row r, taken in order
+ * from the four tabs and then the lock: equal widths where the words of each fit, else
+ * each w[i] wide (its words) plus an even share of what the row leaves. The tabs show their pictures only where every one has room; the
+ * lock its padlock where it has. */
+static void tab_rows(struct yk_kiosk *k, struct yk_rect *in, int bh, const int *w, int rows,
+                     const int *n)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    int cw[5];
+    int i = 0;
+    for (int r = 0; r < rows; r++) {
+        int sum = 0;
+        for (int j = 0; j < n[r]; j++)
+            sum += w[i + j];
+        int room = in->w - (n[r] - 1) * t->gap, extra = room - sum;
+        bool even = true; /* equal widths where each one's words fit in them */
+        for (int j = 0; j < n[r]; j++)
+            if (w[i + j] > room / n[r])
+                even = false;
+        for (int j = 0; j < n[r]; j++)
+            cw[i + j] = even ? room / n[r] + (j == n[r] - 1 ? room % n[r] : 0)
+                             : w[i + j] + extra / n[r] + (j == n[r] - 1 ? extra % n[r] : 0);
+        i += n[r];
+    }
+    bool icons = true;
+    for (int j = 0; j < 4 && j < i; j++)
+        if (label_w(k, tr(k, tabs[j].label), YK_FONT_BODY, true) > cw[j])
+            icons = false;
+    i = 0;
+    for (int r = 0; r < rows; r++) {
+        struct yk_rect row = yk_cut_top(in, bh);
+        yk_cut_top(in, r == rows - 1 ? t->pad : t->gap);
+        int x = row.x;
+        for (int j = 0; j < n[r]; j++, i++) {
+            struct yk_rect b = {x, row.y, cw[i], row.h};
+            if (i < 4) {
+                tab_button(k, i, b, icons);
+            } else {
+                const char *ll = tr(k, "vol.lock");
+                struct yk_button_style bs = {
+                    .bg = t->ink, .fg = t->bg, .font = YK_FONT_BODY,
+                    .icon = label_w(k, ll, YK_FONT_BODY, true) <= b.w ? YK_ICON_LOCK : -1};
+                yk_ui_button(&k->ui, "vol.lock", b, ll, &bs, true);
+            }
+            x += cw[i] + t->gap;
+        }
+    }
+}
+
 /* The tabs and the lock: a rail on the left of a landscape screen (a strip across its top
  * when the rail would not hold all four and the lock), rows on top of a portrait one. None
  * when bare (a check-in result or the question is up: it fills the area, to be read from
@@ -1203,30 +1253,54 @@ static struct yk_rect frame(struct yk_kiosk *k, struct yk_rect in, bool bare)
         }
         return in;
     }
-    /* Portrait: name and lock, then the four tabs in a row (or two rows). */
-    int lw = label_w(k, tr(k, "vol.lock"), YK_FONT_BODY, true);
+    /* Portrait: the hint and the lock, then the four tabs in a row, each as wide as its
+     * words need and the rest shared (wide portrait panels). */
+    int tw[4], sum = 0;
+    for (int i = 0; i < 4; i++) {
+        tw[i] = snug_w(k, tr(k, tabs[i].label), false);
+        sum += tw[i];
+    }
+    if (sum + 3 * t->gap <= in.w) {
+        int lw = label_w(k, tr(k, "vol.lock"), YK_FONT_BODY, true);
+        struct yk_rect top = yk_cut_top(&in, bh);
+        yk_cut_top(&in, t->gap);
+        lock_button(k, yk_cut_right(&top, lw));
+        yk_cut_right(&top, t->gap);
+        const char *hint = tr(k, "vol.lock.hint");
+        if (yk_ui_text_height(ui, hint, YK_FONT_SMALL, top.w) <= top.h)
+            yk_ui_text(ui, "vol.lock.hint", top, hint, YK_FONT_SMALL, t->ink_soft,
+                       YK_ALIGN_LEFT, true);
+        tab_rows(k, &in, bh, tw, 1, (int[]){4});
+        return in;
+    }
+    /* Narrow portrait (the 7" panel upright, elder mode): the four tabs and the lock flow
+     * into as few rows as hold them with their words (two on the 7" panel in elder mode,
+     * rather than a 2×2 grid under a row for the lock). */
+    int w[5];
+    for (int i = 0; i < 4; i++)
+        w[i] = tw[i];
+    w[4] = snug_w(k, tr(k, "vol.lock"), false);
+    int per_row[5] = {0}, rows = 0, used = 0;
+    for (int i = 0; i < 5; i++) {
+        if (per_row[rows] > 0 && used + t->gap + w[i] > in.w) {
+            rows++;
+            used = 0;
+        }
+        used += (per_row[rows] > 0 ? t->gap : 0) + w[i];
+        per_row[rows]++;
+    }
+    rows++;
+    if (rows <= 2) {
+        tab_rows(k, &in, bh, w, rows, per_row);
+        return in;
+    }
+    /* Narrower still: the lock on its own row, the tabs 2×2 under it. */
     struct yk_rect top = yk_cut_top(&in, bh);
     yk_cut_top(&in, t->gap);
-    lock_button(k, yk_cut_right(&top, lw));
-    yk_cut_right(&top, t->gap);
-    const char *hint = tr(k, "vol.lock.hint");
-    if (yk_ui_text_height(ui, hint, YK_FONT_SMALL, top.w) <= top.h)
-        yk_ui_text(ui, "vol.lock.hint", top, hint, YK_FONT_SMALL, t->ink_soft, YK_ALIGN_LEFT,
-                   true);
-    int cw = (in.w - 3 * t->gap) / 4;
-    bool one_row = true;
+    lock_button(k, yk_cut_right(&top, label_w(k, tr(k, "vol.lock"), YK_FONT_BODY, true)));
+    struct yk_rect grid = yk_cut_top(&in, 2 * bh + t->gap);
     for (int i = 0; i < 4; i++)
-        if (label_w(k, tr(k, tabs[i].label), YK_FONT_BODY, false) > cw)
-            one_row = false;
-    if (one_row) {
-        struct yk_rect row = yk_cut_top(&in, bh);
-        for (int i = 0; i < 4; i++)
-            tab_button(k, i, yk_grid_cell(row, 4, 1, i, 0, t->gap), false);
-    } else {
-        struct yk_rect rows = yk_cut_top(&in, 2 * bh + t->gap);
-        for (int i = 0; i < 4; i++)
-            tab_button(k, i, yk_grid_cell(rows, 2, 2, i % 2, i / 2, t->gap), true);
-    }
+        tab_button(k, i, yk_grid_cell(grid, 2, 2, i % 2, i / 2, t->gap), true);
     yk_cut_top(&in, t->pad);
     return in;
 }
