@@ -2791,12 +2791,19 @@ static bool transient(const struct vstate *s)
     return s->tab == TAB_CHECKIN && (s->res.v != V_NONE || (cur_event(s) && s->ask.up));
 }
 
-/* The header says who unlocked volunteer mode. */
+/* The header says who unlocked volunteer mode: "志愿者：name", or just the name where that
+ * would wrap to a second line of the header's title size and the name alone would not (a
+ * narrow portrait panel in elder mode: the tabs and the lock say it is volunteer mode). */
 static const char *vol_title(struct yk_kiosk *k)
 {
     if (!k->volunteer_id[0])
         return tr(k, "vol.title");
-    return yk_ui_fmt(&k->ui, tr(k, "vol.who"), k->volunteer_name);
+    const char *full = yk_ui_fmt(&k->ui, tr(k, "vol.who"), k->volunteer_name);
+    int inner = k->p.width - 2 * k->ui.theme.pad;
+    if (yk_ui_text_width(&k->ui, full, YK_FONT_TITLE) > inner &&
+        yk_ui_text_width(&k->ui, k->volunteer_name, YK_FONT_TITLE) <= inner)
+        return k->volunteer_name;
+    return full;
 }
 
 static void vol_build(struct yk_kiosk *k, struct yk_rect area)
