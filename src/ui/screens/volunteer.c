@@ -26,7 +26,8 @@
  *   vol.code (the short code as typed), vol.code.key.<0-9 A-Z>, vol.code.key.del,
  *   vol.code.clear, vol.code.ok, vol.code.keys (scroll region), vol.phone (the last four as
  *   typed), vol.phone.key.0 … 9, vol.phone.key.del, vol.phone.key.clear, vol.phone.msg,
- *   vol.match.<n> (a sign-up found by phone), vol.matches (their list), vol.phone.again,
+ *   vol.match.<n> (a sign-up found by phone), vol.matches (their list beside the pad),
+ *   vol.phone.again,
  *   vol.ask (how many arrive now?), vol.ask.<n>, vol.ask.cancel, vol.ask.list (their scroll
  *   region, where not even the compact layout fits),
  *   vol.result (the coloured result panel, or the scroll region of its text), vol.result.title,
@@ -1995,11 +1996,21 @@ static void match_row(struct yk_kiosk *k, void *ctx, size_t i, struct yk_rect r)
     yk_page_row(k, yk_ui_fmt(&k->ui, "vol.match.%zu", i), r, title, sub, -1);
 }
 
+/* The phone pad beside the digits and matches (a wide, short area) rather than above them,
+ * where the column beside it still holds "pick the person" on one line (not on the 7"
+ * panel upright in elder mode, whose short area would squeeze the matches into a sliver). */
+static bool phone_wide(struct yk_kiosk *k, int w, int h_avail)
+{
+    int rw = w - w * 9 / 20 - k->ui.theme.pad;
+    return w > h_avail * 6 / 5 &&
+           yk_ui_text_width(&k->ui, tr(k, "vol.phone.pick"), YK_FONT_BODY) <= rw;
+}
+
 static void build_phone(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
-    bool wide = in.w > in.h * 6 / 5;
+    bool wide = phone_wide(k, in.w, in.h);
     struct yk_rect left = in, right = in;
     if (wide) {
         left = yk_cut_left(&right, in.w * 9 / 20);
@@ -2040,10 +2051,21 @@ static void build_phone(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
             yk_ui_button(ui, "vol.phone.again",
                          yk_cut_left(&again, label_w(k, al, YK_FONT_BODY, false)), al, &ab, true);
         }
+        if (!wide) {
+            /* Stacked, the check-in holds every match (phone_min_h) and scrolls as a whole
+             * where it must: no list scrolling inside it to catch the drags. */
+            int y = lr->y;
+            for (size_t i = 0; i < s->matches.count; i++) {
+                int h = match_row_h(k, s, i, lr->w);
+                struct yk_rect r = {lr->x, y, lr->w, h};
+                if (yk_ui_visible(ui, r))
+                    match_row(k, s, i, r);
+                y += h;
+            }
+            return;
+        }
         yk_rows_list(k, "vol.matches", *lr, &s->match_rows, s->matches.count, match_row_h,
                      match_row, s);
-        if (!wide)
-            return;
     }
     if (wide && !list && !s->searched) {
         line(k, &right, "vol.phone.how", tr(k, "vol.phone.how"), YK_FONT_BODY, t->ink_soft,
@@ -2108,7 +2130,7 @@ static int phone_min_h(struct yk_kiosk *k, const struct vstate *s, int w, int h_
 {
     const struct yk_theme *t = &k->ui.theme;
     /* As build_phone lays it out: side by side when wide, else stacked. */
-    bool wide = w > h_avail * 6 / 5;
+    bool wide = phone_wide(k, w, h_avail);
     int lw = wide ? w * 9 / 20 : w, rw = wide ? w - lw - t->pad : w;
     int pad = keypad_min_h(k, lw, 12, -3, YK_FONT_SMALL);
     int h = yk_page_button_h(k) + t->gap;
