@@ -476,6 +476,10 @@ static struct nav_layout nav_layout(struct yk_kiosk *k, int width)
     int icons = 2 * nav_icon_w(k) + t->gap;
     if (icons + right + 2 * t->gap <= avail)
         return (struct nav_layout){true, bare, 1};
+    /* Back and home as pictures and the switches as words, still one row. */
+    int right_bare = nav_label_w(k, el, false) + nav_label_w(k, ll, false) + t->gap;
+    if (icons + right_bare + 2 * t->gap <= avail)
+        return (struct nav_layout){true, true, 1};
     return (struct nav_layout){false, bare, 2};
 }
 
@@ -537,15 +541,23 @@ struct header_layout {
     int h;
 };
 
-/* The stacked header's line under the title: the time, then the date beside it, wrapped
- * there when a narrow panel in elder mode has no room for it on one line. Its height. */
-static int stacked_clock_h(struct yk_kiosk *k, const char *date, int inner)
+/* The stacked header's lines under the title: the time, then the date beside it; where a
+ * narrow panel in elder mode has no room for both on one line, the date on a line of its own
+ * under the time (wrapped only if even that is too narrow). Its height. */
+static bool clock_one_line(struct yk_kiosk *k, const char *date, int inner)
 {
     struct yk_ui *ui = &k->ui;
-    int tw = yk_ui_text_width(ui, "00:00", YK_FONT_BODY);
-    int dh = yk_ui_text_height(ui, date, YK_FONT_BODY, inner - tw - k->ui.theme.pad);
-    int lh = yk_ui_line_height(ui, YK_FONT_BODY);
-    return dh > lh ? dh : lh;
+    return yk_ui_text_width(ui, "00:00", YK_FONT_BODY) + k->ui.theme.pad +
+               yk_ui_text_width(ui, date, YK_FONT_BODY) <=
+           inner;
+}
+
+static int stacked_clock_h(struct yk_kiosk *k, const char *date, int inner)
+{
+    int lh = yk_ui_line_height(&k->ui, YK_FONT_BODY);
+    if (clock_one_line(k, date, inner))
+        return lh;
+    return lh + yk_ui_text_height(&k->ui, date, YK_FONT_BODY, inner);
 }
 
 static struct header_layout header_layout(struct yk_kiosk *k, const char *title, int width)
@@ -583,7 +595,10 @@ static void header(struct yk_kiosk *k, struct yk_rect hr, const char *title)
         int tw = yk_ui_text_width(ui, "00:00", YK_FONT_BODY);
         yk_ui_text(ui, "header.time", (struct yk_rect){row.x, row.y, tw, lh}, hhmm,
                    YK_FONT_BODY, t->on_primary, YK_ALIGN_LEFT, false);
-        yk_cut_left(&row, tw + t->pad);
+        if (clock_one_line(k, date, in.w))
+            yk_cut_left(&row, tw + t->pad);
+        else
+            yk_cut_top(&row, lh);
         yk_ui_text(ui, "header.date", row, date, YK_FONT_BODY, t->on_primary, YK_ALIGN_LEFT,
                    false);
         yk_ui_text(ui, "header.title", in, title, YK_FONT_TITLE, t->on_primary, YK_ALIGN_LEFT,
