@@ -73,6 +73,17 @@ static inline long long hub_db_vint(const char *path, const char *fmt, va_list a
     return v;
 }
 
+static inline long long hub_db_int(const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static inline long long hub_db_int(const char *path, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    long long v = hub_db_vint(path, fmt, ap);
+    va_end(ap);
+    return v;
+}
+
 /* The first column of the first row of sql (printf-style), as an integer; -1 on error. */
 static inline long long q_int(struct yk_db *db, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

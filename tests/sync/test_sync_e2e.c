@@ -44,15 +44,7 @@ static int64_t now_ms(const struct kiosk *k)
 }
 
 /* The hub's database, read directly (WAL: a reader beside the server). */
-static long long hq(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static long long hq(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    long long v = hub_db_vint(hub.db, fmt, ap);
-    va_end(ap);
-    return v;
-}
+#define hq(...) hub_db_int(hub.db, __VA_ARGS__)
 
 static void kiosk_client(struct kiosk *k)
 {
