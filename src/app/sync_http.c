@@ -231,6 +231,23 @@ static enum yk_sync_rc request(struct yk_sync_client *c, const char *path, const
     return YK_SYNC_BUG; /* 400, 404, 405, 409, 413 (the caller handles 413 first) ... */
 }
 
+/* POSTs the JSON w has built to path; w's buffer is taken, wiped (it may hold a setup code)
+ * and freed, whatever happens. */
+static enum yk_sync_rc post_json(struct yk_sync_client *c, const char *path, struct yk_jw *w,
+                                 bool auth, struct body *out)
+{
+    size_t len;
+    char *body = yk_jw_take(w, &len);
+    if (!body) {
+        memset(out, 0, sizeof *out);
+        return YK_SYNC_LOCAL;
+    }
+    enum yk_sync_rc rc = request(c, path, body, len, auth, out);
+    sodium_memzero(body, len);
+    free(body);
+    return rc;
+}
+
 /* Client ------------------------------------------------------------------------------------- */
 
 bool yk_sync_client_init(struct yk_sync_client *c, const struct yk_sync_client_params *p)
@@ -298,14 +315,8 @@ enum yk_sync_rc yk_sync_enrol(struct yk_sync_client *c, struct yk_db *db, const 
     yk_jw_kstr(&w, "kiosk_id", yk_db_kiosk_id(db));
     yk_jw_kstr(&w, "public_key", hex);
     yk_jw_obj_end(&w);
-    size_t len;
-    char *body = yk_jw_take(&w, &len);
-    if (!body)
-        return YK_SYNC_LOCAL;
     struct body ans;
-    enum yk_sync_rc rc = request(c, "/api/v1/enrol", body, len, false, &ans);
-    sodium_memzero(body, len);
-    free(body);
+    enum yk_sync_rc rc = post_json(c, "/api/v1/enrol", &w, false, &ans);
     if (rc == YK_SYNC_NEED_ENROL)
         rc = YK_SYNC_REFUSED;
     if (rc == YK_SYNC_BUG && c->last_status == 409)
@@ -460,13 +471,8 @@ enum yk_sync_rc yk_sync_heartbeat(struct yk_sync_client *c, int64_t last_sync_ut
     if (free_bytes >= 0)
         yk_jw_kint(&w, "free_disk_bytes", free_bytes);
     yk_jw_obj_end(&w);
-    size_t len;
-    char *body = yk_jw_take(&w, &len);
-    if (!body)
-        return YK_SYNC_LOCAL;
     struct body ans;
-    enum yk_sync_rc rc = request(c, "/api/v1/heartbeat", body, len, true, &ans);
-    free(body);
+    enum yk_sync_rc rc = post_json(c, "/api/v1/heartbeat", &w, true, &ans);
     free(ans.data);
     return rc;
 }
@@ -488,13 +494,8 @@ enum yk_sync_rc yk_sync_seats(struct yk_sync_client *c, struct yk_db *db, int64_
         yk_jw_kstr(&w, "event_id", asks[i].event_id);
         yk_jw_kint(&w, "seats", asks[i].want);
         yk_jw_obj_end(&w);
-        size_t len;
-        char *body = yk_jw_take(&w, &len);
-        if (!body)
-            return YK_SYNC_LOCAL;
         struct body ans;
-        enum yk_sync_rc rc = request(c, "/api/v1/seats", body, len, true, &ans);
-        free(body);
+        enum yk_sync_rc rc = post_json(c, "/api/v1/seats", &w, true, &ans);
         if (rc == YK_SYNC_BUG && (c->last_status == 404 || c->last_status == 409)) {
             /* Deleted on the hub, or no sign-up any more: the next pull says so. */
             yk_info("sync", "seats for %s: %s; skipped", asks[i].event_id, c->last_error);
