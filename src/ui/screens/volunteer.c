@@ -2250,13 +2250,32 @@ static int walkin_count(const struct vstate *s, const char *kind)
     return 0;
 }
 
-static void build_walkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
+/* The kind buttons in a grid of cols columns from y, each ch tall. */
+static void walkin_buttons(struct yk_kiosk *k, struct vstate *s, struct yk_rect in, int y, int cols,
+                           int ch)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
-    int bh = yk_page_button_h(k);
-    struct yk_rect row = yk_cut_bottom(&in, bh);
-    yk_cut_bottom(&in, t->gap);
+    int cw = (in.w - (cols - 1) * t->gap) / cols;
+    for (size_t i = 0; i < s->kinds.count; i++) {
+        const struct yk_walkin_kind *kd = &s->kinds.items[i];
+        struct yk_rect r = {in.x + (int)(i % (size_t)cols) * (cw + t->gap),
+                            y + (int)(i / (size_t)cols) * (ch + t->gap), cw, ch};
+        struct yk_button_style bs = yk_page_button_style(k, false, YK_FONT_HUGE);
+        bs.sub = PICK(kd->name);
+        bs.icon_above = true;
+        const char *id = yk_ui_fmt(ui, "vol.walkin.%s", kd->id);
+        int c = walkin_count(s, kd->id);
+        yk_ui_button(ui, id, r, yk_ui_fmt(ui, "%d", c), &bs, true);
+        yk_ui_set_text(ui, id, yk_ui_fmt(ui, "%s %d", PICK(kd->name), c));
+    }
+}
+
+/* The undo button on the left of row, today's total on the right where it fits. */
+static void walkin_undo_row(struct yk_kiosk *k, struct vstate *s, struct yk_rect row)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
     struct yk_button_style ub = yk_page_button_style(k, false, YK_FONT_BODY);
     ub.icon = YK_ICON_BACK;
     const char *ul = tr(k, "vol.walkin.undo");
@@ -2270,6 +2289,16 @@ static void build_walkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in
     struct yk_rect trc = yk_cut_right(&row, tw);
     if (yk_ui_text_height(ui, total, YK_FONT_BODY, trc.w) <= trc.h)
         yk_ui_text(ui, "vol.walkin.total", trc, total, YK_FONT_BODY, t->ink, YK_ALIGN_RIGHT, true);
+}
+
+static void build_walkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    int bh = yk_page_button_h(k);
+    struct yk_rect all = in;
+    struct yk_rect row = yk_cut_bottom(&in, bh);
+    yk_cut_bottom(&in, t->gap);
     const char *m = tr(k, "vol.walkin.how");
     if (s->walk_msg)
         m = strcmp(s->walk_msg, "vol.walkin.undone") == 0
@@ -2284,8 +2313,29 @@ static void build_walkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in
     int min_h = yk_ui_line_height(ui, YK_FONT_HUGE) + yk_ui_line_height(ui, YK_FONT_BODY) +
                 2 * t->gap;
     int ch = (in.h - mh - t->gap - (rows - 1) * t->gap) / rows;
-    /* Too short for the message and the buttons at their smallest (elder mode on a small
-     * panel): the message and the buttons scroll together, each at its natural size. */
+    if (ch < min_h && n) {
+        /* Too short for the message, the buttons at their smallest and the undo row (elder
+         * mode on a small panel, the 7" one upright above all): the whole area scrolls, the
+         * buttons first so that the first row of them is in view as it opens, then the
+         * message (a tap's count shows on its button) and undo, the last tap's message just
+         * above it. */
+        cols = all.w > all.h ? 2 : 1;
+        if (n > 4 && all.w > all.h * 2)
+            cols = 3;
+        rows = (int)(n + (size_t)cols - 1) / cols;
+        int y = yk_ui_scroll_begin(ui, "vol.walkins", all);
+        walkin_buttons(k, s, all, y, cols, min_h);
+        y += rows * (min_h + t->gap);
+        yk_ui_text(ui, "vol.walkin.msg", (struct yk_rect){all.x, y, all.w, mh}, m, YK_FONT_BODY,
+                   t->ink_soft, YK_ALIGN_LEFT, false);
+        y += mh + t->gap;
+        walkin_undo_row(k, s, (struct yk_rect){all.x, y, all.w, bh});
+        yk_ui_scroll_end(ui, y + bh);
+        return;
+    }
+    walkin_undo_row(k, s, row);
+    /* Too short for the message and the buttons at their smallest: the message and the
+     * buttons scroll together, each at its natural size. */
     bool scroll = ch < min_h;
     if (scroll)
         ch = min_h;
@@ -2302,22 +2352,7 @@ static void build_walkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in
             yk_ui_scroll_end(ui, y + nh);
         return;
     }
-    for (size_t i = 0; i < n; i++) {
-        const struct yk_walkin_kind *kd = &s->kinds.items[i];
-        struct yk_rect r = {in.x + (int)(i % (size_t)cols) * ((in.w - (cols - 1) * t->gap) / cols +
-                                                              t->gap),
-                            y + (int)(i / (size_t)cols) * (ch + t->gap),
-                            (in.w - (cols - 1) * t->gap) / cols, ch};
-        struct yk_button_style bs = yk_page_button_style(k, false, YK_FONT_HUGE);
-        bs.sub = PICK(kd->name);
-        bs.icon_above = true;
-        const char *id = yk_ui_fmt(ui, "vol.walkin.%s", kd->id);
-        int c = walkin_count(s, kd->id);
-        yk_ui_button(ui, id, r, yk_ui_fmt(ui, "%d", c), &bs, true);
-        yk_ui_set_text(ui, id, yk_ui_fmt(ui, "%s %d", PICK(kd->name), c));
-    }
-    if (scroll)
-        yk_ui_scroll_end(ui, y + rows * (ch + t->gap) - t->gap);
+    walkin_buttons(k, s, in, y, cols, ch);
 }
 
 /* ---------------------------------------------------------------- building: duty, today */
