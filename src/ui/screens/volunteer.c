@@ -2271,8 +2271,9 @@ static void walkin_buttons(struct yk_kiosk *k, struct vstate *s, struct yk_rect 
     }
 }
 
-/* The undo button on the left of row, today's total on the right where it fits. */
-static void walkin_undo_row(struct yk_kiosk *k, struct vstate *s, struct yk_rect row)
+/* The undo button on the left of row, today's total on the right where it fits (false where
+ * it does not). */
+static bool walkin_undo_row(struct yk_kiosk *k, struct vstate *s, struct yk_rect row)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
@@ -2287,8 +2288,10 @@ static void walkin_undo_row(struct yk_kiosk *k, struct vstate *s, struct yk_rect
     if (tw > row.w / 2)
         tw = row.w / 2;
     struct yk_rect trc = yk_cut_right(&row, tw);
-    if (yk_ui_text_height(ui, total, YK_FONT_BODY, trc.w) <= trc.h)
-        yk_ui_text(ui, "vol.walkin.total", trc, total, YK_FONT_BODY, t->ink, YK_ALIGN_RIGHT, true);
+    if (yk_ui_text_height(ui, total, YK_FONT_BODY, trc.w) > trc.h)
+        return false;
+    yk_ui_text(ui, "vol.walkin.total", trc, total, YK_FONT_BODY, t->ink, YK_ALIGN_RIGHT, true);
+    return true;
 }
 
 static void build_walkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
@@ -2329,7 +2332,15 @@ static void build_walkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in
         yk_ui_text(ui, "vol.walkin.msg", (struct yk_rect){all.x, y, all.w, mh}, m, YK_FONT_BODY,
                    t->ink_soft, YK_ALIGN_LEFT, false);
         y += mh + t->gap;
-        walkin_undo_row(k, s, (struct yk_rect){all.x, y, all.w, bh});
+        if (!walkin_undo_row(k, s, (struct yk_rect){all.x, y, all.w, bh})) {
+            /* Today's total does not fit beside undo: on its own line under it. */
+            y += bh + t->gap;
+            const char *total = yk_ui_fmt(ui, tr(k, "vol.walkin.total"), s->counts.total);
+            int th = yk_ui_text_height(ui, total, YK_FONT_BODY, all.w);
+            yk_ui_text(ui, "vol.walkin.total", (struct yk_rect){all.x, y, all.w, th}, total,
+                       YK_FONT_BODY, t->ink, YK_ALIGN_LEFT, false);
+            y += th - bh;
+        }
         yk_ui_scroll_end(ui, y + bh);
         return;
     }
