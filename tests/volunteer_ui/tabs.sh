@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs scripts/tabs.txt (run.sh's arguments) and then checks the trees it wrote: each of
-# the four tabs and the lock is there, whole on the screen, and no tab rail scrolls.
+# the four tabs and the lock is there, whole on the screen, and no tab rail scrolls; the
+# walk-ins tab shows something of its own (its buttons, or undo, or its message).
 set -euo pipefail
 out=$4
 "$(dirname "$0")/run.sh" "$@"
@@ -24,4 +25,10 @@ for lang in zh_ en_ elder_ elderzh_; do
             fi
         done
     done
+done
+for lang in zh_ en_ elder_ elderzh_; do
+    if ! grep -q '"id":"vol\.walkin\.' "$out/${lang}walkin_tree.json"; then
+        echo "$out/${lang}walkin_tree.json: nothing of the walk-ins tab on screen" >&2
+        exit 1
+    fi
 done

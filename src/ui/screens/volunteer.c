@@ -2316,12 +2316,15 @@ static void build_walkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in
     int min_h = yk_ui_line_height(ui, YK_FONT_HUGE) + yk_ui_line_height(ui, YK_FONT_BODY) +
                 2 * t->gap;
     int ch = (in.h - mh - t->gap - (rows - 1) * t->gap) / rows;
-    if (ch < min_h && n) {
-        /* Too short for the message, the buttons at their smallest and the undo row (elder
-         * mode on a small panel, the 7" one upright above all): the whole area scrolls, the
-         * buttons first so that the first row of them is in view as it opens, then the
-         * message (a tap's count shows on its button) and undo, the last tap's message just
-         * above it. */
+    /* Decided on the hint, so that the layout does not change with the message. */
+    int hint_h = yk_ui_text_height(ui, tr(k, "vol.walkin.how"), YK_FONT_BODY, in.w);
+    if (n && in.h < hint_h + t->gap + min_h && all.h >= min_h) {
+        /* Too short for the message and a row of buttons at their smallest above the undo
+         * row, and tall enough for such a row alone (elder mode on a portrait panel, the 7"
+         * one upright above all): the whole area scrolls, the buttons first so that the first
+         * row of them is whole in view as it opens, then the message (a tap's count shows on
+         * its button) and undo, the last tap's message just above it. Elsewhere undo stays
+         * in view under the message and the buttons, as below. */
         cols = all.w > all.h ? 2 : 1;
         if (n > 4 && all.w > all.h * 2)
             cols = 3;
@@ -2345,8 +2348,9 @@ static void build_walkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in
         return;
     }
     walkin_undo_row(k, s, row);
-    /* Too short for the message and the buttons at their smallest: the message and the
-     * buttons scroll together, each at its natural size. */
+    /* Too short for the message and the buttons at their smallest (elder mode on a small
+     * landscape panel): the message and the buttons scroll together, each at its natural
+     * size. */
     bool scroll = ch < min_h;
     if (scroll)
         ch = min_h;
@@ -2364,6 +2368,8 @@ static void build_walkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in
         return;
     }
     walkin_buttons(k, s, in, y, cols, ch);
+    if (scroll)
+        yk_ui_scroll_end(ui, y + rows * (ch + t->gap) - t->gap);
 }
 
 /* ---------------------------------------------------------------- building: duty, today */
