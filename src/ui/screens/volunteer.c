@@ -35,7 +35,8 @@
  *   and 下一位 in view without scrolling at every supported size);
  *   walk-ins: vol.walkin.<kind id> (one button per kind, today's count on it),
  *   vol.walkin.undo, vol.walkin.msg, vol.walkin.total, vol.walkins (the message and the
- *   buttons, scrolling together where the area is short);
+ *   buttons, scrolling together where the area is short; on a portrait panel in elder mode
+ *   the whole tab: the buttons first, then the message, undo and the total);
  *   duty: vol.duty.on, vol.duty.off, vol.duty.state, vol.duty.doc (who is on duty, today's
  *   hours), vol.duty.now.<n>, vol.duty.hours.<n>;
  *   today: vol.today (the document), vol.today.event.<n>, vol.today.checkins,
