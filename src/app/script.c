@@ -97,6 +97,29 @@ static const struct yk_widget *visible_widget(const struct yk_ui *ui, const char
     return NULL;
 }
 
+/* Where a person would drag the list l: its middle, unless another list inside it is there
+ * (it would take the drag), then the nearest vertical line clear of such lists. */
+static long drag_x(const struct yk_ui *ui, const struct yk_widget *l)
+{
+    static const int eighths[] = {4, 3, 5, 2, 6, 1, 7};
+    for (size_t f = 0; f < sizeof eighths / sizeof eighths[0]; f++) {
+        long x = l->vis.x + (long)l->vis.w * eighths[f] / 8;
+        bool free = true;
+        for (size_t i = 0; i < ui->n_widgets && free; i++) {
+            const struct yk_widget *w = &ui->widgets[i];
+            if (w == l || w->role != YK_ROLE_LIST || w->vis.w <= 0 || w->vis.h <= 0)
+                continue;
+            bool inside = w->vis.x >= l->vis.x && w->vis.x + w->vis.w <= l->vis.x + l->vis.w &&
+                          w->vis.y >= l->vis.y && w->vis.y + w->vis.h <= l->vis.y + l->vis.h;
+            if (inside && x >= w->vis.x && x < w->vis.x + w->vis.w)
+                free = false;
+        }
+        if (free)
+            return x;
+    }
+    return l->vis.x + l->vis.w / 2;
+}
+
 /* The visible widget whose text is text (tappable ones first), else the first whose text
  * contains it. */
 static const struct yk_widget *widget_by_text(const struct yk_ui *ui, const char *text)
@@ -247,7 +270,7 @@ static bool run_line(struct run *r, char *line)
         if (!l)
             return fail(r, "fling LIST [up|down]: no visible list '%s'", list ? list : "");
         bool down = dir && strcmp(dir, "down") == 0;
-        long cx = l->vis.x + l->vis.w / 2;
+        long cx = drag_x(ui, l);
         long lo = l->vis.y + l->vis.h / 5, hi = l->vis.y + l->vis.h * 4 / 5;
         long v[5] = {cx, down ? lo : hi, cx, down ? hi : lo, 48};
         swipe(app, v);
@@ -271,7 +294,7 @@ static bool run_line(struct run *r, char *line)
             const struct yk_widget *l = visible_widget(ui, list);
             if (!l)
                 return fail(r, "swipe-until: no visible list '%s'", list);
-            long cx = l->vis.x + l->vis.w / 2;
+            long cx = drag_x(ui, l);
             long lo = l->vis.y + l->vis.h / 5, hi = l->vis.y + l->vis.h * 4 / 5;
             if (t) {
                 /* In view but cut: a slow drag (no fling) by just what is missing. */

@@ -538,6 +538,7 @@ static void navbar(struct yk_kiosk *k, struct yk_rect bar)
  * one line beside the clock, else the title above a line with the time and date. */
 struct header_layout {
     bool stacked;
+    bool compact; /* one line in the large font: title, (date,) time (volunteer mode, short) */
     int h;
 };
 
@@ -571,10 +572,21 @@ static struct header_layout header_layout(struct yk_kiosk *k, const char *title,
     int dw = yk_ui_text_width(ui, date, YK_FONT_SMALL);
     int cw = tw > dw ? tw : dw;
     int clock_h = yk_ui_line_height(ui, YK_FONT_TITLE) + yk_ui_line_height(ui, YK_FONT_SMALL);
-    if (yk_ui_text_width(ui, title, YK_FONT_TITLE) + t->pad + cw <= inner)
-        return (struct header_layout){false, clock_h + 2 * t->gap};
-    int th = yk_ui_text_height(ui, title, YK_FONT_TITLE, inner);
-    return (struct header_layout){true, th + stacked_clock_h(k, date, inner) + 2 * t->gap};
+    struct header_layout lay = {false, false, clock_h + 2 * t->gap};
+    if (yk_ui_text_width(ui, title, YK_FONT_TITLE) + t->pad + cw > inner) {
+        int th = yk_ui_text_height(ui, title, YK_FONT_TITLE, inner);
+        lay =
+            (struct header_layout){true, false, th + stacked_clock_h(k, date, inner) + 2 * t->gap};
+    }
+    /* Volunteer mode on a short panel (elder mode at 800x480): the header gives its room to
+     * the work, on one line in the large font, where that line holds it all. */
+    if (yk_screen_def(k->screen)->volunteer && lay.h > k->p.height / 5 &&
+        yk_ui_text_width(ui, title, YK_FONT_LARGE) + t->pad +
+                yk_ui_text_width(ui, "00:00", YK_FONT_LARGE) <=
+            inner)
+        lay =
+            (struct header_layout){false, true, yk_ui_line_height(ui, YK_FONT_LARGE) + 2 * t->gap};
+    return lay;
 }
 
 static void header(struct yk_kiosk *k, struct yk_rect hr, const char *title)
@@ -589,6 +601,23 @@ static void header(struct yk_kiosk *k, struct yk_rect hr, const char *title)
     yk_format_hhmm(hhmm, sizeof hhmm, now);
     yk_format_date(date, sizeof date, now, yk_lang_code(k->lang));
     k->shown_minute = now / 60;
+    if (lay.compact) {
+        int lh = yk_ui_line_height(ui, YK_FONT_LARGE);
+        struct yk_rect tr_ = yk_cut_right(&in, yk_ui_text_width(ui, hhmm, YK_FONT_LARGE));
+        yk_ui_text(ui, "header.time", tr_, hhmm, YK_FONT_LARGE, t->on_primary, YK_ALIGN_RIGHT,
+                   true);
+        yk_cut_right(&in, t->pad);
+        /* The date where the line still holds it. */
+        int dw = yk_ui_text_width(ui, date, YK_FONT_BODY);
+        if (yk_ui_text_width(ui, title, YK_FONT_LARGE) + t->pad + dw <= in.w) {
+            yk_ui_text(ui, "header.date", yk_cut_right(&in, dw), date, YK_FONT_BODY, t->on_primary,
+                       YK_ALIGN_RIGHT, true);
+            yk_cut_right(&in, t->pad);
+        }
+        yk_ui_text(ui, "header.title", (struct yk_rect){in.x, in.y, in.w, lh}, title, YK_FONT_LARGE,
+                   t->on_primary, YK_ALIGN_LEFT, true);
+        return;
+    }
     if (lay.stacked) {
         int lh = yk_ui_line_height(ui, YK_FONT_BODY);
         struct yk_rect row = yk_cut_bottom(&in, stacked_clock_h(k, date, in.w));

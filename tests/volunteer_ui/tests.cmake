@@ -77,9 +77,9 @@ foreach(case 800x480:zh 800x480:en 1024x600:zh 1024x600:en 720x1280:zh 1920x1080
 endforeach()
 
 # Walk-ins in elder mode, in Chinese and English, where the area is shortest (the 7" panel
-# upright): the first two kind buttons whole in view as the tab opens, every kind button and
-# undo can be brought whole into view and works (walkins.sh).
-foreach(size 480x800)
+# upright, and as it comes, landscape): the first two kind buttons whole in view as the tab
+# opens, every kind button and undo can be brought whole into view and works (walkins.sh).
+foreach(size 480x800 800x480)
   add_test(NAME vui_walkins_${size}
            COMMAND ${CMAKE_CURRENT_LIST_DIR}/walkins.sh $<TARGET_FILE:make_tickets>
                    $<TARGET_FILE:yikong-kiosk> ${YK_VUI_SCRIPTS}/walkins.txt

@@ -36,7 +36,9 @@
  *   walk-ins: vol.walkin.<kind id> (one button per kind, today's count on it),
  *   vol.walkin.undo, vol.walkin.msg, vol.walkin.total, vol.walkins (the message and the
  *   buttons, scrolling together where the area is short; on a portrait panel in elder mode
- *   the whole tab: the buttons first, then the message, undo and the total);
+ *   the whole tab: the buttons first, then the message, undo and the total; short and wide,
+ *   in elder mode at 800x480, one-line buttons beside a column of undo, the total and
+ *   vol.walkin.msgs, the last tap's message);
  *   duty: vol.duty.on, vol.duty.off, vol.duty.state, vol.duty.doc (who is on duty, today's
  *   hours), vol.duty.now.<n>, vol.duty.hours.<n>;
  *   today: vol.today (the document), vol.today.event.<n>, vol.today.checkins,
@@ -2295,6 +2297,73 @@ static bool walkin_undo_row(struct yk_kiosk *k, struct vstate *s, struct yk_rect
     return true;
 }
 
+/* Short and wide (elder mode on a small landscape panel): the kind buttons as one line each
+ * ("Consultation  3", body font, at least 1.25 touch targets tall) in a grid on the left,
+ * and undo (its short word), today's total and the last tap's message in a column on the
+ * right. False where even that does not fit. */
+static bool walkin_compact(struct yk_kiosk *k, struct vstate *s, struct yk_rect in, const char *m)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    size_t n = s->kinds.count;
+    if (!n || in.w < in.h * 2)
+        return false;
+    int ch = yk_ui_line_height(ui, YK_FONT_BODY) + 2 * t->gap;
+    if (ch < t->touch_min * 5 / 4)
+        ch = t->touch_min * 5 / 4;
+    const char *ul = tr(k, "vol.walkin.undo.short");
+    const char *total = yk_ui_fmt(ui, tr(k, "vol.walkin.total"), s->counts.total);
+    int side = label_w(k, ul, YK_FONT_BODY, false);
+    int tw = yk_ui_text_width(ui, total, YK_FONT_BODY);
+    if (side < tw)
+        side = tw;
+    if (side < in.w / 5)
+        side = in.w / 5;
+    struct yk_rect col = yk_cut_right(&in, side);
+    yk_cut_right(&in, t->pad);
+    int cols = n > 4 ? 3 : 2, rows = (int)(n + (size_t)cols - 1) / cols;
+    int cw = (in.w - (cols - 1) * t->gap) / cols;
+    /* Every label on one line, every row in view, and undo with the total under it. */
+    if (rows * ch + (rows - 1) * t->gap > in.h ||
+        ch + t->gap + yk_ui_line_height(ui, YK_FONT_BODY) > col.h)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (yk_ui_text_width(ui,
+                             yk_ui_fmt(ui, "%s  %d", PICK(s->kinds.items[i].name),
+                                       walkin_count(s, s->kinds.items[i].id)),
+                             YK_FONT_BODY) +
+                2 * t->gap >
+            cw)
+            return false;
+    for (size_t i = 0; i < n; i++) {
+        const struct yk_walkin_kind *kd = &s->kinds.items[i];
+        struct yk_rect r = {in.x + (int)(i % (size_t)cols) * (cw + t->gap),
+                            in.y + (int)(i / (size_t)cols) * (ch + t->gap), cw, ch};
+        struct yk_button_style bs = yk_page_button_style(k, false, YK_FONT_BODY);
+        const char *id = yk_ui_fmt(ui, "vol.walkin.%s", kd->id);
+        int c = walkin_count(s, kd->id);
+        yk_ui_button(ui, id, r, yk_ui_fmt(ui, "%s  %d", PICK(kd->name), c), &bs, true);
+        yk_ui_set_text(ui, id, yk_ui_fmt(ui, "%s %d", PICK(kd->name), c));
+    }
+    /* The column: undo, the total, then the message (scrolling if long). */
+    struct yk_button_style ub = yk_page_button_style(k, false, YK_FONT_BODY);
+    yk_ui_button(ui, "vol.walkin.undo", yk_cut_top(&col, ch), ul, &ub, true);
+    yk_ui_set_text(ui, "vol.walkin.undo", tr(k, "vol.walkin.undo"));
+    yk_cut_top(&col, t->gap);
+    int lh = yk_ui_line_height(ui, YK_FONT_BODY);
+    yk_ui_text(ui, "vol.walkin.total", yk_cut_top(&col, lh), total, YK_FONT_BODY, t->ink,
+               YK_ALIGN_LEFT, false);
+    /* The last tap's message (recorded, undone, an error); the hint is the buttons' own. */
+    if (s->walk_msg && col.h > t->gap) {
+        int mh = yk_ui_text_height(ui, m, YK_FONT_SMALL, col.w - t->gap);
+        int y = yk_ui_scroll_begin(ui, "vol.walkin.msgs", col);
+        yk_ui_text(ui, "vol.walkin.msg", (struct yk_rect){col.x, y, col.w - t->gap, mh}, m,
+                   YK_FONT_SMALL, t->ink_soft, YK_ALIGN_LEFT, false);
+        yk_ui_scroll_end(ui, y + mh);
+    }
+    return true;
+}
+
 static void build_walkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
 {
     struct yk_ui *ui = &k->ui;
@@ -2317,6 +2386,11 @@ static void build_walkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in
     int min_h = yk_ui_line_height(ui, YK_FONT_HUGE) + yk_ui_line_height(ui, YK_FONT_BODY) +
                 2 * t->gap;
     int ch = (in.h - mh - t->gap - (rows - 1) * t->gap) / rows;
+    /* Too short for the message and even one row of buttons at their smallest, and wide
+     * (elder mode on a small landscape panel): one-line buttons beside a column with undo,
+     * where they fit. */
+    if (ch < min_h && in.h < mh + t->gap + min_h && walkin_compact(k, s, all, m))
+        return;
     /* Decided on the hint, so that the layout does not change with the message. */
     int hint_h = yk_ui_text_height(ui, tr(k, "vol.walkin.how"), YK_FONT_BODY, in.w);
     if (n && in.h < hint_h + t->gap + min_h && all.h >= min_h) {
@@ -2349,9 +2423,7 @@ static void build_walkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in
         return;
     }
     walkin_undo_row(k, s, row);
-    /* Too short for the message and the buttons at their smallest (elder mode on a small
-     * landscape panel): the message and the buttons scroll together, each at its natural
-     * size. */
+    /* Else the message and the buttons scroll together, each at its natural size. */
     bool scroll = ch < min_h;
     if (scroll)
         ch = min_h;
