@@ -13,9 +13,7 @@ fail() {
     echo "$tree: $*" >&2
     exit 1
 }
-geom() {
-    sed 's/.*"x":\(-\{0,1\}[0-9]*\),"y":\(-\{0,1\}[0-9]*\),"w":\([0-9]*\),"h":\([0-9]*\).*/\1 \2 \3 \4/' <<<"$1"
-}
+. "$(dirname "$0")/tree_geom.sh"
 n=0
 for tree in "$out"/*.json; do
     name=$(basename "$tree" .json)
@@ -36,17 +34,8 @@ for tree in "$out"/*.json; do
         ;;
     *) ids="vol.result.title vol.result.next" ;;
     esac
-    read -r sw sh < <(sed -n '1s/.*"w":\([0-9]*\),"h":\([0-9]*\).*/\1 \2/p' "$tree")
     # The content lies between the header's bottom and the bar's top.
-    top=0 bottom=$sh
-    while read -r l; do
-        read -r x y w h < <(geom "$l")
-        if [ $((y + h)) -gt "$top" ]; then top=$((y + h)); fi
-    done < <(grep '"id":"header\.' "$tree")
-    while read -r l; do
-        read -r x y w h < <(geom "$l")
-        if [ "$y" -lt "$bottom" ]; then bottom=$y; fi
-    done < <(grep '"id":"nav\.' "$tree")
+    content_band "$tree"
     lists=$(grep '"role":"list"' "$tree" || true)
     for id in $ids; do
         line=$(grep "\"id\":\"$id\"," "$tree" || true)

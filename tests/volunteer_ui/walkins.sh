@@ -15,9 +15,7 @@ fail() {
     echo "$tree: $*" >&2
     exit 1
 }
-geom() {
-    sed 's/.*"x":\(-\{0,1\}[0-9]*\),"y":\(-\{0,1\}[0-9]*\),"w":\([0-9]*\),"h":\([0-9]*\).*/\1 \2 \3 \4/' <<<"$1"
-}
+. "$(dirname "$0")/tree_geom.sh"
 # The widget's line in $tree, or fail.
 line_of() {
     local l
@@ -37,16 +35,7 @@ whole() {
     line=$(line_of "$id")
     if grep -q '"clipped":true' <<<"$line"; then fail "$id is clipped"; fi
     read -r x y w h < <(geom "$line")
-    read -r sw sh < <(sed -n '1s/.*"w":\([0-9]*\),"h":\([0-9]*\).*/\1 \2/p' "$tree")
-    top=0 bottom=$sh
-    while read -r l; do
-        read -r lx ly lw lh < <(geom "$l")
-        if [ $((ly + lh)) -gt "$top" ]; then top=$((ly + lh)); fi
-    done < <(grep '"id":"header\.' "$tree")
-    while read -r l; do
-        read -r lx ly lw lh < <(geom "$l")
-        if [ "$ly" -lt "$bottom" ]; then bottom=$ly; fi
-    done < <(grep '"id":"nav\.' "$tree")
+    content_band "$tree"
     if [ "$x" -lt 0 ] || [ $((x + w)) -gt "$sw" ] || [ "$y" -lt "$top" ] ||
         [ $((y + h)) -gt "$bottom" ]; then
         fail "$id ($x,$y ${w}x$h) is not whole between the header (to y $top) and the bar (from y $bottom)"
