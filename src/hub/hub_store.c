@@ -742,7 +742,9 @@ static bool push_signup(struct yk_hub_store *s, const char *kiosk, const struct 
             sqlite3_finalize(q);
             return false;
         }
-        bool was_cancelled = strcmp((const char *)sqlite3_column_text(q, 0), "cancelled") == 0;
+        const char *stored = (const char *)sqlite3_column_text(q, 0);
+        bool was_cancelled = strcmp(stored, "cancelled") == 0;
+        bool was_confirmed = strcmp(stored, "confirmed") == 0;
         bool has_phone = sqlite3_column_int(q, 1) != 0;
         char code[256] = "", event[128] = "";
         if (sqlite3_column_type(q, 2) != SQLITE_NULL)
@@ -761,9 +763,7 @@ static bool push_signup(struct yk_hub_store *s, const char *kiosk, const struct 
             o->result = YK_HUB_ACCEPTED;
             *dirty = true;
         }
-        if (r->ticket_code && !code[0] && strcmp(st_in, "confirmed") == 0 &&
-            query_int(s, "SELECT count(*) FROM signups WHERE id = ? AND status = 'confirmed'",
-                      r->id, NULL, 0, NULL) == 1) {
+        if (r->ticket_code && !code[0] && strcmp(st_in, "confirmed") == 0 && was_confirmed) {
             /* The kiosk signed the ticket of a sign-up the hub confirmed from its pool (the
              * hub had none): stored. An existing ticket is never changed. */
             if (exists(s, "SELECT count(*) FROM signups WHERE ticket_code = ?", r->ticket_code)) {
