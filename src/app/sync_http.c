@@ -506,20 +506,14 @@ enum yk_sync_rc yk_sync_seats(struct yk_sync_client *c, struct yk_db *db, int64_
             free(ans.data);
             return rc;
         }
-        struct yk_json_doc doc;
-        int64_t held = -1;
-        const char *ev;
-        bool ok = yk_json_parse(&doc, ans.data, ans.len, NULL) &&
-                  yk_json_get_str(doc.root, "event_id", &ev) &&
-                  strcmp(ev, asks[i].event_id) == 0 && yk_json_get_int(doc.root, "held", &held) &&
-                  held >= 0 && held <= 1000000;
-        yk_json_free(&doc);
+        int64_t held;
+        int applied = yk_sync_apply_seats_answer(db, asks[i].event_id, ans.data, ans.len, &held);
         free(ans.data);
-        if (!ok) {
+        if (applied == 0) {
             snprintf(c->last_error, sizeof c->last_error, "/api/v1/seats: unusable answer");
             return YK_SYNC_BUG;
         }
-        if (!yk_sync_seats_held(db, asks[i].event_id, held))
+        if (applied < 0)
             return YK_SYNC_LOCAL;
         yk_info("sync", "seats for %s: asked %d (held %d, used %d), the hub holds %lld",
                 asks[i].event_id, asks[i].want, asks[i].held, asks[i].used, (long long)held);

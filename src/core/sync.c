@@ -812,19 +812,29 @@ int yk_sync_seat_plan(struct yk_db *db, int64_t now_utc_s, int block,
     return n;
 }
 
-bool yk_sync_seats_held(struct yk_db *db, const char *event_id, int64_t held)
+int yk_sync_apply_seats_answer(struct yk_db *db, const char *event_id, const char *body,
+                               size_t len, int64_t *held)
 {
+    struct yk_json_doc doc;
+    const char *ev;
+    *held = -1;
+    bool usable = yk_json_parse(&doc, body, len, NULL) &&
+                  yk_json_get_str(doc.root, "event_id", &ev) && strcmp(ev, event_id) == 0 &&
+                  yk_json_get_int(doc.root, "held", held) && *held >= 0 && *held <= 1000000;
+    yk_json_free(&doc);
+    if (!usable)
+        return 0;
     sqlite3_stmt *st = yk_db_prepare(db, "UPDATE events SET seats_held = ?2 WHERE id = ?1");
     if (!st)
         return false;
     sqlite3_bind_text(st, 1, event_id, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 2, held);
+    sqlite3_bind_int64(st, 2, *held);
     bool ok = sqlite3_step(st) == SQLITE_DONE;
     if (!ok)
         yk_error("sync", "cannot store the seats held for %s: %s", event_id,
                  sqlite3_errmsg(db->handle));
     sqlite3_finalize(st);
-    return ok;
+    return ok ? 1 : -1;
 }
 
 int64_t yk_sync_cursor(struct yk_db *db)

@@ -130,8 +130,11 @@ struct yk_sync_seat_ask {
 int yk_sync_seat_plan(struct yk_db *db, int64_t now_utc_s, int block,
                       struct yk_sync_seat_ask *out, int max);
 
-/* Stores the hub's answer to a seats request: events.seats_held = held. false on error. */
-bool yk_sync_seats_held(struct yk_db *db, const char *event_id, int64_t held);
+/* Applies the hub's answer {"event_id", "held", ...} to a seats request for event_id:
+ * events.seats_held = held, also written to *held. 1 applied, 0 the answer is malformed
+ * (not this event, no usable "held"; nothing changed), -1 database error. */
+int yk_sync_apply_seats_answer(struct yk_db *db, const char *event_id, const char *body,
+                               size_t len, int64_t *held);
 
 /* The cursor of the last committed page (0 before any). */
 int64_t yk_sync_cursor(struct yk_db *db);

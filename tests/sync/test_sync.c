@@ -352,6 +352,32 @@ static void test_backoff_and_status(void)
     CHECK(!yk_sync_take_setup_code(code, sizeof code));
 }
 
+/* The hub's answer to a seats request: applied only when it is about this event and holds a
+ * usable "held"; a malformed one changes nothing. */
+static void test_seats_answer(void)
+{
+    struct yk_db db;
+    sync_open(&db, dir, SYNC_T0_MS);
+    int64_t held = 0;
+    const char *ok = "{\"event_id\":\"srd-2026-12\",\"held\":6,\"used\":0,\"pool_free\":30}";
+    CHECK_EQ_INT(yk_sync_apply_seats_answer(&db, "srd-2026-12", ok, strlen(ok), &held), 1);
+    CHECK_EQ_INT(held, 6);
+    CHECK_EQ_INT(q_int(&db, "SELECT seats_held FROM events WHERE id = 'srd-2026-12'"), 6);
+    static const char *const bad[] = {
+        "{\"event_id\":\"srd-2027-01\",\"held\":9}", /* another event */
+        "{\"event_id\":\"srd-2026-12\",\"held\":-1}",
+        "{\"event_id\":\"srd-2026-12\",\"held\":\"9\"}",
+        "{\"event_id\":\"srd-2026-12\"}",
+        "{\"event_id\":\"srd-2026-12\",\"held\":9",
+        "",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        CHECK_EQ_INT(yk_sync_apply_seats_answer(&db, "srd-2026-12", bad[i], strlen(bad[i]), &held),
+                     0);
+    CHECK_EQ_INT(q_int(&db, "SELECT seats_held FROM events WHERE id = 'srd-2026-12'"), 6);
+    yk_db_close(&db);
+}
+
 int main(void)
 {
     if (sodium_init() < 0)
@@ -364,6 +390,9 @@ int main(void)
     sync_rmtree(dir);
     sync_tmpdir(dir, sizeof dir, "unit");
     test_decisions();
+    sync_rmtree(dir);
+    sync_tmpdir(dir, sizeof dir, "unit");
+    test_seats_answer();
     sync_rmtree(dir);
     test_backoff_and_status();
     return yk_test_done();
