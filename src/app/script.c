@@ -439,14 +439,7 @@ static bool sync_round(struct run *r, bool round, const char *expect)
     char typed[64];
     const char *code = yk_sync_take_setup_code(typed, sizeof typed) ? typed : cfg->setup_code;
     enum yk_sync_rc rc = yk_sync_round(&c, &r->app->db, now, code, true);
-    struct yk_sync_status st = {.configured = true, .enrolled = yk_sync_enrolled(&c),
-                                .online = rc == YK_SYNC_OK, .last_attempt_utc = now,
-                                .last_success_utc = rc == YK_SYNC_OK ? now : 0,
-                                .stopped = rc == YK_SYNC_NEED_ENROL || rc == YK_SYNC_REFUSED};
-    yk_sync_counts(&r->app->db, &st.waiting, &st.set_aside);
-    snprintf(st.error_zh, sizeof st.error_zh, "%s", yk_sync_rc_text(rc, true));
-    snprintf(st.error_en, sizeof st.error_en, "%s", yk_sync_rc_text(rc, false));
-    yk_sync_status_publish(&st);
+    yk_sync_publish_round(&c, &r->app->db, rc, now, rc == YK_SYNC_OK ? now : 0, 0);
     char why[160];
     snprintf(why, sizeof why, "%s", c.last_error);
     yk_sync_client_destroy(&c);

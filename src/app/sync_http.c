@@ -295,6 +295,22 @@ void yk_sync_client_destroy(struct yk_sync_client *c)
     memset(c, 0, sizeof *c);
 }
 
+void yk_sync_publish_round(const struct yk_sync_client *c, struct yk_db *db, enum yk_sync_rc rc,
+                           int64_t now_utc_s, int64_t last_ok_utc, int64_t next_utc)
+{
+    struct yk_sync_status s = {.configured = true};
+    s.enrolled = yk_sync_enrolled(c);
+    s.online = rc == YK_SYNC_OK || rc == YK_SYNC_BUG;
+    s.stopped = rc == YK_SYNC_NEED_ENROL || rc == YK_SYNC_REFUSED;
+    s.last_success_utc = last_ok_utc;
+    s.last_attempt_utc = now_utc_s;
+    s.next_attempt_utc = next_utc;
+    yk_sync_counts(db, &s.waiting, &s.set_aside);
+    snprintf(s.error_zh, sizeof s.error_zh, "%s", yk_sync_rc_text(rc, true));
+    snprintf(s.error_en, sizeof s.error_en, "%s", yk_sync_rc_text(rc, false));
+    yk_sync_status_publish(&s);
+}
+
 bool yk_sync_enrolled(const struct yk_sync_client *c)
 {
     return c->token[0] != '\0';

@@ -80,6 +80,13 @@ void yk_sync_client_destroy(struct yk_sync_client *c);
 /* True when the client holds a device token. */
 bool yk_sync_enrolled(const struct yk_sync_client *c);
 
+/* Publishes the status after a round that ended with rc at now_utc_s (yk_sync_status_publish):
+ * enrolled, online (the hub answered), stopped (it needs a setup code or an operator), the
+ * last success and the next attempt as given (0: none), the records waiting and set aside,
+ * and the problem in words. For the sync worker and the headless driver alike. */
+void yk_sync_publish_round(const struct yk_sync_client *c, struct yk_db *db, enum yk_sync_rc rc,
+                           int64_t now_utc_s, int64_t last_ok_utc, int64_t next_utc);
+
 /* Exchanges setup_code for a device token (POST /api/v1/enrol with the kiosk id and the
  * ticket public key) and stores it in <data_dir>/hub-token (mode 0600, written atomically).
  * The code is never logged. */

@@ -56,22 +56,6 @@ static bool wait_until(struct yk_sync_worker *w, int64_t deadline)
     return go_on;
 }
 
-static void publish(struct yk_db *db, const struct yk_sync_client *c, enum yk_sync_rc rc,
-                    int64_t last_ok, int64_t next_utc)
-{
-    struct yk_sync_status s = {.configured = true};
-    s.enrolled = yk_sync_enrolled(c);
-    s.online = rc == YK_SYNC_OK || rc == YK_SYNC_BUG;
-    s.stopped = rc == YK_SYNC_NEED_ENROL || rc == YK_SYNC_REFUSED;
-    s.last_success_utc = last_ok;
-    s.last_attempt_utc = utc_s();
-    s.next_attempt_utc = next_utc;
-    yk_sync_counts(db, &s.waiting, &s.set_aside);
-    snprintf(s.error_zh, sizeof s.error_zh, "%s", yk_sync_rc_text(rc, true));
-    snprintf(s.error_en, sizeof s.error_en, "%s", yk_sync_rc_text(rc, false));
-    yk_sync_status_publish(&s);
-}
-
 static void *run(void *arg)
 {
     struct yk_sync_worker *w = arg;
@@ -108,7 +92,7 @@ static void *run(void *arg)
             enum yk_sync_rc erc = yk_sync_enrol(&c, &db, typed);
             sodium_memzero(typed, sizeof typed);
             if (erc != YK_SYNC_OK) {
-                publish(&db, &c, erc, last_ok, 0);
+                yk_sync_publish_round(&c, &db, erc, utc_s(), last_ok, 0);
                 if (!wait_until(w, mono_ms() + 3600 * 1000LL))
                     break;
                 continue;
@@ -140,7 +124,7 @@ static void *run(void *arg)
             double r = (double)randombytes_uniform(1000000) / 1000000.0;
             delay_ms = yk_sync_backoff_ms(failures, r);
         }
-        publish(&db, &c, rc, last_ok, utc_s() + delay_ms / 1000);
+        yk_sync_publish_round(&c, &db, rc, utc_s(), last_ok, utc_s() + delay_ms / 1000);
         if (!wait_until(w, mono_ms() + delay_ms))
             break;
     }
