@@ -34,32 +34,10 @@ for tree in "$out"/*.json; do
         ;;
     *) ids="vol.result.title vol.result.next" ;;
     esac
-    # The content lies between the header's bottom and the bar's top.
-    content_band "$tree"
-    lists=$(grep '"role":"list"' "$tree" || true)
     for id in $ids; do
         line=$(grep "\"id\":\"$id\"," "$tree" || true)
         [ -n "$line" ] || fail "$id is not on screen"
-        if grep -q '"clipped":true' <<<"$line"; then fail "$id is clipped"; fi
-        read -r x y w h < <(geom "$line")
-        if [ "$x" -lt 0 ] || [ $((x + w)) -gt "$sw" ] || [ "$y" -lt "$top" ] ||
-            [ $((y + h)) -gt "$bottom" ]; then
-            fail "$id ($x,$y ${w}x$h) is not whole between the header (to y $top)" \
-                "and the bar (from y $bottom)"
-        fi
-        while read -r l; do
-            [ -n "$l" ] || continue
-            read -r lx ly lw lh < <(geom "$l")
-            # In a scrolling region it overlaps: whole inside its view.
-            if [ "$x" -lt $((lx + lw)) ] && [ $((x + w)) -gt "$lx" ] && [ "$y" -lt $((ly + lh)) ] &&
-                [ $((y + h)) -gt "$ly" ]; then
-                if [ "$x" -lt "$lx" ] || [ $((x + w)) -gt $((lx + lw)) ] || [ "$y" -lt "$ly" ] ||
-                    [ $((y + h)) -gt $((ly + lh)) ]; then
-                    lid=$(sed 's/.*"id":"\([^"]*\)".*/\1/' <<<"$l")
-                    fail "$id ($x,$y ${w}x$h) is partly scrolled out of view ($lid: $lx,$ly ${lw}x$lh)"
-                fi
-            fi
-        done <<<"$lists"
+        in_view "$id" "$line"
     done
 done
 [ "$n" -ge 18 ] || { echo "$out: only $n trees" >&2; exit 1; }

@@ -31,27 +31,7 @@ number_of() {
     sed 's/.*"text":"\([^"]*\)".*/\1/' <<<"$l" | grep -o '[0-9][0-9]*' | tail -1
 }
 whole() {
-    local id=$1 line x y w h sw sh top bottom l lx ly lw lh lid
-    line=$(line_of "$id")
-    if grep -q '"clipped":true' <<<"$line"; then fail "$id is clipped"; fi
-    read -r x y w h < <(geom "$line")
-    content_band "$tree"
-    if [ "$x" -lt 0 ] || [ $((x + w)) -gt "$sw" ] || [ "$y" -lt "$top" ] ||
-        [ $((y + h)) -gt "$bottom" ]; then
-        fail "$id ($x,$y ${w}x$h) is not whole between the header (to y $top) and the bar (from y $bottom)"
-    fi
-    while read -r l; do
-        [ -n "$l" ] || continue
-        read -r lx ly lw lh < <(geom "$l")
-        if [ "$x" -lt $((lx + lw)) ] && [ $((x + w)) -gt "$lx" ] && [ "$y" -lt $((ly + lh)) ] &&
-            [ $((y + h)) -gt "$ly" ]; then
-            if [ "$x" -lt "$lx" ] || [ $((x + w)) -gt $((lx + lw)) ] || [ "$y" -lt "$ly" ] ||
-                [ $((y + h)) -gt $((ly + lh)) ]; then
-                lid=$(sed 's/.*"id":"\([^"]*\)".*/\1/' <<<"$l")
-                fail "$id ($x,$y ${w}x$h) is partly scrolled out of view ($lid: $lx,$ly ${lw}x$lh)"
-            fi
-        fi
-    done < <(grep '"role":"list"' "$tree" || true)
+    in_view "$1" "$(line_of "$1")"
 }
 for lang in elderzh_ elder_; do
     tree=$out/${lang}open.json
