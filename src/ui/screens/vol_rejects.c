@@ -28,21 +28,26 @@ static void col(sqlite3_stmt *st, int i, char *out, size_t n)
     snprintf(out, n, "%s", v ? (const char *)v : "");
 }
 
-static void detail(struct yk_db *db, const char *id, struct yk_vol_reject *r)
+#define NDETAILS (sizeof details / sizeof details[0])
+
+/* Fills what the record was and when from its own row; each type's statement is prepared once
+ * per load (in sts) and reset for the next record. */
+static void detail(struct yk_db *db, sqlite3_stmt *sts[NDETAILS], const char *id,
+                   struct yk_vol_reject *r)
 {
-    for (size_t i = 0; i < sizeof details / sizeof details[0]; i++) {
+    for (size_t i = 0; i < NDETAILS; i++) {
         if (strcmp(details[i].type, r->type) != 0)
             continue;
-        sqlite3_stmt *st = yk_db_prepare(db, details[i].sql);
-        if (!st)
+        if (!sts[i] && !(sts[i] = yk_db_prepare(db, details[i].sql)))
             return;
+        sqlite3_stmt *st = sts[i];
+        sqlite3_reset(st);
         sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
         if (sqlite3_step(st) == SQLITE_ROW) {
             r->made_utc = sqlite3_column_int64(st, 0);
             col(st, 1, r->what_zh, sizeof r->what_zh);
             col(st, 2, r->what_en, sizeof r->what_en);
         }
-        sqlite3_finalize(st);
         return;
     }
 }
@@ -55,16 +60,18 @@ int yk_vol_rejects_load(struct yk_db *db, struct yk_vol_reject *out, int max)
     if (!raw)
         return -1;
     int n = yk_sync_rejects(db, raw, max);
+    sqlite3_stmt *sts[NDETAILS] = {0};
     for (int i = 0; i < n; i++) {
         struct yk_vol_reject *r = &out[i];
         memset(r, 0, sizeof *r);
         snprintf(r->type, sizeof r->type, "%s", raw[i].type);
         snprintf(r->reason, sizeof r->reason, "%s", raw[i].reason);
-        r->made_utc = 0;
-        detail(db, raw[i].id, r);
+        detail(db, sts, raw[i].id, r);
         if (!r->made_utc)
             r->made_utc = raw[i].rejected_utc; /* the record itself is gone: when refused */
     }
+    for (size_t i = 0; i < NDETAILS; i++)
+        sqlite3_finalize(sts[i]);
     free(raw);
     return n;
 }

@@ -1582,7 +1582,7 @@ static int result_rest_h(struct yk_kiosk *k, const struct rtext *x, bool with_wh
  * its top). Returns false (nothing drawn) when it does not show whole what need says: 2 all
  * of it, 1 the title, who and the detail, 0 the title's row above 下一位. */
 static bool result_compact(struct yk_kiosk *k, const struct result *r, const struct rtext *x,
-                           struct yk_rect in, int ins, enum yk_font df, int need, bool draw)
+                           struct yk_rect in, int ins, enum yk_font df, int need)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
@@ -1605,8 +1605,6 @@ static bool result_compact(struct yk_kiosk *k, const struct result *r, const str
             if (th + t->gap + bh > p.h || (need >= 1 && th + key > p.h) ||
                 (need >= 2 && th + all > p.h))
                 continue;
-            if (!draw)
-                return true;
             struct yk_color fg = hex(0xFFFFFF);
             yk_ui_fill(ui, in, verdict_color(r->v), t->radius);
             result_head(k, r, x, tf, inline_who, (struct yk_rect){p.x, p.y, p.w, th}, fg);
@@ -1668,12 +1666,8 @@ static void build_result(struct yk_kiosk *k, struct vstate *s, struct yk_rect in
         for (int i = 0; i < 7; i++) {
             if (tries[i].need < 2 && th + key <= p.h)
                 break; /* stacking shows what matters, the rest scrolling */
-            if (result_compact(k, r, &x, area, tries[i].ins, tries[i].df, tries[i].need,
-                               false)) {
-                result_compact(k, r, &x, area, tries[i].ins, tries[i].df, tries[i].need,
-                               true);
-                return;
-            }
+            if (result_compact(k, r, &x, area, tries[i].ins, tries[i].df, tries[i].need))
+                return; /* it fit, and is drawn */
         }
     }
     total += th;
