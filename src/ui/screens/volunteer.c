@@ -2781,6 +2781,39 @@ static void reject_row(struct yk_kiosk *k, void *ctx, size_t i, struct yk_rect r
 
 /* The records the hub set aside, newest first, in place of the Today document: what to do
  * and 返回今日统计 on top, then one card each (kind · when, what it was, the hub's reason). */
+/* The list's heading: how many (or that they cannot be read). */
+static const char *rejects_head(struct yk_kiosk *k, const struct vstate *s)
+{
+    return s->n_rejects < 0 ? tr(k, "vol.rej.error")
+                            : yk_ui_fmt(&k->ui, tr(k, "vol.rej.head"), s->n_rejects);
+}
+
+/* Where the area is short the heading and what to do are row 0 of the list, and scroll with
+ * it; the records follow as rows 1..n. */
+static int rejects_led_row_h(struct yk_kiosk *k, void *ctx, size_t i, int w)
+{
+    if (i > 0)
+        return reject_row_h(k, ctx, i - 1, w);
+    return yk_ui_text_height(&k->ui, rejects_head(k, ctx), YK_FONT_LARGE, w) + k->ui.theme.gap +
+           yk_ui_text_height(&k->ui, tr(k, "vol.rej.todo"), YK_FONT_BODY, w);
+}
+
+static void rejects_led_row(struct yk_kiosk *k, void *ctx, size_t i, struct yk_rect r)
+{
+    if (i > 0) {
+        reject_row(k, ctx, i - 1, r);
+        return;
+    }
+    struct yk_ui *ui = &k->ui;
+    const char *head = rejects_head(k, ctx), *todo = tr(k, "vol.rej.todo");
+    int hh = yk_ui_text_height(ui, head, YK_FONT_LARGE, r.w);
+    yk_ui_text(ui, "vol.rej.head", (struct yk_rect){r.x, r.y, r.w, hh}, head, YK_FONT_LARGE,
+               ui->theme.ink, YK_ALIGN_LEFT, false);
+    yk_ui_text(ui, "vol.rej.todo",
+               (struct yk_rect){r.x, r.y + hh + ui->theme.gap, r.w, r.h - hh - ui->theme.gap}, todo,
+               YK_FONT_BODY, ui->theme.ink, YK_ALIGN_LEFT, false);
+}
+
 static void build_rejects(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
 {
     struct yk_ui *ui = &k->ui;
@@ -2794,9 +2827,7 @@ static void build_rejects(struct yk_kiosk *k, struct vstate *s, struct yk_rect i
     struct yk_rect row = yk_cut_top(&in, yk_page_button_h(k));
     yk_cut_top(&in, t->gap);
     yk_ui_button(ui, "vol.rej.back", yk_cut_left(&row, bw), bl, &bs, true);
-    const char *head = s->n_rejects < 0 ? tr(k, "vol.rej.error")
-                                        : yk_ui_fmt(ui, tr(k, "vol.rej.head"), s->n_rejects);
-    const char *todo = tr(k, "vol.rej.todo");
+    const char *head = rejects_head(k, s), *todo = tr(k, "vol.rej.todo");
     /* The header and what to do scroll with the list when the area is short. */
     int hh = yk_ui_text_height(ui, head, YK_FONT_LARGE, in.w);
     int th = yk_ui_text_height(ui, todo, YK_FONT_BODY, in.w);
@@ -2809,21 +2840,9 @@ static void build_rejects(struct yk_kiosk *k, struct vstate *s, struct yk_rect i
                          reject_row_h, reject_row, s);
         return;
     }
-    int y = yk_ui_scroll_begin(ui, "vol.rejects", in);
-    yk_ui_text(ui, "vol.rej.head", (struct yk_rect){in.x, y, in.w - t->gap, hh}, head,
-               YK_FONT_LARGE, t->ink, YK_ALIGN_LEFT, false);
-    y += hh + t->gap;
-    yk_ui_text(ui, "vol.rej.todo", (struct yk_rect){in.x, y, in.w - t->gap, th}, todo,
-               YK_FONT_BODY, t->ink, YK_ALIGN_LEFT, false);
-    y += th + t->gap;
-    for (int i = 0; i < s->n_rejects && i < 200; i++) {
-        int h = reject_row_h(k, s, (size_t)i, in.w - t->gap);
-        struct yk_rect r = {in.x, y, in.w - t->gap, h};
-        if (yk_ui_visible(ui, r))
-            reject_row(k, s, (size_t)i, r);
-        y += h;
-    }
-    yk_ui_scroll_end(ui, y);
+    yk_rows_list(k, "vol.rejects", in, &s->reject_rows,
+                 (size_t)(s->n_rejects > 0 ? s->n_rejects : 0) + 1, rejects_led_row_h,
+                 rejects_led_row, s);
 }
 
 static void open_rejects(struct yk_kiosk *k, struct vstate *s)
