@@ -15,6 +15,7 @@
  * Every yk_hs_ function expects the caller to hold the store (yk_hs_lock) unless it says
  * otherwise. */
 
+#include "core/ticket.h"
 #include "hub/hub_store.h"
 
 #include <pthread.h>
@@ -78,11 +79,29 @@ void yk_hs_hash_hex(const char *s, char out[65]);
 bool yk_hs_push_locked(struct yk_hub_store *s, const char *kiosk, const struct yk_hub_record *r,
                        size_t n, struct yk_hub_outcome *out, int64_t now);
 
+/* Tickets (hub_store_tickets.c) -------------------------------------------------------------- */
+
+/* A ticket code a kiosk pushed, once checked. */
+struct yk_hs_ticket {
+    int64_t serial;
+    char short_code[YK_TICKET_SHORT_LEN + 1];
+};
+
+/* Checks code as a sign-up's ticket pushed by kiosk for event_id: signed by a key of that
+ * kiosk (not revoked or expired on its issue day), for that event, with that serial (0: not
+ * given), and on no other sign-up. NULL when it is, with its serial and short code in *t;
+ * else the reason to refuse the record ("bad-ticket", "ticket-conflict"). *db_ok false on a
+ * database error. */
+const char *yk_hs_ticket_check(struct yk_hub_store *s, const char *kiosk, const char *code,
+                               const char *event_id, int64_t serial, struct yk_hs_ticket *t,
+                               bool *db_ok);
+
 /* Seats (hub_store_seats.c) ------------------------------------------------------------------ */
 
 /* Seats of an event: capacity (-1: none), seats allotted, seats confirmed from the pool. */
 struct seats {
     int64_t capacity, allotted, pool_used, confirmed;
+    int64_t max_party; /* the event's party-size limit, at most YK_HUB_PARTY_MAX */
     bool exists, deleted;
 };
 

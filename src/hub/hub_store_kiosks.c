@@ -43,14 +43,11 @@ static bool normalize_code(const char *in, char out[YK_HUB_SETUP_CODE_LEN + 1])
     return n == YK_HUB_SETUP_CODE_LEN;
 }
 
-enum yk_hub_rc yk_hub_kiosk_add(struct yk_hub_store *s, const char *station_id, int64_t now,
-                                int64_t ttl_s, char code[YK_HUB_SETUP_CODE_LEN + 1])
+/* Makes and stores a setup code for station_id (replaces: the enrolled kiosk it may re-enrol,
+ * or NULL). The caller holds the store. */
+static enum yk_hub_rc new_code(struct yk_hub_store *s, const char *station_id, const char *replaces,
+                               int64_t now, int64_t ttl_s, char code[YK_HUB_SETUP_CODE_LEN + 1])
 {
-    code[0] = '\0';
-    if (!station_valid(station_id) || ttl_s <= 0) {
-        yk_error("hub-store", "station id must be 1..63 of a-z 0-9 -");
-        return YK_HUB_INVALID;
-    }
     uint8_t r[10];
     randombytes_buf(r, sizeof r);
     /* 80 bits as 16 base32 symbols, 5 bits each. */
@@ -63,21 +60,93 @@ enum yk_hub_rc yk_hub_kiosk_add(struct yk_hub_store *s, const char *station_id, 
     code[YK_HUB_SETUP_CODE_LEN] = '\0';
     char h[65];
     yk_hs_hash_hex(code, h);
-    yk_hs_lock(s);
     sqlite3_stmt *st = yk_hs_prep(s, "INSERT INTO setup_codes (code_hash, station_id, created_utc, "
-                                     "expires_utc) VALUES (?, ?, ?, ?)");
+                                     "expires_utc, replaces_kiosk) VALUES (?, ?, ?, ?, ?)");
     bool ok = false;
     if (st) {
         yk_hs_bind_str(st, 1, h);
         yk_hs_bind_str(st, 2, station_id);
         sqlite3_bind_int64(st, 3, now);
         sqlite3_bind_int64(st, 4, now + ttl_s);
+        yk_hs_bind_str(st, 5, replaces);
         ok = yk_hs_run(s, st);
     }
-    yk_hs_unlock(s);
     if (!ok)
-        code[0] = '\0';
+        sodium_memzero(code, YK_HUB_SETUP_CODE_LEN + 1);
     return ok ? YK_HUB_OK : YK_HUB_ERROR;
+}
+
+enum yk_hub_rc yk_hub_kiosk_add(struct yk_hub_store *s, const char *station_id, int64_t now,
+                                int64_t ttl_s, char code[YK_HUB_SETUP_CODE_LEN + 1])
+{
+    code[0] = '\0';
+    if (!station_valid(station_id) || ttl_s <= 0) {
+        yk_error("hub-store", "station id must be 1..63 of a-z 0-9 -");
+        return YK_HUB_INVALID;
+    }
+    yk_hs_lock(s);
+    enum yk_hub_rc rc = new_code(s, station_id, NULL, now, ttl_s, code);
+    yk_hs_unlock(s);
+    return rc;
+}
+
+enum yk_hub_rc yk_hub_kiosk_replace(struct yk_hub_store *s, const char *kiosk_id, int64_t now,
+                                    int64_t ttl_s, char code[YK_HUB_SETUP_CODE_LEN + 1])
+{
+    code[0] = '\0';
+    if (!kiosk_id || ttl_s <= 0)
+        return YK_HUB_INVALID;
+    yk_hs_lock(s);
+    enum yk_hub_rc rc = YK_HUB_ERROR;
+    sqlite3_stmt *st = yk_hs_prep(s, "SELECT station_id, revoked_utc FROM kiosks WHERE id = ?");
+    if (st) {
+        yk_hs_bind_str(st, 1, kiosk_id);
+        int r = sqlite3_step(st);
+        if (r == SQLITE_DONE)
+            rc = YK_HUB_NOT_FOUND;
+        else if (r == SQLITE_ROW && sqlite3_column_type(st, 1) != SQLITE_NULL)
+            rc = YK_HUB_REVOKED;
+        else if (r == SQLITE_ROW) {
+            char station[YK_HUB_STATION_MAX + 1];
+            snprintf(station, sizeof station, "%s", (const char *)sqlite3_column_text(st, 0));
+            sqlite3_finalize(st);
+            st = NULL;
+            rc = new_code(s, station, kiosk_id, now, ttl_s, code);
+        }
+        sqlite3_finalize(st);
+    }
+    yk_hs_unlock(s);
+    return rc;
+}
+
+/* A revoked kiosk keeps only the seats its confirmed sign-ups use; the rest go back to the
+ * pool, whose waitlists are then settled. */
+static bool release_allotments(struct yk_hub_store *s, const char *kiosk_id, int64_t now)
+{
+#define USED_SEATS                                                                                 \
+    "(SELECT coalesce(sum(party_size), 0) FROM signups g WHERE g.kiosk_id = a.kiosk_id AND "       \
+    "g.event_id = a.event_id AND g.status = 'confirmed' AND g.from_allotment = 1)"
+    sqlite3_stmt *ev = yk_hs_prep(s, "SELECT event_id FROM allotments a WHERE kiosk_id = ? AND "
+                                     "seats > " USED_SEATS);
+    sqlite3_stmt *up = yk_hs_prep(s, "UPDATE allotments AS a SET seats = " USED_SEATS
+                                     ", updated_utc = ?1 WHERE kiosk_id = ?2 AND event_id = ?3");
+#undef USED_SEATS
+    bool ok = ev && up;
+    int rc = SQLITE_DONE;
+    if (ok)
+        yk_hs_bind_str(ev, 1, kiosk_id);
+    while (ok && (rc = sqlite3_step(ev)) == SQLITE_ROW) {
+        const char *event = (const char *)sqlite3_column_text(ev, 0);
+        sqlite3_reset(up);
+        sqlite3_bind_int64(up, 1, now);
+        yk_hs_bind_str(up, 2, kiosk_id);
+        yk_hs_bind_str(up, 3, event);
+        ok = sqlite3_step(up) == SQLITE_DONE && yk_hs_settle(s, event, now);
+    }
+    ok = ok && rc == SQLITE_DONE;
+    sqlite3_finalize(ev);
+    sqlite3_finalize(up);
+    return ok;
 }
 
 enum yk_hub_rc yk_hub_kiosk_revoke(struct yk_hub_store *s, const char *kiosk_id, int64_t now)
@@ -104,7 +173,7 @@ enum yk_hub_rc yk_hub_kiosk_revoke(struct yk_hub_store *s, const char *kiosk_id,
         goto out;
     sqlite3_bind_int64(st, 1, now);
     yk_hs_bind_str(st, 2, kiosk_id);
-    if (!yk_hs_run(s, st) || !yk_hs_commit(s))
+    if (!yk_hs_run(s, st) || !release_allotments(s, kiosk_id, now) || !yk_hs_commit(s))
         goto out;
     rc = YK_HUB_OK;
 out:
@@ -167,7 +236,8 @@ enum yk_hub_rc yk_hub_enrol(struct yk_hub_store *s, const char *code, const char
     enum yk_hub_rc rc = YK_HUB_ERROR;
     if (!yk_hs_begin(s))
         goto out;
-    sqlite3_stmt *st = yk_hs_prep(s, "SELECT station_id, expires_utc, used_utc FROM setup_codes "
+    sqlite3_stmt *st = yk_hs_prep(s, "SELECT station_id, expires_utc, used_utc, "
+                                     "coalesce(replaces_kiosk, '') FROM setup_codes "
                                      "WHERE code_hash = ?");
     if (!st)
         goto out;
@@ -179,6 +249,7 @@ enum yk_hub_rc yk_hub_enrol(struct yk_hub_store *s, const char *code, const char
     }
     snprintf(station_id, 64, "%s", (const char *)sqlite3_column_text(st, 0));
     bool used = sqlite3_column_type(st, 2) != SQLITE_NULL || sqlite3_column_int64(st, 1) <= now;
+    bool replaces = strcmp((const char *)sqlite3_column_text(st, 3), kiosk_id) == 0;
     sqlite3_finalize(st);
     if (used) {
         rc = YK_HUB_USED;
@@ -188,6 +259,12 @@ enum yk_hub_rc yk_hub_enrol(struct yk_hub_store *s, const char *code, const char
     if (yk_hs_query_int(s, "SELECT revoked_utc IS NOT NULL FROM kiosks WHERE id = ?", kiosk_id,
                         NULL, 0, &ok)) {
         rc = YK_HUB_REVOKED;
+        goto out;
+    }
+    /* An enrolled id is never taken over: only a code made for it (kiosk-replace) rebinds it. */
+    if (!replaces &&
+        yk_hs_query_int(s, "SELECT count(*) FROM kiosks WHERE id = ?", kiosk_id, NULL, 0, &ok)) {
+        rc = YK_HUB_EXISTS;
         goto out;
     }
     /* The key must not already belong to another kiosk. */
@@ -238,7 +315,7 @@ out:
     yk_hs_unlock(s);
     if (rc != YK_HUB_OK) {
         sodium_memzero(token, YK_HUB_TOKEN_LEN + 1);
-        if (rc != YK_HUB_USED && rc != YK_HUB_REVOKED)
+        if (rc != YK_HUB_USED && rc != YK_HUB_REVOKED && rc != YK_HUB_EXISTS)
             station_id[0] = '\0';
     }
     return rc;

@@ -64,10 +64,9 @@ static bool push_signup(struct yk_hub_store *s, const char *kiosk, const struct 
             reject(o, "id-conflict");
             return true;
         }
-        /* Known: only a cancellation, a phone purge or the first ticket of a confirmed
-         * sign-up changes it. */
+        /* Known: only a cancellation or the first ticket of a confirmed sign-up changes it. */
         o->result = YK_HUB_DUPLICATE;
-        sqlite3_stmt *q = yk_hs_prep(s, "SELECT status, phone IS NOT NULL, ticket_code, event_id "
+        sqlite3_stmt *q = yk_hs_prep(s, "SELECT status, ticket_code, event_id "
                                         "FROM signups WHERE id = ?");
         if (!q)
             return false;
@@ -79,11 +78,10 @@ static bool push_signup(struct yk_hub_store *s, const char *kiosk, const struct 
         const char *stored = (const char *)sqlite3_column_text(q, 0);
         bool was_cancelled = strcmp(stored, "cancelled") == 0;
         bool was_confirmed = strcmp(stored, "confirmed") == 0;
-        bool has_phone = sqlite3_column_int(q, 1) != 0;
-        char code[256] = "", event[128] = "";
-        if (sqlite3_column_type(q, 2) != SQLITE_NULL)
-            snprintf(code, sizeof code, "%s", (const char *)sqlite3_column_text(q, 2));
-        snprintf(event, sizeof event, "%s", (const char *)sqlite3_column_text(q, 3));
+        char code[256] = "", event[1040] = "";
+        if (sqlite3_column_type(q, 1) != SQLITE_NULL)
+            snprintf(code, sizeof code, "%s", (const char *)sqlite3_column_text(q, 1));
+        snprintf(event, sizeof event, "%s", (const char *)sqlite3_column_text(q, 2));
         sqlite3_finalize(q);
         if (strcmp(st_in, "cancelled") == 0 && !was_cancelled) {
             sqlite3_stmt *u =
@@ -101,8 +99,14 @@ static bool push_signup(struct yk_hub_store *s, const char *kiosk, const struct 
         if (r->ticket_code && !code[0] && strcmp(st_in, "confirmed") == 0 && was_confirmed) {
             /* The kiosk signed the ticket of a sign-up the hub confirmed from its pool (the
              * hub had none): stored. An existing ticket is never changed. */
-            if (exists(s, "SELECT count(*) FROM signups WHERE ticket_code = ?", r->ticket_code)) {
-                reject(o, "ticket-conflict");
+            struct yk_hs_ticket tk;
+            bool db_ok = true;
+            const char *bad =
+                yk_hs_ticket_check(s, kiosk, r->ticket_code, event, r->ticket_serial, &tk, &db_ok);
+            if (!db_ok)
+                return false;
+            if (bad) {
+                reject(o, bad);
                 return true;
             }
             sqlite3_stmt *u =
@@ -112,20 +116,10 @@ static bool push_signup(struct yk_hub_store *s, const char *kiosk, const struct 
             if (!u)
                 return false;
             yk_hs_bind_str(u, 1, r->ticket_code);
-            if (r->ticket_serial > 0)
-                sqlite3_bind_int64(u, 2, r->ticket_serial);
-            yk_hs_bind_str(u, 3, r->short_code);
+            sqlite3_bind_int64(u, 2, tk.serial);
+            yk_hs_bind_str(u, 3, tk.short_code);
             sqlite3_bind_int64(u, 4, r->updated_utc > 0 ? r->updated_utc : now);
             yk_hs_bind_str(u, 5, r->id);
-            if (!yk_hs_run(s, u))
-                return false;
-            o->result = YK_HUB_ACCEPTED;
-        }
-        if (!r->phone && has_phone) {
-            sqlite3_stmt *u = yk_hs_prep(s, "UPDATE signups SET phone = NULL WHERE id = ?");
-            if (!u)
-                return false;
-            yk_hs_bind_str(u, 1, r->id);
             if (!yk_hs_run(s, u))
                 return false;
             o->result = YK_HUB_ACCEPTED;
@@ -143,7 +137,8 @@ static bool push_signup(struct yk_hub_store *s, const char *kiosk, const struct 
         reject(o, "unknown-event");
         return true;
     }
-    if (r->party_size < 1) {
+    /* The event's own limit (the API bounded it to 1..YK_HUB_PARTY_MAX already). */
+    if (r->party_size < 1 || r->party_size > x.max_party) {
         reject(o, "bad-party-size");
         return true;
     }
@@ -189,11 +184,20 @@ static bool push_signup(struct yk_hub_store *s, const char *kiosk, const struct 
         reject(o, "bad-status");
         return true;
     }
-    if (r->ticket_code &&
-        exists(s, "SELECT count(*) FROM signups WHERE ticket_code = ?", r->ticket_code)) {
-        reject(o, "ticket-conflict");
-        *dirty = false;
-        return true;
+    /* A ticket must be this kiosk's, for this event: another kiosk's genuine code, or any
+     * other string, is refused (it would show "confirmed" on /T/ or block the real one). */
+    struct yk_hs_ticket tk = {0};
+    if (r->ticket_code) {
+        bool db_ok = true;
+        const char *bad = yk_hs_ticket_check(s, kiosk, r->ticket_code, r->event_id,
+                                             r->ticket_serial, &tk, &db_ok);
+        if (!db_ok)
+            return false;
+        if (bad) {
+            reject(o, bad);
+            *dirty = false;
+            return true;
+        }
     }
     sqlite3_stmt *in =
         yk_hs_prep(s, "INSERT INTO signups (id, event_id, kiosk_id, phone, phone_last4, "
@@ -205,7 +209,7 @@ static bool push_signup(struct yk_hub_store *s, const char *kiosk, const struct 
     yk_hs_bind_str(in, 1, r->id);
     yk_hs_bind_str(in, 2, r->event_id);
     yk_hs_bind_str(in, 3, kiosk);
-    yk_hs_bind_str(in, 4, r->phone);
+    sqlite3_bind_null(in, 4); /* phone: only the last four digits reach the hub */
     yk_hs_bind_str(in, 5, r->phone_last4);
     yk_hs_bind_str(in, 6, r->surname);
     yk_hs_bind_str(in, 7, r->title);
@@ -213,9 +217,10 @@ static bool push_signup(struct yk_hub_store *s, const char *kiosk, const struct 
     yk_hs_bind_str(in, 9, status);
     sqlite3_bind_int(in, 10, from_allot);
     yk_hs_bind_str(in, 11, r->ticket_code);
-    if (r->ticket_serial > 0)
-        sqlite3_bind_int64(in, 12, r->ticket_serial);
-    yk_hs_bind_str(in, 13, r->short_code);
+    if (r->ticket_code) {
+        sqlite3_bind_int64(in, 12, tk.serial);
+        yk_hs_bind_str(in, 13, tk.short_code);
+    }
     sqlite3_bind_int64(in, 14, r->created_utc);
     sqlite3_bind_int64(in, 15, r->updated_utc ? r->updated_utc : r->created_utc);
     sqlite3_bind_int64(in, 16, now);
@@ -270,7 +275,7 @@ static bool push_other(struct yk_hub_store *s, const char *kiosk, const struct y
             reject(o, "missing-ticket");
             return true;
         }
-        if (r->count < 1) {
+        if (r->count < 1 || r->count > YK_HUB_PARTY_MAX) {
             reject(o, "bad-count");
             return true;
         }
