@@ -33,6 +33,7 @@ struct yk_hub_server {
     struct yk_hub_limit *limit;
     int port;
     int64_t deadline_ms; /* a request's whole time to arrive */
+    bool behind_proxy;   /* a loopback peer's X-Real-IP names the client */
     pthread_mutex_t lock; /* conns, stopping */
     pthread_cond_t wake;
     struct conn *conns;
@@ -215,7 +216,10 @@ static const char *guessable(const char *url)
     return NULL;
 }
 
-static void client_addr(struct MHD_Connection *c, char out[INET6_ADDRSTRLEN])
+/* The client's address: the peer's, or behind the reverse proxy (a loopback peer, with
+ * --behind-proxy) the X-Real-IP it sets, when that is an address. */
+static void client_addr(struct yk_hub_server *s, struct MHD_Connection *c,
+                        char out[INET6_ADDRSTRLEN])
 {
     const union MHD_ConnectionInfo *i =
         MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
@@ -229,13 +233,18 @@ static void client_addr(struct MHD_Connection *c, char out[INET6_ADDRSTRLEN])
     else if (a->sa_family == AF_INET6)
         inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)a)->sin6_addr, out,
                   INET6_ADDRSTRLEN);
+    const char *real = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Real-IP");
+    uint8_t any[sizeof(struct in6_addr)];
+    if (s->behind_proxy && strncmp(out, "127.", 4) == 0 && real &&
+        (inet_pton(AF_INET, real, any) == 1 || inet_pton(AF_INET6, real, any) == 1))
+        snprintf(out, INET6_ADDRSTRLEN, "%s", real);
 }
 
 /* Counts a failed guess (logged without what was guessed). */
 static void note_failure(struct yk_hub_server *s, struct MHD_Connection *c, const char *what)
 {
     char addr[INET6_ADDRSTRLEN];
-    client_addr(c, addr);
+    client_addr(s, c, addr);
     unsigned n = yk_hub_limit_fail(s->limit, addr, now_ms());
     yk_warn("hub", "failed %s from %s (%u in a row%s)", what, addr, n,
             n > YK_HUB_LIMIT_FREE ? "; it must now wait" : "");
@@ -272,7 +281,7 @@ static bool refuse_early(struct yk_hub_server *s, struct MHD_Connection *c, cons
     }
     if (guessable(url)) {
         char addr[INET6_ADDRSTRLEN];
-        client_addr(c, addr);
+        client_addr(s, c, addr);
         int64_t wait = yk_hub_limit_wait(s->limit, addr, now_ms());
         if (wait > 0) {
             *ret = refuse(c, 429, "too-many-failures",
@@ -412,6 +421,7 @@ struct yk_hub_server *yk_hub_server_start(const struct yk_hub_server_params *p)
     s->store = p->store;
     s->limit = yk_hub_limit_new();
     s->deadline_ms = 1000LL * (p->request_deadline_s ? p->request_deadline_s : 30);
+    s->behind_proxy = p->behind_proxy;
     struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)p->port)};
     if (!s->limit || inet_pton(AF_INET, p->listen ? p->listen : "127.0.0.1", &addr.sin_addr) != 1) {
         yk_error("hub-http", "--listen must be an IPv4 address");

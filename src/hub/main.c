@@ -24,6 +24,7 @@ static const char usage[] =
     "      --threads N             worker threads (default 4)\n"
     "      --max-per-ip N          open connections from one address (default 64)\n"
     "      --request-deadline S    seconds a request's headers and body may take (default 30)\n"
+    "      --behind-proxy          count failed guesses per X-Real-IP of a loopback peer\n"
     "  kiosk-add STATION_ID        make a one-time setup code for a new kiosk (valid 7 days)\n"
     "  kiosk-replace KIOSK_ID      a one-time code that re-enrols that kiosk (new hardware)\n"
     "  kiosk-revoke KIOSK_ID       revoke a kiosk's token and its ticket keys from now on\n"
@@ -125,6 +126,7 @@ int main(int argc, char **argv)
     const char *db = NULL, *listen = "127.0.0.1", *port_file = NULL;
     int port = 8080;
     unsigned threads = 4, max_per_ip = 64, deadline_s = 30;
+    bool behind_proxy = false;
     const char *pos[4] = {0};
     int npos = 0;
     for (int i = 1; i < argc; i++) {
@@ -158,6 +160,8 @@ int main(int argc, char **argv)
                 return 2;
             }
             threads = (unsigned)v;
+        } else if (strcmp(a, "--behind-proxy") == 0) {
+            behind_proxy = true;
         } else if (strcmp(a, "--max-per-ip") == 0 && has_val) {
             if (!num_opt(a, argv[++i], 1, 100000, &max_per_ip))
                 return 2;
@@ -202,7 +206,8 @@ int main(int argc, char **argv)
                                          .port = port,
                                          .threads = threads,
                                          .max_per_ip = max_per_ip,
-                                         .request_deadline_s = deadline_s};
+                                         .request_deadline_s = deadline_s,
+                                         .behind_proxy = behind_proxy};
         rc = serve(&p, port_file);
     } else if (strcmp(cmd, "kiosk-add") == 0) {
         char code[YK_HUB_SETUP_CODE_LEN + 1];
