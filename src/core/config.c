@@ -7,6 +7,7 @@
 #include "core/config.h"
 
 #include "core/log.h"
+#include "core/utf8.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -57,41 +58,6 @@ static bool copy_str(char *dst, size_t n, const char *s)
     return true;
 }
 
-/* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if invalid. Rejects
- * overlong forms, surrogates and code points past U+10FFFF, like the decoders downstream. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    size_t len;
-    unsigned long cp;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-        cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        cp = c & 0x07;
-    } else {
-        return 0;
-    }
-    if (n < len)
-        return 0;
-    for (size_t k = 1; k < len; k++) {
-        if ((s[k] & 0xC0) != 0x80)
-            return 0;
-        cp = cp << 6 | (s[k] & 0x3F);
-    }
-    if (len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)))
-        return 0;
-    if (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))
-        return 0;
-    return len;
-}
-
 /* True for C0 controls, DEL and the C1 controls U+0080..U+009F (at s, len bytes). */
 static bool is_control(const unsigned char *s, size_t len)
 {
@@ -106,7 +72,7 @@ static bool check_text(const char *v, char *msg, size_t msgn)
     const unsigned char *s = (const unsigned char *)v;
     size_t n = strlen(v);
     for (size_t i = 0; i < n;) {
-        size_t len = utf8_seq(s + i, n - i);
+        size_t len = yk_utf8_seq(v + i, n - i);
         if (len == 0)
             return fail(msg, msgn,
                         "the value is not valid UTF-8 at byte %zu (save the file "
@@ -127,7 +93,7 @@ static const char *shown(const char *s, char *out, size_t n)
     size_t len = strlen(s), o = 0;
     const size_t limit = n > 80 ? 80 : n;
     for (size_t i = 0; i < len;) {
-        size_t sl = utf8_seq(p + i, len - i);
+        size_t sl = yk_utf8_seq(s + i, len - i);
         size_t need = (sl == 0 || is_control(p + i, sl)) ? 4 : sl;
         if (o + need + 4 > limit) {
             memcpy(out + o, "...", 3);

@@ -1,5 +1,7 @@
 #include "core/json.h"
 
+#include "core/utf8.h"
+
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,41 +66,10 @@ static void skip_ws(struct parser *p)
     }
 }
 
-/* Length of the UTF-8 sequence at s (n bytes available), 0 when invalid. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-            return 0;
-        if (c == 0xE0 && s[1] < 0xA0)
-            return 0; /* overlong */
-        if (c == 0xED && s[1] >= 0xA0)
-            return 0; /* surrogate */
-        return 3;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
-            return 0;
-        if (c == 0xF0 && s[1] < 0x90)
-            return 0; /* overlong */
-        if (c == 0xF4 && s[1] >= 0x90)
-            return 0; /* above U+10FFFF */
-        return 4;
-    }
-    return 0;
-}
-
 bool yk_json_utf8_valid(const char *s, size_t len)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < len) {
-        size_t k = utf8_seq(u + i, len - i);
+    for (size_t i = 0; i < len;) {
+        size_t k = yk_utf8_seq(s + i, len - i);
         if (!k)
             return false;
         i += k;
@@ -131,30 +102,6 @@ static bool read_u4(struct parser *p, unsigned *out)
     p->pos += 4;
     *out = v;
     return true;
-}
-
-static size_t put_utf8(char *o, unsigned cp)
-{
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | (cp >> 12));
-        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | (cp >> 18));
-    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
 }
 
 /* Reads a string at p->pos (the opening quote) into the doc's string buffer. The decoded
@@ -206,7 +153,7 @@ static bool parse_string(struct parser *p, const char **out, size_t *out_len)
                 }
                 if (cp == 0)
                     return fail(p, "\\u0000 in string");
-                n += put_utf8(o + n, cp);
+                n += yk_utf8_encode(cp, o + n);
                 break;
             default:
                 p->pos--;
@@ -214,7 +161,7 @@ static bool parse_string(struct parser *p, const char **out, size_t *out_len)
             }
             continue;
         }
-        size_t k = utf8_seq(p->s + p->pos, p->len - p->pos);
+        size_t k = yk_utf8_seq((const char *)p->s + p->pos, p->len - p->pos);
         if (!k)
             return fail(p, "invalid UTF-8");
         memcpy(o + n, p->s + p->pos, k);
