@@ -6,6 +6,7 @@
  * technician did not mean is worse than one that refuses to start and says why. */
 #include "core/config.h"
 
+#include "core/base32.h"
 #include "core/log.h"
 #include "core/utf8.h"
 
@@ -296,24 +297,19 @@ static bool set_hub_url(const struct key *k, struct yk_config *cfg, const char *
 }
 
 /* The setup code is a secret: messages say what is wrong, never echo the value. Crockford
- * base32 plus the separators the hub ignores; the hub does the real check. */
+ * base32 as people type it (base32.h); the hub decides whether the code is one it made. */
 static bool set_setup_code(const struct key *k, struct yk_config *cfg, const char *v, bool cli,
                            char *msg, size_t msgn)
 {
     size_t n = strlen(v);
     if (n >= sizeof cfg->setup_code)
         return fail(msg, msgn, "the value is %zu bytes long (allowed: %s)", n, k->allowed);
-    size_t chars = 0;
-    for (const char *p = v; *p; p++) {
-        if (*p == '-' || *p == ' ')
-            continue;
-        if (!isalnum((unsigned char)*p))
-            return fail(msg, msgn, "the value holds a character that is not a letter, digit, "
-                                   "'-' or space (allowed: %s)", k->allowed);
-        chars++;
-    }
+    long chars = yk_base32_symbols(v);
+    if (chars < 0)
+        return fail(msg, msgn, "the value holds a character that is not one of the code's "
+                               "letters and digits (no U), '-' or space (allowed: %s)", k->allowed);
     if (chars != 0 && chars != 16)
-        return fail(msg, msgn, "the code has %zu letters and digits, not 16 (allowed: %s)", chars,
+        return fail(msg, msgn, "the code has %ld letters and digits, not 16 (allowed: %s)", chars,
                     k->allowed);
     return copy_str(cfg->setup_code, sizeof cfg->setup_code, v);
 }

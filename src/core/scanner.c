@@ -1,5 +1,6 @@
 #include "core/scanner.h"
 
+#include "core/base32.h"
 #include "core/log.h"
 #include "core/utf8.h"
 
@@ -261,21 +262,6 @@ static void url_lenient(const struct yk_scanner_params *p, const char *t, size_t
         set_ticket(out, t + start, end - start, true, true);
 }
 
-/* Crockford base32 decoding of one character to its canonical symbol, or 0. */
-static char crockford(char c)
-{
-    c = lower(c);
-    if (is_digit(c))
-        return c;
-    if (c == 'i' || c == 'l')
-        return '1';
-    if (c == 'o')
-        return '0';
-    if (c >= 'a' && c <= 'z' && c != 'u')
-        return (char)(c - 'a' + 'A');
-    return 0;
-}
-
 static void short_code(const struct yk_scanner_params *p, const char *t, size_t n,
                        struct yk_scan *out)
 {
@@ -284,7 +270,7 @@ static void short_code(const struct yk_scanner_params *p, const char *t, size_t 
     for (size_t i = 0; i < n; i++) {
         if (t[i] == '-' || t[i] == ' ')
             continue;
-        char c = crockford(t[i]);
+        char c = yk_base32_fold(t[i]);
         if (!c) {
             out->error = t[i] == OTHER || is_alpha(t[i]) ? YK_SCAN_BAD_CHAR : YK_SCAN_UNRECOGNISED;
             return;
