@@ -8,6 +8,7 @@
 
 #include "core/base32.h"
 #include "core/log.h"
+#include "core/shtime.h"
 #include "core/utf8.h"
 
 #include <ctype.h>
@@ -25,8 +26,6 @@
 #define LINE_MAX_BYTES 4096
 /* A config file is a few hundred bytes; a bigger one is the wrong file. */
 #define FILE_MAX_BYTES (1024 * 1024)
-/* Shanghai has been UTC+8 without daylight saving since 1991. */
-#define SHANGHAI_OFFSET_S (8 * 3600)
 /* Calibration coefficients work in 0..1 units; anything larger is pixels by mistake. */
 #define CAL_MAX_ABS 10.0
 
@@ -834,83 +833,27 @@ bool yk_config_load_file(struct yk_config *cfg, const char *path, bool required,
 
 /* ---- --now ------------------------------------------------------------------------- */
 
-/* Reads exactly n digits at *p; -1 if any is not a digit. */
-static int digits(const char **p, int n)
-{
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        if (!isdigit((unsigned char)(*p)[i]))
-            return -1;
-        v = v * 10 + ((*p)[i] - '0');
-    }
-    *p += n;
-    return v;
-}
-
-/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm):
- * no timegm(), which depends on the C library and the TZ environment. */
-static long long days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    const long long era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = (unsigned)(y - era * 400);
-    const unsigned doy = (153u * (unsigned)(m + (m > 2 ? -3 : 9)) + 2) / 5 + (unsigned)d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + (long long)doe - 719468;
-}
-
-static int days_in_month(int y, int m)
-{
-    static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : dm[m - 1];
-}
-
 bool yk_config_parse_time(const char *text, long long *utc, char *err, size_t errn)
 {
     static const char forms[] = "use 2026-12-01T09:00:00+08:00, 2026-12-01T01:00:00Z or "
                                 "\"2026-12-01 09:00\" (Shanghai time)";
     char buf[96];
-    const char *p = text;
-    int y = digits(&p, 4);
-    int mo = y < 0 || *p++ != '-' ? -1 : digits(&p, 2);
-    int d = mo < 0 || *p++ != '-' ? -1 : digits(&p, 2);
-    if (d < 0 || (*p != 'T' && *p != ' '))
-        return fail(err, errn, "'%s' is not a date and time (%s)", shown(text, buf, sizeof buf),
-                    forms);
-    p++;
-    int h = digits(&p, 2);
-    int mi = h < 0 || *p++ != ':' ? -1 : digits(&p, 2);
-    int s = 0;
-    if (mi >= 0 && *p == ':') {
-        p++;
-        s = digits(&p, 2);
-    }
-    if (h < 0 || mi < 0 || s < 0)
-        return fail(err, errn, "'%s' is not a date and time (%s)", shown(text, buf, sizeof buf),
-                    forms);
-    int offset = SHANGHAI_OFFSET_S;
-    if (*p == 'Z') {
-        offset = 0;
-        p++;
-    } else if (*p == '+' || *p == '-') {
-        int sign = *p++ == '-' ? -1 : 1;
-        int oh = digits(&p, 2);
-        int om = oh < 0 || *p++ != ':' ? -1 : digits(&p, 2);
-        if (om < 0 || oh > 14 || om > 59)
-            return fail(err, errn, "'%s' has a bad UTC offset (write +08:00, Z, -05:00)",
-                        shown(text, buf, sizeof buf));
-        offset = sign * (oh * 3600 + om * 60);
-    }
-    if (*p != '\0')
-        return fail(err, errn, "'%s' is not a date and time (%s)", shown(text, buf, sizeof buf),
-                    forms);
-    if (y < 2000 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 ||
-        s > 59)
+    int64_t t = 0;
+    switch (yk_parse_datetime(text, &t)) {
+    case YK_DATETIME_OK:
+        *utc = t;
+        return true;
+    case YK_DATETIME_OFFSET:
+        return fail(err, errn, "'%s' has a bad UTC offset (write +08:00, Z, -05:00)",
+                    shown(text, buf, sizeof buf));
+    case YK_DATETIME_RANGE:
         return fail(err, errn, "'%s' is not a valid date and time (years 2000..9999)",
                     shown(text, buf, sizeof buf));
-    *utc = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s - offset;
-    return true;
+    case YK_DATETIME_FORM:
+        break;
+    }
+    return fail(err, errn, "'%s' is not a date and time (%s)", shown(text, buf, sizeof buf),
+                forms);
 }
 
 /* ---- validation -------------------------------------------------------------------- */
