@@ -2,6 +2,7 @@
  * database. */
 #include "core/ticket_keys.h"
 
+#include "core/grow.h"
 #include "core/log.h"
 #include "core/signup.h"
 
@@ -286,15 +287,10 @@ static long load_pubkeys(struct yk_db *db, struct yk_ticket_pubkey **out)
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (sqlite3_column_bytes(st, 0) != YK_TICKET_PUBLIC_KEY_LEN)
             continue; /* the CHECK forbids it; never trust a blob's length anyway */
-        if (n == cap) {
-            cap = cap ? 2 * cap : 16;
-            struct yk_ticket_pubkey *more = realloc(keys, cap * sizeof *keys);
-            if (!more) {
-                yk_error("ticket", "out of memory reading kiosk_keys");
-                rc = SQLITE_NOMEM;
-                break;
-            }
-            keys = more;
+        if (!yk_grow((void **)&keys, &cap, n + 1, sizeof *keys)) {
+            yk_error("ticket", "out of memory reading kiosk_keys");
+            rc = SQLITE_NOMEM;
+            break;
         }
         memcpy(keys[n].public_key, sqlite3_column_blob(st, 0), YK_TICKET_PUBLIC_KEY_LEN);
         keys[n].cutoff_utc = cutoff_of(st, 1, 2);
