@@ -5,6 +5,7 @@
 #include "check.h"
 #include "core/db.h"
 #include "core/ticket.h"
+#include "core/ticket_keys.h"
 
 #include <stdio.h>
 #include <stdlib.h>
