@@ -27,6 +27,13 @@ struct yk_hub_request {
     const char *body; /* need not be NUL-terminated */
     size_t body_len;
     bool body_too_large; /* the server stopped reading at YK_HUB_MAX_BODY */
+    /* For the web admin (src/hub/admin.h); NULL when absent. */
+    const char *cookie;       /* the Cookie header */
+    const char *content_type; /* the Content-Type header */
+    const char *client_addr;  /* the peer's address as text (the sign-in guard) */
+    const char *(*query)(void *ctx, const char *key); /* a query parameter, or NULL */
+    void *query_ctx;
+    bool tls; /* served behind TLS (serve --tls-proxy): cookies get Secure */
 };
 
 struct yk_hub_response {
@@ -35,6 +42,7 @@ struct yk_hub_response {
     char *body;               /* owned: yk_hub_response_free */
     size_t len;
     const char *cache_control; /* static string or NULL */
+    char *headers; /* owned: more header lines, "Name: value\r\n" each, or NULL */
 };
 
 /* Answers one request against store at time now (unix seconds). Always fills rs (at worst a

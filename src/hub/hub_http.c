@@ -16,7 +16,24 @@ struct yk_hub_server {
     struct MHD_Daemon *daemon;
     struct yk_hub_store *store;
     int port;
+    bool tls_proxy;
 };
+
+static const char *query_arg(void *ctx, const char *key)
+{
+    return MHD_lookup_connection_value(ctx, MHD_GET_ARGUMENT_KIND, key);
+}
+
+/* The peer's address as text (IPv4 only: the server binds IPv4). */
+static void peer_addr(struct MHD_Connection *c, char out[INET_ADDRSTRLEN])
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    out[0] = '\0';
+    if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, out,
+                  INET_ADDRSTRLEN);
+}
 
 /* What is kept per request while its body arrives. */
 struct upload {
@@ -35,6 +52,17 @@ static enum MHD_Result send_response(struct MHD_Connection *c, struct yk_hub_res
     MHD_add_response_header(r, "Content-Type", rs->content_type ? rs->content_type
                                                                 : "text/plain");
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    /* More headers (the admin's cookies, redirects, security headers): "Name: value\r\n". */
+    for (char *h = rs->headers, *eol; h && *h; h = eol + 2) {
+        eol = strstr(h, "\r\n");
+        char *colon = strchr(h, ':');
+        if (!eol || !colon || colon > eol)
+            break;
+        *colon = *eol = '\0';
+        MHD_add_response_header(r, h, colon + 2);
+        *colon = ':';
+        *eol = '\r';
+    }
     if (rs->cache_control)
         MHD_add_response_header(r, "Cache-Control", rs->cache_control);
     else
@@ -98,6 +126,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         *upload_data_size = 0;
         return MHD_YES;
     }
+    char addr[INET_ADDRSTRLEN];
+    peer_addr(c, addr);
     struct yk_hub_request rq = {
         .method = method,
         .path = url,
@@ -107,6 +137,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         .body = u->buf,
         .body_len = u->len,
         .body_too_large = u->too_large,
+        .cookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie"),
+        .content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type"),
+        .client_addr = addr,
+        .query = query_arg,
+        .query_ctx = c,
+        .tls = s->tls_proxy,
     };
     struct yk_hub_response rs;
     yk_hub_handle(s->store, &rq, (int64_t)time(NULL), &rs);
@@ -142,6 +178,7 @@ struct yk_hub_server *yk_hub_server_start(const struct yk_hub_server_params *p)
     if (!s)
         return NULL;
     s->store = p->store;
+    s->tls_proxy = p->tls_proxy;
     struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)p->port)};
     if (inet_pton(AF_INET, p->listen ? p->listen : "127.0.0.1", &addr.sin_addr) != 1) {
         yk_error("hub-http", "--listen must be an IPv4 address");

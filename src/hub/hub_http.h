@@ -16,6 +16,7 @@ struct yk_hub_server_params {
     int port;                   /* 0: the system picks one (yk_hub_server_port tells) */
     unsigned threads;           /* worker threads (0: 4) */
     unsigned max_connections;   /* (0: 2048) */
+    bool tls_proxy;             /* behind a TLS proxy: the admin's cookies get Secure */
 };
 
 struct yk_hub_server;

@@ -1,4 +1,5 @@
 #include "hub/hub_store.h"
+#include "hub/hub_store_db.h"
 
 #include "core/embed.h"
 #include "core/log.h"
@@ -96,6 +97,13 @@ static void lock(struct yk_hub_store *s)
     group_commit(s);
 }
 static void unlock(struct yk_hub_store *s) { pthread_mutex_unlock(&s->lock); }
+
+sqlite3 *yk_hub_store_acquire(struct yk_hub_store *s)
+{
+    lock(s);
+    return s->db;
+}
+void yk_hub_store_release(struct yk_hub_store *s) { unlock(s); }
 static void rollback(struct yk_hub_store *s)
 {
     if (!sqlite3_get_autocommit(s->db))
