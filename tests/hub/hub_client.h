@@ -19,6 +19,7 @@
 
 struct hub {
     char dir[256], db[320], bin[512], port_file[320];
+    char log[320]; /* when set before hub_start: the server's stderr goes there */
     pid_t pid;
     int port;
 };
@@ -83,6 +84,8 @@ static inline bool hub_start(struct hub *h)
     unlink(h->port_file);
     h->pid = fork();
     if (h->pid == 0) {
+        if (h->log[0] && !freopen(h->log, "a", stderr))
+            _exit(126);
         execl(h->bin, "yikong-hub", "--db", h->db, "serve", "--listen", "127.0.0.1", "--port", "0",
               "--port-file", h->port_file, (char *)NULL);
         _exit(127);
