@@ -8,7 +8,12 @@ yk_test(admin_http SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_admin_http.c
 add_dependencies(admin_http yikong-hub)
 set_tests_properties(admin_http PROPERTIES TIMEOUT 180)
 
-add_test(NAME admin_browser COMMAND python3 ${CMAKE_CURRENT_LIST_DIR}/browser.py
+find_program(YK_DEBIAN_PYTHON NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
+if(NOT YK_DEBIAN_PYTHON)
+  set(YK_DEBIAN_PYTHON python3)
+endif()
+# Debian's python3 (python3-selenium is a Debian package), whatever python3 is first on PATH.
+add_test(NAME admin_browser COMMAND ${YK_DEBIAN_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/browser.py
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(admin_browser PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77
                      ENVIRONMENT "YK_SOURCE_DIR=${CMAKE_SOURCE_DIR};YK_BUILD_DIR=${CMAKE_BINARY_DIR}")
