@@ -1,6 +1,6 @@
 /* Kiosks (the fleet: last heartbeat, silent ones marked; admins add one, getting its setup
  * code once, and revoke) and the audit log page. */
-#include "hub/admin_ctx.h"
+#include "hub/admin_fields.h"
 
 #include "core/log.h"
 
@@ -70,23 +70,6 @@ static void kiosk_row(void *ctx, const struct yk_admin_kiosk *k)
     yk_sb_raw(s, "</td></tr>");
 }
 
-struct opts {
-    struct yk_sb *s;
-};
-static void station_option(void *ctx, const char *id, const char *zh, const char *en)
-{
-    struct opts *o = ctx;
-    yk_sb_raw(o->s, "<option value=\"");
-    yk_sb_text(o->s, id);
-    yk_sb_raw(o->s, "\">");
-    yk_sb_text(o->s, zh);
-    if (en) {
-        yk_sb_raw(o->s, " · ");
-        yk_sb_text(o->s, en);
-    }
-    yk_sb_raw(o->s, "</option>");
-}
-
 static void list_page(struct yk_admin_ctx *c, const char *code, const char *code_station)
 {
     struct yk_sb s = {0};
@@ -118,8 +101,7 @@ static void list_page(struct yk_admin_ctx *c, const char *code, const char *code
         yk_admin_csrf_field(c, &s);
         yk_sb_raw(&s, "<label for=\"station\">站点 <span class=\"en\">Station</span></label>"
                       "<select id=\"station\" name=\"station\" required>");
-        struct opts o = {&s};
-        yk_admin_list(c->store, "stations", "name_zh", "name_en", station_option, &o);
+        yk_admin_options(c, &s, "stations", NULL);
         yk_sb_raw(&s, "</select><button type=\"submit\" id=\"add-kiosk\">生成设置码 Make a "
                       "setup code</button></form>");
     }

@@ -1,5 +1,5 @@
 /* Operator accounts (admins only; the router refuses staff): list, add, (de)activate. */
-#include "hub/admin_ctx.h"
+#include "hub/admin_fields.h"
 
 #include "core/log.h"
 
@@ -7,25 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-struct opts {
-    struct yk_sb *s;
-    const char *selected;
-};
-
-static void station_option(void *ctx, const char *id, const char *zh, const char *en)
-{
-    struct opts *o = ctx;
-    yk_sb_raw(o->s, "<option value=\"");
-    yk_sb_text(o->s, id);
-    yk_sb_raw(o->s, o->selected && strcmp(o->selected, id) == 0 ? "\" selected>" : "\">");
-    yk_sb_text(o->s, zh);
-    if (en) {
-        yk_sb_raw(o->s, " · ");
-        yk_sb_text(o->s, en);
-    }
-    yk_sb_raw(o->s, "</option>");
-}
 
 static void page(struct yk_admin_ctx *c, int status, const char *err, const char *done)
 {
@@ -89,8 +70,7 @@ static void page(struct yk_admin_ctx *c, int status, const char *err, const char
     yk_sb_raw(&s, ">街道管理员 · subdistrict admin</option></select></div><div><label "
                   "for=\"station\">站点 <span class=\"en\">Station (staff)</span></label><select "
                   "id=\"station\" name=\"station\"><option value=\"\">—</option>");
-    struct opts o = {&s, err ? yk_form_get(&c->form, "station") : NULL};
-    yk_admin_list(c->store, "stations", "name_zh", "name_en", station_option, &o);
+    yk_admin_options(c, &s, "stations", err ? yk_form_get(&c->form, "station") : NULL);
     yk_sb_raw(&s, "</select></div><div></div><div><label for=\"password\">初始密码 <span "
                   "class=\"en\">First password</span></label><input id=\"password\" "
                   "name=\"password\" type=\"password\" autocomplete=\"new-password\" required "
