@@ -52,3 +52,9 @@ CREATE TABLE admin_audit (
     before    TEXT,
     after     TEXT
 );
+
+-- Which station a volunteer serves (the kiosk's volunteers table has no such column either).
+CREATE TABLE admin_volunteer_station (
+    volunteer_id TEXT PRIMARY KEY,
+    station_id   TEXT NOT NULL
+) WITHOUT ROWID;

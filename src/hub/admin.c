@@ -32,18 +32,29 @@ const char *yk_admin_scope(const struct yk_admin_ctx *c)
     return yk_admin_is_admin(c) ? NULL : c->user.station_id;
 }
 
-bool yk_admin_event_access(struct yk_admin_ctx *c, const char *event_id, char station[64])
+/* THE rule of station staff: they reach only rows of their own station; the rest answers
+ * like a missing row (404), so ids of other stations do not leak. */
+static bool scoped(struct yk_admin_ctx *c, enum yk_hub_rc rc, const char *station)
 {
-    enum yk_hub_rc rc = yk_admin_event_station(c->store, event_id, station);
     if (rc == YK_HUB_OK && (yk_admin_is_admin(c) || strcmp(station, c->user.station_id) == 0))
         return true;
     if (rc == YK_HUB_OK || rc == YK_HUB_NOT_FOUND)
-        yk_admin_fail(c, 404, "没有这个活动，或不属于你的站点。",
-                      "No such event, or it is not your station's.");
+        yk_admin_fail(c, 404, "没有这一项，或不属于你的站点。",
+                      "No such item, or it is not your station's.");
     else
         yk_admin_fail(c, 503, "数据库暂时不可用，请稍后再试。",
                       "The database is unavailable; please try again later.");
     return false;
+}
+
+bool yk_admin_event_access(struct yk_admin_ctx *c, const char *event_id, char station[64])
+{
+    return scoped(c, yk_admin_event_station(c->store, event_id, station), station);
+}
+
+bool yk_admin_volunteer_access(struct yk_admin_ctx *c, const char *id, char station[64])
+{
+    return scoped(c, yk_admin_volunteer_station(c->store, id, station), station);
 }
 
 void yk_admin_header(struct yk_admin_ctx *c, const char *name, const char *value)
@@ -108,6 +119,8 @@ void yk_admin_page_begin(struct yk_admin_ctx *c, struct yk_sb *s, const char *ti
                  "<span class=\"en\">Yikong admin</span></span>");
     if (c->signed_in) {
         nav_link(c, s, "/admin/events", "活动", "Events");
+        nav_link(c, s, "/admin/volunteers", "志愿者", "Volunteers");
+        nav_link(c, s, "/admin/content", "内容", "Content");
         nav_link(c, s, "/admin/kiosks", "自助机", "Kiosks");
         if (yk_admin_is_admin(c)) {
             nav_link(c, s, "/admin/users", "账号", "Accounts");
@@ -221,6 +234,12 @@ static void route(struct yk_admin_ctx *c)
         yk_admin_events_page(c, rest);
     else if (starts(path, "/admin/kiosks", &rest))
         yk_admin_kiosks_page(c, rest);
+    else if (starts(path, "/admin/content", &rest))
+        yk_admin_content_page(c, rest);
+    else if (starts(path, "/admin/volunteers", &rest))
+        yk_admin_volunteers_page(c, rest);
+    else if (strncmp(path, "/admin/media/", 13) == 0 && !post)
+        yk_admin_media_page(c, path + 13);
     else if (!yk_admin_is_admin(c) &&
              (starts(path, "/admin/users", &rest) || starts(path, "/admin/audit", &rest)))
         yk_admin_fail(c, 403, "只有街道管理员可以打开这一页。",

@@ -34,6 +34,9 @@ const char *yk_admin_scope(const struct yk_admin_ctx *c);
  * station's alike, so ids do not leak; 503 on a database error) and returns false. */
 bool yk_admin_event_access(struct yk_admin_ctx *c, const char *event_id, char station[64]);
 
+/* The same check for a volunteer. */
+bool yk_admin_volunteer_access(struct yk_admin_ctx *c, const char *id, char station[64]);
+
 /* Starts a page: doctype, head, the bar with navigation, <main>. */
 void yk_admin_page_begin(struct yk_admin_ctx *c, struct yk_sb *s, const char *title_zh,
                          const char *title_en);
@@ -69,5 +72,8 @@ void yk_admin_signups_page(struct yk_admin_ctx *c, const char *event_id,
 void yk_admin_users_page(struct yk_admin_ctx *c, const char *rest);  /* admin_users.c */
 void yk_admin_kiosks_page(struct yk_admin_ctx *c, const char *rest); /* admin_kiosks.c */
 void yk_admin_audit_page(struct yk_admin_ctx *c);
+void yk_admin_content_page(struct yk_admin_ctx *c, const char *rest); /* admin_content.c */
+void yk_admin_media_page(struct yk_admin_ctx *c, const char *hash);
+void yk_admin_volunteers_page(struct yk_admin_ctx *c, const char *rest); /* admin_volunteers.c */
 
 #endif

@@ -114,6 +114,8 @@ void yk_admin_form_check(struct yk_admin_ctx *c, struct yk_admin_form *f, struct
     for (size_t i = 0; i < f->n; i++) {
         const struct yk_admin_field *d = &f->fields[i];
         const char *v = yk_form_get(&c->form, d->col);
+        if (!v)
+            continue; /* not sent at all: left as it is (a partial form) */
         while (v && (*v == ' ' || *v == '\t'))
             v++;
         f->shown[i] = v;

@@ -46,7 +46,9 @@ struct yk_admin_form {
 void yk_admin_form_init(struct yk_admin_form *f, const struct yk_admin_field *fields, size_t n);
 
 /* Checks the posted values of every field into set (the columns to write: NULL for an empty
- * field); f gets what the inputs show again and a message per bad field. */
+ * field; a field not posted at all is neither checked nor written: a create then meets the
+ * schema's NOT NULL); f gets what the inputs
+ * show again and a message per bad field. */
 void yk_admin_form_check(struct yk_admin_ctx *c, struct yk_admin_form *f, struct yk_admin_row *set);
 
 /* Marks col bad with a message (the first message of a field stays). */

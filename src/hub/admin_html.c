@@ -133,6 +133,8 @@ const char yk_admin_css[] =
     "background:#fff;padding:.6rem 1rem;border:2px dashed #8c1d18;display:inline-block}"
     "pre{white-space:pre-wrap;word-break:break-all;font-size:.8rem;margin:0}"
     ".login{max-width:24rem;margin:2rem auto}"
+    "img.photo{display:block;max-width:100%;max-height:15rem;border-radius:6px;margin:.3rem 0}"
+    "svg text{fill:#333}"
     "@media (max-width:700px){table.rows thead{display:none}"
     "table.rows,table.rows tbody,table.rows tr,table.rows td{display:block;width:100%}"
     "table.rows tr{border-bottom:6px solid #f6f1ea;padding:.3rem 0}"

@@ -673,10 +673,18 @@ enum yk_hub_rc yk_admin_row_save(struct yk_hub_store *s, const char *actor, cons
     }
     sqlite3_finalize(st);
     bool ok = k == SQLITE_DONE;
-    if (ok && station && strcmp(table, "events") == 0) {
-        st = prep(db, *station ? "INSERT OR REPLACE INTO admin_event_station (event_id, "
-                                 "station_id) VALUES (?1, ?2)"
-                               : "DELETE FROM admin_event_station WHERE event_id = ?1");
+    /* Which station runs an event or has a volunteer: the admin's own tables. */
+    bool ev = strcmp(table, "events") == 0, vol = strcmp(table, "volunteers") == 0;
+    if (ok && station && (ev || vol)) {
+        char sql[160];
+        if (*station)
+            snprintf(sql, sizeof sql, "INSERT OR REPLACE INTO %s VALUES (?1, ?2)",
+                     ev ? "admin_event_station" : "admin_volunteer_station");
+        else
+            snprintf(sql, sizeof sql, "DELETE FROM %s WHERE %s = ?1",
+                     ev ? "admin_event_station" : "admin_volunteer_station",
+                     ev ? "event_id" : "volunteer_id");
+        st = prep(db, sql);
         if (st) {
             bind_str(st, 1, id);
             if (*station)
@@ -947,4 +955,51 @@ bool yk_admin_audit(struct yk_hub_store *s, const char *q, int limit,
     sqlite3_finalize(st);
     yk_hub_store_release(s);
     return ok;
+}
+
+/* Volunteers ------------------------------------------------------------------------------- */
+
+bool yk_admin_volunteers(struct yk_hub_store *s, const char *station,
+                         void (*cb)(void *ctx, const struct yk_admin_volunteer *v), void *ctx)
+{
+    sqlite3 *db = yk_hub_store_acquire(s);
+    sqlite3_stmt *st = prep(db, "SELECT v.id, v.name_zh, v.name_en, vs.station_id, v.active FROM "
+                                "volunteers v LEFT JOIN admin_volunteer_station vs ON "
+                                "vs.volunteer_id = v.id WHERE v.deleted = 0 AND (?1 IS NULL OR "
+                                "vs.station_id = ?1) ORDER BY v.active DESC, v.name_zh, v.id");
+    bool ok = st != NULL;
+    if (st)
+        bind_str(st, 1, station);
+    while (st && sqlite3_step(st) == SQLITE_ROW) {
+        struct yk_admin_volunteer v = {0};
+        copy_col(st, 0, v.id, sizeof v.id);
+        copy_col(st, 1, v.name_zh, sizeof v.name_zh);
+        copy_col(st, 2, v.name_en, sizeof v.name_en);
+        copy_col(st, 3, v.station_id, sizeof v.station_id);
+        v.active = sqlite3_column_int(st, 4) != 0;
+        cb(ctx, &v);
+    }
+    sqlite3_finalize(st);
+    yk_hub_store_release(s);
+    return ok;
+}
+
+enum yk_hub_rc yk_admin_volunteer_station(struct yk_hub_store *s, const char *id, char station[64])
+{
+    station[0] = '\0';
+    sqlite3 *db = yk_hub_store_acquire(s);
+    sqlite3_stmt *st = prep(db, "SELECT vs.station_id FROM volunteers v LEFT JOIN "
+                                "admin_volunteer_station vs ON vs.volunteer_id = v.id WHERE "
+                                "v.id = ? AND v.deleted = 0");
+    enum yk_hub_rc rc = YK_HUB_ERROR;
+    if (st) {
+        bind_str(st, 1, id);
+        int k = sqlite3_step(st);
+        rc = k == SQLITE_ROW ? YK_HUB_OK : k == SQLITE_DONE ? YK_HUB_NOT_FOUND : YK_HUB_ERROR;
+        if (k == SQLITE_ROW)
+            copy_col(st, 0, station, 64);
+        sqlite3_finalize(st);
+    }
+    yk_hub_store_release(s);
+    return rc;
 }

@@ -111,10 +111,10 @@ void yk_admin_row_free(struct yk_admin_row *r);
 
 /* Writes the columns of set to row id of table (a content table as above): INSERT when
  * create (NOT_FOUND... INVALID when the id exists), else UPDATE (NOT_FOUND when no row).
- * Column names come from the caller's code, never from a request. For events, station
- * records which station runs it ("" = the subdistrict; NULL = unchanged). The change travels to
- * kiosks by the change log's triggers; the audit log gets action, "table/id" and the row before and
- * after. INVALID when the database refuses the row (err: its reason). */
+ * Column names come from the caller's code, never from a request. For events and
+ * volunteers, station records their station ("" = the subdistrict; NULL = unchanged). The change
+ * travels to kiosks by the change log's triggers; the audit log gets action, "table/id" and the row
+ * before and after. INVALID when the database refuses the row (err: its reason). */
 enum yk_hub_rc yk_admin_row_save(struct yk_hub_store *s, const char *actor, const char *action,
                                  const char *table, const char *id, const struct yk_admin_row *set,
                                  bool create, const char *station, int64_t now, char err[160]);
@@ -169,6 +169,20 @@ struct yk_admin_signup {
  * call the store). */
 bool yk_admin_signups(struct yk_hub_store *s, const char *event_id,
                       void (*cb)(void *ctx, const struct yk_admin_signup *g), void *ctx);
+
+/* Volunteers ------------------------------------------------------------------------------- */
+
+struct yk_admin_volunteer {
+    char id[64], name_zh[128], name_en[128], station_id[64]; /* station "": none */
+    bool active;
+};
+
+/* Calls cb for each live volunteer (of station, or all when NULL), active ones first. */
+bool yk_admin_volunteers(struct yk_hub_store *s, const char *station,
+                         void (*cb)(void *ctx, const struct yk_admin_volunteer *v), void *ctx);
+
+/* The station of volunteer id into station ("" when none). NOT_FOUND: no such volunteer. */
+enum yk_hub_rc yk_admin_volunteer_station(struct yk_hub_store *s, const char *id, char station[64]);
 
 /* Kiosks and the audit log ------------------------------------------------------------------ */
 
