@@ -202,7 +202,7 @@ static void river_mark(void *ctx, const char *id, const char *name, const char *
         return;
     long m = strtol(pos, NULL, 10);
     yk_sb_raw(r->s, "<g><title>");
-    yk_sb_text(r->s, name);
+    yk_sb_text(r->s, id);
     yk_sb_raw(r->s, "</title><circle cx=\"");
     yk_sb_int(r->s, 20 + m * 960 / 3000);
     yk_sb_raw(r->s, r->station ? "\" cy=\"40\" r=\"9\" fill=\"#1b5e20\"/>"
@@ -211,7 +211,7 @@ static void river_mark(void *ctx, const char *id, const char *name, const char *
     yk_sb_int(r->s, 20 + m * 960 / 3000);
     yk_sb_raw(r->s, r->station ? "\" y=\"72\" font-size=\"13\" text-anchor=\"middle\">"
                                : "\" y=\"20\" font-size=\"13\" text-anchor=\"middle\">");
-    yk_sb_text(r->s, id);
+    yk_sb_text(r->s, name);
     yk_sb_raw(r->s, "</text></g>");
 }
 

@@ -119,7 +119,7 @@ const char yk_admin_css[] =
     ".filters button{margin:0}"
     ".tabs a{display:inline-block;padding:.4rem .8rem;margin:0 .3rem .6rem 0;border-radius:16px;"
     "background:#fff;text-decoration:none;border:1px solid #ddd}"
-    ".tabs a.on{background:#8c1d18;color:#fff;border-color:#8c1d18}"
+    ".tabs a.on{background:#8c1d18;color:#fff;border-color:#8c1d18}.tabs a.on .en{color:#f6dcd9}"
     "table{border-collapse:collapse;width:100%;background:#fff}"
     "th,td{text-align:left;padding:.5rem .6rem;border-bottom:1px solid #eee;vertical-align:top}"
     "th{background:#f0e6da;font-size:.9rem}"

@@ -11,6 +11,7 @@ Screenshots of the main pages at 1366x768 and 390x844 go to build/shots/admin/. 
 SKIP) only when chromium or chromedriver is missing.
 """
 import csv
+import hashlib
 import io
 import os
 import shutil
@@ -21,6 +22,8 @@ import sys
 import tempfile
 import time
 import urllib.request
+import zlib
+import struct
 
 SRC = os.environ.get("YK_SOURCE_DIR", ".")
 BUILD = os.environ.get("YK_BUILD_DIR", "build")
@@ -38,6 +41,16 @@ KIOSK_NOW = time.strftime("%Y-%m-%dT08:00:00+08:00", _today)
 EVENT_DAY = time.strftime("%Y-%m-%d", _tomorrow)
 
 failures = []
+
+
+def png(w, h, rgb):
+    """A small PNG of one colour (the site photo to upload)."""
+    def chunk(kind, data):
+        c = struct.pack(">I", len(data)) + kind + data
+        return c + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
+    raw = b"".join(b"\0" + bytes(rgb) * w for _ in range(h))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
 def check(cond, what):
@@ -63,7 +76,8 @@ def main():
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
         from selenium.webdriver.common.by import By
-        from selenium.webdriver.support.ui import Select
+        from selenium.webdriver.support import expected_conditions as EC
+        from selenium.webdriver.support.ui import Select, WebDriverWait
     except ImportError:
         print("admin_browser: SKIPPED: python3-selenium is not installed")
         return 77
@@ -111,6 +125,12 @@ def main():
                 check(sw <= w + 1, "%s at %d px is %s px wide" % (name, w, sw))
             drv.set_window_size(1366, 768)
 
+        def submit(button_id):
+            """Clicks a submit button and waits for the next page to replace this one."""
+            old = drv.find_element(By.TAG_NAME, "html")
+            drv.find_element(By.ID, button_id).click()
+            WebDriverWait(drv, 30).until(EC.staleness_of(old))
+
         def fill(field_id, text):
             e = drv.find_element(By.ID, field_id)
             e.clear()
@@ -120,11 +140,11 @@ def main():
             drv.get(base + "/admin/login")
             fill("name", name)
             fill("password", pw)
-            drv.find_element(By.ID, "login").click()
+            submit("login")
             check(drv.current_url.endswith("/admin/events"), "signed in as " + name)
 
         def logout():
-            drv.find_element(By.ID, "logout").click()
+            submit("logout")
             check("/admin/login" in drv.current_url, "signed out")
 
         # No session: the sign-in page.
@@ -141,26 +161,51 @@ def main():
         Select(drv.find_element(By.ID, "station")).select_by_value("binjiang")
         fill("password", STAFF_PW)
         fill("password2", STAFF_PW)
-        drv.find_element(By.ID, "add-user").click()
+        submit("add-user")
         check("staff-bj" in drv.find_element(By.ID, "users").text, "staff account listed")
         shot("users")
 
         # A kiosk for the station: the setup code, shown once, as text.
         drv.get(base + "/admin/kiosks")
         Select(drv.find_element(By.ID, "station")).select_by_value("binjiang")
-        drv.find_element(By.ID, "add-kiosk").click()
+        submit("add-kiosk")
         code = drv.find_element(By.ID, "setup-code").text.strip()
         check(len(code) == 19, "setup code shown: " + code)
         shot("kiosk-code")
         drv.get(base + "/admin/kiosks")
         check(code not in drv.page_source, "the setup code is shown only once")
+
+        # A site's photo and its place along the riverside.
+        photo = png(160, 90, (200, 60, 40))
+        photo_path = os.path.join(tmp, "bridge.png")
+        with open(photo_path, "wb") as f:
+            f.write(photo)
+        drv.get(base + "/admin/content/sites/lupu-bridge/edit")
+        fill("river_pos_m", "1200")
+        drv.find_element(By.ID, "photo").send_keys(photo_path)
+        submit("save")
+        check(drv.current_url.endswith("/admin/content/sites?done=1"), "site saved")
+        check(len(drv.find_elements(By.CSS_SELECTOR, "#river circle")) == 1, "site on the river")
+        shot("content-sites")
+        drv.get(base + "/admin/content/sites/lupu-bridge/edit")
+        check(drv.execute_script("return document.getElementById('photo-now').naturalWidth") == 160,
+              "the photo shows in the admin")
+        shot("site-edit")
+        drv.get(base + "/admin/volunteers")
+        fill("name_zh", "李阿姨")
+        Select(drv.find_element(By.ID, "station")).select_by_value("binjiang")
+        fill("pin", "13579")
+        fill("pin2", "13579")
+        submit("add-volunteer")
+        check("李阿姨" in drv.find_element(By.ID, "volunteers").text, "volunteer listed")
+        shot("volunteers")
         logout()
 
         # Staff publish an event (the first of the kiosk's list: tomorrow morning).
         login("staff-bj", STAFF_PW)
         drv.get(base + "/admin/events/new")
         check(len(drv.find_elements(By.ID, "station")) == 0, "staff choose no station")
-        drv.find_element(By.ID, "save").click()  # empty: messages per field
+        submit("save")  # empty: messages per field
         check(len(drv.find_elements(By.ID, "msg-title_zh")) == 1, "title required message")
         check(len(drv.find_elements(By.ID, "msg-starts_utc")) == 1, "start required message")
         shot("event-form-errors")
@@ -176,7 +221,7 @@ def main():
         fill("max_party", "2")
         fill("seat_block", "4")
         fill("summary_zh", "一起读《城市的滨江》。<script>alert(1)</script>")
-        drv.find_element(By.ID, "save").click()
+        submit("save")
         check(drv.current_url.endswith("/admin/events?done=1"), "event saved")
         check(TITLE in drv.find_element(By.ID, "events").text, "event listed, markup as text")
         shot("events-staff")
@@ -203,10 +248,23 @@ def main():
             check(r.returncode == 0, "kiosk script %s: %s" % (name, r.stderr.decode()[-800:]))
             return r
 
-        kiosk("sync\ntap home.events\nswipe-until events.item.%s events.list\n"
+        kiosk("sync\ntap home.sites\ntap sites.tab.map\nshot @OUT@/kiosk-sites-map.png\ntap-if nav.home\n"
+              "tap home.events\nswipe-until events.item.%s events.list\n"
               "shot @OUT@/kiosk-events.png\ntap events.item.%s\nexpect-id screen.event\n"
               "expect-text %s\nexpect-id event.signup\nshot @OUT@/kiosk-event.png\n"
               % (eid, eid, TITLE), "kiosk-event")
+
+        kdb = [os.path.join(kdir, f) for f in os.listdir(kdir) if f.endswith(".db")]
+        check(len(kdb) == 1, "the kiosk's database: %r" % os.listdir(kdir))
+        sha = hashlib.sha256(photo).hexdigest()
+        if kdb:
+            con = sqlite3.connect(kdb[0])
+            site = con.execute("SELECT river_pos_m, photo_hash FROM sites WHERE id = 'lupu-bridge'"
+                               ).fetchone()
+            media = con.execute("SELECT bytes FROM media WHERE hash = ?", (sha,)).fetchone()
+            con.close()
+            check(site == (1200, sha), "the kiosk has the site's place and photo: %r" % (site,))
+            check(media is not None and bytes(media[0]) == photo, "the kiosk has the photo")
 
         # Someone signs up on the kiosk (from its offline seats), and the kiosk syncs.
         keys = "".join("tap signup.key.%s\n" % d for d in "13812345678")
@@ -237,12 +295,10 @@ def main():
         # Staff cancel the event; the kiosk has it cancelled after its next sync.
         drv.get(base + "/admin/events/%s/edit" % eid)
         drv.find_element(By.ID, "confirm-cancel").click()
-        drv.find_element(By.ID, "cancel").click()
+        submit("cancel")
         check(len(drv.find_elements(By.ID, "cancelled")) == 1, "cancelled: people to call")
         shot("signups-cancelled")
         kiosk("sync\ntap home.events\nshot @OUT@/kiosk-after-cancel.png\n", "kiosk-cancel")
-        kdb = [os.path.join(kdir, f) for f in os.listdir(kdir) if f.endswith(".db")]
-        check(len(kdb) == 1, "the kiosk's database: %r" % os.listdir(kdir))
         if kdb:
             con = sqlite3.connect(kdb[0])
             row = con.execute("SELECT cancelled_utc FROM events WHERE id = ?", (eid,)).fetchone()
