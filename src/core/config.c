@@ -6,7 +6,9 @@
  * technician did not mean is worse than one that refuses to start and says why. */
 #include "core/config.h"
 
+#include "core/base32.h"
 #include "core/log.h"
+#include "core/utf8.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -57,41 +59,6 @@ static bool copy_str(char *dst, size_t n, const char *s)
     return true;
 }
 
-/* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if invalid. Rejects
- * overlong forms, surrogates and code points past U+10FFFF, like the decoders downstream. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    size_t len;
-    unsigned long cp;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-        cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        cp = c & 0x07;
-    } else {
-        return 0;
-    }
-    if (n < len)
-        return 0;
-    for (size_t k = 1; k < len; k++) {
-        if ((s[k] & 0xC0) != 0x80)
-            return 0;
-        cp = cp << 6 | (s[k] & 0x3F);
-    }
-    if (len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)))
-        return 0;
-    if (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))
-        return 0;
-    return len;
-}
-
 /* True for C0 controls, DEL and the C1 controls U+0080..U+009F (at s, len bytes). */
 static bool is_control(const unsigned char *s, size_t len)
 {
@@ -106,7 +73,7 @@ static bool check_text(const char *v, char *msg, size_t msgn)
     const unsigned char *s = (const unsigned char *)v;
     size_t n = strlen(v);
     for (size_t i = 0; i < n;) {
-        size_t len = utf8_seq(s + i, n - i);
+        size_t len = yk_utf8_seq(v + i, n - i);
         if (len == 0)
             return fail(msg, msgn,
                         "the value is not valid UTF-8 at byte %zu (save the file "
@@ -127,7 +94,7 @@ static const char *shown(const char *s, char *out, size_t n)
     size_t len = strlen(s), o = 0;
     const size_t limit = n > 80 ? 80 : n;
     for (size_t i = 0; i < len;) {
-        size_t sl = utf8_seq(p + i, len - i);
+        size_t sl = yk_utf8_seq(s + i, len - i);
         size_t need = (sl == 0 || is_control(p + i, sl)) ? 4 : sl;
         if (o + need + 4 > limit) {
             memcpy(out + o, "...", 3);
@@ -330,24 +297,19 @@ static bool set_hub_url(const struct key *k, struct yk_config *cfg, const char *
 }
 
 /* The setup code is a secret: messages say what is wrong, never echo the value. Crockford
- * base32 plus the separators the hub ignores; the hub does the real check. */
+ * base32 as people type it (base32.h); the hub decides whether the code is one it made. */
 static bool set_setup_code(const struct key *k, struct yk_config *cfg, const char *v, bool cli,
                            char *msg, size_t msgn)
 {
     size_t n = strlen(v);
     if (n >= sizeof cfg->setup_code)
         return fail(msg, msgn, "the value is %zu bytes long (allowed: %s)", n, k->allowed);
-    size_t chars = 0;
-    for (const char *p = v; *p; p++) {
-        if (*p == '-' || *p == ' ')
-            continue;
-        if (!isalnum((unsigned char)*p))
-            return fail(msg, msgn, "the value holds a character that is not a letter, digit, "
-                                   "'-' or space (allowed: %s)", k->allowed);
-        chars++;
-    }
+    long chars = yk_base32_symbols(v);
+    if (chars < 0)
+        return fail(msg, msgn, "the value holds a character that is not one of the code's "
+                               "letters and digits (no U), '-' or space (allowed: %s)", k->allowed);
     if (chars != 0 && chars != 16)
-        return fail(msg, msgn, "the code has %zu letters and digits, not 16 (allowed: %s)", chars,
+        return fail(msg, msgn, "the code has %ld letters and digits, not 16 (allowed: %s)", chars,
                     k->allowed);
     return copy_str(cfg->setup_code, sizeof cfg->setup_code, v);
 }

@@ -1,5 +1,6 @@
 #include "core/sync.h"
 
+#include "core/base32.h"
 #include "core/json.h"
 #include "core/log.h"
 
@@ -997,17 +998,8 @@ void yk_sync_status_publish(const struct yk_sync_status *s)
 
 bool yk_sync_enter_setup_code(const char *code)
 {
-    size_t chars = 0, n = strlen(code);
-    if (n >= sizeof setup_code)
-        return false;
-    for (const char *p = code; *p; p++) {
-        if (*p == '-' || *p == ' ')
-            continue;
-        if (!isalnum((unsigned char)*p))
-            return false;
-        chars++;
-    }
-    if (chars != 16)
+    size_t n = strlen(code);
+    if (n >= sizeof setup_code || yk_base32_symbols(code) != 16)
         return false;
     pthread_mutex_lock(&status_lock);
     memcpy(setup_code, code, n + 1);

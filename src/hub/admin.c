@@ -12,10 +12,6 @@
 
 static const char HTML[] = "text/html; charset=utf-8";
 
-/* Every admin answer carries these (the pages have no script, no inline style, no frames). */
-static const char CSP[] = "default-src 'none'; style-src 'self'; img-src 'self'; "
-                          "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
 const char *yk_admin_query(const struct yk_admin_ctx *c, const char *key)
 {
     const char *v = c->rq->query ? c->rq->query(c->rq->query_ctx, key) : NULL;
@@ -74,9 +70,8 @@ void yk_admin_send(struct yk_admin_ctx *c, int status, const char *type, char *b
     c->rs->content_type = type;
     c->rs->body = body;
     c->rs->len = len;
-    yk_admin_header(c, "Content-Security-Policy", CSP);
-    yk_admin_header(c, "X-Frame-Options", "DENY");
-    yk_admin_header(c, "Referrer-Policy", "no-referrer");
+    /* The security headers (CSP, frame-ancestors, Referrer-Policy) come from the one list in
+     * hub_page.c, on every answer. */
 }
 
 void yk_admin_redirect(struct yk_admin_ctx *c, const char *location)

@@ -133,12 +133,11 @@ static void login_post(struct yk_admin_ctx *c)
     if (wait_a > wait)
         wait = wait_a;
     if (wait > 0) {
-        char zh[160], en[160], ra[24];
+        char zh[160], en[160];
         long long sec = (long long)((wait + 999) / 1000);
         snprintf(zh, sizeof zh, "密码错误次数太多。请 %lld 秒后再试。", sec);
         snprintf(en, sizeof en, "Too many wrong passwords. Try again in %lld s.", sec);
-        snprintf(ra, sizeof ra, "%lld", sec);
-        yk_admin_header(c, "Retry-After", ra);
+        c->rs->retry_after_s = sec;
         login_page(c, 429, name, zh, en);
         return;
     }

@@ -4,62 +4,20 @@
 #include "core/log.h"
 #include "core/volunteer.h"
 #include "hub/hub_store_admin_sql.h"
-#include "hub/hub_store_db.h"
+#include "hub/hub_store_impl.h"
 
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Helpers ------------------------------------------------------------------------------------ */
+/* Helpers (the admin's; the store's own are in hub_store_impl.h) ------------------------------ */
 
-sqlite3_stmt *yk_as_prep(sqlite3 *db, const char *sql)
+bool yk_as_finish(struct yk_hub_store *s, bool ok)
 {
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-        yk_error("hub-admin", "prepare: %s (%.60s)", sqlite3_errmsg(db), sql);
-        return NULL;
-    }
-    return st;
-}
-
-bool yk_as_exec(sqlite3 *db, const char *sql)
-{
-    char *err = NULL;
-    if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
-        yk_error("hub-admin", "%s (%.60s)", err ? err : sqlite3_errmsg(db), sql);
-        sqlite3_free(err);
-        return false;
-    }
-    return true;
-}
-
-void yk_as_bind_str(sqlite3_stmt *st, int i, const char *v)
-{
-    if (v)
-        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(st, i);
-}
-
-/* Runs st to its end and finalizes it. */
-bool yk_as_run(sqlite3 *db, sqlite3_stmt *st)
-{
-    if (!st)
-        return false;
-    int rc = sqlite3_step(st);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-        yk_warn("hub-admin", "step: %s", sqlite3_errmsg(db));
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE || rc == SQLITE_ROW;
-}
-
-bool yk_as_finish(sqlite3 *db, bool ok)
-{
-    if (ok && yk_as_exec(db, "COMMIT"))
-        return true;
-    if (!sqlite3_get_autocommit(db))
-        yk_as_exec(db, "ROLLBACK");
+    if (ok)
+        return yk_hs_commit(s);
+    yk_hs_rollback(s);
     return false;
 }
 
@@ -109,14 +67,14 @@ bool yk_as_col_ok(const char *c)
 }
 
 /* Row id of table as JSON (hashes shown as "***"), NULL when absent. Caller frees. */
-char *yk_as_row_json(sqlite3 *db, const char *table, const char *id)
+char *yk_as_row_json(struct yk_hub_store *s, const char *table, const char *id)
 {
     char sql[128];
     snprintf(sql, sizeof sql, "SELECT * FROM %s WHERE id = ?", table);
-    sqlite3_stmt *st = yk_as_prep(db, sql);
+    sqlite3_stmt *st = yk_hs_prep(s, sql);
     if (!st)
         return NULL;
-    yk_as_bind_str(st, 1, id);
+    yk_hs_bind_str(st, 1, id);
     char *out = NULL;
     if (sqlite3_step(st) == SQLITE_ROW) {
         struct yk_jw w;
@@ -145,20 +103,20 @@ char *yk_as_row_json(sqlite3 *db, const char *table, const char *id)
     return out;
 }
 
-bool yk_as_audit(sqlite3 *db, const char *actor, const char *action, const char *target,
+bool yk_as_audit(struct yk_hub_store *s, const char *actor, const char *action, const char *target,
                  const char *before, const char *after, int64_t now)
 {
-    sqlite3_stmt *st = yk_as_prep(db, "INSERT INTO admin_audit (at_utc, user_name, action, target, "
-                                      "before, after) VALUES (?, ?, ?, ?, ?, ?)");
+    sqlite3_stmt *st = yk_hs_prep(s, "INSERT INTO admin_audit (at_utc, user_name, action, target, "
+                                     "before, after) VALUES (?, ?, ?, ?, ?, ?)");
     if (!st)
         return false;
     sqlite3_bind_int64(st, 1, now);
-    yk_as_bind_str(st, 2, actor ? actor : "?");
-    yk_as_bind_str(st, 3, action);
-    yk_as_bind_str(st, 4, target);
-    yk_as_bind_str(st, 5, before);
-    yk_as_bind_str(st, 6, after);
-    return yk_as_run(db, st);
+    yk_hs_bind_str(st, 2, actor ? actor : "?");
+    yk_hs_bind_str(st, 3, action);
+    yk_hs_bind_str(st, 4, target);
+    yk_hs_bind_str(st, 5, before);
+    yk_hs_bind_str(st, 6, after);
+    return yk_hs_run(s, st);
 }
 
 /* A small JSON object of an account for the audit log (never its hash). */
@@ -207,38 +165,38 @@ enum yk_hub_rc yk_admin_user_add(struct yk_hub_store *s, const char *actor, cons
                  "and a role of admin or staff are needed.");
         return YK_HUB_INVALID;
     }
-    sqlite3 *db = yk_hub_store_acquire(s);
+    yk_hs_lock(s);
     enum yk_hub_rc rc = YK_HUB_ERROR;
-    if (!yk_as_exec(db, "BEGIN IMMEDIATE"))
+    if (!yk_hs_begin(s))
         goto out;
     if (staff) {
-        sqlite3_stmt *st = yk_as_prep(db, "SELECT 1 FROM stations WHERE id = ? AND deleted = 0");
-        yk_as_bind_str(st, 1, station_id);
+        sqlite3_stmt *st = yk_hs_prep(s, "SELECT 1 FROM stations WHERE id = ? AND deleted = 0");
+        yk_hs_bind_str(st, 1, station_id);
         bool found = st && sqlite3_step(st) == SQLITE_ROW;
         sqlite3_finalize(st);
         if (!found) {
             snprintf(err, 160, "没有这个站点。 / There is no such station.");
-            yk_as_finish(db, false);
+            yk_as_finish(s, false);
             rc = YK_HUB_INVALID;
             goto out;
         }
     }
-    sqlite3_stmt *st = yk_as_prep(db, "INSERT INTO admin_users (name, role, station_id, pw_hash, "
-                                      "created_utc) VALUES (?, ?, ?, ?, ?)");
+    sqlite3_stmt *st = yk_hs_prep(s, "INSERT INTO admin_users (name, role, station_id, pw_hash, "
+                                     "created_utc) VALUES (?, ?, ?, ?, ?)");
     if (!st) {
-        yk_as_finish(db, false);
+        yk_as_finish(s, false);
         goto out;
     }
-    yk_as_bind_str(st, 1, name);
-    yk_as_bind_str(st, 2, role);
-    yk_as_bind_str(st, 3, staff ? station_id : NULL);
-    yk_as_bind_str(st, 4, pw_hash);
+    yk_hs_bind_str(st, 1, name);
+    yk_hs_bind_str(st, 2, role);
+    yk_hs_bind_str(st, 3, staff ? station_id : NULL);
+    yk_hs_bind_str(st, 4, pw_hash);
     sqlite3_bind_int64(st, 5, now);
     int r = sqlite3_step(st);
     sqlite3_finalize(st);
     if (r == SQLITE_CONSTRAINT) {
         snprintf(err, 160, "这个账号名已被使用。 / This name is taken.");
-        yk_as_finish(db, false);
+        yk_as_finish(s, false);
         rc = YK_HUB_INVALID;
         goto out;
     }
@@ -246,23 +204,23 @@ enum yk_hub_rc yk_admin_user_add(struct yk_hub_store *s, const char *actor, cons
     snprintf(target, sizeof target, "admin_users/%s", name);
     char *after = user_json(name, role, staff ? station_id : NULL, 1);
     bool ok =
-        r == SQLITE_DONE && after && yk_as_audit(db, actor, "user.add", target, NULL, after, now);
+        r == SQLITE_DONE && after && yk_as_audit(s, actor, "user.add", target, NULL, after, now);
     free(after);
-    rc = yk_as_finish(db, ok) ? YK_HUB_OK : YK_HUB_ERROR;
+    rc = yk_as_finish(s, ok) ? YK_HUB_OK : YK_HUB_ERROR;
 out:
-    yk_hub_store_release(s);
+    yk_hs_unlock(s);
     return rc;
 }
 
 enum yk_hub_rc yk_admin_user_find(struct yk_hub_store *s, const char *name, struct yk_admin_user *u,
                                   char pw_hash[YK_ADMIN_HASH_MAX])
 {
-    sqlite3 *db = yk_hub_store_acquire(s);
+    yk_hs_lock(s);
     sqlite3_stmt *st =
-        yk_as_prep(db, "SELECT " USER_COLS ", u.pw_hash FROM admin_users u WHERE u.name = ?");
+        yk_hs_prep(s, "SELECT " USER_COLS ", u.pw_hash FROM admin_users u WHERE u.name = ?");
     enum yk_hub_rc rc = YK_HUB_ERROR;
     if (st) {
-        yk_as_bind_str(st, 1, name);
+        yk_hs_bind_str(st, 1, name);
         int r = sqlite3_step(st);
         if (r == SQLITE_ROW) {
             read_user(st, 0, u);
@@ -273,14 +231,14 @@ enum yk_hub_rc yk_admin_user_find(struct yk_hub_store *s, const char *name, stru
         }
         sqlite3_finalize(st);
     }
-    yk_hub_store_release(s);
+    yk_hs_unlock(s);
     return rc;
 }
 
 enum yk_hub_rc yk_admin_user_get(struct yk_hub_store *s, int64_t id, struct yk_admin_user *u)
 {
-    sqlite3 *db = yk_hub_store_acquire(s);
-    sqlite3_stmt *st = yk_as_prep(db, "SELECT " USER_COLS " FROM admin_users u WHERE u.id = ?");
+    yk_hs_lock(s);
+    sqlite3_stmt *st = yk_hs_prep(s, "SELECT " USER_COLS " FROM admin_users u WHERE u.id = ?");
     enum yk_hub_rc rc = YK_HUB_ERROR;
     if (st) {
         sqlite3_bind_int64(st, 1, id);
@@ -290,14 +248,14 @@ enum yk_hub_rc yk_admin_user_get(struct yk_hub_store *s, int64_t id, struct yk_a
             read_user(st, 0, u);
         sqlite3_finalize(st);
     }
-    yk_hub_store_release(s);
+    yk_hs_unlock(s);
     return rc;
 }
 
 int yk_admin_users(struct yk_hub_store *s, struct yk_admin_user *out, int max)
 {
-    sqlite3 *db = yk_hub_store_acquire(s);
-    sqlite3_stmt *st = yk_as_prep(db, "SELECT " USER_COLS " FROM admin_users u ORDER BY u.name");
+    yk_hs_lock(s);
+    sqlite3_stmt *st = yk_hs_prep(s, "SELECT " USER_COLS " FROM admin_users u ORDER BY u.name");
     int n = -1;
     if (st) {
         n = 0;
@@ -305,7 +263,7 @@ int yk_admin_users(struct yk_hub_store *s, struct yk_admin_user *out, int max)
             read_user(st, 0, &out[n++]);
         sqlite3_finalize(st);
     }
-    yk_hub_store_release(s);
+    yk_hs_unlock(s);
     return n;
 }
 
@@ -314,12 +272,12 @@ static enum yk_hub_rc user_change(struct yk_hub_store *s, const char *actor, int
                                   const char *sql, const char *text, int64_t num,
                                   const char *action, int64_t now)
 {
-    sqlite3 *db = yk_hub_store_acquire(s);
+    yk_hs_lock(s);
     enum yk_hub_rc rc = YK_HUB_ERROR;
-    if (!yk_as_exec(db, "BEGIN IMMEDIATE"))
+    if (!yk_hs_begin(s))
         goto out;
     struct yk_admin_user u;
-    sqlite3_stmt *st = yk_as_prep(db, "SELECT " USER_COLS " FROM admin_users u WHERE u.id = ?");
+    sqlite3_stmt *st = yk_hs_prep(s, "SELECT " USER_COLS " FROM admin_users u WHERE u.id = ?");
     bool found = false;
     if (st) {
         sqlite3_bind_int64(st, 1, id);
@@ -329,36 +287,36 @@ static enum yk_hub_rc user_change(struct yk_hub_store *s, const char *actor, int
         sqlite3_finalize(st);
     }
     if (!found) {
-        yk_as_finish(db, false);
+        yk_as_finish(s, false);
         rc = YK_HUB_NOT_FOUND;
         goto out;
     }
-    st = yk_as_prep(db, sql);
+    st = yk_hs_prep(s, sql);
     if (st) {
         if (text)
-            yk_as_bind_str(st, 1, text);
+            yk_hs_bind_str(st, 1, text);
         else
             sqlite3_bind_int64(st, 1, num);
         sqlite3_bind_int64(st, 2, id);
     }
-    bool ok = yk_as_run(db, st);
-    sqlite3_stmt *end = yk_as_prep(db, "DELETE FROM admin_sessions WHERE user_id = ?");
+    bool ok = yk_hs_run(s, st);
+    sqlite3_stmt *end = yk_hs_prep(s, "DELETE FROM admin_sessions WHERE user_id = ?");
     if (end)
         sqlite3_bind_int64(end, 1, id);
     if (text || num == 0)
-        ok = ok && yk_as_run(db, end);
+        ok = ok && yk_hs_run(s, end);
     else
         sqlite3_finalize(end);
     char target[128];
     snprintf(target, sizeof target, "admin_users/%s", u.name);
     char *before = user_json(u.name, u.role, u.station_id, text ? -1 : u.active);
     char *after = user_json(u.name, u.role, u.station_id, text ? -1 : (int)num);
-    ok = ok && yk_as_audit(db, actor, action, target, before, after, now);
+    ok = ok && yk_as_audit(s, actor, action, target, before, after, now);
     free(before);
     free(after);
-    rc = yk_as_finish(db, ok) ? YK_HUB_OK : YK_HUB_ERROR;
+    rc = yk_as_finish(s, ok) ? YK_HUB_OK : YK_HUB_ERROR;
 out:
-    yk_hub_store_release(s);
+    yk_hs_unlock(s);
     return rc;
 }
 
@@ -386,17 +344,17 @@ enum yk_hub_rc yk_admin_session_new(struct yk_hub_store *s, int64_t user_id, int
     random_hex(csrf);
     char h[65];
     sid_hash(sid, h);
-    sqlite3 *db = yk_hub_store_acquire(s);
-    sqlite3_stmt *st = yk_as_prep(db, "INSERT INTO admin_sessions (id_hash, user_id, csrf, "
-                                      "created_utc, last_utc) VALUES (?, ?, ?, ?, ?4)");
+    yk_hs_lock(s);
+    sqlite3_stmt *st = yk_hs_prep(s, "INSERT INTO admin_sessions (id_hash, user_id, csrf, "
+                                     "created_utc, last_utc) VALUES (?, ?, ?, ?, ?4)");
     if (st) {
-        yk_as_bind_str(st, 1, h);
+        yk_hs_bind_str(st, 1, h);
         sqlite3_bind_int64(st, 2, user_id);
-        yk_as_bind_str(st, 3, csrf);
+        yk_hs_bind_str(st, 3, csrf);
         sqlite3_bind_int64(st, 4, now);
     }
-    bool ok = yk_as_run(db, st);
-    yk_hub_store_release(s);
+    bool ok = yk_hs_run(s, st);
+    yk_hs_unlock(s);
     return ok ? YK_HUB_OK : YK_HUB_ERROR;
 }
 
@@ -408,15 +366,14 @@ enum yk_hub_rc yk_admin_session_get(struct yk_hub_store *s, const char *sid, int
         return YK_HUB_NOT_FOUND;
     char h[65];
     sid_hash(sid, h);
-    sqlite3 *db = yk_hub_store_acquire(s);
+    yk_hs_lock(s);
     enum yk_hub_rc rc = YK_HUB_ERROR;
-    sqlite3_stmt *st =
-        yk_as_prep(db, "SELECT " USER_COLS ", s.csrf, s.created_utc, s.last_utc "
-                       "FROM admin_sessions s JOIN admin_users u ON u.id = s.user_id "
-                       "WHERE s.id_hash = ?");
+    sqlite3_stmt *st = yk_hs_prep(s, "SELECT " USER_COLS ", s.csrf, s.created_utc, s.last_utc "
+                                     "FROM admin_sessions s JOIN admin_users u ON u.id = s.user_id "
+                                     "WHERE s.id_hash = ?");
     if (!st)
         goto out;
-    yk_as_bind_str(st, 1, h);
+    yk_hs_bind_str(st, 1, h);
     int r = sqlite3_step(st);
     if (r == SQLITE_ROW) {
         read_user(st, 0, u);
@@ -424,14 +381,14 @@ enum yk_hub_rc yk_admin_session_get(struct yk_hub_store *s, const char *sid, int
         int64_t created = sqlite3_column_int64(st, 6), last = sqlite3_column_int64(st, 7);
         bool live = u->active && now - last <= idle_s && now - created <= max_s && now >= last;
         sqlite3_finalize(st);
-        st = yk_as_prep(db, live ? "UPDATE admin_sessions SET last_utc = ?2 WHERE id_hash = ?1"
-                                 : "DELETE FROM admin_sessions WHERE id_hash = ?1");
+        st = yk_hs_prep(s, live ? "UPDATE admin_sessions SET last_utc = ?2 WHERE id_hash = ?1"
+                                : "DELETE FROM admin_sessions WHERE id_hash = ?1");
         if (st) {
-            yk_as_bind_str(st, 1, h);
+            yk_hs_bind_str(st, 1, h);
             if (live)
                 sqlite3_bind_int64(st, 2, now);
         }
-        bool ok = yk_as_run(db, st);
+        bool ok = yk_hs_run(s, st);
         rc = !live ? YK_HUB_NOT_FOUND : ok ? YK_HUB_OK : YK_HUB_ERROR;
         if (rc != YK_HUB_OK) {
             memset(u, 0, sizeof *u);
@@ -442,7 +399,7 @@ enum yk_hub_rc yk_admin_session_get(struct yk_hub_store *s, const char *sid, int
         rc = r == SQLITE_DONE ? YK_HUB_NOT_FOUND : YK_HUB_ERROR;
     }
 out:
-    yk_hub_store_release(s);
+    yk_hs_unlock(s);
     return rc;
 }
 
@@ -452,24 +409,24 @@ void yk_admin_session_end(struct yk_hub_store *s, const char *sid)
         return;
     char h[65];
     sid_hash(sid, h);
-    sqlite3 *db = yk_hub_store_acquire(s);
-    sqlite3_stmt *st = yk_as_prep(db, "DELETE FROM admin_sessions WHERE id_hash = ?");
+    yk_hs_lock(s);
+    sqlite3_stmt *st = yk_hs_prep(s, "DELETE FROM admin_sessions WHERE id_hash = ?");
     if (st)
-        yk_as_bind_str(st, 1, h);
-    yk_as_run(db, st);
-    yk_hub_store_release(s);
+        yk_hs_bind_str(st, 1, h);
+    yk_hs_run(s, st);
+    yk_hs_unlock(s);
 }
 
 /* Sign-in guard ------------------------------------------------------------------------------- */
 
-static void guard_load(sqlite3 *db, const char *key, struct yk_pin_guard *g)
+static void guard_load(struct yk_hub_store *s, const char *key, struct yk_pin_guard *g)
 {
     yk_pin_guard_reset(g);
-    sqlite3_stmt *st = yk_as_prep(db, "SELECT failures, lockouts, locked_until_ms FROM "
-                                      "admin_login_guard WHERE key = ?");
+    sqlite3_stmt *st = yk_hs_prep(s, "SELECT failures, lockouts, locked_until_ms FROM "
+                                     "admin_login_guard WHERE key = ?");
     if (!st)
         return;
-    yk_as_bind_str(st, 1, key);
+    yk_hs_bind_str(st, 1, key);
     if (sqlite3_step(st) == SQLITE_ROW) {
         g->failures = sqlite3_column_int(st, 0);
         g->lockouts = sqlite3_column_int(st, 1);
@@ -478,53 +435,53 @@ static void guard_load(sqlite3 *db, const char *key, struct yk_pin_guard *g)
     sqlite3_finalize(st);
 }
 
-static void guard_save(sqlite3 *db, const char *key, const struct yk_pin_guard *g, int64_t now_ms)
+static void guard_save(struct yk_hub_store *s, const char *key, const struct yk_pin_guard *g,
+                       int64_t now_ms)
 {
-    sqlite3_stmt *st =
-        yk_as_prep(db, "INSERT OR REPLACE INTO admin_login_guard (key, failures, "
-                       "lockouts, locked_until_ms, last_utc) VALUES (?, ?, ?, ?, ?)");
+    sqlite3_stmt *st = yk_hs_prep(s, "INSERT OR REPLACE INTO admin_login_guard (key, failures, "
+                                     "lockouts, locked_until_ms, last_utc) VALUES (?, ?, ?, ?, ?)");
     if (!st)
         return;
-    yk_as_bind_str(st, 1, key);
+    yk_hs_bind_str(st, 1, key);
     sqlite3_bind_int(st, 2, g->failures);
     sqlite3_bind_int(st, 3, g->lockouts);
     sqlite3_bind_int64(st, 4, g->locked_until_ms);
     sqlite3_bind_int64(st, 5, now_ms / 1000);
-    yk_as_run(db, st);
+    yk_hs_run(s, st);
 }
 
 int64_t yk_admin_guard_wait_ms(struct yk_hub_store *s, const char *key, int64_t now_ms)
 {
-    sqlite3 *db = yk_hub_store_acquire(s);
+    yk_hs_lock(s);
     struct yk_pin_guard g;
-    guard_load(db, key, &g);
+    guard_load(s, key, &g);
     int64_t wait = yk_pin_guard_wait_ms(&g, now_ms);
-    yk_hub_store_release(s);
+    yk_hs_unlock(s);
     return wait;
 }
 
 int64_t yk_admin_guard_fail(struct yk_hub_store *s, const char *key, int64_t now_ms)
 {
-    sqlite3 *db = yk_hub_store_acquire(s);
+    yk_hs_lock(s);
     struct yk_pin_guard g;
-    guard_load(db, key, &g);
+    guard_load(s, key, &g);
     int64_t lock = yk_pin_guard_fail(&g, now_ms);
-    guard_save(db, key, &g, now_ms);
+    guard_save(s, key, &g, now_ms);
     /* Keys not heard of for a day go: a flood of made-up names cannot grow the table. */
-    sqlite3_stmt *st = yk_as_prep(db, "DELETE FROM admin_login_guard WHERE last_utc < ?");
+    sqlite3_stmt *st = yk_hs_prep(s, "DELETE FROM admin_login_guard WHERE last_utc < ?");
     if (st)
         sqlite3_bind_int64(st, 1, now_ms / 1000 - 86400);
-    yk_as_run(db, st);
-    yk_hub_store_release(s);
+    yk_hs_run(s, st);
+    yk_hs_unlock(s);
     return lock;
 }
 
 void yk_admin_guard_clear(struct yk_hub_store *s, const char *key)
 {
-    sqlite3 *db = yk_hub_store_acquire(s);
-    sqlite3_stmt *st = yk_as_prep(db, "DELETE FROM admin_login_guard WHERE key = ?");
+    yk_hs_lock(s);
+    sqlite3_stmt *st = yk_hs_prep(s, "DELETE FROM admin_login_guard WHERE key = ?");
     if (st)
-        yk_as_bind_str(st, 1, key);
-    yk_as_run(db, st);
-    yk_hub_store_release(s);
+        yk_hs_bind_str(st, 1, key);
+    yk_hs_run(s, st);
+    yk_hs_unlock(s);
 }

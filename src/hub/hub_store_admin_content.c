@@ -5,7 +5,7 @@
 #include "core/json.h"
 #include "core/log.h"
 #include "hub/hub_store_admin_sql.h"
-#include "hub/hub_store_db.h"
+#include "hub/hub_store_impl.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,11 +62,11 @@ enum yk_hub_rc yk_admin_row_get(struct yk_hub_store *s, const char *table, const
         return YK_HUB_INVALID;
     char sql[128];
     snprintf(sql, sizeof sql, "SELECT * FROM %s WHERE id = ?", table);
-    sqlite3 *db = yk_hub_store_acquire(s);
-    sqlite3_stmt *st = yk_as_prep(db, sql);
+    yk_hs_lock(s);
+    sqlite3_stmt *st = yk_hs_prep(s, sql);
     enum yk_hub_rc rc = YK_HUB_ERROR;
     if (st) {
-        yk_as_bind_str(st, 1, id);
+        yk_hs_bind_str(st, 1, id);
         int k = sqlite3_step(st);
         rc = k == SQLITE_ROW ? YK_HUB_OK : k == SQLITE_DONE ? YK_HUB_NOT_FOUND : YK_HUB_ERROR;
         for (int i = 0; k == SQLITE_ROW && i < sqlite3_column_count(st); i++)
@@ -75,14 +75,14 @@ enum yk_hub_rc yk_admin_row_get(struct yk_hub_store *s, const char *table, const
                 rc = YK_HUB_ERROR;
         sqlite3_finalize(st);
     }
-    yk_hub_store_release(s);
+    yk_hs_unlock(s);
     if (rc != YK_HUB_OK)
         yk_admin_row_free(r);
     return rc;
 }
 
 /* The INSERT or UPDATE of set's columns. */
-static sqlite3_stmt *row_write_stmt(sqlite3 *db, const char *table, const char *id,
+static sqlite3_stmt *row_write_stmt(struct yk_hub_store *s, const char *table, const char *id,
                                     const struct yk_admin_row *set, bool create)
 {
     char sql[4096];
@@ -103,16 +103,16 @@ static sqlite3_stmt *row_write_stmt(sqlite3 *db, const char *table, const char *
     }
     if (n >= sizeof sql)
         return NULL;
-    sqlite3_stmt *st = yk_as_prep(db, sql);
+    sqlite3_stmt *st = yk_hs_prep(s, sql);
     if (!st)
         return NULL;
     int k = 1;
     if (create)
-        yk_as_bind_str(st, k++, id);
+        yk_hs_bind_str(st, k++, id);
     for (int i = 0; i < set->n; i++)
-        yk_as_bind_str(st, k++, set->val[i]);
+        yk_hs_bind_str(st, k++, set->val[i]);
     if (!create)
-        yk_as_bind_str(st, k, id);
+        yk_hs_bind_str(st, k, id);
     return st;
 }
 
@@ -127,23 +127,23 @@ enum yk_hub_rc yk_admin_row_save(struct yk_hub_store *s, const char *actor, cons
         if (!yk_as_col_ok(set->col[i]) || strcmp(set->col[i], "id") == 0 ||
             strcmp(set->col[i], "rev") == 0)
             return YK_HUB_INVALID;
-    sqlite3 *db = yk_hub_store_acquire(s);
+    yk_hs_lock(s);
     enum yk_hub_rc rc = YK_HUB_ERROR;
-    if (!yk_as_exec(db, "BEGIN IMMEDIATE"))
+    if (!yk_hs_begin(s))
         goto out;
-    char *before = yk_as_row_json(db, table, id);
+    char *before = yk_as_row_json(s, table, id);
     if (create ? before != NULL : before == NULL) {
         free(before);
-        yk_as_finish(db, false);
+        yk_as_finish(s, false);
         if (create)
             snprintf(err, 160, "这个编号已被使用。 / This id is taken.");
         rc = create ? YK_HUB_INVALID : YK_HUB_NOT_FOUND;
         goto out;
     }
-    sqlite3_stmt *st = row_write_stmt(db, table, id, set, create);
+    sqlite3_stmt *st = row_write_stmt(s, table, id, set, create);
     int k = st ? sqlite3_step(st) : SQLITE_ERROR;
     if (k != SQLITE_DONE) {
-        snprintf(err, 160, "%s", sqlite3_errmsg(db));
+        snprintf(err, 160, "%s", sqlite3_errmsg(s->db));
         yk_warn("hub-admin", "%s %s: %s", action, table, err);
         rc = k == SQLITE_CONSTRAINT ? YK_HUB_INVALID : YK_HUB_ERROR;
     }
@@ -160,26 +160,26 @@ enum yk_hub_rc yk_admin_row_save(struct yk_hub_store *s, const char *actor, cons
             snprintf(sql, sizeof sql, "DELETE FROM %s WHERE %s = ?1",
                      ev ? "admin_event_station" : "admin_volunteer_station",
                      ev ? "event_id" : "volunteer_id");
-        st = yk_as_prep(db, sql);
+        st = yk_hs_prep(s, sql);
         if (st) {
-            yk_as_bind_str(st, 1, id);
+            yk_hs_bind_str(st, 1, id);
             if (*station)
-                yk_as_bind_str(st, 2, station);
+                yk_hs_bind_str(st, 2, station);
         }
-        ok = yk_as_run(db, st);
+        ok = yk_hs_run(s, st);
     }
-    char *after = ok ? yk_as_row_json(db, table, id) : NULL;
+    char *after = ok ? yk_as_row_json(s, table, id) : NULL;
     char target[160];
     snprintf(target, sizeof target, "%s/%s", table, id);
-    ok = ok && after && yk_as_audit(db, actor, action, target, before, after, now);
+    ok = ok && after && yk_as_audit(s, actor, action, target, before, after, now);
     free(before);
     free(after);
-    if (yk_as_finish(db, ok))
+    if (yk_as_finish(s, ok))
         rc = YK_HUB_OK;
     else if (rc == YK_HUB_OK)
         rc = YK_HUB_ERROR;
 out:
-    yk_hub_store_release(s);
+    yk_hs_unlock(s);
     return rc;
 }
 
@@ -192,14 +192,14 @@ bool yk_admin_list(struct yk_hub_store *s, const char *table, const char *col_a,
     bool sorted = strcmp(table, "volunteers") != 0;
     snprintf(sql, sizeof sql, "SELECT id, %s, %s FROM %s WHERE deleted = 0 ORDER BY %s id", col_a,
              col_b, table, sorted ? "sort," : "");
-    sqlite3 *db = yk_hub_store_acquire(s);
-    sqlite3_stmt *st = yk_as_prep(db, sql);
+    yk_hs_lock(s);
+    sqlite3_stmt *st = yk_hs_prep(s, sql);
     bool ok = st != NULL;
     while (st && sqlite3_step(st) == SQLITE_ROW)
         cb(ctx, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
            (const char *)sqlite3_column_text(st, 2));
     sqlite3_finalize(st);
-    yk_hub_store_release(s);
+    yk_hs_unlock(s);
     return ok;
 }
 
@@ -221,13 +221,13 @@ int yk_admin_events(struct yk_hub_store *s, const struct yk_admin_event_filter *
              "ORDER BY %s LIMIT ?5",
              f->past ? "e.ends_utc <= ?4" : "e.ends_utc > ?4",
              f->past ? "e.starts_utc DESC, e.id" : "e.starts_utc, e.id");
-    sqlite3 *db = yk_hub_store_acquire(s);
-    sqlite3_stmt *st = yk_as_prep(db, sql);
+    yk_hs_lock(s);
+    sqlite3_stmt *st = yk_hs_prep(s, sql);
     int n = -1;
     if (st) {
-        yk_as_bind_str(st, 1, f->station);
-        yk_as_bind_str(st, 2, f->block);
-        yk_as_bind_str(st, 3, f->kind);
+        yk_hs_bind_str(st, 1, f->station);
+        yk_hs_bind_str(st, 2, f->block);
+        yk_hs_bind_str(st, 3, f->kind);
         sqlite3_bind_int64(st, 4, f->now);
         sqlite3_bind_int(st, 5, max);
         n = 0;
@@ -249,7 +249,7 @@ int yk_admin_events(struct yk_hub_store *s, const struct yk_admin_event_filter *
         }
         sqlite3_finalize(st);
     }
-    yk_hub_store_release(s);
+    yk_hs_unlock(s);
     return n;
 }
 
@@ -257,20 +257,20 @@ enum yk_hub_rc yk_admin_event_station(struct yk_hub_store *s, const char *event_
                                       char station[64])
 {
     station[0] = '\0';
-    sqlite3 *db = yk_hub_store_acquire(s);
-    sqlite3_stmt *st = yk_as_prep(db, "SELECT es.station_id FROM events e LEFT JOIN "
-                                      "admin_event_station es ON es.event_id = e.id WHERE e.id = ? "
-                                      "AND e.deleted = 0");
+    yk_hs_lock(s);
+    sqlite3_stmt *st = yk_hs_prep(s, "SELECT es.station_id FROM events e LEFT JOIN "
+                                     "admin_event_station es ON es.event_id = e.id WHERE e.id = ? "
+                                     "AND e.deleted = 0");
     enum yk_hub_rc rc = YK_HUB_ERROR;
     if (st) {
-        yk_as_bind_str(st, 1, event_id);
+        yk_hs_bind_str(st, 1, event_id);
         int k = sqlite3_step(st);
         rc = k == SQLITE_ROW ? YK_HUB_OK : k == SQLITE_DONE ? YK_HUB_NOT_FOUND : YK_HUB_ERROR;
         if (k == SQLITE_ROW)
             yk_as_copy_col(st, 0, station, 64);
         sqlite3_finalize(st);
     }
-    yk_hub_store_release(s);
+    yk_hs_unlock(s);
     return rc;
 }
 
@@ -314,17 +314,17 @@ static void mask_phone(const char *phone, const char *last4, char out[16])
 bool yk_admin_signups(struct yk_hub_store *s, const char *event_id,
                       void (*cb)(void *ctx, const struct yk_admin_signup *g), void *ctx)
 {
-    sqlite3 *db = yk_hub_store_acquire(s);
-    sqlite3_stmt *st = yk_as_prep(
-        db, "SELECT g.id, g.status, g.surname, g.title, g.phone, g.phone_last4, g.kiosk_id, "
-            "g.party_size, g.created_utc, c.created_utc, c.kiosk_id FROM signups g "
-            "LEFT JOIN checkins c ON c.rowid = (SELECT rowid FROM checkins x WHERE "
-            "x.signup_id = g.id OR (g.ticket_code IS NOT NULL AND x.ticket_code = "
-            "g.ticket_code) ORDER BY x.created_utc LIMIT 1) "
-            "WHERE g.event_id = ? ORDER BY g.id");
+    yk_hs_lock(s);
+    sqlite3_stmt *st = yk_hs_prep(
+        s, "SELECT g.id, g.status, g.surname, g.title, g.phone, g.phone_last4, g.kiosk_id, "
+           "g.party_size, g.created_utc, c.created_utc, c.kiosk_id FROM signups g "
+           "LEFT JOIN checkins c ON c.rowid = (SELECT rowid FROM checkins x WHERE "
+           "x.signup_id = g.id OR (g.ticket_code IS NOT NULL AND x.ticket_code = "
+           "g.ticket_code) ORDER BY x.created_utc LIMIT 1) "
+           "WHERE g.event_id = ? ORDER BY g.id");
     bool ok = st != NULL;
     if (st)
-        yk_as_bind_str(st, 1, event_id);
+        yk_hs_bind_str(st, 1, event_id);
     while (st && sqlite3_step(st) == SQLITE_ROW) {
         struct yk_admin_signup g = {0};
         yk_as_copy_col(st, 0, g.id, sizeof g.id);
@@ -341,7 +341,7 @@ bool yk_admin_signups(struct yk_hub_store *s, const char *event_id,
         cb(ctx, &g);
     }
     sqlite3_finalize(st);
-    yk_hub_store_release(s);
+    yk_hs_unlock(s);
     return ok;
 }
 
@@ -350,15 +350,15 @@ bool yk_admin_signups(struct yk_hub_store *s, const char *event_id,
 bool yk_admin_kiosks(struct yk_hub_store *s, const char *station,
                      void (*cb)(void *ctx, const struct yk_admin_kiosk *k), void *ctx)
 {
-    sqlite3 *db = yk_hub_store_acquire(s);
+    yk_hs_lock(s);
     sqlite3_stmt *st =
-        yk_as_prep(db, "SELECT id, station_id, version, enrolled_utc, revoked_utc, "
-                       "seen_utc, last_sync_utc, free_disk_bytes FROM kiosks WHERE "
-                       "?1 IS NULL OR station_id = ?1 ORDER BY coalesce(seen_utc, 0), "
-                       "id");
+        yk_hs_prep(s, "SELECT id, station_id, version, enrolled_utc, revoked_utc, "
+                      "seen_utc, last_sync_utc, free_disk_bytes FROM kiosks WHERE "
+                      "?1 IS NULL OR station_id = ?1 ORDER BY coalesce(seen_utc, 0), "
+                      "id");
     bool ok = st != NULL;
     if (st)
-        yk_as_bind_str(st, 1, station);
+        yk_hs_bind_str(st, 1, station);
     while (st && sqlite3_step(st) == SQLITE_ROW) {
         struct yk_admin_kiosk k = {0};
         yk_as_copy_col(st, 0, k.id, sizeof k.id);
@@ -372,7 +372,7 @@ bool yk_admin_kiosks(struct yk_hub_store *s, const char *station,
         cb(ctx, &k);
     }
     sqlite3_finalize(st);
-    yk_hub_store_release(s);
+    yk_hs_unlock(s);
     return ok;
 }
 
@@ -380,42 +380,42 @@ enum yk_hub_rc yk_admin_kiosk_station(struct yk_hub_store *s, const char *kiosk_
                                       char station[64])
 {
     station[0] = '\0';
-    sqlite3 *db = yk_hub_store_acquire(s);
-    sqlite3_stmt *st = yk_as_prep(db, "SELECT station_id FROM kiosks WHERE id = ?");
+    yk_hs_lock(s);
+    sqlite3_stmt *st = yk_hs_prep(s, "SELECT station_id FROM kiosks WHERE id = ?");
     enum yk_hub_rc rc = YK_HUB_ERROR;
     if (st) {
-        yk_as_bind_str(st, 1, kiosk_id);
+        yk_hs_bind_str(st, 1, kiosk_id);
         int k = sqlite3_step(st);
         rc = k == SQLITE_ROW ? YK_HUB_OK : k == SQLITE_DONE ? YK_HUB_NOT_FOUND : YK_HUB_ERROR;
         if (k == SQLITE_ROW)
             yk_as_copy_col(st, 0, station, 64);
         sqlite3_finalize(st);
     }
-    yk_hub_store_release(s);
+    yk_hs_unlock(s);
     return rc;
 }
 
 bool yk_admin_audit_add(struct yk_hub_store *s, const char *actor, const char *action,
                         const char *target, const char *before, const char *after, int64_t now)
 {
-    sqlite3 *db = yk_hub_store_acquire(s);
-    bool ok = yk_as_audit(db, actor, action, target, before, after, now);
-    yk_hub_store_release(s);
+    yk_hs_lock(s);
+    bool ok = yk_as_audit(s, actor, action, target, before, after, now);
+    yk_hs_unlock(s);
     return ok;
 }
 
 bool yk_admin_audit(struct yk_hub_store *s, const char *q, int limit,
                     void (*cb)(void *ctx, const struct yk_admin_audit_item *a), void *ctx)
 {
-    sqlite3 *db = yk_hub_store_acquire(s);
+    yk_hs_lock(s);
     sqlite3_stmt *st =
-        yk_as_prep(db, "SELECT id, at_utc, user_name, action, target, before, after "
-                       "FROM admin_audit WHERE ?1 IS NULL OR instr(action, ?1) > 0 OR "
-                       "instr(coalesce(target, ''), ?1) > 0 OR instr(user_name, ?1) > "
-                       "0 ORDER BY id DESC LIMIT ?2");
+        yk_hs_prep(s, "SELECT id, at_utc, user_name, action, target, before, after "
+                      "FROM admin_audit WHERE ?1 IS NULL OR instr(action, ?1) > 0 OR "
+                      "instr(coalesce(target, ''), ?1) > 0 OR instr(user_name, ?1) > "
+                      "0 ORDER BY id DESC LIMIT ?2");
     bool ok = st != NULL;
     if (st) {
-        yk_as_bind_str(st, 1, q && *q ? q : NULL);
+        yk_hs_bind_str(st, 1, q && *q ? q : NULL);
         sqlite3_bind_int(st, 2, limit);
     }
     while (st && sqlite3_step(st) == SQLITE_ROW) {
@@ -431,7 +431,7 @@ bool yk_admin_audit(struct yk_hub_store *s, const char *q, int limit,
         cb(ctx, &a);
     }
     sqlite3_finalize(st);
-    yk_hub_store_release(s);
+    yk_hs_unlock(s);
     return ok;
 }
 
@@ -440,15 +440,15 @@ bool yk_admin_audit(struct yk_hub_store *s, const char *q, int limit,
 bool yk_admin_volunteers(struct yk_hub_store *s, const char *station,
                          void (*cb)(void *ctx, const struct yk_admin_volunteer *v), void *ctx)
 {
-    sqlite3 *db = yk_hub_store_acquire(s);
+    yk_hs_lock(s);
     sqlite3_stmt *st =
-        yk_as_prep(db, "SELECT v.id, v.name_zh, v.name_en, vs.station_id, v.active FROM "
-                       "volunteers v LEFT JOIN admin_volunteer_station vs ON "
-                       "vs.volunteer_id = v.id WHERE v.deleted = 0 AND (?1 IS NULL OR "
-                       "vs.station_id = ?1) ORDER BY v.active DESC, v.name_zh, v.id");
+        yk_hs_prep(s, "SELECT v.id, v.name_zh, v.name_en, vs.station_id, v.active FROM "
+                      "volunteers v LEFT JOIN admin_volunteer_station vs ON "
+                      "vs.volunteer_id = v.id WHERE v.deleted = 0 AND (?1 IS NULL OR "
+                      "vs.station_id = ?1) ORDER BY v.active DESC, v.name_zh, v.id");
     bool ok = st != NULL;
     if (st)
-        yk_as_bind_str(st, 1, station);
+        yk_hs_bind_str(st, 1, station);
     while (st && sqlite3_step(st) == SQLITE_ROW) {
         struct yk_admin_volunteer v = {0};
         yk_as_copy_col(st, 0, v.id, sizeof v.id);
@@ -459,26 +459,26 @@ bool yk_admin_volunteers(struct yk_hub_store *s, const char *station,
         cb(ctx, &v);
     }
     sqlite3_finalize(st);
-    yk_hub_store_release(s);
+    yk_hs_unlock(s);
     return ok;
 }
 
 enum yk_hub_rc yk_admin_volunteer_station(struct yk_hub_store *s, const char *id, char station[64])
 {
     station[0] = '\0';
-    sqlite3 *db = yk_hub_store_acquire(s);
-    sqlite3_stmt *st = yk_as_prep(db, "SELECT vs.station_id FROM volunteers v LEFT JOIN "
-                                      "admin_volunteer_station vs ON vs.volunteer_id = v.id WHERE "
-                                      "v.id = ? AND v.deleted = 0");
+    yk_hs_lock(s);
+    sqlite3_stmt *st = yk_hs_prep(s, "SELECT vs.station_id FROM volunteers v LEFT JOIN "
+                                     "admin_volunteer_station vs ON vs.volunteer_id = v.id WHERE "
+                                     "v.id = ? AND v.deleted = 0");
     enum yk_hub_rc rc = YK_HUB_ERROR;
     if (st) {
-        yk_as_bind_str(st, 1, id);
+        yk_hs_bind_str(st, 1, id);
         int k = sqlite3_step(st);
         rc = k == SQLITE_ROW ? YK_HUB_OK : k == SQLITE_DONE ? YK_HUB_NOT_FOUND : YK_HUB_ERROR;
         if (k == SQLITE_ROW)
             yk_as_copy_col(st, 0, station, 64);
         sqlite3_finalize(st);
     }
-    yk_hub_store_release(s);
+    yk_hs_unlock(s);
     return rc;
 }

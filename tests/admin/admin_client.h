@@ -22,7 +22,7 @@ struct ans {
     char headers[4096];
 };
 
-static inline size_t on_header(char *p, size_t size, size_t n, void *user)
+static inline size_t admin_on_header(char *p, size_t size, size_t n, void *user)
 {
     struct ans *a = user;
     size_t k = size * n;
@@ -42,7 +42,7 @@ static inline size_t on_header(char *p, size_t size, size_t n, void *user)
     return k;
 }
 
-static inline size_t on_body(char *p, size_t size, size_t n, void *user)
+static inline size_t admin_on_body(char *p, size_t size, size_t n, void *user)
 {
     struct ans *a = user;
     size_t k = size * n;
@@ -67,9 +67,9 @@ static inline struct ans req(const char *path, const char *cookie, const char *f
     curl_easy_setopt(c, CURLOPT_URL, url);
     curl_easy_setopt(c, CURLOPT_NOPROXY, "*");
     curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
-    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, admin_on_header);
     curl_easy_setopt(c, CURLOPT_HEADERDATA, &a);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, admin_on_body);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &a);
     if (cookie)
         curl_easy_setopt(c, CURLOPT_COOKIE, cookie);

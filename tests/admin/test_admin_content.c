@@ -46,9 +46,9 @@ static struct ans site_post(const struct session *s, const char *site, const cha
     curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
     curl_easy_setopt(c, CURLOPT_COOKIE, s->cookie);
     curl_easy_setopt(c, CURLOPT_MIMEPOST, m);
-    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, admin_on_header);
     curl_easy_setopt(c, CURLOPT_HEADERDATA, &a);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, admin_on_body);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &a);
     if (curl_easy_perform(c) == CURLE_OK)
         curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &a.status);
@@ -285,7 +285,7 @@ static void volunteers(const struct session *adm, const struct session *st)
 int main(void)
 {
     hub_init(&h);
-    snprintf(h.log, sizeof h.log, "%s/hub.log", h.dir);
+    h.capture_log = true;
     CHECK_EQ_INT(hub_cmd(&h, NULL, 0, "load-sample"), 0);
     CHECK(user_add("boss", "admin", NULL, "first-admin-pw", "first-admin-pw") == 0);
     CHECK(user_add("staff-a", "staff", "binjiang", "staff-a-pw-123", "staff-a-pw-123") == 0);

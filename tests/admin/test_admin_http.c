@@ -318,7 +318,7 @@ static void lockout(void)
 int main(void)
 {
     hub_init(&h);
-    snprintf(h.log, sizeof h.log, "%s/hub.log", h.dir);
+    h.capture_log = true;
     CHECK_EQ_INT(hub_cmd(&h, NULL, 0, "load-sample"), 0);
     CHECK(user_add("boss", "admin", NULL, "first-admin-pw", "first-admin-pw") == 0);
     CHECK(user_add("short", "admin", NULL, "short", "short") != 0);

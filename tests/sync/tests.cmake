@@ -34,3 +34,10 @@ set_tests_properties(sync_signup_online PROPERTIES TIMEOUT 120)
 yk_test(sync_random SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sync_random.c LIBS yk_app PkgConfig::CURL)
 add_dependencies(sync_random yikong-hub)
 set_tests_properties(sync_random PROPERTIES TIMEOUT 300)
+
+# Issue 11's attacks (tests/hub/hub_attacks.h) all against one hub while three real kiosks sync:
+# then integrity_check, every queue drained, nothing overbooked.
+yk_test(sync_hub_replay SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_hub_replay.c
+        LIBS yk_app PkgConfig::CURL)
+add_dependencies(sync_hub_replay yikong-hub)
+set_tests_properties(sync_hub_replay PROPERTIES TIMEOUT 120)

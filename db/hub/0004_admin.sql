@@ -1,5 +1,5 @@
--- hub/0003_admin: the web admin's own tables (src/hub/README.md, "The admin"). Hub-only: none
--- of these travels to kiosks. (Numbered 0004 if the hub's 0003 lands first.)
+-- hub/0004_admin: the web admin's own tables (src/hub/README.md, "The admin"). Hub-only: none
+-- of these travels to kiosks.
 
 -- Operator accounts. Passwords only as libsodium crypto_pwhash_str (Argon2id).
 CREATE TABLE admin_users (
