@@ -88,30 +88,30 @@ void yk_admin_fmt_time(int64_t utc, char out[24])
              t.hour % 100, t.minute % 100);
 }
 
-static void nav_link(struct yk_admin_ctx *c, struct yk_sb *s, const char *href, const char *zh,
-                     const char *en)
+static void nav_link(struct yk_admin_ctx *c, struct yk_hub_html *s, const char *href,
+                     const char *zh, const char *en)
 {
     size_t n = strlen(href);
     bool on = strncmp(c->rq->path, href, n) == 0;
-    yk_sb_raw(s, on ? "<a class=\"on\" href=\"" : "<a href=\"");
-    yk_sb_text(s, href);
-    yk_sb_raw(s, "\">");
-    yk_sb_label(s, zh, en);
-    yk_sb_raw(s, "</a>");
+    yk_hub_html_raw(s, on ? "<a class=\"on\" href=\"" : "<a href=\"");
+    yk_hub_html_text(s, href);
+    yk_hub_html_raw(s, "\">");
+    yk_admin_html_label(s, zh, en);
+    yk_hub_html_raw(s, "</a>");
 }
 
-void yk_admin_page_begin(struct yk_admin_ctx *c, struct yk_sb *s, const char *title_zh,
+void yk_admin_page_begin(struct yk_admin_ctx *c, struct yk_hub_html *s, const char *title_zh,
                          const char *title_en)
 {
-    yk_sb_raw(s, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                 "<meta name=\"robots\" content=\"noindex\"><title>");
-    yk_sb_text(s, title_zh);
-    yk_sb_raw(s, " · ");
-    yk_sb_text(s, title_en);
-    yk_sb_raw(s, " · 益空间管理</title><link rel=\"stylesheet\" href=\"/admin/admin.css\">"
-                 "</head><body><header><span class=\"brand\">益空间管理 "
-                 "<span class=\"en\">Yikong admin</span></span>");
+    yk_hub_html_raw(s, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                       "<meta name=\"robots\" content=\"noindex\"><title>");
+    yk_hub_html_text(s, title_zh);
+    yk_hub_html_raw(s, " · ");
+    yk_hub_html_text(s, title_en);
+    yk_hub_html_raw(s, " · 益空间管理</title><link rel=\"stylesheet\" href=\"/admin/admin.css\">"
+                       "</head><body><header><span class=\"brand\">益空间管理 "
+                       "<span class=\"en\">Yikong admin</span></span>");
     if (c->signed_in) {
         nav_link(c, s, "/admin/events", "活动", "Events");
         nav_link(c, s, "/admin/volunteers", "志愿者", "Volunteers");
@@ -122,24 +122,24 @@ void yk_admin_page_begin(struct yk_admin_ctx *c, struct yk_sb *s, const char *ti
             nav_link(c, s, "/admin/audit", "操作记录", "Audit");
         }
         nav_link(c, s, "/admin/password", "密码", "Password");
-        yk_sb_raw(s, "<span class=\"who\">");
-        yk_sb_text(s, c->user.name);
+        yk_hub_html_raw(s, "<span class=\"who\">");
+        yk_hub_html_text(s, c->user.name);
         if (!yk_admin_is_admin(c)) {
-            yk_sb_raw(s, " · ");
-            yk_sb_text(s, c->user.station_id);
+            yk_hub_html_raw(s, " · ");
+            yk_hub_html_text(s, c->user.station_id);
         }
-        yk_sb_raw(s, "</span><form method=\"post\" action=\"/admin/logout\">");
+        yk_hub_html_raw(s, "</span><form method=\"post\" action=\"/admin/logout\">");
         yk_admin_csrf_field(c, s);
-        yk_sb_raw(s, "<button type=\"submit\" id=\"logout\">退出 Sign out</button></form>");
+        yk_hub_html_raw(s, "<button type=\"submit\" id=\"logout\">退出 Sign out</button></form>");
     }
-    yk_sb_raw(s, "</header><main><h1>");
-    yk_sb_label(s, title_zh, title_en);
-    yk_sb_raw(s, "</h1>");
+    yk_hub_html_raw(s, "</header><main><h1>");
+    yk_admin_html_label(s, title_zh, title_en);
+    yk_hub_html_raw(s, "</h1>");
 }
 
-void yk_admin_page_send(struct yk_admin_ctx *c, struct yk_sb *s, int status)
+void yk_admin_page_send(struct yk_admin_ctx *c, struct yk_hub_html *s, int status)
 {
-    yk_sb_raw(s, "</main></body></html>\n");
+    yk_hub_html_raw(s, "</main></body></html>\n");
     if (s->failed) {
         free(s->b);
         char *b = strdup("out of memory");
@@ -150,16 +150,16 @@ void yk_admin_page_send(struct yk_admin_ctx *c, struct yk_sb *s, int status)
     s->b = NULL;
 }
 
-void yk_admin_csrf_field(const struct yk_admin_ctx *c, struct yk_sb *s)
+void yk_admin_csrf_field(const struct yk_admin_ctx *c, struct yk_hub_html *s)
 {
-    yk_sb_raw(s, "<input type=\"hidden\" name=\"csrf\" value=\"");
-    yk_sb_text(s, c->csrf);
-    yk_sb_raw(s, "\">");
+    yk_hub_html_raw(s, "<input type=\"hidden\" name=\"csrf\" value=\"");
+    yk_hub_html_text(s, c->csrf);
+    yk_hub_html_raw(s, "\">");
 }
 
 void yk_admin_fail(struct yk_admin_ctx *c, int status, const char *zh, const char *en)
 {
-    struct yk_sb s = {0};
+    struct yk_hub_html s = {0};
     yk_admin_page_begin(c, &s,
                         status == 403   ? "不允许"
                         : status == 404 ? "未找到"
@@ -167,12 +167,12 @@ void yk_admin_fail(struct yk_admin_ctx *c, int status, const char *zh, const cha
                         status == 403   ? "Not allowed"
                         : status == 404 ? "Not found"
                                         : "Something went wrong");
-    yk_sb_raw(&s, "<div class=\"error\"><p>");
-    yk_sb_text(&s, zh);
-    yk_sb_raw(&s, "</p><p class=\"en\">");
-    yk_sb_text(&s, en);
-    yk_sb_raw(&s, "</p></div><p><a href=\"/admin/events\">返回活动列表 "
-                  "<span class=\"en\">Back to the events</span></a></p>");
+    yk_hub_html_raw(&s, "<div class=\"error\"><p>");
+    yk_hub_html_text(&s, zh);
+    yk_hub_html_raw(&s, "</p><p class=\"en\">");
+    yk_hub_html_text(&s, en);
+    yk_hub_html_raw(&s, "</p></div><p><a href=\"/admin/events\">返回活动列表 "
+                        "<span class=\"en\">Back to the events</span></a></p>");
     yk_admin_page_send(c, &s, status);
 }
 

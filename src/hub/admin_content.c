@@ -149,22 +149,22 @@ static const struct kind *kind_of(const char *table, size_t n)
     return NULL;
 }
 
-static void tabs(struct yk_sb *s, const struct kind *on)
+static void tabs(struct yk_hub_html *s, const struct kind *on)
 {
-    yk_sb_raw(s, "<div class=\"tabs\">");
+    yk_hub_html_raw(s, "<div class=\"tabs\">");
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
-        yk_sb_raw(s, &kinds[i] == on ? "<a class=\"on\" href=\"/admin/content/"
-                                     : "<a href=\"/admin/content/");
-        yk_sb_raw(s, kinds[i].table);
-        yk_sb_raw(s, "\">");
-        yk_sb_label(s, kinds[i].zh, kinds[i].en);
-        yk_sb_raw(s, "</a>");
+        yk_hub_html_raw(s, &kinds[i] == on ? "<a class=\"on\" href=\"/admin/content/"
+                                           : "<a href=\"/admin/content/");
+        yk_hub_html_raw(s, kinds[i].table);
+        yk_hub_html_raw(s, "\">");
+        yk_admin_html_label(s, kinds[i].zh, kinds[i].en);
+        yk_hub_html_raw(s, "</a>");
     }
-    yk_sb_raw(s, "</div>");
+    yk_hub_html_raw(s, "</div>");
 }
 
 struct list {
-    struct yk_sb *s;
+    struct yk_hub_html *s;
     const struct kind *k;
     int n;
 };
@@ -173,26 +173,26 @@ static void list_row(void *ctx, const char *id, const char *zh, const char *en)
 {
     struct list *l = ctx;
     l->n++;
-    yk_sb_raw(l->s, "<tr><td data-h=\"名称 Name\"><a href=\"/admin/content/");
-    yk_sb_raw(l->s, l->k->table);
-    yk_sb_raw(l->s, "/");
-    yk_sb_text(l->s, id);
-    yk_sb_raw(l->s, "/edit\">");
-    yk_sb_text(l->s, zh);
-    yk_sb_raw(l->s, "</a>");
+    yk_hub_html_raw(l->s, "<tr><td data-h=\"名称 Name\"><a href=\"/admin/content/");
+    yk_hub_html_raw(l->s, l->k->table);
+    yk_hub_html_raw(l->s, "/");
+    yk_hub_html_text(l->s, id);
+    yk_hub_html_raw(l->s, "/edit\">");
+    yk_hub_html_text(l->s, zh);
+    yk_hub_html_raw(l->s, "</a>");
     if (en) {
-        yk_sb_raw(l->s, "<br><span class=\"en\">");
-        yk_sb_text(l->s, en);
-        yk_sb_raw(l->s, "</span>");
+        yk_hub_html_raw(l->s, "<br><span class=\"en\">");
+        yk_hub_html_text(l->s, en);
+        yk_hub_html_raw(l->s, "</span>");
     }
-    yk_sb_raw(l->s, "</td><td data-h=\"编号 Id\">");
-    yk_sb_text(l->s, id);
-    yk_sb_raw(l->s, "</td></tr>");
+    yk_hub_html_raw(l->s, "</td><td data-h=\"编号 Id\">");
+    yk_hub_html_text(l->s, id);
+    yk_hub_html_raw(l->s, "</td></tr>");
 }
 
 /* The riverside as a line, with each site and station at its place (server-drawn SVG). */
 struct river {
-    struct yk_sb *s;
+    struct yk_hub_html *s;
     bool station;
 };
 static void river_mark(void *ctx, const char *id, const char *name, const char *pos)
@@ -201,58 +201,63 @@ static void river_mark(void *ctx, const char *id, const char *name, const char *
     if (!pos)
         return;
     long m = strtol(pos, NULL, 10);
-    yk_sb_raw(r->s, "<g><title>");
-    yk_sb_text(r->s, id);
-    yk_sb_raw(r->s, "</title><circle cx=\"");
-    yk_sb_int(r->s, 20 + m * 960 / 3000);
-    yk_sb_raw(r->s, r->station ? "\" cy=\"40\" r=\"9\" fill=\"#1b5e20\"/>"
-                               : "\" cy=\"40\" r=\"7\" fill=\"#b3261e\"/>");
-    yk_sb_raw(r->s, "<text x=\"");
-    yk_sb_int(r->s, 20 + m * 960 / 3000);
-    yk_sb_raw(r->s, r->station ? "\" y=\"72\" font-size=\"13\" text-anchor=\"middle\">"
-                               : "\" y=\"20\" font-size=\"13\" text-anchor=\"middle\">");
-    yk_sb_text(r->s, name);
-    yk_sb_raw(r->s, "</text></g>");
+    yk_hub_html_raw(r->s, "<g><title>");
+    yk_hub_html_text(r->s, id);
+    yk_hub_html_raw(r->s, "</title><circle cx=\"");
+    yk_admin_html_int(r->s, 20 + m * 960 / 3000);
+    yk_hub_html_raw(r->s, r->station ? "\" cy=\"40\" r=\"9\" fill=\"#1b5e20\"/>"
+                                     : "\" cy=\"40\" r=\"7\" fill=\"#b3261e\"/>");
+    yk_hub_html_raw(r->s, "<text x=\"");
+    yk_admin_html_int(r->s, 20 + m * 960 / 3000);
+    yk_hub_html_raw(r->s, r->station ? "\" y=\"72\" font-size=\"13\" text-anchor=\"middle\">"
+                                     : "\" y=\"20\" font-size=\"13\" text-anchor=\"middle\">");
+    yk_hub_html_text(r->s, name);
+    yk_hub_html_raw(r->s, "</text></g>");
 }
 
-static void river_map(struct yk_admin_ctx *c, struct yk_sb *s)
+static void river_map(struct yk_admin_ctx *c, struct yk_hub_html *s)
 {
-    yk_sb_raw(s, "<div class=\"card\"><p>滨江沿线（红：教学点，绿：站点）<span class=\"en\">The "
-                 "riverside (red: sites, green: stations)</span></p><svg id=\"river\" "
-                 "viewBox=\"0 0 1000 80\" width=\"100%\" role=\"img\"><line x1=\"20\" y1=\"40\" "
-                 "x2=\"980\" y2=\"40\" stroke=\"#5b8fb9\" stroke-width=\"6\"/>");
+    yk_hub_html_raw(s,
+                    "<div class=\"card\"><p>滨江沿线（红：教学点，绿：站点）<span class=\"en\">The "
+                    "riverside (red: sites, green: stations)</span></p><svg id=\"river\" "
+                    "viewBox=\"0 0 1000 80\" width=\"100%\" role=\"img\"><line x1=\"20\" y1=\"40\" "
+                    "x2=\"980\" y2=\"40\" stroke=\"#5b8fb9\" stroke-width=\"6\"/>");
     struct river r = {s, false};
     yk_admin_list(c->store, "sites", "name_zh", "river_pos_m", river_mark, &r);
     r.station = true;
     yk_admin_list(c->store, "stations", "name_zh", "river_pos_m", river_mark, &r);
-    yk_sb_raw(s, "<text x=\"20\" y=\"78\" font-size=\"11\">0 m</text><text x=\"980\" y=\"78\" "
-                 "font-size=\"11\" text-anchor=\"end\">3000 m</text></svg></div>");
+    yk_hub_html_raw(s,
+                    "<text x=\"20\" y=\"78\" font-size=\"11\">0 m</text><text x=\"980\" y=\"78\" "
+                    "font-size=\"11\" text-anchor=\"end\">3000 m</text></svg></div>");
 }
 
 static void list_page(struct yk_admin_ctx *c, const struct kind *k)
 {
-    struct yk_sb s = {0};
+    struct yk_hub_html s = {0};
     yk_admin_page_begin(c, &s, "内容", "Content");
     tabs(&s, k);
     if (yk_admin_query(c, "done"))
-        yk_sb_raw(&s, "<div class=\"notice\" id=\"done\">已保存，自助机下次同步时更新。 <span "
-                      "class=\"en\">Saved; kiosks get it at their next sync.</span></div>");
+        yk_hub_html_raw(&s,
+                        "<div class=\"notice\" id=\"done\">已保存，自助机下次同步时更新。 <span "
+                        "class=\"en\">Saved; kiosks get it at their next sync.</span></div>");
     if (strcmp(k->table, "sites") == 0 || strcmp(k->table, "stations") == 0)
         river_map(c, &s);
     if (yk_admin_is_admin(c)) {
-        yk_sb_raw(&s, "<p><a class=\"btn\" id=\"new-item\" href=\"/admin/content/");
-        yk_sb_raw(&s, k->table);
-        yk_sb_raw(&s, "/new\">新建 New</a></p>");
+        yk_hub_html_raw(&s, "<p><a class=\"btn\" id=\"new-item\" href=\"/admin/content/");
+        yk_hub_html_raw(&s, k->table);
+        yk_hub_html_raw(&s, "/new\">新建 New</a></p>");
     } else {
-        yk_sb_raw(&s, "<p class=\"hint\">共享内容由街道管理员维护，站点工作人员只读。 <span "
-                      "class=\"en\">Shared content is kept by the subdistrict's admins; staff "
-                      "read it.</span></p>");
+        yk_hub_html_raw(&s,
+                        "<p class=\"hint\">共享内容由街道管理员维护，站点工作人员只读。 <span "
+                        "class=\"en\">Shared content is kept by the subdistrict's admins; staff "
+                        "read it.</span></p>");
     }
-    yk_sb_raw(&s, "<table class=\"rows\" id=\"items\"><thead><tr><th>名称 Name</th><th>编号 Id"
-                  "</th></tr></thead><tbody>");
+    yk_hub_html_raw(&s,
+                    "<table class=\"rows\" id=\"items\"><thead><tr><th>名称 Name</th><th>编号 Id"
+                    "</th></tr></thead><tbody>");
     struct list l = {&s, k, 0};
     yk_admin_list(c->store, k->table, k->name_col, k->name_en_col, list_row, &l);
-    yk_sb_raw(&s, "</tbody></table>");
+    yk_hub_html_raw(&s, "</tbody></table>");
     yk_admin_page_send(c, &s, 200);
 }
 
@@ -262,60 +267,67 @@ static void form_page(struct yk_admin_ctx *c, const struct kind *k, int status,
 {
     bool ro = !yk_admin_is_admin(c);
     bool site = strcmp(k->table, "sites") == 0;
-    struct yk_sb s = {0};
+    struct yk_hub_html s = {0};
     yk_admin_page_begin(c, &s, k->zh, k->en);
     tabs(&s, k);
     if (f->bad || err) {
-        yk_sb_raw(&s, "<div class=\"error\" id=\"form-error\">有些内容需要修改，请看标红的栏目。"
-                      " <span class=\"en\">Some fields need changes: see the ones marked in "
-                      "red.</span>");
+        yk_hub_html_raw(&s,
+                        "<div class=\"error\" id=\"form-error\">有些内容需要修改，请看标红的栏目。"
+                        " <span class=\"en\">Some fields need changes: see the ones marked in "
+                        "red.</span>");
         if (err) {
-            yk_sb_raw(&s, "<p>");
-            yk_sb_text(&s, err);
-            yk_sb_raw(&s, "</p>");
+            yk_hub_html_raw(&s, "<p>");
+            yk_hub_html_text(&s, err);
+            yk_hub_html_raw(&s, "</p>");
         }
-        yk_sb_raw(&s, "</div>");
+        yk_hub_html_raw(&s, "</div>");
     }
-    yk_sb_raw(&s, "<form class=\"card\" method=\"post\" action=\"/admin/content/");
-    yk_sb_raw(&s, k->table);
+    yk_hub_html_raw(&s, "<form class=\"card\" method=\"post\" action=\"/admin/content/");
+    yk_hub_html_raw(&s, k->table);
     if (id) {
-        yk_sb_raw(&s, "/");
-        yk_sb_text(&s, id);
-        yk_sb_raw(&s, "/edit\"");
+        yk_hub_html_raw(&s, "/");
+        yk_hub_html_text(&s, id);
+        yk_hub_html_raw(&s, "/edit\"");
     } else {
-        yk_sb_raw(&s, "/new\"");
+        yk_hub_html_raw(&s, "/new\"");
     }
-    yk_sb_raw(&s, site ? " enctype=\"multipart/form-data\">" : ">");
+    yk_hub_html_raw(&s, site ? " enctype=\"multipart/form-data\">" : ">");
     yk_admin_csrf_field(c, &s);
-    yk_sb_raw(&s, "<div class=\"grid2\">");
+    yk_hub_html_raw(&s, "<div class=\"grid2\">");
     if (!id) {
-        yk_sb_raw(&s, "<div><label for=\"id\">编号 <span class=\"en\">Id</span> *</label><input "
-                      "id=\"id\" name=\"id\" required maxlength=\"40\" pattern=\"[a-z0-9-]+\" "
-                      "value=\"");
-        yk_sb_text(&s, new_id);
-        yk_sb_raw(&s, "\"><p class=\"hint\">小写字母、数字和 - · lower-case letters, digits and "
-                      "-; cannot change later</p></div><div></div>");
+        yk_hub_html_raw(&s,
+                        "<div><label for=\"id\">编号 <span class=\"en\">Id</span> *</label><input "
+                        "id=\"id\" name=\"id\" required maxlength=\"40\" pattern=\"[a-z0-9-]+\" "
+                        "value=\"");
+        yk_hub_html_text(&s, new_id);
+        yk_hub_html_raw(&s,
+                        "\"><p class=\"hint\">小写字母、数字和 - · lower-case letters, digits and "
+                        "-; cannot change later</p></div><div></div>");
     }
     yk_admin_form_draw(c, &s, f, ro);
     if (site) {
-        yk_sb_raw(&s, "<div><label for=\"photo\">照片 <span class=\"en\">Photo</span></label>");
+        yk_hub_html_raw(&s,
+                        "<div><label for=\"photo\">照片 <span class=\"en\">Photo</span></label>");
         if (photo) {
-            yk_sb_raw(&s, "<img id=\"photo-now\" class=\"photo\" alt=\"\" src=\"/admin/media/");
-            yk_sb_text(&s, photo);
-            yk_sb_raw(&s, "\">");
+            yk_hub_html_raw(&s,
+                            "<img id=\"photo-now\" class=\"photo\" alt=\"\" src=\"/admin/media/");
+            yk_hub_html_text(&s, photo);
+            yk_hub_html_raw(&s, "\">");
         }
         if (!ro)
-            yk_sb_raw(&s, "<input id=\"photo\" name=\"photo\" type=\"file\" "
-                          "accept=\"image/png,image/jpeg,image/webp\"><p class=\"hint\">PNG、JPEG "
-                          "或 WebP，最大 2 MiB · PNG, JPEG or WebP, 2 MiB at most</p>");
-        yk_sb_raw(&s, "</div>");
+            yk_hub_html_raw(
+                &s, "<input id=\"photo\" name=\"photo\" type=\"file\" "
+                    "accept=\"image/png,image/jpeg,image/webp\"><p class=\"hint\">PNG、JPEG "
+                    "或 WebP，最大 2 MiB · PNG, JPEG or WebP, 2 MiB at most</p>");
+        yk_hub_html_raw(&s, "</div>");
     }
-    yk_sb_raw(&s, "</div>");
+    yk_hub_html_raw(&s, "</div>");
     if (!ro)
-        yk_sb_raw(&s, "<button type=\"submit\" id=\"save\">保存并发布 Save and publish</button>");
-    yk_sb_raw(&s, "<a class=\"btn alt\" href=\"/admin/content/");
-    yk_sb_raw(&s, k->table);
-    yk_sb_raw(&s, "\">返回 Back</a></form>");
+        yk_hub_html_raw(&s,
+                        "<button type=\"submit\" id=\"save\">保存并发布 Save and publish</button>");
+    yk_hub_html_raw(&s, "<a class=\"btn alt\" href=\"/admin/content/");
+    yk_hub_html_raw(&s, k->table);
+    yk_hub_html_raw(&s, "\">返回 Back</a></form>");
     yk_admin_page_send(c, &s, status);
 }
 

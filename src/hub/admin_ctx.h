@@ -38,14 +38,14 @@ bool yk_admin_event_access(struct yk_admin_ctx *c, const char *event_id, char st
 bool yk_admin_volunteer_access(struct yk_admin_ctx *c, const char *id, char station[64]);
 
 /* Starts a page: doctype, head, the bar with navigation, <main>. */
-void yk_admin_page_begin(struct yk_admin_ctx *c, struct yk_sb *s, const char *title_zh,
+void yk_admin_page_begin(struct yk_admin_ctx *c, struct yk_hub_html *s, const char *title_zh,
                          const char *title_en);
 
 /* Ends the page and sends it with status (the sb's buffer is taken). */
-void yk_admin_page_send(struct yk_admin_ctx *c, struct yk_sb *s, int status);
+void yk_admin_page_send(struct yk_admin_ctx *c, struct yk_hub_html *s, int status);
 
 /* The hidden CSRF field every form of a signed-in page carries. */
-void yk_admin_csrf_field(const struct yk_admin_ctx *c, struct yk_sb *s);
+void yk_admin_csrf_field(const struct yk_admin_ctx *c, struct yk_hub_html *s);
 
 /* Answers with a whole page saying what went wrong (zh + en). */
 void yk_admin_fail(struct yk_admin_ctx *c, int status, const char *zh, const char *en);

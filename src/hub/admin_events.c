@@ -84,45 +84,47 @@ static void validate(struct yk_admin_ctx *c, struct form *e, struct yk_admin_row
 static void form_page(struct yk_admin_ctx *c, int status, const struct form *e, const char *action,
                       const char *id, const char *title_zh, const char *title_en, bool cancelled)
 {
-    struct yk_sb s = {0};
+    struct yk_hub_html s = {0};
     yk_admin_page_begin(c, &s, title_zh, title_en);
     if (e->f.bad)
-        yk_sb_raw(&s, "<div class=\"error\" id=\"form-error\">有些内容需要修改，请看标红的栏目。"
-                      " <span class=\"en\">Some fields need changes: see the ones marked in "
-                      "red.</span></div>");
+        yk_hub_html_raw(&s,
+                        "<div class=\"error\" id=\"form-error\">有些内容需要修改，请看标红的栏目。"
+                        " <span class=\"en\">Some fields need changes: see the ones marked in "
+                        "red.</span></div>");
     if (cancelled)
-        yk_sb_raw(&s, "<div class=\"notice\" id=\"cancelled\">此活动已取消。 <span "
-                      "class=\"en\">This event is cancelled.</span></div>");
-    yk_sb_raw(&s, "<form class=\"card\" method=\"post\" action=\"");
-    yk_sb_text(&s, action);
-    yk_sb_raw(&s, "\">");
+        yk_hub_html_raw(&s, "<div class=\"notice\" id=\"cancelled\">此活动已取消。 <span "
+                            "class=\"en\">This event is cancelled.</span></div>");
+    yk_hub_html_raw(&s, "<form class=\"card\" method=\"post\" action=\"");
+    yk_hub_html_text(&s, action);
+    yk_hub_html_raw(&s, "\">");
     yk_admin_csrf_field(c, &s);
-    yk_sb_raw(&s, "<div class=\"grid2\">");
+    yk_hub_html_raw(&s, "<div class=\"grid2\">");
     if (!yk_admin_scope(c)) {
-        yk_sb_raw(&s,
-                  "<div><label for=\"station\">站点 <span class=\"en\">Station</span></label>"
-                  "<select id=\"station\" name=\"station\"><option value=\"\">街道（全部站点）· "
-                  "subdistrict</option>");
+        yk_hub_html_raw(
+            &s, "<div><label for=\"station\">站点 <span class=\"en\">Station</span></label>"
+                "<select id=\"station\" name=\"station\"><option value=\"\">街道（全部站点）· "
+                "subdistrict</option>");
         yk_admin_options(c, &s, "stations", e->station);
-        yk_sb_raw(&s, "</select></div><div></div>");
+        yk_hub_html_raw(&s, "</select></div><div></div>");
     }
     yk_admin_form_draw(c, &s, &e->f, false);
-    yk_sb_raw(&s, "</div><p class=\"hint\">时间均为北京时间 · all times are Shanghai time</p>"
-                  "<button type=\"submit\" id=\"save\">保存并发布 Save and publish</button>"
-                  "<a class=\"btn alt\" href=\"/admin/events\">返回 Back</a></form>");
+    yk_hub_html_raw(&s, "</div><p class=\"hint\">时间均为北京时间 · all times are Shanghai time</p>"
+                        "<button type=\"submit\" id=\"save\">保存并发布 Save and publish</button>"
+                        "<a class=\"btn alt\" href=\"/admin/events\">返回 Back</a></form>");
     if (id && !cancelled) {
-        yk_sb_raw(&s, "<h2>取消活动 <span class=\"en\">Cancel the event</span></h2><form "
-                      "class=\"card\" method=\"post\" action=\"/admin/events/");
-        yk_sb_text(&s, id);
-        yk_sb_raw(&s, "/cancel\">");
+        yk_hub_html_raw(&s, "<h2>取消活动 <span class=\"en\">Cancel the event</span></h2><form "
+                            "class=\"card\" method=\"post\" action=\"/admin/events/");
+        yk_hub_html_text(&s, id);
+        yk_hub_html_raw(&s, "/cancel\">");
         yk_admin_csrf_field(c, &s);
-        yk_sb_raw(&s, "<p>自助机下次同步后会显示“已取消”，不再接受报名。已报名的人请按报名名单"
-                      "逐一通知。 <span class=\"en\">Kiosks show it cancelled after their next "
-                      "sync and take no more sign-ups. Call the people on the sign-up list."
-                      "</span></p><label><input type=\"checkbox\" name=\"confirm\" value=\"1\" "
-                      "required id=\"confirm-cancel\"> 确认取消 <span class=\"en\">I confirm"
-                      "</span></label><button class=\"danger\" type=\"submit\" "
-                      "id=\"cancel\">取消活动 Cancel the event</button></form>");
+        yk_hub_html_raw(&s,
+                        "<p>自助机下次同步后会显示“已取消”，不再接受报名。已报名的人请按报名名单"
+                        "逐一通知。 <span class=\"en\">Kiosks show it cancelled after their next "
+                        "sync and take no more sign-ups. Call the people on the sign-up list."
+                        "</span></p><label><input type=\"checkbox\" name=\"confirm\" value=\"1\" "
+                        "required id=\"confirm-cancel\"> 确认取消 <span class=\"en\">I confirm"
+                        "</span></label><button class=\"danger\" type=\"submit\" "
+                        "id=\"cancel\">取消活动 Cancel the event</button></form>");
     }
     yk_admin_page_send(c, &s, status);
 }
@@ -166,28 +168,28 @@ static void save(struct yk_admin_ctx *c, const char *id)
                   "Not saved: no such event, or the database failed.");
 }
 
-static void filter_select(struct yk_admin_ctx *c, struct yk_sb *s, const char *name, const char *zh,
-                          const char *en, const char *table)
+static void filter_select(struct yk_admin_ctx *c, struct yk_hub_html *s, const char *name,
+                          const char *zh, const char *en, const char *table)
 {
-    yk_sb_raw(s, "<label>");
-    yk_sb_label(s, zh, en);
-    yk_sb_raw(s, "<br><select name=\"");
-    yk_sb_raw(s, name);
-    yk_sb_raw(s, "\">");
+    yk_hub_html_raw(s, "<label>");
+    yk_admin_html_label(s, zh, en);
+    yk_hub_html_raw(s, "<br><select name=\"");
+    yk_hub_html_raw(s, name);
+    yk_hub_html_raw(s, "\">");
     const char *sel = yk_admin_query(c, name);
-    yk_sb_raw(s, "<option value=\"\">全部 · all</option>");
+    yk_hub_html_raw(s, "<option value=\"\">全部 · all</option>");
     if (table) {
         yk_admin_options(c, s, table, sel);
     } else {
         for (const char *const *k = yk_admin_kinds; *k; k++) {
-            yk_sb_raw(s, "<option value=\"");
-            yk_sb_raw(s, *k);
-            yk_sb_raw(s, sel && strcmp(sel, *k) == 0 ? "\" selected>" : "\">");
+            yk_hub_html_raw(s, "<option value=\"");
+            yk_hub_html_raw(s, *k);
+            yk_hub_html_raw(s, sel && strcmp(sel, *k) == 0 ? "\" selected>" : "\">");
             yk_admin_kind_label(s, *k, true);
-            yk_sb_raw(s, "</option>");
+            yk_hub_html_raw(s, "</option>");
         }
     }
-    yk_sb_raw(s, "</select></label>");
+    yk_hub_html_raw(s, "</select></label>");
 }
 
 static void list_page(struct yk_admin_ctx *c)
@@ -209,74 +211,78 @@ static void list_page(struct yk_admin_ctx *c)
                       "The database is unavailable; please try again later.");
         return;
     }
-    struct yk_sb s = {0};
+    struct yk_hub_html s = {0};
     yk_admin_page_begin(c, &s, "活动", "Events");
     if (yk_admin_query(c, "done"))
-        yk_sb_raw(&s, "<div class=\"notice\" id=\"done\">已保存，自助机下次同步时更新。 <span "
-                      "class=\"en\">Saved; kiosks get it at their next sync.</span></div>");
-    yk_sb_raw(&s, "<p><a class=\"btn\" id=\"new-event\" href=\"/admin/events/new\">新活动 New "
-                  "event</a></p><div class=\"tabs\">");
-    yk_sb_raw(&s, past ? "<a href=\"/admin/events\">即将开始 Upcoming</a><a class=\"on\" "
-                         "href=\"/admin/events?when=past\">已结束 Past</a>"
-                       : "<a class=\"on\" href=\"/admin/events\">即将开始 Upcoming</a><a "
-                         "href=\"/admin/events?when=past\">已结束 Past</a>");
-    yk_sb_raw(&s, "</div><form class=\"filters card\" method=\"get\" action=\"/admin/events\">");
+        yk_hub_html_raw(&s,
+                        "<div class=\"notice\" id=\"done\">已保存，自助机下次同步时更新。 <span "
+                        "class=\"en\">Saved; kiosks get it at their next sync.</span></div>");
+    yk_hub_html_raw(&s,
+                    "<p><a class=\"btn\" id=\"new-event\" href=\"/admin/events/new\">新活动 New "
+                    "event</a></p><div class=\"tabs\">");
+    yk_hub_html_raw(&s, past ? "<a href=\"/admin/events\">即将开始 Upcoming</a><a class=\"on\" "
+                               "href=\"/admin/events?when=past\">已结束 Past</a>"
+                             : "<a class=\"on\" href=\"/admin/events\">即将开始 Upcoming</a><a "
+                               "href=\"/admin/events?when=past\">已结束 Past</a>");
+    yk_hub_html_raw(&s,
+                    "</div><form class=\"filters card\" method=\"get\" action=\"/admin/events\">");
     if (past)
-        yk_sb_raw(&s, "<input type=\"hidden\" name=\"when\" value=\"past\">");
+        yk_hub_html_raw(&s, "<input type=\"hidden\" name=\"when\" value=\"past\">");
     if (!yk_admin_scope(c))
         filter_select(c, &s, "station", "站点", "Station", "stations");
     filter_select(c, &s, "block", "街区", "Block", "blocks");
     filter_select(c, &s, "kind", "类型", "Kind", NULL);
-    yk_sb_raw(&s, "<button type=\"submit\">筛选 Filter</button></form>");
+    yk_hub_html_raw(&s, "<button type=\"submit\">筛选 Filter</button></form>");
     if (n == 0)
-        yk_sb_raw(&s, "<p class=\"card\" id=\"no-events\">没有符合条件的活动。 <span "
-                      "class=\"en\">No events match.</span></p>");
+        yk_hub_html_raw(&s, "<p class=\"card\" id=\"no-events\">没有符合条件的活动。 <span "
+                            "class=\"en\">No events match.</span></p>");
     else
-        yk_sb_raw(&s, "<table class=\"rows\" id=\"events\"><thead><tr><th>时间 When</th><th>活动 "
-                      "Event</th><th>类型 Kind</th><th>站点 Station</th><th>报名 Signed up</th>"
-                      "<th></th></tr></thead><tbody>");
+        yk_hub_html_raw(&s,
+                        "<table class=\"rows\" id=\"events\"><thead><tr><th>时间 When</th><th>活动 "
+                        "Event</th><th>类型 Kind</th><th>站点 Station</th><th>报名 Signed up</th>"
+                        "<th></th></tr></thead><tbody>");
     for (int i = 0; i < n; i++) {
         const struct yk_admin_event_item *e = &ev[i];
         char when_s[24], zh[96];
         yk_admin_fmt_time(e->starts_utc, when_s);
-        yk_sb_raw(&s, "<tr><td data-h=\"时间 When\">");
-        yk_sb_text(&s, when_s);
-        yk_sb_raw(&s, "</td><td data-h=\"活动 Event\"><a href=\"/admin/events/");
-        yk_sb_text(&s, e->id);
-        yk_sb_raw(&s, "/edit\">");
-        yk_sb_text(&s, e->title_zh);
-        yk_sb_raw(&s, "</a>");
+        yk_hub_html_raw(&s, "<tr><td data-h=\"时间 When\">");
+        yk_hub_html_text(&s, when_s);
+        yk_hub_html_raw(&s, "</td><td data-h=\"活动 Event\"><a href=\"/admin/events/");
+        yk_hub_html_text(&s, e->id);
+        yk_hub_html_raw(&s, "/edit\">");
+        yk_hub_html_text(&s, e->title_zh);
+        yk_hub_html_raw(&s, "</a>");
         if (e->title_en[0]) {
-            yk_sb_raw(&s, "<br><span class=\"en\">");
-            yk_sb_text(&s, e->title_en);
-            yk_sb_raw(&s, "</span>");
+            yk_hub_html_raw(&s, "<br><span class=\"en\">");
+            yk_hub_html_text(&s, e->title_en);
+            yk_hub_html_raw(&s, "</span>");
         }
         if (e->cancelled_utc)
-            yk_sb_raw(&s, " <span class=\"tag no\">已取消 cancelled</span>");
-        yk_sb_raw(&s, "</td><td data-h=\"类型 Kind\">");
+            yk_hub_html_raw(&s, " <span class=\"tag no\">已取消 cancelled</span>");
+        yk_hub_html_raw(&s, "</td><td data-h=\"类型 Kind\">");
         yk_admin_kind_label(&s, e->kind, false);
-        yk_sb_raw(&s, "</td><td data-h=\"站点 Station\">");
-        yk_sb_text(&s, e->station_id[0] ? e->station_id : "街道 subdistrict");
-        yk_sb_raw(&s, "</td><td data-h=\"报名 Signed up\">");
+        yk_hub_html_raw(&s, "</td><td data-h=\"站点 Station\">");
+        yk_hub_html_text(&s, e->station_id[0] ? e->station_id : "街道 subdistrict");
+        yk_hub_html_raw(&s, "</td><td data-h=\"报名 Signed up\">");
         if (e->capacity > 0) {
             snprintf(zh, sizeof zh, "%lld / %lld", (long long)e->confirmed, (long long)e->capacity);
-            yk_sb_raw(&s, zh);
+            yk_hub_html_raw(&s, zh);
             if (e->waitlist) {
-                yk_sb_raw(&s, " <span class=\"tag wait\">候补 ");
-                yk_sb_int(&s, e->waitlist);
-                yk_sb_raw(&s, "</span>");
+                yk_hub_html_raw(&s, " <span class=\"tag wait\">候补 ");
+                yk_admin_html_int(&s, e->waitlist);
+                yk_hub_html_raw(&s, "</span>");
             }
         } else {
-            yk_sb_raw(&s, "<span class=\"en\">不需报名 no sign-up</span>");
+            yk_hub_html_raw(&s, "<span class=\"en\">不需报名 no sign-up</span>");
         }
-        yk_sb_raw(&s, "</td><td><a href=\"/admin/events/");
-        yk_sb_text(&s, e->id);
-        yk_sb_raw(&s, "/signups\">报名名单 Sign-ups</a> · <a href=\"/admin/events/");
-        yk_sb_text(&s, e->id);
-        yk_sb_raw(&s, "/copy\">复制 Copy</a></td></tr>");
+        yk_hub_html_raw(&s, "</td><td><a href=\"/admin/events/");
+        yk_hub_html_text(&s, e->id);
+        yk_hub_html_raw(&s, "/signups\">报名名单 Sign-ups</a> · <a href=\"/admin/events/");
+        yk_hub_html_text(&s, e->id);
+        yk_hub_html_raw(&s, "/copy\">复制 Copy</a></td></tr>");
     }
     if (n > 0)
-        yk_sb_raw(&s, "</tbody></table>");
+        yk_hub_html_raw(&s, "</tbody></table>");
     free(ev);
     yk_admin_page_send(c, &s, 200);
 }

@@ -24,21 +24,21 @@ static void load_catalog(void)
         yk_error("hub-admin", "string catalog: %s", err);
 }
 
-void yk_admin_kind_label(struct yk_sb *s, const char *kind, bool plain)
+void yk_admin_kind_label(struct yk_hub_html *s, const char *kind, bool plain)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, load_catalog);
     char key[48];
     snprintf(key, sizeof key, "event.kind.%s", kind);
     if (!catalog_ok || !yk_i18n_has(&catalog, key)) {
-        yk_sb_text(s, kind);
+        yk_hub_html_text(s, kind);
     } else if (plain) {
-        yk_sb_text(s, yk_i18n_get(&catalog, key, YK_LANG_ZH));
-        yk_sb_raw(s, " · ");
-        yk_sb_text(s, yk_i18n_get(&catalog, key, YK_LANG_EN));
+        yk_hub_html_text(s, yk_i18n_get(&catalog, key, YK_LANG_ZH));
+        yk_hub_html_raw(s, " · ");
+        yk_hub_html_text(s, yk_i18n_get(&catalog, key, YK_LANG_EN));
     } else {
-        yk_sb_label(s, yk_i18n_get(&catalog, key, YK_LANG_ZH),
-                    yk_i18n_get(&catalog, key, YK_LANG_EN));
+        yk_admin_html_label(s, yk_i18n_get(&catalog, key, YK_LANG_ZH),
+                            yk_i18n_get(&catalog, key, YK_LANG_EN));
     }
 }
 
@@ -181,24 +181,24 @@ void yk_admin_form_from_row(struct yk_admin_form *f, const struct yk_admin_row *
 }
 
 struct opts {
-    struct yk_sb *s;
+    struct yk_hub_html *s;
     const char *selected;
 };
 static void option(void *ctx, const char *id, const char *zh, const char *en)
 {
     struct opts *o = ctx;
-    yk_sb_raw(o->s, "<option value=\"");
-    yk_sb_text(o->s, id);
-    yk_sb_raw(o->s, o->selected && strcmp(o->selected, id) == 0 ? "\" selected>" : "\">");
-    yk_sb_text(o->s, zh);
+    yk_hub_html_raw(o->s, "<option value=\"");
+    yk_hub_html_text(o->s, id);
+    yk_hub_html_raw(o->s, o->selected && strcmp(o->selected, id) == 0 ? "\" selected>" : "\">");
+    yk_hub_html_text(o->s, zh);
     if (en) {
-        yk_sb_raw(o->s, " · ");
-        yk_sb_text(o->s, en);
+        yk_hub_html_raw(o->s, " · ");
+        yk_hub_html_text(o->s, en);
     }
-    yk_sb_raw(o->s, "</option>");
+    yk_hub_html_raw(o->s, "</option>");
 }
 
-void yk_admin_options(struct yk_admin_ctx *c, struct yk_sb *s, const char *table,
+void yk_admin_options(struct yk_admin_ctx *c, struct yk_hub_html *s, const char *table,
                       const char *selected)
 {
     struct opts o = {s, selected};
@@ -206,82 +206,83 @@ void yk_admin_options(struct yk_admin_ctx *c, struct yk_sb *s, const char *table
                   strcmp(table, "services") == 0 ? "title_en" : "name_en", option, &o);
 }
 
-static void open_tag(struct yk_sb *s, const char *tag, const struct yk_admin_field *d,
+static void open_tag(struct yk_hub_html *s, const char *tag, const struct yk_admin_field *d,
                      bool read_only)
 {
-    yk_sb_raw(s, "<");
-    yk_sb_raw(s, tag);
-    yk_sb_raw(s, " id=\"");
-    yk_sb_raw(s, d->col);
-    yk_sb_raw(s, "\" name=\"");
-    yk_sb_raw(s, d->col);
-    yk_sb_raw(s, read_only ? "\" disabled" : "\"");
+    yk_hub_html_raw(s, "<");
+    yk_hub_html_raw(s, tag);
+    yk_hub_html_raw(s, " id=\"");
+    yk_hub_html_raw(s, d->col);
+    yk_hub_html_raw(s, "\" name=\"");
+    yk_hub_html_raw(s, d->col);
+    yk_hub_html_raw(s, read_only ? "\" disabled" : "\"");
 }
 
-void yk_admin_form_draw(struct yk_admin_ctx *c, struct yk_sb *s, const struct yk_admin_form *f,
-                        bool read_only)
+void yk_admin_form_draw(struct yk_admin_ctx *c, struct yk_hub_html *s,
+                        const struct yk_admin_form *f, bool read_only)
 {
     for (size_t i = 0; i < f->n; i++) {
         const struct yk_admin_field *d = &f->fields[i];
-        yk_sb_raw(s, f->msg_zh[i] ? "<div class=\"bad\">" : "<div>");
-        yk_sb_raw(s, "<label for=\"");
-        yk_sb_raw(s, d->col);
-        yk_sb_raw(s, "\">");
-        yk_sb_label(s, d->zh, d->en);
+        yk_hub_html_raw(s, f->msg_zh[i] ? "<div class=\"bad\">" : "<div>");
+        yk_hub_html_raw(s, "<label for=\"");
+        yk_hub_html_raw(s, d->col);
+        yk_hub_html_raw(s, "\">");
+        yk_admin_html_label(s, d->zh, d->en);
         if (d->required)
-            yk_sb_raw(s, " *");
-        yk_sb_raw(s, "</label>");
+            yk_hub_html_raw(s, " *");
+        yk_hub_html_raw(s, "</label>");
         if (d->type == YK_F_AREA) {
             open_tag(s, "textarea", d, read_only);
-            yk_sb_raw(s, ">");
-            yk_sb_text(s, f->shown[i]);
-            yk_sb_raw(s, "</textarea>");
+            yk_hub_html_raw(s, ">");
+            yk_hub_html_text(s, f->shown[i]);
+            yk_hub_html_raw(s, "</textarea>");
         } else if (d->type == YK_F_KIND || d->type == YK_F_REF || d->type == YK_F_CHOICE) {
             open_tag(s, "select", d, read_only);
-            yk_sb_raw(s, "><option value=\"\">—</option>");
+            yk_hub_html_raw(s, "><option value=\"\">—</option>");
             const char *sel = f->shown[i];
             if (d->type == YK_F_REF) {
                 yk_admin_options(c, s, d->ref, sel);
             } else {
                 const char *const *list = d->type == YK_F_KIND ? yk_admin_kinds : d->choices;
                 for (; list && *list; list++) {
-                    yk_sb_raw(s, "<option value=\"");
-                    yk_sb_text(s, *list);
-                    yk_sb_raw(s, sel && strcmp(sel, *list) == 0 ? "\" selected>" : "\">");
+                    yk_hub_html_raw(s, "<option value=\"");
+                    yk_hub_html_text(s, *list);
+                    yk_hub_html_raw(s, sel && strcmp(sel, *list) == 0 ? "\" selected>" : "\">");
                     if (d->type == YK_F_KIND)
                         yk_admin_kind_label(s, *list, true);
                     else
-                        yk_sb_text(s, *list);
-                    yk_sb_raw(s, "</option>");
+                        yk_hub_html_text(s, *list);
+                    yk_hub_html_raw(s, "</option>");
                 }
             }
-            yk_sb_raw(s, "</select>");
+            yk_hub_html_raw(s, "</select>");
         } else {
             open_tag(s, "input", d, read_only);
-            yk_sb_raw(s, d->type == YK_F_INT || d->type == YK_F_TIME ? " inputmode=\"numeric\""
-                         : d->type == YK_F_URL                       ? " type=\"url\""
-                                                                     : "");
+            yk_hub_html_raw(s, d->type == YK_F_INT || d->type == YK_F_TIME
+                                   ? " inputmode=\"numeric\""
+                               : d->type == YK_F_URL ? " type=\"url\""
+                                                     : "");
             if (d->hint && (d->type == YK_F_TIME || d->type == YK_F_URL)) {
-                yk_sb_raw(s, " placeholder=\"");
-                yk_sb_text(s, d->hint);
-                yk_sb_raw(s, "\"");
+                yk_hub_html_raw(s, " placeholder=\"");
+                yk_hub_html_text(s, d->hint);
+                yk_hub_html_raw(s, "\"");
             }
-            yk_sb_raw(s, " value=\"");
-            yk_sb_text(s, f->shown[i]);
-            yk_sb_raw(s, "\">");
+            yk_hub_html_raw(s, " value=\"");
+            yk_hub_html_text(s, f->shown[i]);
+            yk_hub_html_raw(s, "\">");
         }
         if (d->hint && d->type != YK_F_TIME && d->type != YK_F_URL) {
-            yk_sb_raw(s, "<p class=\"hint\">");
-            yk_sb_text(s, d->hint);
-            yk_sb_raw(s, "</p>");
+            yk_hub_html_raw(s, "<p class=\"hint\">");
+            yk_hub_html_text(s, d->hint);
+            yk_hub_html_raw(s, "</p>");
         }
         if (f->msg_zh[i]) {
-            yk_sb_raw(s, "<p class=\"msg\" id=\"msg-");
-            yk_sb_raw(s, d->col);
-            yk_sb_raw(s, "\">");
-            yk_sb_label(s, f->msg_zh[i], f->msg_en[i]);
-            yk_sb_raw(s, "</p>");
+            yk_hub_html_raw(s, "<p class=\"msg\" id=\"msg-");
+            yk_hub_html_raw(s, d->col);
+            yk_hub_html_raw(s, "\">");
+            yk_admin_html_label(s, f->msg_zh[i], f->msg_en[i]);
+            yk_hub_html_raw(s, "</p>");
         }
-        yk_sb_raw(s, "</div>");
+        yk_hub_html_raw(s, "</div>");
     }
 }

@@ -61,18 +61,18 @@ int yk_admin_form_index(const struct yk_admin_form *f, const char *col);
 void yk_admin_form_from_row(struct yk_admin_form *f, const struct yk_admin_row *r, int64_t shift);
 
 /* Draws every field (label, input, hint, message); read_only: disabled inputs. */
-void yk_admin_form_draw(struct yk_admin_ctx *c, struct yk_sb *s, const struct yk_admin_form *f,
-                        bool read_only);
+void yk_admin_form_draw(struct yk_admin_ctx *c, struct yk_hub_html *s,
+                        const struct yk_admin_form *f, bool read_only);
 
 /* <option>s of the live rows of table (id, "name_zh · name_en"), selected marked. */
-void yk_admin_options(struct yk_admin_ctx *c, struct yk_sb *s, const char *table,
+void yk_admin_options(struct yk_admin_ctx *c, struct yk_hub_html *s, const char *table,
                       const char *selected);
 
 /* True when id is a live row of table. */
 bool yk_admin_ref_exists(struct yk_admin_ctx *c, const char *table, const char *id);
 
 /* An event kind's name: "zh <span class=en>en</span>", or "zh · en" when plain (an option). */
-void yk_admin_kind_label(struct yk_sb *s, const char *kind, bool plain);
+void yk_admin_kind_label(struct yk_hub_html *s, const char *kind, bool plain);
 
 /* The event kinds (the kiosk's), NULL-terminated. */
 extern const char *const yk_admin_kinds[];

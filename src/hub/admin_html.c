@@ -5,75 +5,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-void yk_sb_put(struct yk_sb *s, const char *t, size_t n)
-{
-    if (s->failed)
-        return;
-    if (s->len + n + 1 > s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 8192;
-        while (cap < s->len + n + 1)
-            cap *= 2;
-        char *nb = realloc(s->b, cap);
-        if (!nb) {
-            s->failed = true;
-            return;
-        }
-        s->b = nb;
-        s->cap = cap;
-    }
-    memcpy(s->b + s->len, t, n);
-    s->len += n;
-    s->b[s->len] = '\0';
-}
-
-void yk_sb_raw(struct yk_sb *s, const char *t)
-{
-    yk_sb_put(s, t, strlen(t));
-}
-
-void yk_sb_text(struct yk_sb *s, const char *t)
-{
-    while (t && *t) {
-        size_t run = strcspn(t, "&<>\"'");
-        yk_sb_put(s, t, run);
-        t += run;
-        switch (*t) {
-        case '&':
-            yk_sb_raw(s, "&amp;");
-            break;
-        case '<':
-            yk_sb_raw(s, "&lt;");
-            break;
-        case '>':
-            yk_sb_raw(s, "&gt;");
-            break;
-        case '"':
-            yk_sb_raw(s, "&quot;");
-            break;
-        case '\'':
-            yk_sb_raw(s, "&#39;");
-            break;
-        default:
-            return;
-        }
-        t++;
-    }
-}
-
-void yk_sb_int(struct yk_sb *s, int64_t v)
+void yk_admin_html_int(struct yk_hub_html *s, int64_t v)
 {
     char b[24];
     snprintf(b, sizeof b, "%" PRId64, v);
-    yk_sb_raw(s, b);
+    yk_hub_html_raw(s, b);
 }
 
-void yk_sb_label(struct yk_sb *s, const char *zh, const char *en)
+void yk_admin_html_label(struct yk_hub_html *s, const char *zh, const char *en)
 {
-    yk_sb_text(s, zh);
+    yk_hub_html_text(s, zh);
     if (en && *en) {
-        yk_sb_raw(s, " <span class=\"en\">");
-        yk_sb_text(s, en);
-        yk_sb_raw(s, "</span>");
+        yk_hub_html_raw(s, " <span class=\"en\">");
+        yk_hub_html_text(s, en);
+        yk_hub_html_raw(s, "</span>");
     }
 }
 

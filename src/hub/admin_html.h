@@ -1,37 +1,21 @@
 #ifndef YK_ADMIN_HTML_H
 #define YK_ADMIN_HTML_H
 
-#include <stdbool.h>
-#include <stddef.h>
+#include "hub/hub_page.h"
+
 #include <stdint.h>
 
-/* The admin's HTML: a growing string, THE escaping function (yk_sb_text: every text that
- * did not come from the admin's own code goes through it), and the stylesheet. */
-
-struct yk_sb {
-    char *b; /* owned, NUL-terminated; take it or free it */
-    size_t len, cap;
-    bool failed; /* out of memory: the page must not be sent */
-};
-
-/* Appends n bytes as they are (markup the code wrote). */
-void yk_sb_put(struct yk_sb *s, const char *t, size_t n);
-
-/* Appends markup the code wrote (a string literal), as it is. */
-void yk_sb_raw(struct yk_sb *s, const char *t);
-
-/* Appends text with & < > " ' escaped: safe in element content and in quoted attributes.
- * NULL appends nothing. */
-void yk_sb_text(struct yk_sb *s, const char *t);
+/* The admin's HTML, on the hub's page builder (hub_page.h: yk_hub_html_raw for markup the code
+ * wrote, and THE escaping function yk_hub_html_text, which every text that did not come from
+ * the admin's own code goes through), plus the admin's stylesheet. */
 
 /* Appends a number. */
-void yk_sb_int(struct yk_sb *s, int64_t v);
+void yk_admin_html_int(struct yk_hub_html *s, int64_t v);
 
-/* Appends "zh<span class=en>en</span>" with both escaped: the admin's labels. */
-void yk_sb_label(struct yk_sb *s, const char *zh, const char *en);
+/* Appends "zh <span class=en>en</span>" with both escaped: the admin's labels. */
+void yk_admin_html_label(struct yk_hub_html *s, const char *zh, const char *en);
 
-/* The admin's stylesheet (served as /admin/admin.css; no inline styles: the CSP forbids
- * them). */
+/* The admin's stylesheet (served as /admin/admin.css; no inline styles in the admin). */
 extern const char yk_admin_css[];
 
 #endif

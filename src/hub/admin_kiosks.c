@@ -12,98 +12,101 @@
 
 struct list {
     struct yk_admin_ctx *c;
-    struct yk_sb *s;
+    struct yk_hub_html *s;
     int n;
 };
 
-static void when_cell(struct yk_sb *s, const char *h, int64_t t)
+static void when_cell(struct yk_hub_html *s, const char *h, int64_t t)
 {
     char b[24];
-    yk_sb_raw(s, "<td data-h=\"");
-    yk_sb_raw(s, h);
-    yk_sb_raw(s, "\">");
+    yk_hub_html_raw(s, "<td data-h=\"");
+    yk_hub_html_raw(s, h);
+    yk_hub_html_raw(s, "\">");
     if (t) {
         yk_admin_fmt_time(t, b);
-        yk_sb_text(s, b);
+        yk_hub_html_text(s, b);
     } else {
-        yk_sb_raw(s, "—");
+        yk_hub_html_raw(s, "—");
     }
-    yk_sb_raw(s, "</td>");
+    yk_hub_html_raw(s, "</td>");
 }
 
 static void kiosk_row(void *ctx, const struct yk_admin_kiosk *k)
 {
     struct list *l = ctx;
-    struct yk_sb *s = l->s;
+    struct yk_hub_html *s = l->s;
     l->n++;
-    yk_sb_raw(s, "<tr><td data-h=\"自助机 Kiosk\">");
-    yk_sb_text(s, k->id);
-    yk_sb_raw(s, "<br><span class=\"en\">");
-    yk_sb_text(s, k->version[0] ? k->version : "?");
-    yk_sb_raw(s, "</span></td><td data-h=\"站点 Station\">");
-    yk_sb_text(s, k->station_id);
-    yk_sb_raw(s, "</td><td data-h=\"状态 State\">");
+    yk_hub_html_raw(s, "<tr><td data-h=\"自助机 Kiosk\">");
+    yk_hub_html_text(s, k->id);
+    yk_hub_html_raw(s, "<br><span class=\"en\">");
+    yk_hub_html_text(s, k->version[0] ? k->version : "?");
+    yk_hub_html_raw(s, "</span></td><td data-h=\"站点 Station\">");
+    yk_hub_html_text(s, k->station_id);
+    yk_hub_html_raw(s, "</td><td data-h=\"状态 State\">");
     if (k->revoked_utc)
-        yk_sb_raw(s, "<span class=\"tag no\">已停用 revoked</span>");
+        yk_hub_html_raw(s, "<span class=\"tag no\">已停用 revoked</span>");
     else if (!k->seen_utc || l->c->now - k->seen_utc > SILENT_S)
-        yk_sb_raw(s, "<span class=\"tag wait\">失联 silent</span>");
+        yk_hub_html_raw(s, "<span class=\"tag wait\">失联 silent</span>");
     else
-        yk_sb_raw(s, "<span class=\"tag ok\">在线 online</span>");
-    yk_sb_raw(s, "</td>");
+        yk_hub_html_raw(s, "<span class=\"tag ok\">在线 online</span>");
+    yk_hub_html_raw(s, "</td>");
     when_cell(s, "最后心跳 Last heartbeat", k->seen_utc);
     when_cell(s, "最后同步 Last sync", k->last_sync_utc);
-    yk_sb_raw(s, "<td data-h=\"剩余空间 Free disk\">");
+    yk_hub_html_raw(s, "<td data-h=\"剩余空间 Free disk\">");
     if (k->free_disk_bytes > 0) {
-        yk_sb_int(s, k->free_disk_bytes >> 20);
-        yk_sb_raw(s, " MiB");
+        yk_admin_html_int(s, k->free_disk_bytes >> 20);
+        yk_hub_html_raw(s, " MiB");
     } else {
-        yk_sb_raw(s, "—");
+        yk_hub_html_raw(s, "—");
     }
-    yk_sb_raw(s, "</td><td>");
+    yk_hub_html_raw(s, "</td><td>");
     if (yk_admin_is_admin(l->c) && !k->revoked_utc) {
-        yk_sb_raw(s, "<form class=\"inline\" method=\"post\" action=\"/admin/kiosks/");
-        yk_sb_text(s, k->id);
-        yk_sb_raw(s, "/revoke\">");
+        yk_hub_html_raw(s, "<form class=\"inline\" method=\"post\" action=\"/admin/kiosks/");
+        yk_hub_html_text(s, k->id);
+        yk_hub_html_raw(s, "/revoke\">");
         yk_admin_csrf_field(l->c, s);
-        yk_sb_raw(s, "<button class=\"alt\" type=\"submit\">停用 Revoke</button></form>");
+        yk_hub_html_raw(s, "<button class=\"alt\" type=\"submit\">停用 Revoke</button></form>");
     }
-    yk_sb_raw(s, "</td></tr>");
+    yk_hub_html_raw(s, "</td></tr>");
 }
 
 static void list_page(struct yk_admin_ctx *c, const char *code, const char *code_station)
 {
-    struct yk_sb s = {0};
+    struct yk_hub_html s = {0};
     yk_admin_page_begin(c, &s, "自助机", "Kiosks");
     if (code) {
-        yk_sb_raw(&s, "<div class=\"notice\" id=\"setup\"><p>新自助机（站点 ");
-        yk_sb_text(&s, code_station);
-        yk_sb_raw(&s, "）的设置码，只显示这一次，7 天内有效，只能用一次：<br><span class=\"en\">"
-                      "The new kiosk's setup code, shown only this once, valid for 7 days, for "
-                      "one use:</span></p><p class=\"code\" id=\"setup-code\">");
-        yk_sb_text(&s, code);
-        yk_sb_raw(&s, "</p><p>在自助机上：志愿者模式 → 今日统计 → 与中心同步 → 连接服务中心，"
-                      "输入这 16 个字符。 <span class=\"en\">On the kiosk: volunteer mode → "
-                      "today → sync with the hub → connect, and type these 16 characters."
-                      "</span></p></div>");
+        yk_hub_html_raw(&s, "<div class=\"notice\" id=\"setup\"><p>新自助机（站点 ");
+        yk_hub_html_text(&s, code_station);
+        yk_hub_html_raw(&s,
+                        "）的设置码，只显示这一次，7 天内有效，只能用一次：<br><span class=\"en\">"
+                        "The new kiosk's setup code, shown only this once, valid for 7 days, for "
+                        "one use:</span></p><p class=\"code\" id=\"setup-code\">");
+        yk_hub_html_text(&s, code);
+        yk_hub_html_raw(&s, "</p><p>在自助机上：志愿者模式 → 今日统计 → 与中心同步 → 连接服务中心，"
+                            "输入这 16 个字符。 <span class=\"en\">On the kiosk: volunteer mode → "
+                            "today → sync with the hub → connect, and type these 16 characters."
+                            "</span></p></div>");
     }
     struct list l = {c, &s, 0};
-    yk_sb_raw(&s, "<table class=\"rows\" id=\"kiosks\"><thead><tr><th>自助机 Kiosk</th><th>站点 "
-                  "Station</th><th>状态 State</th><th>最后心跳 Last heartbeat</th><th>最后同步 "
-                  "Last sync</th><th>剩余空间 Free disk</th><th></th></tr></thead><tbody>");
+    yk_hub_html_raw(&s,
+                    "<table class=\"rows\" id=\"kiosks\"><thead><tr><th>自助机 Kiosk</th><th>站点 "
+                    "Station</th><th>状态 State</th><th>最后心跳 Last heartbeat</th><th>最后同步 "
+                    "Last sync</th><th>剩余空间 Free disk</th><th></th></tr></thead><tbody>");
     bool ok = yk_admin_kiosks(c->store, yk_admin_scope(c), kiosk_row, &l);
-    yk_sb_raw(&s, "</tbody></table>");
+    yk_hub_html_raw(&s, "</tbody></table>");
     if (l.n == 0)
-        yk_sb_raw(&s, "<p class=\"card\">还没有自助机。 <span class=\"en\">No kiosks yet.</span>"
-                      "</p>");
+        yk_hub_html_raw(&s,
+                        "<p class=\"card\">还没有自助机。 <span class=\"en\">No kiosks yet.</span>"
+                        "</p>");
     if (yk_admin_is_admin(c)) {
-        yk_sb_raw(&s, "<h2>添加自助机 <span class=\"en\">Add a kiosk</span></h2><form "
-                      "class=\"card\" method=\"post\" action=\"/admin/kiosks\">");
+        yk_hub_html_raw(&s, "<h2>添加自助机 <span class=\"en\">Add a kiosk</span></h2><form "
+                            "class=\"card\" method=\"post\" action=\"/admin/kiosks\">");
         yk_admin_csrf_field(c, &s);
-        yk_sb_raw(&s, "<label for=\"station\">站点 <span class=\"en\">Station</span></label>"
-                      "<select id=\"station\" name=\"station\" required>");
+        yk_hub_html_raw(&s, "<label for=\"station\">站点 <span class=\"en\">Station</span></label>"
+                            "<select id=\"station\" name=\"station\" required>");
         yk_admin_options(c, &s, "stations", NULL);
-        yk_sb_raw(&s, "</select><button type=\"submit\" id=\"add-kiosk\">生成设置码 Make a "
-                      "setup code</button></form>");
+        yk_hub_html_raw(&s, "</select><button type=\"submit\" id=\"add-kiosk\">生成设置码 Make a "
+                            "setup code</button></form>");
     }
     if (!ok) {
         free(s.b);
@@ -168,40 +171,42 @@ void yk_admin_kiosks_page(struct yk_admin_ctx *c, const char *rest)
 static void audit_row(void *ctx, const struct yk_admin_audit_item *a)
 {
     struct list *l = ctx;
-    struct yk_sb *s = l->s;
+    struct yk_hub_html *s = l->s;
     char when[24];
     yk_admin_fmt_time(a->at_utc, when);
     l->n++;
-    yk_sb_raw(s, "<tr><td data-h=\"时间 When\">");
-    yk_sb_text(s, when);
-    yk_sb_raw(s, "</td><td data-h=\"账号 Who\">");
-    yk_sb_text(s, a->user_name);
-    yk_sb_raw(s, "</td><td data-h=\"操作 What\">");
-    yk_sb_text(s, a->action);
-    yk_sb_raw(s, "<br><span class=\"en\">");
-    yk_sb_text(s, a->target);
-    yk_sb_raw(s, "</span></td><td data-h=\"之前 Before\"><pre>");
-    yk_sb_text(s, a->before ? a->before : "—");
-    yk_sb_raw(s, "</pre></td><td data-h=\"之后 After\"><pre>");
-    yk_sb_text(s, a->after ? a->after : "—");
-    yk_sb_raw(s, "</pre></td></tr>");
+    yk_hub_html_raw(s, "<tr><td data-h=\"时间 When\">");
+    yk_hub_html_text(s, when);
+    yk_hub_html_raw(s, "</td><td data-h=\"账号 Who\">");
+    yk_hub_html_text(s, a->user_name);
+    yk_hub_html_raw(s, "</td><td data-h=\"操作 What\">");
+    yk_hub_html_text(s, a->action);
+    yk_hub_html_raw(s, "<br><span class=\"en\">");
+    yk_hub_html_text(s, a->target);
+    yk_hub_html_raw(s, "</span></td><td data-h=\"之前 Before\"><pre>");
+    yk_hub_html_text(s, a->before ? a->before : "—");
+    yk_hub_html_raw(s, "</pre></td><td data-h=\"之后 After\"><pre>");
+    yk_hub_html_text(s, a->after ? a->after : "—");
+    yk_hub_html_raw(s, "</pre></td></tr>");
 }
 
 void yk_admin_audit_page(struct yk_admin_ctx *c)
 {
     const char *q = yk_admin_query(c, "q");
-    struct yk_sb s = {0};
+    struct yk_hub_html s = {0};
     yk_admin_page_begin(c, &s, "操作记录", "Audit log");
-    yk_sb_raw(&s, "<form class=\"filters card\" method=\"get\" action=\"/admin/audit\"><label>"
-                  "筛选 <span class=\"en\">Filter (who, what, which)</span><br><input name=\"q\" "
-                  "value=\"");
-    yk_sb_text(&s, q);
-    yk_sb_raw(&s, "\"></label><button type=\"submit\">筛选 Filter</button></form><table "
-                  "class=\"rows\" id=\"audit\"><thead><tr><th>时间 When</th><th>账号 Who</th>"
-                  "<th>操作 What</th><th>之前 Before</th><th>之后 After</th></tr></thead><tbody>");
+    yk_hub_html_raw(&s,
+                    "<form class=\"filters card\" method=\"get\" action=\"/admin/audit\"><label>"
+                    "筛选 <span class=\"en\">Filter (who, what, which)</span><br><input name=\"q\" "
+                    "value=\"");
+    yk_hub_html_text(&s, q);
+    yk_hub_html_raw(
+        &s, "\"></label><button type=\"submit\">筛选 Filter</button></form><table "
+            "class=\"rows\" id=\"audit\"><thead><tr><th>时间 When</th><th>账号 Who</th>"
+            "<th>操作 What</th><th>之前 Before</th><th>之后 After</th></tr></thead><tbody>");
     struct list l = {c, &s, 0};
     bool ok = yk_admin_audit(c->store, q, 300, audit_row, &l);
-    yk_sb_raw(&s, "</tbody></table>");
+    yk_hub_html_raw(&s, "</tbody></table>");
     if (!ok) {
         free(s.b);
         yk_admin_fail(c, 503, "数据库暂时不可用。", "The database is unavailable.");

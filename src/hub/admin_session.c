@@ -72,27 +72,27 @@ static void login_page(struct yk_admin_ctx *c, int status, const char *name, con
     for (int i = 0; i < 16; i++)
         snprintf(token + 2 * i, 3, "%02x", b[i]);
     cookie(c, "yk_login", token, "/admin/login", 3600);
-    struct yk_sb s = {0};
+    struct yk_hub_html s = {0};
     yk_admin_page_begin(c, &s, "登录", "Sign in");
-    yk_sb_raw(&s, "<div class=\"card login\">");
+    yk_hub_html_raw(&s, "<div class=\"card login\">");
     if (err_zh) {
-        yk_sb_raw(&s, "<div class=\"error\" id=\"login-error\"><p>");
-        yk_sb_text(&s, err_zh);
-        yk_sb_raw(&s, "</p><p class=\"en\">");
-        yk_sb_text(&s, err_en);
-        yk_sb_raw(&s, "</p></div>");
+        yk_hub_html_raw(&s, "<div class=\"error\" id=\"login-error\"><p>");
+        yk_hub_html_text(&s, err_zh);
+        yk_hub_html_raw(&s, "</p><p class=\"en\">");
+        yk_hub_html_text(&s, err_en);
+        yk_hub_html_raw(&s, "</p></div>");
     }
-    yk_sb_raw(&s, "<form method=\"post\" action=\"/admin/login\">"
-                  "<input type=\"hidden\" name=\"login_token\" value=\"");
-    yk_sb_raw(&s, token);
-    yk_sb_raw(&s, "\"><label for=\"name\">账号 <span class=\"en\">Name</span></label>"
-                  "<input id=\"name\" name=\"name\" autocomplete=\"username\" required "
-                  "maxlength=\"64\" value=\"");
-    yk_sb_text(&s, name);
-    yk_sb_raw(&s, "\"><label for=\"password\">密码 <span class=\"en\">Password</span></label>"
-                  "<input id=\"password\" name=\"password\" type=\"password\" "
-                  "autocomplete=\"current-password\" required>"
-                  "<button type=\"submit\" id=\"login\">登录 Sign in</button></form></div>");
+    yk_hub_html_raw(&s, "<form method=\"post\" action=\"/admin/login\">"
+                        "<input type=\"hidden\" name=\"login_token\" value=\"");
+    yk_hub_html_raw(&s, token);
+    yk_hub_html_raw(&s, "\"><label for=\"name\">账号 <span class=\"en\">Name</span></label>"
+                        "<input id=\"name\" name=\"name\" autocomplete=\"username\" required "
+                        "maxlength=\"64\" value=\"");
+    yk_hub_html_text(&s, name);
+    yk_hub_html_raw(&s, "\"><label for=\"password\">密码 <span class=\"en\">Password</span></label>"
+                        "<input id=\"password\" name=\"password\" type=\"password\" "
+                        "autocomplete=\"current-password\" required>"
+                        "<button type=\"submit\" id=\"login\">登录 Sign in</button></form></div>");
     yk_admin_page_send(c, &s, status);
 }
 
@@ -205,28 +205,30 @@ void yk_admin_logout(struct yk_admin_ctx *c)
 
 static void password_form(struct yk_admin_ctx *c, int status, const char *err, bool done)
 {
-    struct yk_sb s = {0};
+    struct yk_hub_html s = {0};
     yk_admin_page_begin(c, &s, "修改密码", "Change your password");
     if (done)
-        yk_sb_raw(&s, "<div class=\"notice\" id=\"done\">密码已修改。 <span class=\"en\">Your "
-                      "password was changed.</span></div>");
+        yk_hub_html_raw(&s,
+                        "<div class=\"notice\" id=\"done\">密码已修改。 <span class=\"en\">Your "
+                        "password was changed.</span></div>");
     if (err) {
-        yk_sb_raw(&s, "<div class=\"error\">");
-        yk_sb_text(&s, err);
-        yk_sb_raw(&s, "</div>");
+        yk_hub_html_raw(&s, "<div class=\"error\">");
+        yk_hub_html_text(&s, err);
+        yk_hub_html_raw(&s, "</div>");
     }
-    yk_sb_raw(&s, "<form class=\"card\" method=\"post\" action=\"/admin/password\">");
+    yk_hub_html_raw(&s, "<form class=\"card\" method=\"post\" action=\"/admin/password\">");
     yk_admin_csrf_field(c, &s);
-    yk_sb_raw(&s, "<label for=\"current\">当前密码 <span class=\"en\">Current password</span>"
-                  "</label><input id=\"current\" name=\"current\" type=\"password\" "
-                  "autocomplete=\"current-password\" required>"
-                  "<label for=\"new\">新密码 <span class=\"en\">New password</span></label>"
-                  "<input id=\"new\" name=\"new\" type=\"password\" autocomplete=\"new-password\" "
-                  "required minlength=\"10\"><p class=\"hint\">至少 10 个字符 · at least 10 "
-                  "characters</p><label for=\"new2\">再输一次 <span class=\"en\">Again</span>"
-                  "</label><input id=\"new2\" name=\"new2\" type=\"password\" "
-                  "autocomplete=\"new-password\" required minlength=\"10\">"
-                  "<button type=\"submit\">保存 Save</button></form>");
+    yk_hub_html_raw(
+        &s, "<label for=\"current\">当前密码 <span class=\"en\">Current password</span>"
+            "</label><input id=\"current\" name=\"current\" type=\"password\" "
+            "autocomplete=\"current-password\" required>"
+            "<label for=\"new\">新密码 <span class=\"en\">New password</span></label>"
+            "<input id=\"new\" name=\"new\" type=\"password\" autocomplete=\"new-password\" "
+            "required minlength=\"10\"><p class=\"hint\">至少 10 个字符 · at least 10 "
+            "characters</p><label for=\"new2\">再输一次 <span class=\"en\">Again</span>"
+            "</label><input id=\"new2\" name=\"new2\" type=\"password\" "
+            "autocomplete=\"new-password\" required minlength=\"10\">"
+            "<button type=\"submit\">保存 Save</button></form>");
     yk_admin_page_send(c, &s, status);
 }
 

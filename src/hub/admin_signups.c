@@ -17,22 +17,22 @@ static const char *status_zh(const char *st)
 
 /* One CSV cell: quoted, quotes doubled; = + - @ (and tab, CR) at the start get a ' so that no
  * spreadsheet runs it (OWASP, "CSV injection"). */
-static void csv_cell(struct yk_sb *s, const char *v, bool last)
+static void csv_cell(struct yk_hub_html *s, const char *v, bool last)
 {
-    yk_sb_raw(s, "\"");
+    yk_hub_html_raw(s, "\"");
     if (v && (*v == '=' || *v == '+' || *v == '-' || *v == '@' || *v == '\t' || *v == '\r'))
-        yk_sb_raw(s, "'");
+        yk_hub_html_raw(s, "'");
     for (; v && *v; v++) {
         if (*v == '"')
-            yk_sb_raw(s, "\"\"");
+            yk_hub_html_raw(s, "\"\"");
         else
-            yk_sb_put(s, v, 1);
+            yk_hub_html_put(s, v, 1);
     }
-    yk_sb_raw(s, last ? "\"\r\n" : "\",");
+    yk_hub_html_raw(s, last ? "\"\r\n" : "\",");
 }
 
 struct acc {
-    struct yk_sb *s;
+    struct yk_hub_html *s;
     bool csv;
     int64_t confirmed, waitlist, cancelled, checked, n;
 };
@@ -40,7 +40,7 @@ struct acc {
 static void row(void *ctx, const struct yk_admin_signup *g)
 {
     struct acc *a = ctx;
-    struct yk_sb *s = a->s;
+    struct yk_hub_html *s = a->s;
     a->n++;
     if (strcmp(g->status, "confirmed") == 0)
         a->confirmed += g->party_size;
@@ -68,34 +68,34 @@ static void row(void *ctx, const struct yk_admin_signup *g)
         csv_cell(s, g->checkin_kiosk, true);
         return;
     }
-    yk_sb_raw(s, "<tr><td data-h=\"姓名 Name\">");
-    yk_sb_text(s, name[0] ? name : "—");
-    yk_sb_raw(s, "</td><td data-h=\"手机 Phone\">");
-    yk_sb_text(s, g->phone_masked[0] ? g->phone_masked : "—");
-    yk_sb_raw(s, "</td><td data-h=\"人数 People\">");
-    yk_sb_int(s, g->party_size);
-    yk_sb_raw(s, "</td><td data-h=\"状态 Status\"><span class=\"tag ");
-    yk_sb_raw(s, strcmp(g->status, "confirmed") == 0  ? "ok"
-                 : strcmp(g->status, "waitlist") == 0 ? "wait"
-                                                      : "no");
-    yk_sb_raw(s, "\">");
-    yk_sb_text(s, status_zh(g->status));
-    yk_sb_raw(s, " ");
-    yk_sb_text(s, g->status);
-    yk_sb_raw(s, "</span></td><td data-h=\"报名时间 Signed up\">");
-    yk_sb_text(s, created);
-    yk_sb_raw(s, "<br><span class=\"en\">");
-    yk_sb_text(s, g->kiosk_id);
-    yk_sb_raw(s, "</span></td><td data-h=\"签到 Checked in\">");
+    yk_hub_html_raw(s, "<tr><td data-h=\"姓名 Name\">");
+    yk_hub_html_text(s, name[0] ? name : "—");
+    yk_hub_html_raw(s, "</td><td data-h=\"手机 Phone\">");
+    yk_hub_html_text(s, g->phone_masked[0] ? g->phone_masked : "—");
+    yk_hub_html_raw(s, "</td><td data-h=\"人数 People\">");
+    yk_admin_html_int(s, g->party_size);
+    yk_hub_html_raw(s, "</td><td data-h=\"状态 Status\"><span class=\"tag ");
+    yk_hub_html_raw(s, strcmp(g->status, "confirmed") == 0  ? "ok"
+                       : strcmp(g->status, "waitlist") == 0 ? "wait"
+                                                            : "no");
+    yk_hub_html_raw(s, "\">");
+    yk_hub_html_text(s, status_zh(g->status));
+    yk_hub_html_raw(s, " ");
+    yk_hub_html_text(s, g->status);
+    yk_hub_html_raw(s, "</span></td><td data-h=\"报名时间 Signed up\">");
+    yk_hub_html_text(s, created);
+    yk_hub_html_raw(s, "<br><span class=\"en\">");
+    yk_hub_html_text(s, g->kiosk_id);
+    yk_hub_html_raw(s, "</span></td><td data-h=\"签到 Checked in\">");
     if (g->checkin_utc) {
-        yk_sb_text(s, checked);
-        yk_sb_raw(s, "<br><span class=\"en\">");
-        yk_sb_text(s, g->checkin_kiosk);
-        yk_sb_raw(s, "</span>");
+        yk_hub_html_text(s, checked);
+        yk_hub_html_raw(s, "<br><span class=\"en\">");
+        yk_hub_html_text(s, g->checkin_kiosk);
+        yk_hub_html_raw(s, "</span>");
     } else {
-        yk_sb_raw(s, "—");
+        yk_hub_html_raw(s, "—");
     }
-    yk_sb_raw(s, "</td></tr>");
+    yk_hub_html_raw(s, "</td></tr>");
 }
 
 void yk_admin_signups_page(struct yk_admin_ctx *c, const char *event_id, bool csv)
@@ -108,13 +108,14 @@ void yk_admin_signups_page(struct yk_admin_ctx *c, const char *event_id, bool cs
         yk_admin_fail(c, 503, "数据库暂时不可用。", "The database is unavailable.");
         return;
     }
-    struct yk_sb s = {0};
+    struct yk_hub_html s = {0};
     struct acc a = {.s = &s, .csv = csv};
     if (csv) {
-        yk_sb_raw(&s, "\xEF\xBB\xBF");
-        yk_sb_raw(&s, "\"姓名 Name\",\"手机 Phone\",\"人数 People\",\"状态 Status\",\"报名时间 "
-                      "Signed up\",\"自助机 Kiosk\",\"签到 Checked in\",\"签到自助机 Check-in "
-                      "kiosk\"\r\n");
+        yk_hub_html_raw(&s, "\xEF\xBB\xBF");
+        yk_hub_html_raw(&s,
+                        "\"姓名 Name\",\"手机 Phone\",\"人数 People\",\"状态 Status\",\"报名时间 "
+                        "Signed up\",\"自助机 Kiosk\",\"签到 Checked in\",\"签到自助机 Check-in "
+                        "kiosk\"\r\n");
         bool ok = yk_admin_signups(c->store, event_id, row, &a);
         yk_admin_row_free(&ev);
         if (!ok || s.failed) {
@@ -129,53 +130,57 @@ void yk_admin_signups_page(struct yk_admin_ctx *c, const char *event_id, bool cs
         return;
     }
     yk_admin_page_begin(c, &s, "报名名单", "Sign-ups");
-    yk_sb_raw(&s, "<div class=\"card\"><p><strong>");
-    yk_sb_text(&s, yk_admin_row_val(&ev, "title_zh"));
-    yk_sb_raw(&s, "</strong>");
+    yk_hub_html_raw(&s, "<div class=\"card\"><p><strong>");
+    yk_hub_html_text(&s, yk_admin_row_val(&ev, "title_zh"));
+    yk_hub_html_raw(&s, "</strong>");
     const char *en = yk_admin_row_val(&ev, "title_en");
     if (en) {
-        yk_sb_raw(&s, "<br><span class=\"en\">");
-        yk_sb_text(&s, en);
-        yk_sb_raw(&s, "</span>");
+        yk_hub_html_raw(&s, "<br><span class=\"en\">");
+        yk_hub_html_text(&s, en);
+        yk_hub_html_raw(&s, "</span>");
     }
     const char *st = yk_admin_row_val(&ev, "starts_utc");
     if (st) {
         char when[24];
         yk_admin_fmt_time(strtoll(st, NULL, 10), when);
-        yk_sb_raw(&s, "<br>");
-        yk_sb_text(&s, when);
+        yk_hub_html_raw(&s, "<br>");
+        yk_hub_html_text(&s, when);
     }
-    yk_sb_raw(&s, "</p>");
+    yk_hub_html_raw(&s, "</p>");
     if (yk_admin_row_val(&ev, "cancelled_utc"))
-        yk_sb_raw(&s, "<div class=\"notice\" id=\"cancelled\">此活动已取消。请逐一通知下列已报名"
-                      "的人。 <span class=\"en\">This event is cancelled. Call the people listed "
-                      "below.</span></div>");
-    yk_sb_raw(&s, "</div><table class=\"rows\" id=\"signups\"><thead><tr><th>姓名 Name</th><th>"
-                  "手机 Phone</th><th>人数 People</th><th>状态 Status</th><th>报名时间 Signed "
-                  "up</th><th>签到 Checked in</th></tr></thead><tbody>");
+        yk_hub_html_raw(&s,
+                        "<div class=\"notice\" id=\"cancelled\">此活动已取消。请逐一通知下列已报名"
+                        "的人。 <span class=\"en\">This event is cancelled. Call the people listed "
+                        "below.</span></div>");
+    yk_hub_html_raw(&s,
+                    "</div><table class=\"rows\" id=\"signups\"><thead><tr><th>姓名 Name</th><th>"
+                    "手机 Phone</th><th>人数 People</th><th>状态 Status</th><th>报名时间 Signed "
+                    "up</th><th>签到 Checked in</th></tr></thead><tbody>");
     bool ok = yk_admin_signups(c->store, event_id, row, &a);
-    yk_sb_raw(&s, "</tbody></table>");
+    yk_hub_html_raw(&s, "</tbody></table>");
     if (a.n == 0)
-        yk_sb_raw(&s, "<p class=\"card\">还没有人报名。 <span class=\"en\">Nobody has signed up "
-                      "yet.</span></p>");
-    yk_sb_raw(&s, "<div class=\"card\" id=\"totals\">已确认 <span class=\"en\">confirmed</span> "
-                  "<strong>");
-    yk_sb_int(&s, a.confirmed);
+        yk_hub_html_raw(&s,
+                        "<p class=\"card\">还没有人报名。 <span class=\"en\">Nobody has signed up "
+                        "yet.</span></p>");
+    yk_hub_html_raw(&s,
+                    "<div class=\"card\" id=\"totals\">已确认 <span class=\"en\">confirmed</span> "
+                    "<strong>");
+    yk_admin_html_int(&s, a.confirmed);
     const char *cap = yk_admin_row_val(&ev, "capacity");
     if (cap) {
-        yk_sb_raw(&s, " / ");
-        yk_sb_text(&s, cap);
+        yk_hub_html_raw(&s, " / ");
+        yk_hub_html_text(&s, cap);
     }
-    yk_sb_raw(&s, "</strong> 人 · 候补 <span class=\"en\">waiting</span> ");
-    yk_sb_int(&s, a.waitlist);
-    yk_sb_raw(&s, " · 已签到 <span class=\"en\">checked in</span> ");
-    yk_sb_int(&s, a.checked);
-    yk_sb_raw(&s, " · 已取消 <span class=\"en\">cancelled</span> ");
-    yk_sb_int(&s, a.cancelled);
-    yk_sb_raw(&s, "</div><p><a class=\"btn\" id=\"csv\" href=\"/admin/events/");
-    yk_sb_text(&s, event_id);
-    yk_sb_raw(&s, "/signups.csv\">导出 CSV Export</a><a class=\"btn alt\" "
-                  "href=\"/admin/events\">返回 Back</a></p>");
+    yk_hub_html_raw(&s, "</strong> 人 · 候补 <span class=\"en\">waiting</span> ");
+    yk_admin_html_int(&s, a.waitlist);
+    yk_hub_html_raw(&s, " · 已签到 <span class=\"en\">checked in</span> ");
+    yk_admin_html_int(&s, a.checked);
+    yk_hub_html_raw(&s, " · 已取消 <span class=\"en\">cancelled</span> ");
+    yk_admin_html_int(&s, a.cancelled);
+    yk_hub_html_raw(&s, "</div><p><a class=\"btn\" id=\"csv\" href=\"/admin/events/");
+    yk_hub_html_text(&s, event_id);
+    yk_hub_html_raw(&s, "/signups.csv\">导出 CSV Export</a><a class=\"btn alt\" "
+                        "href=\"/admin/events\">返回 Back</a></p>");
     yk_admin_row_free(&ev);
     if (!ok) {
         free(s.b);

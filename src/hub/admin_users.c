@@ -12,74 +12,79 @@ static void page(struct yk_admin_ctx *c, int status, const char *err, const char
 {
     struct yk_admin_user users[200];
     int n = yk_admin_users(c->store, users, 200);
-    struct yk_sb s = {0};
+    struct yk_hub_html s = {0};
     yk_admin_page_begin(c, &s, "账号", "Accounts");
     if (done) {
-        yk_sb_raw(&s, "<div class=\"notice\" id=\"done\">");
-        yk_sb_text(&s, done);
-        yk_sb_raw(&s, "</div>");
+        yk_hub_html_raw(&s, "<div class=\"notice\" id=\"done\">");
+        yk_hub_html_text(&s, done);
+        yk_hub_html_raw(&s, "</div>");
     }
-    yk_sb_raw(&s, "<table class=\"rows\" id=\"users\"><thead><tr><th>账号 Name</th><th>角色 Role"
-                  "</th><th>站点 Station</th><th>状态 State</th><th></th></tr></thead><tbody>");
+    yk_hub_html_raw(&s,
+                    "<table class=\"rows\" id=\"users\"><thead><tr><th>账号 Name</th><th>角色 Role"
+                    "</th><th>站点 Station</th><th>状态 State</th><th></th></tr></thead><tbody>");
     for (int i = 0; i < n; i++) {
         const struct yk_admin_user *u = &users[i];
-        yk_sb_raw(&s, "<tr><td data-h=\"账号 Name\">");
-        yk_sb_text(&s, u->name);
-        yk_sb_raw(&s, "</td><td data-h=\"角色 Role\">");
-        yk_sb_raw(&s, strcmp(u->role, "admin") == 0
-                          ? "街道管理员 <span class=\"en\">admin</span>"
-                          : "站点工作人员 <span class=\"en\">staff</span>");
-        yk_sb_raw(&s, "</td><td data-h=\"站点 Station\">");
-        yk_sb_text(&s, u->station_id);
-        yk_sb_raw(&s, "</td><td data-h=\"状态 State\">");
-        yk_sb_raw(&s, u->active ? "<span class=\"tag ok\">启用 active</span>"
-                                : "<span class=\"tag no\">停用 inactive</span>");
-        yk_sb_raw(&s, "</td><td>");
+        yk_hub_html_raw(&s, "<tr><td data-h=\"账号 Name\">");
+        yk_hub_html_text(&s, u->name);
+        yk_hub_html_raw(&s, "</td><td data-h=\"角色 Role\">");
+        yk_hub_html_raw(&s, strcmp(u->role, "admin") == 0
+                                ? "街道管理员 <span class=\"en\">admin</span>"
+                                : "站点工作人员 <span class=\"en\">staff</span>");
+        yk_hub_html_raw(&s, "</td><td data-h=\"站点 Station\">");
+        yk_hub_html_text(&s, u->station_id);
+        yk_hub_html_raw(&s, "</td><td data-h=\"状态 State\">");
+        yk_hub_html_raw(&s, u->active ? "<span class=\"tag ok\">启用 active</span>"
+                                      : "<span class=\"tag no\">停用 inactive</span>");
+        yk_hub_html_raw(&s, "</td><td>");
         if (u->id != c->user.id) {
-            yk_sb_raw(&s, "<form class=\"inline\" method=\"post\" action=\"/admin/users/");
-            yk_sb_int(&s, u->id);
-            yk_sb_raw(&s, "/active\">");
+            yk_hub_html_raw(&s, "<form class=\"inline\" method=\"post\" action=\"/admin/users/");
+            yk_admin_html_int(&s, u->id);
+            yk_hub_html_raw(&s, "/active\">");
             yk_admin_csrf_field(c, &s);
-            yk_sb_raw(&s, u->active
-                              ? "<input type=\"hidden\" name=\"active\" value=\"0\">"
+            yk_hub_html_raw(
+                &s, u->active ? "<input type=\"hidden\" name=\"active\" value=\"0\">"
                                 "<button class=\"alt\" type=\"submit\">停用 Deactivate</button>"
                               : "<input type=\"hidden\" name=\"active\" value=\"1\">"
                                 "<button class=\"alt\" type=\"submit\">启用 Activate</button>");
-            yk_sb_raw(&s, "</form>");
+            yk_hub_html_raw(&s, "</form>");
         }
-        yk_sb_raw(&s, "</td></tr>");
+        yk_hub_html_raw(&s, "</td></tr>");
     }
-    yk_sb_raw(&s, "</tbody></table><h2>添加账号 <span class=\"en\">Add an account</span></h2>");
+    yk_hub_html_raw(&s,
+                    "</tbody></table><h2>添加账号 <span class=\"en\">Add an account</span></h2>");
     if (err) {
-        yk_sb_raw(&s, "<div class=\"error\" id=\"user-error\">");
-        yk_sb_text(&s, err);
-        yk_sb_raw(&s, "</div>");
+        yk_hub_html_raw(&s, "<div class=\"error\" id=\"user-error\">");
+        yk_hub_html_text(&s, err);
+        yk_hub_html_raw(&s, "</div>");
     }
     const char *name = err ? yk_form_get(&c->form, "name") : NULL;
     const char *role = err ? yk_form_get(&c->form, "role") : NULL;
-    yk_sb_raw(&s, "<form class=\"card\" method=\"post\" action=\"/admin/users\">");
+    yk_hub_html_raw(&s, "<form class=\"card\" method=\"post\" action=\"/admin/users\">");
     yk_admin_csrf_field(c, &s);
-    yk_sb_raw(&s, "<div class=\"grid2\"><div><label for=\"name\">账号 <span class=\"en\">Name"
-                  "</span></label><input id=\"name\" name=\"name\" required maxlength=\"64\" "
-                  "autocomplete=\"off\" value=\"");
-    yk_sb_text(&s, name);
-    yk_sb_raw(&s, "\"></div><div><label for=\"role\">角色 <span class=\"en\">Role</span></label>"
-                  "<select id=\"role\" name=\"role\"><option value=\"staff\">站点工作人员 · "
-                  "station staff</option><option value=\"admin\"");
-    yk_sb_raw(&s, role && strcmp(role, "admin") == 0 ? " selected" : "");
-    yk_sb_raw(&s, ">街道管理员 · subdistrict admin</option></select></div><div><label "
-                  "for=\"station\">站点 <span class=\"en\">Station (staff)</span></label><select "
-                  "id=\"station\" name=\"station\"><option value=\"\">—</option>");
+    yk_hub_html_raw(&s, "<div class=\"grid2\"><div><label for=\"name\">账号 <span class=\"en\">Name"
+                        "</span></label><input id=\"name\" name=\"name\" required maxlength=\"64\" "
+                        "autocomplete=\"off\" value=\"");
+    yk_hub_html_text(&s, name);
+    yk_hub_html_raw(&s,
+                    "\"></div><div><label for=\"role\">角色 <span class=\"en\">Role</span></label>"
+                    "<select id=\"role\" name=\"role\"><option value=\"staff\">站点工作人员 · "
+                    "station staff</option><option value=\"admin\"");
+    yk_hub_html_raw(&s, role && strcmp(role, "admin") == 0 ? " selected" : "");
+    yk_hub_html_raw(&s,
+                    ">街道管理员 · subdistrict admin</option></select></div><div><label "
+                    "for=\"station\">站点 <span class=\"en\">Station (staff)</span></label><select "
+                    "id=\"station\" name=\"station\"><option value=\"\">—</option>");
     yk_admin_options(c, &s, "stations", err ? yk_form_get(&c->form, "station") : NULL);
-    yk_sb_raw(&s, "</select></div><div></div><div><label for=\"password\">初始密码 <span "
-                  "class=\"en\">First password</span></label><input id=\"password\" "
-                  "name=\"password\" type=\"password\" autocomplete=\"new-password\" required "
-                  "minlength=\"10\"><p class=\"hint\">至少 10 个字符；本人登录后可自行修改 · at "
-                  "least 10 characters; they change it after signing in</p></div><div><label "
-                  "for=\"password2\">再输一次 <span class=\"en\">Again</span></label><input "
-                  "id=\"password2\" name=\"password2\" type=\"password\" "
-                  "autocomplete=\"new-password\" required minlength=\"10\"></div></div>"
-                  "<button type=\"submit\" id=\"add-user\">添加 Add</button></form>");
+    yk_hub_html_raw(&s,
+                    "</select></div><div></div><div><label for=\"password\">初始密码 <span "
+                    "class=\"en\">First password</span></label><input id=\"password\" "
+                    "name=\"password\" type=\"password\" autocomplete=\"new-password\" required "
+                    "minlength=\"10\"><p class=\"hint\">至少 10 个字符；本人登录后可自行修改 · at "
+                    "least 10 characters; they change it after signing in</p></div><div><label "
+                    "for=\"password2\">再输一次 <span class=\"en\">Again</span></label><input "
+                    "id=\"password2\" name=\"password2\" type=\"password\" "
+                    "autocomplete=\"new-password\" required minlength=\"10\"></div></div>"
+                    "<button type=\"submit\" id=\"add-user\">添加 Add</button></form>");
     yk_admin_page_send(c, &s, status);
 }
 

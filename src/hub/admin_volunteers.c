@@ -14,80 +14,87 @@
 
 struct list {
     struct yk_admin_ctx *c;
-    struct yk_sb *s;
+    struct yk_hub_html *s;
     int n;
 };
 
 static void row(void *ctx, const struct yk_admin_volunteer *v)
 {
     struct list *l = ctx;
-    struct yk_sb *s = l->s;
+    struct yk_hub_html *s = l->s;
     l->n++;
-    yk_sb_raw(s, "<tr><td data-h=\"姓名 Name\"><a href=\"/admin/volunteers/");
-    yk_sb_text(s, v->id);
-    yk_sb_raw(s, "\">");
-    yk_sb_text(s, v->name_zh);
-    yk_sb_raw(s, "</a>");
+    yk_hub_html_raw(s, "<tr><td data-h=\"姓名 Name\"><a href=\"/admin/volunteers/");
+    yk_hub_html_text(s, v->id);
+    yk_hub_html_raw(s, "\">");
+    yk_hub_html_text(s, v->name_zh);
+    yk_hub_html_raw(s, "</a>");
     if (v->name_en[0]) {
-        yk_sb_raw(s, "<br><span class=\"en\">");
-        yk_sb_text(s, v->name_en);
-        yk_sb_raw(s, "</span>");
+        yk_hub_html_raw(s, "<br><span class=\"en\">");
+        yk_hub_html_text(s, v->name_en);
+        yk_hub_html_raw(s, "</span>");
     }
-    yk_sb_raw(s, "</td><td data-h=\"站点 Station\">");
-    yk_sb_text(s, v->station_id[0] ? v->station_id : "—");
-    yk_sb_raw(s, "</td><td data-h=\"状态 State\">");
-    yk_sb_raw(s, v->active ? "<span class=\"tag ok\">在岗 active</span>"
-                           : "<span class=\"tag no\">停用 inactive</span>");
-    yk_sb_raw(s, "</td></tr>");
+    yk_hub_html_raw(s, "</td><td data-h=\"站点 Station\">");
+    yk_hub_html_text(s, v->station_id[0] ? v->station_id : "—");
+    yk_hub_html_raw(s, "</td><td data-h=\"状态 State\">");
+    yk_hub_html_raw(s, v->active ? "<span class=\"tag ok\">在岗 active</span>"
+                                 : "<span class=\"tag no\">停用 inactive</span>");
+    yk_hub_html_raw(s, "</td></tr>");
 }
 
-static void pin_inputs(struct yk_sb *s)
+static void pin_inputs(struct yk_hub_html *s)
 {
-    yk_sb_raw(s, "<div><label for=\"pin\">PIN（4–12 位数字）<span class=\"en\">PIN (4–12 "
-                 "digits)</span></label><input id=\"pin\" name=\"pin\" type=\"password\" "
-                 "inputmode=\"numeric\" autocomplete=\"new-password\" required minlength=\"4\" "
-                 "maxlength=\"12\"></div><div><label for=\"pin2\">再输一次 <span "
-                 "class=\"en\">Again</span></label><input id=\"pin2\" name=\"pin2\" "
-                 "type=\"password\" inputmode=\"numeric\" autocomplete=\"new-password\" required "
-                 "minlength=\"4\" maxlength=\"12\"></div>");
+    yk_hub_html_raw(
+        s, "<div><label for=\"pin\">PIN（4–12 位数字）<span class=\"en\">PIN (4–12 "
+           "digits)</span></label><input id=\"pin\" name=\"pin\" type=\"password\" "
+           "inputmode=\"numeric\" autocomplete=\"new-password\" required minlength=\"4\" "
+           "maxlength=\"12\"></div><div><label for=\"pin2\">再输一次 <span "
+           "class=\"en\">Again</span></label><input id=\"pin2\" name=\"pin2\" "
+           "type=\"password\" inputmode=\"numeric\" autocomplete=\"new-password\" required "
+           "minlength=\"4\" maxlength=\"12\"></div>");
 }
 
 static void list_page(struct yk_admin_ctx *c, int status, const char *err)
 {
-    struct yk_sb s = {0};
+    struct yk_hub_html s = {0};
     yk_admin_page_begin(c, &s, "志愿者", "Volunteers");
     if (yk_admin_query(c, "done"))
-        yk_sb_raw(&s, "<div class=\"notice\" id=\"done\">已保存，自助机下次同步时更新。 <span "
-                      "class=\"en\">Saved; kiosks get it at their next sync.</span></div>");
-    yk_sb_raw(&s, "<table class=\"rows\" id=\"volunteers\"><thead><tr><th>姓名 Name</th><th>站点 "
-                  "Station</th><th>状态 State</th></tr></thead><tbody>");
+        yk_hub_html_raw(&s,
+                        "<div class=\"notice\" id=\"done\">已保存，自助机下次同步时更新。 <span "
+                        "class=\"en\">Saved; kiosks get it at their next sync.</span></div>");
+    yk_hub_html_raw(&s,
+                    "<table class=\"rows\" id=\"volunteers\"><thead><tr><th>姓名 Name</th><th>站点 "
+                    "Station</th><th>状态 State</th></tr></thead><tbody>");
     struct list l = {c, &s, 0};
     bool ok = yk_admin_volunteers(c->store, yk_admin_scope(c), row, &l);
-    yk_sb_raw(&s, "</tbody></table><h2>添加志愿者 <span class=\"en\">Add a volunteer</span></h2>");
+    yk_hub_html_raw(
+        &s, "</tbody></table><h2>添加志愿者 <span class=\"en\">Add a volunteer</span></h2>");
     if (err) {
-        yk_sb_raw(&s, "<div class=\"error\" id=\"form-error\">");
-        yk_sb_text(&s, err);
-        yk_sb_raw(&s, "</div>");
+        yk_hub_html_raw(&s, "<div class=\"error\" id=\"form-error\">");
+        yk_hub_html_text(&s, err);
+        yk_hub_html_raw(&s, "</div>");
     }
-    yk_sb_raw(&s, "<form class=\"card\" method=\"post\" action=\"/admin/volunteers\">");
+    yk_hub_html_raw(&s, "<form class=\"card\" method=\"post\" action=\"/admin/volunteers\">");
     yk_admin_csrf_field(c, &s);
-    yk_sb_raw(&s, "<div class=\"grid2\"><div><label for=\"name_zh\">姓名 <span class=\"en\">Name"
-                  "</span> *</label><input id=\"name_zh\" name=\"name_zh\" required "
-                  "maxlength=\"60\" value=\"");
-    yk_sb_text(&s, err ? yk_form_get(&c->form, "name_zh") : NULL);
-    yk_sb_raw(&s, "\"></div><div><label for=\"name_en\">英文名 <span class=\"en\">Name in "
-                  "English</span></label><input id=\"name_en\" name=\"name_en\" maxlength=\"60\" "
-                  "value=\"");
-    yk_sb_text(&s, err ? yk_form_get(&c->form, "name_en") : NULL);
-    yk_sb_raw(&s, "\"></div>");
+    yk_hub_html_raw(&s,
+                    "<div class=\"grid2\"><div><label for=\"name_zh\">姓名 <span class=\"en\">Name"
+                    "</span> *</label><input id=\"name_zh\" name=\"name_zh\" required "
+                    "maxlength=\"60\" value=\"");
+    yk_hub_html_text(&s, err ? yk_form_get(&c->form, "name_zh") : NULL);
+    yk_hub_html_raw(&s,
+                    "\"></div><div><label for=\"name_en\">英文名 <span class=\"en\">Name in "
+                    "English</span></label><input id=\"name_en\" name=\"name_en\" maxlength=\"60\" "
+                    "value=\"");
+    yk_hub_html_text(&s, err ? yk_form_get(&c->form, "name_en") : NULL);
+    yk_hub_html_raw(&s, "\"></div>");
     if (!yk_admin_scope(c)) {
-        yk_sb_raw(&s, "<div><label for=\"station\">站点 <span class=\"en\">Station</span> *"
-                      "</label><select id=\"station\" name=\"station\" required>");
+        yk_hub_html_raw(&s, "<div><label for=\"station\">站点 <span class=\"en\">Station</span> *"
+                            "</label><select id=\"station\" name=\"station\" required>");
         yk_admin_options(c, &s, "stations", err ? yk_form_get(&c->form, "station") : NULL);
-        yk_sb_raw(&s, "</select></div><div></div>");
+        yk_hub_html_raw(&s, "</select></div><div></div>");
     }
     pin_inputs(&s);
-    yk_sb_raw(&s, "</div><button type=\"submit\" id=\"add-volunteer\">添加 Add</button></form>");
+    yk_hub_html_raw(&s,
+                    "</div><button type=\"submit\" id=\"add-volunteer\">添加 Add</button></form>");
     if (!ok) {
         free(s.b);
         yk_admin_fail(c, 503, "数据库暂时不可用。", "The database is unavailable.");
@@ -153,39 +160,41 @@ static void one_page(struct yk_admin_ctx *c, const char *id, const char *station
         yk_admin_fail(c, 503, "数据库暂时不可用。", "The database is unavailable.");
         return;
     }
-    struct yk_sb s = {0};
+    struct yk_hub_html s = {0};
     yk_admin_page_begin(c, &s, "志愿者", "Volunteer");
     if (err) {
-        yk_sb_raw(&s, "<div class=\"error\" id=\"form-error\">");
-        yk_sb_text(&s, err);
-        yk_sb_raw(&s, "</div>");
+        yk_hub_html_raw(&s, "<div class=\"error\" id=\"form-error\">");
+        yk_hub_html_text(&s, err);
+        yk_hub_html_raw(&s, "</div>");
     }
-    yk_sb_raw(&s, "<div class=\"card\"><p><strong>");
-    yk_sb_text(&s, yk_admin_row_val(&r, "name_zh"));
-    yk_sb_raw(&s, "</strong> ");
-    yk_sb_text(&s, yk_admin_row_val(&r, "name_en"));
-    yk_sb_raw(&s, "<br>");
-    yk_sb_text(&s, station[0] ? station : "—");
+    yk_hub_html_raw(&s, "<div class=\"card\"><p><strong>");
+    yk_hub_html_text(&s, yk_admin_row_val(&r, "name_zh"));
+    yk_hub_html_raw(&s, "</strong> ");
+    yk_hub_html_text(&s, yk_admin_row_val(&r, "name_en"));
+    yk_hub_html_raw(&s, "<br>");
+    yk_hub_html_text(&s, station[0] ? station : "—");
     bool active =
         yk_admin_row_val(&r, "active") && strcmp(yk_admin_row_val(&r, "active"), "1") == 0;
-    yk_sb_raw(&s, "</p><form method=\"post\" action=\"/admin/volunteers/");
-    yk_sb_text(&s, id);
-    yk_sb_raw(&s, "/active\">");
+    yk_hub_html_raw(&s, "</p><form method=\"post\" action=\"/admin/volunteers/");
+    yk_hub_html_text(&s, id);
+    yk_hub_html_raw(&s, "/active\">");
     yk_admin_csrf_field(c, &s);
-    yk_sb_raw(&s, active
-                      ? "<input type=\"hidden\" name=\"active\" value=\"0\"><button "
-                        "class=\"alt\" type=\"submit\" id=\"deactivate\">停用 Deactivate</button>"
-                      : "<input type=\"hidden\" name=\"active\" value=\"1\"><button "
-                        "class=\"alt\" type=\"submit\" id=\"activate\">启用 Activate</button>");
-    yk_sb_raw(&s, "</form></div><h2>设置新 PIN <span class=\"en\">Set a new PIN</span></h2><form "
-                  "class=\"card\" method=\"post\" action=\"/admin/volunteers/");
-    yk_sb_text(&s, id);
-    yk_sb_raw(&s, "/pin\">");
+    yk_hub_html_raw(
+        &s, active ? "<input type=\"hidden\" name=\"active\" value=\"0\"><button "
+                     "class=\"alt\" type=\"submit\" id=\"deactivate\">停用 Deactivate</button>"
+                   : "<input type=\"hidden\" name=\"active\" value=\"1\"><button "
+                     "class=\"alt\" type=\"submit\" id=\"activate\">启用 Activate</button>");
+    yk_hub_html_raw(&s,
+                    "</form></div><h2>设置新 PIN <span class=\"en\">Set a new PIN</span></h2><form "
+                    "class=\"card\" method=\"post\" action=\"/admin/volunteers/");
+    yk_hub_html_text(&s, id);
+    yk_hub_html_raw(&s, "/pin\">");
     yk_admin_csrf_field(c, &s);
-    yk_sb_raw(&s, "<div class=\"grid2\">");
+    yk_hub_html_raw(&s, "<div class=\"grid2\">");
     pin_inputs(&s);
-    yk_sb_raw(&s, "</div><button type=\"submit\" id=\"set-pin\">保存 Save</button><a class=\"btn "
-                  "alt\" href=\"/admin/volunteers\">返回 Back</a></form>");
+    yk_hub_html_raw(&s,
+                    "</div><button type=\"submit\" id=\"set-pin\">保存 Save</button><a class=\"btn "
+                    "alt\" href=\"/admin/volunteers\">返回 Back</a></form>");
     yk_admin_row_free(&r);
     yk_admin_page_send(c, &s, status);
 }

@@ -203,6 +203,27 @@ bool yk_admin_list(struct yk_hub_store *s, const char *table, const char *col_a,
     return ok;
 }
 
+/* The first column of the one row sql (one text parameter) gives into out (64 bytes; "" for
+ * NULL): OK, NOT_FOUND when no row, ERROR. */
+static enum yk_hub_rc one_text(struct yk_hub_store *s, const char *sql, const char *arg,
+                               char out[64])
+{
+    out[0] = '\0';
+    yk_hs_lock(s);
+    sqlite3_stmt *st = yk_hs_prep(s, sql);
+    enum yk_hub_rc rc = YK_HUB_ERROR;
+    if (st) {
+        yk_hs_bind_str(st, 1, arg);
+        int k = sqlite3_step(st);
+        rc = k == SQLITE_ROW ? YK_HUB_OK : k == SQLITE_DONE ? YK_HUB_NOT_FOUND : YK_HUB_ERROR;
+        if (k == SQLITE_ROW)
+            yk_as_copy_col(st, 0, out, 64);
+        sqlite3_finalize(st);
+    }
+    yk_hs_unlock(s);
+    return rc;
+}
+
 /* Events ------------------------------------------------------------------------------------ */
 
 int yk_admin_events(struct yk_hub_store *s, const struct yk_admin_event_filter *f,
@@ -256,22 +277,10 @@ int yk_admin_events(struct yk_hub_store *s, const struct yk_admin_event_filter *
 enum yk_hub_rc yk_admin_event_station(struct yk_hub_store *s, const char *event_id,
                                       char station[64])
 {
-    station[0] = '\0';
-    yk_hs_lock(s);
-    sqlite3_stmt *st = yk_hs_prep(s, "SELECT es.station_id FROM events e LEFT JOIN "
-                                     "admin_event_station es ON es.event_id = e.id WHERE e.id = ? "
-                                     "AND e.deleted = 0");
-    enum yk_hub_rc rc = YK_HUB_ERROR;
-    if (st) {
-        yk_hs_bind_str(st, 1, event_id);
-        int k = sqlite3_step(st);
-        rc = k == SQLITE_ROW ? YK_HUB_OK : k == SQLITE_DONE ? YK_HUB_NOT_FOUND : YK_HUB_ERROR;
-        if (k == SQLITE_ROW)
-            yk_as_copy_col(st, 0, station, 64);
-        sqlite3_finalize(st);
-    }
-    yk_hs_unlock(s);
-    return rc;
+    return one_text(s,
+                    "SELECT es.station_id FROM events e LEFT JOIN admin_event_station es ON "
+                    "es.event_id = e.id WHERE e.id = ? AND e.deleted = 0",
+                    event_id, station);
 }
 
 enum yk_hub_rc yk_admin_event_cancel(struct yk_hub_store *s, const char *actor,
@@ -379,20 +388,7 @@ bool yk_admin_kiosks(struct yk_hub_store *s, const char *station,
 enum yk_hub_rc yk_admin_kiosk_station(struct yk_hub_store *s, const char *kiosk_id,
                                       char station[64])
 {
-    station[0] = '\0';
-    yk_hs_lock(s);
-    sqlite3_stmt *st = yk_hs_prep(s, "SELECT station_id FROM kiosks WHERE id = ?");
-    enum yk_hub_rc rc = YK_HUB_ERROR;
-    if (st) {
-        yk_hs_bind_str(st, 1, kiosk_id);
-        int k = sqlite3_step(st);
-        rc = k == SQLITE_ROW ? YK_HUB_OK : k == SQLITE_DONE ? YK_HUB_NOT_FOUND : YK_HUB_ERROR;
-        if (k == SQLITE_ROW)
-            yk_as_copy_col(st, 0, station, 64);
-        sqlite3_finalize(st);
-    }
-    yk_hs_unlock(s);
-    return rc;
+    return one_text(s, "SELECT station_id FROM kiosks WHERE id = ?", kiosk_id, station);
 }
 
 bool yk_admin_audit_add(struct yk_hub_store *s, const char *actor, const char *action,
@@ -465,20 +461,8 @@ bool yk_admin_volunteers(struct yk_hub_store *s, const char *station,
 
 enum yk_hub_rc yk_admin_volunteer_station(struct yk_hub_store *s, const char *id, char station[64])
 {
-    station[0] = '\0';
-    yk_hs_lock(s);
-    sqlite3_stmt *st = yk_hs_prep(s, "SELECT vs.station_id FROM volunteers v LEFT JOIN "
-                                     "admin_volunteer_station vs ON vs.volunteer_id = v.id WHERE "
-                                     "v.id = ? AND v.deleted = 0");
-    enum yk_hub_rc rc = YK_HUB_ERROR;
-    if (st) {
-        yk_hs_bind_str(st, 1, id);
-        int k = sqlite3_step(st);
-        rc = k == SQLITE_ROW ? YK_HUB_OK : k == SQLITE_DONE ? YK_HUB_NOT_FOUND : YK_HUB_ERROR;
-        if (k == SQLITE_ROW)
-            yk_as_copy_col(st, 0, station, 64);
-        sqlite3_finalize(st);
-    }
-    yk_hs_unlock(s);
-    return rc;
+    return one_text(s,
+                    "SELECT vs.station_id FROM volunteers v LEFT JOIN admin_volunteer_station "
+                    "vs ON vs.volunteer_id = v.id WHERE v.id = ? AND v.deleted = 0",
+                    id, station);
 }

@@ -144,4 +144,23 @@ static inline int user_add(const char *name, const char *role, const char *stati
     return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
+/* The first column of the first row of sql (arg bound to its one ?, when not NULL) on the
+ * hub's database into out (64 bytes; "" when none). */
+static inline void db_text(const char *sql, const char *arg, char out[64])
+{
+    sqlite3 *d;
+    out[0] = '\0';
+    if (sqlite3_open_v2(h.db, &d, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+        sqlite3_stmt *st;
+        if (sqlite3_prepare_v2(d, sql, -1, &st, NULL) == SQLITE_OK) {
+            if (arg)
+                sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+            if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+                snprintf(out, 64, "%s", (const char *)sqlite3_column_text(st, 0));
+            sqlite3_finalize(st);
+        }
+    }
+    sqlite3_close(d);
+}
+
 #endif

@@ -157,19 +157,7 @@ static void staff_read_only(const struct session *st)
 /* The id of the newest volunteer called name. */
 static void volunteer_id(const char *name, char id[64])
 {
-    sqlite3 *d;
-    id[0] = '\0';
-    if (sqlite3_open_v2(h.db, &d, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-        return;
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(d, "SELECT id FROM volunteers WHERE name_zh = ? ORDER BY id DESC", -1,
-                           &st, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            snprintf(id, 64, "%s", (const char *)sqlite3_column_text(st, 0));
-        sqlite3_finalize(st);
-    }
-    sqlite3_close(d);
+    db_text("SELECT id FROM volunteers WHERE name_zh = ? ORDER BY id DESC", name, id);
 }
 
 static bool pin_is(const char *id, const char *pin)

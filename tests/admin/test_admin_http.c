@@ -85,18 +85,7 @@ static void create_event(const struct session *s, const char *title_enc, const c
     struct ans a = req("/admin/events/new", s->cookie, form);
     CHECK_EQ_INT(a.status, 303);
     ans_free(&a);
-    id[0] = '\0';
-    char sql[256];
-    snprintf(sql, sizeof sql, "SELECT id FROM events ORDER BY rowid DESC LIMIT 1");
-    sqlite3 *d;
-    if (sqlite3_open_v2(h.db, &d, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
-        sqlite3_stmt *st;
-        if (sqlite3_prepare_v2(d, sql, -1, &st, NULL) == SQLITE_OK &&
-            sqlite3_step(st) == SQLITE_ROW)
-            snprintf(id, 64, "%s", (const char *)sqlite3_column_text(st, 0));
-        sqlite3_finalize(st);
-    }
-    sqlite3_close(d);
+    db_text("SELECT id FROM events ORDER BY rowid DESC LIMIT 1", NULL, id);
 }
 
 static void validation(const struct session *adm)

@@ -71,10 +71,10 @@ static void cookies(void)
 
 static void escaping(void)
 {
-    struct yk_sb s = {0};
-    yk_sb_text(&s, "<script>alert(\"x\")</script> & 'q' 中文");
+    struct yk_hub_html s = {0};
+    yk_hub_html_text(&s, "<script>alert(\"x\")</script> & 'q' 中文");
     CHECK_EQ_STR(s.b, "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39; 中文");
-    yk_sb_text(&s, NULL);
+    yk_hub_html_text(&s, NULL);
     free(s.b);
 }
 
