@@ -3,6 +3,7 @@
 #include "hub/admin_fields.h"
 
 #include "core/log.h"
+#include "core/qr.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,6 +71,31 @@ static void kiosk_row(void *ctx, const struct yk_admin_kiosk *k)
     yk_hub_html_raw(s, "</td></tr>");
 }
 
+/* text as a QR code in SVG (dark modules on white, the quiet zone, whole modules): what a
+ * kiosk's USB scanner reads off the screen or a print-out. */
+static void qr_svg(struct yk_hub_html *s, const char *text)
+{
+    struct yk_qr q;
+    if (!yk_qr_encode(&q, text, YK_QR_ECC_M))
+        return;
+    int side = q.size + 2 * YK_QR_QUIET_ZONE;
+    yk_hub_html_raw(s, "<svg id=\"setup-qr\" class=\"qr\" role=\"img\" viewBox=\"0 0 ");
+    yk_admin_html_int(s, side);
+    yk_hub_html_raw(s, " ");
+    yk_admin_html_int(s, side);
+    yk_hub_html_raw(s, "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" "
+                       "fill=\"#fff\"/><path fill=\"#000\" d=\"");
+    char m[48];
+    for (int y = 0; y < q.size; y++)
+        for (int x = 0; x < q.size; x++)
+            if (q.modules[y * q.size + x]) {
+                snprintf(m, sizeof m, "M%d %dh1v1h-1z", x + YK_QR_QUIET_ZONE, y + YK_QR_QUIET_ZONE);
+                yk_hub_html_raw(s, m);
+            }
+    yk_hub_html_raw(s, "\"/></svg>");
+    yk_qr_destroy(&q);
+}
+
 static void list_page(struct yk_admin_ctx *c, const char *code, const char *code_station)
 {
     struct yk_hub_html s = {0};
@@ -82,10 +108,12 @@ static void list_page(struct yk_admin_ctx *c, const char *code, const char *code
                         "The new kiosk's setup code, shown only this once, valid for 7 days, for "
                         "one use:</span></p><p class=\"code\" id=\"setup-code\">");
         yk_hub_html_text(&s, code);
-        yk_hub_html_raw(&s, "</p><p>在自助机上：志愿者模式 → 今日统计 → 与中心同步 → 连接服务中心，"
-                            "输入这 16 个字符。 <span class=\"en\">On the kiosk: volunteer mode → "
-                            "today → sync with the hub → connect, and type these 16 characters."
-                            "</span></p></div>");
+        yk_hub_html_raw(&s, "</p>");
+        qr_svg(&s, code);
+        yk_hub_html_raw(&s, "<p>在自助机上：志愿者模式 → 今日统计 → 与中心同步 → 连接服务中心，"
+                            "输入这 16 个字符，或用扫码枪扫这个二维码。 <span class=\"en\">On the "
+                            "kiosk: volunteer mode → today → sync with the hub → connect, and "
+                            "type these 16 characters or scan this QR code.</span></p></div>");
     }
     struct list l = {c, &s, 0};
     yk_hub_html_raw(&s,

@@ -172,6 +172,12 @@ def main():
         code = drv.find_element(By.ID, "setup-code").text.strip()
         check(len(code) == 19, "setup code shown: " + code)
         shot("kiosk-code")
+        # The QR beside it reads back as the code (what the kiosk's scanner would type).
+        if shutil.which("zbarimg"):
+            r = subprocess.run(["zbarimg", "--raw", "-q",
+                                os.path.join(SHOTS, "kiosk-code-1366x768.png")],
+                               capture_output=True)
+            check(r.stdout.decode().strip() == code, "setup QR reads %r" % r.stdout)
         drv.get(base + "/admin/kiosks")
         check(code not in drv.page_source, "the setup code is shown only once")
 
