@@ -115,6 +115,7 @@ void yk_admin_page_begin(struct yk_admin_ctx *c, struct yk_hub_html *s, const ch
     if (c->signed_in) {
         nav_link(c, s, "/admin/events", "活动", "Events");
         nav_link(c, s, "/admin/volunteers", "志愿者", "Volunteers");
+        nav_link(c, s, "/admin/figures", "统计", "Figures");
         nav_link(c, s, "/admin/content", "内容", "Content");
         nav_link(c, s, "/admin/kiosks", "自助机", "Kiosks");
         if (yk_admin_is_admin(c)) {
@@ -231,6 +232,9 @@ static void route(struct yk_admin_ctx *c)
         yk_admin_kiosks_page(c, rest);
     else if (starts(path, "/admin/content", &rest))
         yk_admin_content_page(c, rest);
+    else if ((strcmp(path, "/admin/figures") == 0 || strcmp(path, "/admin/figures.csv") == 0) &&
+             !post)
+        yk_admin_figures_page(c, path[14] == '.');
     else if (starts(path, "/admin/volunteers", &rest))
         yk_admin_volunteers_page(c, rest);
     else if (strncmp(path, "/admin/media/", 13) == 0 && !post)

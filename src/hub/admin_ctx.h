@@ -74,6 +74,7 @@ void yk_admin_kiosks_page(struct yk_admin_ctx *c, const char *rest); /* admin_ki
 void yk_admin_audit_page(struct yk_admin_ctx *c);
 void yk_admin_content_page(struct yk_admin_ctx *c, const char *rest); /* admin_content.c */
 void yk_admin_media_page(struct yk_admin_ctx *c, const char *hash);
+void yk_admin_figures_page(struct yk_admin_ctx *c, bool csv);            /* admin_figures.c */
 void yk_admin_volunteers_page(struct yk_admin_ctx *c, const char *rest); /* admin_volunteers.c */
 
 #endif

@@ -22,6 +22,22 @@ void yk_admin_html_label(struct yk_hub_html *s, const char *zh, const char *en)
     }
 }
 
+/* One CSV cell: quoted, quotes doubled; = + - @ (and tab, CR) at the start get a ' so that no
+ * spreadsheet runs it (OWASP, "CSV injection"). */
+void yk_admin_csv_cell(struct yk_hub_html *s, const char *v, bool last)
+{
+    yk_hub_html_raw(s, "\"");
+    if (v && (*v == '=' || *v == '+' || *v == '-' || *v == '@' || *v == '\t' || *v == '\r'))
+        yk_hub_html_raw(s, "'");
+    for (; v && *v; v++) {
+        if (*v == '"')
+            yk_hub_html_raw(s, "\"\"");
+        else
+            yk_hub_html_put(s, v, 1);
+    }
+    yk_hub_html_raw(s, last ? "\"\r\n" : "\",");
+}
+
 /* Mobile first (390 px), wider screens get a table layout and more room. System fonts
  * only: Noto Sans CJK SC where installed, whatever CJK font the system has otherwise. */
 const char yk_admin_css[] =

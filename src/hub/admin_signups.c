@@ -15,22 +15,6 @@ static const char *status_zh(const char *st)
                                           : st;
 }
 
-/* One CSV cell: quoted, quotes doubled; = + - @ (and tab, CR) at the start get a ' so that no
- * spreadsheet runs it (OWASP, "CSV injection"). */
-static void csv_cell(struct yk_hub_html *s, const char *v, bool last)
-{
-    yk_hub_html_raw(s, "\"");
-    if (v && (*v == '=' || *v == '+' || *v == '-' || *v == '@' || *v == '\t' || *v == '\r'))
-        yk_hub_html_raw(s, "'");
-    for (; v && *v; v++) {
-        if (*v == '"')
-            yk_hub_html_raw(s, "\"\"");
-        else
-            yk_hub_html_put(s, v, 1);
-    }
-    yk_hub_html_raw(s, last ? "\"\r\n" : "\",");
-}
-
 struct acc {
     struct yk_hub_html *s;
     bool csv;
@@ -58,14 +42,14 @@ static void row(void *ctx, const struct yk_admin_signup *g)
     if (g->checkin_utc)
         yk_admin_fmt_time(g->checkin_utc, checked);
     if (a->csv) {
-        csv_cell(s, name, false);
-        csv_cell(s, g->phone_masked, false);
-        csv_cell(s, party, false);
-        csv_cell(s, status_zh(g->status), false);
-        csv_cell(s, created, false);
-        csv_cell(s, g->kiosk_id, false);
-        csv_cell(s, checked, false);
-        csv_cell(s, g->checkin_kiosk, true);
+        yk_admin_csv_cell(s, name, false);
+        yk_admin_csv_cell(s, g->phone_masked, false);
+        yk_admin_csv_cell(s, party, false);
+        yk_admin_csv_cell(s, status_zh(g->status), false);
+        yk_admin_csv_cell(s, created, false);
+        yk_admin_csv_cell(s, g->kiosk_id, false);
+        yk_admin_csv_cell(s, checked, false);
+        yk_admin_csv_cell(s, g->checkin_kiosk, true);
         return;
     }
     yk_hub_html_raw(s, "<tr><td data-h=\"姓名 Name\">");

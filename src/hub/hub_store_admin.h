@@ -184,6 +184,28 @@ bool yk_admin_volunteers(struct yk_hub_store *s, const char *station,
 /* The station of volunteer id into station ("" when none). NOT_FOUND: no such volunteer. */
 enum yk_hub_rc yk_admin_volunteer_station(struct yk_hub_store *s, const char *id, char station[64]);
 
+/* Figures ---------------------------------------------------------------------------------- */
+
+/* One station's month: sign-ups made for its events (not cancelled) and the people in them,
+ * people checked in at its kiosks, confirmed sign-ups of its events that ended with no
+ * check-in, walk-ins counted at its kiosks, and volunteers' minutes on duty there. */
+struct yk_admin_figures {
+    char station_id[64], name_zh[128], name_en[128];
+    int64_t signups, people, checked_in, no_shows, walkins, duty_min;
+};
+
+/* The figures of [from, to) (unix seconds) per live station (only station when not NULL),
+ * up to max, into out, by the stations' order. Returns how many; -1 on error. now: events
+ * that ended before it count for no-shows. */
+int yk_admin_figures(struct yk_hub_store *s, const char *station, int64_t from, int64_t to,
+                     int64_t now, struct yk_admin_figures *out, int max);
+
+/* Calls cb for each station and walk-in kind with walk-ins counted in [from, to). */
+bool yk_admin_walkins_by_kind(struct yk_hub_store *s, const char *station, int64_t from, int64_t to,
+                              void (*cb)(void *ctx, const char *station, const char *kind_zh,
+                                         const char *kind_en, int64_t n),
+                              void *ctx);
+
 /* Kiosks and the audit log ------------------------------------------------------------------ */
 
 struct yk_admin_kiosk {

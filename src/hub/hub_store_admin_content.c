@@ -466,3 +466,99 @@ enum yk_hub_rc yk_admin_volunteer_station(struct yk_hub_store *s, const char *id
                     "vs ON vs.volunteer_id = v.id WHERE v.id = ? AND v.deleted = 0",
                     id, station);
 }
+
+/* Figures ---------------------------------------------------------------------------------- */
+
+/* Per-station sums of the month: each query gives (station, a[, b]) rows. */
+static const char *const figure_sql[] = {
+    "SELECT es.station_id, count(*), sum(g.party_size) FROM signups g JOIN admin_event_station "
+    "es ON es.event_id = g.event_id WHERE g.created_utc >= ?1 AND g.created_utc < ?2 AND "
+    "g.status <> 'cancelled' GROUP BY es.station_id",
+    "SELECT k.station_id, sum(c.count) FROM checkins c JOIN kiosks k ON k.id = c.kiosk_id WHERE "
+    "c.created_utc >= ?1 AND c.created_utc < ?2 GROUP BY k.station_id",
+    "SELECT es.station_id, count(*) FROM signups g JOIN events e ON e.id = g.event_id JOIN "
+    "admin_event_station es ON es.event_id = e.id WHERE g.status = 'confirmed' AND "
+    "e.starts_utc >= ?1 AND e.starts_utc < ?2 AND e.ends_utc < ?3 AND NOT EXISTS (SELECT 1 FROM "
+    "checkins c WHERE c.signup_id = g.id OR (g.ticket_code IS NOT NULL AND c.ticket_code = "
+    "g.ticket_code)) GROUP BY es.station_id",
+    "SELECT k.station_id, sum(w.delta) FROM walkins w JOIN kiosks k ON k.id = w.kiosk_id WHERE "
+    "w.created_utc >= ?1 AND w.created_utc < ?2 GROUP BY k.station_id",
+    "SELECT k.station_id, sum(coalesce(d.off_utc, d.on_utc) - d.on_utc) / 60 FROM duty_log d "
+    "JOIN kiosks k ON k.id = d.kiosk_id WHERE d.on_utc >= ?1 AND d.on_utc < ?2 GROUP BY "
+    "k.station_id",
+};
+
+int yk_admin_figures(struct yk_hub_store *s, const char *station, int64_t from, int64_t to,
+                     int64_t now, struct yk_admin_figures *out, int max)
+{
+    yk_hs_lock(s);
+    int n = -1;
+    sqlite3_stmt *st = yk_hs_prep(s, "SELECT id, name_zh, name_en FROM stations WHERE deleted = "
+                                     "0 AND (?1 IS NULL OR id = ?1) ORDER BY sort, id");
+    if (!st)
+        goto out;
+    yk_hs_bind_str(st, 1, station);
+    n = 0;
+    while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+        memset(&out[n], 0, sizeof out[n]);
+        yk_as_copy_col(st, 0, out[n].station_id, sizeof out[n].station_id);
+        yk_as_copy_col(st, 1, out[n].name_zh, sizeof out[n].name_zh);
+        yk_as_copy_col(st, 2, out[n].name_en, sizeof out[n].name_en);
+        n++;
+    }
+    sqlite3_finalize(st);
+    for (size_t q = 0; q < sizeof figure_sql / sizeof figure_sql[0] && n >= 0; q++) {
+        st = yk_hs_prep(s, figure_sql[q]);
+        if (!st) {
+            n = -1;
+            break;
+        }
+        sqlite3_bind_int64(st, 1, from);
+        sqlite3_bind_int64(st, 2, to);
+        if (q == 2)
+            sqlite3_bind_int64(st, 3, now);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            const char *id = (const char *)sqlite3_column_text(st, 0);
+            for (int i = 0; id && i < n; i++) {
+                if (strcmp(out[i].station_id, id) != 0)
+                    continue;
+                int64_t a = sqlite3_column_int64(st, 1);
+                int64_t *slot[] = {&out[i].signups, &out[i].checked_in, &out[i].no_shows,
+                                   &out[i].walkins, &out[i].duty_min};
+                *slot[q] = a;
+                if (q == 0)
+                    out[i].people = sqlite3_column_int64(st, 2);
+            }
+        }
+        sqlite3_finalize(st);
+    }
+out:
+    yk_hs_unlock(s);
+    return n;
+}
+
+bool yk_admin_walkins_by_kind(struct yk_hub_store *s, const char *station, int64_t from, int64_t to,
+                              void (*cb)(void *ctx, const char *station, const char *kind_zh,
+                                         const char *kind_en, int64_t n),
+                              void *ctx)
+{
+    yk_hs_lock(s);
+    sqlite3_stmt *st = yk_hs_prep(
+        s, "SELECT k.station_id, coalesce(wk.name_zh, w.kind_id), wk.name_en, sum(w.delta) FROM "
+           "walkins w JOIN kiosks k ON k.id = w.kiosk_id LEFT JOIN walkin_kinds wk ON wk.id = "
+           "w.kind_id WHERE w.created_utc >= ?1 AND w.created_utc < ?2 AND (?3 IS NULL OR "
+           "k.station_id = ?3) GROUP BY k.station_id, w.kind_id ORDER BY k.station_id, "
+           "wk.sort, w.kind_id");
+    bool ok = st != NULL;
+    if (st) {
+        sqlite3_bind_int64(st, 1, from);
+        sqlite3_bind_int64(st, 2, to);
+        yk_hs_bind_str(st, 3, station);
+    }
+    while (st && sqlite3_step(st) == SQLITE_ROW)
+        cb(ctx, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+           (const char *)sqlite3_column_text(st, 2), sqlite3_column_int64(st, 3));
+    sqlite3_finalize(st);
+    yk_hs_unlock(s);
+    return ok;
+}

@@ -319,6 +319,9 @@ def main():
         for action in ("user.add", "kiosk.add", "event.create", "event.cancel"):
             check(action in audit, "audit log has " + action)
         shot("audit")
+        drv.get(base + "/admin/figures")
+        check("binjiang" in drv.find_element(By.ID, "figures").text, "figures per station")
+        shot("figures")
         log.flush()
         text = open(os.path.join(tmp, "hub.log")).read()
         for secret in (ADMIN_PW, STAFF_PW, sid, code, code.replace("-", "")):

@@ -7,6 +7,9 @@
 #include "hub/admin.h"
 
 #include <sodium.h>
+#include <time.h>
+
+#define WALKIN_KIND "visit"
 
 static const unsigned char PNG[] = {
     0x89, 'P',  'N',  'G',  0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 'I',  'H',
@@ -270,6 +273,43 @@ static void volunteers(const struct session *adm, const struct session *st)
                  1);
 }
 
+/* Walk-ins, duty and a check-in at a binjiang kiosk this month: the figures count them, per
+ * station, staff see only their own, and the CSV says the same. */
+static void figures(const struct session *adm, const struct session *st)
+{
+    long long t = (long long)time(NULL) - 3600;
+    char sql[2048];
+    snprintf(sql, sizeof sql,
+             "sqlite3 '%s' \"INSERT INTO kiosks (id, station_id, token_hash, enrolled_utc) VALUES "
+             "('01KBFIG0000000000000000000', 'binjiang', 'x', %lld); INSERT INTO walkins (id, "
+             "kiosk_id, kind_id, delta, created_utc, received_utc) VALUES "
+             "('01KBFIG0000000000000000001', '01KBFIG0000000000000000000', '%s', 1, %lld, %lld), "
+             "('01KBFIG0000000000000000002', '01KBFIG0000000000000000000', '%s', 1, %lld, %lld); "
+             "INSERT INTO duty_log (id, kiosk_id, volunteer_id, on_utc, off_utc, received_utc) "
+             "VALUES ('01KBFIG0000000000000000003', '01KBFIG0000000000000000000', 'v', %lld, "
+             "%lld, %lld)\"",
+             h.db, t, WALKIN_KIND, t, t, WALKIN_KIND, t, t, t, t + 150 * 60, t);
+    CHECK_EQ_INT(system(sql), 0);
+    struct ans a = req("/admin/figures", adm->cookie, NULL);
+    CHECK_EQ_INT(a.status, 200);
+    CHECK(strstr(a.body, "id=\"chart\"") != NULL);
+    CHECK(strstr(a.body, "<td data-h=\"到访 Walk-ins\">2</td><td data-h=\"值班 Duty\">2:30</td>") !=
+          NULL);
+    CHECK(strstr(a.body, "expo-binjiang") != NULL);
+    ans_free(&a);
+    a = req("/admin/figures", st->cookie, NULL);
+    CHECK_EQ_INT(a.status, 200);
+    CHECK(strstr(a.body, "2:30") != NULL);
+    CHECK(strstr(a.body, "世博滨江") == NULL); /* not another station's row */
+    ans_free(&a);
+    a = req("/admin/figures.csv", st->cookie, NULL);
+    CHECK_EQ_INT(a.status, 200);
+    CHECK(a.len > 3 && memcmp(a.body, "\xEF\xBB\xBF", 3) == 0);
+    CHECK(strstr(a.body, "\"binjiang\",\"0\",\"0\",\"0\",\"0\",\"2\",\"2:30\"\r\n") != NULL);
+    CHECK(strstr(a.body, "expo-binjiang") == NULL);
+    ans_free(&a);
+}
+
 int main(void)
 {
     hub_init(&h);
@@ -284,6 +324,7 @@ int main(void)
     sites(&adm);
     staff_read_only(&st);
     volunteers(&adm, &st);
+    figures(&adm, &st);
     hub_stop(&h);
     FILE *f = fopen(h.log, "r");
     char log[1 << 16] = "";
