@@ -1,5 +1,6 @@
 #include "ui/keypad.h"
 
+#include "core/base32.h"
 #include "core/icons.h"
 #include "ui/page.h"
 
@@ -109,9 +110,21 @@ void yk_keypad_build(struct yk_kiosk *k, struct yk_rect r, const struct yk_keypa
 const char *const yk_keypad_digits[12] = {"1", "2", "3", "4",     "5", "6",
                                           "7", "8", "9", "clear", "0", "del"};
 
-const char *const yk_keypad_crockford[33] = {
-    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "A", "B", "C", "D", "E", "F",  "G",
-    "H", "J", "K", "M", "N", "P", "Q", "R", "S", "T", "V", "W", "X", "Y", "Z", "del"};
+const char *const *yk_keypad_crockford(void)
+{
+    /* Each symbol of the one alphabet (core/base32.h) as a label of its own; the UI runs
+     * on one thread, so filling them on first use needs no lock. */
+    static char syms[32][2];
+    static const char *keys[33];
+    if (!keys[0]) {
+        for (int i = 0; i < 32; i++) {
+            syms[i][0] = yk_base32_alphabet[i];
+            keys[i] = syms[i];
+        }
+        keys[32] = "del";
+    }
+    return keys;
+}
 
 int yk_keypad_min_h(struct yk_kiosk *k, int w, int n, int min_cols, enum yk_font f)
 {

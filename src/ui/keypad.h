@@ -26,9 +26,9 @@ struct yk_keypad {
 /* The keys of a phone pad: 1–9, clear, 0, del (12, with min_cols -3). */
 extern const char *const yk_keypad_digits[12];
 
-/* The 32 Crockford base32 symbols and del (33, with min_cols 4): ticket short codes and the
- * hub's setup code. */
-extern const char *const yk_keypad_crockford[33];
+/* The 32 Crockford base32 symbols (core/base32.h's alphabet) and del (33 keys, with
+ * min_cols 4): ticket short codes and the hub's setup code. Static storage. */
+const char *const *yk_keypad_crockford(void);
 
 /* Lays the keys of p out over r and adds them as buttons. */
 void yk_keypad_build(struct yk_kiosk *k, struct yk_rect r, const struct yk_keypad *p);

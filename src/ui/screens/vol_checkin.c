@@ -310,7 +310,8 @@ static void build_code(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
         f = (enum yk_font)(f - 1);
     yk_ui_text(ui, "vol.code", yk_inset(row, t->gap / 2), shown, f, any ? t->ink : t->ink_soft,
                YK_ALIGN_CENTER, true);
-    yk_vol_keypad(k, "vol.code.key", "vol.code.keys", in, yk_keypad_crockford, 33, 4, YK_FONT_BODY);
+    yk_vol_keypad(k, "vol.code.key", "vol.code.keys", in, yk_keypad_crockford(), 33, 4,
+                  YK_FONT_BODY);
 }
 
 static int match_row_h(struct yk_kiosk *k, void *ctx, size_t i, int w)

@@ -181,7 +181,7 @@ void yk_vol_build_setup(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
     yk_ui_text(ui, "vol.setup.msg", yk_cut_top(&in, mh), msg, YK_FONT_BODY,
                s->setup_msg ? t->primary : t->ink_soft, YK_ALIGN_LEFT, false);
     yk_cut_top(&in, t->gap);
-    yk_vol_keypad(k, "vol.setup.key", "vol.setup.keys", in, yk_keypad_crockford, 33, 4,
+    yk_vol_keypad(k, "vol.setup.key", "vol.setup.keys", in, yk_keypad_crockford(), 33, 4,
                   YK_FONT_BODY);
     yk_ui_scroll_end(ui, in.y + in.h);
 }
