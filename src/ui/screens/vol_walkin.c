@@ -22,6 +22,43 @@ static int walkin_count(const struct vstate *s, const char *kind)
     return 0;
 }
 
+/* One kind's tile: its name first and large (what the volunteer looks for), today's count
+ * under it in the accent colour; both as large as the tile holds. The tree text is
+ * "name count" (read aloud, tests). */
+static void walkin_tile(struct yk_kiosk *k, const char *id, struct yk_rect r, const char *name,
+                        int count)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    struct yk_button_style bs = yk_page_button_style(k, false, YK_FONT_BODY);
+    yk_ui_button(ui, id, r, "", &bs, true);
+    yk_ui_set_text(ui, id, yk_ui_fmt(ui, "%s %d", name, count));
+    struct yk_rect in = yk_inset(r, t->gap);
+    const char *c = yk_ui_fmt(ui, tr(k, "vol.walkin.today"), count);
+    enum yk_font nf = YK_FONT_TITLE, cf = YK_FONT_LARGE;
+    int nh = 0, chh = 0;
+    for (;;) {
+        nh = yk_ui_text_height(ui, name, nf, in.w);
+        chh = yk_ui_text_height(ui, c, cf, in.w);
+        bool fits = nh + chh <= in.h && nh <= 2 * yk_ui_line_height(ui, nf) &&
+                    yk_ui_text_width(ui, c, cf) <= in.w;
+        if (fits || (nf == YK_FONT_SMALL && cf == YK_FONT_SMALL))
+            break;
+        /* The count gives way first: the name matters more. */
+        if (cf > YK_FONT_BODY || nf == YK_FONT_SMALL)
+            cf = (enum yk_font)(cf - 1);
+        else
+            nf = (enum yk_font)(nf - 1);
+    }
+    int y = in.y + (in.h - nh - chh) / 2;
+    if (y < in.y)
+        y = in.y;
+    yk_ui_text(ui, yk_ui_fmt(ui, "%s.name", id), (struct yk_rect){in.x, y, in.w, nh}, name, nf,
+               t->ink, YK_ALIGN_CENTER, false);
+    yk_ui_text(ui, yk_ui_fmt(ui, "%s.count", id), (struct yk_rect){in.x, y + nh, in.w, chh}, c, cf,
+               t->primary, YK_ALIGN_CENTER, false);
+}
+
 /* The kind buttons in a grid of cols columns from y, each ch tall. */
 static void walkin_buttons(struct yk_kiosk *k, struct vstate *s, struct yk_rect in, int y, int cols,
                            int ch)
@@ -33,13 +70,8 @@ static void walkin_buttons(struct yk_kiosk *k, struct vstate *s, struct yk_rect 
         const struct yk_walkin_kind *kd = &s->kinds.items[i];
         struct yk_rect r = {in.x + (int)(i % (size_t)cols) * (cw + t->gap),
                             y + (int)(i / (size_t)cols) * (ch + t->gap), cw, ch};
-        struct yk_button_style bs = yk_page_button_style(k, false, YK_FONT_HUGE);
-        bs.sub = PICK(kd->name);
-        bs.icon_above = true;
-        const char *id = yk_ui_fmt(ui, "vol.walkin.%s", kd->id);
-        int c = walkin_count(s, kd->id);
-        yk_ui_button(ui, id, r, yk_ui_fmt(ui, "%d", c), &bs, true);
-        yk_ui_set_text(ui, id, yk_ui_fmt(ui, "%s %d", PICK(kd->name), c));
+        walkin_tile(k, yk_ui_fmt(ui, "vol.walkin.%s", kd->id), r, PICK(kd->name),
+                    walkin_count(s, kd->id));
     }
 }
 
