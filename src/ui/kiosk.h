@@ -132,6 +132,11 @@ void yk_kiosk_go(struct yk_kiosk *k, enum yk_screen_id s);
 /* The UI string for key in the current language (never NULL). */
 const char *yk_kiosk_tr(const struct yk_kiosk *k, const char *key);
 
+/* True when the frame is compact: the usual header and bar would take over a third of the
+ * height (elder mode on the 7" panel), so the header is one line and the bar one text line
+ * high; screens then put a step's choices first and keep explanations short. */
+bool yk_kiosk_compact(struct yk_kiosk *k);
+
 /* Wall-clock UTC seconds from the app's clock. */
 int64_t yk_kiosk_now_utc_s(const struct yk_kiosk *k);
 
