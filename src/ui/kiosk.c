@@ -3,6 +3,7 @@
 #include "core/icons.h"
 #include "core/log.h"
 #include "core/shtime.h"
+#include "core/sync.h"
 #include "ui/ambient.h"
 #include "ui/screens/screens.h"
 
@@ -99,8 +100,25 @@ void yk_kiosk_resize(struct yk_kiosk *k, int width, int height, float px_per_mm)
 static void enter(struct yk_kiosk *k, enum yk_screen_id s)
 {
     const struct yk_screen_def *d = yk_screen_def(s);
+    k->loaded_gen[s] = k->data_gen;
     if (d->enter)
         d->enter(k);
+}
+
+/* Screens that show seats and hold nothing a person entered: loaded again at once when the
+ * data changes under them (the sign-up and volunteer screens keep what is being typed). */
+static bool reload_at_once(enum yk_screen_id s)
+{
+    return s == YK_SCREEN_EVENTS || s == YK_SCREEN_EVENT;
+}
+
+void yk_kiosk_data_changed(struct yk_kiosk *k)
+{
+    k->data_gen++;
+    if (reload_at_once(k->screen) && k->state[k->screen]) {
+        enter(k, k->screen);
+        k->dirty = true;
+    }
 }
 
 static void leave(struct yk_kiosk *k, enum yk_screen_id s)
@@ -144,7 +162,8 @@ static void back(struct yk_kiosk *k)
     k->screen = k->back_depth ? k->back_stack[--k->back_depth] : YK_SCREEN_HOME;
     if (from != k->screen)
         leave(k, from);
-    if (!k->state[k->screen])
+    /* Loaded again when the seats may have changed since (back from a ticket). */
+    if (!k->state[k->screen] || k->loaded_gen[k->screen] != k->data_gen)
         enter(k, k->screen);
     k->dragging = k->flinging = NULL;
     k->dirty = true;
@@ -359,6 +378,14 @@ void yk_kiosk_tick(struct yk_kiosk *k)
     }
     yk_ambient_tick(k);
 
+    /* A sync round brings seats and content: the screens learn of it here. */
+    struct yk_sync_status sync;
+    yk_sync_status(&sync);
+    if (sync.last_success_utc != k->seen_sync_utc) {
+        k->seen_sync_utc = sync.last_success_utc;
+        yk_kiosk_data_changed(k);
+    }
+
     const struct yk_screen_def *cur = yk_screen_def(k->screen);
     if (cur->tick)
         cur->tick(k);
@@ -430,6 +457,9 @@ int64_t yk_kiosk_deadline(const struct yk_kiosk *k)
  * bar whose buttons are one text line high, so that a step's choices keep the room. */
 bool yk_kiosk_compact(struct yk_kiosk *k)
 {
+    /* Volunteer mode lays out its own short header and work area (volunteer.c). */
+    if (yk_screen_def(k->screen)->volunteer)
+        return false;
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
     /* The usual header on one line (title, time over the date), and the usual bar: one row,

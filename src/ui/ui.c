@@ -467,16 +467,20 @@ void yk_ui_button_colors(const struct yk_theme *t, struct yk_color st_bg, struct
                          bool pressed, bool enabled, struct yk_color *bg, struct yk_color *fg,
                          struct yk_color *sub)
 {
-    *bg = pressed && enabled ? t->pressed : st_bg;
+    *bg = st_bg;
     *fg = enabled ? st_fg : t->disabled;
-    if (!enabled)
+    if (!enabled) {
         *bg = t->bar; /* flat and pale, with words still readable (contrast checked) */
-    if (pressed && enabled && st_bg.r == t->primary.r && st_bg.g == t->primary.g &&
-        st_bg.b == t->primary.b) {
-        /* A pressed primary button darkens rather than turning pale. */
-        *bg = (struct yk_color){(uint8_t)(st_bg.r * 3 / 4), (uint8_t)(st_bg.g * 3 / 4),
-                                (uint8_t)(st_bg.b * 3 / 4), 255};
-        *fg = st_fg;
+    } else if (pressed) {
+        /* Pressed: pale under dark words; under light words (a red or black button) the
+         * colour darkens instead (a black one lifts a little), so the words stay readable. */
+        bool light_words = yk_contrast_ratio(st_fg, (struct yk_color){0, 0, 0, 255}) >
+                           yk_contrast_ratio(st_fg, (struct yk_color){255, 255, 255, 255});
+        if (!light_words)
+            *bg = t->pressed;
+        else
+            *bg = (struct yk_color){(uint8_t)(st_bg.r * 3 / 4 + 12), (uint8_t)(st_bg.g * 3 / 4 + 12),
+                                    (uint8_t)(st_bg.b * 3 / 4 + 12), 255};
     }
     /* The second line is softer where the softer ink still reads on this background (7:1
      * covers elder mode too); on a filled (selected) button it is the label's colour. */

@@ -252,7 +252,7 @@ static void row_texts(struct yk_kiosk *k, struct list_state *s, const struct yk_
         yk_format_hhmm(b, sizeof b, e->ends_utc);
         snprintf(span, sizeof span, "%s–%s", a, b);
     } else {
-        yk_format_span(span, sizeof span, e->starts_utc, e->ends_utc, yk_lang_code(k->lang));
+        yk_format_when(span, sizeof span, e->starts_utc, e->ends_utc, yk_kiosk_now_utc_s(k), yk_lang_code(k->lang));
     }
     const char *place = PICK(e->place);
     const char *kind = tr(k, kind_key(e->kind));
@@ -627,7 +627,7 @@ static void detail_build(struct yk_kiosk *k, struct yk_rect area)
     if (takes_signups) /* enabled while sign-up is open */
         yk_doc_button(&d, "event.signup", tr(k, "event.signup"), signup_open(e, s->loaded_at));
     char span[128];
-    yk_format_span(span, sizeof span, e->starts_utc, e->ends_utc, yk_lang_code(k->lang));
+    yk_format_when(span, sizeof span, e->starts_utc, e->ends_utc, yk_kiosk_now_utc_s(k), yk_lang_code(k->lang));
     yk_doc_field(&d, "event.time", tr(k, "event.time"), span);
     yk_doc_field(&d, "event.place", tr(k, "event.place"), PICK(e->place));
     if (open) {

@@ -602,7 +602,7 @@ static void build_confirm(struct yk_kiosk *k, struct yk_rect area)
     d.inline_fields = yk_kiosk_compact(k);
     char when[96] = "", masked[YK_PHONE_MASKED_LEN + 1], who[64];
     if (s->have_event)
-        yk_format_span(when, sizeof when, s->ev.starts_utc, s->ev.ends_utc, yk_lang_code(k->lang));
+        yk_format_when(when, sizeof when, s->ev.starts_utc, s->ev.ends_utc, yk_kiosk_now_utc_s(k), yk_lang_code(k->lang));
     yk_phone_mask(s->phone, masked);
     addressee(k, s, who, sizeof who);
     yk_doc_field(&d, "signup.summary.event", tr(k, "signup.f.event"),
@@ -803,7 +803,7 @@ static void build_result(struct yk_kiosk *k, struct yk_rect area)
         char who[64], when[96] = "";
         addressee(k, s, who, sizeof who);
         if (s->have_event)
-            yk_format_span(when, sizeof when, s->ev.starts_utc, s->ev.ends_utc,
+            yk_format_when(when, sizeof when, s->ev.starts_utc, s->ev.ends_utc, yk_kiosk_now_utc_s(k),
                            yk_lang_code(k->lang));
         yk_doc_field(&d, "signup.ticket.event", tr(k, "signup.f.event"),
                      s->have_event ? PICK(s->ev.title) : NULL);
@@ -890,6 +890,8 @@ static void submit(struct yk_kiosk *k, struct state *s)
         /* A new sign-up is committed: push it up now (a no-op when no sync worker runs). */
         yk_sync_wake();
     }
+    /* The seats changed (or may have): the screens showing them load them again. */
+    yk_kiosk_data_changed(k);
     /* The number has done its job; from here on only the masked form is shown. */
     sodium_memzero(s->phone, sizeof s->phone);
     s->step = STEP_RESULT;
@@ -947,6 +949,7 @@ static void tick(struct yk_kiosk *k)
         yk_info("signup", "sign-up %s: no answer from the hub (%s); shown as stored",
                 s->result.signup.id, r < 0 ? "failed" : "timed out");
     }
+    yk_kiosk_data_changed(k);
     yk_sync_wake();
     memset(k->ui.scroll, 0, sizeof k->ui.scroll);
 }
