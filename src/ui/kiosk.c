@@ -73,6 +73,9 @@ bool yk_kiosk_init(struct yk_kiosk *k, const struct yk_kiosk_params *p)
     enter(k, YK_SCREEN_HOME);
     k->dirty = true;
     k->last_input_ms = now_mono(k);
+    /* Started inside the night window: dimmed from the first frame (README), not from the
+     * first tick, which may be a minute away. */
+    yk_ambient_tick(k);
     return true;
 }
 

@@ -75,3 +75,7 @@ foreach(size 800x480 480x800)
     endforeach()
   endforeach()
 endforeach()
+add_test(NAME ui_night_start
+         COMMAND ${YK_UI_RUN} $<TARGET_FILE:yikong-kiosk> ${YK_UI_SCRIPTS}/night_start.txt
+                 ${CMAKE_BINARY_DIR}/shots/ui_night_start --now 2026-12-01T23:00:00+08:00
+                 --size 800x480)
