@@ -5,6 +5,7 @@
 #include "app/app.h"
 
 #include "app/sync_http.h"
+#include "core/utf8.h"
 #include "core/log.h"
 #include "core/sync.h"
 

@@ -47,6 +47,66 @@ int64_t yk_shanghai_to_utc(int year, int month, int day, int hour, int minute, i
            YK_SHANGHAI_OFFSET_S;
 }
 
+int yk_days_in_month(int y, int m)
+{
+    static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : dm[m - 1];
+}
+
+/* Reads exactly n digits at *p and advances past them; -1 if any is not a digit. */
+static int digits(const char **p, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        char c = (*p)[i];
+        if (c < '0' || c > '9')
+            return -1;
+        v = v * 10 + (c - '0');
+    }
+    *p += n;
+    return v;
+}
+
+enum yk_datetime_rc yk_parse_datetime(const char *text, int64_t *utc)
+{
+    const char *p = text;
+    int y = digits(&p, 4);
+    int mo = y < 0 || *p++ != '-' ? -1 : digits(&p, 2);
+    int d = mo < 0 || *p++ != '-' ? -1 : digits(&p, 2);
+    if (d < 0 || (*p != 'T' && *p != ' '))
+        return YK_DATETIME_FORM;
+    p++;
+    int h = digits(&p, 2);
+    int mi = h < 0 || *p++ != ':' ? -1 : digits(&p, 2);
+    int s = 0;
+    if (mi >= 0 && *p == ':') {
+        p++;
+        s = digits(&p, 2);
+    }
+    if (h < 0 || mi < 0 || s < 0)
+        return YK_DATETIME_FORM;
+    int offset = YK_SHANGHAI_OFFSET_S;
+    if (*p == 'Z') {
+        offset = 0;
+        p++;
+    } else if (*p == '+' || *p == '-') {
+        int sign = *p++ == '-' ? -1 : 1;
+        int oh = digits(&p, 2);
+        int om = oh < 0 || *p++ != ':' ? -1 : digits(&p, 2);
+        if (om < 0 || oh > 14 || om > 59)
+            return YK_DATETIME_OFFSET;
+        offset = sign * (oh * 3600 + om * 60);
+    }
+    if (*p != '\0')
+        return YK_DATETIME_FORM;
+    if (y < 2000 || mo < 1 || mo > 12 || d < 1 || d > yk_days_in_month(y, mo) || h > 23 ||
+        mi > 59 || s > 59)
+        return YK_DATETIME_RANGE;
+    *utc = yk_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s - offset;
+    return YK_DATETIME_OK;
+}
+
 static const char *const zh_week[] = {"星期日", "星期一", "星期二", "星期三",
                                       "星期四", "星期五", "星期六"};
 static const char *const en_week[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};

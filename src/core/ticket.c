@@ -1,5 +1,6 @@
 #include "core/ticket.h"
 
+#include "core/base32.h"
 #include "core/log.h"
 #include "core/signup.h"
 
@@ -35,8 +36,6 @@ _Static_assert(YK_TICKET_VERSION >= 1 && YK_TICKET_VERSION <= 9, "one version di
 static const char SIGN_DOMAIN[] = "yikong-ticket"; /* the NUL is signed too */
 static const char EVENT_DOMAIN[] = "yikong-event";
 static const char SHORT_DOMAIN[] = "yikong-short";
-
-static const char CROCKFORD[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 #define DAY_S 86400
 
@@ -663,42 +662,12 @@ void yk_ticket_short_code(const struct yk_ticket *t, char out[YK_TICKET_SHORT_LE
     uint8_t b[YK_TICKET_BYTES], h[16];
     pack(t, b);
     hash16(SHORT_DOMAIN, b, sizeof b, h);
-    uint64_t v = 0;
-    for (int i = 0; i < 5; i++)
-        v = v << 8 | h[i];
-    for (int i = YK_TICKET_SHORT_LEN - 1; i >= 0; i--, v >>= 5)
-        out[i] = CROCKFORD[v & 31];
-    out[YK_TICKET_SHORT_LEN] = '\0';
+    yk_base32_encode(h, 5, out, YK_TICKET_SHORT_LEN); /* the hash's first 40 bits */
 }
 
 bool yk_ticket_short_normalize(const char *in, char out[YK_TICKET_SHORT_LEN + 1])
 {
-    size_t n = 0;
-    out[0] = '\0';
-    if (!in)
-        return false;
-    for (const char *p = in; *p; p++) {
-        char c = *p;
-        if (c == '-' || c == ' ')
-            continue;
-        if (c >= 'a' && c <= 'z')
-            c = (char)(c - 'a' + 'A');
-        if (c == 'I' || c == 'L')
-            c = '1';
-        else if (c == 'O')
-            c = '0';
-        if (!strchr(CROCKFORD, c) || c == '\0' || n == YK_TICKET_SHORT_LEN) {
-            out[0] = '\0';
-            return false;
-        }
-        out[n++] = c;
-    }
-    out[n] = '\0';
-    if (n != YK_TICKET_SHORT_LEN) {
-        out[0] = '\0';
-        return false;
-    }
-    return true;
+    return yk_base32_normalize(in, out, YK_TICKET_SHORT_LEN);
 }
 
 bool yk_ticket_url(const char *hub_url, const char *code, char *out, size_t n)

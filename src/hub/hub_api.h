@@ -17,6 +17,7 @@
 #define YK_HUB_MAX_FIELD 1024       /* bytes in one string field of a record */
 #define YK_HUB_PAGE_DEFAULT 500     /* changes per page when limit is not given */
 #define YK_HUB_PAGE_MAX 1000        /* larger limits are cut to this */
+#define YK_HUB_SEATS_MAX 100000     /* seats one kiosk may ask to hold for an event */
 
 struct yk_hub_request {
     const char *method;        /* "GET", "POST", ... */
@@ -35,7 +36,12 @@ struct yk_hub_response {
     char *body;               /* owned: yk_hub_response_free */
     size_t len;
     const char *cache_control; /* static string or NULL */
+    int64_t retry_after_s;     /* > 0: sent as Retry-After (429) */
 };
+
+/* Fills rs with the refusal {"error": code, "message": msg} and status: every refusal of the
+ * hub has this shape. */
+void yk_hub_error(struct yk_hub_response *rs, int status, const char *code, const char *msg);
 
 /* Answers one request against store at time now (unix seconds). Always fills rs (at worst a
  * 500 with a JSON error); free it with yk_hub_response_free. Thread-safe. */

@@ -93,8 +93,34 @@ static void test_driven_clock(void)
     CHECK(u >= 1796083200000LL && u < 1796083260000LL);
 }
 
+/* The --now forms (config.c words the messages; the reading is here). */
+static void test_parse_datetime(void)
+{
+    int64_t t = 0;
+    CHECK_EQ_INT(yk_parse_datetime("2026-12-01T09:00", &t), YK_DATETIME_OK);
+    CHECK_EQ_INT(t, 1796086800LL);
+    CHECK_EQ_INT(yk_parse_datetime("2026-12-01T01:00:00Z", &t), YK_DATETIME_OK);
+    CHECK_EQ_INT(t, 1796086800LL);
+    CHECK_EQ_INT(yk_parse_datetime("2026-12-01 04:00:00+03:00", &t), YK_DATETIME_OK);
+    CHECK_EQ_INT(t, 1796086800LL);
+    t = 7;
+    CHECK_EQ_INT(yk_parse_datetime("2026-02-29 09:00", &t), YK_DATETIME_RANGE);
+    CHECK_EQ_INT(t, 7); /* untouched */
+    CHECK_EQ_INT(yk_parse_datetime("1999-12-31 09:00", &t), YK_DATETIME_RANGE);
+    CHECK_EQ_INT(yk_parse_datetime("2026-12-01 24:00", &t), YK_DATETIME_RANGE);
+    CHECK_EQ_INT(yk_parse_datetime("2026-12-01T09:00+15:00", &t), YK_DATETIME_OFFSET);
+    CHECK_EQ_INT(yk_parse_datetime("2026-12-01T09:00+0800", &t), YK_DATETIME_OFFSET);
+    CHECK_EQ_INT(yk_parse_datetime("2026-12-01", &t), YK_DATETIME_FORM);
+    CHECK_EQ_INT(yk_parse_datetime("2026-12-01T09:00 ", &t), YK_DATETIME_FORM);
+    CHECK_EQ_INT(yk_days_in_month(2028, 2), 29);
+    CHECK_EQ_INT(yk_days_in_month(2100, 2), 28);
+    CHECK_EQ_INT(yk_days_in_month(2000, 2), 29);
+    CHECK_EQ_INT(yk_days_in_month(2026, 4), 30);
+}
+
 int main(void)
 {
+    test_parse_datetime();
     test_conversion();
     test_formats();
     test_when();

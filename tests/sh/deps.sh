@@ -3,7 +3,7 @@
 yk_deps() {
     local pkgs="cmake ninja-build gcc pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
                 libsqlite3-dev libqrencode-dev libsodium-dev libunibreak-dev fonts-noto-cjk
-                libmicrohttpd-dev libcurl4-openssl-dev"
+                libmicrohttpd-dev libcurl4-openssl-dev libjansson-dev"
     if [ "$1" = test ]; then
         # xvfb: a real X11 window for idle-CPU figures; zbar-tools: reads QR codes back from
         # screenshots; clang + libclang-rt-14-dev: libFuzzer; sqlite3: integrity checks.
