@@ -1,25 +1,16 @@
 #include "hub/hub_store_impl.h"
 
 #include "core/ticket.h"
+#include "core/utf8.h"
 
 #include <string.h>
 
 /* Tickets ------------------------------------------------------------------------------------ */
 
-/* Column i as text into out (n bytes): what does not fit is cut before the UTF-8 character
- * it would split, never inside one. */
+/* Column i as text into out (n bytes), cut at a character boundary if it does not fit. */
 static void copy_col(sqlite3_stmt *st, int i, char *out, size_t n)
 {
-    const char *t = (const char *)sqlite3_column_text(st, i);
-    size_t len = t ? strlen(t) : 0;
-    if (len >= n) {
-        len = n - 1;
-        while (len > 0 && ((unsigned char)t[len] & 0xC0) == 0x80)
-            len--; /* t[len] would be the first byte left out: back to a lead byte */
-    }
-    if (len)
-        memcpy(out, t, len);
-    out[len] = '\0';
+    yk_utf8_copy(out, n, (const char *)sqlite3_column_text(st, i));
 }
 
 static bool event_info(struct yk_hub_store *s, sqlite3_stmt *st, int first, struct yk_hub_ticket *t)

@@ -15,7 +15,7 @@
 #include "fuzz/require.h"
 #include "core/ids.h"
 #include "core/json.h"
-#include "core/textlayout.h"
+#include "core/utf8.h"
 #include "hub/hub_api.h"
 #include "hub/hub_store.h"
 

@@ -13,7 +13,7 @@
 
 #include "check.h"
 #include "core/json.h"
-#include "core/textlayout.h"
+#include "core/utf8.h"
 #include "core/ticket.h"
 #include "hub/hub_client.h"
 

@@ -1,4 +1,4 @@
-# The hub sync client (src/core/sync.c, src/app/sync_http.c, src/app/sync_worker.c): unit
+# The hub sync client (src/core/sync_*.c, src/app/sync_http.c, src/app/sync_worker.c): unit
 # tests with canned JSON, end-to-end tests with real processes on 127.0.0.1 (the hub, kiosks,
 # a TCP proxy that cuts connections), the page parser's fuzz target, and the benchmark
 # (bench_sync, not a test; sync_bench_smoke runs it small). Names match ctest -R sync.
