@@ -5,6 +5,7 @@
 #include "core/embed.h"
 #include "core/log.h"
 #include "core/signup.h"
+#include "core/ticket_keys.h"
 #include "platform/notify.h"
 
 #include <errno.h>
