@@ -102,6 +102,7 @@ struct yk_site {
     char *photo_hash; /* NULL = no photo; look it up with yk_store_get_media */
     char *link_url;
     int sort;
+    struct yk_bitext booking; /* how to book a visit (0005); NULL when unknown */
 };
 struct yk_site_list {
     struct yk_site *items;

@@ -23,7 +23,8 @@
  *   sites.hint                         how to open a site from the map view
  *   site.doc                           the site page's scrolling region
  *   site.photo, site.intro, site.hours, site.location, site.distance, site.qr
- *   site.ask                           where hours or the place are not known: ask here
+ *   site.booking                       how to book a visit, when known
+ *   site.ask                           where what it is or where is not known: ask here
  *   site.missing                       the site is no longer in the database
  */
 #include "ui/screens/screens.h"
@@ -692,23 +693,24 @@ static void detail_build(struct yk_kiosk *k, struct yk_rect area)
                     s->photo.bytes, s->photo.size, PICK(site->name));
         yk_doc_space(&d, h + t->pad);
     }
-    const char *intro = PICK(site->intro);
-    if (!intro || !*intro)
-        intro = yk_ui_fmt(&k->ui, tr(k, "site.intro.none"), PICK(site->name));
-    yk_doc_text(&d, "site.intro", intro, false);
+    yk_doc_text(&d, "site.intro", PICK(site->intro), false);
     char dist[96];
     distance_text(k, s->here_m, site->river_pos_m, dist, sizeof dist);
     yk_doc_field(&d, "site.distance", tr(k, "site.distance"), dist);
     yk_doc_field(&d, "site.location", tr(k, "site.location"), PICK(site->location));
     yk_doc_field(&d, "site.hours", tr(k, "site.hours"), PICK(site->hours));
-    const char *loc = PICK(site->location), *hours = PICK(site->hours);
-    if (!loc || !*loc || !hours || !*hours) {
-        /* What is not known yet is asked here: a finished page, not a placeholder. */
-        const char *stn = yk_pick(k->lang, k->p.cfg->station_name, k->p.cfg->station_name_en);
-        yk_doc_field(&d, "site.ask", tr(k, "site.ask"),
-                     yk_ui_fmt(&k->ui, tr(k, "site.ask.body"), stn));
-    }
+    yk_doc_field(&d, "site.booking", tr(k, "site.booking"), PICK(site->booking));
     yk_doc_qr(&d, "site.qr", site->link_url, tr(k, "qr.take_along"));
+    /* What is not known yet is asked here: a finished page, not a placeholder (after the
+     * QR code, which stays where it was). */
+    const char *intro = PICK(site->intro), *loc = PICK(site->location);
+    if (!intro || !*intro || !loc || !*loc) {
+        const char *stn = yk_pick(k->lang, k->p.cfg->station_name, k->p.cfg->station_name_en);
+        const char *body = intro && *intro
+                               ? yk_ui_fmt(&k->ui, tr(k, "site.ask.body"), stn)
+                               : yk_ui_fmt(&k->ui, tr(k, "site.ask.all"), PICK(site->name), stn);
+        yk_doc_field(&d, "site.ask", tr(k, "site.ask"), body);
+    }
     yk_doc_end(&d);
 }
 
