@@ -756,7 +756,7 @@ static void build_result(struct yk_kiosk *k, struct yk_rect area)
     bool wide = area.w > area.h * 5 / 4;
     if (ticket && wide) {
         /* Wide screens: the QR code as tall as the page on the right, the rest beside it. */
-        int side = area.h < area.w * 40 / 100 ? area.h : area.w * 40 / 100;
+        int side = area.h < area.w * 34 / 100 ? area.h : area.w * 34 / 100;
         yk_page_qr_card(k, "signup.ticket.qr", yk_cut_right(&rest, side), url, cap);
         yk_ui_mark_primary(ui, "signup.ticket.qr");
         yk_cut_right(&rest, t->pad);
