@@ -1,16 +1,21 @@
 /* Event sign-up, step by step, with no typing of names: the mobile number on a number pad,
  * how to address the person (a surname from a grid, or none, and 先生/女士), the party
- * size, the privacy notice and consent, a summary to confirm, then the ticket. Every step
- * has 上一步 and 取消. The number is shown whole only while it is typed; after that only
- * masked (138****5678). Nothing entered outlives the screen (leave() wipes it).
+ * size, the privacy notice and consent, a summary to confirm, then the ticket. The header
+ * says which step ("活动报名 第2/5步"); every step has 取消报名 and its next action at the
+ * bottom, and the bar's 返回 is the previous step. Each step's choices are marked primary and
+ * laid out whole in view (check-choices): a grid that does not fit pages with 更多. The
+ * number is shown whole only while it is typed; after that only masked (138****5678).
+ * Nothing entered outlives the screen (leave() wipes it).
  *
- * Widget ids: signup.step (the instruction), signup.progress, signup.phone (the number as
- * typed), signup.error, signup.key.0 … signup.key.9, signup.key.del, signup.key.clear,
- * signup.title.mr, signup.title.ms, signup.title.none, signup.surname.<n> (n: index in the
- * table below), signup.surname.none, signup.initials, signup.initial.<A-Z>, signup.party.<n>,
- * signup.notice, signup.agree, signup.summary.*, signup.confirm, signup.result.title,
- * signup.result.body, signup.ticket.qr, signup.ticket.code, signup.ticket.*, signup.done,
- * signup.prev, signup.cancel, signup.next, and while the hub is asked to confirm a sign-up
+ * Widget ids: signup.step (the question), signup.phone (the number as typed),
+ * signup.phone.why, signup.error, signup.key.0 … signup.key.9, signup.key.del,
+ * signup.key.clear, signup.title.mr, signup.title.ms, signup.title.none, signup.surname.<n>
+ * (n: index in the table below), signup.surname.none, signup.initials, signup.initial.<A-Z>,
+ * signup.more (the grid's next page), signup.name.preview, signup.party.<n>,
+ * signup.party.note, signup.notice.*, signup.summary.*, signup.result (the ticket's details),
+ * signup.result.body, signup.ticket.qr, signup.ticket.code (and .label), signup.ticket.event,
+ * .time, .place, .who, .party, .phone, signup.done, signup.cancel, signup.next (its label is
+ * the step's action: 下一步, 同意并继续, 确认报名), signup.prev (an alias of the bar's back), and while the hub is asked to confirm a sign-up
  * (online confirmation) signup.confirming.bar (its text: how far the wait has gone, "40%")
  * and signup.confirming.body; signup.result.unreached when the hub could not be asked.
  *
