@@ -1,5 +1,6 @@
 #include "core/json.h"
 
+#include "core/grow.h"
 #include "core/utf8.h"
 
 #include <inttypes.h>
@@ -366,17 +367,9 @@ static void put(struct yk_jw *w, const char *s, size_t n)
         w->failed = true;
         return;
     }
-    if (w->len + n + 1 > w->cap) {
-        size_t cap = w->cap ? w->cap : 256;
-        while (cap < w->len + n + 1)
-            cap *= 2;
-        char *b = realloc(w->buf, cap);
-        if (!b) {
-            w->failed = true;
-            return;
-        }
-        w->buf = b;
-        w->cap = cap;
+    if (!yk_grow((void **)&w->buf, &w->cap, w->len + n + 1, 1)) {
+        w->failed = true;
+        return;
     }
     memcpy(w->buf + w->len, s, n);
     w->len += n;

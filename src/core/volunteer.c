@@ -3,6 +3,7 @@
 #include "core/grow.h"
 
 #include "core/log.h"
+#include "core/phone.h"
 #include "core/utf8.h"
 #include "core/shtime.h"
 
@@ -596,17 +597,11 @@ done:
     return rc;
 }
 
-static void mask_phone(char *out, size_t cap, const char *phone, const char *last4)
+/* "138****5678", or "*******5678" from the last four once the number is purged. */
+static void mask_phone(char out[YK_PHONE_MASKED_LEN + 1], const char *phone, const char *last4)
 {
-    size_t n = phone ? strlen(phone) : 0;
-    if (n >= 8 && n < cap) {
-        /* Mainland mobile style: the operator prefix and the last four stay. */
-        for (size_t i = 0; i < n; i++)
-            out[i] = (i < 3 || i >= n - 4) ? phone[i] : '*';
-        out[n] = '\0';
-    } else {
-        snprintf(out, cap, "*******%s", last4 ? last4 : "????");
-    }
+    if (!yk_phone_mask(phone, out) && !yk_phone_mask(last4, out))
+        memcpy(out + YK_PHONE_MASKED_LEN - 4, "????", 4);
 }
 
 static bool four_digits(const char *s)
@@ -628,7 +623,7 @@ static enum row_rc match_row(struct yk_db *db, sqlite3_stmt *st, void *item, voi
     yk_utf8_copy(m->id, sizeof m->id, col_text(st, 0));
     yk_utf8_copy(m->surname, sizeof m->surname, col_text(st, 1));
     yk_utf8_copy(m->title, sizeof m->title, col_text(st, 2));
-    mask_phone(m->phone_masked, sizeof m->phone_masked, col_text(st, 3),
+    mask_phone(m->phone_masked, col_text(st, 3),
                col_text(st, 4) ? col_text(st, 4) : ctx);
     m->party_size = sqlite3_column_int(st, 5);
     m->state = parse_state(col_text(st, 6));

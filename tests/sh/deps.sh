@@ -7,7 +7,9 @@ yk_deps() {
     if [ "$1" = test ]; then
         # xvfb: a real X11 window for idle-CPU figures; zbar-tools: reads QR codes back from
         # screenshots; clang + libclang-rt-14-dev: libFuzzer; sqlite3: integrity checks.
-        pkgs="$pkgs xvfb xauth zbar-tools clang libclang-rt-14-dev sqlite3 procps"
+        # chromium + chromium-driver + python3-selenium: the admin's browser test.
+        pkgs="$pkgs xvfb xauth zbar-tools clang libclang-rt-14-dev sqlite3 procps
+              chromium chromium-driver python3-selenium"
     fi
     local missing=""
     for p in $pkgs; do

@@ -6,6 +6,7 @@
 #include "check.h"
 #include "core/db.h"
 #include "core/ticket.h"
+#include "core/ticket_keys.h"
 
 #include <stdbool.h>
 #include <stdio.h>

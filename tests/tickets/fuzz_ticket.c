@@ -7,6 +7,7 @@
  * this file's own ticket functions), so the fuzzer starts from inputs that verify. */
 #include "fuzz/require.h"
 #include "core/base32.h"
+#include "core/phone.h"
 #include "core/ticket.h"
 
 #include <stdint.h>
