@@ -1,0 +1,4 @@
+# Checks over the source tree itself (no build products needed).
+# Only src/platform includes SDL; the headers code above it sees name SDL's types only.
+add_test(NAME sdl_only_in_platform COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/sdl-boundary.sh
+         ${CMAKE_SOURCE_DIR})
