@@ -87,6 +87,9 @@ int yk_app_init(struct yk_app *app, const struct yk_config *cfg)
             .heartbeat_s = cfg->heartbeat_interval_s,
             .seat_block = cfg->seat_block,
             .keys = app->keys_open ? &app->keys : NULL,
+            /* Its times follow --now as the screens' do; a driven clock (headless) is the
+             * UI thread's alone. */
+            .clock = app->clock.driven ? NULL : &app->clock,
         };
         sync_worker = yk_sync_worker_start(&sp); /* NULL: the kiosk runs offline (logged) */
     }
