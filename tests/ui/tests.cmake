@@ -61,3 +61,6 @@ add_executable(test_evwait ${CMAKE_CURRENT_LIST_DIR}/test_evwait.c)
 target_link_libraries(test_evwait PRIVATE yk_platform)
 target_include_directories(test_evwait PRIVATE ${CMAKE_SOURCE_DIR}/tests)
 add_test(NAME test_evwait COMMAND test_evwait)
+# Its timings are figures, not assertions: bench_evwait (tests/bench/bench.sh prints them).
+add_executable(bench_evwait ${CMAKE_CURRENT_LIST_DIR}/bench_evwait.c)
+target_link_libraries(bench_evwait PRIVATE yk_platform)
