@@ -310,6 +310,14 @@ void yk_sync_publish_round(const struct yk_sync_client *c, struct yk_db *db, enu
     yk_sync_status_publish(&s);
 }
 
+void yk_sync_publish_configured(const char *data_dir)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/%s", data_dir, YK_SYNC_TOKEN_FILE);
+    struct yk_sync_status s = {.configured = true, .enrolled = access(path, F_OK) == 0};
+    yk_sync_status_publish(&s);
+}
+
 bool yk_sync_enrolled(const struct yk_sync_client *c)
 {
     return c->token[0] != '\0';

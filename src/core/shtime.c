@@ -154,3 +154,71 @@ void yk_format_span(char *buf, size_t n, int64_t start_utc_s, int64_t end_utc_s,
                  a.minute, b.month, b.day, b.hour, b.minute);
     }
 }
+
+static const char *const en_month_long[] = {"January", "February", "March",     "April",
+                                            "May",     "June",     "July",      "August",
+                                            "September", "October", "November", "December"};
+
+void yk_format_when(char *buf, size_t n, int64_t start_utc_s, int64_t end_utc_s,
+                    int64_t now_utc_s, const char *lang)
+{
+    struct yk_localtime a, b, now;
+    yk_shanghai_time(start_utc_s, &a);
+    /* An end at midnight belongs to the day before (a whole day ends at 24:00). */
+    bool whole = a.hour == 0 && a.minute == 0 && end_utc_s > start_utc_s;
+    yk_shanghai_time(end_utc_s, &b);
+    whole = whole && b.hour == 0 && b.minute == 0;
+    if (whole)
+        yk_shanghai_time(end_utc_s - 1, &b);
+    yk_shanghai_time(now_utc_s, &now);
+    bool en = strcmp(lang, "en") == 0;
+    bool other_year = a.year != now.year || b.year != now.year;
+    char year[16] = "";
+    if (other_year)
+        snprintf(year, sizeof year, en ? " %d" : "%d年", a.year);
+    /* A whole calendar month: from the 1st at 00:00 to the 1st of the next. */
+    int last = (int)(yk_days_from_civil(a.month == 12 ? a.year + 1 : a.year, a.month % 12 + 1, 1) -
+                     yk_days_from_civil(a.year, a.month, 1));
+    if (whole && a.day == 1 && b.year == a.year && b.month == a.month && b.day == last) {
+        if (en)
+            snprintf(buf, n, "%s%s (all month)", en_month_long[a.month - 1], year);
+        else
+            snprintf(buf, n, "%s%d月全月", year, a.month);
+        return;
+    }
+    bool same_day = a.year == b.year && a.month == b.month && a.day == b.day;
+    if (whole && same_day) {
+        if (en)
+            snprintf(buf, n, "%s %d %s%s, all day", en_week[a.weekday], a.day,
+                     en_month[a.month - 1], year);
+        else
+            snprintf(buf, n, "%s%d月%d日 %s 全天", year, a.month, a.day, zh_week[a.weekday]);
+        return;
+    }
+    if (whole) {
+        if (en && a.month == b.month && a.year == b.year)
+            snprintf(buf, n, "%d–%d %s%s", a.day, b.day, en_month[a.month - 1], year);
+        else if (en)
+            snprintf(buf, n, "%d %s – %d %s%s", a.day, en_month[a.month - 1], b.day,
+                     en_month[b.month - 1], year);
+        else
+            snprintf(buf, n, "%s%d月%d日–%d月%d日", year, a.month, a.day, b.month, b.day);
+        return;
+    }
+    yk_shanghai_time(end_utc_s, &b);
+    same_day = a.year == b.year && a.month == b.month && a.day == b.day;
+    if (same_day) {
+        if (en)
+            snprintf(buf, n, "%s %d %s%s %02d:%02d–%02d:%02d", en_week[a.weekday], a.day,
+                     en_month[a.month - 1], year, a.hour, a.minute, b.hour, b.minute);
+        else
+            snprintf(buf, n, "%s%d月%d日 %s %02d:%02d–%02d:%02d", year, a.month, a.day,
+                     zh_week[a.weekday], a.hour, a.minute, b.hour, b.minute);
+    } else if (en) {
+        snprintf(buf, n, "%d %s%s %02d:%02d – %d %s %02d:%02d", a.day, en_month[a.month - 1],
+                 year, a.hour, a.minute, b.day, en_month[b.month - 1], b.hour, b.minute);
+    } else {
+        snprintf(buf, n, "%s%d月%d日 %02d:%02d – %d月%d日 %02d:%02d", year, a.month, a.day,
+                 a.hour, a.minute, b.month, b.day, b.hour, b.minute);
+    }
+}

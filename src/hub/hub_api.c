@@ -1,5 +1,7 @@
 #include "hub/hub_api.h"
 
+#include "hub/admin.h"
+
 #include "core/ids.h"
 #include "core/log.h"
 #include "hub/hub_page.h"
@@ -19,6 +21,8 @@ void yk_hub_response_free(struct yk_hub_response *rs)
     free(rs->body);
     rs->body = NULL;
     rs->len = 0;
+    free(rs->headers);
+    rs->headers = NULL;
 }
 
 static void set_body(struct yk_hub_response *rs, int status, const char *type, char *body,
@@ -639,6 +643,10 @@ void yk_hub_handle(struct yk_hub_store *store, const struct yk_hub_request *rq, 
             return;
         }
         do_ticket(store, path + 3, rs);
+        return;
+    }
+    if (strcmp(path, "/admin") == 0 || strncmp(path, "/admin/", 7) == 0) {
+        yk_admin_handle(store, rq, now, rs);
         return;
     }
     if (strcmp(path, "/healthz") == 0) {

@@ -28,6 +28,13 @@ struct yk_hub_request {
     const char *body; /* need not be NUL-terminated */
     size_t body_len;
     bool body_too_large; /* the server stopped reading at YK_HUB_MAX_BODY */
+    /* For the web admin (src/hub/admin.h); NULL when absent. */
+    const char *cookie;       /* the Cookie header */
+    const char *content_type; /* the Content-Type header */
+    const char *client_addr;  /* the client's address as text (the sign-in guard) */
+    const char *(*query)(void *ctx, const char *key); /* a query parameter, or NULL */
+    void *query_ctx;
+    bool tls; /* reached through TLS (serve --tls-proxy): cookies get Secure */
 };
 
 struct yk_hub_response {
@@ -37,6 +44,8 @@ struct yk_hub_response {
     size_t len;
     const char *cache_control; /* static string or NULL */
     int64_t retry_after_s;     /* > 0: sent as Retry-After (429) */
+    char *headers; /* owned: more header lines, "Name: value\r\n" each (the admin's cookies,
+                    * redirects, downloads), or NULL */
 };
 
 /* Fills rs with the refusal {"error": code, "message": msg} and status: every refusal of the

@@ -34,6 +34,7 @@ struct yk_hub_server {
     int port;
     int64_t deadline_ms; /* a request's whole time to arrive */
     bool behind_proxy;   /* a loopback peer's X-Real-IP names the client */
+    bool tls_proxy;      /* reached through TLS: the admin's cookies get Secure */
     pthread_mutex_t lock; /* conns, stopping */
     pthread_cond_t wake;
     struct conn *conns;
@@ -68,6 +69,17 @@ static enum MHD_Result send_response(struct MHD_Connection *c, struct yk_hub_res
     /* The one list of protective headers, on every answer (hub_page.h). */
     for (const struct yk_hub_header *h = yk_hub_security_headers; h->name; h++)
         MHD_add_response_header(r, h->name, h->value);
+    /* The answer's own headers (the admin's cookies, redirects, downloads): "Name: value\r\n". */
+    for (char *h = rs->headers, *eol; h && *h; h = eol + 2) {
+        eol = strstr(h, "\r\n");
+        char *colon = strchr(h, ':');
+        if (!eol || !colon || colon > eol)
+            break;
+        *colon = *eol = '\0';
+        MHD_add_response_header(r, h, colon + 2);
+        *colon = ':';
+        *eol = '\r';
+    }
     if (rs->cache_control)
         MHD_add_response_header(r, "Cache-Control", rs->cache_control);
     else
@@ -216,6 +228,11 @@ static const char *guessable(const char *url)
     return NULL;
 }
 
+static const char *query_arg(void *ctx, const char *key)
+{
+    return MHD_lookup_connection_value(ctx, MHD_GET_ARGUMENT_KIND, key);
+}
+
 /* The client's address: the peer's, or behind the reverse proxy (a loopback peer, with
  * --behind-proxy) the X-Real-IP it sets, when that is an address. */
 static void client_addr(struct yk_hub_server *s, struct MHD_Connection *c,
@@ -352,6 +369,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     if (u->answered)
         return MHD_YES;
     set_deadline(s, c, NO_DEADLINE); /* all of it arrived: answering takes what it takes */
+    char addr[INET6_ADDRSTRLEN];
+    client_addr(s, c, addr);
     struct yk_hub_request rq = {
         .method = method,
         .path = url,
@@ -361,6 +380,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         .body = u->buf,
         .body_len = u->len,
         .body_too_large = u->too_large,
+        .cookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie"),
+        .content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type"),
+        .client_addr = addr,
+        .query = query_arg,
+        .query_ctx = c,
+        .tls = s->tls_proxy,
     };
     struct yk_hub_response rs;
     yk_hub_handle(s->store, &rq, (int64_t)time(NULL), &rs);
@@ -422,6 +447,7 @@ struct yk_hub_server *yk_hub_server_start(const struct yk_hub_server_params *p)
     s->limit = yk_hub_limit_new();
     s->deadline_ms = 1000LL * (p->request_deadline_s ? p->request_deadline_s : 30);
     s->behind_proxy = p->behind_proxy;
+    s->tls_proxy = p->tls_proxy;
     struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)p->port)};
     if (!s->limit || inet_pton(AF_INET, p->listen ? p->listen : "127.0.0.1", &addr.sin_addr) != 1) {
         yk_error("hub-http", "--listen must be an IPv4 address");

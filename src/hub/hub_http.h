@@ -24,6 +24,7 @@ struct yk_hub_server_params {
     unsigned max_per_ip;        /* connections from one address (0: 64) */
     unsigned request_deadline_s; /* a request's whole time to arrive (0: 30) */
     bool behind_proxy; /* guessing limits count per X-Real-IP of a loopback peer (nginx) */
+    bool tls_proxy;    /* reached through TLS (nginx): the admin's cookies get Secure */
 };
 
 struct yk_hub_server;

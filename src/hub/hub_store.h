@@ -143,7 +143,10 @@ struct yk_hub_outcome {
 
 /* Stores n records from kiosk auth_kiosk, each once however often it arrives, and answers
  * each in out[i]: ACCEPTED (stored or updated now), DUPLICATE (already had it; nothing
- * changed), REJECTED (reason; logged in push_rejects; never blocks the others). Pending
+ * changed), REJECTED (reason; logged in push_rejects; never blocks the others). A sign-up's
+ * party size must fit the event's max_party; its ticket_code must be signed by an unrevoked
+ * key of auth_kiosk for its event and serial (else "bad-ticket"); the short code stored is
+ * derived from that ticket. Pending
  * sign-ups (and confirmed ones beyond the kiosk's allotment) are confirmed in id order
  * (= sign-up order) while seats remain, else waitlisted; a cancellation frees its seats and
  * lists its ticket in revocations. One transaction; false (out undefined) on a database

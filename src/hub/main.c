@@ -2,8 +2,10 @@
  * the protocol and the setup: src/hub/README.md. */
 #include "core/embed.h"
 #include "core/log.h"
+#include "hub/admin.h"
 #include "hub/hub_http.h"
 #include "hub/hub_store.h"
+#include "hub/hub_store_admin.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -11,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <time.h>
+#include <unistd.h>
 
 static const char usage[] =
     "usage: yikong-hub --db FILE COMMAND [ARGS] [OPTIONS]\n"
@@ -25,6 +29,10 @@ static const char usage[] =
     "      --max-per-ip N          open connections from one address (default 64)\n"
     "      --request-deadline S    seconds a request's headers and body may take (default 30)\n"
     "      --behind-proxy          count failed guesses per X-Real-IP of a loopback peer\n"
+    "      --tls-proxy             served behind a TLS proxy: the admin's cookies get Secure\n"
+    "  user-add NAME --role admin|staff [--station ID]\n"
+    "                              add an account of the web admin; the password is read\n"
+    "                              twice from the terminal (no echo) or two lines of stdin\n"
     "  kiosk-add STATION_ID        make a one-time setup code for a new kiosk (valid 7 days)\n"
     "  kiosk-replace KIOSK_ID      a one-time code that re-enrols that kiosk (new hardware)\n"
     "  kiosk-revoke KIOSK_ID       revoke a kiosk's token and its ticket keys from now on\n"
@@ -82,6 +90,61 @@ static bool write_port_file(const char *path, int port)
     return rename(tmp, path) == 0;
 }
 
+/* Reads one line (the newline dropped) into buf: from the terminal without echo, or from
+ * standard input when it is not a terminal (scripts, tests). */
+static bool read_secret(const char *prompt, char *buf, size_t n)
+{
+    bool tty = isatty(STDIN_FILENO);
+    struct termios old, quiet;
+    if (tty) {
+        fputs(prompt, stderr);
+        fflush(stderr);
+        if (tcgetattr(STDIN_FILENO, &old) != 0)
+            return false;
+        quiet = old;
+        quiet.c_lflag &= ~(tcflag_t)ECHO;
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    bool ok = fgets(buf, (int)n, stdin) != NULL;
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+        fputc('\n', stderr);
+    }
+    size_t len = ok ? strlen(buf) : 0;
+    if (ok && (len == 0 || buf[len - 1] != '\n') && !feof(stdin))
+        ok = false; /* longer than the buffer */
+    while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+        buf[--len] = '\0';
+    return ok;
+}
+
+static int user_add(struct yk_hub_store *store, const char *name, const char *role,
+                    const char *station, int64_t now)
+{
+    char pw[YK_ADMIN_PASSWORD_MAX + 2], pw2[YK_ADMIN_PASSWORD_MAX + 2], hash[128], err[200];
+    int rc = 1;
+    if (!read_secret("Password (at least 10 characters): ", pw, sizeof pw) ||
+        !read_secret("Again: ", pw2, sizeof pw2)) {
+        fprintf(stderr, "yikong-hub: no password read\n");
+    } else if (strcmp(pw, pw2) != 0) {
+        fprintf(stderr, "yikong-hub: the two passwords differ\n");
+    } else if (!yk_admin_password_hash(pw, hash, err)) {
+        fprintf(stderr, "yikong-hub: %s\n", err);
+    } else {
+        char e2[160];
+        enum yk_hub_rc r =
+            yk_admin_user_add(store, "(command line)", name, role, station, hash, now, e2);
+        if (r == YK_HUB_OK)
+            rc = 0;
+        else
+            fprintf(stderr, "yikong-hub: %s\n", r == YK_HUB_INVALID ? e2 : "database error");
+    }
+    explicit_bzero(pw, sizeof pw);
+    explicit_bzero(pw2, sizeof pw2);
+    explicit_bzero(hash, sizeof hash);
+    return rc;
+}
+
 static int serve(struct yk_hub_server_params *p, const char *port_file)
 {
     /* Block the stop signals in every thread (the server's inherit the mask) and wait for
@@ -123,7 +186,9 @@ static bool num_opt(const char *name, const char *v, long lo, long hi, unsigned 
 
 int main(int argc, char **argv)
 {
-    const char *db = NULL, *listen = "127.0.0.1", *port_file = NULL;
+    const char *db = NULL, *listen = "127.0.0.1", *port_file = NULL, *role = NULL,
+               *station = NULL;
+    bool tls_proxy = false;
     int port = 8080;
     unsigned threads = 4, max_per_ip = 64, deadline_s = 30;
     bool behind_proxy = false;
@@ -160,6 +225,12 @@ int main(int argc, char **argv)
                 return 2;
             }
             threads = (unsigned)v;
+        } else if (strcmp(a, "--role") == 0 && has_val) {
+            role = argv[++i];
+        } else if (strcmp(a, "--station") == 0 && has_val) {
+            station = argv[++i];
+        } else if (strcmp(a, "--tls-proxy") == 0) {
+            tls_proxy = true;
         } else if (strcmp(a, "--behind-proxy") == 0) {
             behind_proxy = true;
         } else if (strcmp(a, "--max-per-ip") == 0 && has_val) {
@@ -185,12 +256,18 @@ int main(int argc, char **argv)
     const char *cmd = pos[0];
     int want = strcmp(cmd, "kiosk-add") == 0 || strcmp(cmd, "kiosk-revoke") == 0 ||
                        strcmp(cmd, "kiosk-replace") == 0 ||
-                       strcmp(cmd, "load") == 0
+                       strcmp(cmd, "load") == 0 || strcmp(cmd, "user-add") == 0
                    ? 2
                : strcmp(cmd, "delete") == 0 || strcmp(cmd, "media-add") == 0 ? 3
                                                                                  : 1;
     if (npos != want) {
         fprintf(stderr, "yikong-hub: %s takes %d argument(s)\n%s", cmd, want - 1, usage);
+        return 2;
+    }
+    if (strcmp(cmd, "user-add") == 0 &&
+        (!role || (strcmp(role, "admin") != 0 && strcmp(role, "staff") != 0) ||
+         (strcmp(role, "staff") == 0) != (station != NULL))) {
+        fprintf(stderr, "yikong-hub: user-add needs --role admin, or --role staff --station ID\n");
         return 2;
     }
     /* hub.db, its -wal and -shm, and every other file the hub makes are its own: 0600. */
@@ -207,8 +284,11 @@ int main(int argc, char **argv)
                                          .threads = threads,
                                          .max_per_ip = max_per_ip,
                                          .request_deadline_s = deadline_s,
-                                         .behind_proxy = behind_proxy};
+                                         .behind_proxy = behind_proxy,
+                                         .tls_proxy = tls_proxy};
         rc = serve(&p, port_file);
+    } else if (strcmp(cmd, "user-add") == 0) {
+        rc = user_add(store, pos[1], role, station, now);
     } else if (strcmp(cmd, "kiosk-add") == 0) {
         char code[YK_HUB_SETUP_CODE_LEN + 1];
         if (yk_hub_kiosk_add(store, pos[1], now, YK_HUB_SETUP_TTL_S, code) == YK_HUB_OK)

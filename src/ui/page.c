@@ -131,6 +131,13 @@ void yk_doc_begin(struct yk_doc *d, struct yk_kiosk *k, const char *id, struct y
     d->k = k;
     snprintf(d->id, sizeof d->id, "%s", id);
     struct yk_rect in = yk_inset(area, t->pad);
+    /* On a large screen the page is a centred column of a readable measure (about 40
+     * characters of body text a line, with its aside), not a strip along the left edge. */
+    int measure = 40 * t->font_px[YK_FONT_BODY] * (with_aside ? 3 : 2) / 2;
+    if (in.w > measure) {
+        in.x += (in.w - measure) / 2;
+        in.w = measure;
+    }
     /* Landscape, and wide enough for a 30 mm code and a button's label. */
     int aw = in.w * 36 / 100;
     if (with_aside && in.w > in.h && (float)aw >= 50.0f * t->px_per_mm) {
@@ -173,6 +180,21 @@ void yk_doc_field(struct yk_doc *d, const char *id, const char *label, const cha
     struct yk_ui *ui = &d->k->ui;
     char lid[96];
     snprintf(lid, sizeof lid, "%s.label", id);
+    int lw = yk_ui_text_width(ui, label, YK_FONT_SMALL);
+    if (d->inline_fields && lw <= d->w / 4) {
+        /* The label in a column of a quarter of the width, the value beside it: a line for
+         * a field where the room is short. */
+        const struct yk_theme *t = &ui->theme;
+        int col = d->w / 4, vw = d->w - col - t->gap;
+        int vh = yk_ui_text_height(ui, value, YK_FONT_BODY, vw);
+        int lhh = yk_ui_line_height(ui, YK_FONT_BODY);
+        yk_ui_text(ui, lid, (struct yk_rect){d->x, d->y, col, lhh}, label, YK_FONT_SMALL,
+                   t->ink_soft, YK_ALIGN_LEFT, true);
+        yk_ui_text(ui, id, (struct yk_rect){d->x + col + t->gap, d->y, vw, vh}, value,
+                   YK_FONT_BODY, t->ink, YK_ALIGN_LEFT, false);
+        d->y += vh + t->gap;
+        return;
+    }
     int lh = yk_ui_text_height(ui, label, YK_FONT_SMALL, d->w);
     yk_ui_text(ui, lid, (struct yk_rect){d->x, d->y, d->w, lh}, label, YK_FONT_SMALL,
                ui->theme.ink_soft, YK_ALIGN_LEFT, false);

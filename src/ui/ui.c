@@ -463,21 +463,37 @@ int yk_ui_text(struct yk_ui *ui, const char *id, struct yk_rect r, const char *t
 
 /* ---------------------------------------------------------------- widgets */
 
+void yk_ui_button_colors(const struct yk_theme *t, struct yk_color st_bg, struct yk_color st_fg,
+                         bool pressed, bool enabled, struct yk_color *bg, struct yk_color *fg,
+                         struct yk_color *sub)
+{
+    *bg = st_bg;
+    *fg = enabled ? st_fg : t->disabled;
+    if (!enabled) {
+        *bg = t->bar; /* flat and pale, with words still readable (contrast checked) */
+    } else if (pressed) {
+        /* Pressed: pale under dark words; under light words (a red or black button) the
+         * colour darkens instead (a black one lifts a little), so the words stay readable. */
+        bool light_words = yk_contrast_ratio(st_fg, (struct yk_color){0, 0, 0, 255}) >
+                           yk_contrast_ratio(st_fg, (struct yk_color){255, 255, 255, 255});
+        if (!light_words)
+            *bg = t->pressed;
+        else
+            *bg = (struct yk_color){(uint8_t)(st_bg.r * 3 / 4 + 12), (uint8_t)(st_bg.g * 3 / 4 + 12),
+                                    (uint8_t)(st_bg.b * 3 / 4 + 12), 255};
+    }
+    /* The second line is softer where the softer ink still reads on this background (7:1
+     * covers elder mode too); on a filled (selected) button it is the label's colour. */
+    *sub = enabled && yk_contrast_ratio(t->ink_soft, *bg) >= 7.0 ? t->ink_soft : *fg;
+}
+
 void yk_ui_button(struct yk_ui *ui, const char *id, struct yk_rect r, const char *label,
                   const struct yk_button_style *st, bool enabled)
 {
     const struct yk_theme *t = &ui->theme;
     bool pressed = enabled && strcmp(ui->pressed_id, id) == 0;
-    struct yk_color bg = pressed ? t->pressed : st->bg;
-    struct yk_color fg = enabled ? st->fg : t->disabled;
-    if (!enabled)
-        bg = t->bar; /* flat and pale, with words still readable (contrast checked) */
-    if (pressed && st->bg.r == t->primary.r && st->bg.g == t->primary.g) {
-        /* A pressed primary button darkens rather than turning pale. */
-        bg = (struct yk_color){(uint8_t)(st->bg.r * 3 / 4), (uint8_t)(st->bg.g * 3 / 4),
-                               (uint8_t)(st->bg.b * 3 / 4), 255};
-        fg = st->fg;
-    }
+    struct yk_color bg, fg, subc;
+    yk_ui_button_colors(t, st->bg, st->fg, pressed, enabled, &bg, &fg, &subc);
     yk_ui_fill(ui, r, bg, t->radius);
     const char *text = yk_ui_strdup(ui, label);
     struct yk_rect in = yk_inset(r, st->tight ? t->gap / 4 : t->gap);
@@ -509,8 +525,8 @@ void yk_ui_button(struct yk_ui *ui, const char *id, struct yk_rect r, const char
         if (st->sub) {
             struct yk_rect sr = {tx, y + h, lr.w, in.y + in.h - y - h};
             int h2;
-            fit = draw_text(ui, sr, st->sub, YK_FONT_SMALL, enabled ? t->ink_soft : fg,
-                            YK_ALIGN_LEFT, false, &h2) && fit;
+            fit = draw_text(ui, sr, st->sub, YK_FONT_SMALL, subc, YK_ALIGN_LEFT, false, &h2) &&
+                  fit;
         }
     } else if (st->icon_above) {
         int sub_h = st->sub ? yk_ui_text_height(ui, st->sub, YK_FONT_SMALL, in.w) : 0;
@@ -535,8 +551,8 @@ void yk_ui_button(struct yk_ui *ui, const char *id, struct yk_rect r, const char
         if (st->sub) {
             struct yk_rect sr = {in.x, y + h, in.w, in.y + in.h - y - h};
             int h2;
-            fit = draw_text(ui, sr, st->sub, YK_FONT_SMALL, enabled ? t->ink_soft : fg,
-                            YK_ALIGN_CENTER, false, &h2) && fit;
+            fit = draw_text(ui, sr, st->sub, YK_FONT_SMALL, subc, YK_ALIGN_CENTER, false, &h2) &&
+                  fit;
         }
     } else if (st->icon >= 0) {
         int icon = lh;
@@ -563,6 +579,10 @@ void yk_ui_button(struct yk_ui *ui, const char *id, struct yk_rect r, const char
         w->enabled = enabled;
         w->tappable = true;
         w->clipped = !fit;
+        w->has_colors = true;
+        w->st_bg = st->bg;
+        w->st_fg = st->fg;
+        w->has_sub = st->sub != NULL;
     }
 }
 
@@ -710,13 +730,13 @@ void yk_ui_scroll_end(struct yk_ui *ui, int content_bottom)
     if (max > 0) {
         /* A slim bar at the right edge says there is more to see, and where one is. */
         const struct yk_theme *t = &ui->theme;
-        int bw = t->gap / 2 > 4 ? t->gap / 2 : 4;
+        int bw = t->gap / 4 > 3 ? t->gap / 4 : 3;
         int bh = (int)((long)s->view_h * s->view_h / s->content_h);
         if (bh < t->touch_min / 2)
             bh = t->touch_min / 2;
         int by = s->view.y + (int)((float)(s->view_h - bh) * (s->offset / max));
         struct yk_color c = t->ink_soft;
-        c.a = 160;
+        c.a = 110; /* a hint of where one is, not a divider */
         yk_ui_fill(ui, (struct yk_rect){s->view.x + s->view.w - bw - 2, by, bw, bh}, c, bw / 2);
     }
 }
@@ -768,6 +788,20 @@ void yk_ui_modal(struct yk_ui *ui)
     for (size_t i = 0; i < ui->n_widgets; i++)
         if (ui->widgets[i].role != YK_ROLE_SCREEN)
             ui->widgets[i].vis = (struct yk_rect){0, 0, 0, 0};
+}
+
+void yk_ui_mark_primary(struct yk_ui *ui, const char *id)
+{
+    for (size_t i = ui->n_widgets; i-- > 0;)
+        if (strcmp(ui->widgets[i].id, id) == 0) {
+            ui->widgets[i].primary = true;
+            return;
+        }
+    struct yk_widget *w = add_widget(ui, id, YK_ROLE_BUTTON, (struct yk_rect){0, 0, 0, 0});
+    if (w) {
+        w->vis = (struct yk_rect){0, 0, 0, 0};
+        w->primary = true;
+    }
 }
 
 void yk_ui_set_text(struct yk_ui *ui, const char *id, const char *text)
@@ -837,6 +871,8 @@ void yk_ui_write_tree(const struct yk_ui *ui, void *fp)
         fprintf(f, ",\"x\":%d,\"y\":%d,\"w\":%d,\"h\":%d,\"enabled\":%s,\"clipped\":%s", w->r.x,
                 w->r.y, w->r.w, w->r.h, w->enabled ? "true" : "false",
                 w->clipped ? "true" : "false");
+        if (w->primary)
+            fputs(",\"primary\":true", f);
         if (w->role == YK_ROLE_QR) {
             fputs(",\"data\":", f);
             json_str(f, w->data);
@@ -848,154 +884,8 @@ void yk_ui_write_tree(const struct yk_ui *ui, void *fp)
     }
 }
 
-static bool overlap(struct yk_rect a, struct yk_rect b)
-{
-    struct yk_rect i = yk_rect_intersect(a, b);
-    return i.w > 0 && i.h > 0;
-}
-
-int yk_ui_check_layout(const struct yk_ui *ui, char *err, size_t errn)
-{
-    int problems = 0;
-    size_t used = 0;
-    if (errn)
-        err[0] = 0;
-#define REPORT(...)                                                                            \
-    do {                                                                                       \
-        problems++;                                                                            \
-        if (used < errn) {                                                                     \
-            int k = snprintf(err + used, errn - used, __VA_ARGS__);                            \
-            if (k > 0)                                                                         \
-                used += (size_t)k;                                                             \
-        }                                                                                      \
-    } while (0)
-    struct yk_rect screen = {0, 0, ui->p.width, ui->p.height};
-    for (size_t i = 0; i < ui->n_widgets; i++) {
-        const struct yk_widget *w = &ui->widgets[i];
-        if (w->vis.w <= 0 || w->vis.h <= 0)
-            continue;
-        if (w->clipped)
-            REPORT("%s: text does not fit its box (%dx%d)\n", w->id, w->r.w, w->r.h);
-        struct yk_rect in = yk_rect_intersect(w->r, screen);
-        if (in.w != w->r.w || in.h != w->r.h)
-            if (!w->tappable || w->vis.w == w->r.w) /* scrolled-off parts are fine */
-                if (w->role != YK_ROLE_LIST && w->vis.h == w->r.h)
-                    REPORT("%s: outside the screen\n", w->id);
-        if (!w->tappable)
-            continue;
-        /* A target partly scrolled out of view is still full-size on the panel. */
-        if (w->r.w < ui->theme.touch_min || w->r.h < ui->theme.touch_min)
-            REPORT("%s: touch target %dx%d px is under %d px (9 mm)\n", w->id, w->r.w, w->r.h,
-                   ui->theme.touch_min);
-        for (size_t j = i + 1; j < ui->n_widgets; j++) {
-            const struct yk_widget *o = &ui->widgets[j];
-            if (o->tappable && o->vis.w > 0 && overlap(w->vis, o->vis))
-                REPORT("%s overlaps %s\n", w->id, o->id);
-        }
-    }
-    for (size_t i = 0; i < ui->n_widgets; i++) {
-        const struct yk_widget *w = &ui->widgets[i];
-        if ((w->role != YK_ROLE_TEXT && w->role != YK_ROLE_HEADING) || w->vis.w <= 0)
-            continue;
-        for (size_t j = i + 1; j < ui->n_widgets; j++) {
-            const struct yk_widget *o = &ui->widgets[j];
-            if (o->vis.w <= 0 || !overlap(w->vis, o->vis))
-                continue;
-            /* Words inside a button are its label: only a partial overlap is wrong. */
-            if (o->tappable && yk_rect_intersect(w->vis, o->vis).w == w->vis.w &&
-                yk_rect_intersect(w->vis, o->vis).h == w->vis.h)
-                continue;
-            if (o->role == YK_ROLE_TEXT || o->role == YK_ROLE_HEADING || o->tappable)
-                REPORT("%s overlaps %s\n", w->id, o->id);
-        }
-    }
-#undef REPORT
-    return problems;
-}
-
 void yk_ui_screen_widget(struct yk_ui *ui, const char *id)
 {
     add_widget(ui, id, YK_ROLE_SCREEN, (struct yk_rect){0, 0, ui->p.width, ui->p.height});
 }
 
-/* ---------------------------------------------------------------- contrast */
-
-static double lin(uint8_t c)
-{
-    double v = c / 255.0;
-    return v <= 0.03928 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
-}
-
-static double luminance(struct yk_color c)
-{
-    return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
-}
-
-double yk_contrast_ratio(struct yk_color a, struct yk_color b)
-{
-    double la = luminance(a), lb = luminance(b);
-    return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
-}
-
-static struct yk_color blend(struct yk_color top, struct yk_color under)
-{
-    unsigned a = top.a;
-    return (struct yk_color){(uint8_t)((top.r * a + under.r * (255 - a)) / 255),
-                             (uint8_t)((top.g * a + under.g * (255 - a)) / 255),
-                             (uint8_t)((top.b * a + under.b * (255 - a)) / 255), 255};
-}
-
-/* The colour under point (x, y) just before command index end. */
-static struct yk_color colour_under(const struct yk_ui *ui, size_t end, int x, int y)
-{
-    for (size_t j = end; j-- > 0;) {
-        const struct yk_cmd *c = &ui->cmds[j];
-        if (c->type != YK_CMD_FILL || !yk_rect_contains(c->r, x, y))
-            continue;
-        if (c->color.a == 255)
-            return c->color;
-        return blend(c->color, colour_under(ui, j, x, y));
-    }
-    return (struct yk_color){0, 0, 0, 255}; /* the cleared screen */
-}
-
-int yk_ui_check_contrast(const struct yk_ui *ui, double min, char *err, size_t errn)
-{
-    int bad = 0;
-    size_t used = 0;
-    if (errn)
-        err[0] = 0;
-    struct yk_rect screen = {0, 0, ui->p.width, ui->p.height}, clip = screen;
-    for (size_t i = 0; i < ui->n_cmds; i++) {
-        const struct yk_cmd *c = &ui->cmds[i];
-        if (c->type == YK_CMD_CLIP)
-            clip = c->r.w > 0 ? c->r : screen;
-        if (c->type != YK_CMD_TEXT)
-            continue;
-        /* Judge the part that shows: a line scrolled half under the header is seen only
-         * inside its list. */
-        struct yk_rect v = yk_rect_intersect(c->r, clip);
-        if (v.w <= 0 || v.h <= 0)
-            continue;
-        int x = v.x + v.w / 2, y = v.y + v.h / 2;
-        struct yk_color bg = colour_under(ui, i, x, y);
-        struct yk_color fg = c->color.a == 255 ? c->color : blend(c->color, bg);
-        double r = yk_contrast_ratio(fg, bg);
-        if (r + 1e-9 >= min)
-            continue;
-        bad++;
-        if (used < errn) {
-            size_t shown = 0; /* up to about 40 bytes, ending on a character boundary */
-            while (shown < c->len && shown < 40)
-                shown += yk_utf8_len(c->text + shown);
-            if (shown > c->len)
-                shown = c->len;
-            int k = snprintf(err + used, errn - used,
-                             "'%.*s': contrast %.2f:1 (#%02x%02x%02x on #%02x%02x%02x)\n",
-                             (int)shown, c->text, r, fg.r, fg.g, fg.b, bg.r, bg.g, bg.b);
-            if (k > 0)
-                used += (size_t)k;
-        }
-    }
-    return bad;
-}

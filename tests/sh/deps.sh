@@ -7,8 +7,10 @@ yk_deps() {
     if [ "$1" = test ]; then
         # xvfb: a real X11 window for idle-CPU figures; zbar-tools: reads QR codes back from
         # screenshots; clang + libclang-rt-14-dev: libFuzzer; clang-format: format_check;
-        # sqlite3: integrity checks.
-        pkgs="$pkgs xvfb xauth zbar-tools clang clang-format libclang-rt-14-dev sqlite3 procps"
+        # sqlite3: integrity checks; chromium + chromium-driver + python3-selenium: the
+        # admin's browser test.
+        pkgs="$pkgs xvfb xauth zbar-tools clang clang-format libclang-rt-14-dev sqlite3 procps
+              chromium chromium-driver python3-selenium"
     fi
     local missing=""
     for p in $pkgs; do

@@ -1,16 +1,21 @@
 /* Event sign-up, step by step, with no typing of names: the mobile number on a number pad,
  * how to address the person (a surname from a grid, or none, and 先生/女士), the party
- * size, the privacy notice and consent, a summary to confirm, then the ticket. Every step
- * has 上一步 and 取消. The number is shown whole only while it is typed; after that only
- * masked (138****5678). Nothing entered outlives the screen (leave() wipes it).
+ * size, the privacy notice and consent, a summary to confirm, then the ticket. The header
+ * says which step ("活动报名 第2/5步"); every step has 取消报名 and its next action at the
+ * bottom, and the bar's 返回 is the previous step. Each step's choices are marked primary and
+ * laid out whole in view (check-choices): a grid that does not fit pages with 更多. The
+ * number is shown whole only while it is typed; after that only masked (138****5678).
+ * Nothing entered outlives the screen (leave() wipes it).
  *
- * Widget ids: signup.step (the instruction), signup.progress, signup.phone (the number as
- * typed), signup.error, signup.key.0 … signup.key.9, signup.key.del, signup.key.clear,
- * signup.title.mr, signup.title.ms, signup.title.none, signup.surname.<n> (n: index in the
- * table below), signup.surname.none, signup.initials, signup.initial.<A-Z>, signup.party.<n>,
- * signup.notice, signup.agree, signup.summary.*, signup.confirm, signup.result.title,
- * signup.result.body, signup.ticket.qr, signup.ticket.code, signup.ticket.*, signup.done,
- * signup.prev, signup.cancel, signup.next, and while the hub is asked to confirm a sign-up
+ * Widget ids: signup.step (the question), signup.phone (the number as typed),
+ * signup.phone.why, signup.error, signup.key.0 … signup.key.9, signup.key.del,
+ * signup.key.clear, signup.title.mr, signup.title.ms, signup.title.none, signup.surname.<n>
+ * (n: index in the table below), signup.surname.none, signup.initials, signup.initial.<A-Z>,
+ * signup.more (the grid's next page), signup.name.preview, signup.party.<n>,
+ * signup.party.note, signup.notice.*, signup.summary.*, signup.result (the ticket's details),
+ * signup.result.body, signup.ticket.qr, signup.ticket.code (and .label), signup.ticket.event,
+ * .time, .place, .who, .party, .phone, signup.done, signup.cancel, signup.next (its label is
+ * the step's action: 下一步, 同意并继续, 确认报名), signup.prev (an alias of the bar's back), and while the hub is asked to confirm a sign-up
  * (online confirmation) signup.confirming.bar (its text: how far the wait has gone, "40%")
  * and signup.confirming.body; signup.result.unreached when the hub could not be asked.
  *
@@ -29,6 +34,7 @@
 #include "core/sync.h"
 #include "core/ticket.h"
 #include "ui/page.h"
+#include "ui/screens/signup_internal.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -37,84 +43,18 @@
 
 #define tr yk_kiosk_tr
 #define PICK(bt) yk_pick(k->lang, (bt).zh, (bt).en)
+#define STEPS YK_SIGNUP_STEPS
+#define CONFIRM_WAIT_MS YK_SIGNUP_CONFIRM_WAIT_MS
+#define CONFIRM_POLL_MS YK_SIGNUP_CONFIRM_POLL_MS
+#define st yk_signup_ui_state
 
-/* The most common surnames, in order of frequency, with the initial of their pinyin so
- * that any other can be found by its first letter. */
-static const struct {
-    const char *name;
-    char initial;
-} surnames[] = {
-    {"王", 'W'}, {"李", 'L'}, {"张", 'Z'}, {"刘", 'L'}, {"陈", 'C'}, {"杨", 'Y'}, {"黄", 'H'},
-    {"赵", 'Z'}, {"吴", 'W'}, {"周", 'Z'}, {"徐", 'X'}, {"孙", 'S'}, {"马", 'M'}, {"朱", 'Z'},
-    {"胡", 'H'}, {"郭", 'G'}, {"何", 'H'}, {"高", 'G'}, {"林", 'L'}, {"罗", 'L'}, {"郑", 'Z'},
-    {"梁", 'L'}, {"谢", 'X'}, {"宋", 'S'}, {"唐", 'T'}, {"许", 'X'}, {"韩", 'H'}, {"冯", 'F'},
-    {"邓", 'D'}, {"曹", 'C'}, {"彭", 'P'}, {"曾", 'Z'}, {"肖", 'X'}, {"田", 'T'}, {"董", 'D'},
-    {"袁", 'Y'}, {"潘", 'P'}, {"于", 'Y'}, {"蒋", 'J'}, {"蔡", 'C'}, {"余", 'Y'}, {"杜", 'D'},
-    {"叶", 'Y'}, {"程", 'C'}, {"苏", 'S'}, {"魏", 'W'}, {"吕", 'L'}, {"丁", 'D'}, {"任", 'R'},
-    {"沈", 'S'}, {"姚", 'Y'}, {"卢", 'L'}, {"姜", 'J'}, {"崔", 'C'}, {"钟", 'Z'}, {"谭", 'T'},
-    {"陆", 'L'}, {"汪", 'W'}, {"范", 'F'}, {"金", 'J'}, {"石", 'S'}, {"廖", 'L'}, {"贾", 'J'},
-    {"夏", 'X'}, {"韦", 'W'}, {"付", 'F'}, {"方", 'F'}, {"白", 'B'}, {"邹", 'Z'}, {"孟", 'M'},
-    {"熊", 'X'}, {"秦", 'Q'}, {"邱", 'Q'}, {"江", 'J'}, {"尹", 'Y'}, {"薛", 'X'}, {"闫", 'Y'},
-    {"段", 'D'}, {"雷", 'L'}, {"侯", 'H'}, {"龙", 'L'}, {"史", 'S'}, {"陶", 'T'}, {"黎", 'L'},
-    {"贺", 'H'}, {"顾", 'G'}, {"毛", 'M'}, {"郝", 'H'}, {"龚", 'G'}, {"邵", 'S'}, {"万", 'W'},
-    {"钱", 'Q'}, {"严", 'Y'}, {"覃", 'Q'}, {"武", 'W'}, {"戴", 'D'}, {"莫", 'M'}, {"孔", 'K'},
-    {"向", 'X'}, {"汤", 'T'}, {"常", 'C'}, {"温", 'W'}, {"康", 'K'}, {"施", 'S'}, {"文", 'W'},
-    {"牛", 'N'}, {"樊", 'F'}, {"葛", 'G'}, {"邢", 'X'}, {"安", 'A'}, {"齐", 'Q'}, {"易", 'Y'},
-    {"乔", 'Q'}, {"伍", 'W'}, {"庞", 'P'}, {"颜", 'Y'}, {"倪", 'N'}, {"庄", 'Z'}, {"聂", 'N'},
-    {"章", 'Z'}, {"鲁", 'L'}, {"岳", 'Y'}, {"翟", 'Z'}, {"殷", 'Y'}, {"詹", 'Z'}, {"申", 'S'},
-    {"欧阳", 'O'}, {"耿", 'G'}, {"关", 'G'}, {"兰", 'L'}, {"焦", 'J'}, {"俞", 'Y'}, {"左", 'Z'},
-    {"柳", 'L'}, {"甘", 'G'}, {"祝", 'Z'}, {"包", 'B'}, {"宁", 'N'}, {"尚", 'S'}, {"符", 'F'},
-    {"舒", 'S'}, {"阮", 'R'}, {"柯", 'K'}, {"纪", 'J'}, {"梅", 'M'}, {"童", 'T'}, {"凌", 'L'},
-    {"毕", 'B'}, {"单", 'S'}, {"季", 'J'}, {"裴", 'P'}, {"霍", 'H'}, {"涂", 'T'}, {"成", 'C'},
-    {"苗", 'M'}, {"谷", 'G'}, {"盛", 'S'}, {"曲", 'Q'}, {"翁", 'W'}, {"冉", 'R'}, {"骆", 'L'},
-    {"蓝", 'L'}, {"路", 'L'}, {"游", 'Y'}, {"辛", 'X'}, {"靳", 'J'}, {"管", 'G'}, {"柴", 'C'},
-    {"蒙", 'M'}, {"鲍", 'B'}, {"华", 'H'}, {"喻", 'Y'}, {"祁", 'Q'}, {"蒲", 'P'}, {"房", 'F'},
-    {"滕", 'T'}, {"屈", 'Q'}, {"饶", 'R'}, {"解", 'X'}, {"牟", 'M'}, {"艾", 'A'}, {"尤", 'Y'},
-    {"阳", 'Y'}, {"时", 'S'}, {"穆", 'M'}, {"农", 'N'}, {"司", 'S'}, {"卓", 'Z'}, {"古", 'G'},
-    {"吉", 'J'}, {"缪", 'M'}, {"简", 'J'}, {"车", 'C'}, {"项", 'X'}, {"连", 'L'}, {"芦", 'L'},
-    {"麦", 'M'}, {"褚", 'C'}, {"娄", 'L'}, {"窦", 'D'}, {"戚", 'Q'}, {"岑", 'C'}, {"景", 'J'},
-    {"党", 'D'}, {"宫", 'G'}, {"费", 'F'}, {"卜", 'B'}, {"冷", 'L'}, {"晏", 'Y'}, {"席", 'X'},
-    {"卫", 'W'}, {"米", 'M'}, {"柏", 'B'}, {"宗", 'Z'}, {"瞿", 'Q'}, {"桂", 'G'}, {"全", 'Q'},
-    {"佟", 'T'}, {"应", 'Y'}, {"臧", 'Z'}, {"闵", 'M'}, {"苟", 'G'}, {"邬", 'W'}, {"边", 'B'},
-    {"卞", 'B'}, {"姬", 'J'}, {"师", 'S'}, {"和", 'H'}, {"仇", 'Q'}, {"栾", 'L'}, {"隋", 'S'},
-    {"商", 'S'}, {"刁", 'D'}, {"沙", 'S'}, {"荣", 'R'}, {"巫", 'W'}, {"寇", 'K'}, {"桑", 'S'},
-    {"郎", 'L'}, {"甄", 'Z'}, {"丛", 'C'}, {"仲", 'Z'}, {"虞", 'Y'}, {"敖", 'A'}, {"巩", 'G'},
-    {"明", 'M'}, {"佘", 'S'}, {"池", 'C'}, {"查", 'Z'}, {"麻", 'M'}, {"苑", 'Y'}, {"迟", 'C'},
-    {"邝", 'K'}, {"司马", 'S'}, {"上官", 'S'}, {"诸葛", 'Z'}, {"东方", 'D'}, {"皇甫", 'H'},
-    {"尉迟", 'Y'}, {"公孙", 'G'}, {"令狐", 'L'}, {"宇文", 'Y'}, {"长孙", 'Z'}, {"慕容", 'M'},
-};
-#define N_SURNAMES (sizeof surnames / sizeof surnames[0])
-#define COMMON 20 /* shown first */
 
-enum step { STEP_PHONE, STEP_NAME, STEP_PARTY, STEP_PRIVACY, STEP_CONFIRM, STEP_RESULT };
-#define STEPS 5 /* counted for the "step n of 5" line; the result is not a step */
-#define CONFIRM_WAIT_MS 8000 /* then the sign-up is shown as pending */
-#define CONFIRM_POLL_MS 200  /* the bar moves and the answer is looked for this often */
-
-struct state {
-    enum step step;
-    struct yk_event ev;
-    bool have_event;
-    char phone[YK_PHONE_LEN + 2]; /* one extra so "too long" can be explained */
-    const char *error;            /* catalog key of the message under the number */
-    int surname;                  /* index into surnames, -1 none chosen, -2 "no surname" */
-    enum yk_title title;
-    int initial;                  /* 0: the common grid; else the letter picked */
-    bool picking_initial;         /* the A–Z picker is up */
-    int party;
-    struct yk_signup_result result;
-    bool submitted;
-    bool confirming;          /* waiting for the hub's answer (online confirmation) */
-    bool confirm_failed;      /* the hub could not be asked, or did not answer in time */
-    int64_t confirm_start_ms; /* monotonic */
-};
-
-static struct state *st(struct yk_kiosk *k)
+struct signup_state *(yk_signup_ui_state)(struct yk_kiosk *k)
 {
     return k->state[YK_SCREEN_SIGNUP];
 }
 
-static void wipe(struct state *s)
+static void wipe(struct signup_state *s)
 {
     yk_store_event_clear(&s->ev);
     /* The number is personal data: leave no copy in freed memory. */
@@ -127,7 +67,7 @@ static void enter(struct yk_kiosk *k)
         wipe(k->state[YK_SCREEN_SIGNUP]);
         free(k->state[YK_SCREEN_SIGNUP]);
     }
-    struct state *s = calloc(1, sizeof *s);
+    struct signup_state *s = calloc(1, sizeof *s);
     if (!s)
         return;
     s->surname = -1;
@@ -139,7 +79,7 @@ static void enter(struct yk_kiosk *k)
 
 static void leave(struct yk_kiosk *k)
 {
-    struct state *s = st(k);
+    struct signup_state *s = yk_signup_ui_state(k);
     if (!s)
         return;
     wipe(s);
@@ -149,196 +89,109 @@ static void leave(struct yk_kiosk *k)
 
 static const char *title(struct yk_kiosk *k)
 {
-    /* Short, so the header stays one line: the event is named in the summary and ticket. */
-    return tr(k, "signup.title");
+    /* The step counter lives here, in the header, on every step: one place to look. The
+     * event is named in the summary and on the ticket. */
+    struct signup_state *s = yk_signup_ui_state(k);
+    if (!s || s->step >= STEP_RESULT)
+        return tr(k, "signup.title");
+    return yk_ui_fmt(&k->ui, tr(k, "signup.title.step"), tr(k, "signup.title"), (int)s->step + 1,
+                     STEPS);
 }
 
 /* ---------------------------------------------------------------- helpers */
 
+/* Where the frame is compact (elder mode on the 7" panel), buttons are one text line high
+ * with a small inset, never under 1.25 touch targets. */
+int yk_signup_ui_action_h(struct yk_kiosk *k)
+{
+    if (!yk_kiosk_compact(k))
+        return yk_page_button_h(k);
+    const struct yk_theme *t = &k->ui.theme;
+    int h = yk_ui_line_height(&k->ui, YK_FONT_LARGE) + t->gap / 2;
+    return h < t->touch_min * 5 / 4 ? t->touch_min * 5 / 4 : h;
+}
 
-/* The row at the bottom: 上一步 and 取消 on the left, the next action on the right. */
-static void action_row(struct yk_kiosk *k, struct yk_rect *area, const char *next_label,
-                       bool next_enabled, bool show_prev)
+struct yk_button_style yk_signup_ui_bstyle(struct yk_kiosk *k, bool primary, enum yk_font f)
+{
+    struct yk_button_style b = yk_page_button_style(k, primary, f);
+    b.tight = yk_kiosk_compact(k);
+    return b;
+}
+
+/* The row at the bottom: 取消报名 on the left, the next action on the right, and between
+ * them, where it fits, a short line (mid: what the ticket will say). The bar's 返回 is the
+ * previous step. */
+void yk_signup_ui_action_row(struct yk_kiosk *k, struct yk_rect *area, const char *next_label,
+                       bool next_enabled, const char *mid)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
-    struct yk_rect row = yk_cut_bottom(area, yk_page_button_h(k));
+    struct yk_rect row = yk_cut_bottom(area, yk_signup_ui_action_h(k));
     yk_cut_bottom(area, t->gap);
-    struct yk_button_style plain = yk_page_button_style(k, false, YK_FONT_BODY);
-    int w;
-    if (show_prev) {
-        const char *l = tr(k, "signup.prev");
-        w = yk_ui_text_width(ui, l, YK_FONT_BODY) + 3 * t->pad;
-        yk_ui_button(ui, "signup.prev", yk_cut_left(&row, w), l, &plain, true);
-        yk_cut_left(&row, t->gap);
-    }
+    int ipad = yk_kiosk_compact(k) ? 2 * t->pad : 3 * t->pad;
+    struct yk_button_style plain = yk_signup_ui_bstyle(k, false, YK_FONT_BODY);
     const char *c = tr(k, "signup.cancel");
-    w = yk_ui_text_width(ui, c, YK_FONT_BODY) + 3 * t->pad;
+    int w = yk_ui_text_width(ui, c, YK_FONT_BODY) + ipad;
     yk_ui_button(ui, "signup.cancel", yk_cut_left(&row, w), c, &plain, true);
+    yk_ui_mark_primary(ui, "signup.cancel");
     yk_cut_left(&row, t->gap);
     if (next_label) {
-        struct yk_button_style p = yk_page_button_style(k, true, YK_FONT_LARGE);
-        int nw = yk_ui_text_width(ui, next_label, YK_FONT_LARGE) + 4 * t->pad;
+        struct yk_button_style p = yk_signup_ui_bstyle(k, true, YK_FONT_LARGE);
+        int nw = yk_ui_text_width(ui, next_label, YK_FONT_LARGE) + ipad + t->pad;
         if (nw > row.w)
             nw = row.w;
         yk_ui_button(ui, "signup.next", yk_cut_right(&row, nw), next_label, &p, next_enabled);
+        yk_ui_mark_primary(ui, "signup.next");
+        yk_cut_right(&row, t->gap);
     }
+    if (mid && yk_ui_text_width(ui, mid, YK_FONT_BODY) <= row.w)
+        yk_ui_text(ui, "signup.name.preview", row, mid, YK_FONT_BODY, t->ink_soft,
+                   YK_ALIGN_CENTER, true);
 }
 
-/* The instruction at the top and "第 n 步，共 5 步". Returns the rest of the area. */
-static struct yk_rect heading_f(struct yk_kiosk *k, struct yk_rect area, const char *text,
-                                enum yk_font f);
-
-static struct yk_rect heading(struct yk_kiosk *k, struct yk_rect area, const char *text)
-{
-    return heading_f(k, area, text, YK_FONT_LARGE);
-}
-
-static struct yk_rect heading_f(struct yk_kiosk *k, struct yk_rect area, const char *text,
-                                enum yk_font f)
+/* The step's question at the top, in one line where it fits (a smaller font on a compact
+ * frame before it wraps). Returns the rest of the area. */
+struct yk_rect yk_signup_ui_heading(struct yk_kiosk *k, struct yk_rect area, const char *text)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
-    struct state *s = st(k);
     struct yk_rect in = area;
-    if (s->step < STEP_RESULT) {
-        const char *p = yk_ui_fmt(ui, tr(k, "signup.progress"), (int)s->step + 1, STEPS);
-        int pw = yk_ui_text_width(ui, p, YK_FONT_SMALL);
-        int tw = yk_ui_text_width(ui, text, f);
-        if (tw + t->pad + pw <= in.w) {
-            /* One line: the instruction, and "step n of 5" at its right. */
-            struct yk_rect row = yk_cut_top(&in, yk_ui_line_height(ui, f));
-            yk_ui_text(ui, "signup.progress", yk_cut_right(&row, pw), p, YK_FONT_SMALL,
-                       t->ink_soft, YK_ALIGN_RIGHT, true);
-            yk_cut_right(&row, t->pad);
-            yk_ui_text(ui, "signup.step", row, text, f, t->ink, YK_ALIGN_LEFT, false);
-        } else {
-            int th = yk_ui_text_height(ui, text, f, in.w);
-            yk_ui_text(ui, "signup.step", yk_cut_top(&in, th), text, f, t->ink,
-                       YK_ALIGN_LEFT, false);
-            /* "Step n of 5" helps but is the first thing to go when space is short. */
-            int ph = yk_ui_text_height(ui, p, YK_FONT_SMALL, in.w);
-            if (ph <= in.h / 3)
-                yk_ui_text(ui, "signup.progress", yk_cut_top(&in, ph), p, YK_FONT_SMALL,
-                           t->ink_soft, YK_ALIGN_LEFT, false);
-        }
-    } else {
-        int th = yk_ui_text_height(ui, text, YK_FONT_TITLE, in.w);
-        yk_ui_text(ui, "signup.step", yk_cut_top(&in, th), text, YK_FONT_TITLE, t->ink,
-                   YK_ALIGN_LEFT, false);
-    }
+    enum yk_font f = YK_FONT_LARGE;
+    if (yk_kiosk_compact(k) && yk_ui_text_width(ui, text, f) > in.w)
+        f = YK_FONT_BODY;
+    int th = yk_ui_text_height(ui, text, f, in.w);
+    yk_ui_text(ui, "signup.step", yk_cut_top(&in, th), text, f, t->ink, YK_ALIGN_LEFT, false);
     yk_cut_top(&in, t->gap);
     return in;
 }
 
-static void addressee(struct yk_kiosk *k, const struct state *s, char *out, size_t n)
+/* "1 person", "3 people" (一位, 3 位). */
+const char *yk_signup_ui_party_text(struct yk_kiosk *k, int n)
 {
-    const char *sn = s->surname >= 0 ? surnames[s->surname].name : "";
-    if (k->lang == YK_LANG_EN) {
-        /* English speakers read "Ms Wang"; the surname stays in Chinese characters. */
-        const char *t = s->title == YK_TITLE_MR ? "Mr " : s->title == YK_TITLE_MS ? "Ms " : "";
-        snprintf(out, n, "%s%s", *sn ? t : (*t ? (s->title == YK_TITLE_MR ? "Mr" : "Ms") : ""),
-                 sn);
-        return;
-    }
-    if (!yk_signup_addressee(sn, s->title, out, n))
-        out[0] = 0;
+    return yk_ui_fmt(&k->ui, tr(k, n == 1 ? "signup.party.n1" : "signup.party.n"), n);
 }
 
 /* ---------------------------------------------------------------- steps */
 
-static void build_phone(struct yk_kiosk *k, struct yk_rect area)
+/* The pad: 1-9, then 清除 0 ⌫, a phone's layout, filling r. */
+static void phone_pad(struct yk_kiosk *k, struct yk_rect pad)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
-    struct state *s = st(k);
-    /* Wide screens: the number, the message and the buttons on the left, the pad using the
-     * full height on the right. Tall screens: all stacked. */
-    bool wide = area.w > area.h * 5 / 4;
-    if (wide) /* the buttons across the bottom, the columns above them */
-        action_row(k, &area, tr(k, "signup.next"), strlen(s->phone) > 0, false);
-    struct yk_rect left = area, pad = area;
-    if (wide) {
-        left = yk_cut_left(&pad, area.w * 48 / 100);
-        yk_cut_left(&pad, t->pad);
-    } else {
-        action_row(k, &left, tr(k, "signup.next"), strlen(s->phone) > 0, false);
-    }
-    /* Where the column is short (elder mode on a small panel), the instruction and the number
-     * step down a size rather than push the number out of sight. */
-    enum yk_font hf_ask = YK_FONT_LARGE;
-    if (wide && yk_ui_text_height(ui, tr(k, "signup.phone.ask"), YK_FONT_LARGE, left.w) +
-                        yk_ui_line_height(ui, YK_FONT_TITLE) + 4 * t->gap >
-                    left.h)
-        hf_ask = YK_FONT_BODY;
-    left = heading_f(k, left, tr(k, "signup.phone.ask"), hf_ask);
-    /* The number as typed, grouped 3-4-4 the way people read numbers aloud. */
-    char shown[32] = "";
-    size_t n = strlen(s->phone);
-    for (size_t i = 0, o = 0; i < n && o + 2 < sizeof shown; i++) {
-        if (i == 3 || i == 7)
-            shown[o++] = ' ';
-        shown[o++] = s->phone[i];
-        shown[o] = 0;
-    }
-    enum yk_font nf = YK_FONT_HUGE;
-    int bi = t->gap / 4; /* the number's box: a small inset, the digits matter */
-    while (nf > YK_FONT_BODY &&
-           (yk_ui_text_width(ui, "138 1234 56789", nf) > left.w - 2 * bi ||
-            yk_ui_line_height(ui, nf) + 2 * bi > left.h))
-        nf--;
-    int ph = yk_ui_line_height(ui, nf) + 2 * bi;
-    struct yk_rect box = yk_cut_top(&left, ph);
-    yk_ui_fill(ui, box, t->card, t->radius);
-    const char *hint = tr(k, "signup.phone.hint");
-    enum yk_font hf = yk_ui_text_width(ui, hint, YK_FONT_BODY) <= box.w - 2 * bi &&
-                              yk_ui_line_height(ui, YK_FONT_BODY) <= box.h - 2 * bi
-                          ? YK_FONT_BODY
-                          : YK_FONT_SMALL;
-    yk_ui_text(ui, "signup.phone", yk_inset(box, bi), n ? shown : hint, n ? nf : hf,
-               n ? t->ink : t->ink_soft, YK_ALIGN_CENTER, true);
-    yk_cut_top(&left, t->gap);
-    if (s->error) {
-        const char *e = tr(k, s->error);
-        int eh = yk_ui_text_height(ui, e, YK_FONT_BODY, left.w);
-        yk_ui_text(ui, "signup.error", yk_cut_top(&left, eh), e, YK_FONT_BODY, t->primary,
-                   YK_ALIGN_LEFT, false);
-        yk_cut_top(&left, t->gap);
-    }
-    if (!wide) {
-        pad = left;
-    } else if (!s->error) {
-        const char *why = tr(k, "signup.phone.why");
-        int wh = yk_ui_text_height(ui, why, YK_FONT_SMALL, left.w);
-        if (wh <= left.h)
-            yk_ui_text(ui, "signup.phone.why", yk_cut_top(&left, wh), why, YK_FONT_SMALL,
-                       t->ink_soft, YK_ALIGN_LEFT, false);
-    }
-    /* The pad: 1-9, then 清除 0 ⌫ (a phone's layout); where four rows of keys would be too
-     * low for their digits (elder mode on a small landscape panel), two rows of six. */
-    int need = yk_ui_line_height(ui, YK_FONT_BODY) + 2 * (t->gap / 4);
-    int cols = 3, rows = 4;
-    if (wide && (pad.h - 3 * t->gap) / 4 < need) {
-        cols = 6;
-        rows = 2;
-    }
-    int kh = (pad.h - (rows - 1) * t->gap) / rows;
-    int kw = (pad.w - (cols - 1) * t->gap) / cols;
+    int kh = (pad.h - 3 * t->gap) / 4;
+    int kw = (pad.w - 2 * t->gap) / 3;
     if (kw > kh * 2) {
-        pad.x += (pad.w - (kh * 2 * cols + (cols - 1) * t->gap)) / 2;
+        pad.x += (pad.w - (kh * 2 * 3 + 2 * t->gap)) / 2;
         kw = kh * 2;
     }
     enum yk_font kf = YK_FONT_TITLE;
-    while (kf > YK_FONT_BODY && yk_ui_line_height(ui, kf) + 2 * (t->gap / 4) > kh)
+    while (kf > YK_FONT_SMALL && yk_ui_line_height(ui, kf) + 2 * (t->gap / 4) > kh)
         kf--;
-    static const char *const keys3[12] = {"1", "2", "3", "4", "5", "6",
-                                          "7", "8", "9", "clear", "0", "del"};
-    static const char *const keys6[12] = {"1", "2", "3", "4", "5", "6",
-                                          "7", "8", "9", "0", "del", "clear"};
-    const char *const *keys = cols == 3 ? keys3 : keys6;
+    static const char *const keys[12] = {"1", "2", "3", "4", "5", "6",
+                                         "7", "8", "9", "clear", "0", "del"};
     for (int i = 0; i < 12; i++) {
-        struct yk_rect r = {pad.x + (i % cols) * (kw + t->gap),
-                            pad.y + (i / cols) * (kh + t->gap), kw, kh};
+        struct yk_rect r = {pad.x + (i % 3) * (kw + t->gap), pad.y + (i / 3) * (kh + t->gap), kw,
+                            kh};
         struct yk_button_style ks = yk_page_button_style(k, false, kf);
         ks.tight = true;
         const char *label = keys[i];
@@ -354,170 +207,149 @@ static void build_phone(struct yk_kiosk *k, struct yk_rect area)
             ks.icon = YK_ICON_BACKSPACE;
             label = "";
         }
-        yk_ui_button(ui, yk_ui_fmt(ui, "signup.key.%s", keys[i]), r, label, &ks, true);
+        const char *id = yk_ui_fmt(ui, "signup.key.%s", keys[i]);
+        yk_ui_button(ui, id, r, label, &ks, true);
         if (strcmp(keys[i], "del") == 0)
-            yk_ui_set_text(ui, "signup.key.del", tr(k, "signup.key.del"));
+            yk_ui_set_text(ui, id, tr(k, "signup.key.del"));
         else if (strcmp(keys[i], "clear") == 0)
-            yk_ui_set_text(ui, "signup.key.clear", tr(k, "signup.key.clear"));
+            yk_ui_set_text(ui, id, tr(k, "signup.key.clear"));
+        yk_ui_mark_primary(ui, id);
     }
 }
 
-static void build_name(struct yk_kiosk *k, struct yk_rect area)
+static void build_phone(struct yk_kiosk *k, struct yk_rect area)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
-    struct state *s = st(k);
-    action_row(k, &area, tr(k, "signup.next"), true, true);
-    struct yk_rect in = heading(k, area, tr(k, "signup.name.ask"));
-    /* 先生 / 女士 / 不需要 as chips on one row. */
-    const char *tl[3] = {tr(k, "signup.title.mr"), tr(k, "signup.title.ms"),
-                         tr(k, "signup.title.none")};
-    const char *tid[3] = {"signup.title.mr", "signup.title.ms", "signup.title.none"};
-    enum yk_title tv[3] = {YK_TITLE_MR, YK_TITLE_MS, YK_TITLE_NONE};
-    int chip_h = yk_ui_line_height(ui, YK_FONT_BODY) + 2 * t->gap + 2;
-    if (chip_h < t->touch_min * 5 / 4)
-        chip_h = t->touch_min * 5 / 4;
-    /* Titles, the preview and the grid scroll together: in elder mode on a small panel
-     * they do not all fit. */
-    int y = yk_ui_scroll_begin(ui, "signup.grid", in);
-    struct yk_rect row = {in.x, y, in.w - t->gap, chip_h};
-    y += chip_h + t->gap;
-    for (int i = 0; i < 3; i++) {
-        int w = yk_page_chip_w(k, tl[i]) + t->pad;
-        yk_page_chip(k, tid[i], yk_cut_left(&row, w), tl[i], s->title == tv[i]);
-        yk_cut_left(&row, t->gap);
+    struct signup_state *s = yk_signup_ui_state(k);
+    /* Wide screens: the question, the number, the message and the buttons on the left, the
+     * pad using the full height on the right. Tall screens: all stacked, the pad above the
+     * buttons. */
+    bool wide = area.w > area.h * 5 / 4;
+    struct yk_rect left = area, pad = area;
+    if (wide) {
+        left = yk_cut_left(&pad, area.w * 48 / 100);
+        yk_cut_left(&pad, t->pad);
     }
-    /* What the ticket will say. */
-    char who[64];
-    addressee(k, s, who, sizeof who);
-    const char *line = yk_ui_fmt(ui, tr(k, "signup.name.preview"),
-                                 *who ? who : tr(k, "signup.name.preview_none"));
-    int lh = yk_ui_text_height(ui, line, YK_FONT_BODY, row.w);
-    if (lh <= row.h) {
-        yk_ui_text(ui, "signup.name.preview", row, line, YK_FONT_BODY, t->ink_soft,
-                   YK_ALIGN_RIGHT, true);
-    } else {
-        /* No room beside the chips: on a line of its own. */
-        lh = yk_ui_text_height(ui, line, YK_FONT_BODY, in.w - t->gap);
-        yk_ui_text(ui, "signup.name.preview", (struct yk_rect){in.x, y, in.w - t->gap, lh}, line,
-                   YK_FONT_BODY, t->ink_soft, YK_ALIGN_LEFT, false);
-        y += lh + t->gap;
+    yk_signup_ui_action_row(k, &left, tr(k, "signup.next"), strlen(s->phone) > 0, NULL);
+    left = yk_signup_ui_heading(k, left, tr(k, "signup.phone.ask"));
+    /* The number as typed, grouped 3-4-4 the way people read numbers aloud. */
+    char shown[32] = "";
+    size_t n = strlen(s->phone);
+    for (size_t i = 0, o = 0; i < n && o + 2 < sizeof shown; i++) {
+        if (i == 3 || i == 7)
+            shown[o++] = ' ';
+        shown[o++] = s->phone[i];
+        shown[o] = 0;
     }
-    /* The grid: the common surnames, or those of one initial, or the initials. */
-    /* Cells fit a two-character surname (欧阳) in the large font, and a finger. */
-    int cell = yk_ui_line_height(ui, YK_FONT_LARGE) + 2 * t->gap + 2;
-    if (cell < t->touch_min * 5 / 4)
-        cell = t->touch_min * 5 / 4;
-    int min_w = yk_ui_text_width(ui, "欧阳", YK_FONT_LARGE) + 2 * t->gap + 2;
-    if (min_w < cell)
-        min_w = cell;
-    int cols = (in.w - t->gap + t->gap) / (min_w + t->gap);
-    if (cols < 2)
-        cols = 2;
-    int cw = (in.w - (cols - 1) * t->gap - t->gap) / cols;
-    int i = 0;
-#define CELL(idx) (struct yk_rect){in.x + ((idx) % cols) * (cw + t->gap), y + ((idx) / cols) * (cell + t->gap), cw, cell}
-    if (s->picking_initial) {
-        for (char c = 'A'; c <= 'Z'; c++) {
-            bool any = false;
-            for (size_t j = 0; j < N_SURNAMES && !any; j++)
-                any = surnames[j].initial == c;
-            if (!any)
-                continue;
-            struct yk_rect r = CELL(i);
-            if (yk_ui_visible(ui, r)) {
-                struct yk_button_style bs = yk_page_button_style(k, false, YK_FONT_LARGE);
-                char l[2] = {c, 0};
-                yk_ui_button(ui, yk_ui_fmt(ui, "signup.initial.%c", c), r, l, &bs, true);
-            }
-            i++;
+    enum yk_font nf = YK_FONT_HUGE;
+    int bi = t->gap / 4; /* the number's box: a small inset, the digits matter */
+    while (nf > YK_FONT_BODY && (yk_ui_text_width(ui, "138 1234 56789", nf) > left.w - 2 * bi ||
+                                 yk_ui_line_height(ui, nf) + 2 * bi > left.h))
+        nf--;
+    int ph = yk_ui_line_height(ui, nf) + 2 * bi;
+    struct yk_rect box = yk_cut_top(&left, ph);
+    yk_ui_fill(ui, box, t->card, t->radius);
+    const char *hint = tr(k, "signup.phone.hint");
+    enum yk_font hf = yk_ui_text_width(ui, hint, YK_FONT_BODY) <= box.w - 2 * bi &&
+                              yk_ui_line_height(ui, YK_FONT_BODY) <= box.h - 2 * bi
+                          ? YK_FONT_BODY
+                          : YK_FONT_SMALL;
+    yk_ui_text(ui, "signup.phone", yk_inset(box, bi), n ? shown : hint, n ? nf : hf,
+               n ? t->ink : t->ink_soft, YK_ALIGN_CENTER, true);
+    yk_cut_top(&left, t->gap);
+    if (!wide) {
+        /* The pad takes what the message and the explanation leave, never under 4 keys of
+         * a touch target each. */
+        int min_pad = 4 * (t->touch_min * 5 / 4) + 3 * t->gap;
+        const char *msg = s->error ? tr(k, s->error) : tr(k, "signup.phone.why");
+        enum yk_font mf = s->error ? YK_FONT_BODY : YK_FONT_SMALL;
+        int mh = yk_ui_text_height(ui, msg, mf, left.w);
+        if (left.h - mh - t->gap >= min_pad || s->error) {
+            struct yk_rect mr = yk_cut_bottom(&left, mh);
+            yk_ui_text(ui, s->error ? "signup.error" : "signup.phone.why", mr, msg, mf,
+                       s->error ? t->primary : t->ink_soft, YK_ALIGN_LEFT, false);
+            yk_cut_bottom(&left, t->gap);
         }
-    } else {
-        for (size_t j = 0; j < N_SURNAMES; j++) {
-            if (s->initial ? surnames[j].initial != s->initial : j >= COMMON)
-                continue;
-            struct yk_rect r = CELL(i);
-            if (yk_ui_visible(ui, r)) {
-                struct yk_button_style bs = yk_page_button_style(k, (int)j == s->surname, YK_FONT_LARGE);
-                yk_ui_button(ui, yk_ui_fmt(ui, "signup.surname.%zu", j), r, surnames[j].name, &bs,
-                             true);
-            }
-            i++;
-        }
-        /* Two rows across the grid: other surnames (by initial) and no surname. */
-        if (i % cols)
-            i += cols - i % cols;
-        struct yk_rect r1 = CELL(i), r2 = CELL(i + cols);
-        r1.w = r2.w = cols * (cw + t->gap) - t->gap;
-        struct yk_button_style bs = yk_page_button_style(k, false, YK_FONT_BODY);
-        yk_ui_button(ui, "signup.initials", r1,
-                     tr(k, s->initial ? "signup.name.common" : "signup.name.other"), &bs, true);
-        bs = yk_page_button_style(k, s->surname == -2, YK_FONT_BODY);
-        yk_ui_button(ui, "signup.surname.none", r2, tr(k, "signup.name.none"), &bs, true);
-        i += 2 * cols;
+        phone_pad(k, left);
+        return;
     }
-#undef CELL
-    int rows = (i + cols - 1) / cols;
-    yk_ui_scroll_end(ui, y + rows * (cell + t->gap));
+    const char *msg = s->error ? tr(k, s->error) : tr(k, "signup.phone.why");
+    enum yk_font mf = s->error ? YK_FONT_BODY : YK_FONT_SMALL;
+    int mh = yk_ui_text_height(ui, msg, mf, left.w);
+    if (mh > left.h && !s->error) {
+        mf = YK_FONT_SMALL;
+        mh = yk_ui_text_height(ui, msg, mf, left.w);
+    }
+    if (mh <= left.h || s->error)
+        yk_ui_text(ui, s->error ? "signup.error" : "signup.phone.why", left, msg, mf,
+                   s->error ? t->primary : t->ink_soft, YK_ALIGN_LEFT, false);
+    phone_pad(k, pad);
 }
 
 static void build_party(struct yk_kiosk *k, struct yk_rect area)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
-    struct state *s = st(k);
-    action_row(k, &area, tr(k, "signup.next"), true, true);
-    struct yk_rect in = heading(k, area, tr(k, "signup.party.ask"));
+    struct signup_state *s = yk_signup_ui_state(k);
+    yk_signup_ui_action_row(k, &area, tr(k, "signup.next"), true, NULL);
+    struct yk_rect in = yk_signup_ui_heading(k, area, tr(k, "signup.party.ask"));
     int max = s->have_event && s->ev.max_party > 0 ? s->ev.max_party : 1;
     if (max > 10)
         max = 10;
+    /* The numbers first, square and as large as the room allows; the note under them where
+     * there is room (the numbers say the most already). */
     const char *note = yk_ui_fmt(ui, tr(k, "signup.party.note"), max);
-    /* The note and the numbers scroll together where the page is short (elder mode on a
-     * small panel); the buttons stay square and large. */
-    int w = in.w - t->gap;
-    int y = yk_ui_scroll_begin(ui, "signup.party", in);
-    int nh = yk_ui_text_height(ui, note, YK_FONT_BODY, w);
-    yk_ui_text(ui, "signup.party.note", (struct yk_rect){in.x, y, w, nh}, note, YK_FONT_BODY,
-               t->ink_soft, YK_ALIGN_LEFT, false);
-    y += nh + t->pad;
-    int side = yk_ui_line_height(ui, YK_FONT_HUGE) + yk_ui_line_height(ui, YK_FONT_SMALL) +
+    int want = yk_ui_line_height(ui, YK_FONT_HUGE) + yk_ui_line_height(ui, YK_FONT_SMALL) +
                4 * t->gap;
-    if (side < t->touch_min * 2)
-        side = t->touch_min * 2;
-    if (side > (w - t->gap) / 2)
-        side = (w - t->gap) / 2;
-    int cols = (w + t->gap) / (side + t->gap);
-    if (cols > max)
-        cols = max;
-    if (cols < 1)
-        cols = 1;
+    /* The number of columns that gives the largest squares (all of them in view). */
+    int cols = 1, rows = max, side = 0;
+    for (int c = max; c >= 1; c--) {
+        int r = (max + c - 1) / c;
+        int sd = (in.w - (c - 1) * t->gap) / c, by_h = (in.h - (r - 1) * t->gap) / r;
+        sd = sd < by_h ? sd : by_h;
+        sd = sd < want ? sd : want;
+        if (sd > side)
+            side = sd, cols = c, rows = r;
+    }
+    /* The number in the largest font the square holds with its word under it. */
+    enum yk_font nf = YK_FONT_HUGE;
+    int inset = yk_kiosk_compact(k) ? 2 * (t->gap / 4) : 2 * t->gap;
+    while (nf > YK_FONT_BODY && yk_ui_line_height(ui, nf) + yk_ui_line_height(ui, YK_FONT_SMALL) +
+                                        inset > side)
+        nf--;
     for (int i = 0; i < max; i++) {
-        struct yk_rect r = {in.x + (i % cols) * (side + t->gap), y + (i / cols) * (side + t->gap),
+        struct yk_rect r = {in.x + (i % cols) * (side + t->gap), in.y + (i / cols) * (side + t->gap),
                             side, side};
-        struct yk_button_style bs = yk_page_button_style(k, s->party == i + 1, YK_FONT_HUGE);
-        bs.sub = tr(k, "signup.party.unit");
+        struct yk_button_style bs = yk_page_button_style(k, s->party == i + 1, nf);
+        bs.sub = tr(k, i == 0 ? "signup.party.unit1" : "signup.party.unit");
         bs.icon_above = true;
         bs.icon = -1;
-        if (yk_ui_visible(ui, r))
-            yk_ui_button(ui, yk_ui_fmt(ui, "signup.party.%d", i + 1), r,
-                         yk_ui_fmt(ui, "%d", i + 1), &bs, true);
+        bs.tight = yk_kiosk_compact(k);
+        const char *id = yk_ui_fmt(ui, "signup.party.%d", i + 1);
+        yk_ui_button(ui, id, r, yk_ui_fmt(ui, "%d", i + 1), &bs, true);
+        yk_ui_mark_primary(ui, id);
     }
-    int rows = (max + cols - 1) / cols;
-    yk_ui_scroll_end(ui, y + rows * (side + t->gap));
+    yk_cut_top(&in, rows * (side + t->gap));
+    int nh = yk_ui_text_height(ui, note, YK_FONT_BODY, in.w);
+    if (nh <= in.h)
+        yk_ui_text(ui, "signup.party.note", yk_cut_top(&in, nh), note, YK_FONT_BODY,
+                   t->ink_soft, YK_ALIGN_LEFT, false);
 }
 
 static void build_privacy(struct yk_kiosk *k, struct yk_rect area)
 {
     struct yk_ui *ui = &k->ui;
     struct yk_rect rest = area;
-    action_row(k, &rest, tr(k, "signup.agree"), true, true);
-    struct yk_rect in = heading(k, rest, tr(k, "signup.privacy.ask"));
+    yk_signup_ui_action_row(k, &rest, tr(k, "signup.agree"), true, NULL);
+    struct yk_rect in = yk_signup_ui_heading(k, rest, tr(k, "signup.privacy.ask"));
     struct yk_doc d;
     in.x -= ui->theme.pad;
     in.w += 2 * ui->theme.pad;
     in.y -= ui->theme.pad;
     in.h += ui->theme.pad;
     yk_doc_begin(&d, k, "signup.notice", in, false);
+    d.inline_fields = yk_kiosk_compact(k);
     yk_doc_field(&d, "signup.notice.what", tr(k, "signup.privacy.what.l"),
                  tr(k, "signup.privacy.what"));
     yk_doc_field(&d, "signup.notice.why", tr(k, "signup.privacy.why.l"),
@@ -532,22 +364,23 @@ static void build_privacy(struct yk_kiosk *k, struct yk_rect area)
 static void build_confirm(struct yk_kiosk *k, struct yk_rect area)
 {
     struct yk_ui *ui = &k->ui;
-    struct state *s = st(k);
+    struct signup_state *s = yk_signup_ui_state(k);
     struct yk_rect rest = area;
     bool full = s->have_event && s->ev.seats_left < s->party;
-    action_row(k, &rest, tr(k, full ? "signup.confirm.waitlist" : "signup.confirm"), true, true);
-    struct yk_rect in = heading(k, rest, tr(k, "signup.confirm.ask"));
+    yk_signup_ui_action_row(k, &rest, tr(k, full ? "signup.confirm.waitlist" : "signup.confirm"), true, NULL);
+    struct yk_rect in = yk_signup_ui_heading(k, rest, tr(k, "signup.confirm.ask"));
     in.x -= ui->theme.pad;
     in.w += 2 * ui->theme.pad;
     in.y -= ui->theme.pad;
     in.h += ui->theme.pad;
     struct yk_doc d;
     yk_doc_begin(&d, k, "signup.summary", in, false);
+    d.inline_fields = yk_kiosk_compact(k);
     char when[96] = "", masked[YK_PHONE_MASKED_LEN + 1], who[64];
     if (s->have_event)
-        yk_format_span(when, sizeof when, s->ev.starts_utc, s->ev.ends_utc, yk_lang_code(k->lang));
+        yk_format_when(when, sizeof when, s->ev.starts_utc, s->ev.ends_utc, yk_kiosk_now_utc_s(k), yk_lang_code(k->lang));
     yk_phone_mask(s->phone, masked);
-    addressee(k, s, who, sizeof who);
+    yk_signup_ui_addressee(k, s, who, sizeof who);
     yk_doc_field(&d, "signup.summary.event", tr(k, "signup.f.event"),
                  s->have_event ? PICK(s->ev.title) : NULL);
     yk_doc_field(&d, "signup.summary.time", tr(k, "signup.f.time"), when);
@@ -556,139 +389,15 @@ static void build_confirm(struct yk_kiosk *k, struct yk_rect area)
     yk_doc_field(&d, "signup.summary.who", tr(k, "signup.f.who"), who);
     yk_doc_field(&d, "signup.summary.phone", tr(k, "signup.f.phone"), masked);
     yk_doc_field(&d, "signup.summary.party", tr(k, "signup.f.party"),
-                 yk_ui_fmt(ui, tr(k, "signup.party.n"), s->party));
+                 yk_signup_ui_party_text(k, s->party));
     if (full)
         yk_doc_text(&d, "signup.summary.full", tr(k, "signup.full.note"), false);
     yk_doc_end(&d);
 }
 
-/* While the hub is asked: what is happening, a bar that fills, and that the sign-up is kept
- * whatever happens. No button: the bar's home and back work and lose nothing. */
-static void build_confirming(struct yk_kiosk *k, struct yk_rect area)
-{
-    struct yk_ui *ui = &k->ui;
-    const struct yk_theme *t = &ui->theme;
-    struct state *s = st(k);
-    struct yk_rect in = heading(k, area, tr(k, "signup.confirming"));
-    int64_t spent = yk_clock_mono_ms(k->p.clock) - s->confirm_start_ms;
-    if (spent < 0)
-        spent = 0;
-    if (spent > CONFIRM_WAIT_MS)
-        spent = CONFIRM_WAIT_MS;
-    /* The bar, and how far the wait has gone beside it ("40%": also what tests read). */
-    int lh = yk_ui_line_height(ui, YK_FONT_SMALL);
-    struct yk_rect row = yk_cut_top(&in, lh);
-    const char *pct = yk_ui_fmt(ui, "%d%%", (int)(spent * 100 / CONFIRM_WAIT_MS));
-    int pw = yk_ui_text_width(ui, "100%", YK_FONT_SMALL);
-    yk_ui_text(ui, "signup.confirming.bar", yk_cut_right(&row, pw), pct, YK_FONT_SMALL,
-               t->ink_soft, YK_ALIGN_RIGHT, true);
-    yk_cut_right(&row, t->gap);
-    int bh = lh / 2;
-    struct yk_rect bar = {row.x, row.y + (row.h - bh) / 2, row.w, bh};
-    yk_ui_fill(ui, bar, t->line, bh / 2);
-    struct yk_rect done = bar;
-    /* Never empty: something visibly started. */
-    done.w = (int)((int64_t)bar.w * (spent + CONFIRM_POLL_MS) / (CONFIRM_WAIT_MS + CONFIRM_POLL_MS));
-    yk_ui_fill(ui, done, t->primary, bh / 2);
-    yk_cut_top(&in, t->gap);
-    const char *b = tr(k, "signup.confirming.b");
-    int th = yk_ui_text_height(ui, b, YK_FONT_BODY, in.w);
-    yk_ui_text(ui, "signup.confirming.body", yk_cut_top(&in, th), b, YK_FONT_BODY, t->ink,
-               YK_ALIGN_LEFT, false);
-}
-
-static void build_result(struct yk_kiosk *k, struct yk_rect area)
-{
-    struct yk_ui *ui = &k->ui;
-    const struct yk_theme *t = &ui->theme;
-    struct state *s = st(k);
-    if (s->confirming) {
-        build_confirming(k, area);
-        return;
-    }
-    const struct yk_signup_info *info = &s->result.signup;
-    enum yk_signup_rc rc = s->result.rc;
-    bool ticket = (rc == YK_SIGNUP_RC_CONFIRMED || rc == YK_SIGNUP_RC_EXISTING) &&
-                  info->seat == YK_SEAT_CONFIRMED && info->ticket_code[0];
-    const char *head, *body = NULL;
-    switch (rc) {
-    case YK_SIGNUP_RC_CONFIRMED:
-        head = "signup.r.confirmed";
-        body = ticket ? "signup.r.confirmed.b" : "signup.r.confirmed.noticket.b";
-        break;
-    case YK_SIGNUP_RC_EXISTING:
-        head = "signup.r.existing";
-        body = info->seat == YK_SEAT_CONFIRMED
-                   ? (ticket ? "signup.r.confirmed.b" : "signup.r.confirmed.noticket.b")
-               : info->seat == YK_SEAT_WAITLIST ? "signup.r.waitlist.b"
-                                                : "signup.r.pending.b";
-        break;
-    case YK_SIGNUP_RC_PENDING: head = "signup.r.pending"; body = "signup.r.pending.b"; break;
-    case YK_SIGNUP_RC_WAITLIST: head = "signup.r.waitlist"; body = "signup.r.waitlist.b"; break;
-    case YK_SIGNUP_RC_FULL: head = "signup.r.full"; body = "signup.r.full.b"; break;
-    case YK_SIGNUP_RC_CLOSED: head = "signup.r.closed"; body = "signup.r.closed.b"; break;
-    case YK_SIGNUP_RC_NOT_NEEDED: head = "signup.r.notneeded"; break;
-    default: head = "signup.r.error"; body = "signup.r.error.b"; break;
-    }
-    struct yk_rect rest = area;
-    char url[YK_TICKET_URL_MAX] = "";
-    if (ticket && !yk_ticket_url(k->p.cfg->hub_url, info->ticket_code, url, sizeof url))
-        url[0] = 0;
-    bool wide = area.w > area.h * 5 / 4;
-    if (ticket && wide) {
-        /* Wide screens: the QR code as tall as the page on the right, the rest beside it. */
-        int side = area.h < area.w * 45 / 100 ? area.h : area.w * 45 / 100;
-        yk_page_qr_card(k, "signup.ticket.qr", yk_cut_right(&rest, side), url,
-                        tr(k, "signup.qr.save"));
-        yk_cut_right(&rest, t->pad);
-    }
-    struct yk_rect row = yk_cut_bottom(&rest, yk_page_button_h(k));
-    yk_cut_bottom(&rest, t->gap);
-    struct yk_button_style p = yk_page_button_style(k, true, YK_FONT_LARGE);
-    const char *dl = tr(k, "signup.done");
-    int dw = yk_ui_text_width(ui, dl, YK_FONT_LARGE) + 4 * t->pad;
-    yk_ui_button(ui, "signup.done", yk_cut_right(&row, dw > row.w ? row.w : dw), dl, &p, true);
-    struct yk_rect in = heading(k, rest, tr(k, head));
-    in.x -= t->pad;
-    in.w += 2 * t->pad;
-    in.y -= t->pad;
-    in.h += t->pad;
-    struct yk_doc d;
-    yk_doc_begin(&d, k, "signup.result", in, false);
-    if (s->confirm_failed)
-        yk_doc_text(&d, "signup.result.unreached", tr(k, "signup.r.unreached"), false);
-    if (body)
-        yk_doc_text(&d, "signup.result.body", tr(k, body), false);
-    if (ticket) {
-        char who[64], when[96] = "";
-        addressee(k, s, who, sizeof who);
-        if (s->have_event)
-            yk_format_span(when, sizeof when, s->ev.starts_utc, s->ev.ends_utc,
-                           yk_lang_code(k->lang));
-        /* The QR first: it is what the person takes away (beside the page when wide). */
-        if (!wide)
-            yk_doc_qr(&d, "signup.ticket.qr", url, tr(k, "signup.qr.save"));
-        char shortc[YK_TICKET_SHORT_LEN + 2];
-        snprintf(shortc, sizeof shortc, "%.4s-%.4s", info->short_code, info->short_code + 4);
-        yk_doc_field(&d, "signup.ticket.code", tr(k, "signup.f.code"), shortc);
-        yk_doc_field(&d, "signup.ticket.event", tr(k, "signup.f.event"),
-                     s->have_event ? PICK(s->ev.title) : NULL);
-        yk_doc_field(&d, "signup.ticket.time", tr(k, "signup.f.time"), when);
-        yk_doc_field(&d, "signup.ticket.who", tr(k, "signup.f.who"), who);
-        yk_doc_field(&d, "signup.ticket.phone", tr(k, "signup.f.phone"), info->phone_masked);
-        yk_doc_field(&d, "signup.ticket.party", tr(k, "signup.f.party"),
-                     yk_ui_fmt(ui, tr(k, "signup.party.n"), info->party_size));
-    } else if (info->id[0]) {
-        yk_doc_field(&d, "signup.ticket.phone", tr(k, "signup.f.phone"), info->phone_masked);
-        yk_doc_field(&d, "signup.ticket.party", tr(k, "signup.f.party"),
-                     yk_ui_fmt(ui, tr(k, "signup.party.n"), info->party_size));
-    }
-    yk_doc_end(&d);
-}
-
 static void build(struct yk_kiosk *k, struct yk_rect area)
 {
-    struct state *s = st(k);
+    struct signup_state *s = yk_signup_ui_state(k);
     const struct yk_theme *t = &k->ui.theme;
     struct yk_rect in = yk_inset(area, t->pad);
     if (!s || !s->have_event) {
@@ -698,11 +407,11 @@ static void build(struct yk_kiosk *k, struct yk_rect area)
     }
     switch (s->step) {
     case STEP_PHONE: build_phone(k, in); break;
-    case STEP_NAME: build_name(k, in); break;
+    case STEP_NAME: yk_signup_ui_build_name(k, in); break;
     case STEP_PARTY: build_party(k, in); break;
     case STEP_PRIVACY: build_privacy(k, in); break;
     case STEP_CONFIRM: build_confirm(k, in); break;
-    case STEP_RESULT: build_result(k, in); break;
+    case STEP_RESULT: yk_signup_ui_build_result(k, in); break;
     }
 }
 
@@ -720,12 +429,12 @@ static const char *phone_error(enum yk_phone_rc rc)
     return "signup.phone.e.short";
 }
 
-static void submit(struct yk_kiosk *k, struct state *s)
+static void submit(struct yk_kiosk *k, struct signup_state *s)
 {
     struct yk_signup_request req = {
         .event_id = s->ev.id,
         .phone = s->phone,
-        .surname = s->surname >= 0 ? surnames[s->surname].name : NULL,
+        .surname = s->surname >= 0 ? yk_signup_surnames[s->surname].name : NULL,
         .title = s->title,
         .party_size = s->party,
         .consent = true,
@@ -755,13 +464,15 @@ static void submit(struct yk_kiosk *k, struct state *s)
         /* A new sign-up is committed: push it up now (a no-op when no sync worker runs). */
         yk_sync_wake();
     }
+    /* The seats changed (or may have): the screens showing them load them again. */
+    yk_kiosk_data_changed(k);
     /* The number has done its job; from here on only the masked form is shown. */
     sodium_memzero(s->phone, sizeof s->phone);
     s->step = STEP_RESULT;
 }
 
 /* The hub's answer to an online confirmation, as the screen shows it. */
-static void confirm_answered(struct yk_kiosk *k, struct state *s, const char *status)
+static void confirm_answered(struct yk_kiosk *k, struct signup_state *s, const char *status)
 {
     const char *id = s->result.signup.id;
     int64_t now_ms = yk_clock_utc_ms(k->p.clock);
@@ -793,7 +504,7 @@ static void confirm_answered(struct yk_kiosk *k, struct state *s, const char *st
 
 static void tick(struct yk_kiosk *k)
 {
-    struct state *s = st(k);
+    struct signup_state *s = yk_signup_ui_state(k);
     if (!s || !s->confirming)
         return;
     k->dirty = true; /* the bar moves */
@@ -812,13 +523,14 @@ static void tick(struct yk_kiosk *k)
         yk_info("signup", "sign-up %s: no answer from the hub (%s); shown as stored",
                 s->result.signup.id, r < 0 ? "failed" : "timed out");
     }
+    yk_kiosk_data_changed(k);
     yk_sync_wake();
     memset(k->ui.scroll, 0, sizeof k->ui.scroll);
 }
 
 static int64_t deadline(const struct yk_kiosk *k)
 {
-    const struct state *s = k->state[YK_SCREEN_SIGNUP];
+    const struct signup_state *s = k->state[YK_SCREEN_SIGNUP];
     if (!s || !s->confirming)
         return -1;
     int64_t now = yk_clock_mono_ms(k->p.clock), end = s->confirm_start_ms + CONFIRM_WAIT_MS;
@@ -828,7 +540,7 @@ static int64_t deadline(const struct yk_kiosk *k)
 
 static bool activate(struct yk_kiosk *k, const char *id)
 {
-    struct state *s = st(k);
+    struct signup_state *s = yk_signup_ui_state(k);
     if (s && strcmp(id, "nav.back") == 0) {
         /* The bar's back is the previous step, until the first step or the result. */
         if (s->step == STEP_PHONE || s->step == STEP_RESULT)
@@ -839,7 +551,7 @@ static bool activate(struct yk_kiosk *k, const char *id)
         return false;
     const char *a = id + 7;
     k->dirty = true;
-    enum step before = s->step;
+    enum yk_signup_step before = s->step;
     bool picking = s->picking_initial;
     int initial = s->initial;
     if (strcmp(a, "cancel") == 0 || strcmp(a, "done") == 0) {
@@ -849,6 +561,7 @@ static bool activate(struct yk_kiosk *k, const char *id)
         if (s->step == STEP_NAME && (s->picking_initial || s->initial)) {
             s->picking_initial = false;
             s->initial = 0;
+            s->page = 0;
         } else if (s->step > STEP_PHONE && s->step < STEP_RESULT) {
             s->step--;
         }
@@ -892,16 +605,20 @@ static bool activate(struct yk_kiosk *k, const char *id)
         s->surname = -2;
     } else if (strncmp(a, "surname.", 8) == 0) {
         long j = strtol(a + 8, NULL, 10);
-        if (j >= 0 && (size_t)j < N_SURNAMES)
+        if (j >= 0 && (size_t)j < yk_signup_n_surnames)
             s->surname = (int)j;
     } else if (strcmp(a, "initials") == 0) {
-        if (s->initial)
-            s->initial = 0;
+        if (s->initial || s->picking_initial)
+            s->initial = 0, s->picking_initial = false;
         else
             s->picking_initial = true;
+        s->page = 0;
+    } else if (strcmp(a, "more") == 0) {
+        s->page++; /* the grid goes round to its first page after the last */
     } else if (strncmp(a, "initial.", 8) == 0 && a[8] >= 'A' && a[8] <= 'Z') {
         s->initial = a[8];
         s->picking_initial = false;
+        s->page = 0;
     } else if (strncmp(a, "party.", 6) == 0) {
         long n = strtol(a + 6, NULL, 10);
         if (n >= 1 && n <= (s->ev.max_party > 0 ? s->ev.max_party : 1))
