@@ -171,6 +171,23 @@ const char *yk_signup_ui_party_text(struct yk_kiosk *k, int n)
     return yk_ui_fmt(&k->ui, tr(k, n == 1 ? "signup.party.n1" : "signup.party.n"), n);
 }
 
+void yk_signup_ui_event_fields(struct yk_kiosk *k, struct yk_doc *d, const char *prefix)
+{
+    struct signup_state *s = st(k);
+    char when[96] = "", who[64];
+    if (s->have_event)
+        yk_format_when(when, sizeof when, s->ev.starts_utc, s->ev.ends_utc,
+                       yk_kiosk_now_utc_s(k), yk_lang_code(k->lang));
+    yk_signup_ui_addressee(k, s, who, sizeof who);
+    struct yk_ui *ui = &k->ui;
+    yk_doc_field(d, yk_ui_fmt(ui, "%s.event", prefix), tr(k, "signup.f.event"),
+                 s->have_event ? PICK(s->ev.title) : NULL);
+    yk_doc_field(d, yk_ui_fmt(ui, "%s.time", prefix), tr(k, "signup.f.time"), when);
+    yk_doc_field(d, yk_ui_fmt(ui, "%s.place", prefix), tr(k, "signup.f.place"),
+                 s->have_event ? PICK(s->ev.place) : NULL);
+    yk_doc_field(d, yk_ui_fmt(ui, "%s.who", prefix), tr(k, "signup.f.who"), who);
+}
+
 /* ---------------------------------------------------------------- steps */
 
 /* The pad: 1-9, then 清除 0 ⌫, a phone's layout, filling r. */
@@ -376,17 +393,9 @@ static void build_confirm(struct yk_kiosk *k, struct yk_rect area)
     struct yk_doc d;
     yk_doc_begin(&d, k, "signup.summary", in, false);
     d.inline_fields = yk_kiosk_compact(k);
-    char when[96] = "", masked[YK_PHONE_MASKED_LEN + 1], who[64];
-    if (s->have_event)
-        yk_format_when(when, sizeof when, s->ev.starts_utc, s->ev.ends_utc, yk_kiosk_now_utc_s(k), yk_lang_code(k->lang));
+    char masked[YK_PHONE_MASKED_LEN + 1];
     yk_phone_mask(s->phone, masked);
-    yk_signup_ui_addressee(k, s, who, sizeof who);
-    yk_doc_field(&d, "signup.summary.event", tr(k, "signup.f.event"),
-                 s->have_event ? PICK(s->ev.title) : NULL);
-    yk_doc_field(&d, "signup.summary.time", tr(k, "signup.f.time"), when);
-    yk_doc_field(&d, "signup.summary.place", tr(k, "signup.f.place"),
-                 s->have_event ? PICK(s->ev.place) : NULL);
-    yk_doc_field(&d, "signup.summary.who", tr(k, "signup.f.who"), who);
+    yk_signup_ui_event_fields(k, &d, "signup.summary");
     yk_doc_field(&d, "signup.summary.phone", tr(k, "signup.f.phone"), masked);
     yk_doc_field(&d, "signup.summary.party", tr(k, "signup.f.party"),
                  yk_signup_ui_party_text(k, s->party));

@@ -63,6 +63,10 @@ struct yk_rect yk_signup_ui_heading(struct yk_kiosk *k, struct yk_rect area, con
 void yk_signup_ui_addressee(struct yk_kiosk *k, const struct signup_state *s, char *out, size_t n);
 /* "1 位" / "1 person", "3 people" (in the frame's arena). */
 const char *yk_signup_ui_party_text(struct yk_kiosk *k, int n);
+/* The event's name, time and place and how the person is addressed, as fields of d with ids
+ * prefix.event, .time, .place, .who (the summary and the ticket). */
+struct yk_doc;
+void yk_signup_ui_event_fields(struct yk_kiosk *k, struct yk_doc *d, const char *prefix);
 /* The name step, in area. */
 void yk_signup_ui_build_name(struct yk_kiosk *k, struct yk_rect area);
 /* The result: the confirmation's wait, the ticket, or why there is none, in area. */

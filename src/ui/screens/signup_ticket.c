@@ -215,17 +215,7 @@ void yk_signup_ui_build_result(struct yk_kiosk *k, struct yk_rect area)
     if (body)
         yk_doc_text(&d, "signup.result.body", tr(k, body), false);
     if (ticket) {
-        char who[64], when[96] = "";
-        yk_signup_ui_addressee(k, s, who, sizeof who);
-        if (s->have_event)
-            yk_format_when(when, sizeof when, s->ev.starts_utc, s->ev.ends_utc,
-                           yk_kiosk_now_utc_s(k), yk_lang_code(k->lang));
-        yk_doc_field(&d, "signup.ticket.event", tr(k, "signup.f.event"),
-                     s->have_event ? PICK(s->ev.title) : NULL);
-        yk_doc_field(&d, "signup.ticket.time", tr(k, "signup.f.time"), when);
-        yk_doc_field(&d, "signup.ticket.place", tr(k, "signup.f.place"),
-                     s->have_event ? PICK(s->ev.place) : NULL);
-        yk_doc_field(&d, "signup.ticket.who", tr(k, "signup.f.who"), who);
+        yk_signup_ui_event_fields(k, &d, "signup.ticket");
         yk_doc_field(&d, "signup.ticket.party", tr(k, "signup.f.party"),
                      yk_signup_ui_party_text(k, info->party_size));
         yk_doc_field(&d, "signup.ticket.phone", tr(k, "signup.f.phone"), info->phone_masked);

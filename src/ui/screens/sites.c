@@ -394,16 +394,25 @@ static void map_build(struct yk_kiosk *k, struct state *s, struct yk_rect r,
     int bx = x0 + bw / 2 + t->gap / 2, bwid = x1 - x0 - bw - t->gap;
     struct yk_rect top = {bx, river.y + t->gap / 2, bwid, lh},
                    low = {bx, river.y + t->gap / 2 + lh, bwid, lh};
+    /* The two bridges' names on one line where they fit side by side, else the far one on
+     * the second line (and no metro). */
+    bool one_line = w0 + w1 + 2 * t->gap <= top.w;
+    struct yk_rect end_row = one_line ? top : low;
+    if (w0 > top.w)
+        w0 = top.w;
+    if (w1 > top.w)
+        w1 = top.w;
     yk_ui_text(ui, "sites.scale.start", (struct yk_rect){top.x, top.y, w0, top.h}, s0,
                YK_FONT_SMALL, river_ink, YK_ALIGN_LEFT, true);
-    yk_ui_text(ui, "sites.scale.end", (struct yk_rect){top.x + top.w - w1, top.y, w1, top.h}, s1,
+    yk_ui_text(ui, "sites.scale.end",
+               (struct yk_rect){end_row.x + end_row.w - w1, end_row.y, w1, end_row.h}, s1,
                YK_FONT_SMALL, river_ink, YK_ALIGN_RIGHT, true);
-    if (w0 + w1 + wr + 4 * t->gap <= top.w)
+    if (one_line && w0 + w1 + wr + 4 * t->gap <= top.w)
         yk_ui_text(ui, "sites.river", (struct yk_rect){top.x + (top.w - wr) / 2, top.y, wr, top.h},
                    rn, YK_FONT_SMALL, river_ink, YK_ALIGN_CENTER, true);
     const char *mt = tr(k, "sites.metro");
     int wm = lh + t->gap / 2 + yk_ui_text_width(ui, mt, YK_FONT_SMALL) + 2;
-    if (wm <= low.w) {
+    if (one_line && wm <= low.w) {
         /* A round "M" badge, as the metro's signs have. */
         int bd = lh * 4 / 5;
         struct yk_rect badge = {low.x, low.y + (lh - bd) / 2, bd, bd};
