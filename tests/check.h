@@ -14,35 +14,35 @@
 
 static int yk_checks, yk_failures;
 
-#define CHECK(cond)                                                                            \
-    do {                                                                                       \
-        yk_checks++;                                                                           \
-        if (!(cond)) {                                                                         \
-            yk_failures++;                                                                     \
-            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);           \
-        }                                                                                      \
+#define CHECK(cond)                                                                                \
+    do {                                                                                           \
+        yk_checks++;                                                                               \
+        if (!(cond)) {                                                                             \
+            yk_failures++;                                                                         \
+            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);               \
+        }                                                                                          \
     } while (0)
 
-#define CHECK_EQ_INT(a, b)                                                                     \
-    do {                                                                                       \
-        long long a_ = (long long)(a), b_ = (long long)(b);                                    \
-        yk_checks++;                                                                           \
-        if (a_ != b_) {                                                                        \
-            yk_failures++;                                                                     \
-            fprintf(stderr, "%s:%d: %s == %lld, expected %s == %lld\n", __FILE__, __LINE__,    \
-                    #a, a_, #b, b_);                                                           \
-        }                                                                                      \
+#define CHECK_EQ_INT(a, b)                                                                         \
+    do {                                                                                           \
+        long long a_ = (long long)(a), b_ = (long long)(b);                                        \
+        yk_checks++;                                                                               \
+        if (a_ != b_) {                                                                            \
+            yk_failures++;                                                                         \
+            fprintf(stderr, "%s:%d: %s == %lld, expected %s == %lld\n", __FILE__, __LINE__, #a,    \
+                    a_, #b, b_);                                                                   \
+        }                                                                                          \
     } while (0)
 
-#define CHECK_EQ_STR(a, b)                                                                     \
-    do {                                                                                       \
-        const char *a_ = (a), *b_ = (b);                                                       \
-        yk_checks++;                                                                           \
-        if (!a_ || !b_ || strcmp(a_, b_) != 0) {                                               \
-            yk_failures++;                                                                     \
-            fprintf(stderr, "%s:%d: %s == \"%s\", expected \"%s\"\n", __FILE__, __LINE__, #a,  \
-                    a_ ? a_ : "(null)", b_ ? b_ : "(null)");                                   \
-        }                                                                                      \
+#define CHECK_EQ_STR(a, b)                                                                         \
+    do {                                                                                           \
+        const char *a_ = (a), *b_ = (b);                                                           \
+        yk_checks++;                                                                               \
+        if (!a_ || !b_ || strcmp(a_, b_) != 0) {                                                   \
+            yk_failures++;                                                                         \
+            fprintf(stderr, "%s:%d: %s == \"%s\", expected \"%s\"\n", __FILE__, __LINE__, #a,      \
+                    a_ ? a_ : "(null)", b_ ? b_ : "(null)");                                       \
+        }                                                                                          \
     } while (0)
 
 #define CHECK_STR(a, b) CHECK_EQ_STR(a, b)

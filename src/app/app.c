@@ -53,8 +53,8 @@ int yk_app_init(struct yk_app *app, const struct yk_config *cfg)
     }
     char path[600];
     snprintf(path, sizeof path, "%s/kiosk.db", cfg->data_dir);
-    struct yk_db_params dp = {.path = path, .seed_sample = true,
-                              .now_ms = yk_clock_utc_ms(&app->clock)};
+    struct yk_db_params dp = {
+        .path = path, .seed_sample = true, .now_ms = yk_clock_utc_ms(&app->clock)};
     if (!yk_db_open(&app->db, &dp)) {
         fprintf(stderr,
                 "无法打开数据库 %s：%s。请检查磁盘空间和权限。\n"

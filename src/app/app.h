@@ -25,7 +25,7 @@ struct yk_app {
     struct yk_kiosk kiosk;
     bool db_open, display_open, kiosk_open;
     bool quit;
-    int64_t quit_at_ms;   /* the loop ends at this monotonic time (benchmarks); 0 = never */
+    int64_t quit_at_ms; /* the loop ends at this monotonic time (benchmarks); 0 = never */
     unsigned long frames;
 };
 

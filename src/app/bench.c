@@ -180,7 +180,7 @@ int yk_app_bench(struct yk_app *app)
         yk_kiosk_activate(k, evid);
         yk_app_frame(app, false, NULL);
         sqlite3_stmt *q = yk_db_prepare(&app->db, "SELECT ticket_code FROM signups WHERE "
-                                                   "event_id = ?1 AND ticket_code IS NOT NULL");
+                                                  "event_id = ?1 AND ticket_code IS NOT NULL");
         double cl[SIGNUPS];
         int n = 0;
         if (q && k->screen == YK_SCREEN_VOLUNTEER) {

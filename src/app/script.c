@@ -1,7 +1,7 @@
 /* The headless driver: runs the real app (dummy video driver, software renderer, driven
- * clock) from a script of one command a line. Touches are injected as SDL finger events (yk_display_inject_*) so
- * they take the same path as on a terminal (calibration, rotation, gestures).
- * Commands are listed in README.md ("Headless driver"). */
+ * clock) from a script of one command a line. Touches are injected as SDL finger events
+ * (yk_display_inject_*) so they take the same path as on a terminal (calibration, rotation,
+ * gestures). Commands are listed in README.md ("Headless driver"). */
 #include "app/app.h"
 
 #include "app/sync_http.h"
@@ -288,8 +288,7 @@ static bool run_line(struct run *r, char *line)
             long lo = l->vis.y + l->vis.h / 5, hi = l->vis.y + l->vis.h * 4 / 5;
             if (t) {
                 /* In view but cut: a slow drag (no fling) by just what is missing. */
-                long miss = down ? t->vis.y - t->r.y
-                                 : (t->r.y + t->r.h) - (t->vis.y + t->vis.h);
+                long miss = down ? t->vis.y - t->r.y : (t->r.y + t->r.h) - (t->vis.y + t->vis.h);
                 long span = hi - lo;
                 if (miss > span)
                     miss = span;
@@ -315,7 +314,8 @@ static bool run_line(struct run *r, char *line)
         text_input(app, rest);
     } else if (strcmp(cmd, "key") == 0) {
         if (!yk_display_inject_key(&app->display, rest))
-            return fail(r, "key: unknown key name '%s' (Return, Escape, BackSpace, Tab, ...)", rest);
+            return fail(r, "key: unknown key name '%s' (Return, Escape, BackSpace, Tab, ...)",
+                        rest);
         yk_app_pump(app);
         yk_app_frame(app, false, NULL);
     } else if (strcmp(cmd, "wait") == 0) {
@@ -376,9 +376,11 @@ static bool run_line(struct run *r, char *line)
                 if (w->vis.w != w->r.w || w->vis.h != w->r.h || w->r.w <= 0 || w->r.h <= 0 ||
                     w->r.x < 0 || w->r.y < 0 || w->r.x + w->r.w > ui->p.width ||
                     w->r.y + w->r.h > ui->p.height)
-                    return fail(r, "check-choices: '%s' is not whole in view at %dx%d (%dx%d, "
-                                   "%dx%d shown)", w->id, ui->p.width, ui->p.height, w->r.w,
-                                w->r.h, w->vis.w, w->vis.h);
+                    return fail(r,
+                                "check-choices: '%s' is not whole in view at %dx%d (%dx%d, "
+                                "%dx%d shown)",
+                                w->id, ui->p.width, ui->p.height, w->r.w, w->r.h, w->vis.w,
+                                w->vis.h);
             }
             if (!seen)
                 return fail(r, "check-choices: no widget '%s' on this screen", id);

@@ -83,9 +83,8 @@ static void *run(void *arg)
         return NULL;
     }
     char buf[24];
-    int64_t last_ok = yk_db_meta_get(&db, "sync.last_success_utc", buf, sizeof buf)
-                          ? strtoll(buf, NULL, 10)
-                          : 0;
+    int64_t last_ok =
+        yk_db_meta_get(&db, "sync.last_success_utc", buf, sizeof buf) ? strtoll(buf, NULL, 10) : 0;
     int64_t next_heartbeat = 0;
     int failures = 0;
     yk_sync_set_waker(waker, w);
@@ -108,8 +107,8 @@ static void *run(void *arg)
         if (yk_sync_take_confirm_request(signup_id, &waitlist_ok)) {
             /* A person is waiting at the screen: before anything else. */
             char status[12];
-            enum yk_sync_rc crc = yk_sync_confirm_online(&c, &db, signup_id, waitlist_ok,
-                                                          utc_s(w), status);
+            enum yk_sync_rc crc =
+                yk_sync_confirm_online(&c, &db, signup_id, waitlist_ok, utc_s(w), status);
             yk_sync_confirm_done(signup_id, crc == YK_SYNC_OK, status);
         }
         bool hb = mono_ms(w) >= next_heartbeat;

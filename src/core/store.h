@@ -169,7 +169,7 @@ struct yk_event {
     int held_left;                  /* max(0, seats_held - seats_taken) */
     char *link_url;
     long long rev;
-    long long cancelled_utc;        /* when the organiser cancelled it; 0 = not cancelled */
+    long long cancelled_utc; /* when the organiser cancelled it; 0 = not cancelled */
 };
 struct yk_event_list {
     struct yk_event *items;

@@ -127,14 +127,14 @@ struct yk_sync_seat_ask {
  *     unused seats go back to the hub's pool for the waitlist).
  * Never below used (what is confirmed here). block 0: nothing. Returns how many, -1 on
  * error. */
-int yk_sync_seat_plan(struct yk_db *db, int64_t now_utc_s, int block,
-                      struct yk_sync_seat_ask *out, int max);
+int yk_sync_seat_plan(struct yk_db *db, int64_t now_utc_s, int block, struct yk_sync_seat_ask *out,
+                      int max);
 
 /* Applies the hub's answer {"event_id", "held", ...} to a seats request for event_id:
  * events.seats_held = held, also written to *held. 1 applied, 0 the answer is malformed
  * (not this event, no usable "held"; nothing changed), -1 database error. */
-int yk_sync_apply_seats_answer(struct yk_db *db, const char *event_id, const char *body,
-                               size_t len, int64_t *held);
+int yk_sync_apply_seats_answer(struct yk_db *db, const char *event_id, const char *body, size_t len,
+                               int64_t *held);
 
 /* The cursor of the last committed page (0 before any). */
 int64_t yk_sync_cursor(struct yk_db *db);
@@ -145,8 +145,8 @@ int yk_sync_media_next(struct yk_db *db, int skip, char hash[65], char *mime, si
 
 /* Stores media bytes for a wanted hash when SHA-256(bytes) matches it, and forgets the
  * want. Returns false (nothing stored) on a mismatch or error. */
-bool yk_sync_media_store(struct yk_db *db, const char *hash, const char *mime,
-                         const void *bytes, size_t len);
+bool yk_sync_media_store(struct yk_db *db, const char *hash, const char *mime, const void *bytes,
+                         size_t len);
 
 /* Counts records waiting to be pushed and records set aside (rejected). false on error. */
 bool yk_sync_counts(struct yk_db *db, int *waiting, int *rejected);

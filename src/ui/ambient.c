@@ -162,8 +162,8 @@ static void build_attract(struct yk_kiosk *k)
     yk_ui_text(ui, "attract.time", yk_cut_right(&top, yk_ui_text_width(ui, hhmm, YK_FONT_HUGE)),
                hhmm, YK_FONT_HUGE, t->on_primary, YK_ALIGN_RIGHT, true);
     yk_cut_right(&top, t->pad);
-    enum yk_font sf = yk_ui_text_width(ui, station, YK_FONT_TITLE) <= top.w ? YK_FONT_TITLE
-                                                                          : YK_FONT_BODY;
+    enum yk_font sf =
+        yk_ui_text_width(ui, station, YK_FONT_TITLE) <= top.w ? YK_FONT_TITLE : YK_FONT_BODY;
     yk_ui_text(ui, "attract.station", top, station, sf, t->on_primary, YK_ALIGN_LEFT, true);
     yk_cut_top(&in, t->gap);
     /* The call at the bottom: a light pill, as wide as its words. */
@@ -246,8 +246,7 @@ static void build_attract(struct yk_kiosk *k)
     int th = yk_ui_text_height(ui, title, tf, cin.w);
     if (th > cin.h / 2)
         th = cin.h / 2 / yk_ui_line_height(ui, tf) * yk_ui_line_height(ui, tf);
-    yk_ui_text(ui, "attract.title", yk_cut_top(&cin, th), title, tf, t->ink, YK_ALIGN_LEFT,
-               false);
+    yk_ui_text(ui, "attract.title", yk_cut_top(&cin, th), title, tf, t->ink, YK_ALIGN_LEFT, false);
     ui->widgets[ui->n_widgets - 1].clipped = false; /* a long name: its beginning */
     yk_cut_top(&cin, t->pad);
     const char *lines[2] = {line1, line2};
@@ -261,8 +260,8 @@ static void build_attract(struct yk_kiosk *k)
             h = cin.h / lh * lh;
             if (h <= 0)
                 break;
-            yk_ui_text(ui, j ? "attract.line2" : "attract.line1", yk_cut_top(&cin, h),
-                       lines[j], YK_FONT_LARGE, t->ink_soft, YK_ALIGN_LEFT, false);
+            yk_ui_text(ui, j ? "attract.line2" : "attract.line1", yk_cut_top(&cin, h), lines[j],
+                       YK_FONT_LARGE, t->ink_soft, YK_ALIGN_LEFT, false);
             /* Marked clipped by the text widget; an attract slide may show a beginning. */
             ui->widgets[ui->n_widgets - 1].clipped = false;
             break;
@@ -285,8 +284,8 @@ static void build_night(struct yk_kiosk *k)
         yk_format_hhmm(hhmm, sizeof hhmm, yk_kiosk_now_utc_s(k));
         int h = yk_ui_line_height(ui, YK_FONT_TITLE);
         yk_ui_text(ui, "night.time", (struct yk_rect){0, (k->p.height - h) / 2, k->p.width, h},
-                   hhmm, YK_FONT_TITLE, (struct yk_color){0x70, 0x70, 0x70, 255},
-                   YK_ALIGN_CENTER, false);
+                   hhmm, YK_FONT_TITLE, (struct yk_color){0x70, 0x70, 0x70, 255}, YK_ALIGN_CENTER,
+                   false);
     }
 }
 

@@ -407,8 +407,7 @@ static bool draw_text(struct yk_ui *ui, struct yk_rect r, const char *text, enum
     struct yk_line lines[MAX_LINES];
     int px = ui->theme.font_px[f];
     bool bold = ui->theme.font_bold[f];
-    int n = yk_text_wrap(text, px, bold, r.w, ui->p.measure, ui->p.measure_ctx, lines,
-                         MAX_LINES);
+    int n = yk_text_wrap(text, px, bold, r.w, ui->p.measure, ui->p.measure_ctx, lines, MAX_LINES);
     int lh = yk_ui_line_height(ui, f);
     int fit = lh > 0 ? r.h / lh : 0;
     bool all = n <= fit && n <= MAX_LINES;
@@ -440,8 +439,8 @@ static bool draw_text(struct yk_ui *ui, struct yk_rect r, const char *text, enum
     return all;
 }
 
-int yk_ui_text(struct yk_ui *ui, const char *id, struct yk_rect r, const char *text,
-               enum yk_font f, struct yk_color c, enum yk_align align, bool valign_center)
+int yk_ui_text(struct yk_ui *ui, const char *id, struct yk_rect r, const char *text, enum yk_font f,
+               struct yk_color c, enum yk_align align, bool valign_center)
 {
     if (!text || !*text)
         return 0;
@@ -479,8 +478,9 @@ void yk_ui_button_colors(const struct yk_theme *t, struct yk_color st_bg, struct
         if (!light_words)
             *bg = t->pressed;
         else
-            *bg = (struct yk_color){(uint8_t)(st_bg.r * 3 / 4 + 12), (uint8_t)(st_bg.g * 3 / 4 + 12),
-                                    (uint8_t)(st_bg.b * 3 / 4 + 12), 255};
+            *bg =
+                (struct yk_color){(uint8_t)(st_bg.r * 3 / 4 + 12), (uint8_t)(st_bg.g * 3 / 4 + 12),
+                                  (uint8_t)(st_bg.b * 3 / 4 + 12), 255};
     }
     /* The second line is softer where the softer ink still reads on this background (7:1
      * covers elder mode too); on a filled (selected) button it is the label's colour. */
@@ -514,8 +514,8 @@ void yk_ui_button(struct yk_ui *ui, const char *id, struct yk_rect r, const char
         }
         int x = in.x + (icon ? t->gap : 0);
         if (icon)
-            yk_ui_icon_draw(ui, (struct yk_rect){x, in.y + (in.h - icon) / 2, icon, icon},
-                            st->icon, enabled ? t->primary : fg);
+            yk_ui_icon_draw(ui, (struct yk_rect){x, in.y + (in.h - icon) / 2, icon, icon}, st->icon,
+                            enabled ? t->primary : fg);
         int tx = icon ? x + icon + t->pad : in.x;
         int y = in.y + (in.h - label_h - sub_h) / 2;
         if (y < in.y)
@@ -525,8 +525,7 @@ void yk_ui_button(struct yk_ui *ui, const char *id, struct yk_rect r, const char
         if (st->sub) {
             struct yk_rect sr = {tx, y + h, lr.w, in.y + in.h - y - h};
             int h2;
-            fit = draw_text(ui, sr, st->sub, YK_FONT_SMALL, subc, YK_ALIGN_LEFT, false, &h2) &&
-                  fit;
+            fit = draw_text(ui, sr, st->sub, YK_FONT_SMALL, subc, YK_ALIGN_LEFT, false, &h2) && fit;
         }
     } else if (st->icon_above) {
         int sub_h = st->sub ? yk_ui_text_height(ui, st->sub, YK_FONT_SMALL, in.w) : 0;
@@ -542,8 +541,8 @@ void yk_ui_button(struct yk_ui *ui, const char *id, struct yk_rect r, const char
         if (y < in.y)
             y = in.y;
         if (icon) {
-            yk_ui_icon_draw(ui, (struct yk_rect){in.x + (in.w - icon) / 2, y, icon, icon},
-                            st->icon, enabled ? t->primary : fg);
+            yk_ui_icon_draw(ui, (struct yk_rect){in.x + (in.w - icon) / 2, y, icon, icon}, st->icon,
+                            enabled ? t->primary : fg);
             y += icon + t->gap;
         }
         struct yk_rect lr = {in.x, y, in.w, in.y + in.h - y};
@@ -551,8 +550,8 @@ void yk_ui_button(struct yk_ui *ui, const char *id, struct yk_rect r, const char
         if (st->sub) {
             struct yk_rect sr = {in.x, y + h, in.w, in.y + in.h - y - h};
             int h2;
-            fit = draw_text(ui, sr, st->sub, YK_FONT_SMALL, subc, YK_ALIGN_CENTER, false, &h2) &&
-                  fit;
+            fit =
+                draw_text(ui, sr, st->sub, YK_FONT_SMALL, subc, YK_ALIGN_CENTER, false, &h2) && fit;
         }
     } else if (st->icon >= 0) {
         int icon = lh;
@@ -835,7 +834,7 @@ const struct yk_widget *yk_ui_find(const struct yk_ui *ui, const char *id)
 
 static const char *role_name(enum yk_role r)
 {
-    static const char *const names[] = {"screen", "button", "text", "heading", "image",
+    static const char *const names[] = {"screen", "button", "text",  "heading", "image",
                                         "qr",     "list",   "input", "icon"};
     return names[r];
 }
@@ -888,4 +887,3 @@ void yk_ui_screen_widget(struct yk_ui *ui, const char *id)
 {
     add_widget(ui, id, YK_ROLE_SCREEN, (struct yk_rect){0, 0, ui->p.width, ui->p.height});
 }
-

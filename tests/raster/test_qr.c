@@ -10,7 +10,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-
 static void test_module_px(void)
 {
     CHECK_MSG(yk_qr_module_px(25, 330, 1) == 10, "25 + 8 modules in 330 px");
@@ -29,10 +28,11 @@ static void test_module_px(void)
                 int px = yk_qr_module_px(size, max, min);
                 int total = size + 2 * YK_QR_QUIET_ZONE;
                 if (px == 0) {
-                    CHECK_MSG(total * min > max, "size %d max %d min %d: fits but 0", size, max, min);
+                    CHECK_MSG(total * min > max, "size %d max %d min %d: fits but 0", size, max,
+                              min);
                 } else {
                     CHECK_MSG(px >= min && px * total <= max && (px + 1) * total > max,
-                          "size %d max %d min %d: got %d", size, max, min, px);
+                              "size %d max %d min %d: got %d", size, max, min, px);
                 }
             }
 }
@@ -43,7 +43,7 @@ static void test_versions(void)
     /* FIELD-NOTES: a 26-character base32 code at level M is version 2 (25 x 25). */
     CHECK_MSG(yk_qr_encode(&qr, "MFRGGZDFMZTWQ2LKNNWG23TPOA", YK_QR_ECC_M), "base32 26");
     CHECK_MSG(qr.version == 2 && qr.size == 25, "26 base32 chars: version %d size %d", qr.version,
-          qr.size);
+              qr.size);
     yk_qr_destroy(&qr);
 
     /* An Ed25519-signed ticket of about 78 bytes: version 6 as base32 (125 characters), version
@@ -56,14 +56,15 @@ static void test_versions(void)
         digits[i] = (char)('0' + (i * 7 + 1) % 10);
     digits[188] = 0;
     CHECK_MSG(yk_qr_encode(&qr, b32, YK_QR_ECC_M) && qr.version == 6 && qr.size == 41,
-          "78-byte ticket as base32: version %d", qr.version);
+              "78-byte ticket as base32: version %d", qr.version);
     yk_qr_destroy(&qr);
     CHECK_MSG(yk_qr_encode(&qr, digits, YK_QR_ECC_M) && qr.version == 5 && qr.size == 37,
-          "78-byte ticket as digits: version %d", qr.version);
+              "78-byte ticket as digits: version %d", qr.version);
     yk_qr_destroy(&qr);
 
     /* Smallest version: a short text is version 1, a higher level never gives a smaller one. */
-    CHECK_MSG(yk_qr_encode(&qr, "HELLO", YK_QR_ECC_L) && qr.version == 1 && qr.size == 21, "version 1");
+    CHECK_MSG(yk_qr_encode(&qr, "HELLO", YK_QR_ECC_L) && qr.version == 1 && qr.size == 21,
+              "version 1");
     for (int i = 0; i < qr.size * qr.size; i++)
         if (qr.modules[i] > 1) {
             CHECK_MSG(0, "module %d is %d, not 0/1", i, qr.modules[i]);
@@ -73,9 +74,9 @@ static void test_versions(void)
     int last = 0;
     for (int level = YK_QR_ECC_L; level <= YK_QR_ECC_H; level++) {
         CHECK_MSG(yk_qr_encode(&qr, "https://hub.example/t/ABC123", (enum yk_qr_level)level),
-              "level %d", level);
+                  "level %d", level);
         CHECK_MSG(qr.version >= last && qr.size == 17 + 4 * qr.version, "level %d: version %d",
-              level, qr.version);
+                  level, qr.version);
         last = qr.version;
         yk_qr_destroy(&qr);
     }
@@ -87,7 +88,8 @@ static void test_versions(void)
     char *big = malloc(n + 1);
     memset(big, 'x', n);
     big[n] = 0;
-    CHECK_MSG(!yk_qr_encode(&qr, big, YK_QR_ECC_L) && qr.modules == NULL, "too long for version 40");
+    CHECK_MSG(!yk_qr_encode(&qr, big, YK_QR_ECC_L) && qr.modules == NULL,
+              "too long for version 40");
     free(big);
     yk_qr_destroy(&qr);
     yk_qr_destroy(&qr);
@@ -214,8 +216,8 @@ static void test_zbar_round_trip(void)
         for (int px = 2; px <= 5; px += 3) {
             char *got = round_trip(dir, texts[i], px);
             CHECK_MSG(got && strcmp(got, texts[i]) == 0,
-                  "round trip at %d px/module: sent \"%s\", read \"%s\"", px, texts[i],
-                  got ? got : "(nothing)");
+                      "round trip at %d px/module: sent \"%s\", read \"%s\"", px, texts[i],
+                      got ? got : "(nothing)");
             free(got);
         }
     }

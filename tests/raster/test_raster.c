@@ -12,7 +12,6 @@
 #include <string.h>
 #include <time.h>
 
-
 #define PI 3.14159265358979323846
 #define GUARD 24
 #define GUARD_BYTE 0xA5
@@ -105,8 +104,9 @@ static void test_squares(void)
     yk_path_rect(&p, 8, 8, 16, 16);
     double a = fill_area(&b, &p);
     CHECK_MSG(a == 256.0, "aligned 16x16 square covers %f px", a);
-    CHECK_MSG(at(&b, 8, 8) == 255 && at(&b, 23, 23) == 255 && at(&b, 7, 8) == 0 && at(&b, 24, 8) == 0,
-          "aligned square edges");
+    CHECK_MSG(at(&b, 8, 8) == 255 && at(&b, 23, 23) == 255 && at(&b, 7, 8) == 0 &&
+                  at(&b, 24, 8) == 0,
+              "aligned square edges");
 
     /* Fractional edges. */
     yk_path_reset(&p);
@@ -114,7 +114,8 @@ static void test_squares(void)
     a = fill_area(&b, &p);
     CHECK_MSG(near(a, 30.5 * 19.8, 0.005), "fractional rect: %f vs %f", a, 30.5 * 19.8);
     CHECK_MSG(at(&b, 20, 20) == 255 && at(&b, 5, 5) == 0, "fractional rect inside/outside");
-    CHECK_MSG(abs((int)at(&b, 10, 20) - 191) <= 2, "left edge pixel 3/4 covered: %d", at(&b, 10, 20));
+    CHECK_MSG(abs((int)at(&b, 10, 20) - 191) <= 2, "left edge pixel 3/4 covered: %d",
+              at(&b, 10, 20));
 
     /* Rotated squares: side 40 at 30 and 45 degrees, either winding. */
     const double angles[] = {30, 45, 12.3};
@@ -153,7 +154,7 @@ static void test_circles_and_triangle(void)
         double want = PI * radii[i] * radii[i];
         double a = fill_area(&b, &p);
         CHECK_MSG(near(a, want, radii[i] >= 4 ? 0.01 : 0.03), "circle r=%g: %f vs %f", radii[i], a,
-              want);
+                  want);
     }
 
     /* A circle from four cubics (the usual 0.5523 handle length) checks cubic flattening. */
@@ -306,13 +307,17 @@ static uint32_t rnd(void)
 
 static float wild(void)
 {
-    static const float specials[] = {0, -0.0f, 1e-30f, 1e30f, -1e30f, FLT_MAX, -FLT_MAX,
-                                     INFINITY, -INFINITY, NAN, 16777217.0f, -3e38f};
+    static const float specials[] = {0,        -0.0f,    1e-30f,    1e30f, -1e30f,      FLT_MAX,
+                                     -FLT_MAX, INFINITY, -INFINITY, NAN,   16777217.0f, -3e38f};
     switch (rnd() % 4) {
-    case 0: return specials[rnd() % (sizeof specials / sizeof *specials)];
-    case 1: return (float)(rnd() % 2000) / 10.0f - 50.0f;
-    case 2: return (float)(rnd() % 64);
-    default: return (float)(rnd() % 40000) - 20000.0f;
+    case 0:
+        return specials[rnd() % (sizeof specials / sizeof *specials)];
+    case 1:
+        return (float)(rnd() % 2000) / 10.0f - 50.0f;
+    case 2:
+        return (float)(rnd() % 64);
+    default:
+        return (float)(rnd() % 40000) - 20000.0f;
     }
 }
 
@@ -396,14 +401,31 @@ static void test_hostile_input(void)
         int n = 1 + (int)(rnd() % 12);
         for (int i = 0; i < n; i++) {
             switch (rnd() % 9) {
-            case 0: yk_path_move_to(&p, wild(), wild()); break;
-            case 1: case 2: yk_path_line_to(&p, wild(), wild()); break;
-            case 3: yk_path_quad_to(&p, wild(), wild(), wild(), wild()); break;
-            case 4: yk_path_cubic_to(&p, wild(), wild(), wild(), wild(), wild(), wild()); break;
-            case 5: yk_path_arc(&p, wild(), wild(), wild(), wild(), wild()); break;
-            case 6: yk_path_close(&p); break;
-            case 7: yk_path_rounded_rect(&p, wild(), wild(), wild(), wild(), wild()); break;
-            default: yk_path_ring(&p, wild(), wild(), wild(), wild()); break;
+            case 0:
+                yk_path_move_to(&p, wild(), wild());
+                break;
+            case 1:
+            case 2:
+                yk_path_line_to(&p, wild(), wild());
+                break;
+            case 3:
+                yk_path_quad_to(&p, wild(), wild(), wild(), wild());
+                break;
+            case 4:
+                yk_path_cubic_to(&p, wild(), wild(), wild(), wild(), wild(), wild());
+                break;
+            case 5:
+                yk_path_arc(&p, wild(), wild(), wild(), wild(), wild());
+                break;
+            case 6:
+                yk_path_close(&p);
+                break;
+            case 7:
+                yk_path_rounded_rect(&p, wild(), wild(), wild(), wild(), wild());
+                break;
+            default:
+                yk_path_ring(&p, wild(), wild(), wild(), wild());
+                break;
             }
         }
         st.width = (iter % 5 == 0) ? wild() : (float)(rnd() % 12);
@@ -507,10 +529,11 @@ static void test_masks(void)
     memset(m, 7, sizeof m);
     CHECK_MSG(yk_raster_rounded_rect_mask(W, H, 8, m), "rounded rect mask");
     CHECK_MSG(m[0] == 0 && m[W - 1] == 0 && m[(H - 1) * W] == 0 && m[H * W - 1] == 0,
-          "corners transparent: %d %d %d %d", m[0], m[W - 1], m[(H - 1) * W], m[H * W - 1]);
+              "corners transparent: %d %d %d %d", m[0], m[W - 1], m[(H - 1) * W], m[H * W - 1]);
     CHECK_MSG(m[15 * W + 20] == 255, "centre opaque");
-    CHECK_MSG(m[20] == 255 && m[15 * W] == 255 && m[15 * W + W - 1] == 255 && m[(H - 1) * W + 20] == 255,
-          "middle of each side opaque");
+    CHECK_MSG(m[20] == 255 && m[15 * W] == 255 && m[15 * W + W - 1] == 255 &&
+                  m[(H - 1) * W + 20] == 255,
+              "middle of each side opaque");
     double sum = 0;
     for (int i = 0; i < W * H; i++)
         sum += m[i];
@@ -519,7 +542,7 @@ static void test_masks(void)
 
     CHECK_MSG(yk_raster_rounded_rect_mask(W, H, 1000, m), "radius too large");
     CHECK_MSG(m[0] == 0 && m[15 * W + 20] == 255 && m[15 * W] >= 230,
-          "clamped to a pill shape: %d %d %d", m[0], m[15 * W + 20], m[15 * W]);
+              "clamped to a pill shape: %d %d %d", m[0], m[15 * W + 20], m[15 * W]);
     CHECK_MSG(yk_raster_rounded_rect_mask(W, H, 0, m), "radius 0");
     CHECK_MSG(m[0] == 255, "radius 0 is a plain rectangle");
 
@@ -531,7 +554,7 @@ static void test_masks(void)
         sum += c[i];
     CHECK_MSG(near(sum / 255, PI * 625, 0.01), "circle mask area %f", sum / 255);
     CHECK_MSG(c[0] == 0 && c[S - 1] == 0 && c[S * S - 1] == 0 && c[25 * S + 25] == 255,
-          "circle mask corners and centre");
+              "circle mask corners and centre");
 }
 
 static void test_icon_names(void)
@@ -564,8 +587,8 @@ static void test_icons_render(void)
             const char *name = yk_icon_name((enum yk_icon)i);
             gbuf_clear(&b);
             CHECK_MSG(yk_icon_draw((enum yk_icon)i, (float)off, (float)off, (float)size, b.px, b.w,
-                               b.h, b.stride),
-                  "%s at %d", name, size);
+                                   b.h, b.stride),
+                      "%s at %d", name, size);
             CHECK_MSG(guard_intact(&b), "%s wrote outside", name);
             double ink = 0, outside = 0;
             int empty = 0, solid = 0;

@@ -45,7 +45,8 @@ static void *proxy_conn_run(void *arg)
     int client = pc->client;
     free(pc);
     int up = socket(AF_INET, SOCK_STREAM, 0);
-    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)atomic_load(&p->target_port))};
+    struct sockaddr_in a = {.sin_family = AF_INET,
+                            .sin_port = htons((uint16_t)atomic_load(&p->target_port))};
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     if (up < 0 || connect(up, (struct sockaddr *)&a, sizeof a) != 0) {
         if (up >= 0)

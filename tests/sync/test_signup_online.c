@@ -154,19 +154,25 @@ static void other_kiosk_takes_last_seat(void)
     CHECK(yk_ticket_keys_load_or_create(&keys, odir, &db, SYNC_T0_MS / 1000));
     CHECK_EQ_INT(hub_cmd(&hub, code, sizeof code, "kiosk-add station-2"), 0);
     struct yk_sync_client c;
-    struct yk_sync_client_params cp = {.hub_url = url, .data_dir = odir,
-                                       .public_key = keys.public_key, .version = "test",
+    struct yk_sync_client_params cp = {.hub_url = url,
+                                       .data_dir = odir,
+                                       .public_key = keys.public_key,
+                                       .version = "test",
                                        .keys = &keys};
     CHECK(yk_sync_client_init(&c, &cp));
     CHECK_EQ_INT(yk_sync_round(&c, &db, SYNC_T0_MS / 1000, code, false), YK_SYNC_OK);
-    struct yk_signup_request rq = {.event_id = "srd-2026-12", .phone = "13900000009",
-                                   .party_size = 1, .consent = true, .waitlist_ok = true};
+    struct yk_signup_request rq = {.event_id = "srd-2026-12",
+                                   .phone = "13900000009",
+                                   .party_size = 1,
+                                   .consent = true,
+                                   .waitlist_ok = true};
     struct yk_signup_result res;
     CHECK_EQ_INT(yk_signup_submit(&db, &keys, &rq, SYNC_T0_MS, &res), YK_SIGNUP_RC_PENDING);
     CHECK_EQ_INT(yk_sync_round(&c, &db, SYNC_T0_MS / 1000, NULL, false), YK_SYNC_OK);
     char buf[32];
-    CHECK_EQ_STR(q_str(&db, buf, sizeof buf, "SELECT status FROM signups WHERE id = '%s'",
-                       res.signup.id), "confirmed");
+    CHECK_EQ_STR(
+        q_str(&db, buf, sizeof buf, "SELECT status FROM signups WHERE id = '%s'", res.signup.id),
+        "confirmed");
     yk_sync_client_destroy(&c);
     yk_ticket_keys_destroy(&keys);
     yk_db_close(&db);
@@ -257,7 +263,9 @@ int main(void)
     snprintf(shot, sizeof shot, "%s/ticket.png", shots);
     CHECK(check_qr(shot, ticket));
     CHECK_EQ_INT(hq("SELECT count(*) FROM signups WHERE ticket_code = '%s' AND status = "
-                    "'confirmed' AND from_allotment = 0", ticket), 1);
+                    "'confirmed' AND from_allotment = 0",
+                    ticket),
+                 1);
 
     /* 2. Full on the hub: 2 seats, this kiosk has one, another kiosk takes the other. */
     CHECK(load_sql("UPDATE events SET capacity = 2 WHERE id = 'srd-2026-12';"));
@@ -273,7 +281,8 @@ int main(void)
     line("tap signup.done");
     CHECK(settled());
     CHECK_EQ_INT(hq("SELECT coalesce(sum(party_size), 0) FROM signups WHERE event_id = "
-                    "'srd-2026-12' AND status = 'confirmed'"), 2);
+                    "'srd-2026-12' AND status = 'confirmed'"),
+                 2);
 
     /* 3. The hub is stopped: the request fails; pending, and the screen says why. */
     hub_stop(&hub);
@@ -336,7 +345,9 @@ int main(void)
     CHECK(check_qr(shot, again));
     CHECK(strcmp(again, ticket) != 0);
     CHECK_EQ_INT(hq("SELECT count(*) FROM signups WHERE ticket_code = '%s' AND status = "
-                    "'confirmed'", again), 1);
+                    "'confirmed'",
+                    again),
+                 1);
     char path[400];
     snprintf(path, sizeof path, "/T/%s", again);
     struct resp r = hub_get(&hub, path, NULL);

@@ -25,7 +25,7 @@ static double mono(void)
  * cond holds; gives up after seconds (a failing test, not a wait). */
 #define WAIT_FOR(cond, seconds)                                                                    \
     do {                                                                                           \
-        int64_t until_ = yk_os_mono_ms() + (int64_t)((seconds) * 1000);                            \
+        int64_t until_ = yk_os_mono_ms() + (int64_t)((seconds)*1000);                              \
         unsigned seen_ = yk_sync_changes();                                                        \
         yk_sync_status(&st);                                                                       \
         while (!(cond)) {                                                                          \
@@ -59,9 +59,14 @@ int main(void)
     struct yk_sync_status st;
 
     /* No setup code: the worker says it needs one, and does not loop. */
-    struct yk_sync_worker_params p = {.db_path = path, .hub_url = url, .data_dir = dir,
-                                      .public_key = keys.public_key, .version = "test",
-                                      .interval_s = 10, .heartbeat_s = 300, .keys = &keys};
+    struct yk_sync_worker_params p = {.db_path = path,
+                                      .hub_url = url,
+                                      .data_dir = dir,
+                                      .public_key = keys.public_key,
+                                      .version = "test",
+                                      .interval_s = 10,
+                                      .heartbeat_s = 300,
+                                      .keys = &keys};
     /* The app's clock as --now 2026-12-02T09:00 makes it: the worker's times follow it, not
      * the OS's. */
     const int64_t now0 = SYNC_T0_MS / 1000 + 86400;
@@ -95,10 +100,15 @@ int main(void)
 
     /* The sign-up screen's online confirmation: asked without waiting, answered by the
      * worker, the local row confirmed. */
-    CHECK(sqlite3_exec(db.handle, "UPDATE events SET seats_held = 0 WHERE id = "
-                                  "'ceremony-2027-10-01'", 0, 0, 0) == SQLITE_OK);
-    struct yk_signup_request rq = {.event_id = "ceremony-2027-10-01", .phone = "13600000000",
-                                   .party_size = 2, .consent = true, .waitlist_ok = true};
+    CHECK(sqlite3_exec(db.handle,
+                       "UPDATE events SET seats_held = 0 WHERE id = "
+                       "'ceremony-2027-10-01'",
+                       0, 0, 0) == SQLITE_OK);
+    struct yk_signup_request rq = {.event_id = "ceremony-2027-10-01",
+                                   .phone = "13600000000",
+                                   .party_size = 2,
+                                   .consent = true,
+                                   .waitlist_ok = true};
     struct yk_signup_result res;
     CHECK(yk_signup_submit(&db, &keys, &rq, SYNC_T0_MS, &res) == YK_SIGNUP_RC_PENDING);
     char status[12];
@@ -109,12 +119,15 @@ int main(void)
     CHECK_EQ_INT(got, 1);
     CHECK_EQ_STR(status, "confirmed");
     char buf[32];
-    CHECK_EQ_STR(q_str(&db, buf, sizeof buf, "SELECT status FROM signups WHERE id = '%s'",
-                       res.signup.id), "confirmed");
+    CHECK_EQ_STR(
+        q_str(&db, buf, sizeof buf, "SELECT status FROM signups WHERE id = '%s'", res.signup.id),
+        "confirmed");
     /* ... and its ticket signed by the worker with this kiosk's key, ready for the screen. */
-    CHECK_EQ_INT(q_int(&db, "SELECT count(*) FROM signups WHERE id = '%s' AND "
-                            "ticket_code IS NOT NULL AND short_code IS NOT NULL",
-                       res.signup.id), 1);
+    CHECK_EQ_INT(q_int(&db,
+                       "SELECT count(*) FROM signups WHERE id = '%s' AND "
+                       "ticket_code IS NOT NULL AND short_code IS NOT NULL",
+                       res.signup.id),
+                 1);
 
     /* The hub goes away: offline, in words; records wait. */
     hub_stop(&hub);

@@ -20,10 +20,8 @@ static const struct {
     {"home.services", YK_SCREEN_SERVICES, YK_N("home.services"), YK_N("home.services.sub"),
      YK_ICON_SERVICES},
     {"home.sites", YK_SCREEN_SITES, YK_N("home.sites"), YK_N("home.sites.sub"), YK_ICON_SITES},
-    {"home.events", YK_SCREEN_EVENTS, YK_N("home.events"), YK_N("home.events.sub"),
-     YK_ICON_EVENTS},
-    {"home.blocks", YK_SCREEN_BLOCKS, YK_N("home.blocks"), YK_N("home.blocks.sub"),
-     YK_ICON_BLOCKS},
+    {"home.events", YK_SCREEN_EVENTS, YK_N("home.events"), YK_N("home.events.sub"), YK_ICON_EVENTS},
+    {"home.blocks", YK_SCREEN_BLOCKS, YK_N("home.blocks"), YK_N("home.blocks.sub"), YK_ICON_BLOCKS},
 };
 
 #define tr yk_kiosk_tr
@@ -50,8 +48,8 @@ static void enter(struct yk_kiosk *k)
     struct state *s = calloc(1, sizeof *s);
     if (!s)
         return;
-    s->found = k->p.db && yk_store_get_station(k->p.db, k->p.cfg->station_id, &s->station) ==
-                              YK_STORE_OK;
+    s->found =
+        k->p.db && yk_store_get_station(k->p.db, k->p.cfg->station_id, &s->station) == YK_STORE_OK;
     k->state[YK_SCREEN_HOME] = s;
 }
 
@@ -68,7 +66,8 @@ static int card_lines(struct yk_kiosk *k, struct card_line out[3])
     if (!s || !s->found)
         return 0;
     if (s->station.address.zh)
-        out[n++] = (struct card_line){YK_ICON_PIN, "home.station.address", PICK(s->station.address)};
+        out[n++] =
+            (struct card_line){YK_ICON_PIN, "home.station.address", PICK(s->station.address)};
     if (s->station.hours.zh)
         out[n++] = (struct card_line){YK_ICON_CLOCK, "home.station.hours", PICK(s->station.hours)};
     if (s->station.phone)
@@ -102,8 +101,7 @@ static void card(struct yk_kiosk *k, struct yk_rect r)
     struct card_line l[3];
     int n = card_lines(k, l);
     yk_ui_fill(ui, r, t->card, t->radius);
-    yk_ui_fill(ui, (struct yk_rect){r.x, r.y, r.w, t->gap / 2 > 3 ? t->gap / 2 : 3}, t->primary,
-               0);
+    yk_ui_fill(ui, (struct yk_rect){r.x, r.y, r.w, t->gap / 2 > 3 ? t->gap / 2 : 3}, t->primary, 0);
     struct yk_rect in = yk_inset(r, t->pad);
     const char *name = PICK(s->station.name);
     int nh = yk_ui_text_height(ui, name, YK_FONT_LARGE, in.w);
@@ -193,7 +191,9 @@ static void build(struct yk_kiosk *k, struct yk_rect area)
     }
     for (int i = 0; i < 4; i++) {
         struct yk_rect cell = yk_grid_cell(grid, cols, rows, i % cols, i / cols, t->gap);
-        struct yk_button_style st = {.bg = t->card, .fg = t->ink, .font = YK_FONT_LARGE,
+        struct yk_button_style st = {.bg = t->card,
+                                     .fg = t->ink,
+                                     .font = YK_FONT_LARGE,
                                      .icon = icons ? (int)tiles[i].icon : -1,
                                      .icon_above = true,
                                      .sub = subs ? tr(k, tiles[i].sub) : NULL};

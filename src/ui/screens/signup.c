@@ -15,9 +15,10 @@
  * signup.party.note, signup.notice.*, signup.summary.*, signup.result (the ticket's details),
  * signup.result.body, signup.ticket.qr, signup.ticket.code (and .label), signup.ticket.event,
  * .time, .place, .who, .party, .phone, signup.done, signup.cancel, signup.next (its label is
- * the step's action: 下一步, 同意并继续, 确认报名), signup.prev (an alias of the bar's back), and while the hub is asked to confirm a sign-up
- * (online confirmation) signup.confirming.bar (its text: how far the wait has gone, "40%")
- * and signup.confirming.body; signup.result.unreached when the hub could not be asked.
+ * the step's action: 下一步, 同意并继续, 确认报名), signup.prev (an alias of the bar's back), and
+ * while the hub is asked to confirm a sign-up (online confirmation) signup.confirming.bar (its
+ * text: how far the wait has gone, "40%") and signup.confirming.body; signup.result.unreached when
+ * the hub could not be asked.
  *
  * Online confirmation: a sign-up this kiosk could not confirm from its held seats (pending, or
  * the waitlist) is handed to the sync worker (yk_sync_request_confirm) and the screen shows
@@ -47,7 +48,6 @@
 #define CONFIRM_WAIT_MS YK_SIGNUP_CONFIRM_WAIT_MS
 #define CONFIRM_POLL_MS YK_SIGNUP_CONFIRM_POLL_MS
 #define st yk_signup_ui_state
-
 
 struct signup_state *(yk_signup_ui_state)(struct yk_kiosk *k)
 {
@@ -122,7 +122,7 @@ struct yk_button_style yk_signup_ui_bstyle(struct yk_kiosk *k, bool primary, enu
  * them, where it fits, a short line (mid: what the ticket will say). The bar's 返回 is the
  * previous step. */
 void yk_signup_ui_action_row(struct yk_kiosk *k, struct yk_rect *area, const char *next_label,
-                       bool next_enabled, const char *mid)
+                             bool next_enabled, const char *mid)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
@@ -145,8 +145,8 @@ void yk_signup_ui_action_row(struct yk_kiosk *k, struct yk_rect *area, const cha
         yk_cut_right(&row, t->gap);
     }
     if (mid && yk_ui_text_width(ui, mid, YK_FONT_BODY) <= row.w)
-        yk_ui_text(ui, "signup.name.preview", row, mid, YK_FONT_BODY, t->ink_soft,
-                   YK_ALIGN_CENTER, true);
+        yk_ui_text(ui, "signup.name.preview", row, mid, YK_FONT_BODY, t->ink_soft, YK_ALIGN_CENTER,
+                   true);
 }
 
 /* The step's question at the top, in one line where it fits (a smaller font on a compact
@@ -176,8 +176,8 @@ void yk_signup_ui_event_fields(struct yk_kiosk *k, struct yk_doc *d, const char 
     struct signup_state *s = st(k);
     char when[96] = "", who[64];
     if (s->have_event)
-        yk_format_when(when, sizeof when, s->ev.starts_utc, s->ev.ends_utc,
-                       yk_kiosk_now_utc_s(k), yk_lang_code(k->lang));
+        yk_format_when(when, sizeof when, s->ev.starts_utc, s->ev.ends_utc, yk_kiosk_now_utc_s(k),
+                       yk_lang_code(k->lang));
     yk_signup_ui_addressee(k, s, who, sizeof who);
     struct yk_ui *ui = &k->ui;
     yk_doc_field(d, yk_ui_fmt(ui, "%s.event", prefix), tr(k, "signup.f.event"),
@@ -204,7 +204,7 @@ static void phone_pad(struct yk_kiosk *k, struct yk_rect pad)
     enum yk_font kf = YK_FONT_TITLE;
     while (kf > YK_FONT_SMALL && yk_ui_line_height(ui, kf) + 2 * (t->gap / 4) > kh)
         kf--;
-    static const char *const keys[12] = {"1", "2", "3", "4", "5", "6",
+    static const char *const keys[12] = {"1", "2", "3", "4",     "5", "6",
                                          "7", "8", "9", "clear", "0", "del"};
     for (int i = 0; i < 12; i++) {
         struct yk_rect r = {pad.x + (i % 3) * (kw + t->gap), pad.y + (i / 3) * (kh + t->gap), kw,
@@ -317,8 +317,8 @@ static void build_party(struct yk_kiosk *k, struct yk_rect area)
     /* The numbers first, square and as large as the room allows; the note under them where
      * there is room (the numbers say the most already). */
     const char *note = yk_ui_fmt(ui, tr(k, "signup.party.note"), max);
-    int want = yk_ui_line_height(ui, YK_FONT_HUGE) + yk_ui_line_height(ui, YK_FONT_SMALL) +
-               4 * t->gap;
+    int want =
+        yk_ui_line_height(ui, YK_FONT_HUGE) + yk_ui_line_height(ui, YK_FONT_SMALL) + 4 * t->gap;
     /* The number of columns that gives the largest squares (all of them in view). */
     int cols = 1, rows = max, side = 0;
     for (int c = max; c >= 1; c--) {
@@ -332,12 +332,12 @@ static void build_party(struct yk_kiosk *k, struct yk_rect area)
     /* The number in the largest font the square holds with its word under it. */
     enum yk_font nf = YK_FONT_HUGE;
     int inset = yk_kiosk_compact(k) ? 2 * (t->gap / 4) : 2 * t->gap;
-    while (nf > YK_FONT_BODY && yk_ui_line_height(ui, nf) + yk_ui_line_height(ui, YK_FONT_SMALL) +
-                                        inset > side)
+    while (nf > YK_FONT_BODY &&
+           yk_ui_line_height(ui, nf) + yk_ui_line_height(ui, YK_FONT_SMALL) + inset > side)
         nf--;
     for (int i = 0; i < max; i++) {
-        struct yk_rect r = {in.x + (i % cols) * (side + t->gap), in.y + (i / cols) * (side + t->gap),
-                            side, side};
+        struct yk_rect r = {in.x + (i % cols) * (side + t->gap),
+                            in.y + (i / cols) * (side + t->gap), side, side};
         struct yk_button_style bs = yk_page_button_style(k, s->party == i + 1, nf);
         bs.sub = tr(k, i == 0 ? "signup.party.unit1" : "signup.party.unit");
         bs.icon_above = true;
@@ -350,8 +350,8 @@ static void build_party(struct yk_kiosk *k, struct yk_rect area)
     yk_cut_top(&in, rows * (side + t->gap));
     int nh = yk_ui_text_height(ui, note, YK_FONT_BODY, in.w);
     if (nh <= in.h)
-        yk_ui_text(ui, "signup.party.note", yk_cut_top(&in, nh), note, YK_FONT_BODY,
-                   t->ink_soft, YK_ALIGN_LEFT, false);
+        yk_ui_text(ui, "signup.party.note", yk_cut_top(&in, nh), note, YK_FONT_BODY, t->ink_soft,
+                   YK_ALIGN_LEFT, false);
 }
 
 static void build_privacy(struct yk_kiosk *k, struct yk_rect area)
@@ -384,7 +384,8 @@ static void build_confirm(struct yk_kiosk *k, struct yk_rect area)
     struct signup_state *s = yk_signup_ui_state(k);
     struct yk_rect rest = area;
     bool full = s->have_event && s->ev.seats_left < s->party;
-    yk_signup_ui_action_row(k, &rest, tr(k, full ? "signup.confirm.waitlist" : "signup.confirm"), true, NULL);
+    yk_signup_ui_action_row(k, &rest, tr(k, full ? "signup.confirm.waitlist" : "signup.confirm"),
+                            true, NULL);
     struct yk_rect in = yk_signup_ui_heading(k, rest, tr(k, "signup.confirm.ask"));
     in.x -= ui->theme.pad;
     in.w += 2 * ui->theme.pad;
@@ -410,17 +411,29 @@ static void build(struct yk_kiosk *k, struct yk_rect area)
     const struct yk_theme *t = &k->ui.theme;
     struct yk_rect in = yk_inset(area, t->pad);
     if (!s || !s->have_event) {
-        yk_ui_text(&k->ui, "signup.missing", in, tr(k, "section.gone"), YK_FONT_BODY,
-                   t->ink_soft, YK_ALIGN_CENTER, true);
+        yk_ui_text(&k->ui, "signup.missing", in, tr(k, "section.gone"), YK_FONT_BODY, t->ink_soft,
+                   YK_ALIGN_CENTER, true);
         return;
     }
     switch (s->step) {
-    case STEP_PHONE: build_phone(k, in); break;
-    case STEP_NAME: yk_signup_ui_build_name(k, in); break;
-    case STEP_PARTY: build_party(k, in); break;
-    case STEP_PRIVACY: build_privacy(k, in); break;
-    case STEP_CONFIRM: build_confirm(k, in); break;
-    case STEP_RESULT: yk_signup_ui_build_result(k, in); break;
+    case STEP_PHONE:
+        build_phone(k, in);
+        break;
+    case STEP_NAME:
+        yk_signup_ui_build_name(k, in);
+        break;
+    case STEP_PARTY:
+        build_party(k, in);
+        break;
+    case STEP_PRIVACY:
+        build_privacy(k, in);
+        break;
+    case STEP_CONFIRM:
+        build_confirm(k, in);
+        break;
+    case STEP_RESULT:
+        yk_signup_ui_build_result(k, in);
+        break;
     }
 }
 
@@ -429,11 +442,16 @@ static void build(struct yk_kiosk *k, struct yk_rect area)
 static const char *phone_error(enum yk_phone_rc rc)
 {
     switch (rc) {
-    case YK_PHONE_OK: return NULL;
-    case YK_PHONE_NOT_DIGITS: return "signup.phone.e.digits";
-    case YK_PHONE_BAD_PREFIX: return "signup.phone.e.prefix";
-    case YK_PHONE_TOO_SHORT: return "signup.phone.e.short";
-    case YK_PHONE_TOO_LONG: return "signup.phone.e.long";
+    case YK_PHONE_OK:
+        return NULL;
+    case YK_PHONE_NOT_DIGITS:
+        return "signup.phone.e.digits";
+    case YK_PHONE_BAD_PREFIX:
+        return "signup.phone.e.prefix";
+    case YK_PHONE_TOO_SHORT:
+        return "signup.phone.e.short";
+    case YK_PHONE_TOO_LONG:
+        return "signup.phone.e.long";
     }
     return "signup.phone.e.short";
 }
@@ -461,9 +479,9 @@ static void submit(struct yk_kiosk *k, struct signup_state *s)
      * exactly as it would after the next push. */
     enum yk_signup_rc rc = s->result.rc;
     enum yk_seat seat = s->result.signup.seat;
-    bool unconfirmed = rc == YK_SIGNUP_RC_PENDING || rc == YK_SIGNUP_RC_WAITLIST ||
-                       (rc == YK_SIGNUP_RC_EXISTING &&
-                        (seat == YK_SEAT_PENDING || seat == YK_SEAT_WAITLIST));
+    bool unconfirmed =
+        rc == YK_SIGNUP_RC_PENDING || rc == YK_SIGNUP_RC_WAITLIST ||
+        (rc == YK_SIGNUP_RC_EXISTING && (seat == YK_SEAT_PENDING || seat == YK_SEAT_WAITLIST));
     if (unconfirmed && yk_sync_request_confirm(s->result.signup.id, true)) {
         s->confirming = true;
         s->confirm_start_ms = yk_clock_mono_ms(k->p.clock);
@@ -600,14 +618,23 @@ static bool activate(struct yk_kiosk *k, const char *id)
             if (!s->error)
                 s->step = STEP_NAME;
             break;
-        case STEP_NAME: s->step = STEP_PARTY; break;
-        case STEP_PARTY: s->step = STEP_PRIVACY; break;
-        case STEP_PRIVACY: s->step = STEP_CONFIRM; break;
-        case STEP_CONFIRM: submit(k, s); break;
-        case STEP_RESULT: break;
+        case STEP_NAME:
+            s->step = STEP_PARTY;
+            break;
+        case STEP_PARTY:
+            s->step = STEP_PRIVACY;
+            break;
+        case STEP_PRIVACY:
+            s->step = STEP_CONFIRM;
+            break;
+        case STEP_CONFIRM:
+            submit(k, s);
+            break;
+        case STEP_RESULT:
+            break;
         }
     } else if (strncmp(a, "title.", 6) == 0) {
-        s->title = strcmp(a + 6, "mr") == 0 ? YK_TITLE_MR
+        s->title = strcmp(a + 6, "mr") == 0   ? YK_TITLE_MR
                    : strcmp(a + 6, "ms") == 0 ? YK_TITLE_MS
                                               : YK_TITLE_NONE;
     } else if (strcmp(a, "surname.none") == 0) {
