@@ -1,6 +1,8 @@
 #ifndef YK_SYNC_WORKER_H
 #define YK_SYNC_WORKER_H
 
+#include "core/clock.h"
+
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -26,6 +28,9 @@ struct yk_sync_worker_params {
     int seat_block;  /* held seats to keep free per open event (config seat_block); 0: none */
     const struct yk_ticket_keys *keys; /* signs the tickets of sign-ups the hub confirms;
                                           borrowed: must outlive the worker; NULL: none */
+    const struct yk_clock *clock; /* the app's clock (real, perhaps started at --now;
+                                     copied); NULL: the OS clock. Never a driven clock:
+                                     the UI thread moves it */
 };
 
 struct yk_sync_worker;

@@ -188,6 +188,15 @@ void yk_sync_status(struct yk_sync_status *out);
 /* Replaces the status (the sync worker and the driver's sync command do this). */
 void yk_sync_status_publish(const struct yk_sync_status *s);
 
+/* How many times the mailbox changed: a status published or an online confirmation
+ * answered. Thread-safe. */
+unsigned yk_sync_changes(void);
+
+/* Blocks until the mailbox changes after the count seen (from yk_sync_changes or the last
+ * call), or timeout_ms (OS monotonic) pass; returns the count then (== seen on timeout).
+ * For whoever must wait for the worker (tests) instead of polling. */
+unsigned yk_sync_wait_change(unsigned seen, int timeout_ms);
+
 /* Volunteer mode: hands a typed setup code to the sync worker and wakes it. Returns false
  * when the code is not 16 Crockford characters (ignoring '-' and spaces). The code is kept
  * in memory only, and never logged. */

@@ -2,6 +2,9 @@
 
 #include "core/log.h"
 
+#include <SDL.h>
+#include <SDL_ttf.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -8,6 +8,7 @@
 #include "core/config.h"
 #include "core/i18n.h"
 #include "ui/gesture.h"
+#include "ui/input.h"
 #include "ui/ui.h"
 
 struct yk_db;
@@ -17,18 +18,6 @@ struct yk_ticket_keys;
  * It is fed app input events (already in logical pixels) and the clock; it builds the UI
  * (widgets + draw commands) when something changed. No SDL here: the platform layer turns
  * SDL events into yk_input and executes ui.cmds. */
-
-enum yk_input_type { YK_IN_DOWN, YK_IN_MOVE, YK_IN_UP, YK_IN_TEXT, YK_IN_KEY };
-
-enum yk_key { YK_KEY_OTHER, YK_KEY_RETURN, YK_KEY_ESCAPE, YK_KEY_BACKSPACE, YK_KEY_TAB };
-
-struct yk_input {
-    enum yk_input_type type;
-    int64_t pointer; /* DOWN/MOVE/UP: which finger (mouse = -1) */
-    float x, y;      /* DOWN/MOVE/UP: logical pixels */
-    char text[32];   /* TEXT: UTF-8 as typed (a scanner types whole codes) */
-    enum yk_key key; /* KEY */
-};
 
 /* Every screen; each is a module in src/ui/screens/ (see screens.h). */
 enum yk_screen_id {

@@ -131,6 +131,13 @@ void yk_doc_begin(struct yk_doc *d, struct yk_kiosk *k, const char *id, struct y
     d->k = k;
     snprintf(d->id, sizeof d->id, "%s", id);
     struct yk_rect in = yk_inset(area, t->pad);
+    /* On a large screen the page is a centred column of a readable measure (about 40
+     * characters of body text a line, with its aside), not a strip along the left edge. */
+    int measure = 40 * t->font_px[YK_FONT_BODY] * (with_aside ? 3 : 2) / 2;
+    if (in.w > measure) {
+        in.x += (in.w - measure) / 2;
+        in.w = measure;
+    }
     /* Landscape, and wide enough for a 30 mm code and a button's label. */
     int aw = in.w * 36 / 100;
     if (with_aside && in.w > in.h && (float)aw >= 50.0f * t->px_per_mm) {

@@ -339,5 +339,5 @@ int main(void)
     test_integrity_detects_damage();
     remove_tree(dir);
     puts("test_db_open: ok");
-    return 0;
+    return yk_test_done();
 }

@@ -439,5 +439,5 @@ int main(void)
     yk_db_close(&db);
     remove_tree(dir);
     puts("test_db_store: ok");
-    return 0;
+    return yk_test_done();
 }

@@ -298,6 +298,7 @@ int main(int argc, char **argv)
              yk_hub_enrol(s, code, kiosks[i].id, pk, 2, kiosks[i].token, station) == YK_HUB_OK;
     }
     yk_hub_store_close(s);
+    H.serve_args = "--max-per-ip 2048"; /* every simulated kiosk comes from 127.0.0.1 */
     if (!ok || !hub_start(&H)) {
         fprintf(stderr, "bench_hub: setup failed (is YK_BUILD_DIR set? hub: %s)\n", H.bin);
         free(kiosks);

@@ -16,12 +16,16 @@
 #include "sync_test_util.h"
 
 #include "app/sync_http.h"
+#include "core/clock.h"
 #include "core/signup.h"
 #include "core/ticket.h"
 #include "core/ticket_keys.h"
 
+#include <poll.h>
 #include <sodium.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static struct hub hub;
 static struct proxy proxy;
@@ -42,21 +46,41 @@ static void line(const char *fmt, ...)
     fputc('\n', kiosk);
 }
 
-/* Waits until the kiosk has run every line sent so far (it writes a tree file). */
+/* Waits until the kiosk has run every line sent so far: it writes a tree file, and the
+ * write's close wakes us (inotify, watched before the line is sent, so it cannot be
+ * missed). Bounded at 15 s: past that the kiosk is stuck and the test says where. */
 static bool settled(void)
 {
     char path[600];
     snprintf(path, sizeof path, "%s/mark-%d.jsonl", dir, ++marks);
+    int fd = inotify_init1(IN_CLOEXEC);
+    if (fd < 0 || inotify_add_watch(fd, dir, IN_CLOSE_WRITE | IN_MOVED_TO) < 0) {
+        perror("inotify");
+        if (fd >= 0)
+            close(fd);
+        return false;
+    }
     line("tree %s", path);
     fflush(kiosk);
-    for (int i = 0; i < 1500; i++) {
+    int64_t until = yk_os_mono_ms() + 15000;
+    bool done = false;
+    for (;;) {
         struct stat st;
         if (stat(path, &st) == 0 && st.st_size > 0) {
-            usleep(100000);
-            return true;
+            done = true;
+            break;
         }
-        usleep(10000);
+        int64_t left = until - yk_os_mono_ms();
+        struct pollfd pf = {fd, POLLIN, 0};
+        if (left <= 0 || poll(&pf, 1, (int)left) <= 0)
+            break;
+        char ev[4096];
+        if (read(fd, ev, sizeof ev) < 0)
+            break;
     }
+    close(fd);
+    if (done)
+        return true;
     fprintf(stderr, "the kiosk did not reach mark %d:\n", marks);
     char cmd[600];
     snprintf(cmd, sizeof cmd, "grep -v '^yikong info' '%s/kiosk.log' | tail -5 >&2", dir);
