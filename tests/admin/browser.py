@@ -78,6 +78,7 @@ def main():
         from selenium.webdriver.common.by import By
         from selenium.webdriver.support import expected_conditions as EC
         from selenium.webdriver.support.ui import Select, WebDriverWait
+        from selenium.common.exceptions import WebDriverException
     except ImportError:
         print("admin_browser: SKIPPED: python3-selenium is not installed")
         return 77
@@ -125,11 +126,22 @@ def main():
                 check(sw <= w + 1, "%s at %d px is %s px wide" % (name, w, sw))
             drv.set_window_size(1366, 768)
 
+        def replaced(old):
+            """EC.staleness_of, but chromedriver may report a node of the replaced document
+            as a generic error ("does not belong to the document") instead of a stale one."""
+            def gone(_):
+                try:
+                    old.is_enabled()
+                    return False
+                except WebDriverException:
+                    return True
+            return gone
+
         def submit(button_id):
             """Clicks a submit button and waits for the next page to replace this one."""
             old = drv.find_element(By.TAG_NAME, "html")
             drv.find_element(By.ID, button_id).click()
-            WebDriverWait(drv, 30).until(EC.staleness_of(old))
+            WebDriverWait(drv, 30).until(replaced(old))
 
         def fill(field_id, text):
             e = drv.find_element(By.ID, field_id)

@@ -129,6 +129,12 @@ int main(void)
                        res.signup.id),
                  1);
 
+    /* The worker pushes the signed ticket at once: let that round end before the hub goes
+     * (else the sign-up is still waiting beside the walk-in below). */
+    yk_sync_wake();
+    WAIT_FOR(q_int(&db, "SELECT count(*) FROM signups WHERE sync_state = 'pending'") == 0, 15);
+    CHECK_EQ_INT(q_int(&db, "SELECT count(*) FROM signups WHERE sync_state = 'pending'"), 0);
+
     /* The hub goes away: offline, in words; records wait. */
     hub_stop(&hub);
     CHECK(yk_walkin_tap(&db, "visit", NULL, SYNC_T0_MS + 100, NULL));
