@@ -48,6 +48,31 @@ static bool make_target(struct yk_display *d, char *err, size_t errn)
     return true;
 }
 
+/* SDL falls back to its offscreen driver when it finds no display (no DISPLAY or
+ * WAYLAND_DISPLAY, no usable DRM device), and the kiosk would "run" with nothing on any
+ * screen. Outside --headless that is an error; on a terminal systemd retries and the
+ * journal says why. A developer who names the driver in SDL_VIDEODRIVER gets a warning. */
+static bool visible_driver(const char *drv, char *err, size_t errn)
+{
+    if (strcmp(drv, "offscreen") != 0 && strcmp(drv, "dummy") != 0)
+        return true;
+    const char *asked = getenv("SDL_VIDEODRIVER");
+    if (asked && strcmp(asked, drv) == 0) {
+        yk_warn("display", "SDL_VIDEODRIVER=%s: nothing will be shown on any screen", drv);
+        return true;
+    }
+    snprintf(err, errn,
+             "没有可用的显示器：SDL 只找到了不显示画面的“%s”驱动（没有 DISPLAY 或 "
+             "WAYLAND_DISPLAY，也没有可用的 /dev/dri/card*）。请检查屏幕连线，终端上确认用户属于 "
+             "video 和 render 组；测试请用 --headless。\n"
+             "No display: SDL found only its '%s' driver, which shows nothing (no DISPLAY or "
+             "WAYLAND_DISPLAY, no usable /dev/dri/card*). Check the screen's cable and, on a "
+             "terminal, that the user is in the video and render groups; for tests use "
+             "--headless.",
+             drv, drv);
+    return false;
+}
+
 bool yk_display_init(struct yk_display *d, const struct yk_display_params *p, char *err,
                      size_t errn)
 {
@@ -73,6 +98,12 @@ bool yk_display_init(struct yk_display *d, const struct yk_display_params *p, ch
     const char *drv = SDL_GetCurrentVideoDriver();
     snprintf(d->driver, sizeof d->driver, "%s", drv ? drv : "?");
     d->kmsdrm = drv && strcmp(drv, "KMSDRM") == 0;
+    if (!p->headless && !visible_driver(d->driver, err, errn)) {
+        SDL_Quit();
+        return false;
+    }
+    if (d->kmsdrm)
+        yk_abs_probe(NULL, &d->abs);
 
     int w = p->width, h = p->height;
     Uint32 flags = SDL_WINDOW_SHOWN;
@@ -541,6 +572,25 @@ static void touch_to_logical(const struct yk_display *d, float tx, float ty, flo
     phys_to_logical(d, (float)(nx * d->phys_w), (float)(ny * d->phys_h), lx, ly);
 }
 
+/* Mouse position -> logical point. On kmsdrm an absolute pointer's position is its raw
+ * axis value (abspointer.h): scale by the device's range. A position beyond the output with
+ * no range known means such a device was plugged in after start: look again. */
+static void mouse_to_logical(struct yk_display *d, float x, float y, float *lx, float *ly)
+{
+    float px, py;
+    if (d->kmsdrm && !d->abs.valid && (x >= (float)d->phys_w || y >= (float)d->phys_h))
+        yk_abs_probe(NULL, &d->abs);
+    if (d->abs.valid) {
+        yk_abs_to_pixels(&d->abs, x, y, d->phys_w, d->phys_h, &px, &py);
+    } else {
+        int ww, wh;
+        SDL_GetWindowSize(d->window, &ww, &wh);
+        px = x * (ww ? (float)d->phys_w / ww : 1);
+        py = y * (wh ? (float)d->phys_h / wh : 1);
+    }
+    phys_to_logical(d, px, py, lx, ly);
+}
+
 static enum yk_key map_key(SDL_Keycode k)
 {
     switch (k) {
@@ -579,24 +629,14 @@ bool yk_display_translate(struct yk_display *d, const SDL_Event *ev, struct yk_i
             return false;
         out->type = ev->type == SDL_MOUSEBUTTONDOWN ? YK_IN_DOWN : YK_IN_UP;
         out->pointer = -1;
-        {
-            int ww, wh;
-            SDL_GetWindowSize(d->window, &ww, &wh);
-            float sx = ww ? (float)d->phys_w / ww : 1, sy = wh ? (float)d->phys_h / wh : 1;
-            phys_to_logical(d, ev->button.x * sx, ev->button.y * sy, &out->x, &out->y);
-        }
+        mouse_to_logical(d, (float)ev->button.x, (float)ev->button.y, &out->x, &out->y);
         return true;
     case SDL_MOUSEMOTION:
         if (ev->motion.which == SDL_TOUCH_MOUSEID || !(ev->motion.state & SDL_BUTTON_LMASK))
             return false;
         out->type = YK_IN_MOVE;
         out->pointer = -1;
-        {
-            int ww, wh;
-            SDL_GetWindowSize(d->window, &ww, &wh);
-            float sx = ww ? (float)d->phys_w / ww : 1, sy = wh ? (float)d->phys_h / wh : 1;
-            phys_to_logical(d, ev->motion.x * sx, ev->motion.y * sy, &out->x, &out->y);
-        }
+        mouse_to_logical(d, (float)ev->motion.x, (float)ev->motion.y, &out->x, &out->y);
         return true;
     case SDL_TEXTINPUT:
         out->type = YK_IN_TEXT;

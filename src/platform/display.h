@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "core/config.h"
+#include "platform/abspointer.h"
 #include "platform/text.h"
 #include "ui/kiosk.h"
 #include "ui/ui.h"
@@ -39,6 +40,7 @@ struct yk_display {
     uint64_t frame;
     bool kmsdrm;          /* SDL's wait would poll: use our own (see wait.c) */
     struct yk_evwait *evwait;
+    struct yk_abs_range abs; /* kmsdrm: an absolute pointer's axis ranges (abspointer.h) */
     char driver[32];
 };
 

@@ -8,6 +8,10 @@ yk_deps() {
         # xvfb: a real X11 window for idle-CPU figures; zbar-tools: reads QR codes back from
         # screenshots; clang + libclang-rt-14-dev: libFuzzer; sqlite3: integrity checks.
         pkgs="$pkgs xvfb xauth zbar-tools clang libclang-rt-14-dev sqlite3 procps"
+        # The terminal (kiosk-image/, tests/image/): arm64 packages cross-built against an
+        # mmdebstrap sysroot and tested under qemu-user; the image; its boot in qemu-system.
+        pkgs="$pkgs crossbuild-essential-arm64 qemu-user-static arch-test mmdebstrap dpkg-dev
+              lintian qemu-system-arm dosfstools mtools fdisk e2fsprogs xz-utils"
     fi
     local missing=""
     for p in $pkgs; do
