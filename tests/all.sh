@@ -46,6 +46,27 @@ mkdir -p build-deb-arm64
 bash tests/image/arm64.sh 2>&1 | tee build-deb-arm64/arm64.log
 count_log build-deb-arm64/arm64.log "${PIPESTATUS[0]}"
 
+# The terminal image (kiosk-image/build-image.sh, needs root) booted in QEMU: the short
+# boot test here; the full one is `bash tests/image/boot.sh --full` (tests/image/README.md).
+if [ "$(id -u)" = 0 ]; then
+    echo "=== image: build, then boot it in QEMU"
+    mkdir -p build-image
+    if bash kiosk-image/build-image.sh >build-image/build.log 2>&1; then
+        tail -4 build-image/build.log
+        bash tests/image/boot.sh 2>&1 | tee build-image/boot.log
+        rc=${PIPESTATUS[0]}
+        passed=$((passed + $(grep -c '^ok:' build-image/boot.log)))
+        failed=$((failed + $(grep -c '^FAIL:' build-image/boot.log)))
+        [ "$rc" != 0 ] && ! grep -q '^FAIL:' build-image/boot.log && failed=$((failed + 1))
+    else
+        tail -30 build-image/build.log
+        echo "=== image: BUILD FAILED"
+        failed=$((failed + 1))
+    fi
+else
+    echo "=== image: skipped (building the image needs root)"
+fi
+
 # libFuzzer: each target runs for 10 s from its seed corpus (the *_smoke tests).
 if [ "${YK_FUZZ:-1}" != 0 ] && command -v clang >/dev/null; then
     echo "=== fuzz: build (clang, libFuzzer) and run each target briefly"

@@ -14,7 +14,7 @@
 # Prints one "ok:"/"FAIL:" line per check and "N passed, N failed"; exits non-zero on any
 # failure. Needs: qemu-system-arm, mtools, e2fsprogs, imagemagick (compare), python3.
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 root=$PWD
 full=0
 [ "${1:-}" = --full ] && { full=1; shift; }
