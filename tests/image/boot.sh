@@ -251,6 +251,9 @@ if [ "$full" = 1 ]; then
     n=$(guest "sqlite3 /var/lib/yikong/kiosk.db 'select count(*) from signups'" | tr -d '\n')
     if [ "${n:-0}" -ge 1 ] 2>/dev/null; then ok "the sign-up survived the power cut ($n in the database)"; else bad "no sign-up in the database after the power cut ('$n')"; fi
     if guest "findmnt -no OPTIONS / | grep -q '^ro'"; then ok "root mounted read-only"; else bad "root is not read-only"; fi
+    # Figures for kiosk-image/README.md (kmsdrm on Mesa's software rasteriser, in TCG).
+    echo "  kiosk in the VM: $(guest 'grep -E "^(VmHWM|VmRSS)" /proc/$(systemctl show -p MainPID --value yikong-kiosk)/status' | tr -s ' \t\n' ' ')"
+    echo "  renderer: $(guest 'journalctl -b -u yikong-kiosk -o cat | grep -m1 "driver,"')"
 fi
 
 # ---- clean shutdown; then the root partition is unchanged and the file systems clean
