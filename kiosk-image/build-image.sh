@@ -40,7 +40,9 @@ bash "$here/build-debs.sh" --arch arm64 --out "$out/debs" >"$out/build-debs.log"
 deb=$out/debs/yikong-kiosk_${version}_arm64.deb
 
 # ---- 2. root file system (cached)
-# The kiosk's own Depends are in the list, so installing its .deb later needs no network.
+# The key is the package list and the hooks. The kiosk's Depends at the time are installed
+# too, so that step 3 usually has nothing to fetch; when they change, step 3's apt gets
+# the difference.
 deps=$(dpkg-deb -f "$deb" Depends Recommends | sed 's/^[A-Za-z]*: //' | tr ',' '\n' |
     sed 's/[ (].*//; s/^ *//' | grep -v '^$' | sort -u)
 pkgs=$(
@@ -50,7 +52,7 @@ pkgs=$(
 pkgs=$(echo "$pkgs" | tr ' ' '\n' | grep -v '^$' | sort -u)
 key=$({
     echo "$mirror $security"
-    echo "$pkgs"
+    grep -v '^#' "$here/rootfs/packages.list"
     cat "$here/rootfs/hooks/setup.sh" "$here/rootfs/hooks/customize.sh"
 } | sha256sum | cut -c1-16)
 tarball=$cache/rootfs-arm64-$key.tar
@@ -60,6 +62,7 @@ if [ ! -f "$tarball" ]; then
     # than with MODULES=most, and the initrd is ~6 MB. Both are in place before the kernel
     # package is configured (setup hook), so its initramfs is built once, small.
     nice -n 10 mmdebstrap --arch=arm64 --variant=apt --components="main non-free-firmware" \
+        --skip=cleanup/apt/lists \
         --include="$(echo $pkgs | tr ' ' ',')" \
         --setup-hook="$here/rootfs/hooks/setup.sh \"\$1\"" \
         --customize-hook="$here/rootfs/hooks/customize.sh \"\$1\"" \
@@ -77,9 +80,14 @@ rfs=$work/root
 mkdir -p "$rfs"
 tar -C "$rfs" -xf "$tarball"
 cp "$deb" "$rfs/tmp/yikong-kiosk.deb"
-chroot "$rfs" dpkg -i /tmp/yikong-kiosk.deb >"$out/dpkg.log" 2>&1 ||
+# apt installs whatever of its Depends the cached root lacks (lists refreshed if needed).
+kiosk_install() { chroot "$rfs" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+    --no-install-recommends /tmp/yikong-kiosk.deb >>"$out/dpkg.log" 2>&1; }
+: >"$out/dpkg.log"
+kiosk_install || { chroot "$rfs" apt-get update -q >>"$out/dpkg.log" 2>&1 && kiosk_install; } ||
     { cat "$out/dpkg.log"; echo "build-image: the kiosk package did not install" >&2; exit 1; }
-rm -f "$rfs/tmp/yikong-kiosk.deb"
+rm -rf "$rfs/tmp/yikong-kiosk.deb" "$rfs"/var/cache/apt/*.bin "$rfs"/var/cache/apt/archives/*.deb \
+    "$rfs"/var/lib/apt/lists/*
 cp -a "$here/rootfs/overlay/." "$rfs/"
 chroot "$rfs" /bin/sh -s <"$here/rootfs/hooks/finish.sh"
 

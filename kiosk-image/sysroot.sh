@@ -13,7 +13,7 @@ cache=${YK_CACHE_DIR:-/var/cache/yikong-build}
 mirror=${YK_MIRROR:-http://deb.debian.org/debian}
 security=${YK_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
 pkgs="libc6-dev libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libsqlite3-dev libqrencode-dev
-      libsodium-dev libunibreak-dev libmicrohttpd-dev libcurl4-openssl-dev"
+      libsodium-dev libunibreak-dev libmicrohttpd-dev libcurl4-openssl-dev libjansson-dev"
 # Bump when the way the sysroot is made changes (the key must change with it).
 recipe=2
 

@@ -1,9 +1,11 @@
 #include "app/app.h"
 
+#include "app/sync_http.h"
 #include "app/sync_worker.h"
 #include "core/embed.h"
 #include "core/log.h"
 #include "core/signup.h"
+#include "core/ticket_keys.h"
 #include "platform/notify.h"
 
 #include <errno.h>
@@ -74,6 +76,8 @@ int yk_app_init(struct yk_app *app, const struct yk_config *cfg)
     int purged = yk_signup_purge_phones(&app->db, now_s, cfg->retention_days);
     if (purged > 0)
         yk_info("app", "cleared %d phone numbers past retention", purged);
+    if (cfg->hub_url[0])
+        yk_sync_publish_configured(cfg->data_dir); /* what volunteer mode shows until a round */
     if (cfg->hub_url[0] && !cfg->headless) {
         struct yk_sync_worker_params sp = {
             .db_path = path,

@@ -5,6 +5,7 @@
 #include "app/app.h"
 
 #include "app/sync_http.h"
+#include "core/utf8.h"
 #include "core/log.h"
 #include "core/sync.h"
 
@@ -244,6 +245,20 @@ static bool run_line(struct run *r, char *line)
             center(w, &x, &y);
             press_at(app, x, y, 60);
         }
+    } else if (strcmp(cmd, "tap-until") == 0) {
+        /* A paged grid: tap MORE (its next page) until ID shows, at most 20 times. */
+        const char *target = word(&rest), *more = word(&rest);
+        if (!target || !more)
+            return fail(r, "tap-until ID MORE");
+        for (int i = 0; i < 20 && !visible_widget(ui, target); i++) {
+            const struct yk_widget *m = visible_widget(ui, more);
+            if (!m)
+                return fail(r, "tap-until: no visible widget '%s'", more);
+            center(m, &x, &y);
+            press_at(app, x, y, 60);
+        }
+        if (!visible_widget(ui, target))
+            return fail(r, "tap-until: '%s' did not show", target);
     } else if (strcmp(cmd, "tap-text") == 0) {
         const struct yk_widget *w = widget_by_text(ui, rest);
         if (!w)
@@ -375,6 +390,37 @@ static bool run_line(struct run *r, char *line)
         if (n)
             return fail(r, "check-layout: %d problem(s) at %dx%d:\n%s", n, ui->p.width,
                         ui->p.height, err);
+    } else if (strcmp(cmd, "check-choices") == 0) {
+        /* The step's choices and actions whole in view: those the screen marked, and any ids
+         * (or id prefixes ending in '*') named on the line, of which at least one must show. */
+        char err[4096];
+        int n = yk_ui_check_choices(ui, err, sizeof err);
+        if (n > 0)
+            return fail(r, "check-choices: %d choice(s) not whole in view at %dx%d:\n%s", n,
+                        ui->p.width, ui->p.height, err);
+        bool named = false;
+        for (char *id = word(&rest); id; id = word(&rest)) {
+            named = true;
+            size_t len = strlen(id);
+            bool prefix = len && id[len - 1] == '*';
+            int seen = 0;
+            for (size_t i = 0; i < ui->n_widgets; i++) {
+                const struct yk_widget *w = &ui->widgets[i];
+                if (prefix ? strncmp(w->id, id, len - 1) != 0 : strcmp(w->id, id) != 0)
+                    continue;
+                seen++;
+                if (w->vis.w != w->r.w || w->vis.h != w->r.h || w->r.w <= 0 || w->r.h <= 0 ||
+                    w->r.x < 0 || w->r.y < 0 || w->r.x + w->r.w > ui->p.width ||
+                    w->r.y + w->r.h > ui->p.height)
+                    return fail(r, "check-choices: '%s' is not whole in view at %dx%d (%dx%d, "
+                                   "%dx%d shown)", w->id, ui->p.width, ui->p.height, w->r.w,
+                                w->r.h, w->vis.w, w->vis.h);
+            }
+            if (!seen)
+                return fail(r, "check-choices: no widget '%s' on this screen", id);
+        }
+        if (n < 0 && !named)
+            return fail(r, "check-choices: this screen marks no choices");
     } else if (strcmp(cmd, "check-contrast") == 0) {
         char *end;
         double min = strtod(rest, &end);

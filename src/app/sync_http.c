@@ -1,5 +1,6 @@
 #include "app/sync_http.h"
 
+#include "core/grow.h"
 #include "core/json.h"
 #include "core/log.h"
 #include "core/signup.h"
@@ -129,7 +130,7 @@ static bool save_token(struct yk_sync_client *c, const char *token)
 
 struct body {
     char *data;
-    size_t len;
+    size_t len, cap;
     bool too_big;
 };
 
@@ -141,13 +142,11 @@ static size_t on_data(char *p, size_t size, size_t n, void *user)
         b->too_big = true;
         return 0; /* aborts the transfer */
     }
-    char *d = realloc(b->data, b->len + k + 1);
-    if (!d)
+    if (!yk_grow((void **)&b->data, &b->cap, b->len + k + 1, 1))
         return 0;
-    memcpy(d + b->len, p, k);
-    b->data = d;
+    memcpy(b->data + b->len, p, k);
     b->len += k;
-    d[b->len] = '\0';
+    b->data[b->len] = '\0';
     return k;
 }
 
@@ -308,6 +307,14 @@ void yk_sync_publish_round(const struct yk_sync_client *c, struct yk_db *db, enu
     yk_sync_counts(db, &s.waiting, &s.set_aside);
     snprintf(s.error_zh, sizeof s.error_zh, "%s", yk_sync_rc_text(rc, true));
     snprintf(s.error_en, sizeof s.error_en, "%s", yk_sync_rc_text(rc, false));
+    yk_sync_status_publish(&s);
+}
+
+void yk_sync_publish_configured(const char *data_dir)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/%s", data_dir, YK_SYNC_TOKEN_FILE);
+    struct yk_sync_status s = {.configured = true, .enrolled = access(path, F_OK) == 0};
     yk_sync_status_publish(&s);
 }
 

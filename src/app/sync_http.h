@@ -87,6 +87,10 @@ bool yk_sync_enrolled(const struct yk_sync_client *c);
 void yk_sync_publish_round(const struct yk_sync_client *c, struct yk_db *db, enum yk_sync_rc rc,
                            int64_t now_utc_s, int64_t last_ok_utc, int64_t next_utc);
 
+/* Before the first round: publishes that sync is configured, and enrolled when
+ * <data_dir>/hub-token exists, so that volunteer mode says so from the start. */
+void yk_sync_publish_configured(const char *data_dir);
+
 /* Exchanges setup_code for a device token (POST /api/v1/enrol with the kiosk id and the
  * ticket public key) and stores it in <data_dir>/hub-token (mode 0600, written atomically).
  * The code is never logged. */

@@ -2,6 +2,7 @@
 
 #include "core/embed.h"
 #include "core/log.h"
+#include "core/migrate.h"
 
 #include <assert.h>
 #include <stdarg.h>
@@ -13,12 +14,6 @@
 #define MIGRATION_DIR "migrations/"
 #define SAMPLE_NAME "sample/sample.sql"
 #define MAX_MIGRATIONS 256
-
-struct migration {
-    int version;
-    const char *name;
-    const char *sql;
-};
 
 /* Records why something failed: the log gets the cause for the technician, db->error a
  * line a person can read (and quote). */
@@ -85,115 +80,22 @@ static bool query_int(struct yk_db *db, const char *sql, int *out)
     return rc == SQLITE_ROW;
 }
 
-static int cmp_migration(const void *a, const void *b)
-{
-    const struct migration *x = a, *y = b;
-    return (x->version > y->version) - (x->version < y->version);
-}
-
-/* Collects the embedded db/migrations/NNNN_name.sql files, in version order. Returns the
- * count, or -1 when the set is malformed (a build problem: logged). */
-static int find_migrations(struct migration *out, int max)
-{
-    int n = 0;
-    size_t dirlen = strlen(MIGRATION_DIR);
-    for (const struct yk_embedded *e = yk_embed_db; e->name; e++) {
-        if (strncmp(e->name, MIGRATION_DIR, dirlen) != 0)
-            continue;
-        const char *base = e->name + dirlen;
-        char *end = NULL;
-        long v = strtol(base, &end, 10);
-        if (end != base + 4 || *end != '_' || v < 1 || !strstr(end, ".sql")) {
-            yk_error("db", "migration %s: name must be NNNN_name.sql", e->name);
-            return -1;
-        }
-        if (n == max) {
-            yk_error("db", "more than %d migrations", max);
-            return -1;
-        }
-        out[n++] = (struct migration){(int)v, e->name, (const char *)e->data};
-    }
-    qsort(out, (size_t)n, sizeof *out, cmp_migration);
-    /* user_version is the number of the last migration applied: numbers must be 1..n. */
-    for (int i = 0; i < n; i++) {
-        if (out[i].version != i + 1) {
-            yk_error("db", "migration %s: expected number %04d", out[i].name, i + 1);
-            return -1;
-        }
-    }
-    return n;
-}
-
 int yk_db_latest_version(void)
 {
-    struct migration m[MAX_MIGRATIONS];
-    int n = find_migrations(m, MAX_MIGRATIONS);
+    struct yk_migration m[MAX_MIGRATIONS];
+    int n = yk_migrations_find(yk_embed_db, MIGRATION_DIR, m, MAX_MIGRATIONS, "db");
     return n < 0 ? 0 : n;
 }
 
 /* Returns true when PRAGMA foreign_key_check reports nothing; logs the first violations. */
 static bool foreign_keys_ok(struct yk_db *db)
 {
-    sqlite3_stmt *st = yk_db_prepare(db, "PRAGMA foreign_key_check");
-    if (!st)
-        return false;
-    int rc, bad = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (bad++ < 10)
-            yk_error("db", "foreign key violation: %s rowid %lld -> %s",
-                     (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),
-                     (const char *)sqlite3_column_text(st, 2));
-    }
-    bool ok = rc == SQLITE_DONE && bad == 0;
-    if (rc != SQLITE_DONE)
+    int bad = yk_foreign_key_violations(db->handle, "db");
+    if (bad < 0)
         fail(db, "Cannot check foreign keys");
     else if (bad)
         snprintf(db->error, sizeof db->error, "%d rows point at rows that do not exist", bad);
-    sqlite3_finalize(st);
-    return ok;
-}
-
-/* Runs a multi-statement script from db/ inside one transaction. */
-static bool run_script(struct yk_db *db, const char *name, const char *sql)
-{
-    char *err = NULL;
-    if (sqlite3_exec(db->handle, sql, NULL, NULL, &err) != SQLITE_OK) {
-        snprintf(db->error, sizeof db->error, "Cannot apply %s (%s)", name,
-                 err ? err : sqlite3_errmsg(db->handle));
-        yk_error("db", "%s: %s", name, err ? err : sqlite3_errmsg(db->handle));
-        sqlite3_free(err);
-        return false;
-    }
-    return true;
-}
-
-/* Applies every migration newer than `from`, each in its own transaction with foreign keys
- * off (a migration may rebuild a table, SQLite's 12-step ALTER), checking them before the
- * commit. A failed migration leaves the database at the previous version.
- * seed_sql (or NULL) runs in the last migration's transaction, so that a new database is
- * either complete with its sample content or still version 0 (and retried next start). */
-static bool migrate(struct yk_db *db, const struct migration *m, int n, int from,
-                    const char *seed_sql)
-{
-    if (!run(db, "PRAGMA foreign_keys = OFF"))
-        return false;
-    for (int i = from; i < n; i++) {
-        char set_version[64];
-        snprintf(set_version, sizeof set_version, "PRAGMA user_version = %d", m[i].version);
-        bool seeding = seed_sql && i == n - 1;
-        if (!yk_db_begin(db))
-            return false;
-        if (!run_script(db, m[i].name, m[i].sql) ||
-            (seeding && !run_script(db, SAMPLE_NAME, seed_sql)) || !foreign_keys_ok(db) ||
-            !run(db, set_version)) {
-            yk_db_rollback(db);
-            return false;
-        }
-        if (!yk_db_commit(db))
-            return false;
-        yk_info("db", "applied %s%s", m[i].name, seeding ? " and loaded the sample content" : "");
-    }
-    return true;
+    return bad == 0;
 }
 
 /* Makes the kiosk's id on its first start; a later start reads it back. */
@@ -226,8 +128,8 @@ bool yk_db_open(struct yk_db *db, const struct yk_db_params *p)
     db->read_only = p->read_only;
     long long now_ms = p->now_ms ? p->now_ms : wall_ms();
 
-    struct migration m[MAX_MIGRATIONS];
-    int latest = find_migrations(m, MAX_MIGRATIONS);
+    struct yk_migration m[MAX_MIGRATIONS];
+    int latest = yk_migrations_find(yk_embed_db, MIGRATION_DIR, m, MAX_MIGRATIONS, "db");
     if (latest < 0) {
         snprintf(db->error, sizeof db->error, "This build's database migrations are malformed");
         return false;
@@ -286,7 +188,17 @@ bool yk_db_open(struct yk_db *db, const struct yk_db_params *p)
             }
             seed_sql = (const char *)e->data;
         }
-        if (!migrate(db, m, latest, version, seed_sql))
+        struct yk_migrate_params mp = {.db = db->handle,
+                                       .m = m,
+                                       .n = latest,
+                                       .from = version,
+                                       .rebuild_safe = true,
+                                       .seed_name = SAMPLE_NAME,
+                                       .seed_sql = seed_sql,
+                                       .tag = "db",
+                                       .error = db->error,
+                                       .error_n = sizeof db->error};
+        if (!yk_migrate(&mp))
             goto fail;
     }
 

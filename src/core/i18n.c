@@ -1,6 +1,7 @@
 #include "core/i18n.h"
 
 #include "core/embed.h"
+#include "core/grow.h"
 #include "core/log.h"
 
 #include <stdio.h>
@@ -31,9 +32,8 @@ bool yk_i18n_load(struct yk_i18n *cat, const char *text, size_t len, char *err, 
 {
     memset(cat, 0, sizeof *cat);
     cat->storage = malloc(len + 1);
-    size_t cap = 64;
-    cat->entries = malloc(cap * sizeof *cat->entries);
-    if (!cat->storage || !cat->entries) {
+    size_t cap = 0;
+    if (!cat->storage || !yk_grow((void **)&cat->entries, &cap, 64, sizeof *cat->entries)) {
         snprintf(err, errn, "out of memory");
         goto fail;
     }
@@ -61,14 +61,10 @@ bool yk_i18n_load(struct yk_i18n *cat, const char *text, size_t len, char *err, 
             snprintf(err, errn, "%d: expected key<TAB>zh<TAB>en", lineno);
             goto fail;
         }
-        if (cat->count == cap) {
-            cap *= 2;
-            void *n = realloc(cat->entries, cap * sizeof *cat->entries);
-            if (!n) {
-                snprintf(err, errn, "out of memory");
-                goto fail;
-            }
-            cat->entries = n;
+        if (!yk_grow((void **)&cat->entries, &cap, (size_t)cat->count + 1,
+                     sizeof *cat->entries)) {
+            snprintf(err, errn, "out of memory");
+            goto fail;
         }
         unescape(f[1]);
         unescape(f[2]);

@@ -1,6 +1,10 @@
 #include "core/json.h"
 
+#include "core/grow.h"
+#include "core/utf8.h"
+
 #include <inttypes.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,21 +18,30 @@ struct yk_node_block {
 };
 
 struct parser {
-    const unsigned char *s;
-    size_t len, pos;
+    const char *s;
+    size_t len;
     struct yk_json_doc *doc;
     struct yk_json_limits lim;
     size_t str_used;
     bool failed;
 };
 
-static bool fail(struct parser *p, const char *why)
+/* Records why the parse failed (the first reason only); pos is a byte offset or -1. */
+static bool fail_at(struct parser *p, const char *why, long long pos)
 {
     if (!p->failed) {
         p->failed = true;
-        snprintf(p->doc->error, sizeof p->doc->error, "%s at byte %zu", why, p->pos);
+        if (pos >= 0)
+            snprintf(p->doc->error, sizeof p->doc->error, "%.64s at byte %lld", why, pos);
+        else
+            snprintf(p->doc->error, sizeof p->doc->error, "%.64s", why);
     }
     return false;
+}
+
+static bool fail(struct parser *p, const char *why)
+{
+    return fail_at(p, why, -1);
 }
 
 static struct yk_json *new_node(struct parser *p)
@@ -54,51 +67,10 @@ static struct yk_json *new_node(struct parser *p)
     return n;
 }
 
-static void skip_ws(struct parser *p)
-{
-    while (p->pos < p->len) {
-        unsigned char c = p->s[p->pos];
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-            break;
-        p->pos++;
-    }
-}
-
-/* Length of the UTF-8 sequence at s (n bytes available), 0 when invalid. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-            return 0;
-        if (c == 0xE0 && s[1] < 0xA0)
-            return 0; /* overlong */
-        if (c == 0xED && s[1] >= 0xA0)
-            return 0; /* surrogate */
-        return 3;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
-            return 0;
-        if (c == 0xF0 && s[1] < 0x90)
-            return 0; /* overlong */
-        if (c == 0xF4 && s[1] >= 0x90)
-            return 0; /* above U+10FFFF */
-        return 4;
-    }
-    return 0;
-}
-
 bool yk_json_utf8_valid(const char *s, size_t len)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < len) {
-        size_t k = utf8_seq(u + i, len - i);
+    for (size_t i = 0; i < len;) {
+        size_t k = yk_utf8_seq(s + i, len - i);
         if (!k)
             return false;
         i += k;
@@ -106,279 +78,158 @@ bool yk_json_utf8_valid(const char *s, size_t len)
     return true;
 }
 
-static int hexval(unsigned char c)
+static bool is_ws(char c)
 {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-static bool read_u4(struct parser *p, unsigned *out)
+/* One pass over the raw text before jansson allocates anything: the caps (depth, values,
+ * members per object), and what jansson takes but the protocol refuses (-0, which jansson
+ * reads as the integer 0, and a NUL byte outside strings). The counts are exact for valid
+ * JSON; text that is not JSON may stop here or go on to jansson, which refuses it. */
+static bool prescan(struct parser *p)
 {
-    if (p->len - p->pos < 4)
-        return fail(p, "short \\u escape");
-    unsigned v = 0;
-    for (int i = 0; i < 4; i++) {
-        int h = hexval(p->s[p->pos + (size_t)i]);
-        if (h < 0)
-            return fail(p, "bad \\u escape");
-        v = v * 16 + (unsigned)h;
-    }
-    p->pos += 4;
-    *out = v;
-    return true;
-}
-
-static size_t put_utf8(char *o, unsigned cp)
-{
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | (cp >> 12));
-        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | (cp >> 18));
-    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
-/* Reads a string at p->pos (the opening quote) into the doc's string buffer. The decoded
- * form is never longer than the encoded one, so the buffer (input length + 1) suffices. */
-static bool parse_string(struct parser *p, const char **out, size_t *out_len)
-{
-    p->pos++; /* opening quote */
-    char *o = p->doc->strings + p->str_used;
-    size_t n = 0;
-    for (;;) {
-        if (p->pos >= p->len)
-            return fail(p, "unterminated string");
-        unsigned char c = p->s[p->pos];
-        if (c == '"') {
-            p->pos++;
+    const char *s = p->s;
+    bool in_array[33];
+    size_t members[33];
+    int depth = 0;
+    size_t values = 1; /* the top value */
+    for (size_t i = 0; i < p->len; i++) {
+        char c = s[i];
+        switch (c) {
+        case '"': /* skip the string: escapes are two bytes or \uXXXX, all after a '\\' */
+            for (i++; i < p->len && s[i] != '"'; i++)
+                if (s[i] == '\\')
+                    i++;
+            break;
+        case '[':
+        case '{':
+            if (depth >= p->lim.max_depth)
+                return fail_at(p, "nested too deep", (long long)i);
+            in_array[depth] = c == '[';
+            members[depth++] = 0;
+            if (c == '[') { /* a non-empty array holds one more value than it has commas */
+                size_t j = i + 1;
+                while (j < p->len && is_ws(s[j]))
+                    j++;
+                values += j < p->len && s[j] != ']';
+            }
+            break;
+        case ']':
+        case '}':
+            depth -= depth > 0;
+            break;
+        case ',':
+            values += depth > 0 && in_array[depth - 1];
+            break;
+        case ':':
+            if (depth > 0 && !in_array[depth - 1]) {
+                values++;
+                if (++members[depth - 1] > p->lim.max_members)
+                    return fail_at(p, "too many members in an object", (long long)i);
+            }
+            break;
+        case '-': /* "-0" alone; "-0.5" and "-0e1" are refused below as not integers */
+            if (i + 1 < p->len && s[i + 1] == '0' &&
+                (i + 2 == p->len || !strchr(".eE0123456789", s[i + 2]) || s[i + 2] == '\0'))
+                return fail_at(p, "negative zero", (long long)i);
+            break;
+        case '\0':
+            return fail_at(p, "unexpected character", (long long)i);
+        default:
             break;
         }
-        if (c < 0x20)
-            return fail(p, "control character in string");
-        if (c == '\\') {
-            if (++p->pos >= p->len)
-                return fail(p, "unterminated string");
-            unsigned char e = p->s[p->pos++];
-            unsigned cp;
-            switch (e) {
-            case '"': o[n++] = '"'; break;
-            case '\\': o[n++] = '\\'; break;
-            case '/': o[n++] = '/'; break;
-            case 'b': o[n++] = '\b'; break;
-            case 'f': o[n++] = '\f'; break;
-            case 'n': o[n++] = '\n'; break;
-            case 'r': o[n++] = '\r'; break;
-            case 't': o[n++] = '\t'; break;
-            case 'u':
-                if (!read_u4(p, &cp))
-                    return false;
-                if (cp >= 0xDC00 && cp <= 0xDFFF)
-                    return fail(p, "lone low surrogate");
-                if (cp >= 0xD800 && cp <= 0xDBFF) {
-                    unsigned lo;
-                    if (p->len - p->pos < 2 || p->s[p->pos] != '\\' || p->s[p->pos + 1] != 'u')
-                        return fail(p, "lone high surrogate");
-                    p->pos += 2;
-                    if (!read_u4(p, &lo))
-                        return false;
-                    if (lo < 0xDC00 || lo > 0xDFFF)
-                        return fail(p, "bad surrogate pair");
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                }
-                if (cp == 0)
-                    return fail(p, "\\u0000 in string");
-                n += put_utf8(o + n, cp);
-                break;
-            default:
-                p->pos--;
-                return fail(p, "bad escape");
-            }
-            continue;
-        }
-        size_t k = utf8_seq(p->s + p->pos, p->len - p->pos);
-        if (!k)
-            return fail(p, "invalid UTF-8");
-        memcpy(o + n, p->s + p->pos, k);
-        n += k;
-        p->pos += k;
-    }
-    o[n] = '\0';
-    p->str_used += n + 1;
-    *out = o;
-    *out_len = n;
-    return true;
-}
-
-static bool parse_number(struct parser *p, int64_t *out)
-{
-    bool neg = false;
-    if (p->s[p->pos] == '-') {
-        neg = true;
-        p->pos++;
-    }
-    if (p->pos >= p->len || p->s[p->pos] < '0' || p->s[p->pos] > '9')
-        return fail(p, "bad number");
-    if (p->s[p->pos] == '0' && p->pos + 1 < p->len && p->s[p->pos + 1] >= '0' &&
-        p->s[p->pos + 1] <= '9')
-        return fail(p, "leading zero");
-    /* Accumulate as a negative number: its range includes INT64_MIN. */
-    int64_t v = 0;
-    while (p->pos < p->len && p->s[p->pos] >= '0' && p->s[p->pos] <= '9') {
-        int d = p->s[p->pos] - '0';
-        if (v < (INT64_MIN + d) / 10)
-            return fail(p, "number out of range");
-        v = v * 10 - d;
-        p->pos++;
-    }
-    if (p->pos < p->len && (p->s[p->pos] == '.' || p->s[p->pos] == 'e' || p->s[p->pos] == 'E'))
-        return fail(p, "only integers are allowed");
-    if (neg) {
-        if (v == 0)
-            return fail(p, "negative zero");
-        *out = v;
-    } else {
-        if (v == INT64_MIN)
-            return fail(p, "number out of range");
-        *out = -v;
+        if (values > p->lim.max_nodes)
+            return fail_at(p, "too many values", (long long)i);
     }
     return true;
 }
 
-static bool literal(struct parser *p, const char *word)
+/* Copies a decoded string of jansson's into the document's string buffer. Every string and
+ * key of n bytes took at least n + 2 bytes of input, so the buffer (input + 1) always has
+ * room; the check guards that reasoning. */
+static const char *keep_str(struct parser *p, const char *s, size_t n)
 {
-    size_t n = strlen(word);
-    if (p->len - p->pos < n || memcmp(p->s + p->pos, word, n) != 0)
-        return fail(p, "unexpected character");
-    p->pos += n;
-    return true;
-}
-
-static struct yk_json *parse_value(struct parser *p, int depth);
-
-static bool parse_container(struct parser *p, struct yk_json *v, int depth)
-{
-    bool obj = v->type == YK_JSON_OBJECT;
-    char close = obj ? '}' : ']';
-    if (depth >= p->lim.max_depth)
-        return fail(p, "nested too deep");
-    p->pos++;
-    skip_ws(p);
-    if (p->pos < p->len && p->s[p->pos] == close) {
-        p->pos++;
-        return true;
-    }
-    struct yk_json *last = NULL;
-    for (;;) {
-        const char *key = NULL;
-        size_t key_len = 0;
-        skip_ws(p);
-        if (obj) {
-            if (p->pos >= p->len || p->s[p->pos] != '"')
-                return fail(p, "expected a member name");
-            if (!parse_string(p, &key, &key_len))
-                return false;
-            skip_ws(p);
-            if (p->pos >= p->len || p->s[p->pos] != ':')
-                return fail(p, "expected ':'");
-            p->pos++;
-            if (v->len >= p->lim.max_members)
-                return fail(p, "too many members in an object");
-            for (const struct yk_json *m = v->first; m; m = m->next)
-                if (m->key_len == key_len && memcmp(m->key, key, key_len) == 0)
-                    return fail(p, "duplicate key");
-        }
-        struct yk_json *c = parse_value(p, depth + 1);
-        if (!c)
-            return false;
-        c->key = key;
-        c->key_len = key_len;
-        if (last)
-            last->next = c;
-        else
-            v->first = c;
-        last = c;
-        v->len++;
-        skip_ws(p);
-        if (p->pos >= p->len)
-            return fail(p, obj ? "unterminated object" : "unterminated array");
-        if (p->s[p->pos] == ',') {
-            p->pos++;
-            continue;
-        }
-        if (p->s[p->pos] == close) {
-            p->pos++;
-            return true;
-        }
-        return fail(p, obj ? "expected ',' or '}'" : "expected ',' or ']'");
-    }
-}
-
-static struct yk_json *parse_value(struct parser *p, int depth)
-{
-    skip_ws(p);
-    if (p->pos >= p->len) {
-        fail(p, "expected a value");
+    if (!yk_utf8_valid(s, n)) { /* jansson checks UTF-8 too: this is the project's rule */
+        fail(p, "invalid UTF-8 or \\u0000 in a string");
         return NULL;
     }
+    if (p->str_used + n + 1 > p->len + 1) {
+        fail(p, "internal: string buffer");
+        return NULL;
+    }
+    char *o = p->doc->strings + p->str_used;
+    memcpy(o, s, n);
+    o[n] = '\0';
+    p->str_used += n + 1;
+    return o;
+}
+
+/* Turns jansson's value into the document's tree, refusing what the protocol does not
+ * have (numbers that are not integers). */
+static struct yk_json *convert(struct parser *p, json_t *j)
+{
     struct yk_json *v = new_node(p);
     if (!v)
         return NULL;
-    unsigned char c = p->s[p->pos];
-    bool ok;
-    switch (c) {
-    case '{':
+    struct yk_json **tail = &v->first;
+    switch (json_typeof(j)) {
+    case JSON_OBJECT: {
         v->type = YK_JSON_OBJECT;
-        ok = parse_container(p, v, depth);
-        break;
-    case '[':
-        v->type = YK_JSON_ARRAY;
-        ok = parse_container(p, v, depth);
-        break;
-    case '"':
-        v->type = YK_JSON_STRING;
-        ok = parse_string(p, &v->str, &v->len);
-        break;
-    case 't':
-        v->type = YK_JSON_BOOL;
-        v->b = true;
-        ok = literal(p, "true");
-        break;
-    case 'f':
-        v->type = YK_JSON_BOOL;
-        ok = literal(p, "false");
-        break;
-    case 'n':
-        v->type = YK_JSON_NULL;
-        ok = literal(p, "null");
-        break;
-    default:
-        v->type = YK_JSON_INT;
-        if (c == '-' || (c >= '0' && c <= '9'))
-            ok = parse_number(p, &v->num);
-        else
-            ok = fail(p, "unexpected character");
+        const char *key;
+        json_t *m;
+        json_object_foreach(j, key, m) {
+            size_t key_len = strlen(key);
+            const char *k = keep_str(p, key, key_len);
+            struct yk_json *c = k ? convert(p, m) : NULL;
+            if (!c)
+                return NULL;
+            c->key = k;
+            c->key_len = key_len;
+            *tail = c;
+            tail = &c->next;
+            v->len++;
+        }
         break;
     }
-    return ok ? v : NULL;
+    case JSON_ARRAY: {
+        v->type = YK_JSON_ARRAY;
+        size_t i;
+        json_t *e;
+        json_array_foreach(j, i, e) {
+            struct yk_json *c = convert(p, e);
+            if (!c)
+                return NULL;
+            *tail = c;
+            tail = &c->next;
+            v->len++;
+        }
+        break;
+    }
+    case JSON_STRING:
+        v->type = YK_JSON_STRING;
+        v->len = json_string_length(j);
+        v->str = keep_str(p, json_string_value(j), v->len);
+        if (!v->str)
+            return NULL;
+        break;
+    case JSON_INTEGER:
+        v->type = YK_JSON_INT;
+        v->num = json_integer_value(j);
+        break;
+    case JSON_REAL:
+        fail(p, "only integers are allowed");
+        return NULL;
+    case JSON_TRUE:
+    case JSON_FALSE:
+        v->type = YK_JSON_BOOL;
+        v->b = json_is_true(j);
+        break;
+    case JSON_NULL:
+        v->type = YK_JSON_NULL;
+        break;
+    }
+    return v;
 }
 
 void yk_json_free(struct yk_json_doc *doc)
@@ -402,7 +253,7 @@ bool yk_json_parse(struct yk_json_doc *doc, const char *text, size_t len,
                    const struct yk_json_limits *lim)
 {
     memset(doc, 0, sizeof *doc);
-    struct parser p = {.s = (const unsigned char *)text, .len = len, .doc = doc};
+    struct parser p = {.s = text, .len = len, .doc = doc};
     if (lim)
         p.lim = *lim;
     if (!p.lim.max_bytes)
@@ -413,23 +264,29 @@ bool yk_json_parse(struct yk_json_doc *doc, const char *text, size_t len,
         p.lim.max_nodes = 1u << 20;
     if (!p.lim.max_members)
         p.lim.max_members = 128;
-    if (len > p.lim.max_bytes) {
-        fail(&p, "document too large");
+    if (len > p.lim.max_bytes)
+        return fail_at(&p, "document too large", 0);
+    if (!prescan(&p))
         return false;
+    /* jansson: the grammar, UTF-8, escapes and surrogate pairs, int64 range, duplicate keys,
+     * \u0000 (refused without JSON_ALLOW_NUL) and nothing after the value. */
+    json_error_t err;
+    json_t *j = json_loadb(text, len, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &err);
+    if (!j) {
+        /* Its message goes on "near '<the input>'": cut that, the error may be sent back
+         * to whoever sent the bytes and must not carry them. */
+        char *near = strstr(err.text, " near ");
+        if (near)
+            *near = '\0';
+        return fail_at(&p, err.text, err.position);
     }
     doc->strings = malloc(len + 1);
-    if (!doc->strings) {
+    struct yk_json *root = NULL;
+    if (!doc->strings)
         fail(&p, "out of memory");
-        return false;
-    }
-    struct yk_json *root = parse_value(&p, 0);
-    if (root) {
-        skip_ws(&p);
-        if (p.pos != p.len) {
-            fail(&p, "data after the value");
-            root = NULL;
-        }
-    }
+    else
+        root = convert(&p, j);
+    json_decref(j);
     if (!root) {
         char keep[sizeof doc->error];
         memcpy(keep, doc->error, sizeof keep);
@@ -510,17 +367,9 @@ static void put(struct yk_jw *w, const char *s, size_t n)
         w->failed = true;
         return;
     }
-    if (w->len + n + 1 > w->cap) {
-        size_t cap = w->cap ? w->cap : 256;
-        while (cap < w->len + n + 1)
-            cap *= 2;
-        char *b = realloc(w->buf, cap);
-        if (!b) {
-            w->failed = true;
-            return;
-        }
-        w->buf = b;
-        w->cap = cap;
+    if (!yk_grow((void **)&w->buf, &w->cap, w->len + n + 1, 1)) {
+        w->failed = true;
+        return;
     }
     memcpy(w->buf + w->len, s, n);
     w->len += n;

@@ -7,18 +7,18 @@
 
 /* Strict, bounded JSON (RFC 8259) for the sync protocol, used by the hub and the kiosk.
  *
- * Parser: reads a whole document into a tree. Stricter than the RFC where the protocol
- * allows it, so that whatever it accepts is unambiguous:
+ * Parser: jansson (JSON_REJECT_DUPLICATES) under the project's stricter rules, so that
+ * whatever it accepts is unambiguous:
  *   - numbers are integers only, in int64 range ("-0", fractions and exponents are refused:
  *     the protocol has no other numbers; times are integer unix seconds);
  *   - strings must be valid UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF);
  *     \u escapes must pair surrogates properly; \u0000 is refused (strings are C strings);
  *   - no duplicate keys in an object; depth, size, node count and members per object are
- *     capped (struct yk_json_limits);
+ *     capped (struct yk_json_limits), checked on the raw text before jansson allocates;
  *   - one value with optional whitespace around it; nothing after it.
- * Memory: two allocations per document at most plus node blocks, all freed by
- * yk_json_free. Time: linear in the input, except the duplicate-key check, which is
- * quadratic in the members of one object (capped by max_members).
+ * The reason for a refusal (doc->error) never quotes the input, so it may be sent back.
+ * Memory: jansson's tree while parsing, then the document's own copy (one string buffer the
+ * size of the input plus node blocks), all freed by yk_json_free. Time: linear in the input.
  *
  * Writer: builds a document into a growing buffer, with commas and escaping done for the
  * caller; a string that is not valid UTF-8 makes the whole document fail. */

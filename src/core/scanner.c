@@ -1,6 +1,8 @@
 #include "core/scanner.h"
 
+#include "core/base32.h"
 #include "core/log.h"
+#include "core/utf8.h"
 
 #include <assert.h>
 #include <string.h>
@@ -102,49 +104,15 @@ static bool ticket_len_ok(const struct yk_scanner_params *p, size_t n)
     return n >= (size_t)p->ticket_min_digits && n <= (size_t)p->ticket_max_digits;
 }
 
-/* Decodes one code point at s[*i] (strict: no overlongs, surrogates or > U+10FFFF).
- * Returns it and advances *i, or returns -1. */
-static long utf8_next(const unsigned char *s, size_t n, size_t *i)
-{
-    unsigned char c = s[*i];
-    int len;
-    long cp, min;
-    if (c < 0x80) {
-        (*i)++;
-        return c;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-        len = 2, cp = c & 0x1F, min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3, cp = c & 0x0F, min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4, cp = c & 0x07, min = 0x10000;
-    } else {
-        return -1;
-    }
-    if (n - *i < (size_t)len)
-        return -1;
-    for (int k = 1; k < len; k++) {
-        unsigned char d = s[*i + (size_t)k];
-        if ((d & 0xC0) != 0x80)
-            return -1;
-        cp = (cp << 6) | (d & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return -1;
-    *i += (size_t)len;
-    return cp;
-}
-
 /* Decodes, drops invisible and control characters and folds what an IME or layout may
  * type instead of ASCII. Writes at most n bytes to a (one per kept code point).
  * Returns false on invalid UTF-8. */
 static bool fold(const char *bytes, size_t n, char *a, size_t *alen, int *chars)
 {
-    const unsigned char *s = (const unsigned char *)bytes;
     size_t i = 0, o = 0;
     *chars = 0;
     while (i < n) {
-        long cp = utf8_next(s, n, &i);
+        int32_t cp = yk_utf8_next(bytes, n, &i);
         if (cp < 0)
             return false;
         (*chars)++;
@@ -294,21 +262,6 @@ static void url_lenient(const struct yk_scanner_params *p, const char *t, size_t
         set_ticket(out, t + start, end - start, true, true);
 }
 
-/* Crockford base32 decoding of one character to its canonical symbol, or 0. */
-static char crockford(char c)
-{
-    c = lower(c);
-    if (is_digit(c))
-        return c;
-    if (c == 'i' || c == 'l')
-        return '1';
-    if (c == 'o')
-        return '0';
-    if (c >= 'a' && c <= 'z' && c != 'u')
-        return (char)(c - 'a' + 'A');
-    return 0;
-}
-
 static void short_code(const struct yk_scanner_params *p, const char *t, size_t n,
                        struct yk_scan *out)
 {
@@ -317,7 +270,7 @@ static void short_code(const struct yk_scanner_params *p, const char *t, size_t 
     for (size_t i = 0; i < n; i++) {
         if (t[i] == '-' || t[i] == ' ')
             continue;
-        char c = crockford(t[i]);
+        char c = yk_base32_fold(t[i]);
         if (!c) {
             out->error = t[i] == OTHER || is_alpha(t[i]) ? YK_SCAN_BAD_CHAR : YK_SCAN_UNRECOGNISED;
             return;

@@ -1,6 +1,7 @@
 #include "core/signup.h"
 
 #include "core/log.h"
+#include "core/utf8.h"
 #include "core/store.h"
 
 #include <assert.h>
@@ -240,33 +241,11 @@ bool yk_signup_seats(struct yk_db *db, const char *event_id, struct yk_signup_se
 /* Valid UTF-8 without control characters: what a surname from the grid can be. */
 static bool plain_utf8(const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        unsigned c = *p, need;
-        uint32_t cp;
-        if (c < 0x20 || c == 0x7f)
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        int32_t cp = yk_utf8_next(s, n, &i);
+        if (cp < 0x20 || cp == 0x7f)
             return false;
-        if (c < 0x80) {
-            p++;
-            continue;
-        }
-        if (c >= 0xc2 && c <= 0xdf)
-            need = 1, cp = c & 0x1f;
-        else if (c >= 0xe0 && c <= 0xef)
-            need = 2, cp = c & 0x0f;
-        else if (c >= 0xf0 && c <= 0xf4)
-            need = 3, cp = c & 0x07;
-        else
-            return false;
-        for (unsigned i = 1; i <= need; i++) {
-            if ((p[i] & 0xc0) != 0x80)
-                return false;
-            cp = cp << 6 | (p[i] & 0x3f);
-        }
-        static const uint32_t min_cp[4] = {0, 0x80, 0x800, 0x10000};
-        if (cp < min_cp[need] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-            return false;
-        p += need + 1;
     }
     return true;
 }

@@ -3,6 +3,7 @@
 
 #include "core/db.h"
 #include "core/ids.h"
+#include "core/phone.h"
 #include "core/ticket.h"
 
 #include <stdbool.h>

@@ -496,7 +496,7 @@ enum yk_event_kind yk_event_kind_parse(const char *s)
 #define EVENT_COLS                                                                                 \
     "e.id, e.kind, e.title_zh, e.title_en, e.summary_zh, e.summary_en, e.host_zh, e.host_en, "     \
     "e.place_zh, e.place_en, e.block_id, e.starts_utc, e.ends_utc, e.signup_deadline_utc, "        \
-    "e.capacity, e.max_party, e.seats_held, e.link_url, e.rev, "                                   \
+    "e.capacity, e.max_party, e.seats_held, e.link_url, e.rev, e.cancelled_utc, "                  \
     "(SELECT coalesce(sum(s.party_size), 0) FROM signups AS s "                                    \
     " WHERE s.event_id = e.id AND s.status = 'confirmed')"
 
@@ -520,6 +520,7 @@ static void read_event(struct row *r, void *item)
     e->seats_held = next_int(r);
     e->link_url = next_str(r);
     e->rev = next_ll(r);
+    e->cancelled_utc = next_ll(r); /* NULL reads as 0 */
     e->seats_taken = next_int(r);
     int left = e->capacity - e->seats_taken;
     e->seats_left = e->capacity > 0 && left > 0 ? left : 0;
@@ -625,7 +626,9 @@ void yk_store_event_clear(struct yk_event *e)
 
 /* stations ------------------------------------------------------------------------------- */
 
-#define STATION_COLS "id, name_zh, name_en, intro_zh, intro_en, river_pos_m, sort"
+#define STATION_COLS                                                                               \
+    "id, name_zh, name_en, intro_zh, intro_en, river_pos_m, sort, address_zh, address_en, "        \
+    "hours_zh, hours_en, phone"
 
 static void read_station(struct row *r, void *item)
 {
@@ -635,6 +638,9 @@ static void read_station(struct row *r, void *item)
     s->intro = next_text(r);
     s->river_pos_m = next_int_or_minus1(r);
     s->sort = next_int(r);
+    s->address = next_text(r);
+    s->hours = next_text(r);
+    s->phone = next_str(r);
 }
 
 static void clear_station(void *item)
@@ -643,6 +649,9 @@ static void clear_station(void *item)
     free(s->id);
     text_free(&s->name);
     text_free(&s->intro);
+    text_free(&s->address);
+    text_free(&s->hours);
+    free(s->phone);
     memset(s, 0, sizeof *s);
 }
 

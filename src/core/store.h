@@ -168,6 +168,7 @@ struct yk_event {
     int held_left;                  /* max(0, seats_held - seats_taken) */
     char *link_url;
     long long rev;
+    long long cancelled_utc;        /* when the organiser cancelled it; 0 = not cancelled */
 };
 struct yk_event_list {
     struct yk_event *items;
@@ -199,6 +200,8 @@ struct yk_station {
     struct yk_bitext name, intro;
     int river_pos_m; /* metres along the riverside, or -1 = unknown */
     int sort;
+    struct yk_bitext address, hours; /* zh NULL when unknown */
+    char *phone;                     /* NULL when unknown */
 };
 struct yk_station_list {
     struct yk_station *items;

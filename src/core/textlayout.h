@@ -4,6 +4,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/utf8.h" /* the text is UTF-8: how to walk it (yk_utf8_len, yk_utf8_decode) */
+
 /* Line breaking for mixed Chinese and English (UAX #14 via libunibreak): lines break only
  * where Unicode allows, so no line starts with "，" or "。" and English words stay whole.
  * Widths come from a measuring function so this stays free of SDL (tests use a fake). */
@@ -23,14 +25,5 @@ struct yk_line {
  * punctuation) so every returned line fits. */
 int yk_text_wrap(const char *text, int px, bool bold, int max_w, yk_measure_fn measure,
                  void *ctx, struct yk_line *lines, int max_lines);
-
-/* Number of bytes of the UTF-8 sequence starting at s (1 for invalid bytes). */
-size_t yk_utf8_len(const char *s);
-
-/* Decodes one code point at s (U+FFFD for invalid input) and stores its length in *len. */
-unsigned yk_utf8_decode(const char *s, size_t *len);
-
-/* True when s[0..n) is valid UTF-8 without NUL bytes. */
-bool yk_utf8_valid(const char *s, size_t n);
 
 #endif

@@ -1,7 +1,7 @@
 #include "core/ticket.h"
 
+#include "core/base32.h"
 #include "core/log.h"
-#include "core/signup.h"
 
 #include <assert.h>
 #include <errno.h>
@@ -35,8 +35,6 @@ _Static_assert(YK_TICKET_VERSION >= 1 && YK_TICKET_VERSION <= 9, "one version di
 static const char SIGN_DOMAIN[] = "yikong-ticket"; /* the NUL is signed too */
 static const char EVENT_DOMAIN[] = "yikong-event";
 static const char SHORT_DOMAIN[] = "yikong-short";
-
-static const char CROCKFORD[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 #define DAY_S 86400
 
@@ -105,23 +103,13 @@ bool yk_ticket_event_matches(const struct yk_ticket *t, const char *event_id)
     return event_id && t->event_hash == yk_ticket_event_hash(event_id);
 }
 
-static void to_hex(const uint8_t *b, size_t n, char *out)
-{
-    static const char hex[] = "0123456789abcdef";
-    for (size_t i = 0; i < n; i++) {
-        out[2 * i] = hex[b[i] >> 4];
-        out[2 * i + 1] = hex[b[i] & 15];
-    }
-    out[2 * n] = '\0';
-}
-
 /* Keys ------------------------------------------------------------------------------------- */
 
 static void keys_fill(struct yk_ticket_keys *k)
 {
     memcpy(k->public_key, k->secret_key + 32, YK_TICKET_PUBLIC_KEY_LEN);
     yk_ticket_key_id(k->public_key, k->key_id);
-    to_hex(k->key_id, YK_TICKET_KEY_ID_LEN, k->key_id_hex);
+    sodium_bin2hex(k->key_id_hex, sizeof k->key_id_hex, k->key_id, YK_TICKET_KEY_ID_LEN);
 }
 
 void yk_ticket_keys_from_seed(struct yk_ticket_keys *k, const uint8_t seed[32])
@@ -133,270 +121,19 @@ void yk_ticket_keys_from_seed(struct yk_ticket_keys *k, const uint8_t seed[32])
     keys_fill(k);
 }
 
+void yk_ticket_keys_generate(struct yk_ticket_keys *k)
+{
+    sodium_ready();
+    memset(k, 0, sizeof *k);
+    uint8_t pk[YK_TICKET_PUBLIC_KEY_LEN];
+    crypto_sign_keypair(pk, k->secret_key);
+    keys_fill(k);
+}
+
 void yk_ticket_keys_destroy(struct yk_ticket_keys *k)
 {
     if (k)
         sodium_memzero(k, sizeof *k);
-}
-
-/* Reads the key file. 1 = read, 0 = absent, -1 = unusable (logged: never overwrite it, it
- * may have signed tickets that are still to be checked in). */
-static int read_key_file(const char *path, struct yk_ticket_keys *k)
-{
-    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0) {
-        if (errno == ENOENT)
-            return 0;
-        yk_error("ticket", "cannot open %s: %s", path, strerror(errno));
-        return -1;
-    }
-    struct stat sb;
-    if (fstat(fd, &sb) != 0) {
-        yk_error("ticket", "cannot stat %s: %s", path, strerror(errno));
-        close(fd);
-        return -1;
-    }
-    if (!S_ISREG(sb.st_mode) || sb.st_uid != geteuid()) {
-        yk_error("ticket", "%s is not a regular file owned by this user: refusing to use it", path);
-        close(fd);
-        return -1;
-    }
-    if (sb.st_mode & 077) {
-        /* Anyone who reads the secret can sign tickets for every kiosk to accept. */
-        yk_warn("ticket", "%s was readable by others (mode %03o): now 0600", path,
-                (unsigned)(sb.st_mode & 0777));
-        if (fchmod(fd, 0600) != 0) {
-            yk_error("ticket", "cannot chmod %s: %s", path, strerror(errno));
-            close(fd);
-            return -1;
-        }
-    }
-    uint8_t buf[YK_TICKET_SECRET_KEY_LEN + 1];
-    ssize_t got = read(fd, buf, sizeof buf);
-    int err = errno;
-    close(fd);
-    if (got != YK_TICKET_SECRET_KEY_LEN) {
-        yk_error("ticket", "%s is damaged (%zd bytes, expected %d%s%s)", path, got,
-                 YK_TICKET_SECRET_KEY_LEN, got < 0 ? ": " : "", got < 0 ? strerror(err) : "");
-        sodium_memzero(buf, sizeof buf);
-        return -1;
-    }
-    /* The file holds seed || public key: the public key must follow from the seed. */
-    uint8_t pk[YK_TICKET_PUBLIC_KEY_LEN];
-    crypto_sign_seed_keypair(pk, k->secret_key, buf);
-    bool same = sodium_memcmp(pk, buf + 32, sizeof pk) == 0;
-    sodium_memzero(buf, sizeof buf);
-    if (!same) {
-        yk_error("ticket", "%s is damaged (its public key does not match its seed)", path);
-        sodium_memzero(k, sizeof *k);
-        return -1;
-    }
-    keys_fill(k);
-    return 1;
-}
-
-static bool fsync_dir(const char *dir)
-{
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0 || fsync(fd) != 0) {
-        yk_error("ticket", "cannot sync directory %s: %s", dir, strerror(errno));
-        if (fd >= 0)
-            close(fd);
-        return false;
-    }
-    close(fd);
-    return true;
-}
-
-/* Writes the key to path atomically: a reader sees no file or a whole one, even after a
- * power cut. replace=false links (never replaces a key another process just wrote: that is
- * 0 = exists); replace=true renames over the old (revoked) key. 1 = written, -1 = error. */
-static int write_key_file(const char *dir, const char *path, const struct yk_ticket_keys *k,
-                          bool replace)
-{
-    char tmp[1100];
-    if (snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path) >= (int)sizeof tmp) {
-        yk_error("ticket", "data directory path too long");
-        return -1;
-    }
-    int fd = mkstemp(tmp); /* mode 0600 whatever the umask */
-    if (fd < 0) {
-        yk_error("ticket", "cannot create a key file in %s: %s", dir, strerror(errno));
-        return -1;
-    }
-    bool ok = fchmod(fd, 0600) == 0 &&
-              write(fd, k->secret_key, YK_TICKET_SECRET_KEY_LEN) == YK_TICKET_SECRET_KEY_LEN &&
-              fsync(fd) == 0;
-    int err = errno;
-    if (close(fd) != 0 && ok) {
-        ok = false;
-        err = errno;
-    }
-    if (!ok) {
-        yk_error("ticket", "cannot write the key file %s: %s", tmp, strerror(err));
-        unlink(tmp);
-        return -1;
-    }
-    int rc = 1;
-    if (replace) {
-        if (rename(tmp, path) != 0) {
-            yk_error("ticket", "cannot rename %s to %s: %s", tmp, path, strerror(errno));
-            unlink(tmp);
-            return -1;
-        }
-    } else {
-        if (link(tmp, path) != 0) {
-            if (errno == EEXIST) {
-                rc = 0;
-            } else {
-                yk_error("ticket", "cannot link %s to %s: %s", tmp, path, strerror(errno));
-                rc = -1;
-            }
-        }
-        unlink(tmp);
-    }
-    if (rc == 1 && !fsync_dir(dir))
-        return -1;
-    return rc;
-}
-
-/* kiosk_keys: all its SQL is here. */
-
-struct key_row {
-    bool found;
-    bool same_key;      /* the row's public key is k's */
-    int64_t cutoff_utc; /* 0 = none */
-};
-
-static int64_t cutoff_of(sqlite3_stmt *st, int col_until, int col_revoked)
-{
-    int64_t until =
-        sqlite3_column_type(st, col_until) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, col_until);
-    int64_t revoked = sqlite3_column_type(st, col_revoked) == SQLITE_NULL
-                          ? 0
-                          : sqlite3_column_int64(st, col_revoked);
-    if (until && revoked)
-        return until < revoked ? until : revoked;
-    return until ? until : revoked;
-}
-
-static bool key_row_get(struct yk_db *db, const struct yk_ticket_keys *k, struct key_row *out)
-{
-    memset(out, 0, sizeof *out);
-    sqlite3_stmt *st = yk_db_prepare(db, "SELECT public_key, valid_until_utc, revoked_utc "
-                                         "FROM kiosk_keys WHERE key_id = ?1");
-    if (!st)
-        return false;
-    sqlite3_bind_text(st, 1, k->key_id_hex, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        out->found = true;
-        out->same_key =
-            sqlite3_column_bytes(st, 0) == YK_TICKET_PUBLIC_KEY_LEN &&
-            memcmp(sqlite3_column_blob(st, 0), k->public_key, YK_TICKET_PUBLIC_KEY_LEN) == 0;
-        out->cutoff_utc = cutoff_of(st, 1, 2);
-    } else if (rc != SQLITE_DONE) {
-        yk_error("ticket", "cannot read kiosk_keys: %s", sqlite3_errmsg(db->handle));
-    }
-    sqlite3_finalize(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE;
-}
-
-static bool key_row_insert(struct yk_db *db, const struct yk_ticket_keys *k, int64_t now_utc_s)
-{
-    sqlite3_stmt *st = yk_db_prepare(db, "INSERT INTO kiosk_keys (key_id, kiosk_id, public_key, "
-                                         "valid_from_utc) VALUES (?1, ?2, ?3, ?4)");
-    if (!st)
-        return false;
-    sqlite3_bind_text(st, 1, k->key_id_hex, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, yk_db_kiosk_id(db), -1, SQLITE_STATIC);
-    sqlite3_bind_blob(st, 3, k->public_key, YK_TICKET_PUBLIC_KEY_LEN, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 4, now_utc_s);
-    int rc = sqlite3_step(st);
-    if (rc != SQLITE_DONE)
-        yk_error("ticket", "cannot register the ticket key %s in kiosk_keys: %s", k->key_id_hex,
-                 sqlite3_errmsg(db->handle));
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE;
-}
-
-/* A new key pair whose id is not taken in kiosk_keys (a 32-bit id: a clash is rare, but
- * kiosk_keys.key_id is the primary key). */
-static bool make_new_key(struct yk_db *db, struct yk_ticket_keys *k)
-{
-    for (int tries = 0; tries < 8; tries++) {
-        uint8_t pk[YK_TICKET_PUBLIC_KEY_LEN];
-        crypto_sign_keypair(pk, k->secret_key);
-        keys_fill(k);
-        struct key_row row;
-        if (!key_row_get(db, k, &row))
-            return false;
-        if (!row.found)
-            return true;
-    }
-    yk_error("ticket", "cannot make a key pair with a free key id");
-    return false;
-}
-
-bool yk_ticket_keys_load_or_create(struct yk_ticket_keys *k, const char *data_dir, struct yk_db *db,
-                                   int64_t now_utc_s)
-{
-    assert(k && data_dir && db);
-    sodium_ready();
-    memset(k, 0, sizeof *k);
-    char path[1024];
-    if (snprintf(path, sizeof path, "%s/%s", data_dir, YK_TICKET_KEY_FILE) >= (int)sizeof path) {
-        yk_error("ticket", "data directory path too long");
-        return false;
-    }
-    bool replace = false;
-    for (int attempt = 0; attempt < 3; attempt++) {
-        int got = replace ? 0 : read_key_file(path, k);
-        if (got < 0)
-            goto fail;
-        if (got == 1) {
-            struct key_row row;
-            if (!key_row_get(db, k, &row))
-                goto fail;
-            if (row.found && !row.same_key) {
-                yk_error("ticket",
-                         "kiosk_keys has another public key under this kiosk's key id "
-                         "%s: not signing with it",
-                         k->key_id_hex);
-                goto fail;
-            }
-            if (row.found && row.cutoff_utc && row.cutoff_utc <= now_utc_s) {
-                /* The hub revoked or retired this key: tickets it signs from now on would be
-                 * refused everywhere. Replace it (its old tickets stay valid). */
-                yk_warn("ticket", "ticket key %s is revoked or expired: making a new one",
-                        k->key_id_hex);
-                replace = true;
-                continue;
-            }
-            if (!row.found && !key_row_insert(db, k, now_utc_s))
-                goto fail;
-            yk_info("ticket", "ticket key %s loaded", k->key_id_hex);
-            return true;
-        }
-        if (!make_new_key(db, k))
-            goto fail;
-        int w = write_key_file(data_dir, path, k, replace);
-        if (w < 0)
-            goto fail;
-        if (w == 0) {
-            replace = false;
-            continue; /* another process made one first: use it */
-        }
-        if (!key_row_insert(db, k, now_utc_s))
-            goto fail; /* the file stays; the next start registers it */
-        k->created = true;
-        yk_info("ticket", "new ticket key %s made", k->key_id_hex);
-        return true;
-    }
-    yk_error("ticket", "cannot settle on a ticket key in %s", data_dir);
-fail:
-    sodium_memzero(k, sizeof *k);
-    return false;
 }
 
 /* Codes ------------------------------------------------------------------------------------- */
@@ -577,128 +314,17 @@ enum yk_ticket_rc yk_ticket_verify(const char *text, size_t len,
     }
     return candidate ? YK_TICKET_BAD_SIGNATURE : YK_TICKET_UNKNOWN_KEY;
 }
-
-/* The trusted keys from kiosk_keys (caller frees *out); -1 on error. */
-static long load_pubkeys(struct yk_db *db, struct yk_ticket_pubkey **out)
-{
-    *out = NULL;
-    sqlite3_stmt *st = yk_db_prepare(db, "SELECT public_key, valid_until_utc, revoked_utc "
-                                         "FROM kiosk_keys WHERE deleted = 0");
-    if (!st)
-        return -1;
-    size_t n = 0, cap = 0;
-    struct yk_ticket_pubkey *keys = NULL;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (sqlite3_column_bytes(st, 0) != YK_TICKET_PUBLIC_KEY_LEN)
-            continue; /* the CHECK forbids it; never trust a blob's length anyway */
-        if (n == cap) {
-            cap = cap ? 2 * cap : 16;
-            struct yk_ticket_pubkey *more = realloc(keys, cap * sizeof *keys);
-            if (!more) {
-                yk_error("ticket", "out of memory reading kiosk_keys");
-                rc = SQLITE_NOMEM;
-                break;
-            }
-            keys = more;
-        }
-        memcpy(keys[n].public_key, sqlite3_column_blob(st, 0), YK_TICKET_PUBLIC_KEY_LEN);
-        keys[n].cutoff_utc = cutoff_of(st, 1, 2);
-        n++;
-    }
-    if (rc != SQLITE_DONE) {
-        if (rc != SQLITE_NOMEM)
-            yk_error("ticket", "cannot read kiosk_keys: %s", sqlite3_errmsg(db->handle));
-        sqlite3_finalize(st);
-        free(keys);
-        return -1;
-    }
-    sqlite3_finalize(st);
-    *out = keys;
-    return (long)n;
-}
-
-/* revocations: 1 listed, 0 not, -1 error. */
-static int revocation_listed(struct yk_db *db, const char *code)
-{
-    sqlite3_stmt *st = yk_db_prepare(db, "SELECT 1 FROM revocations "
-                                         "WHERE ticket_code = ?1 AND deleted = 0");
-    if (!st)
-        return -1;
-    sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        yk_error("ticket", "cannot read revocations: %s", sqlite3_errmsg(db->handle));
-    sqlite3_finalize(st);
-    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
-}
-
-enum yk_ticket_rc yk_ticket_verify_db(struct yk_db *db, const char *text, size_t len,
-                                      const char *expect_event_id, struct yk_ticket *out)
-{
-    struct yk_ticket_pubkey *keys;
-    long n = load_pubkeys(db, &keys);
-    if (n < 0) {
-        memset(out, 0, sizeof *out);
-        return YK_TICKET_ERROR;
-    }
-    enum yk_ticket_rc rc = yk_ticket_verify(text, len, keys, (size_t)n, out);
-    free(keys);
-    if (rc != YK_TICKET_OK)
-        return rc;
-    char code[YK_TICKET_DIGITS + 1];
-    yk_ticket_encode(out, code); /* canonical form, as stored in revocations and signups */
-    int listed = revocation_listed(db, code);
-    if (listed < 0)
-        return YK_TICKET_ERROR;
-    if (listed || yk_signup_code_cancelled(db, code))
-        return YK_TICKET_REVOKED_TICKET;
-    if (expect_event_id && !yk_ticket_event_matches(out, expect_event_id))
-        return YK_TICKET_WRONG_EVENT;
-    return YK_TICKET_OK;
-}
-
 void yk_ticket_short_code(const struct yk_ticket *t, char out[YK_TICKET_SHORT_LEN + 1])
 {
     uint8_t b[YK_TICKET_BYTES], h[16];
     pack(t, b);
     hash16(SHORT_DOMAIN, b, sizeof b, h);
-    uint64_t v = 0;
-    for (int i = 0; i < 5; i++)
-        v = v << 8 | h[i];
-    for (int i = YK_TICKET_SHORT_LEN - 1; i >= 0; i--, v >>= 5)
-        out[i] = CROCKFORD[v & 31];
-    out[YK_TICKET_SHORT_LEN] = '\0';
+    yk_base32_encode(h, 5, out, YK_TICKET_SHORT_LEN); /* the hash's first 40 bits */
 }
 
 bool yk_ticket_short_normalize(const char *in, char out[YK_TICKET_SHORT_LEN + 1])
 {
-    size_t n = 0;
-    out[0] = '\0';
-    if (!in)
-        return false;
-    for (const char *p = in; *p; p++) {
-        char c = *p;
-        if (c == '-' || c == ' ')
-            continue;
-        if (c >= 'a' && c <= 'z')
-            c = (char)(c - 'a' + 'A');
-        if (c == 'I' || c == 'L')
-            c = '1';
-        else if (c == 'O')
-            c = '0';
-        if (!strchr(CROCKFORD, c) || c == '\0' || n == YK_TICKET_SHORT_LEN) {
-            out[0] = '\0';
-            return false;
-        }
-        out[n++] = c;
-    }
-    out[n] = '\0';
-    if (n != YK_TICKET_SHORT_LEN) {
-        out[0] = '\0';
-        return false;
-    }
-    return true;
+    return yk_base32_normalize(in, out, YK_TICKET_SHORT_LEN);
 }
 
 bool yk_ticket_url(const char *hub_url, const char *code, char *out, size_t n)
@@ -741,39 +367,3 @@ bool yk_ticket_url(const char *hub_url, const char *code, char *out, size_t n)
     return true;
 }
 
-/* Phones -------------------------------------------------------------------------------------- */
-
-enum yk_phone_rc yk_phone_check(const char *phone)
-{
-    size_t len = phone ? strlen(phone) : 0;
-    for (size_t i = 0; i < len; i++)
-        if (!is_digit(phone[i]))
-            return YK_PHONE_NOT_DIGITS;
-    if ((len >= 1 && phone[0] != '1') || (len >= 2 && phone[1] < '3'))
-        return YK_PHONE_BAD_PREFIX;
-    if (len < YK_PHONE_LEN)
-        return YK_PHONE_TOO_SHORT;
-    if (len > YK_PHONE_LEN)
-        return YK_PHONE_TOO_LONG;
-    return YK_PHONE_OK;
-}
-
-bool yk_phone_mask(const char *phone, char out[YK_PHONE_MASKED_LEN + 1])
-{
-    memset(out, '*', YK_PHONE_MASKED_LEN);
-    out[YK_PHONE_MASKED_LEN] = '\0';
-    size_t len = phone ? strlen(phone) : 0;
-    for (size_t i = 0; i < len; i++)
-        if (!is_digit(phone[i]))
-            return false;
-    if (len == YK_PHONE_LEN) {
-        memcpy(out, phone, 3);
-        memcpy(out + 7, phone + 7, 4);
-        return true;
-    }
-    if (len == 4) {
-        memcpy(out + 7, phone, 4);
-        return true;
-    }
-    return false;
-}

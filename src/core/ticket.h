@@ -1,15 +1,14 @@
 #ifndef YK_TICKET_H
 #define YK_TICKET_H
 
-#include "core/db.h"
-
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 /* Signed tickets: the kiosk's Ed25519 key pair, ticket codes (sign, encode, decode, verify
- * offline), the URL the ticket's QR code carries, the short code for typing, and the phone
- * number rules (check, mask). The format and why it is so: src/core/TICKETS.md.
+ * offline), the URL the ticket's QR code carries and the short code for typing. Pure: no
+ * files, no database (ticket_keys.h has those). The format and why it is so:
+ * src/core/TICKETS.md.
  *
  * A ticket code is YK_TICKET_DIGITS decimal digits: a USB scanner types digits the same on
  * any keyboard layout, and a QR code stores them in numeric mode (3 digits in 10 bits).
@@ -72,19 +71,11 @@ const char *yk_ticket_rc_name(enum yk_ticket_rc rc);
 
 /* Keys ------------------------------------------------------------------------------------ */
 
-/* Reads <data_dir>/ticket-key, or makes a new key pair and writes it there atomically
- * (temp file, fsync, link; mode 0600, never replacing an existing file) when it is absent or
- * when kiosk_keys says this key is revoked or expired at now_utc_s. Registers the public key
- * in kiosk_keys (this kiosk's row, valid from now) when missing. A file that exists but is
- * malformed, or is not owned by this user, is an error (never overwritten: it may have signed
- * tickets). A group/world-readable file is tightened to 0600 with a warning.
- * Returns false on error (logged with the cause); *k is then zeroed. Destroy with
- * yk_ticket_keys_destroy. */
-bool yk_ticket_keys_load_or_create(struct yk_ticket_keys *k, const char *data_dir, struct yk_db *db,
-                                   int64_t now_utc_s);
-
 /* Makes keys from a 32-byte seed, in memory only (tests, the fuzzer, the benchmark). */
 void yk_ticket_keys_from_seed(struct yk_ticket_keys *k, const uint8_t seed[32]);
+
+/* Makes a new random key pair, in memory only (ticket_keys.h stores one). */
+void yk_ticket_keys_generate(struct yk_ticket_keys *k);
 
 /* Wipes the secret key. NULL-safe. */
 void yk_ticket_keys_destroy(struct yk_ticket_keys *k);
@@ -128,12 +119,6 @@ enum yk_ticket_rc yk_ticket_verify(const char *text, size_t len,
                                    const struct yk_ticket_pubkey *keys, size_t n,
                                    struct yk_ticket *out);
 
-/* yk_ticket_verify against the kiosk_keys table (rows not deleted), then refuses tickets in
- * revocations or cancelled on this kiosk (REVOKED_TICKET), then, when expect_event_id is not
- * NULL, tickets for another event (WRONG_EVENT). Offline: reads only the local database. */
-enum yk_ticket_rc yk_ticket_verify_db(struct yk_db *db, const char *text, size_t len,
-                                      const char *expect_event_id, struct yk_ticket *out);
-
 /* The short code people type on the volunteer pad: YK_TICKET_SHORT_LEN Crockford base32
  * characters derived from the whole ticket (40 bits of its hash). Show it as XXXX-XXXX. */
 void yk_ticket_short_code(const struct yk_ticket *t, char out[YK_TICKET_SHORT_LEN + 1]);
@@ -147,26 +132,5 @@ bool yk_ticket_short_normalize(const char *in, char out[YK_TICKET_SHORT_LEN + 1]
  * case-insensitive) so the QR stores them compactly. Returns false if it does not fit in n or
  * hub_url is not http(s)://host... (out is then ""). */
 bool yk_ticket_url(const char *hub_url, const char *code, char *out, size_t n);
-
-/* Phone numbers (personal data: never log them) ---------------------------------------------- */
-
-enum yk_phone_rc {
-    YK_PHONE_OK,
-    YK_PHONE_NOT_DIGITS, /* something other than 0-9 */
-    YK_PHONE_BAD_PREFIX, /* not a mainland mobile number: must start 13..19 */
-    YK_PHONE_TOO_SHORT,  /* fewer than 11 digits (an empty entry too) */
-    YK_PHONE_TOO_LONG,   /* more than 11 digits */
-};
-
-#define YK_PHONE_LEN 11
-#define YK_PHONE_MASKED_LEN 11 /* "138****5678" */
-
-/* Checks a mainland mobile number as typed (NULL counts as empty). A wrong start is reported
- * before a wrong length, since typing more cannot fix it. */
-enum yk_phone_rc yk_phone_check(const char *phone);
-
-/* Writes "138****5678" for an 11-digit number, or "*******5678" for the last 4 digits only
- * (a number already purged). Anything else gives "***********" and false. */
-bool yk_phone_mask(const char *phone, char out[YK_PHONE_MASKED_LEN + 1]);
 
 #endif

@@ -3,6 +3,8 @@
 #include "core/grow.h"
 
 #include "core/log.h"
+#include "core/phone.h"
+#include "core/utf8.h"
 #include "core/shtime.h"
 
 #include <assert.h>
@@ -21,20 +23,6 @@ static void db_fail(struct yk_db *db, const char *what)
 {
     snprintf(db->error, sizeof db->error, "Cannot %s (%s)", what, sqlite3_errmsg(db->handle));
     yk_error("volunteer", "%s: %s", what, sqlite3_errmsg(db->handle));
-}
-
-/* Copies src into dst (cap bytes with the NUL), cut at a UTF-8 character boundary. */
-static void copy_utf8(char *dst, size_t cap, const char *src)
-{
-    size_t n = src ? strlen(src) : 0;
-    if (n >= cap) {
-        n = cap - 1;
-        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
-            n--;
-    }
-    if (n)
-        memcpy(dst, src, n);
-    dst[n] = '\0';
 }
 
 static const char *col_text(sqlite3_stmt *st, int i)
@@ -271,10 +259,10 @@ static enum row_rc candidate_row(struct yk_db *db, sqlite3_stmt *st, void *item,
         return ROW_SKIP;
     }
     struct candidate *c = item;
-    copy_utf8(c->id, sizeof c->id, id);
-    copy_utf8(c->zh, sizeof c->zh, col_text(st, 1));
-    copy_utf8(c->en, sizeof c->en, col_text(st, 2));
-    copy_utf8(c->hash, sizeof c->hash, hash);
+    yk_utf8_copy(c->id, sizeof c->id, id);
+    yk_utf8_copy(c->zh, sizeof c->zh, col_text(st, 1));
+    yk_utf8_copy(c->en, sizeof c->en, col_text(st, 2));
+    yk_utf8_copy(c->hash, sizeof c->hash, hash);
     return ROW_KEEP;
 }
 
@@ -353,9 +341,9 @@ enum yk_pin_rc yk_volunteer_pin_check(struct yk_db *db, const char *pin, int64_t
 
     if (ok && match) {
         out->rc = YK_PIN_OK;
-        copy_utf8(out->volunteer_id, sizeof out->volunteer_id, match->id);
-        copy_utf8(out->name.zh, sizeof out->name.zh, match->zh);
-        copy_utf8(out->name.en, sizeof out->name.en, match->en);
+        yk_utf8_copy(out->volunteer_id, sizeof out->volunteer_id, match->id);
+        yk_utf8_copy(out->name.zh, sizeof out->name.zh, match->zh);
+        yk_utf8_copy(out->name.en, sizeof out->name.en, match->en);
         out->tries_left = YK_PIN_FREE_TRIES;
         yk_info("volunteer", "PIN pad unlocked by volunteer %s", match->id);
     } else if (ok) {
@@ -416,10 +404,10 @@ bool yk_checkin_status(struct yk_db *db, const char *signup_id, const char *tick
         long long t = sqlite3_column_int64(st, 2);
         if (out->visits == 0) {
             out->first_utc = t;
-            copy_utf8(out->first_kiosk, sizeof out->first_kiosk, col_text(st, 3));
+            yk_utf8_copy(out->first_kiosk, sizeof out->first_kiosk, col_text(st, 3));
         }
         out->last_utc = t;
-        copy_utf8(out->last_kiosk, sizeof out->last_kiosk, col_text(st, 3));
+        yk_utf8_copy(out->last_kiosk, sizeof out->last_kiosk, col_text(st, 3));
         if (out->visits < INT_MAX)
             out->visits++;
     }
@@ -487,10 +475,10 @@ static int find_signup(struct yk_db *db, const char *signup_id, const char *tick
     int rc = sqlite3_step(st), found = 0;
     if (rc == SQLITE_ROW) {
         found = 1;
-        copy_utf8(out->signup_id, sizeof out->signup_id, col_text(st, 0));
-        copy_utf8(event_id, event_cap, col_text(st, 1));
-        copy_utf8(out->surname, sizeof out->surname, col_text(st, 2));
-        copy_utf8(out->title, sizeof out->title, col_text(st, 3));
+        yk_utf8_copy(out->signup_id, sizeof out->signup_id, col_text(st, 0));
+        yk_utf8_copy(event_id, event_cap, col_text(st, 1));
+        yk_utf8_copy(out->surname, sizeof out->surname, col_text(st, 2));
+        yk_utf8_copy(out->title, sizeof out->title, col_text(st, 3));
         out->party_size = sqlite3_column_int(st, 4);
         *state = parse_state(col_text(st, 5));
         const char *c = col_text(st, 6);
@@ -609,17 +597,11 @@ done:
     return rc;
 }
 
-static void mask_phone(char *out, size_t cap, const char *phone, const char *last4)
+/* "138****5678", or "*******5678" from the last four once the number is purged. */
+static void mask_phone(char out[YK_PHONE_MASKED_LEN + 1], const char *phone, const char *last4)
 {
-    size_t n = phone ? strlen(phone) : 0;
-    if (n >= 8 && n < cap) {
-        /* Mainland mobile style: the operator prefix and the last four stay. */
-        for (size_t i = 0; i < n; i++)
-            out[i] = (i < 3 || i >= n - 4) ? phone[i] : '*';
-        out[n] = '\0';
-    } else {
-        snprintf(out, cap, "*******%s", last4 ? last4 : "????");
-    }
+    if (!yk_phone_mask(phone, out) && !yk_phone_mask(last4, out))
+        memcpy(out + YK_PHONE_MASKED_LEN - 4, "????", 4);
 }
 
 static bool four_digits(const char *s)
@@ -638,10 +620,10 @@ static enum row_rc match_row(struct yk_db *db, sqlite3_stmt *st, void *item, voi
 {
     (void)oom;
     struct yk_signup_match *m = item;
-    copy_utf8(m->id, sizeof m->id, col_text(st, 0));
-    copy_utf8(m->surname, sizeof m->surname, col_text(st, 1));
-    copy_utf8(m->title, sizeof m->title, col_text(st, 2));
-    mask_phone(m->phone_masked, sizeof m->phone_masked, col_text(st, 3),
+    yk_utf8_copy(m->id, sizeof m->id, col_text(st, 0));
+    yk_utf8_copy(m->surname, sizeof m->surname, col_text(st, 1));
+    yk_utf8_copy(m->title, sizeof m->title, col_text(st, 2));
+    mask_phone(m->phone_masked, col_text(st, 3),
                col_text(st, 4) ? col_text(st, 4) : ctx);
     m->party_size = sqlite3_column_int(st, 5);
     m->state = parse_state(col_text(st, 6));
@@ -795,7 +777,7 @@ enum yk_undo_rc yk_walkin_undo_last(struct yk_db *db, const char *kiosk_id, int6
             ok = false;
             break;
         }
-        copy_utf8(stack[depth++], sizeof *stack, col_text(st, 0));
+        yk_utf8_copy(stack[depth++], sizeof *stack, col_text(st, 0));
     }
     if (ok && rc != SQLITE_DONE) {
         db_fail(db, "read walk-ins");
@@ -812,7 +794,7 @@ enum yk_undo_rc yk_walkin_undo_last(struct yk_db *db, const char *kiosk_id, int6
                yk_db_commit(db)) {
         result = YK_UNDO_OK;
         if (kind_out)
-            copy_utf8(kind_out, YK_VOLUNTEER_ID_MAX + 1, stack[depth - 1]);
+            yk_utf8_copy(kind_out, YK_VOLUNTEER_ID_MAX + 1, stack[depth - 1]);
     } else {
         yk_db_rollback(db);
     }

@@ -4,6 +4,7 @@
 #include "core/db.h"
 #include "core/ids.h"
 #include "core/store.h"
+#include "core/ticket_keys.h"
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,8 +1,10 @@
 #include "hub/hub_api.h"
 
+#include "hub/admin.h"
+
 #include "core/ids.h"
 #include "core/log.h"
-#include "core/shtime.h"
+#include "hub/hub_page.h"
 
 #include <sodium.h>
 #include <stdarg.h>
@@ -11,7 +13,6 @@
 #include <string.h>
 
 static const char JSON_TYPE[] = "application/json; charset=utf-8";
-static const char HTML_TYPE[] = "text/html; charset=utf-8";
 
 void yk_hub_response_free(struct yk_hub_response *rs)
 {
@@ -20,6 +21,8 @@ void yk_hub_response_free(struct yk_hub_response *rs)
     free(rs->body);
     rs->body = NULL;
     rs->len = 0;
+    free(rs->headers);
+    rs->headers = NULL;
 }
 
 static void set_body(struct yk_hub_response *rs, int status, const char *type, char *body,
@@ -32,7 +35,7 @@ static void set_body(struct yk_hub_response *rs, int status, const char *type, c
 }
 
 /* {"error": code, "message": msg}: every refusal has this shape. */
-static void error_json(struct yk_hub_response *rs, int status, const char *code, const char *msg)
+void yk_hub_error(struct yk_hub_response *rs, int status, const char *code, const char *msg)
 {
     struct yk_jw w;
     yk_jw_init(&w, 0);
@@ -50,7 +53,7 @@ static void finish_json(struct yk_hub_response *rs, struct yk_jw *w)
     size_t len = 0;
     char *b = yk_jw_take(w, &len);
     if (!b) {
-        error_json(rs, 500, "internal", "the answer could not be written");
+        yk_hub_error(rs, 500, "internal", "the answer could not be written");
         return;
     }
     set_body(rs, 200, JSON_TYPE, b, len);
@@ -64,11 +67,11 @@ static int parse_object(const struct yk_hub_request *rq, struct yk_json_doc *doc
                         struct yk_hub_response *rs)
 {
     if (!yk_json_parse(doc, rq->body ? rq->body : "", rq->body ? rq->body_len : 0, &body_limits)) {
-        error_json(rs, 400, "bad-json", doc->error);
+        yk_hub_error(rs, 400, "bad-json", doc->error);
         return 400;
     }
     if (doc->root->type != YK_JSON_OBJECT) {
-        error_json(rs, 400, "bad-json", "the body must be a JSON object");
+        yk_hub_error(rs, 400, "bad-json", "the body must be a JSON object");
         return 400;
     }
     return 0;
@@ -120,6 +123,55 @@ static bool req_int(const struct yk_json *o, const char *key, int64_t *out)
     return opt_int(o, key, out, &have) && have;
 }
 
+/* Every number the hub takes from outside, with the range it accepts: one table, checked on
+ * every object a request carries (out_of_range) before anything reads a number from it. The
+ * bounds keep sums far from overflow; the store then checks the event's own limits
+ * (max_party). A member with another name is not a number the hub reads. */
+static const struct {
+    const char *key;
+    int64_t min, max;
+    const char *reason; /* a push item's rejection reason */
+} bounds[] = {
+    {"party_size", 1, YK_HUB_PARTY_MAX, "bad-party-size"},
+    {"count", 1, YK_HUB_PARTY_MAX, "bad-count"},
+    {"delta", -1, 1, "bad-delta"},
+    {"ticket_serial", 1, UINT32_MAX, "bad-ticket"},
+    {"created_utc", 0, YK_HUB_TIME_MAX, "bad-times"},
+    {"updated_utc", 0, YK_HUB_TIME_MAX, "bad-times"},
+    {"on_utc", 0, YK_HUB_TIME_MAX, "bad-times"},
+    {"off_utc", 0, YK_HUB_TIME_MAX, "bad-times"},
+    {"last_sync_utc", 0, YK_HUB_TIME_MAX, "bad-times"},
+    {"uptime_s", 0, YK_HUB_TIME_MAX, "malformed"},
+    {"free_disk_bytes", 0, INT64_C(1) << 53, "malformed"},
+    {"seats", 0, YK_HUB_SEATS_MAX, "malformed"},
+};
+
+/* The reason o breaks the table above (a number member out of its range), or NULL. */
+static const char *out_of_range(const struct yk_json *o)
+{
+    if (!o || o->type != YK_JSON_OBJECT)
+        return NULL;
+    for (size_t i = 0; i < sizeof bounds / sizeof bounds[0]; i++) {
+        const struct yk_json *v = yk_json_get(o, bounds[i].key);
+        if (v && v->type == YK_JSON_INT && (v->num < bounds[i].min || v->num > bounds[i].max))
+            return bounds[i].reason;
+    }
+    return NULL;
+}
+
+/* The last four characters of a phone number when they are digits (they are the end of the
+ * string, so the pointer is NUL-terminated), else NULL: nothing else of a number is kept. */
+static const char *last4(const char *phone)
+{
+    size_t n = phone ? strlen(phone) : 0;
+    if (n < 4)
+        return NULL;
+    for (size_t i = n - 4; i < n; i++)
+        if (phone[i] < '0' || phone[i] > '9')
+            return NULL;
+    return phone + n - 4;
+}
+
 const char *yk_hub_parse_record(const struct yk_json *o, enum yk_hub_kind kind,
                                 struct yk_hub_record *r)
 {
@@ -131,11 +183,15 @@ const char *yk_hub_parse_record(const struct yk_json *o, enum yk_hub_kind kind,
         return "bad-id";
     if (!opt_str(o, "kiosk_id", &r->kiosk_id) || !r->kiosk_id)
         return "missing-kiosk";
+    const char *range = out_of_range(o);
+    if (range)
+        return range;
     bool ok = true;
+    const char *phone = NULL;
     switch (kind) {
     case YK_HUB_SIGNUP:
         ok = opt_str(o, "event_id", &r->event_id) && r->event_id &&
-             opt_str(o, "phone", &r->phone) && opt_str(o, "phone_last4", &r->phone_last4) &&
+             opt_str(o, "phone", &phone) && opt_str(o, "phone_last4", &r->phone_last4) &&
              opt_str(o, "surname", &r->surname) && opt_str(o, "title", &r->title) &&
              opt_str(o, "status", &r->status) && opt_str(o, "ticket_code", &r->ticket_code) &&
              opt_str(o, "short_code", &r->short_code) &&
@@ -143,6 +199,8 @@ const char *yk_hub_parse_record(const struct yk_json *o, enum yk_hub_kind kind,
              opt_int(o, "ticket_serial", &r->ticket_serial, NULL) &&
              req_int(o, "created_utc", &r->created_utc) &&
              opt_int(o, "updated_utc", &r->updated_utc, NULL);
+        /* Only the last four digits of a number may reach the store. */
+        r->phone_last4 = last4(r->phone_last4 ? r->phone_last4 : phone);
         break;
     case YK_HUB_CHECKIN:
         ok = opt_str(o, "event_id", &r->event_id) && r->event_id &&
@@ -258,7 +316,7 @@ static void do_push(struct yk_hub_store *store, const char *kiosk,
     char err[128];
     int st = yk_hub_parse_push(rq->body, rq->body_len, &b, err, sizeof err);
     if (st) {
-        error_json(rs, st, st == 413 ? "too-large" : "bad-request", err);
+        yk_hub_error(rs, st, st == 413 ? "too-large" : "bad-request", err);
         yk_hub_push_body_free(&b);
         return;
     }
@@ -268,14 +326,14 @@ static void do_push(struct yk_hub_store *store, const char *kiosk,
     struct yk_hub_outcome *all = calloc(b.n ? b.n : 1, sizeof *all);
     size_t ng = 0;
     if (!good || !res || !all) {
-        error_json(rs, 500, "internal", "out of memory");
+        yk_hub_error(rs, 500, "internal", "out of memory");
         goto out;
     }
     for (size_t i = 0; i < b.n; i++)
         if (!b.bad[i])
             good[ng++] = b.records[i];
     if (!yk_hub_push(store, kiosk, good, ng, res, now)) {
-        error_json(rs, 503, "unavailable", "the hub's database failed; retry later");
+        yk_hub_error(rs, 503, "unavailable", "the hub's database failed; retry later");
         goto out;
     }
     struct yk_jw w;
@@ -319,7 +377,7 @@ static void do_enrol(struct yk_hub_store *store, const struct yk_hub_request *rq
     if (!yk_json_get_str(doc.root, "setup_code", &code) ||
         !yk_json_get_str(doc.root, "kiosk_id", &kiosk) ||
         !yk_json_get_str(doc.root, "public_key", &pk) || !yk_id_valid(kiosk)) {
-        error_json(rs, 400, "bad-request", "setup_code, kiosk_id (ULID) and public_key are needed");
+        yk_hub_error(rs, 400, "bad-request", "setup_code, kiosk_id (ULID) and public_key are needed");
         yk_json_free(&doc);
         return;
     }
@@ -334,7 +392,7 @@ static void do_enrol(struct yk_hub_store *store, const struct yk_hub_request *rq
                                             : sodium_base64_VARIANT_ORIGINAL_NO_PADDING) == 0 &&
                  key_len == 32;
     if (!key_ok) {
-        error_json(rs, 400, "bad-key", "public_key must be 32 bytes as hex or base64");
+        yk_hub_error(rs, 400, "bad-key", "public_key must be 32 bytes as hex or base64");
         yk_json_free(&doc);
         return;
     }
@@ -355,20 +413,25 @@ static void do_enrol(struct yk_hub_store *store, const struct yk_hub_request *rq
         break;
     }
     case YK_HUB_NOT_FOUND:
-        error_json(rs, 403, "bad-setup-code", "this setup code is not known to the hub");
+        yk_hub_error(rs, 403, "bad-setup-code", "this setup code is not known to the hub");
         break;
     case YK_HUB_USED:
-        error_json(rs, 403, "setup-code-used", "this setup code was used or has expired; "
+        yk_hub_error(rs, 403, "setup-code-used", "this setup code was used or has expired; "
                                                "ask the operator for a new one");
         break;
     case YK_HUB_REVOKED:
-        error_json(rs, 403, "revoked", "this kiosk was revoked");
+        yk_hub_error(rs, 403, "revoked", "this kiosk was revoked");
         break;
     case YK_HUB_INVALID:
-        error_json(rs, 409, "key-conflict", "this public key belongs to another kiosk");
+        yk_hub_error(rs, 409, "key-conflict", "this public key belongs to another kiosk");
+        break;
+    case YK_HUB_EXISTS:
+        yk_hub_error(rs, 409, "kiosk-exists",
+                   "this kiosk id is enrolled already; the operator makes a code for it with "
+                   "yikong-hub kiosk-replace KIOSK_ID");
         break;
     case YK_HUB_ERROR:
-        error_json(rs, 503, "unavailable", "the hub's database failed; retry later");
+        yk_hub_error(rs, 503, "unavailable", "the hub's database failed; retry later");
         break;
     }
     yk_json_free(&doc);
@@ -397,7 +460,7 @@ static void do_changes(struct yk_hub_store *store, const char *kiosk,
     int64_t since = 0, limit = YK_HUB_PAGE_DEFAULT;
     if ((rq->q_since && !parse_uint(rq->q_since, INT64_MAX / 2, &since)) ||
         (rq->q_limit && (!parse_uint(rq->q_limit, INT64_MAX / 2, &limit) || limit < 1))) {
-        error_json(rs, 400, "bad-request", "since and limit are non-negative integers, limit >= 1");
+        yk_hub_error(rs, 400, "bad-request", "since and limit are non-negative integers, limit >= 1");
         return;
     }
     if (limit > YK_HUB_PAGE_MAX)
@@ -407,7 +470,7 @@ static void do_changes(struct yk_hub_store *store, const char *kiosk,
     yk_jw_obj_begin(&w);
     if (!yk_hub_changes(store, kiosk, since, (int)limit, &w)) {
         yk_jw_destroy(&w);
-        error_json(rs, 503, "unavailable", "the hub's database failed; retry later");
+        yk_hub_error(rs, 503, "unavailable", "the hub's database failed; retry later");
         return;
     }
     yk_jw_obj_end(&w);
@@ -420,7 +483,7 @@ static void do_media(struct yk_hub_store *store, const char *hash, struct yk_hub
     for (const char *p = hash; ok && *p; p++)
         ok = (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f');
     if (!ok) {
-        error_json(rs, 404, "not-found", "media are named by the lowercase hex SHA-256");
+        yk_hub_error(rs, 404, "not-found", "media are named by the lowercase hex SHA-256");
         return;
     }
     void *bytes = NULL;
@@ -437,10 +500,10 @@ static void do_media(struct yk_hub_store *store, const char *hash, struct yk_hub
         rs->cache_control = "public, max-age=31536000, immutable";
         break;
     case YK_HUB_NOT_FOUND:
-        error_json(rs, 404, "not-found", "no media with this hash");
+        yk_hub_error(rs, 404, "not-found", "no media with this hash");
         break;
     default:
-        error_json(rs, 503, "unavailable", "the hub's database failed; retry later");
+        yk_hub_error(rs, 503, "unavailable", "the hub's database failed; retry later");
         break;
     }
 }
@@ -461,9 +524,9 @@ static void do_signup(struct yk_hub_store *store, const char *kiosk,
         bad = "malformed";
     struct yk_hub_outcome o = {0};
     if (bad) {
-        error_json(rs, 400, "bad-request", bad);
+        yk_hub_error(rs, 400, "bad-request", bad);
     } else if (!yk_hub_signup_online(store, kiosk, &r, waitlist_ok, &o, now)) {
-        error_json(rs, 503, "unavailable", "the hub's database failed; retry later");
+        yk_hub_error(rs, 503, "unavailable", "the hub's database failed; retry later");
     } else {
         struct yk_jw w;
         yk_jw_init(&w, 0);
@@ -484,8 +547,8 @@ static void do_seats(struct yk_hub_store *store, const char *kiosk,
     const char *event = NULL;
     int64_t want = 0, held, used, pool;
     if (!yk_json_get_str(doc.root, "event_id", &event) ||
-        !yk_json_get_int(doc.root, "seats", &want) || want < 0 || want > 100000) {
-        error_json(rs, 400, "bad-request", "event_id and seats (0..100000) are needed");
+        !yk_json_get_int(doc.root, "seats", &want) || out_of_range(doc.root)) {
+        yk_hub_error(rs, 400, "bad-request", "event_id and seats (0..100000) are needed");
         yk_json_free(&doc);
         return;
     }
@@ -503,13 +566,13 @@ static void do_seats(struct yk_hub_store *store, const char *kiosk,
         break;
     }
     case YK_HUB_NOT_FOUND:
-        error_json(rs, 404, "unknown-event", "no such event, or it was deleted");
+        yk_hub_error(rs, 404, "unknown-event", "no such event, or it was deleted");
         break;
     case YK_HUB_INVALID:
-        error_json(rs, 409, "no-capacity", "this event takes no sign-ups");
+        yk_hub_error(rs, 409, "no-capacity", "this event takes no sign-ups");
         break;
     default:
-        error_json(rs, 503, "unavailable", "the hub's database failed; retry later");
+        yk_hub_error(rs, 503, "unavailable", "the hub's database failed; retry later");
         break;
     }
     yk_json_free(&doc);
@@ -525,13 +588,14 @@ static void do_heartbeat(struct yk_hub_store *store, const char *kiosk,
     }
     const char *version = NULL;
     int64_t uptime = 0, last_sync = 0, free_disk = 0;
-    if (!opt_str(doc.root, "version", &version) || !opt_int(doc.root, "uptime_s", &uptime, NULL) ||
+    if (out_of_range(doc.root) || !opt_str(doc.root, "version", &version) ||
+        !opt_int(doc.root, "uptime_s", &uptime, NULL) ||
         !opt_int(doc.root, "last_sync_utc", &last_sync, NULL) ||
         !opt_int(doc.root, "free_disk_bytes", &free_disk, NULL) || (version && strlen(version) > 64)) {
-        error_json(rs, 400, "bad-request", "version (string), uptime_s, last_sync_utc, "
+        yk_hub_error(rs, 400, "bad-request", "version (string), uptime_s, last_sync_utc, "
                                            "free_disk_bytes (integers)");
     } else if (!yk_hub_heartbeat(store, kiosk, version, uptime, last_sync, free_disk, now)) {
-        error_json(rs, 503, "unavailable", "the hub's database failed; retry later");
+        yk_hub_error(rs, 503, "unavailable", "the hub's database failed; retry later");
     } else {
         struct yk_jw w;
         yk_jw_init(&w, 0);
@@ -546,166 +610,18 @@ static void do_heartbeat(struct yk_hub_store *store, const char *kiosk,
 
 /* The ticket page --------------------------------------------------------------------------- */
 
-struct sb {
-    char *b;
-    size_t len, cap;
-    bool failed;
-};
-
-static void sb_put(struct sb *s, const char *t, size_t n)
-{
-    if (s->failed)
-        return;
-    if (s->len + n + 1 > s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 4096;
-        while (cap < s->len + n + 1)
-            cap *= 2;
-        char *nb = realloc(s->b, cap);
-        if (!nb) {
-            s->failed = true;
-            return;
-        }
-        s->b = nb;
-        s->cap = cap;
-    }
-    memcpy(s->b + s->len, t, n);
-    s->len += n;
-    s->b[s->len] = '\0';
-}
-
-static void sb_raw(struct sb *s, const char *t) { sb_put(s, t, strlen(t)); }
-
-/* Text into HTML: & < > " ' escaped. */
-static void sb_text(struct sb *s, const char *t)
-{
-    for (; t && *t; t++) {
-        switch (*t) {
-        case '&': sb_raw(s, "&amp;"); break;
-        case '<': sb_raw(s, "&lt;"); break;
-        case '>': sb_raw(s, "&gt;"); break;
-        case '"': sb_raw(s, "&quot;"); break;
-        case '\'': sb_raw(s, "&#39;"); break;
-        default: sb_put(s, t, 1); break;
-        }
-    }
-}
-
-static void page_head(struct sb *s, const char *title)
-{
-    sb_raw(s, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-              "<meta name=\"robots\" content=\"noindex\"><title>");
-    sb_text(s, title);
-    sb_raw(s, "</title><style>body{font-family:system-ui,\"Noto Sans CJK SC\",sans-serif;"
-              "margin:0;background:#f6f1ea;color:#222}main{max-width:32rem;margin:0 auto;"
-              "padding:1.2rem}h1{font-size:1.4rem;color:#b3261e;margin:.2rem 0 1rem}"
-              ".card{background:#fff;border-radius:12px;padding:1rem 1.2rem;"
-              "box-shadow:0 1px 4px rgba(0,0,0,.1)}.en{color:#555;font-size:.95rem}"
-              "dt{font-weight:600;margin-top:.8rem}dd{margin:.2rem 0 0}"
-              ".st{font-size:1.3rem;font-weight:700}.ok{color:#1b7f3b}.wait{color:#a66a00}"
-              ".no{color:#b3261e}footer{margin-top:1.5rem;font-size:.85rem;color:#666}"
-              "</style></head><body><main>");
-}
-
-static void page_foot(struct sb *s)
-{
-    sb_raw(s, "<footer>益空间 · 五里桥滨江 · Yikong Space, Wuliqiao riverside</footer>"
-              "</main></body></html>\n");
-}
-
-static void dt_dd(struct sb *s, const char *zh, const char *en, const char *v_zh,
-                  const char *v_en)
-{
-    sb_raw(s, "<dt>");
-    sb_text(s, zh);
-    sb_raw(s, " <span class=\"en\">");
-    sb_text(s, en);
-    sb_raw(s, "</span></dt><dd>");
-    sb_text(s, v_zh);
-    if (v_en && *v_en && strcmp(v_en, v_zh) != 0) {
-        sb_raw(s, "<br><span class=\"en\">");
-        sb_text(s, v_en);
-        sb_raw(s, "</span>");
-    }
-    sb_raw(s, "</dd>");
-}
-
 static void do_ticket(struct yk_hub_store *store, const char *code, struct yk_hub_response *rs)
 {
     struct yk_hub_ticket t;
     enum yk_hub_rc rc = yk_hub_ticket(store, code, &t);
-    struct sb s = {0};
-    int status = 200;
-    if (rc == YK_HUB_OK) {
-        page_head(&s, "益空间活动票 · Event ticket");
-        sb_raw(&s, "<h1>益空间活动票 <span class=\"en\">Event ticket</span></h1><div class=\"card\">");
-        const char *cls = "ok", *zh = "已确认", *en = "Confirmed";
-        if (strcmp(t.status, "waitlist") == 0)
-            cls = "wait", zh = "候补中", en = "On the waiting list";
-        else if (strcmp(t.status, "cancelled") == 0)
-            cls = "no", zh = "已取消", en = "Cancelled";
-        else if (strcmp(t.status, "unsynced") == 0)
-            cls = "ok", zh = "有效票（详情稍后同步）", en = "Valid ticket (details follow when the "
-                                                      "kiosk next syncs)";
-        sb_raw(&s, "<p class=\"st ");
-        sb_raw(&s, cls);
-        sb_raw(&s, "\">");
-        sb_text(&s, zh);
-        sb_raw(&s, "<br><span class=\"en\">");
-        sb_text(&s, en);
-        sb_raw(&s, "</span></p><dl>");
-        dt_dd(&s, "活动", "Event", t.event_title_zh[0] ? t.event_title_zh : "—",
-              t.event_title_en);
-        if (t.starts_utc) {
-            char zd[96], ed[96], tm[32];
-            yk_format_date(zd, sizeof zd, t.starts_utc, "zh");
-            yk_format_date(ed, sizeof ed, t.starts_utc, "en");
-            struct yk_localtime a, b;
-            yk_shanghai_time(t.starts_utc, &a);
-            yk_shanghai_time(t.ends_utc, &b);
-            snprintf(tm, sizeof tm, " %02d:%02d–%02d:%02d", a.hour, a.minute, b.hour, b.minute);
-            char zfull[160], efull[160];
-            snprintf(zfull, sizeof zfull, "%s%s", zd, tm);
-            snprintf(efull, sizeof efull, "%s%s", ed, tm);
-            dt_dd(&s, "时间", "When", zfull, efull);
-        }
-        if (t.place_zh[0])
-            dt_dd(&s, "地点", "Where", t.place_zh, t.place_en);
-        if (t.synced) {
-            char party[32], name[96];
-            snprintf(party, sizeof party, "%lld", (long long)t.party_size);
-            dt_dd(&s, "人数", "People", party, NULL);
-            if (t.surname[0]) {
-                snprintf(name, sizeof name, "%s%s", t.surname, t.title);
-                dt_dd(&s, "姓名", "Name", name, NULL);
-            }
-            if (t.phone_masked[0])
-                dt_dd(&s, "手机", "Phone", t.phone_masked, NULL);
-        }
-        sb_raw(&s, "</dl><p>入场时请出示此页或票上的二维码。<br><span class=\"en\">Show this page "
-                   "or the ticket's QR code at the entrance.</span></p></div>");
-    } else if (rc == YK_HUB_NOT_FOUND) {
-        status = 404;
-        page_head(&s, "未找到此票 · Ticket not found");
-        sb_raw(&s, "<h1>未找到此票 <span class=\"en\">Ticket not found</span></h1>"
-                   "<div class=\"card\"><p>这个票码无效，或者还没有同步到服务中心。"
-                   "请核对链接，或到益空间服务站咨询工作人员。</p><p class=\"en\">This ticket "
-                   "code is not valid, or has not reached the hub yet. Please check the link, "
-                   "or ask the staff at a Yikong Space station.</p></div>");
-    } else {
-        status = 503;
-        page_head(&s, "请稍后再试 · Please try again");
-        sb_raw(&s, "<h1>请稍后再试 <span class=\"en\">Please try again later</span></h1>"
-                   "<div class=\"card\"><p>服务暂时不可用。</p><p class=\"en\">The service is "
-                   "busy just now.</p></div>");
-    }
-    page_foot(&s);
-    if (s.failed) {
-        free(s.b);
-        error_json(rs, 500, "internal", "out of memory");
+    struct yk_hub_html h = {0};
+    int status = yk_hub_page_ticket(&h, rc, &t);
+    if (h.failed) {
+        free(h.b);
+        yk_hub_error(rs, 500, "internal", "out of memory");
         return;
     }
-    set_body(rs, status, HTML_TYPE, s.b, s.len);
+    set_body(rs, status, yk_hub_html_type, h.b, h.len);
     rs->cache_control = "no-store";
 }
 
@@ -723,10 +639,14 @@ void yk_hub_handle(struct yk_hub_store *store, const struct yk_hub_request *rq, 
     const char *path = rq->path ? rq->path : "";
     if (strncmp(path, "/t/", 3) == 0 || strncmp(path, "/T/", 3) == 0) {
         if (strcmp(rq->method, "GET") != 0 && strcmp(rq->method, "HEAD") != 0) {
-            error_json(rs, 405, "method", "GET only");
+            yk_hub_error(rs, 405, "method", "GET only");
             return;
         }
         do_ticket(store, path + 3, rs);
+        return;
+    }
+    if (strcmp(path, "/admin") == 0 || strncmp(path, "/admin/", 7) == 0) {
+        yk_admin_handle(store, rq, now, rs);
         return;
     }
     if (strcmp(path, "/healthz") == 0) {
@@ -735,16 +655,16 @@ void yk_hub_handle(struct yk_hub_store *store, const struct yk_hub_request *rq, 
         return;
     }
     if (strncmp(path, "/api/v1/", 8) != 0) {
-        error_json(rs, 404, "not-found", "no such page");
+        yk_hub_error(rs, 404, "not-found", "no such page");
         return;
     }
     if (rq->body_too_large) {
-        error_json(rs, 413, "too-large", "the request body is over 4 MiB");
+        yk_hub_error(rs, 413, "too-large", "the request body is over 4 MiB");
         return;
     }
     if (strcmp(path, "/api/v1/enrol") == 0) {
         if (strcmp(rq->method, "POST") != 0)
-            error_json(rs, 405, "method", "POST only");
+            yk_hub_error(rs, 405, "method", "POST only");
         else
             do_enrol(store, rq, now, rs);
         return;
@@ -752,7 +672,7 @@ void yk_hub_handle(struct yk_hub_store *store, const struct yk_hub_request *rq, 
     /* Everything else needs a device token. */
     const char *auth = rq->authorization;
     if (!auth || strncmp(auth, "Bearer ", 7) != 0) {
-        error_json(rs, 401, "unauthorized", "Authorization: Bearer <device token> is needed");
+        yk_hub_error(rs, 401, "unauthorized", "Authorization: Bearer <device token> is needed");
         return;
     }
     char kiosk[YK_ID_LEN + 1];
@@ -760,13 +680,13 @@ void yk_hub_handle(struct yk_hub_store *store, const struct yk_hub_request *rq, 
     case YK_HUB_OK:
         break;
     case YK_HUB_REVOKED:
-        error_json(rs, 403, "revoked", "this kiosk's token was revoked");
+        yk_hub_error(rs, 403, "revoked", "this kiosk's token was revoked");
         return;
     case YK_HUB_NOT_FOUND:
-        error_json(rs, 401, "unauthorized", "unknown device token");
+        yk_hub_error(rs, 401, "unauthorized", "unknown device token");
         return;
     default:
-        error_json(rs, 503, "unavailable", "the hub's database failed; retry later");
+        yk_hub_error(rs, 503, "unavailable", "the hub's database failed; retry later");
         return;
     }
     if (is(rq, "GET", "/api/v1/changes"))
@@ -784,7 +704,7 @@ void yk_hub_handle(struct yk_hub_store *store, const struct yk_hub_request *rq, 
     else if (strcmp(path, "/api/v1/changes") == 0 || strcmp(path, "/api/v1/push") == 0 ||
              strcmp(path, "/api/v1/signup") == 0 || strcmp(path, "/api/v1/seats") == 0 ||
              strcmp(path, "/api/v1/heartbeat") == 0 || strncmp(path, "/api/v1/media/", 14) == 0)
-        error_json(rs, 405, "method", "wrong method for this endpoint");
+        yk_hub_error(rs, 405, "method", "wrong method for this endpoint");
     else
-        error_json(rs, 404, "not-found", "no such endpoint");
+        yk_hub_error(rs, 404, "not-found", "no such endpoint");
 }

@@ -17,6 +17,7 @@
 #define YK_HUB_MAX_FIELD 1024       /* bytes in one string field of a record */
 #define YK_HUB_PAGE_DEFAULT 500     /* changes per page when limit is not given */
 #define YK_HUB_PAGE_MAX 1000        /* larger limits are cut to this */
+#define YK_HUB_SEATS_MAX 100000     /* seats one kiosk may ask to hold for an event */
 
 struct yk_hub_request {
     const char *method;        /* "GET", "POST", ... */
@@ -27,6 +28,13 @@ struct yk_hub_request {
     const char *body; /* need not be NUL-terminated */
     size_t body_len;
     bool body_too_large; /* the server stopped reading at YK_HUB_MAX_BODY */
+    /* For the web admin (src/hub/admin.h); NULL when absent. */
+    const char *cookie;       /* the Cookie header */
+    const char *content_type; /* the Content-Type header */
+    const char *client_addr;  /* the client's address as text (the sign-in guard) */
+    const char *(*query)(void *ctx, const char *key); /* a query parameter, or NULL */
+    void *query_ctx;
+    bool tls; /* reached through TLS (serve --tls-proxy): cookies get Secure */
 };
 
 struct yk_hub_response {
@@ -35,7 +43,14 @@ struct yk_hub_response {
     char *body;               /* owned: yk_hub_response_free */
     size_t len;
     const char *cache_control; /* static string or NULL */
+    int64_t retry_after_s;     /* > 0: sent as Retry-After (429) */
+    char *headers; /* owned: more header lines, "Name: value\r\n" each (the admin's cookies,
+                    * redirects, downloads), or NULL */
 };
+
+/* Fills rs with the refusal {"error": code, "message": msg} and status: every refusal of the
+ * hub has this shape. */
+void yk_hub_error(struct yk_hub_response *rs, int status, const char *code, const char *msg);
 
 /* Answers one request against store at time now (unix seconds). Always fills rs (at worst a
  * 500 with a JSON error); free it with yk_hub_response_free. Thread-safe. */

@@ -23,6 +23,11 @@ struct yk_hub_store;
 #define YK_HUB_SETUP_CODE_LEN 16  /* one-time setup code: 80 bits, Crockford base32 */
 #define YK_HUB_STATION_MAX 63
 #define YK_HUB_SETUP_TTL_S (7 * 24 * 3600)
+/* Absolute bounds of what a kiosk may send (the event's own max_party is checked too): party
+ * sizes and check-in counts 1..YK_HUB_PARTY_MAX, times 0..YK_HUB_TIME_MAX. Sums of such
+ * numbers cannot overflow int64. */
+#define YK_HUB_PARTY_MAX 1000
+#define YK_HUB_TIME_MAX 4102444800LL /* 2100-01-01 */
 
 enum yk_hub_rc {
     YK_HUB_OK,
@@ -31,6 +36,7 @@ enum yk_hub_rc {
     YK_HUB_USED,       /* the setup code was used or has expired */
     YK_HUB_INVALID,    /* the arguments break a rule (message in the log) */
     YK_HUB_ERROR,      /* the database failed (logged) */
+    YK_HUB_EXISTS,     /* enrolment: this kiosk id is enrolled already (never rebound) */
 };
 
 /* Opens or creates the hub database at path (WAL, foreign keys, busy timeout) and applies
@@ -49,10 +55,17 @@ void yk_hub_store_close(struct yk_hub_store *s);
 enum yk_hub_rc yk_hub_kiosk_add(struct yk_hub_store *s, const char *station_id, int64_t now,
                                 int64_t ttl_s, char code[YK_HUB_SETUP_CODE_LEN + 1]);
 
+/* Makes a one-time setup code that re-enrols the enrolled kiosk kiosk_id (at its station) on
+ * new hardware that keeps its id: the one way an enrolled id gets a new token and key. The old
+ * token stops working when the code is used. NOT_FOUND: no such kiosk; REVOKED. */
+enum yk_hub_rc yk_hub_kiosk_replace(struct yk_hub_store *s, const char *kiosk_id, int64_t now,
+                                    int64_t ttl_s, char code[YK_HUB_SETUP_CODE_LEN + 1]);
+
 /* Revokes the kiosk: its token is refused from now on (403), and its ticket-signing keys get
  * revoked_utc = now, which travels to every kiosk with the content, so tickets it issues
- * after now are refused everywhere. NOT_FOUND for an unknown kiosk; revoking twice is OK and
- * keeps the first time. */
+ * after now are refused everywhere. Its allotments shrink to the seats its confirmed
+ * sign-ups use, and the seats returned to the pool settle the waitlists. NOT_FOUND for an
+ * unknown kiosk; revoking twice is OK and keeps the first time. */
 enum yk_hub_rc yk_hub_kiosk_revoke(struct yk_hub_store *s, const char *kiosk_id, int64_t now);
 
 /* Writes one line per kiosk to out: id, station, enrolled, revoked, and its last heartbeat
@@ -77,9 +90,10 @@ enum yk_hub_rc yk_hub_media_add(struct yk_hub_store *s, const void *bytes, size_
 /* Exchanges a setup code (case and hyphens ignored) for a device token: binds kiosk_id (a
  * valid ULID, the kiosk's own id) to the code's station, registers its Ed25519 public key in
  * kiosk_keys (travels with the content) and writes the new token (YK_HUB_TOKEN_LEN + NUL)
- * and the station id (64 bytes). The code is then used. A kiosk enrolling again with a new
- * code gets a new token (the old one stops working); a revoked kiosk cannot enrol again.
- * NOT_FOUND: no such code; USED: used or expired; REVOKED; INVALID: bad id or key. */
+ * and the station id (64 bytes). The code is then used. An enrolled id is never rebound
+ * (EXISTS, the code stays unused) unless the code was made for it by yk_hub_kiosk_replace;
+ * a revoked kiosk cannot enrol again. NOT_FOUND: no such code; USED: used or expired;
+ * REVOKED; EXISTS; INVALID: bad id, or the key belongs to another kiosk. */
 enum yk_hub_rc yk_hub_enrol(struct yk_hub_store *s, const char *code, const char *kiosk_id,
                             const uint8_t public_key[32], int64_t now,
                             char token[YK_HUB_TOKEN_LEN + 1], char station_id[64]);
@@ -99,11 +113,12 @@ struct yk_hub_record {
     const char *id;       /* the kiosk-made ULID: the idempotency key */
     const char *kiosk_id; /* must be the pushing kiosk */
     /* signups */
-    const char *event_id; /* also checkins */
-    const char *phone, *phone_last4, *surname, *title;
+    const char *event_id;    /* also checkins */
+    const char *phone_last4; /* the only part of a phone number the hub keeps */
+    const char *surname, *title;
     const char *status; /* confirmed (offline, from the allotment), pending, waitlist, cancelled */
-    const char *ticket_code; /* also checkins */
-    const char *short_code;
+    const char *ticket_code; /* also checkins; a sign-up's must be signed by its kiosk's key */
+    const char *short_code;  /* ignored: the hub derives it from the verified ticket */
     int64_t party_size, ticket_serial, created_utc, updated_utc; /* created_utc: all kinds */
     /* checkins */
     const char *signup_id, *volunteer_id; /* volunteer_id: duty_log too */
@@ -128,7 +143,10 @@ struct yk_hub_outcome {
 
 /* Stores n records from kiosk auth_kiosk, each once however often it arrives, and answers
  * each in out[i]: ACCEPTED (stored or updated now), DUPLICATE (already had it; nothing
- * changed), REJECTED (reason; logged in push_rejects; never blocks the others). Pending
+ * changed), REJECTED (reason; logged in push_rejects; never blocks the others). A sign-up's
+ * party size must fit the event's max_party; its ticket_code must be signed by an unrevoked
+ * key of auth_kiosk for its event and serial (else "bad-ticket"); the short code stored is
+ * derived from that ticket. Pending
  * sign-ups (and confirmed ones beyond the kiosk's allotment) are confirmed in id order
  * (= sign-up order) while seats remain, else waitlisted; a cancellation frees its seats and
  * lists its ticket in revocations. One transaction; false (out undefined) on a database

@@ -2,15 +2,20 @@
  * the protocol and the setup: src/hub/README.md. */
 #include "core/embed.h"
 #include "core/log.h"
+#include "hub/admin.h"
 #include "hub/hub_http.h"
 #include "hub/hub_store.h"
+#include "hub/hub_store_admin.h"
 
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <termios.h>
 #include <time.h>
+#include <unistd.h>
 
 static const char usage[] =
     "usage: yikong-hub --db FILE COMMAND [ARGS] [OPTIONS]\n"
@@ -21,7 +26,15 @@ static const char usage[] =
     "      --port N                port (default 8080; 0 = any free port)\n"
     "      --port-file FILE        write the port there once listening (for tests)\n"
     "      --threads N             worker threads (default 4)\n"
+    "      --max-per-ip N          open connections from one address (default 64)\n"
+    "      --request-deadline S    seconds a request's headers and body may take (default 30)\n"
+    "      --behind-proxy          count failed guesses per X-Real-IP of a loopback peer\n"
+    "      --tls-proxy             served behind a TLS proxy: the admin's cookies get Secure\n"
+    "  user-add NAME --role admin|staff [--station ID]\n"
+    "                              add an account of the web admin; the password is read\n"
+    "                              twice from the terminal (no echo) or two lines of stdin\n"
     "  kiosk-add STATION_ID        make a one-time setup code for a new kiosk (valid 7 days)\n"
+    "  kiosk-replace KIOSK_ID      a one-time code that re-enrols that kiosk (new hardware)\n"
     "  kiosk-revoke KIOSK_ID       revoke a kiosk's token and its ticket keys from now on\n"
     "  kiosks                      list kiosks with their last heartbeat\n"
     "  load FILE.sql               run a content script (INSERT/UPDATE on content tables)\n"
@@ -77,8 +90,62 @@ static bool write_port_file(const char *path, int port)
     return rename(tmp, path) == 0;
 }
 
-static int serve(struct yk_hub_store *store, const char *listen, int port, const char *port_file,
-                 unsigned threads)
+/* Reads one line (the newline dropped) into buf: from the terminal without echo, or from
+ * standard input when it is not a terminal (scripts, tests). */
+static bool read_secret(const char *prompt, char *buf, size_t n)
+{
+    bool tty = isatty(STDIN_FILENO);
+    struct termios old, quiet;
+    if (tty) {
+        fputs(prompt, stderr);
+        fflush(stderr);
+        if (tcgetattr(STDIN_FILENO, &old) != 0)
+            return false;
+        quiet = old;
+        quiet.c_lflag &= ~(tcflag_t)ECHO;
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    bool ok = fgets(buf, (int)n, stdin) != NULL;
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+        fputc('\n', stderr);
+    }
+    size_t len = ok ? strlen(buf) : 0;
+    if (ok && (len == 0 || buf[len - 1] != '\n') && !feof(stdin))
+        ok = false; /* longer than the buffer */
+    while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+        buf[--len] = '\0';
+    return ok;
+}
+
+static int user_add(struct yk_hub_store *store, const char *name, const char *role,
+                    const char *station, int64_t now)
+{
+    char pw[YK_ADMIN_PASSWORD_MAX + 2], pw2[YK_ADMIN_PASSWORD_MAX + 2], hash[128], err[200];
+    int rc = 1;
+    if (!read_secret("Password (at least 10 characters): ", pw, sizeof pw) ||
+        !read_secret("Again: ", pw2, sizeof pw2)) {
+        fprintf(stderr, "yikong-hub: no password read\n");
+    } else if (strcmp(pw, pw2) != 0) {
+        fprintf(stderr, "yikong-hub: the two passwords differ\n");
+    } else if (!yk_admin_password_hash(pw, hash, err)) {
+        fprintf(stderr, "yikong-hub: %s\n", err);
+    } else {
+        char e2[160];
+        enum yk_hub_rc r =
+            yk_admin_user_add(store, "(command line)", name, role, station, hash, now, e2);
+        if (r == YK_HUB_OK)
+            rc = 0;
+        else
+            fprintf(stderr, "yikong-hub: %s\n", r == YK_HUB_INVALID ? e2 : "database error");
+    }
+    explicit_bzero(pw, sizeof pw);
+    explicit_bzero(pw2, sizeof pw2);
+    explicit_bzero(hash, sizeof hash);
+    return rc;
+}
+
+static int serve(struct yk_hub_server_params *p, const char *port_file)
 {
     /* Block the stop signals in every thread (the server's inherit the mask) and wait for
      * them here. */
@@ -88,12 +155,10 @@ static int serve(struct yk_hub_store *store, const char *listen, int port, const
     sigaddset(&set, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &set, NULL);
     signal(SIGPIPE, SIG_IGN);
-    struct yk_hub_server_params p = {
-        .store = store, .listen = listen, .port = port, .threads = threads};
-    struct yk_hub_server *srv = yk_hub_server_start(&p);
+    struct yk_hub_server *srv = yk_hub_server_start(p);
     if (!srv)
         return 1;
-    yk_info("hub", "listening on %s:%d", listen, yk_hub_server_port(srv));
+    yk_info("hub", "listening on %s:%d", p->listen, yk_hub_server_port(srv));
     if (port_file && !write_port_file(port_file, yk_hub_server_port(srv))) {
         yk_error("hub", "could not write %s", port_file);
         yk_hub_server_stop(srv);
@@ -106,11 +171,27 @@ static int serve(struct yk_hub_store *store, const char *listen, int port, const
     return 0;
 }
 
+/* A number option's value in lo..hi, else a message and false. */
+static bool num_opt(const char *name, const char *v, long lo, long hi, unsigned *out)
+{
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (*end || n < lo || n > hi) {
+        fprintf(stderr, "yikong-hub: %s must be %ld..%ld\n", name, lo, hi);
+        return false;
+    }
+    *out = (unsigned)n;
+    return true;
+}
+
 int main(int argc, char **argv)
 {
-    const char *db = NULL, *listen = "127.0.0.1", *port_file = NULL;
+    const char *db = NULL, *listen = "127.0.0.1", *port_file = NULL, *role = NULL,
+               *station = NULL;
+    bool tls_proxy = false;
     int port = 8080;
-    unsigned threads = 4;
+    unsigned threads = 4, max_per_ip = 64, deadline_s = 30;
+    bool behind_proxy = false;
     const char *pos[4] = {0};
     int npos = 0;
     for (int i = 1; i < argc; i++) {
@@ -144,6 +225,20 @@ int main(int argc, char **argv)
                 return 2;
             }
             threads = (unsigned)v;
+        } else if (strcmp(a, "--role") == 0 && has_val) {
+            role = argv[++i];
+        } else if (strcmp(a, "--station") == 0 && has_val) {
+            station = argv[++i];
+        } else if (strcmp(a, "--tls-proxy") == 0) {
+            tls_proxy = true;
+        } else if (strcmp(a, "--behind-proxy") == 0) {
+            behind_proxy = true;
+        } else if (strcmp(a, "--max-per-ip") == 0 && has_val) {
+            if (!num_opt(a, argv[++i], 1, 100000, &max_per_ip))
+                return 2;
+        } else if (strcmp(a, "--request-deadline") == 0 && has_val) {
+            if (!num_opt(a, argv[++i], 1, 3600, &deadline_s))
+                return 2;
         } else if (a[0] == '-' && a[1] == '-') {
             fprintf(stderr, "yikong-hub: unknown option or missing value: %s\n%s", a, usage);
             return 2;
@@ -160,7 +255,8 @@ int main(int argc, char **argv)
     }
     const char *cmd = pos[0];
     int want = strcmp(cmd, "kiosk-add") == 0 || strcmp(cmd, "kiosk-revoke") == 0 ||
-                       strcmp(cmd, "load") == 0
+                       strcmp(cmd, "kiosk-replace") == 0 ||
+                       strcmp(cmd, "load") == 0 || strcmp(cmd, "user-add") == 0
                    ? 2
                : strcmp(cmd, "delete") == 0 || strcmp(cmd, "media-add") == 0 ? 3
                                                                                  : 1;
@@ -168,19 +264,45 @@ int main(int argc, char **argv)
         fprintf(stderr, "yikong-hub: %s takes %d argument(s)\n%s", cmd, want - 1, usage);
         return 2;
     }
+    if (strcmp(cmd, "user-add") == 0 &&
+        (!role || (strcmp(role, "admin") != 0 && strcmp(role, "staff") != 0) ||
+         (strcmp(role, "staff") == 0) != (station != NULL))) {
+        fprintf(stderr, "yikong-hub: user-add needs --role admin, or --role staff --station ID\n");
+        return 2;
+    }
+    /* hub.db, its -wal and -shm, and every other file the hub makes are its own: 0600. */
+    umask(077);
     struct yk_hub_store *store = yk_hub_store_open(db);
     if (!store)
         return 1;
     int64_t now = (int64_t)time(NULL);
     int rc = 0;
     if (strcmp(cmd, "serve") == 0) {
-        rc = serve(store, listen, port, port_file, threads);
+        struct yk_hub_server_params p = {.store = store,
+                                         .listen = listen,
+                                         .port = port,
+                                         .threads = threads,
+                                         .max_per_ip = max_per_ip,
+                                         .request_deadline_s = deadline_s,
+                                         .behind_proxy = behind_proxy,
+                                         .tls_proxy = tls_proxy};
+        rc = serve(&p, port_file);
+    } else if (strcmp(cmd, "user-add") == 0) {
+        rc = user_add(store, pos[1], role, station, now);
     } else if (strcmp(cmd, "kiosk-add") == 0) {
         char code[YK_HUB_SETUP_CODE_LEN + 1];
         if (yk_hub_kiosk_add(store, pos[1], now, YK_HUB_SETUP_TTL_S, code) == YK_HUB_OK)
             printf("%s\n", code);
         else
             rc = 1;
+    } else if (strcmp(cmd, "kiosk-replace") == 0) {
+        char code[YK_HUB_SETUP_CODE_LEN + 1];
+        enum yk_hub_rc r = yk_hub_kiosk_replace(store, pos[1], now, YK_HUB_SETUP_TTL_S, code);
+        if (r == YK_HUB_OK)
+            printf("%s\n", code);
+        else if (r == YK_HUB_NOT_FOUND || r == YK_HUB_REVOKED)
+            fprintf(stderr, "yikong-hub: no enrolled, unrevoked kiosk %s\n", pos[1]);
+        rc = r == YK_HUB_OK ? 0 : 1;
     } else if (strcmp(cmd, "kiosk-revoke") == 0) {
         enum yk_hub_rc r = yk_hub_kiosk_revoke(store, pos[1], now);
         if (r == YK_HUB_NOT_FOUND)

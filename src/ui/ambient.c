@@ -173,7 +173,7 @@ static void build_attract(struct yk_kiosk *k)
         kicker = tr(k, "attract.event");
         icon = YK_ICON_EVENTS;
         title = PICK(e->title);
-        yk_format_span(when, sizeof when, e->starts_utc, e->ends_utc, yk_lang_code(k->lang));
+        yk_format_when(when, sizeof when, e->starts_utc, e->ends_utc, yk_kiosk_now_utc_s(k), yk_lang_code(k->lang));
         line1 = when;
         line2 = PICK(e->place);
     } else {

@@ -3,6 +3,7 @@
 #include "core/icons.h"
 #include "core/log.h"
 #include "core/shtime.h"
+#include "core/sync.h"
 #include "ui/ambient.h"
 #include "ui/screens/screens.h"
 
@@ -72,6 +73,9 @@ bool yk_kiosk_init(struct yk_kiosk *k, const struct yk_kiosk_params *p)
     enter(k, YK_SCREEN_HOME);
     k->dirty = true;
     k->last_input_ms = now_mono(k);
+    /* Started inside the night window: dimmed from the first frame (README), not from the
+     * first tick, which may be a minute away. */
+    yk_ambient_tick(k);
     return true;
 }
 
@@ -99,8 +103,25 @@ void yk_kiosk_resize(struct yk_kiosk *k, int width, int height, float px_per_mm)
 static void enter(struct yk_kiosk *k, enum yk_screen_id s)
 {
     const struct yk_screen_def *d = yk_screen_def(s);
+    k->loaded_gen[s] = k->data_gen;
     if (d->enter)
         d->enter(k);
+}
+
+/* Screens that show seats and hold nothing a person entered: loaded again at once when the
+ * data changes under them (the sign-up and volunteer screens keep what is being typed). */
+static bool reload_at_once(enum yk_screen_id s)
+{
+    return s == YK_SCREEN_EVENTS || s == YK_SCREEN_EVENT;
+}
+
+void yk_kiosk_data_changed(struct yk_kiosk *k)
+{
+    k->data_gen++;
+    if (reload_at_once(k->screen) && k->state[k->screen]) {
+        enter(k, k->screen);
+        k->dirty = true;
+    }
 }
 
 static void leave(struct yk_kiosk *k, enum yk_screen_id s)
@@ -144,7 +165,8 @@ static void back(struct yk_kiosk *k)
     k->screen = k->back_depth ? k->back_stack[--k->back_depth] : YK_SCREEN_HOME;
     if (from != k->screen)
         leave(k, from);
-    if (!k->state[k->screen])
+    /* Loaded again when the seats may have changed since (back from a ticket). */
+    if (!k->state[k->screen] || k->loaded_gen[k->screen] != k->data_gen)
         enter(k, k->screen);
     k->dragging = k->flinging = NULL;
     k->dirty = true;
@@ -359,6 +381,14 @@ void yk_kiosk_tick(struct yk_kiosk *k)
     }
     yk_ambient_tick(k);
 
+    /* A sync round brings seats and content: the screens learn of it here. */
+    struct yk_sync_status sync;
+    yk_sync_status(&sync);
+    if (sync.last_success_utc != k->seen_sync_utc) {
+        k->seen_sync_utc = sync.last_success_utc;
+        yk_kiosk_data_changed(k);
+    }
+
     const struct yk_screen_def *cur = yk_screen_def(k->screen);
     if (cur->tick)
         cur->tick(k);
@@ -422,11 +452,37 @@ int64_t yk_kiosk_deadline(const struct yk_kiosk *k)
 
 /* ---------------------------------------------------------------- drawing */
 
-static struct yk_button_style nav_style(const struct yk_kiosk *k, int icon)
+/* ---------------------------------------------------------------- the frame */
+
+/* The frame around every screen is the red header at the top and the bar at the bottom.
+ * Where the usual ones would take over a third of the height (elder mode on the 7" panel,
+ * either way up), the frame is compact: a one-line header (the title and the clock) and a
+ * bar whose buttons are one text line high, so that a step's choices keep the room. */
+bool yk_kiosk_compact(struct yk_kiosk *k)
+{
+    /* Volunteer mode lays out its own short header and work area (volunteer.c). */
+    if (yk_screen_def(k->screen)->volunteer)
+        return false;
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    /* The usual header on one line (title, time over the date), and the usual bar: one row,
+     * or two where back, home and the switches do not fit in one with their words. */
+    int words = 0;
+    const char *labels[4] = {tr(k, "nav.back"), tr(k, "nav.home"), tr(k, "nav.lang"),
+                             tr(k, k->elder ? "nav.elder.off" : "nav.elder.on")};
+    for (int i = 0; i < 4; i++)
+        words += yk_ui_text_width(ui, labels[i], YK_FONT_BODY) + 4 * t->gap + t->gap;
+    int rows = words + 4 * t->gap > k->p.width ? 2 : 1;
+    int frame = yk_ui_line_height(ui, YK_FONT_TITLE) + yk_ui_line_height(ui, YK_FONT_SMALL) +
+                2 * t->gap + rows * t->bar_h;
+    return frame * 100 > k->p.height * 34;
+}
+
+static struct yk_button_style nav_style(struct yk_kiosk *k, int icon)
 {
     const struct yk_theme *t = &k->ui.theme;
     return (struct yk_button_style){.bg = t->card, .fg = t->ink, .font = YK_FONT_BODY,
-                                    .icon = icon};
+                                    .icon = icon, .tight = yk_kiosk_compact(k)};
 }
 
 /* Width a bar button needs for its label, and its icon when icon. */
@@ -438,54 +494,63 @@ static int nav_label_w(struct yk_kiosk *k, const char *label, bool icon)
     return w < t->touch_min ? t->touch_min : w;
 }
 
-static int nav_button_w(struct yk_kiosk *k, const char *label)
-{
-    return nav_label_w(k, label, true);
-}
-
-/* The bar at the bottom of every screen: back and home (not on the home screen), then the
- * language and elder-mode switches on the right. */
 /* Width of a back/home button showing only its picture: square on the bar. */
-static int nav_icon_w(struct yk_kiosk *k)
+static int nav_icon_w(struct yk_kiosk *k, int bar_h)
 {
     const struct yk_theme *t = &k->ui.theme;
-    int h = t->bar_h - t->gap;
+    int h = bar_h - t->gap;
     return h > t->touch_min * 5 / 4 ? h : t->touch_min * 5 / 4;
 }
 
+/* Height of one row of the bar. */
+static int bar_row_h(struct yk_kiosk *k)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    if (!yk_kiosk_compact(k))
+        return t->bar_h;
+    int b = yk_ui_line_height(&k->ui, YK_FONT_BODY) + t->gap / 2;
+    return (b > t->touch_min ? b : t->touch_min) + t->gap;
+}
+
 struct nav_layout {
-    bool compact;   /* back and home as pictures only */
-    bool bare;      /* the language and elder switches as words only (a narrow panel) */
-    int rows;       /* 1, or 2 when even that does not fit (back/home above the switches) */
+    bool back_icon;  /* back and home show their pictures */
+    bool back_words; /* back and home show their words */
+    bool bare;       /* the language and elder switches as words only */
+    int rows;        /* 1, or 2 when even that does not fit (back/home above the switches) */
 };
 
+/* The bar keeps words before pictures: a visitor looks for "English" and "返回", not for a
+ * globe or an arrow. Pictures go first from the switches, then from back and home; only
+ * then back and home become pictures alone, and last the bar takes two rows. */
 static struct nav_layout nav_layout(struct yk_kiosk *k, int width)
 {
     const struct yk_theme *t = &k->ui.theme;
     int avail = width - 2 * t->gap;
     const char *el = k->elder ? tr(k, "nav.elder.off") : tr(k, "nav.elder.on");
     const char *ll = tr(k, "nav.lang");
-    /* The switches keep their words first: a visitor looks for "English", not a globe. */
-    bool bare = nav_label_w(k, el, true) + nav_label_w(k, ll, true) + t->gap > avail;
-    int right = nav_label_w(k, el, !bare) + nav_label_w(k, ll, !bare) + t->gap;
+    int sw_full = nav_label_w(k, el, true) + nav_label_w(k, ll, true) + t->gap;
+    int sw_bare = nav_label_w(k, el, false) + nav_label_w(k, ll, false) + t->gap;
     if (k->screen == YK_SCREEN_HOME)
-        return (struct nav_layout){false, bare, 1};
-    int left = nav_button_w(k, tr(k, "nav.back")) + nav_button_w(k, tr(k, "nav.home")) + t->gap;
-    if (left + right + 2 * t->gap <= avail)
-        return (struct nav_layout){false, bare, 1};
-    int icons = 2 * nav_icon_w(k) + t->gap;
-    if (icons + right + 2 * t->gap <= avail)
-        return (struct nav_layout){true, bare, 1};
-    /* Back and home as pictures and the switches as words, still one row. */
-    int right_bare = nav_label_w(k, el, false) + nav_label_w(k, ll, false) + t->gap;
-    if (icons + right_bare + 2 * t->gap <= avail)
-        return (struct nav_layout){true, true, 1};
-    return (struct nav_layout){false, bare, 2};
+        return (struct nav_layout){true, true, sw_full > avail, 1};
+    const char *bl = tr(k, "nav.back"), *hl = tr(k, "nav.home");
+    int nav_full = nav_label_w(k, bl, true) + nav_label_w(k, hl, true) + t->gap;
+    int nav_bare = nav_label_w(k, bl, false) + nav_label_w(k, hl, false) + t->gap;
+    int icons = 2 * nav_icon_w(k, bar_row_h(k)) + t->gap;
+    int room = avail - 2 * t->gap;
+    if (nav_full + sw_full <= room)
+        return (struct nav_layout){true, true, false, 1};
+    if (nav_full + sw_bare <= room)
+        return (struct nav_layout){true, true, true, 1};
+    if (nav_bare + sw_bare <= room)
+        return (struct nav_layout){false, true, true, 1};
+    if (icons + sw_bare <= room)
+        return (struct nav_layout){true, false, true, 1};
+    return (struct nav_layout){true, true, sw_full > avail, 2};
 }
 
 static int navbar_h(struct yk_kiosk *k)
 {
-    return nav_layout(k, k->p.width).rows * k->ui.theme.bar_h;
+    return nav_layout(k, k->p.width).rows * bar_row_h(k);
 }
 
 /* The bar at the bottom of every screen: back and home (not on the home screen), then the
@@ -509,36 +574,39 @@ static void navbar(struct yk_kiosk *k, struct yk_rect bar)
     const char *back_l = tr(k, "nav.back"), *home_l = tr(k, "nav.home");
     const char *el = k->elder ? tr(k, "nav.elder.off") : tr(k, "nav.elder.on");
     const char *ll = tr(k, "nav.lang");
-    /* On a narrow bar back and home show only their pictures (the tree keeps the words). */
-    int icon_w = nav_icon_w(k);
+    /* Back and home as pictures alone where nothing else fits (the tree keeps the words). */
+    int icon_w = nav_icon_w(k, bar_row_h(k));
     struct yk_button_style st;
     if (k->screen != YK_SCREEN_HOME) {
-        st = nav_style(k, YK_ICON_BACK);
-        yk_ui_button(ui, "nav.back",
-                     yk_cut_left(&r, lay.compact ? icon_w : nav_button_w(k, back_l)),
-                     lay.compact ? "" : back_l, &st, true);
-        yk_ui_set_text(ui, "nav.back", back_l);
-        yk_cut_left(&r, t->gap);
-        st = nav_style(k, YK_ICON_HOME);
-        yk_ui_button(ui, "nav.home",
-                     yk_cut_left(&r, lay.compact ? icon_w : nav_button_w(k, home_l)),
-                     lay.compact ? "" : home_l, &st, true);
-        yk_ui_set_text(ui, "nav.home", home_l);
+        const char *ids[2] = {"nav.back", "nav.home"}, *labels[2] = {back_l, home_l};
+        int icons[2] = {YK_ICON_BACK, YK_ICON_HOME};
+        for (int i = 0; i < 2; i++) {
+            st = nav_style(k, lay.back_icon ? icons[i] : -1);
+            int w = lay.back_words ? nav_label_w(k, labels[i], lay.back_icon) : icon_w;
+            yk_ui_button(ui, ids[i], yk_cut_left(&r, w), lay.back_words ? labels[i] : "", &st,
+                         true);
+            yk_ui_set_text(ui, ids[i], labels[i]);
+            yk_ui_mark_primary(ui, ids[i]);
+            yk_cut_left(&r, t->gap);
+        }
     }
     st = nav_style(k, lay.bare ? -1 : YK_ICON_ELDER);
     yk_ui_button(ui, "nav.elder", yk_cut_right(&r2, nav_label_w(k, el, !lay.bare)), el, &st,
                  true);
+    yk_ui_mark_primary(ui, "nav.elder");
     yk_cut_right(&r2, t->gap);
     st = nav_style(k, lay.bare ? -1 : YK_ICON_LANGUAGE);
     yk_ui_button(ui, "nav.lang", yk_cut_right(&r2, nav_label_w(k, ll, !lay.bare)), ll, &st,
                  true);
+    yk_ui_mark_primary(ui, "nav.lang");
 }
 
 /* The red header: the title, and the time and date. Side by side when the title fits on
  * one line beside the clock, else the title above a line with the time and date. */
 struct header_layout {
     bool stacked;
-    bool compact; /* one line in the large font: title, (date,) time (volunteer mode, short) */
+    bool compact; /* one line: the title and the clock (the date where the line holds it) */
+    enum yk_font title_f; /* compact: the title's font */
     int h;
 };
 
@@ -561,7 +629,7 @@ static int stacked_clock_h(struct yk_kiosk *k, const char *date, int inner)
     return lh + yk_ui_text_height(&k->ui, date, YK_FONT_BODY, inner);
 }
 
-static struct header_layout header_layout(struct yk_kiosk *k, const char *title, int width)
+static struct header_layout std_header_layout(struct yk_kiosk *k, const char *title, int width)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
@@ -572,21 +640,32 @@ static struct header_layout header_layout(struct yk_kiosk *k, const char *title,
     int dw = yk_ui_text_width(ui, date, YK_FONT_SMALL);
     int cw = tw > dw ? tw : dw;
     int clock_h = yk_ui_line_height(ui, YK_FONT_TITLE) + yk_ui_line_height(ui, YK_FONT_SMALL);
-    struct header_layout lay = {false, false, clock_h + 2 * t->gap};
+    struct header_layout lay = {false, false, YK_FONT_TITLE, clock_h + 2 * t->gap};
     if (yk_ui_text_width(ui, title, YK_FONT_TITLE) + t->pad + cw > inner) {
         int th = yk_ui_text_height(ui, title, YK_FONT_TITLE, inner);
-        lay =
-            (struct header_layout){true, false, th + stacked_clock_h(k, date, inner) + 2 * t->gap};
+        lay = (struct header_layout){true, false, YK_FONT_TITLE,
+                                     th + stacked_clock_h(k, date, inner) + 2 * t->gap};
     }
-    /* Volunteer mode on a short panel (elder mode at 800x480): the header gives its room to
-     * the work, on one line in the large font, where that line holds it all. */
-    if (yk_screen_def(k->screen)->volunteer && lay.h > k->p.height / 5 &&
-        yk_ui_text_width(ui, title, YK_FONT_LARGE) + t->pad +
-                yk_ui_text_width(ui, "00:00", YK_FONT_LARGE) <=
-            inner)
-        lay =
-            (struct header_layout){false, true, yk_ui_line_height(ui, YK_FONT_LARGE) + 2 * t->gap};
     return lay;
+}
+
+static struct header_layout header_layout(struct yk_kiosk *k, const char *title, int width)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    struct header_layout lay = std_header_layout(k, title, width);
+    /* Volunteer mode on a short panel gives the header's room to the work too. */
+    bool short_vol = yk_screen_def(k->screen)->volunteer && lay.h > k->p.height / 5;
+    if (!yk_kiosk_compact(k) && !short_vol)
+        return lay;
+    int inner = width - 2 * t->pad;
+    int room = inner - t->pad - yk_ui_text_width(ui, "00:00", YK_FONT_LARGE);
+    enum yk_font f = YK_FONT_LARGE;
+    if (yk_ui_text_width(ui, title, f) > room)
+        f = YK_FONT_BODY;
+    int th = yk_ui_text_height(ui, title, f, room);
+    int lh = yk_ui_line_height(ui, YK_FONT_LARGE);
+    return (struct header_layout){false, true, f, (th > lh ? th : lh) + t->gap};
 }
 
 static void header(struct yk_kiosk *k, struct yk_rect hr, const char *title)
@@ -595,29 +674,29 @@ static void header(struct yk_kiosk *k, struct yk_rect hr, const char *title)
     const struct yk_theme *t = &ui->theme;
     yk_ui_fill(ui, hr, t->primary, 0);
     struct header_layout lay = header_layout(k, title, hr.w);
-    struct yk_rect in = {hr.x + t->pad, hr.y + t->gap, hr.w - 2 * t->pad, hr.h - 2 * t->gap};
     int64_t now = now_utc_s(k);
     char hhmm[16], date[64];
     yk_format_hhmm(hhmm, sizeof hhmm, now);
     yk_format_date(date, sizeof date, now, yk_lang_code(k->lang));
     k->shown_minute = now / 60;
     if (lay.compact) {
-        int lh = yk_ui_line_height(ui, YK_FONT_LARGE);
+        struct yk_rect in = {hr.x + t->pad, hr.y + t->gap / 2, hr.w - 2 * t->pad, hr.h - t->gap};
         struct yk_rect tr_ = yk_cut_right(&in, yk_ui_text_width(ui, hhmm, YK_FONT_LARGE));
         yk_ui_text(ui, "header.time", tr_, hhmm, YK_FONT_LARGE, t->on_primary, YK_ALIGN_RIGHT,
                    true);
         yk_cut_right(&in, t->pad);
-        /* The date where the line still holds it. */
+        /* The date where the line still holds it beside a one-line title. */
         int dw = yk_ui_text_width(ui, date, YK_FONT_BODY);
-        if (yk_ui_text_width(ui, title, YK_FONT_LARGE) + t->pad + dw <= in.w) {
-            yk_ui_text(ui, "header.date", yk_cut_right(&in, dw), date, YK_FONT_BODY, t->on_primary,
-                       YK_ALIGN_RIGHT, true);
+        if (yk_ui_text_width(ui, title, lay.title_f) + t->pad + dw <= in.w) {
+            yk_ui_text(ui, "header.date", yk_cut_right(&in, dw), date, YK_FONT_BODY,
+                       t->on_primary, YK_ALIGN_RIGHT, true);
             yk_cut_right(&in, t->pad);
         }
-        yk_ui_text(ui, "header.title", (struct yk_rect){in.x, in.y, in.w, lh}, title, YK_FONT_LARGE,
-                   t->on_primary, YK_ALIGN_LEFT, true);
+        yk_ui_text(ui, "header.title", in, title, lay.title_f, t->on_primary, YK_ALIGN_LEFT,
+                   true);
         return;
     }
+    struct yk_rect in = {hr.x + t->pad, hr.y + t->gap, hr.w - 2 * t->pad, hr.h - 2 * t->gap};
     if (lay.stacked) {
         int lh = yk_ui_line_height(ui, YK_FONT_BODY);
         struct yk_rect row = yk_cut_bottom(&in, stacked_clock_h(k, date, in.w));

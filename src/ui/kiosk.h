@@ -98,6 +98,13 @@ struct yk_kiosk {
     /* Volunteer mode: who unlocked it (empty = locked). Cleared by every reset. */
     char volunteer_id[64];
     char volunteer_name[96];
+
+    /* Seats and content change under the screens (a sign-up, a cancellation, a check-in, a
+     * sync round): data_gen counts those changes; a screen loaded before the last one loads
+     * again when it is shown (back) or, when it shows seats, at once. */
+    unsigned data_gen;
+    unsigned loaded_gen[YK_SCREEN_COUNT];
+    int64_t seen_sync_utc; /* the last sync round the screens know of */
 };
 
 /* Sets up the app on the home screen. Returns false (logged) when out of memory. */
@@ -131,6 +138,15 @@ void yk_kiosk_go(struct yk_kiosk *k, enum yk_screen_id s);
 
 /* The UI string for key in the current language (never NULL). */
 const char *yk_kiosk_tr(const struct yk_kiosk *k, const char *key);
+
+/* Says that stored content or seats changed (after a sign-up, a cancellation, a check-in):
+ * screens showing them load them again. */
+void yk_kiosk_data_changed(struct yk_kiosk *k);
+
+/* True when the frame is compact: the usual header and bar would take over a third of the
+ * height (elder mode on the 7" panel), so the header is one line and the bar one text line
+ * high; screens then put a step's choices first and keep explanations short. */
+bool yk_kiosk_compact(struct yk_kiosk *k);
 
 /* Wall-clock UTC seconds from the app's clock. */
 int64_t yk_kiosk_now_utc_s(const struct yk_kiosk *k);

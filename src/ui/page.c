@@ -173,6 +173,21 @@ void yk_doc_field(struct yk_doc *d, const char *id, const char *label, const cha
     struct yk_ui *ui = &d->k->ui;
     char lid[96];
     snprintf(lid, sizeof lid, "%s.label", id);
+    int lw = yk_ui_text_width(ui, label, YK_FONT_SMALL);
+    if (d->inline_fields && lw <= d->w / 4) {
+        /* The label in a column of a quarter of the width, the value beside it: a line for
+         * a field where the room is short. */
+        const struct yk_theme *t = &ui->theme;
+        int col = d->w / 4, vw = d->w - col - t->gap;
+        int vh = yk_ui_text_height(ui, value, YK_FONT_BODY, vw);
+        int lhh = yk_ui_line_height(ui, YK_FONT_BODY);
+        yk_ui_text(ui, lid, (struct yk_rect){d->x, d->y, col, lhh}, label, YK_FONT_SMALL,
+                   t->ink_soft, YK_ALIGN_LEFT, true);
+        yk_ui_text(ui, id, (struct yk_rect){d->x + col + t->gap, d->y, vw, vh}, value,
+                   YK_FONT_BODY, t->ink, YK_ALIGN_LEFT, false);
+        d->y += vh + t->gap;
+        return;
+    }
     int lh = yk_ui_text_height(ui, label, YK_FONT_SMALL, d->w);
     yk_ui_text(ui, lid, (struct yk_rect){d->x, d->y, d->w, lh}, label, YK_FONT_SMALL,
                ui->theme.ink_soft, YK_ALIGN_LEFT, false);

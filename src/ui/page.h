@@ -66,6 +66,8 @@ struct yk_doc {
     int x, w;             /* content column */
     int y;                /* next free y */
     int start;
+    bool inline_fields; /* a field's label beside its value where the label is short (set it
+                           after yk_doc_begin: compact frames) */
 };
 
 /* Starts a document in area; with_aside asks for a right-hand column on wide screens

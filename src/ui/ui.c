@@ -463,21 +463,37 @@ int yk_ui_text(struct yk_ui *ui, const char *id, struct yk_rect r, const char *t
 
 /* ---------------------------------------------------------------- widgets */
 
+void yk_ui_button_colors(const struct yk_theme *t, struct yk_color st_bg, struct yk_color st_fg,
+                         bool pressed, bool enabled, struct yk_color *bg, struct yk_color *fg,
+                         struct yk_color *sub)
+{
+    *bg = st_bg;
+    *fg = enabled ? st_fg : t->disabled;
+    if (!enabled) {
+        *bg = t->bar; /* flat and pale, with words still readable (contrast checked) */
+    } else if (pressed) {
+        /* Pressed: pale under dark words; under light words (a red or black button) the
+         * colour darkens instead (a black one lifts a little), so the words stay readable. */
+        bool light_words = yk_contrast_ratio(st_fg, (struct yk_color){0, 0, 0, 255}) >
+                           yk_contrast_ratio(st_fg, (struct yk_color){255, 255, 255, 255});
+        if (!light_words)
+            *bg = t->pressed;
+        else
+            *bg = (struct yk_color){(uint8_t)(st_bg.r * 3 / 4 + 12), (uint8_t)(st_bg.g * 3 / 4 + 12),
+                                    (uint8_t)(st_bg.b * 3 / 4 + 12), 255};
+    }
+    /* The second line is softer where the softer ink still reads on this background (7:1
+     * covers elder mode too); on a filled (selected) button it is the label's colour. */
+    *sub = enabled && yk_contrast_ratio(t->ink_soft, *bg) >= 7.0 ? t->ink_soft : *fg;
+}
+
 void yk_ui_button(struct yk_ui *ui, const char *id, struct yk_rect r, const char *label,
                   const struct yk_button_style *st, bool enabled)
 {
     const struct yk_theme *t = &ui->theme;
     bool pressed = enabled && strcmp(ui->pressed_id, id) == 0;
-    struct yk_color bg = pressed ? t->pressed : st->bg;
-    struct yk_color fg = enabled ? st->fg : t->disabled;
-    if (!enabled)
-        bg = t->bar; /* flat and pale, with words still readable (contrast checked) */
-    if (pressed && st->bg.r == t->primary.r && st->bg.g == t->primary.g) {
-        /* A pressed primary button darkens rather than turning pale. */
-        bg = (struct yk_color){(uint8_t)(st->bg.r * 3 / 4), (uint8_t)(st->bg.g * 3 / 4),
-                               (uint8_t)(st->bg.b * 3 / 4), 255};
-        fg = st->fg;
-    }
+    struct yk_color bg, fg, subc;
+    yk_ui_button_colors(t, st->bg, st->fg, pressed, enabled, &bg, &fg, &subc);
     yk_ui_fill(ui, r, bg, t->radius);
     const char *text = yk_ui_strdup(ui, label);
     struct yk_rect in = yk_inset(r, st->tight ? t->gap / 4 : t->gap);
@@ -509,8 +525,8 @@ void yk_ui_button(struct yk_ui *ui, const char *id, struct yk_rect r, const char
         if (st->sub) {
             struct yk_rect sr = {tx, y + h, lr.w, in.y + in.h - y - h};
             int h2;
-            fit = draw_text(ui, sr, st->sub, YK_FONT_SMALL, enabled ? t->ink_soft : fg,
-                            YK_ALIGN_LEFT, false, &h2) && fit;
+            fit = draw_text(ui, sr, st->sub, YK_FONT_SMALL, subc, YK_ALIGN_LEFT, false, &h2) &&
+                  fit;
         }
     } else if (st->icon_above) {
         int sub_h = st->sub ? yk_ui_text_height(ui, st->sub, YK_FONT_SMALL, in.w) : 0;
@@ -535,8 +551,8 @@ void yk_ui_button(struct yk_ui *ui, const char *id, struct yk_rect r, const char
         if (st->sub) {
             struct yk_rect sr = {in.x, y + h, in.w, in.y + in.h - y - h};
             int h2;
-            fit = draw_text(ui, sr, st->sub, YK_FONT_SMALL, enabled ? t->ink_soft : fg,
-                            YK_ALIGN_CENTER, false, &h2) && fit;
+            fit = draw_text(ui, sr, st->sub, YK_FONT_SMALL, subc, YK_ALIGN_CENTER, false, &h2) &&
+                  fit;
         }
     } else if (st->icon >= 0) {
         int icon = lh;
@@ -563,6 +579,10 @@ void yk_ui_button(struct yk_ui *ui, const char *id, struct yk_rect r, const char
         w->enabled = enabled;
         w->tappable = true;
         w->clipped = !fit;
+        w->has_colors = true;
+        w->st_bg = st->bg;
+        w->st_fg = st->fg;
+        w->has_sub = st->sub != NULL;
     }
 }
 
@@ -710,13 +730,13 @@ void yk_ui_scroll_end(struct yk_ui *ui, int content_bottom)
     if (max > 0) {
         /* A slim bar at the right edge says there is more to see, and where one is. */
         const struct yk_theme *t = &ui->theme;
-        int bw = t->gap / 2 > 4 ? t->gap / 2 : 4;
+        int bw = t->gap / 4 > 3 ? t->gap / 4 : 3;
         int bh = (int)((long)s->view_h * s->view_h / s->content_h);
         if (bh < t->touch_min / 2)
             bh = t->touch_min / 2;
         int by = s->view.y + (int)((float)(s->view_h - bh) * (s->offset / max));
         struct yk_color c = t->ink_soft;
-        c.a = 160;
+        c.a = 110; /* a hint of where one is, not a divider */
         yk_ui_fill(ui, (struct yk_rect){s->view.x + s->view.w - bw - 2, by, bw, bh}, c, bw / 2);
     }
 }
@@ -768,6 +788,20 @@ void yk_ui_modal(struct yk_ui *ui)
     for (size_t i = 0; i < ui->n_widgets; i++)
         if (ui->widgets[i].role != YK_ROLE_SCREEN)
             ui->widgets[i].vis = (struct yk_rect){0, 0, 0, 0};
+}
+
+void yk_ui_mark_primary(struct yk_ui *ui, const char *id)
+{
+    for (size_t i = ui->n_widgets; i-- > 0;)
+        if (strcmp(ui->widgets[i].id, id) == 0) {
+            ui->widgets[i].primary = true;
+            return;
+        }
+    struct yk_widget *w = add_widget(ui, id, YK_ROLE_BUTTON, (struct yk_rect){0, 0, 0, 0});
+    if (w) {
+        w->vis = (struct yk_rect){0, 0, 0, 0};
+        w->primary = true;
+    }
 }
 
 void yk_ui_set_text(struct yk_ui *ui, const char *id, const char *text)
@@ -837,6 +871,8 @@ void yk_ui_write_tree(const struct yk_ui *ui, void *fp)
         fprintf(f, ",\"x\":%d,\"y\":%d,\"w\":%d,\"h\":%d,\"enabled\":%s,\"clipped\":%s", w->r.x,
                 w->r.y, w->r.w, w->r.h, w->enabled ? "true" : "false",
                 w->clipped ? "true" : "false");
+        if (w->primary)
+            fputs(",\"primary\":true", f);
         if (w->role == YK_ROLE_QR) {
             fputs(",\"data\":", f);
             json_str(f, w->data);
@@ -911,6 +947,40 @@ int yk_ui_check_layout(const struct yk_ui *ui, char *err, size_t errn)
     }
 #undef REPORT
     return problems;
+}
+
+int yk_ui_check_choices(const struct yk_ui *ui, char *err, size_t errn)
+{
+    int problems = 0, marked = 0;
+    size_t used = 0;
+    if (errn)
+        err[0] = 0;
+    struct yk_rect screen = {0, 0, ui->p.width, ui->p.height};
+    for (size_t i = 0; i < ui->n_widgets; i++) {
+        const struct yk_widget *w = &ui->widgets[i];
+        if (!w->primary)
+            continue;
+        marked++;
+        struct yk_rect on = yk_rect_intersect(w->r, screen);
+        const char *why = NULL;
+        if (w->vis.w <= 0 || w->vis.h <= 0)
+            why = "not in view";
+        else if (w->vis.w != w->r.w || w->vis.h != w->r.h || on.w != w->r.w || on.h != w->r.h)
+            why = "only partly in view";
+        else if (w->clipped)
+            why = "its text does not fit";
+        if (!why)
+            continue;
+        problems++;
+        if (used < errn) {
+            int k = snprintf(err + used, errn - used, "%s (%s): %s (%dx%d at %d,%d; %dx%d shown)\n",
+                             w->id, w->text, why, w->r.w, w->r.h, w->r.x, w->r.y, w->vis.w,
+                             w->vis.h);
+            if (k > 0)
+                used += (size_t)k;
+        }
+    }
+    return marked ? problems : -1;
 }
 
 void yk_ui_screen_widget(struct yk_ui *ui, const char *id)
@@ -995,6 +1065,30 @@ int yk_ui_check_contrast(const struct yk_ui *ui, double min, char *err, size_t e
                              (int)shown, c->text, r, fg.r, fg.g, fg.b, bg.r, bg.g, bg.b);
             if (k > 0)
                 used += (size_t)k;
+        }
+    }
+    /* Each button in the state it is not in now: pressed under a finger, or not. A line
+     * drawn in the button's colours (its label, its second line) is judged against the
+     * button's background in that state. */
+    for (size_t i = 0; i < ui->n_widgets; i++) {
+        const struct yk_widget *w = &ui->widgets[i];
+        if (!w->has_colors || !w->enabled || !w->text[0] || w->vis.w <= 0 || w->vis.h <= 0)
+            continue;
+        for (int pressed = 0; pressed < 2; pressed++) {
+            struct yk_color bg, fg, sub;
+            yk_ui_button_colors(&ui->theme, w->st_bg, w->st_fg, pressed, true, &bg, &fg, &sub);
+            double r = yk_contrast_ratio(fg, bg);
+            double r2 = w->has_sub ? yk_contrast_ratio(sub, bg) : 21.0;
+            if (r + 1e-9 >= min && r2 + 1e-9 >= min)
+                continue;
+            bad++;
+            if (used < errn) {
+                int k = snprintf(err + used, errn - used, "%s%s: contrast %.2f:1%s\n", w->id,
+                                 pressed ? " (pressed)" : "", r < r2 ? r : r2,
+                                 r2 < r ? " (its second line)" : "");
+                if (k > 0)
+                    used += (size_t)k;
+            }
         }
     }
     return bad;

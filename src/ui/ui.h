@@ -84,6 +84,11 @@ struct yk_widget {
     bool enabled;
     bool clipped;       /* its text does not fit its box */
     bool tappable;
+    bool primary;       /* a choice or action the person must make on this step: it must be
+                           whole in view without scrolling (yk_ui_check_choices) */
+    bool has_colors;    /* a button: the colours of its states, for yk_ui_check_contrast */
+    struct yk_color st_bg, st_fg; /* its style's background and label colour */
+    bool has_sub;       /* it has a second, smaller line */
 };
 
 /* Remembered across builds: the position of a scrolling region. */
@@ -225,6 +230,11 @@ void yk_ui_modal(struct yk_ui *ui);
  * words for read-aloud). */
 void yk_ui_set_text(struct yk_ui *ui, const char *id, const char *text);
 
+/* Marks the last widget with this id as a primary choice or action of the screen (one the
+ * person must be able to reach without scrolling). When no widget has that id (the screen
+ * skipped it as out of view), adds an invisible placeholder so that the check fails. */
+void yk_ui_mark_primary(struct yk_ui *ui, const char *id);
+
 /* True when any part of r is inside the current clip (skip building what is not). */
 bool yk_ui_visible(const struct yk_ui *ui, struct yk_rect r);
 
@@ -250,8 +260,20 @@ void yk_ui_write_tree(const struct yk_ui *ui, void *f);
  * overlapping. Writes the first problems (one a line) into err and returns their count. */
 int yk_ui_check_layout(const struct yk_ui *ui, char *err, size_t errn);
 
+/* Checks that every widget marked primary (yk_ui_mark_primary) is whole in view: not cut by
+ * a scroll region or the screen's edges, not covered, and at least one marked. Writes the
+ * problems (one a line) into err and returns their count (-1 when nothing is marked). */
+int yk_ui_check_choices(const struct yk_ui *ui, char *err, size_t errn);
+
+/* The colours a button of style st is drawn in, pressed or not, enabled or not: background,
+ * label and second line. */
+void yk_ui_button_colors(const struct yk_theme *t, struct yk_color st_bg, struct yk_color st_fg,
+                         bool pressed, bool enabled, struct yk_color *bg, struct yk_color *fg,
+                         struct yk_color *sub);
+
 /* WCAG contrast of every text line drawn in the last build against what is drawn under its
- * middle (fills, blended when translucent). Writes the first failures (one a line) into err
+ * middle (fills, blended when translucent), and of every button's label and second line in
+ * its other states (pressed, and selected or not: what a finger on it would show). Writes the first failures (one a line) into err
  * and returns how many lines have less than min (e.g. 7.0 for AAA, 4.5 for AA). */
 int yk_ui_check_contrast(const struct yk_ui *ui, double min, char *err, size_t errn);
 

@@ -1,4 +1,4 @@
-# Configuration (src/core/config.c): unit tests, and the kiosk-image checks, which run the
+# Configuration (src/core/config_*.c): unit tests, and the kiosk-image checks, which run the
 # example config through the real parser.
 yk_test(test_config SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_config.c LIBS yk_core)
 

@@ -45,6 +45,39 @@ static void test_formats(void)
     CHECK_EQ_STR(buf, "Sat 5 Dec 09:30–11:30");
 }
 
+/* Issue 14: the year where it is not this one; whole days and months said as such. */
+static void test_when(void)
+{
+    char buf[96];
+    int64_t now = yk_shanghai_to_utc(2026, 12, 1, 9, 0, 0);
+    int64_t t = yk_shanghai_to_utc(2026, 12, 5, 9, 30, 0);
+    yk_format_when(buf, sizeof buf, t, t + 7200, now, "zh");
+    CHECK_EQ_STR(buf, "12月5日 星期六 09:30–11:30");
+    yk_format_when(buf, sizeof buf, t, t + 7200, now, "en");
+    CHECK_EQ_STR(buf, "Sat 5 Dec 09:30–11:30");
+    t = yk_shanghai_to_utc(2027, 10, 1, 9, 30, 0);
+    yk_format_when(buf, sizeof buf, t, t + 7200, now, "zh");
+    CHECK_EQ_STR(buf, "2027年10月1日 星期五 09:30–11:30");
+    yk_format_when(buf, sizeof buf, t, t + 7200, now, "en");
+    CHECK_EQ_STR(buf, "Fri 1 Oct 2027 09:30–11:30");
+    int64_t m0 = yk_shanghai_to_utc(2027, 3, 1, 0, 0, 0), m1 = yk_shanghai_to_utc(2027, 4, 1, 0, 0, 0);
+    yk_format_when(buf, sizeof buf, m0, m1, yk_shanghai_to_utc(2027, 2, 1, 9, 0, 0), "zh");
+    CHECK_EQ_STR(buf, "3月全月");
+    yk_format_when(buf, sizeof buf, m0, m1, yk_shanghai_to_utc(2027, 2, 1, 9, 0, 0), "en");
+    CHECK_EQ_STR(buf, "March (all month)");
+    yk_format_when(buf, sizeof buf, m0, m1, now, "zh");
+    CHECK_EQ_STR(buf, "2027年3月全月");
+    int64_t d0 = yk_shanghai_to_utc(2026, 12, 5, 0, 0, 0);
+    yk_format_when(buf, sizeof buf, d0, d0 + 86400, now, "zh");
+    CHECK_EQ_STR(buf, "12月5日 星期六 全天");
+    yk_format_when(buf, sizeof buf, d0, d0 + 86400, now, "en");
+    CHECK_EQ_STR(buf, "Sat 5 Dec, all day");
+    yk_format_when(buf, sizeof buf, d0, d0 + 3 * 86400, now, "en");
+    CHECK_EQ_STR(buf, "5–7 Dec");
+    yk_format_when(buf, sizeof buf, d0, d0 + 3 * 86400, now, "zh");
+    CHECK_EQ_STR(buf, "12月5日–12月7日");
+}
+
 static void test_driven_clock(void)
 {
     struct yk_clock c;
@@ -60,10 +93,37 @@ static void test_driven_clock(void)
     CHECK(u >= 1796083200000LL && u < 1796083260000LL);
 }
 
+/* The --now forms (config.c words the messages; the reading is here). */
+static void test_parse_datetime(void)
+{
+    int64_t t = 0;
+    CHECK_EQ_INT(yk_parse_datetime("2026-12-01T09:00", &t), YK_DATETIME_OK);
+    CHECK_EQ_INT(t, 1796086800LL);
+    CHECK_EQ_INT(yk_parse_datetime("2026-12-01T01:00:00Z", &t), YK_DATETIME_OK);
+    CHECK_EQ_INT(t, 1796086800LL);
+    CHECK_EQ_INT(yk_parse_datetime("2026-12-01 04:00:00+03:00", &t), YK_DATETIME_OK);
+    CHECK_EQ_INT(t, 1796086800LL);
+    t = 7;
+    CHECK_EQ_INT(yk_parse_datetime("2026-02-29 09:00", &t), YK_DATETIME_RANGE);
+    CHECK_EQ_INT(t, 7); /* untouched */
+    CHECK_EQ_INT(yk_parse_datetime("1999-12-31 09:00", &t), YK_DATETIME_RANGE);
+    CHECK_EQ_INT(yk_parse_datetime("2026-12-01 24:00", &t), YK_DATETIME_RANGE);
+    CHECK_EQ_INT(yk_parse_datetime("2026-12-01T09:00+15:00", &t), YK_DATETIME_OFFSET);
+    CHECK_EQ_INT(yk_parse_datetime("2026-12-01T09:00+0800", &t), YK_DATETIME_OFFSET);
+    CHECK_EQ_INT(yk_parse_datetime("2026-12-01", &t), YK_DATETIME_FORM);
+    CHECK_EQ_INT(yk_parse_datetime("2026-12-01T09:00 ", &t), YK_DATETIME_FORM);
+    CHECK_EQ_INT(yk_days_in_month(2028, 2), 29);
+    CHECK_EQ_INT(yk_days_in_month(2100, 2), 28);
+    CHECK_EQ_INT(yk_days_in_month(2000, 2), 29);
+    CHECK_EQ_INT(yk_days_in_month(2026, 4), 30);
+}
+
 int main(void)
 {
+    test_parse_datetime();
     test_conversion();
     test_formats();
+    test_when();
     test_driven_clock();
     return yk_test_done();
 }

@@ -110,19 +110,6 @@ static void test_long_text_heap_path(void)
     free(t);
 }
 
-static void test_utf8_validation(void)
-{
-    CHECK(yk_utf8_valid("益空间 abc", strlen("益空间 abc")));
-    CHECK(!yk_utf8_valid("\xff", 1));
-    CHECK(!yk_utf8_valid("\xe7\x9b", 2));           /* cut short */
-    CHECK(!yk_utf8_valid("\xc0\xaf", 2));           /* overlong */
-    CHECK(!yk_utf8_valid("\xed\xa0\x80", 3));       /* surrogate */
-    CHECK(!yk_utf8_valid("a\0b", 3));
-    size_t l;
-    CHECK_EQ_INT(yk_utf8_decode("益", &l), 0x76CA);
-    CHECK_EQ_INT(l, 3);
-}
-
 int main(void)
 {
     test_no_line_starts_with_punctuation();
@@ -131,6 +118,5 @@ int main(void)
     test_overlong_word_is_split();
     test_count_beyond_max_lines();
     test_long_text_heap_path();
-    test_utf8_validation();
     return yk_test_done();
 }

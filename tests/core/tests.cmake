@@ -11,3 +11,9 @@ add_custom_command(OUTPUT ${_keys}
   DEPENDS ${_ui_src} VERBATIM)
 add_custom_target(ui_keys ALL DEPENDS ${_keys})
 set_property(TEST test_i18n APPEND PROPERTY ENVIRONMENT "YK_UI_KEYS_FILE=${_keys}")
+yk_test(test_utf8 SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_utf8.c LIBS yk_core)
+yk_test(test_base32 SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_base32.c LIBS yk_core)
+
+include(${CMAKE_SOURCE_DIR}/tests/fuzz/tests.cmake)
+yk_fuzz_target(fuzz_utf8 ${CMAKE_CURRENT_LIST_DIR}/fuzz_utf8.c
+               ${CMAKE_SOURCE_DIR}/tests/fuzz/corpus/utf8 yk_core)

@@ -44,3 +44,10 @@ foreach(size ${YK_EVENTS_SIZES})
                    --now 2026-12-01T09:00:00+08:00 --size ${size})
   set_tests_properties(events_qr_${size} PROPERTIES ENVIRONMENT "YK_LOG=quiet")
 endforeach()
+
+# A cancelled event: marked, and no sign-up button.
+add_test(NAME events_cancelled
+         COMMAND ${CMAKE_CURRENT_LIST_DIR}/cancelled.sh $<TARGET_FILE:make_events>
+                 $<TARGET_FILE:yikong-kiosk> ${CMAKE_BINARY_DIR}/shots/events_cancelled
+                 --now 2026-12-01T09:00:00+08:00 --size 800x480)
+set_tests_properties(events_cancelled PROPERTIES ENVIRONMENT "YK_LOG=quiet")

@@ -1,7 +1,9 @@
 /* Fuzz target for the hub's push body parser (yk_hub_parse_push, src/hub/hub_api.c): the
  * bytes a kiosk (or anyone holding a token) can send to POST /api/v1/push, without network.
  * Checks: no crash or sanitizer report; either an HTTP status of 400/413 with a message, or
- * one answer per record where every accepted-for-store record has a valid id and kiosk. */
+ * one answer per record where every accepted-for-store record has a valid id and kiosk, every
+ * number inside the hub's bounds (party sizes, counts, deltas, times, serials: so no sum of
+ * them can overflow in the store), and of a phone number at most its last four digits. */
 #include "fuzz/require.h"
 #include "core/ids.h"
 #include "hub/hub_api.h"
@@ -31,6 +33,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             REQUIRE(r->kiosk_id && strlen(r->kiosk_id) <= YK_HUB_MAX_FIELD);
             if (r->kind == YK_HUB_SIGNUP || r->kind == YK_HUB_CHECKIN)
                 REQUIRE(r->event_id);
+            if (r->kind == YK_HUB_SIGNUP)
+                REQUIRE(r->party_size >= 1 && r->party_size <= YK_HUB_PARTY_MAX);
+            if (r->kind == YK_HUB_CHECKIN)
+                REQUIRE(r->count >= 1 && r->count <= YK_HUB_PARTY_MAX);
+            if (r->kind == YK_HUB_WALKIN)
+                REQUIRE(r->delta >= -1 && r->delta <= 1);
+            REQUIRE(r->ticket_serial >= 0 && r->ticket_serial <= UINT32_MAX);
+            const int64_t times[] = {r->created_utc, r->updated_utc, r->on_utc, r->off_utc};
+            for (size_t k = 0; k < sizeof times / sizeof times[0]; k++)
+                REQUIRE(times[k] >= 0 && times[k] <= YK_HUB_TIME_MAX);
+            if (r->phone_last4) {
+                REQUIRE(strlen(r->phone_last4) == 4);
+                for (int k = 0; k < 4; k++)
+                    REQUIRE(r->phone_last4[k] >= '0' && r->phone_last4[k] <= '9');
+            }
         }
     }
     yk_hub_push_body_free(&b);

@@ -8,10 +8,14 @@
  * suffix, Authorization bytes or `since`; then `limit`) and the rest is the body.
  * Checks: no crash or sanitizer report; the status is one the protocol documents (never a
  * 500: the store is healthy, so a 500 is a bug); a body and a content type always; a JSON
- * answer parses as JSON; an unauthenticated request to an API endpoint never gets a 2xx. */
+ * answer parses as JSON; an unauthenticated request to an API endpoint never gets a 2xx; an
+ * HTML page is valid UTF-8 (names cut between characters) with no script in it; whatever was
+ * pushed, no event is overbooked and the store keeps answering (a 503 would be a poisoned
+ * event blocking every kiosk). */
 #include "fuzz/require.h"
 #include "core/ids.h"
 #include "core/json.h"
+#include "core/utf8.h"
 #include "hub/hub_api.h"
 #include "hub/hub_store.h"
 
@@ -167,6 +171,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         yk_json_free(&doc);
         REQUIRE(parsed);
     }
+    if (strncmp(rs.content_type, "text/html", 9) == 0) {
+        REQUIRE(yk_utf8_valid(rs.body, rs.len));
+        REQUIRE(!strstr(rs.body, "<script")); /* the page builder ends with a NUL */
+    }
+    int64_t cap, confirmed, allotted;
+    REQUIRE(yk_hub_event_seats(store, "e1", &cap, &confirmed, &allotted) == YK_HUB_OK);
+    REQUIRE(confirmed <= cap && allotted <= cap);
     bool api = strncmp(rq.path, "/api/", 5) == 0 && strcmp(rq.path, "/api/v1/enrol") != 0;
     if (api && auth_kind != 1 && auth_kind != 3)
         REQUIRE(rs.status >= 400);

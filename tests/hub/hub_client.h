@@ -18,21 +18,27 @@
 #include <unistd.h>
 
 struct hub {
-    char dir[256], db[320], bin[512], port_file[320];
+    char dir[256], db[320], bin[512], port_file[320], log[320];
     pid_t pid;
     int port;
+    const char *serve_args; /* more `serve` options (split on spaces), or NULL */
+    bool capture_log;       /* the server's stderr goes to log instead of the test's */
+    const char *source;     /* the loopback address requests come from (NULL: the default) */
 };
 
 struct resp {
     long status;
     char *body; /* NUL-terminated; free with resp_free */
     size_t len;
+    char *headers; /* the response's header lines, NUL-terminated */
+    size_t hlen;
 };
 
 static inline void resp_free(struct resp *r)
 {
     free(r->body);
-    r->body = NULL;
+    free(r->headers);
+    r->body = r->headers = NULL;
 }
 
 static inline void hub_init(struct hub *h)
@@ -47,6 +53,7 @@ static inline void hub_init(struct hub *h)
     }
     snprintf(h->db, sizeof h->db, "%s/hub.db", h->dir);
     snprintf(h->port_file, sizeof h->port_file, "%s/port", h->dir);
+    snprintf(h->log, sizeof h->log, "%s/hub.log", h->dir);
     curl_global_init(CURL_GLOBAL_DEFAULT);
 }
 
@@ -83,8 +90,17 @@ static inline bool hub_start(struct hub *h)
     unlink(h->port_file);
     h->pid = fork();
     if (h->pid == 0) {
-        execl(h->bin, "yikong-hub", "--db", h->db, "serve", "--listen", "127.0.0.1", "--port", "0",
-              "--port-file", h->port_file, (char *)NULL);
+        char *argv[32] = {"yikong-hub", "--db", h->db, "serve", "--listen", "127.0.0.1",
+                          "--port", "0", "--port-file", h->port_file};
+        int argc = 10;
+        char extra[512];
+        snprintf(extra, sizeof extra, "%s", h->serve_args ? h->serve_args : "");
+        for (char *tok = strtok(extra, " "); tok && argc < 31; tok = strtok(NULL, " "))
+            argv[argc++] = tok;
+        argv[argc] = NULL;
+        if (h->capture_log && !freopen(h->log, "a", stderr))
+            _exit(126);
+        execv(h->bin, argv);
         _exit(127);
     }
     for (int i = 0; i < 1000; i++) {
@@ -126,18 +142,28 @@ static inline void hub_cleanup(struct hub *h)
     curl_global_cleanup();
 }
 
+static size_t append_to(char **buf, size_t *len, const char *p, size_t k)
+{
+    char *b = realloc(*buf, *len + k + 1);
+    if (!b)
+        return 0;
+    memcpy(b + *len, p, k);
+    *buf = b;
+    *len += k;
+    b[*len] = '\0';
+    return k;
+}
+
 static size_t on_data(char *p, size_t size, size_t n, void *user)
 {
     struct resp *r = user;
-    size_t k = size * n;
-    char *b = realloc(r->body, r->len + k + 1);
-    if (!b)
-        return 0;
-    memcpy(b + r->len, p, k);
-    r->body = b;
-    r->len += k;
-    b[r->len] = '\0';
-    return k;
+    return append_to(&r->body, &r->len, p, size * n);
+}
+
+static size_t on_header(char *p, size_t size, size_t n, void *user)
+{
+    struct resp *r = user;
+    return append_to(&r->headers, &r->hlen, p, size * n);
 }
 
 /* One request. body NULL: none. token NULL: no Authorization header. status 0: no answer. */
@@ -146,6 +172,7 @@ static inline struct resp hub_http(const struct hub *h, const char *method, cons
 {
     struct resp r = {0};
     r.body = calloc(1, 1);
+    r.headers = calloc(1, 1);
     CURL *c = curl_easy_init();
     char url[1024], auth[256];
     snprintf(url, sizeof url, "http://127.0.0.1:%d%s", h->port, path);
@@ -160,6 +187,13 @@ static inline struct resp hub_http(const struct hub *h, const char *method, cons
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, hd);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &r);
+    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(c, CURLOPT_HEADERDATA, &r);
+    char source[64];
+    if (h->source) {
+        snprintf(source, sizeof source, "host!%s", h->source);
+        curl_easy_setopt(c, CURLOPT_INTERFACE, source);
+    }
     curl_easy_setopt(c, CURLOPT_TIMEOUT, 20L);
     curl_easy_setopt(c, CURLOPT_NOPROXY, "*");
     if (body) {

@@ -9,6 +9,7 @@
  * and at the end every sign-up is stored exactly once. */
 #include "check.h"
 #include "core/ids.h"
+#include "core/ticket.h"
 #include "hub/hub_store.h"
 
 #include <sodium.h>
@@ -38,13 +39,34 @@ static struct yk_hub_store *fresh_store(int cap)
     return s;
 }
 
+/* Each fake kiosk's ticket key, derived from its id. */
+static void keys_of(const char *kiosk, struct yk_ticket_keys *k)
+{
+    uint8_t seed[32];
+    crypto_generichash(seed, sizeof seed, (const unsigned char *)kiosk, strlen(kiosk), NULL, 0);
+    yk_ticket_keys_from_seed(k, seed);
+}
+
+/* A genuine ticket of kiosk for the event "ev": the hub takes no other. */
+static char *ticket(const char *kiosk, uint32_t serial, char out[YK_TICKET_DIGITS + 1])
+{
+    struct yk_ticket_keys k;
+    struct yk_ticket t;
+    keys_of(kiosk, &k);
+    yk_ticket_sign(&k, "ev", serial, 1790000000, &t);
+    yk_ticket_encode(&t, out);
+    yk_ticket_keys_destroy(&k);
+    return out;
+}
+
 static void enrol(struct yk_hub_store *s, const char *kiosk)
 {
     char code[YK_HUB_SETUP_CODE_LEN + 1], tok[YK_HUB_TOKEN_LEN + 1], st[64];
-    uint8_t pk[32];
-    randombytes_buf(pk, sizeof pk);
+    struct yk_ticket_keys k;
+    keys_of(kiosk, &k);
     CHECK(yk_hub_kiosk_add(s, "st", 1, 1000, code) == YK_HUB_OK);
-    CHECK(yk_hub_enrol(s, code, kiosk, pk, 2, tok, st) == YK_HUB_OK);
+    CHECK(yk_hub_enrol(s, code, kiosk, k.public_key, 2, tok, st) == YK_HUB_OK);
+    yk_ticket_keys_destroy(&k);
 }
 
 static void signup(struct yk_hub_record *r, const char *id, const char *kiosk, const char *status,
@@ -79,7 +101,9 @@ static void test_order(void)
     static const char *ids[5] = {"01KB0000000000000000000001", "01KB0000000000000000000002",
                                  "01KB0000000000000000000003", "01KB0000000000000000000004",
                                  "01KB0000000000000000000005"};
-    static const char *codes[5] = {"c1", "c2", "c3", "c4", "c5"};
+    static char codes[6][YK_TICKET_DIGITS + 1];
+    for (int i = 0; i < 6; i++)
+        ticket(k, (uint32_t)i + 1, codes[i]);
     int order[5] = {4, 1, 3, 0, 2};
     struct yk_hub_record r[5];
     struct yk_hub_outcome o[5];
@@ -87,22 +111,22 @@ static void test_order(void)
         signup(&r[i], ids[order[i]], k, "pending", 1, codes[order[i]]);
     CHECK(yk_hub_push(s, k, r, 5, o, 10));
     char st[16];
-    CHECK_EQ_STR(status_of(s, "c1", st), "confirmed");
-    CHECK_EQ_STR(status_of(s, "c2", st), "confirmed");
-    CHECK_EQ_STR(status_of(s, "c3", st), "confirmed");
-    CHECK_EQ_STR(status_of(s, "c4", st), "waitlist");
-    CHECK_EQ_STR(status_of(s, "c5", st), "waitlist");
+    CHECK_EQ_STR(status_of(s, codes[0], st), "confirmed");
+    CHECK_EQ_STR(status_of(s, codes[1], st), "confirmed");
+    CHECK_EQ_STR(status_of(s, codes[2], st), "confirmed");
+    CHECK_EQ_STR(status_of(s, codes[3], st), "waitlist");
+    CHECK_EQ_STR(status_of(s, codes[4], st), "waitlist");
     CHECK_EQ_STR(o[0].status, "waitlist"); /* id 5, answered in the order sent */
     CHECK_EQ_STR(o[3].status, "confirmed");
     /* a cancellation lets the first in line in, and revokes the cancelled ticket */
-    signup(&r[0], ids[1], k, "cancelled", 1, "c2");
+    signup(&r[0], ids[1], k, "cancelled", 1, codes[1]);
     CHECK(yk_hub_push(s, k, r, 1, o, 11));
     CHECK(o[0].result == YK_HUB_ACCEPTED);
-    CHECK_EQ_STR(status_of(s, "c2", st), "cancelled");
-    CHECK_EQ_STR(status_of(s, "c4", st), "confirmed");
-    CHECK_EQ_STR(status_of(s, "c5", st), "waitlist");
+    CHECK_EQ_STR(status_of(s, codes[1], st), "cancelled");
+    CHECK_EQ_STR(status_of(s, codes[3], st), "confirmed");
+    CHECK_EQ_STR(status_of(s, codes[4], st), "waitlist");
     /* an offline confirmation beyond what the kiosk holds is not honoured blindly */
-    signup(&r[0], "01KB0000000000000000000006", k, "confirmed", 1, "c6");
+    signup(&r[0], "01KB0000000000000000000006", k, "confirmed", 1, codes[5]);
     CHECK(yk_hub_push(s, k, r, 1, o, 12));
     CHECK_EQ_STR(o[0].status, "waitlist");
     CHECK_EQ_STR(o[0].reason, "over-allotment");
@@ -129,29 +153,49 @@ static void test_ticket_later(void)
     CHECK_EQ_STR(o[0].status, "confirmed");
     CHECK_EQ_STR(o[1].status, "waitlist");
     /* The kiosk signed a's ticket: stored. */
-    signup(&r[0], a, k, "confirmed", 1, "code-a");
+    char code_a[YK_TICKET_DIGITS + 1], code_o[YK_TICKET_DIGITS + 1], code_b[YK_TICKET_DIGITS + 1];
+    char code_x[YK_TICKET_DIGITS + 1], short_a[YK_TICKET_SHORT_LEN + 1];
+    ticket(k, 7, code_a);
+    ticket(k, 8, code_o);
+    ticket(k, 9, code_b);
+    ticket(k2, 1, code_x);
+    struct yk_ticket tk;
+    CHECK(yk_ticket_decode(code_a, strlen(code_a), &tk) == YK_TICKET_OK);
+    yk_ticket_short_code(&tk, short_a);
+    /* Not its own ticket (another kiosk's key), or another serial: refused alone. */
+    signup(&r[0], a, k, "confirmed", 1, code_x);
+    CHECK(yk_hub_push(s, k, r, 1, o, 11));
+    CHECK_EQ_STR(o[0].reason, "bad-ticket");
+    signup(&r[0], a, k, "confirmed", 1, code_a);
+    r[0].ticket_serial = 8;
+    CHECK(yk_hub_push(s, k, r, 1, o, 11));
+    CHECK_EQ_STR(o[0].reason, "bad-ticket");
+    /* The kiosk signed a's ticket: stored, with the short code the hub derives from it (a
+     * short code sent along is not believed). */
+    signup(&r[0], a, k, "confirmed", 1, code_a);
     r[0].short_code = "ABCD1234";
     r[0].ticket_serial = 7;
     CHECK(yk_hub_push(s, k, r, 1, o, 11));
     CHECK(o[0].result == YK_HUB_ACCEPTED);
     CHECK_EQ_STR(o[0].status, "confirmed");
     char st[16];
-    CHECK_EQ_STR(status_of(s, "code-a", st), "confirmed");
-    CHECK_EQ_STR(status_of(s, "ABCD1234", st), "confirmed");
+    CHECK_EQ_STR(status_of(s, code_a, st), "confirmed");
+    CHECK_EQ_STR(status_of(s, short_a, st), "confirmed");
+    CHECK_EQ_STR(status_of(s, "ABCD1234", st), "");
     /* Never changed afterwards. */
-    signup(&r[0], a, k, "confirmed", 1, "code-other");
+    signup(&r[0], a, k, "confirmed", 1, code_o);
     CHECK(yk_hub_push(s, k, r, 1, o, 12));
     CHECK(o[0].result == YK_HUB_DUPLICATE);
-    CHECK_EQ_STR(status_of(s, "code-other", st), "");
-    CHECK_EQ_STR(status_of(s, "code-a", st), "confirmed");
+    CHECK_EQ_STR(status_of(s, code_o, st), "unsynced");
+    CHECK_EQ_STR(status_of(s, code_a, st), "confirmed");
     /* A waitlisted sign-up pushed with a ticket gets no ticket and no seat. */
-    signup(&r[0], b, k, "confirmed", 1, "code-b");
+    signup(&r[0], b, k, "confirmed", 1, code_b);
     CHECK(yk_hub_push(s, k, r, 1, o, 13));
     CHECK(o[0].result == YK_HUB_DUPLICATE);
     CHECK_EQ_STR(o[0].status, "waitlist");
-    CHECK_EQ_STR(status_of(s, "code-b", st), "");
+    CHECK_EQ_STR(status_of(s, code_b, st), "unsynced");
     /* Another kiosk cannot attach a ticket to it. */
-    signup(&r[0], a, k2, "confirmed", 1, "code-x");
+    signup(&r[0], a, k2, "confirmed", 1, code_x);
     CHECK(yk_hub_push(s, k2, r, 1, o, 14));
     CHECK(o[0].result == YK_HUB_REJECTED);
     int64_t cap, conf, allot;
@@ -163,7 +207,7 @@ static void test_ticket_later(void)
 #define MAX_SU 400
 
 struct su {
-    char id[YK_ID_LEN + 1], code[40];
+    char id[YK_ID_LEN + 1], code[YK_TICKET_DIGITS + 1];
     int kiosk, party;
     bool offline_confirmed; /* confirmed by its kiosk offline, from its allotment */
     bool cancelled;         /* by its kiosk */
@@ -191,8 +235,7 @@ static void property_run(int run)
             struct su *x = &su[nsu];
             memset(x, 0, sizeof *x);
             yk_id_make(x->id, ms += 1 + rnd(50));
-            memcpy(x->code, "T-", 2);
-            memcpy(x->code + 2, x->id, YK_ID_LEN + 1);
+            ticket(kiosks[k], (uint32_t)nsu + 1, x->code);
             x->kiosk = k;
             x->party = 1 + (int)rnd(3);
             if (local_used[k] + x->party <= held[k]) {

@@ -88,6 +88,83 @@ static void test_rejects(void)
     yk_json_free(&d);
 }
 
+static bool parses_lim(const char *s, const struct yk_json_limits *lim)
+{
+    struct yk_json_doc d;
+    bool ok = yk_json_parse(&d, s, strlen(s), lim);
+    yk_json_free(&d);
+    return ok;
+}
+
+/* The parser is jansson under a check: each rule of src/hub/README.md ("Limits and
+ * strictness") that jansson alone would not keep, or keeps differently, refused here. */
+static void test_readme_refusals(void)
+{
+    /* integers only, int64: jansson reads these as reals or as the integer 0 */
+    const char *not_int[] = {"-0", " -0 ", "[-0]", "{\"a\":-0}", "[1,-0]", "-0.0", "0.0",
+                             "1.0", "1E3", "1e-2", "-1.5e10", "1E400", "[0.5]",
+                             "9223372036854775808", "-9223372036854775809", "1e19"};
+    for (size_t i = 0; i < sizeof not_int / sizeof not_int[0]; i++) {
+        if (parses(not_int[i])) {
+            fprintf(stderr, "accepted: %s\n", not_int[i]);
+            CHECK(false);
+        }
+    }
+    /* ... and "-0" inside a string or a key is just text */
+    CHECK(parses("\"-0\""));
+    CHECK(parses("{\"-0\":[\"a\\\"-0\", -1, 0, -10]}"));
+    CHECK(!parses("[\"\\\\\", -0]")); /* a string ending in an escaped backslash */
+    /* valid UTF-8 only, surrogates paired, no \u0000 */
+    const char *bad_text[] = {"\"\\ud800\"", "\"\\udfff\"", "\"\\ud800\\ud800\"",
+                              "\"\\udc00\\ud800\"", "{\"\\ud800\":1}", "\"a\\u0000b\"",
+                              "{\"\\u0000\":1}", "{\"\xc0\xaf\":1}", "\"\xed\xb0\x80\""};
+    for (size_t i = 0; i < sizeof bad_text / sizeof bad_text[0]; i++) {
+        if (parses(bad_text[i])) {
+            fprintf(stderr, "accepted: %s\n", bad_text[i]);
+            CHECK(false);
+        }
+    }
+    CHECK(parses("\"\\ud83d\\ude00\""));
+    /* no duplicate keys, at any depth, also when spelled differently */
+    CHECK(!parses("{\"a\":{\"b\":1,\"b\":1}}"));
+    CHECK(!parses("{\"a\":1,\"\\u0061\":2}"));
+    /* depth <= 8 in requests (the hub's limits), 32 in general */
+    struct yk_json_limits hub = {.max_bytes = 4u << 20, .max_depth = 8, .max_nodes = 200000,
+                                 .max_members = 64};
+    CHECK(parses_lim("[[[[[[[[1]]]]]]]]", &hub));
+    CHECK(!parses_lim("[[[[[[[[[1]]]]]]]]]", &hub));
+    CHECK(!parses_lim("{\"a\":[{\"b\":[{\"c\":[{\"d\":[{}]}]}]}]}", &hub));
+    /* one value and nothing after it (a NUL byte is something) */
+    CHECK(!parses("{} {}"));
+    CHECK(!parses("1 2"));
+    CHECK(!parses("{}\x0c"));
+    /* the caps count exactly: 3 values, 1 member each */
+    struct yk_json_limits lim = {.max_nodes = 3};
+    CHECK(parses_lim("[1,2]", &lim));
+    CHECK(parses_lim("[[],[]]", &lim));
+    CHECK(parses_lim("{\"a\":[ ]}", &lim));
+    CHECK(!parses_lim("[[1],[]]", &lim));
+    CHECK(!parses_lim("{\"a\":1,\"b\":[0]}", &lim));
+    lim = (struct yk_json_limits){.max_members = 1};
+    CHECK(parses_lim("{\"a\":{\"b\":1}}", &lim));
+    CHECK(parses_lim("[{\"a\":1},{\"b\":1}]", &lim));
+    CHECK(!parses_lim("[{\"a\":1,\"b\":1}]", &lim));
+
+    /* The reason may be sent back to whoever sent the body: it never carries their bytes. */
+    struct yk_json_doc d;
+    const char *evil = "[SECRET\xff\xfe]";
+    CHECK(!yk_json_parse(&d, evil, strlen(evil), NULL));
+    CHECK(d.error[0] && strstr(d.error, "SECRET") == NULL);
+    CHECK(yk_json_utf8_valid(d.error, strlen(d.error)));
+    yk_json_free(&d);
+    CHECK(!yk_json_parse(&d, "-0", 2, NULL));
+    CHECK_EQ_STR(d.error, "negative zero at byte 0");
+    yk_json_free(&d);
+    CHECK(!yk_json_parse(&d, "[1.5]", 5, NULL));
+    CHECK_EQ_STR(d.error, "only integers are allowed");
+    yk_json_free(&d);
+}
+
 static void test_writer(void)
 {
     struct yk_jw w;
@@ -150,6 +227,7 @@ int main(void)
 {
     test_accepts();
     test_rejects();
+    test_readme_refusals();
     test_writer();
     return yk_test_done();
 }

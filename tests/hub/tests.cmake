@@ -7,6 +7,12 @@ yk_test(test_json SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_json.c LIBS yk_core)
 yk_test(test_hub_http SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_hub_http.c
         LIBS yk_hub PkgConfig::CURL)
 add_dependencies(test_hub_http yikong-hub)
+# Issue 11's attacks on loopback, one per finding (hub_attacks.h; the replay of all of them
+# with kiosks syncing is tests/sync's hub_replay).
+yk_test(test_hub_attacks SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_hub_attacks.c
+        LIBS yk_hub PkgConfig::CURL)
+add_dependencies(test_hub_attacks yikong-hub)
+set_tests_properties(test_hub_attacks PROPERTIES TIMEOUT 90)
 yk_test(test_hub_seats SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_hub_seats.c LIBS yk_hub)
 # Group commit: pushes from many threads at once, each answered for what it stored.
 yk_test(test_hub_group SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_hub_group.c LIBS yk_hub Threads::Threads)

@@ -3,15 +3,17 @@
 yk_deps() {
     local pkgs="cmake ninja-build gcc pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
                 libsqlite3-dev libqrencode-dev libsodium-dev libunibreak-dev fonts-noto-cjk
-                libmicrohttpd-dev libcurl4-openssl-dev"
+                libmicrohttpd-dev libcurl4-openssl-dev libjansson-dev"
     if [ "$1" = test ]; then
         # xvfb: a real X11 window for idle-CPU figures; zbar-tools: reads QR codes back from
         # screenshots; clang + libclang-rt-14-dev: libFuzzer; sqlite3: integrity checks.
-        pkgs="$pkgs xvfb xauth zbar-tools clang libclang-rt-14-dev sqlite3 procps"
+        # chromium + chromium-driver + python3-selenium: the admin's browser test.
+        pkgs="$pkgs xvfb xauth zbar-tools clang libclang-rt-14-dev sqlite3 procps
+              chromium chromium-driver python3-selenium"
         # The terminal (kiosk-image/, tests/image/): arm64 packages cross-built against an
         # mmdebstrap sysroot and tested under qemu-user; the image; its boot in qemu-system.
         pkgs="$pkgs crossbuild-essential-arm64 qemu-user-static arch-test mmdebstrap dpkg-dev
-              lintian qemu-system-arm dosfstools mtools fdisk e2fsprogs xz-utils"
+              lintian qemu-system-arm dosfstools mtools fdisk e2fsprogs xz-utils imagemagick"
     fi
     local missing=""
     for p in $pkgs; do

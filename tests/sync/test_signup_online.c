@@ -18,6 +18,7 @@
 #include "app/sync_http.h"
 #include "core/signup.h"
 #include "core/ticket.h"
+#include "core/ticket_keys.h"
 
 #include <sodium.h>
 #include <sys/stat.h>

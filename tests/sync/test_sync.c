@@ -346,6 +346,7 @@ static void test_backoff_and_status(void)
     CHECK(!yk_sync_take_setup_code(code, sizeof code));
     CHECK(!yk_sync_enter_setup_code("ABC"));
     CHECK(!yk_sync_enter_setup_code("SZKX-NTPX-ZAY7-Q7Y!"));
+    CHECK(!yk_sync_enter_setup_code("SZKX-NTPX-ZAY7-Q7YU")); /* U is never in a code */
     CHECK(yk_sync_enter_setup_code("szkx-ntpx-zay7-q7y5"));
     CHECK(yk_sync_take_setup_code(code, sizeof code));
     CHECK_EQ_STR(code, "szkx-ntpx-zay7-q7y5");

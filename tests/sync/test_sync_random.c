@@ -20,6 +20,7 @@
 #include "core/signup.h"
 #include "core/sync.h"
 #include "core/ticket.h"
+#include "core/ticket_keys.h"
 
 #include <sodium.h>
 

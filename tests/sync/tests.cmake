@@ -1,4 +1,4 @@
-# The hub sync client (src/core/sync.c, src/app/sync_http.c, src/app/sync_worker.c): unit
+# The hub sync client (src/core/sync_*.c, src/app/sync_http.c, src/app/sync_worker.c): unit
 # tests with canned JSON, end-to-end tests with real processes on 127.0.0.1 (the hub, kiosks,
 # a TCP proxy that cuts connections), the page parser's fuzz target, and the benchmark
 # (bench_sync, not a test; sync_bench_smoke runs it small). Names match ctest -R sync.
@@ -34,3 +34,10 @@ set_tests_properties(sync_signup_online PROPERTIES TIMEOUT 120)
 yk_test(sync_random SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sync_random.c LIBS yk_app PkgConfig::CURL)
 add_dependencies(sync_random yikong-hub)
 set_tests_properties(sync_random PROPERTIES TIMEOUT 300)
+
+# Issue 11's attacks (tests/hub/hub_attacks.h) all against one hub while three real kiosks sync:
+# then integrity_check, every queue drained, nothing overbooked.
+yk_test(sync_hub_replay SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_hub_replay.c
+        LIBS yk_app PkgConfig::CURL)
+add_dependencies(sync_hub_replay yikong-hub)
+set_tests_properties(sync_hub_replay PROPERTIES TIMEOUT 120)

@@ -8,6 +8,7 @@
 #include "core/log.h"
 #include "core/qr.h"
 #include "core/signup.h"
+#include "core/ticket_keys.h"
 
 #include <time.h>
 

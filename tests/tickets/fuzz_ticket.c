@@ -6,6 +6,8 @@
  * The seeds in tests/fuzz/corpus/ticket include codes signed with SEED_SIGNER below (made by
  * this file's own ticket functions), so the fuzzer starts from inputs that verify. */
 #include "fuzz/require.h"
+#include "core/base32.h"
+#include "core/phone.h"
 #include "core/ticket.h"
 
 #include <stdint.h>
@@ -87,8 +89,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(s, data, size);
     s[size] = '\0';
     char norm[YK_TICKET_SHORT_LEN + 1], masked[YK_PHONE_MASKED_LEN + 1];
-    if (yk_ticket_short_normalize(s, norm))
-        REQUIRE(strlen(norm) == YK_TICKET_SHORT_LEN);
+    long symbols = yk_base32_symbols(s);
+    if (yk_ticket_short_normalize(s, norm)) {
+        /* Canonical, a fixed point, and 40 bits that encode back to the same symbols. */
+        REQUIRE(symbols == YK_TICKET_SHORT_LEN && yk_base32_valid(norm, YK_TICKET_SHORT_LEN));
+        char again[YK_TICKET_SHORT_LEN + 1];
+        REQUIRE(yk_ticket_short_normalize(norm, again) && strcmp(again, norm) == 0);
+        uint8_t bits[5];
+        REQUIRE(yk_base32_decode(norm, YK_TICKET_SHORT_LEN, bits, sizeof bits));
+        yk_base32_encode(bits, sizeof bits, again, YK_TICKET_SHORT_LEN);
+        REQUIRE(strcmp(again, norm) == 0);
+    } else {
+        REQUIRE(symbols != YK_TICKET_SHORT_LEN && norm[0] == '\0');
+    }
     enum yk_phone_rc prc = yk_phone_check(s);
     bool m = yk_phone_mask(s, masked);
     REQUIRE(strlen(masked) == YK_PHONE_MASKED_LEN);

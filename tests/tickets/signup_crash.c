@@ -6,6 +6,7 @@
 #include "core/db.h"
 #include "core/log.h"
 #include "core/signup.h"
+#include "core/ticket_keys.h"
 
 #include <sodium.h>
 #include <stdio.h>

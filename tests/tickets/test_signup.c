@@ -4,6 +4,7 @@
 
 #include "core/log.h"
 #include "core/signup.h"
+#include "core/ticket_keys.h"
 
 #include <stdint.h>
 

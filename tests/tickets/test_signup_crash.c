@@ -10,6 +10,7 @@
 #include "tickets_util.h"
 
 #include "core/signup.h"
+#include "core/ticket_keys.h"
 
 #include <signal.h>
 #include <sodium.h>

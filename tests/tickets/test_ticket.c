@@ -2,8 +2,10 @@
 #include "check.h"
 #include "tickets_util.h"
 
+#include "core/phone.h"
 #include "core/qr.h"
 #include "core/ticket.h"
+#include "core/ticket_keys.h"
 
 #include <stdint.h>
 #include <sys/stat.h>

@@ -1,4 +1,4 @@
-# Tickets and sign-ups (src/core/ticket.c, signup.c): unit tests, a power-loss (SIGKILL) test,
+# Tickets, phones and sign-ups (src/core/ticket.c, ticket_keys.c, phone.c, signup.c): unit tests, a power-loss (SIGKILL) test,
 # a benchmark and a fuzz target. Format and rules: src/core/TICKETS.md.
 include(${CMAKE_SOURCE_DIR}/tests/fuzz/tests.cmake)
 

@@ -61,3 +61,21 @@ add_executable(test_evwait ${CMAKE_CURRENT_LIST_DIR}/test_evwait.c)
 target_link_libraries(test_evwait PRIVATE yk_platform)
 target_include_directories(test_evwait PRIVATE ${CMAKE_SOURCE_DIR}/tests)
 add_test(NAME test_evwait COMMAND test_evwait)
+
+# Walkthroughs: every step's choices whole in view (check-choices), at the 7" panel's two
+# ways up, in both languages, elder mode and not. Screenshots: build/shots/walk_<...>/.
+foreach(size 800x480 480x800)
+  foreach(lang zh en)
+    foreach(mode elder standard)
+      add_test(NAME ui_walk_${size}_${lang}_${mode}
+               COMMAND ${CMAKE_CURRENT_LIST_DIR}/walk.sh $<TARGET_FILE:yikong-kiosk>
+                       ${CMAKE_BINARY_DIR}/shots/walk_${size}_${lang}_${mode} ${lang} ${mode}
+                       ${YK_NOW} --size ${size})
+      set_tests_properties(ui_walk_${size}_${lang}_${mode} PROPERTIES ENVIRONMENT "YK_LOG=quiet")
+    endforeach()
+  endforeach()
+endforeach()
+add_test(NAME ui_night_start
+         COMMAND ${YK_UI_RUN} $<TARGET_FILE:yikong-kiosk> ${YK_UI_SCRIPTS}/night_start.txt
+                 ${CMAKE_BINARY_DIR}/shots/ui_night_start --now 2026-12-01T23:00:00+08:00
+                 --size 800x480)

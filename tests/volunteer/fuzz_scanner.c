@@ -8,6 +8,7 @@
  * has a reason and no code); a code classifies to itself again; the deadline is consistent;
  * and how the text is cut into chunks never changes the scans. */
 #include "fuzz/require.h"
+#include "core/base32.h"
 #include "core/scanner.h"
 
 #include <stdint.h>
@@ -16,8 +17,6 @@
 #include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static const char crockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 static void check_scan(const struct yk_scanner_params *p, const struct yk_scan *s)
 {
@@ -37,8 +36,7 @@ static void check_scan(const struct yk_scanner_params *p, const struct yk_scan *
     case YK_SCAN_SHORT_CODE:
         REQUIRE(s->error == YK_SCAN_OK && !s->from_url);
         REQUIRE(p->short_code_len > 0 && n == (size_t)p->short_code_len);
-        for (size_t i = 0; i < n; i++)
-            REQUIRE(s->code[i] && strchr(crockford, s->code[i]));
+        REQUIRE(yk_base32_valid(s->code, n));
         break;
     case YK_SCAN_GARBAGE:
         REQUIRE(s->error != YK_SCAN_OK && n == 0 && !s->from_url);

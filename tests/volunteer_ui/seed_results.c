@@ -8,6 +8,7 @@
 #include "core/shtime.h"
 #include "core/signup.h"
 #include "core/ticket.h"
+#include "core/ticket_keys.h"
 
 #include <stdio.h>
 #include <string.h>

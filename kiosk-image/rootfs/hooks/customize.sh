@@ -8,4 +8,6 @@ rm -f "$r"/etc/ssh/ssh_host_*
 # An empty machine-id: systemd makes a transient one on the read-only root.
 : >"$r/etc/machine-id"
 rm -f "$r/var/lib/dbus/machine-id"
-rm -rf "$r"/var/cache/apt/archives/*.deb "$r"/var/lib/apt/lists/*
+# apt lists stay in the cached tarball (build-image.sh step 3 may need them); the image
+# gets none.
+rm -rf "$r"/var/cache/apt/archives/*.deb

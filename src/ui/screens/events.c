@@ -73,15 +73,18 @@ static long long signup_closes(const struct yk_event *e)
 
 static bool signup_open(const struct yk_event *e, long long now)
 {
-    return e->capacity > 0 && now < signup_closes(e) && now < e->ends_utc && e->seats_left > 0;
+    return e->capacity > 0 && !e->cancelled_utc && now < signup_closes(e) && now < e->ends_utc &&
+           e->seats_left > 0;
 }
 
-/* The seats line: 剩余 N 位, 已满, 无需报名, 报名已截止, 活动已结束. *open says whether it
- * invites a sign-up (drawn in the primary colour). */
+/* The seats line: 活动已取消, 剩余 N 位, 已满, 无需报名, 报名已截止, 活动已结束. *open says
+ * whether it invites a sign-up (drawn in the primary colour). */
 static const char *seats_text(struct yk_kiosk *k, const struct yk_event *e, long long now,
                               bool *open)
 {
     *open = false;
+    if (e->cancelled_utc)
+        return tr(k, "event.cancelled");
     if (now >= e->ends_utc)
         return tr(k, "event.ended");
     if (e->capacity <= 0)
@@ -91,6 +94,8 @@ static const char *seats_text(struct yk_kiosk *k, const struct yk_event *e, long
     if (e->seats_left <= 0)
         return tr(k, "event.full");
     *open = true;
+    if (e->seats_left == 1)
+        return tr(k, "event.seats_left1");
     return yk_ui_fmt(&k->ui, tr(k, "event.seats_left"), e->seats_left);
 }
 
@@ -252,7 +257,7 @@ static void row_texts(struct yk_kiosk *k, struct list_state *s, const struct yk_
         yk_format_hhmm(b, sizeof b, e->ends_utc);
         snprintf(span, sizeof span, "%s–%s", a, b);
     } else {
-        yk_format_span(span, sizeof span, e->starts_utc, e->ends_utc, yk_lang_code(k->lang));
+        yk_format_when(span, sizeof span, e->starts_utc, e->ends_utc, yk_kiosk_now_utc_s(k), yk_lang_code(k->lang));
     }
     const char *place = PICK(e->place);
     const char *kind = tr(k, kind_key(e->kind));
@@ -613,7 +618,7 @@ static void detail_build(struct yk_kiosk *k, struct yk_rect area)
     const struct yk_event *e = &s->ev;
     const struct yk_theme *t = &k->ui.theme;
     long long now = s->loaded_at;
-    bool takes_signups = e->capacity > 0;
+    bool takes_signups = e->capacity > 0 && !e->cancelled_utc; /* cancelled: no button */
     bool has_link = e->link_url && *e->link_url;
     /* Landscape: the sign-up button and the QR in a fixed column on the right. */
     yk_doc_begin(&d, k, "event.doc", area, takes_signups || has_link);
@@ -627,7 +632,7 @@ static void detail_build(struct yk_kiosk *k, struct yk_rect area)
     if (takes_signups) /* enabled while sign-up is open */
         yk_doc_button(&d, "event.signup", tr(k, "event.signup"), signup_open(e, s->loaded_at));
     char span[128];
-    yk_format_span(span, sizeof span, e->starts_utc, e->ends_utc, yk_lang_code(k->lang));
+    yk_format_when(span, sizeof span, e->starts_utc, e->ends_utc, yk_kiosk_now_utc_s(k), yk_lang_code(k->lang));
     yk_doc_field(&d, "event.time", tr(k, "event.time"), span);
     yk_doc_field(&d, "event.place", tr(k, "event.place"), PICK(e->place));
     if (open) {

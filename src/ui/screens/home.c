@@ -23,13 +23,14 @@ static const struct {
 #define tr yk_kiosk_tr
 
 /* Height a tile needs for its label and line at width w (picture left out). */
-static int tile_need(struct yk_kiosk *k, int i, int w)
+static int tile_need(struct yk_kiosk *k, int i, int w, bool sub)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
     int inner = w - 2 * t->gap;
     int h = yk_ui_text_height(ui, tr(k, tiles[i].label), YK_FONT_LARGE, inner) +
-            yk_ui_text_height(ui, tr(k, tiles[i].sub), YK_FONT_SMALL, inner) + 4 * t->gap;
+            (sub ? yk_ui_text_height(ui, tr(k, tiles[i].sub), YK_FONT_SMALL, inner) : 0) +
+            4 * t->gap;
     return h < t->touch_min ? t->touch_min : h;
 }
 
@@ -41,16 +42,22 @@ static void build(struct yk_kiosk *k, struct yk_rect area)
     bool portrait = in.h > in.w * 5 / 4;
     int cols = portrait ? 1 : 2, rows = 4 / cols;
     int cell_w = (in.w - (cols - 1) * t->gap) / cols;
-    int need = 0;
+    /* The four tiles are the choices: all four in view. Their second lines go first where
+     * the tiles would not fit with them (elder mode on the 7" panel, in English). */
+    int need = 0, need_bare = 0;
     for (int i = 0; i < 4; i++) {
-        int n = tile_need(k, i, cell_w);
+        int n = tile_need(k, i, cell_w, true), nb = tile_need(k, i, cell_w, false);
         need = n > need ? n : need;
+        need_bare = nb > need_bare ? nb : need_bare;
     }
+    bool subs = rows * need + (rows - 1) * t->gap <= in.h; /* (before the greeting) */
+    if (!subs)
+        need = need_bare;
     int grid_h = rows * need + (rows - 1) * t->gap;
     /* The greeting is the first thing to go when space is short. */
     const char *welcome = tr(k, "home.welcome");
     int wh = yk_ui_text_height(ui, welcome, YK_FONT_LARGE, in.w);
-    if (grid_h + wh + t->gap <= in.h) {
+    if (subs && grid_h + wh + t->gap <= in.h) {
         yk_ui_text(ui, "home.welcome", yk_cut_top(&in, wh), welcome, YK_FONT_LARGE, t->ink,
                    YK_ALIGN_LEFT, false);
         yk_cut_top(&in, t->gap);
@@ -67,15 +74,17 @@ static void build(struct yk_kiosk *k, struct yk_rect area)
     for (int i = 0; i < 4; i++) {
         struct yk_rect cell = yk_grid_cell(grid, cols, rows, i % cols, i / cols, t->gap);
         icons = icons && yk_ui_tile_fits_icon(ui, cell, tr(k, tiles[i].label), YK_FONT_LARGE,
-                                              tr(k, tiles[i].sub));
+                                              subs ? tr(k, tiles[i].sub) : NULL);
     }
     for (int i = 0; i < 4; i++) {
         struct yk_rect cell = yk_grid_cell(grid, cols, rows, i % cols, i / cols, t->gap);
         struct yk_button_style st = {.bg = t->card, .fg = t->ink, .font = YK_FONT_LARGE,
                                      .icon = icons ? (int)tiles[i].icon : -1,
-                                     .icon_above = true, .sub = tr(k, tiles[i].sub)};
+                                     .icon_above = true,
+                                     .sub = subs ? tr(k, tiles[i].sub) : NULL};
         if (yk_ui_visible(ui, cell))
             yk_ui_button(ui, tiles[i].id, cell, tr(k, tiles[i].label), &st, true);
+        yk_ui_mark_primary(ui, tiles[i].id);
     }
     if (scroll)
         yk_ui_scroll_end(ui, grid.y + grid_h);

@@ -101,6 +101,7 @@ struct state {
     enum yk_title title;
     int initial;                  /* 0: the common grid; else the letter picked */
     bool picking_initial;         /* the A–Z picker is up */
+    int page;                     /* the page of the grid where it takes more than one */
     int party;
     struct yk_signup_result result;
     bool submitted;
@@ -149,84 +150,78 @@ static void leave(struct yk_kiosk *k)
 
 static const char *title(struct yk_kiosk *k)
 {
-    /* Short, so the header stays one line: the event is named in the summary and ticket. */
-    return tr(k, "signup.title");
+    /* The step counter lives here, in the header, on every step: one place to look. The
+     * event is named in the summary and on the ticket. */
+    struct state *s = st(k);
+    if (!s || s->step >= STEP_RESULT)
+        return tr(k, "signup.title");
+    return yk_ui_fmt(&k->ui, tr(k, "signup.title.step"), tr(k, "signup.title"), (int)s->step + 1,
+                     STEPS);
 }
 
 /* ---------------------------------------------------------------- helpers */
 
+/* Where the frame is compact (elder mode on the 7" panel), buttons are one text line high
+ * with a small inset, never under 1.25 touch targets. */
+static int action_h(struct yk_kiosk *k)
+{
+    if (!yk_kiosk_compact(k))
+        return yk_page_button_h(k);
+    const struct yk_theme *t = &k->ui.theme;
+    int h = yk_ui_line_height(&k->ui, YK_FONT_LARGE) + t->gap / 2;
+    return h < t->touch_min * 5 / 4 ? t->touch_min * 5 / 4 : h;
+}
 
-/* The row at the bottom: 上一步 and 取消 on the left, the next action on the right. */
+static struct yk_button_style bstyle(struct yk_kiosk *k, bool primary, enum yk_font f)
+{
+    struct yk_button_style b = yk_page_button_style(k, primary, f);
+    b.tight = yk_kiosk_compact(k);
+    return b;
+}
+
+/* The row at the bottom: 取消报名 on the left, the next action on the right, and between
+ * them, where it fits, a short line (mid: what the ticket will say). The bar's 返回 is the
+ * previous step. */
 static void action_row(struct yk_kiosk *k, struct yk_rect *area, const char *next_label,
-                       bool next_enabled, bool show_prev)
+                       bool next_enabled, const char *mid)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
-    struct yk_rect row = yk_cut_bottom(area, yk_page_button_h(k));
+    struct yk_rect row = yk_cut_bottom(area, action_h(k));
     yk_cut_bottom(area, t->gap);
-    struct yk_button_style plain = yk_page_button_style(k, false, YK_FONT_BODY);
-    int w;
-    if (show_prev) {
-        const char *l = tr(k, "signup.prev");
-        w = yk_ui_text_width(ui, l, YK_FONT_BODY) + 3 * t->pad;
-        yk_ui_button(ui, "signup.prev", yk_cut_left(&row, w), l, &plain, true);
-        yk_cut_left(&row, t->gap);
-    }
+    int ipad = yk_kiosk_compact(k) ? 2 * t->pad : 3 * t->pad;
+    struct yk_button_style plain = bstyle(k, false, YK_FONT_BODY);
     const char *c = tr(k, "signup.cancel");
-    w = yk_ui_text_width(ui, c, YK_FONT_BODY) + 3 * t->pad;
+    int w = yk_ui_text_width(ui, c, YK_FONT_BODY) + ipad;
     yk_ui_button(ui, "signup.cancel", yk_cut_left(&row, w), c, &plain, true);
+    yk_ui_mark_primary(ui, "signup.cancel");
     yk_cut_left(&row, t->gap);
     if (next_label) {
-        struct yk_button_style p = yk_page_button_style(k, true, YK_FONT_LARGE);
-        int nw = yk_ui_text_width(ui, next_label, YK_FONT_LARGE) + 4 * t->pad;
+        struct yk_button_style p = bstyle(k, true, YK_FONT_LARGE);
+        int nw = yk_ui_text_width(ui, next_label, YK_FONT_LARGE) + ipad + t->pad;
         if (nw > row.w)
             nw = row.w;
         yk_ui_button(ui, "signup.next", yk_cut_right(&row, nw), next_label, &p, next_enabled);
+        yk_ui_mark_primary(ui, "signup.next");
+        yk_cut_right(&row, t->gap);
     }
+    if (mid && yk_ui_text_width(ui, mid, YK_FONT_BODY) <= row.w)
+        yk_ui_text(ui, "signup.name.preview", row, mid, YK_FONT_BODY, t->ink_soft,
+                   YK_ALIGN_CENTER, true);
 }
 
-/* The instruction at the top and "第 n 步，共 5 步". Returns the rest of the area. */
-static struct yk_rect heading_f(struct yk_kiosk *k, struct yk_rect area, const char *text,
-                                enum yk_font f);
-
+/* The step's question at the top, in one line where it fits (a smaller font on a compact
+ * frame before it wraps). Returns the rest of the area. */
 static struct yk_rect heading(struct yk_kiosk *k, struct yk_rect area, const char *text)
-{
-    return heading_f(k, area, text, YK_FONT_LARGE);
-}
-
-static struct yk_rect heading_f(struct yk_kiosk *k, struct yk_rect area, const char *text,
-                                enum yk_font f)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
-    struct state *s = st(k);
     struct yk_rect in = area;
-    if (s->step < STEP_RESULT) {
-        const char *p = yk_ui_fmt(ui, tr(k, "signup.progress"), (int)s->step + 1, STEPS);
-        int pw = yk_ui_text_width(ui, p, YK_FONT_SMALL);
-        int tw = yk_ui_text_width(ui, text, f);
-        if (tw + t->pad + pw <= in.w) {
-            /* One line: the instruction, and "step n of 5" at its right. */
-            struct yk_rect row = yk_cut_top(&in, yk_ui_line_height(ui, f));
-            yk_ui_text(ui, "signup.progress", yk_cut_right(&row, pw), p, YK_FONT_SMALL,
-                       t->ink_soft, YK_ALIGN_RIGHT, true);
-            yk_cut_right(&row, t->pad);
-            yk_ui_text(ui, "signup.step", row, text, f, t->ink, YK_ALIGN_LEFT, false);
-        } else {
-            int th = yk_ui_text_height(ui, text, f, in.w);
-            yk_ui_text(ui, "signup.step", yk_cut_top(&in, th), text, f, t->ink,
-                       YK_ALIGN_LEFT, false);
-            /* "Step n of 5" helps but is the first thing to go when space is short. */
-            int ph = yk_ui_text_height(ui, p, YK_FONT_SMALL, in.w);
-            if (ph <= in.h / 3)
-                yk_ui_text(ui, "signup.progress", yk_cut_top(&in, ph), p, YK_FONT_SMALL,
-                           t->ink_soft, YK_ALIGN_LEFT, false);
-        }
-    } else {
-        int th = yk_ui_text_height(ui, text, YK_FONT_TITLE, in.w);
-        yk_ui_text(ui, "signup.step", yk_cut_top(&in, th), text, YK_FONT_TITLE, t->ink,
-                   YK_ALIGN_LEFT, false);
-    }
+    enum yk_font f = YK_FONT_LARGE;
+    if (yk_kiosk_compact(k) && yk_ui_text_width(ui, text, f) > in.w)
+        f = YK_FONT_BODY;
+    int th = yk_ui_text_height(ui, text, f, in.w);
+    yk_ui_text(ui, "signup.step", yk_cut_top(&in, th), text, f, t->ink, YK_ALIGN_LEFT, false);
     yk_cut_top(&in, t->gap);
     return in;
 }
@@ -245,100 +240,33 @@ static void addressee(struct yk_kiosk *k, const struct state *s, char *out, size
         out[0] = 0;
 }
 
+/* "1 person", "3 people" (一位, 3 位). */
+static const char *party_text(struct yk_kiosk *k, int n)
+{
+    return yk_ui_fmt(&k->ui, tr(k, n == 1 ? "signup.party.n1" : "signup.party.n"), n);
+}
+
 /* ---------------------------------------------------------------- steps */
 
-static void build_phone(struct yk_kiosk *k, struct yk_rect area)
+/* The pad: 1-9, then 清除 0 ⌫, a phone's layout, filling r. */
+static void phone_pad(struct yk_kiosk *k, struct yk_rect pad)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
-    struct state *s = st(k);
-    /* Wide screens: the number, the message and the buttons on the left, the pad using the
-     * full height on the right. Tall screens: all stacked. */
-    bool wide = area.w > area.h * 5 / 4;
-    if (wide) /* the buttons across the bottom, the columns above them */
-        action_row(k, &area, tr(k, "signup.next"), strlen(s->phone) > 0, false);
-    struct yk_rect left = area, pad = area;
-    if (wide) {
-        left = yk_cut_left(&pad, area.w * 48 / 100);
-        yk_cut_left(&pad, t->pad);
-    } else {
-        action_row(k, &left, tr(k, "signup.next"), strlen(s->phone) > 0, false);
-    }
-    /* Where the column is short (elder mode on a small panel), the instruction and the number
-     * step down a size rather than push the number out of sight. */
-    enum yk_font hf_ask = YK_FONT_LARGE;
-    if (wide && yk_ui_text_height(ui, tr(k, "signup.phone.ask"), YK_FONT_LARGE, left.w) +
-                        yk_ui_line_height(ui, YK_FONT_TITLE) + 4 * t->gap >
-                    left.h)
-        hf_ask = YK_FONT_BODY;
-    left = heading_f(k, left, tr(k, "signup.phone.ask"), hf_ask);
-    /* The number as typed, grouped 3-4-4 the way people read numbers aloud. */
-    char shown[32] = "";
-    size_t n = strlen(s->phone);
-    for (size_t i = 0, o = 0; i < n && o + 2 < sizeof shown; i++) {
-        if (i == 3 || i == 7)
-            shown[o++] = ' ';
-        shown[o++] = s->phone[i];
-        shown[o] = 0;
-    }
-    enum yk_font nf = YK_FONT_HUGE;
-    int bi = t->gap / 4; /* the number's box: a small inset, the digits matter */
-    while (nf > YK_FONT_BODY &&
-           (yk_ui_text_width(ui, "138 1234 56789", nf) > left.w - 2 * bi ||
-            yk_ui_line_height(ui, nf) + 2 * bi > left.h))
-        nf--;
-    int ph = yk_ui_line_height(ui, nf) + 2 * bi;
-    struct yk_rect box = yk_cut_top(&left, ph);
-    yk_ui_fill(ui, box, t->card, t->radius);
-    const char *hint = tr(k, "signup.phone.hint");
-    enum yk_font hf = yk_ui_text_width(ui, hint, YK_FONT_BODY) <= box.w - 2 * bi &&
-                              yk_ui_line_height(ui, YK_FONT_BODY) <= box.h - 2 * bi
-                          ? YK_FONT_BODY
-                          : YK_FONT_SMALL;
-    yk_ui_text(ui, "signup.phone", yk_inset(box, bi), n ? shown : hint, n ? nf : hf,
-               n ? t->ink : t->ink_soft, YK_ALIGN_CENTER, true);
-    yk_cut_top(&left, t->gap);
-    if (s->error) {
-        const char *e = tr(k, s->error);
-        int eh = yk_ui_text_height(ui, e, YK_FONT_BODY, left.w);
-        yk_ui_text(ui, "signup.error", yk_cut_top(&left, eh), e, YK_FONT_BODY, t->primary,
-                   YK_ALIGN_LEFT, false);
-        yk_cut_top(&left, t->gap);
-    }
-    if (!wide) {
-        pad = left;
-    } else if (!s->error) {
-        const char *why = tr(k, "signup.phone.why");
-        int wh = yk_ui_text_height(ui, why, YK_FONT_SMALL, left.w);
-        if (wh <= left.h)
-            yk_ui_text(ui, "signup.phone.why", yk_cut_top(&left, wh), why, YK_FONT_SMALL,
-                       t->ink_soft, YK_ALIGN_LEFT, false);
-    }
-    /* The pad: 1-9, then 清除 0 ⌫ (a phone's layout); where four rows of keys would be too
-     * low for their digits (elder mode on a small landscape panel), two rows of six. */
-    int need = yk_ui_line_height(ui, YK_FONT_BODY) + 2 * (t->gap / 4);
-    int cols = 3, rows = 4;
-    if (wide && (pad.h - 3 * t->gap) / 4 < need) {
-        cols = 6;
-        rows = 2;
-    }
-    int kh = (pad.h - (rows - 1) * t->gap) / rows;
-    int kw = (pad.w - (cols - 1) * t->gap) / cols;
+    int kh = (pad.h - 3 * t->gap) / 4;
+    int kw = (pad.w - 2 * t->gap) / 3;
     if (kw > kh * 2) {
-        pad.x += (pad.w - (kh * 2 * cols + (cols - 1) * t->gap)) / 2;
+        pad.x += (pad.w - (kh * 2 * 3 + 2 * t->gap)) / 2;
         kw = kh * 2;
     }
     enum yk_font kf = YK_FONT_TITLE;
-    while (kf > YK_FONT_BODY && yk_ui_line_height(ui, kf) + 2 * (t->gap / 4) > kh)
+    while (kf > YK_FONT_SMALL && yk_ui_line_height(ui, kf) + 2 * (t->gap / 4) > kh)
         kf--;
-    static const char *const keys3[12] = {"1", "2", "3", "4", "5", "6",
-                                          "7", "8", "9", "clear", "0", "del"};
-    static const char *const keys6[12] = {"1", "2", "3", "4", "5", "6",
-                                          "7", "8", "9", "0", "del", "clear"};
-    const char *const *keys = cols == 3 ? keys3 : keys6;
+    static const char *const keys[12] = {"1", "2", "3", "4", "5", "6",
+                                         "7", "8", "9", "clear", "0", "del"};
     for (int i = 0; i < 12; i++) {
-        struct yk_rect r = {pad.x + (i % cols) * (kw + t->gap),
-                            pad.y + (i / cols) * (kh + t->gap), kw, kh};
+        struct yk_rect r = {pad.x + (i % 3) * (kw + t->gap), pad.y + (i / 3) * (kh + t->gap), kw,
+                            kh};
         struct yk_button_style ks = yk_page_button_style(k, false, kf);
         ks.tight = true;
         const char *label = keys[i];
@@ -354,12 +282,98 @@ static void build_phone(struct yk_kiosk *k, struct yk_rect area)
             ks.icon = YK_ICON_BACKSPACE;
             label = "";
         }
-        yk_ui_button(ui, yk_ui_fmt(ui, "signup.key.%s", keys[i]), r, label, &ks, true);
+        const char *id = yk_ui_fmt(ui, "signup.key.%s", keys[i]);
+        yk_ui_button(ui, id, r, label, &ks, true);
         if (strcmp(keys[i], "del") == 0)
-            yk_ui_set_text(ui, "signup.key.del", tr(k, "signup.key.del"));
+            yk_ui_set_text(ui, id, tr(k, "signup.key.del"));
         else if (strcmp(keys[i], "clear") == 0)
-            yk_ui_set_text(ui, "signup.key.clear", tr(k, "signup.key.clear"));
+            yk_ui_set_text(ui, id, tr(k, "signup.key.clear"));
+        yk_ui_mark_primary(ui, id);
     }
+}
+
+static void build_phone(struct yk_kiosk *k, struct yk_rect area)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    struct state *s = st(k);
+    /* Wide screens: the question, the number, the message and the buttons on the left, the
+     * pad using the full height on the right. Tall screens: all stacked, the pad above the
+     * buttons. */
+    bool wide = area.w > area.h * 5 / 4;
+    struct yk_rect left = area, pad = area;
+    if (wide) {
+        left = yk_cut_left(&pad, area.w * 48 / 100);
+        yk_cut_left(&pad, t->pad);
+    }
+    action_row(k, &left, tr(k, "signup.next"), strlen(s->phone) > 0, NULL);
+    left = heading(k, left, tr(k, "signup.phone.ask"));
+    /* The number as typed, grouped 3-4-4 the way people read numbers aloud. */
+    char shown[32] = "";
+    size_t n = strlen(s->phone);
+    for (size_t i = 0, o = 0; i < n && o + 2 < sizeof shown; i++) {
+        if (i == 3 || i == 7)
+            shown[o++] = ' ';
+        shown[o++] = s->phone[i];
+        shown[o] = 0;
+    }
+    enum yk_font nf = YK_FONT_HUGE;
+    int bi = t->gap / 4; /* the number's box: a small inset, the digits matter */
+    while (nf > YK_FONT_BODY && (yk_ui_text_width(ui, "138 1234 56789", nf) > left.w - 2 * bi ||
+                                 yk_ui_line_height(ui, nf) + 2 * bi > left.h))
+        nf--;
+    int ph = yk_ui_line_height(ui, nf) + 2 * bi;
+    struct yk_rect box = yk_cut_top(&left, ph);
+    yk_ui_fill(ui, box, t->card, t->radius);
+    const char *hint = tr(k, "signup.phone.hint");
+    enum yk_font hf = yk_ui_text_width(ui, hint, YK_FONT_BODY) <= box.w - 2 * bi &&
+                              yk_ui_line_height(ui, YK_FONT_BODY) <= box.h - 2 * bi
+                          ? YK_FONT_BODY
+                          : YK_FONT_SMALL;
+    yk_ui_text(ui, "signup.phone", yk_inset(box, bi), n ? shown : hint, n ? nf : hf,
+               n ? t->ink : t->ink_soft, YK_ALIGN_CENTER, true);
+    yk_cut_top(&left, t->gap);
+    if (!wide) {
+        /* The pad takes what the message and the explanation leave, never under 4 keys of
+         * a touch target each. */
+        int min_pad = 4 * (t->touch_min * 5 / 4) + 3 * t->gap;
+        const char *msg = s->error ? tr(k, s->error) : tr(k, "signup.phone.why");
+        enum yk_font mf = s->error ? YK_FONT_BODY : YK_FONT_SMALL;
+        int mh = yk_ui_text_height(ui, msg, mf, left.w);
+        if (left.h - mh - t->gap >= min_pad || s->error) {
+            struct yk_rect mr = yk_cut_bottom(&left, mh);
+            yk_ui_text(ui, s->error ? "signup.error" : "signup.phone.why", mr, msg, mf,
+                       s->error ? t->primary : t->ink_soft, YK_ALIGN_LEFT, false);
+            yk_cut_bottom(&left, t->gap);
+        }
+        phone_pad(k, left);
+        return;
+    }
+    const char *msg = s->error ? tr(k, s->error) : tr(k, "signup.phone.why");
+    enum yk_font mf = s->error ? YK_FONT_BODY : YK_FONT_SMALL;
+    int mh = yk_ui_text_height(ui, msg, mf, left.w);
+    if (mh > left.h && !s->error) {
+        mf = YK_FONT_SMALL;
+        mh = yk_ui_text_height(ui, msg, mf, left.w);
+    }
+    if (mh <= left.h || s->error)
+        yk_ui_text(ui, s->error ? "signup.error" : "signup.phone.why", left, msg, mf,
+                   s->error ? t->primary : t->ink_soft, YK_ALIGN_LEFT, false);
+    phone_pad(k, pad);
+}
+
+/* A paged grid of choices: the cells of one page, then "more" (the next page, round to the
+ * first) where they do not all fit, and the fixed buttons across the last row. */
+struct grid {
+    struct yk_rect r;
+    int cols, rows, cw, ch;
+};
+
+static struct yk_rect grid_cell(const struct grid *g, const struct yk_theme *t, int i, int span)
+{
+    int col = i % g->cols, row = i / g->cols;
+    return (struct yk_rect){g->r.x + col * (g->cw + t->gap), g->r.y + row * (g->ch + t->gap),
+                            span * g->cw + (span - 1) * t->gap, g->ch};
 }
 
 static void build_name(struct yk_kiosk *k, struct yk_rect area)
@@ -367,98 +381,134 @@ static void build_name(struct yk_kiosk *k, struct yk_rect area)
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
     struct state *s = st(k);
-    action_row(k, &area, tr(k, "signup.next"), true, true);
-    struct yk_rect in = heading(k, area, tr(k, "signup.name.ask"));
-    /* 先生 / 女士 / 不需要 as chips on one row. */
-    const char *tl[3] = {tr(k, "signup.title.mr"), tr(k, "signup.title.ms"),
-                         tr(k, "signup.title.none")};
-    const char *tid[3] = {"signup.title.mr", "signup.title.ms", "signup.title.none"};
-    enum yk_title tv[3] = {YK_TITLE_MR, YK_TITLE_MS, YK_TITLE_NONE};
-    int chip_h = yk_ui_line_height(ui, YK_FONT_BODY) + 2 * t->gap + 2;
-    if (chip_h < t->touch_min * 5 / 4)
-        chip_h = t->touch_min * 5 / 4;
-    /* Titles, the preview and the grid scroll together: in elder mode on a small panel
-     * they do not all fit. */
-    int y = yk_ui_scroll_begin(ui, "signup.grid", in);
-    struct yk_rect row = {in.x, y, in.w - t->gap, chip_h};
-    y += chip_h + t->gap;
-    for (int i = 0; i < 3; i++) {
-        int w = yk_page_chip_w(k, tl[i]) + t->pad;
-        yk_page_chip(k, tid[i], yk_cut_left(&row, w), tl[i], s->title == tv[i]);
-        yk_cut_left(&row, t->gap);
-    }
-    /* What the ticket will say. */
     char who[64];
     addressee(k, s, who, sizeof who);
     const char *line = yk_ui_fmt(ui, tr(k, "signup.name.preview"),
                                  *who ? who : tr(k, "signup.name.preview_none"));
-    int lh = yk_ui_text_height(ui, line, YK_FONT_BODY, row.w);
-    if (lh <= row.h) {
-        yk_ui_text(ui, "signup.name.preview", row, line, YK_FONT_BODY, t->ink_soft,
-                   YK_ALIGN_RIGHT, true);
+    action_row(k, &area, tr(k, "signup.next"), true, line);
+    /* 先生 / 女士 / 不写称谓 as chips: beside the question where the line holds both. */
+    const char *tl[3] = {tr(k, "signup.title.mr"), tr(k, "signup.title.ms"),
+                         tr(k, "signup.title.none")};
+    const char *tid[3] = {"signup.title.mr", "signup.title.ms", "signup.title.none"};
+    enum yk_title tv[3] = {YK_TITLE_MR, YK_TITLE_MS, YK_TITLE_NONE};
+    int chip_h = action_h(k);
+    int chips_w = 2 * t->gap;
+    for (int i = 0; i < 3; i++)
+        chips_w += yk_page_chip_w(k, tl[i]) + t->pad;
+    const char *ask = tr(k, "signup.name.ask");
+    struct yk_rect in = area, row;
+    enum yk_font qf = YK_FONT_LARGE;
+    if (yk_kiosk_compact(k) && yk_ui_text_width(ui, ask, qf) + t->pad + chips_w > in.w)
+        qf = YK_FONT_BODY;
+    if (yk_ui_text_width(ui, ask, qf) + t->pad + chips_w <= in.w) {
+        row = yk_cut_top(&in, chip_h);
+        struct yk_rect q = yk_cut_left(&row, row.w - chips_w);
+        yk_ui_text(ui, "signup.step", q, ask, qf, t->ink, YK_ALIGN_LEFT, true);
+        yk_cut_left(&row, t->pad);
+        yk_cut_top(&in, t->gap);
     } else {
-        /* No room beside the chips: on a line of its own. */
-        lh = yk_ui_text_height(ui, line, YK_FONT_BODY, in.w - t->gap);
-        yk_ui_text(ui, "signup.name.preview", (struct yk_rect){in.x, y, in.w - t->gap, lh}, line,
-                   YK_FONT_BODY, t->ink_soft, YK_ALIGN_LEFT, false);
-        y += lh + t->gap;
+        in = heading(k, in, ask);
+        row = yk_cut_top(&in, chip_h);
+        yk_cut_top(&in, t->gap);
     }
-    /* The grid: the common surnames, or those of one initial, or the initials. */
-    /* Cells fit a two-character surname (欧阳) in the large font, and a finger. */
-    int cell = yk_ui_line_height(ui, YK_FONT_LARGE) + 2 * t->gap + 2;
-    if (cell < t->touch_min * 5 / 4)
-        cell = t->touch_min * 5 / 4;
-    int min_w = yk_ui_text_width(ui, "欧阳", YK_FONT_LARGE) + 2 * t->gap + 2;
-    if (min_w < cell)
-        min_w = cell;
-    int cols = (in.w - t->gap + t->gap) / (min_w + t->gap);
-    if (cols < 2)
-        cols = 2;
-    int cw = (in.w - (cols - 1) * t->gap - t->gap) / cols;
-    int i = 0;
-#define CELL(idx) (struct yk_rect){in.x + ((idx) % cols) * (cw + t->gap), y + ((idx) / cols) * (cell + t->gap), cw, cell}
+    for (int i = 0; i < 3; i++) {
+        int w = yk_page_chip_w(k, tl[i]) + t->pad;
+        struct yk_button_style cs = bstyle(k, s->title == tv[i], YK_FONT_BODY);
+        yk_ui_button(ui, tid[i], yk_cut_left(&row, w), tl[i], &cs, true);
+        yk_ui_mark_primary(ui, tid[i]);
+        yk_cut_left(&row, t->gap);
+    }
+    /* The grid: the common surnames, or those of one initial, or the initials. Cells fit a
+     * two-character surname (欧阳) in the large font, and a finger. */
+    struct grid g = {.r = in};
+    g.ch = yk_kiosk_compact(k) ? action_h(k) : yk_ui_line_height(ui, YK_FONT_LARGE) + 2 * t->gap + 2;
+    if (g.ch < t->touch_min * 5 / 4)
+        g.ch = t->touch_min * 5 / 4;
+    int min_w = s->picking_initial ? g.ch
+                                   : yk_ui_text_width(ui, "欧阳", YK_FONT_LARGE) + 2 * t->gap + 2;
+    if (min_w < g.ch && !s->picking_initial)
+        min_w = g.ch;
+    g.cols = (in.w + t->gap) / (min_w + t->gap);
+    if (g.cols < 2)
+        g.cols = 2;
+    g.cw = (in.w - (g.cols - 1) * t->gap) / g.cols;
+    g.rows = (in.h + t->gap) / (g.ch + t->gap);
+    if (g.rows < 2)
+        g.rows = 2;
+    /* The two fixed buttons (other/common surnames, no surname) span the columns their
+     * words need, on the last row (or two). */
+    const char *other = tr(k, s->initial || s->picking_initial ? "signup.name.common"
+                                                               : "signup.name.other");
+    const char *none = tr(k, "signup.name.none");
+    int need = yk_ui_text_width(ui, other, YK_FONT_BODY);
+    int nn = yk_ui_text_width(ui, none, YK_FONT_BODY);
+    need = (need > nn ? need : nn) + 2 * t->gap;
+    int span = (need + t->gap + g.cw + t->gap - 1) / (g.cw + t->gap);
+    if (span > g.cols)
+        span = g.cols;
+    int fixed_rows = 2 * span <= g.cols ? 1 : 2;
+    if (2 * span <= g.cols)
+        span = g.cols / 2;
+    else
+        span = g.cols;
+    int cells = (g.rows - fixed_rows) * g.cols;
+    /* The choices of this mode. */
+    int items[N_SURNAMES > 26 ? N_SURNAMES : 26];
+    int n = 0;
     if (s->picking_initial) {
-        for (char c = 'A'; c <= 'Z'; c++) {
-            bool any = false;
-            for (size_t j = 0; j < N_SURNAMES && !any; j++)
-                any = surnames[j].initial == c;
-            if (!any)
-                continue;
-            struct yk_rect r = CELL(i);
-            if (yk_ui_visible(ui, r)) {
-                struct yk_button_style bs = yk_page_button_style(k, false, YK_FONT_LARGE);
-                char l[2] = {c, 0};
-                yk_ui_button(ui, yk_ui_fmt(ui, "signup.initial.%c", c), r, l, &bs, true);
-            }
-            i++;
-        }
+        for (char c = 'A'; c <= 'Z'; c++)
+            for (size_t j = 0; j < N_SURNAMES; j++)
+                if (surnames[j].initial == c) {
+                    items[n++] = c;
+                    break;
+                }
     } else {
-        for (size_t j = 0; j < N_SURNAMES; j++) {
-            if (s->initial ? surnames[j].initial != s->initial : j >= COMMON)
-                continue;
-            struct yk_rect r = CELL(i);
-            if (yk_ui_visible(ui, r)) {
-                struct yk_button_style bs = yk_page_button_style(k, (int)j == s->surname, YK_FONT_LARGE);
-                yk_ui_button(ui, yk_ui_fmt(ui, "signup.surname.%zu", j), r, surnames[j].name, &bs,
-                             true);
-            }
-            i++;
-        }
-        /* Two rows across the grid: other surnames (by initial) and no surname. */
-        if (i % cols)
-            i += cols - i % cols;
-        struct yk_rect r1 = CELL(i), r2 = CELL(i + cols);
-        r1.w = r2.w = cols * (cw + t->gap) - t->gap;
-        struct yk_button_style bs = yk_page_button_style(k, false, YK_FONT_BODY);
-        yk_ui_button(ui, "signup.initials", r1,
-                     tr(k, s->initial ? "signup.name.common" : "signup.name.other"), &bs, true);
-        bs = yk_page_button_style(k, s->surname == -2, YK_FONT_BODY);
-        yk_ui_button(ui, "signup.surname.none", r2, tr(k, "signup.name.none"), &bs, true);
-        i += 2 * cols;
+        for (size_t j = 0; j < N_SURNAMES; j++)
+            if (s->initial ? surnames[j].initial == s->initial : j < COMMON)
+                items[n++] = (int)j;
     }
-#undef CELL
-    int rows = (i + cols - 1) / cols;
-    yk_ui_scroll_end(ui, y + rows * (cell + t->gap));
+    const char *more = tr(k, "signup.name.more");
+    int more_span =
+        yk_ui_text_width(ui, more, YK_FONT_BODY) + 2 * (t->gap / 4) <= g.cw || g.cols < 2 ? 1 : 2;
+    int per = n <= cells ? n : cells - more_span;
+    if (per < 1)
+        per = 1;
+    int pages = (n + per - 1) / per;
+    if (s->page >= pages)
+        s->page = 0;
+    int first = s->page * per, i = 0;
+    for (int j = first; j < n && j < first + per; j++, i++) {
+        struct yk_rect r = grid_cell(&g, t, i, 1);
+        const char *id;
+        if (s->picking_initial) {
+            char l[2] = {(char)items[j], 0};
+            struct yk_button_style bs = bstyle(k, false, YK_FONT_LARGE);
+            id = yk_ui_fmt(ui, "signup.initial.%c", items[j]);
+            yk_ui_button(ui, id, r, l, &bs, true);
+        } else {
+            struct yk_button_style bs = bstyle(k, items[j] == s->surname, YK_FONT_LARGE);
+            id = yk_ui_fmt(ui, "signup.surname.%d", items[j]);
+            yk_ui_button(ui, id, r, surnames[items[j]].name, &bs, true);
+        }
+        yk_ui_mark_primary(ui, id);
+    }
+    if (pages > 1) {
+        struct yk_button_style bs = bstyle(k, false, YK_FONT_BODY);
+        bs.tight = true;
+        yk_ui_button(ui, "signup.more", grid_cell(&g, t, i, more_span), more, &bs, true);
+        yk_ui_set_text(ui, "signup.more",
+                       yk_ui_fmt(ui, "%s (%d/%d)", more, s->page + 1, pages));
+        yk_ui_mark_primary(ui, "signup.more");
+    }
+    int at = (g.rows - fixed_rows) * g.cols;
+    if (n <= cells) /* the fixed buttons right under the choices */
+        at = (i + g.cols - 1) / g.cols * g.cols;
+    struct yk_button_style bs = bstyle(k, false, YK_FONT_BODY);
+    yk_ui_button(ui, "signup.initials", grid_cell(&g, t, at, span), other, &bs, true);
+    yk_ui_mark_primary(ui, "signup.initials");
+    bs = bstyle(k, s->surname == -2, YK_FONT_BODY);
+    yk_ui_button(ui, "signup.surname.none", grid_cell(&g, t, at + span, span), none, &bs, true);
+    yk_ui_mark_primary(ui, "signup.surname.none");
 }
 
 static void build_party(struct yk_kiosk *k, struct yk_rect area)
@@ -466,51 +516,56 @@ static void build_party(struct yk_kiosk *k, struct yk_rect area)
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
     struct state *s = st(k);
-    action_row(k, &area, tr(k, "signup.next"), true, true);
+    action_row(k, &area, tr(k, "signup.next"), true, NULL);
     struct yk_rect in = heading(k, area, tr(k, "signup.party.ask"));
     int max = s->have_event && s->ev.max_party > 0 ? s->ev.max_party : 1;
     if (max > 10)
         max = 10;
+    /* The numbers first, square and as large as the room allows; the note under them where
+     * there is room (the numbers say the most already). */
     const char *note = yk_ui_fmt(ui, tr(k, "signup.party.note"), max);
-    /* The note and the numbers scroll together where the page is short (elder mode on a
-     * small panel); the buttons stay square and large. */
-    int w = in.w - t->gap;
-    int y = yk_ui_scroll_begin(ui, "signup.party", in);
-    int nh = yk_ui_text_height(ui, note, YK_FONT_BODY, w);
-    yk_ui_text(ui, "signup.party.note", (struct yk_rect){in.x, y, w, nh}, note, YK_FONT_BODY,
-               t->ink_soft, YK_ALIGN_LEFT, false);
-    y += nh + t->pad;
-    int side = yk_ui_line_height(ui, YK_FONT_HUGE) + yk_ui_line_height(ui, YK_FONT_SMALL) +
+    int want = yk_ui_line_height(ui, YK_FONT_HUGE) + yk_ui_line_height(ui, YK_FONT_SMALL) +
                4 * t->gap;
-    if (side < t->touch_min * 2)
-        side = t->touch_min * 2;
-    if (side > (w - t->gap) / 2)
-        side = (w - t->gap) / 2;
-    int cols = (w + t->gap) / (side + t->gap);
-    if (cols > max)
-        cols = max;
-    if (cols < 1)
-        cols = 1;
+    /* The number of columns that gives the largest squares (all of them in view). */
+    int cols = 1, rows = max, side = 0;
+    for (int c = max; c >= 1; c--) {
+        int r = (max + c - 1) / c;
+        int sd = (in.w - (c - 1) * t->gap) / c, by_h = (in.h - (r - 1) * t->gap) / r;
+        sd = sd < by_h ? sd : by_h;
+        sd = sd < want ? sd : want;
+        if (sd > side)
+            side = sd, cols = c, rows = r;
+    }
+    /* The number in the largest font the square holds with its word under it. */
+    enum yk_font nf = YK_FONT_HUGE;
+    int inset = yk_kiosk_compact(k) ? 2 * (t->gap / 4) : 2 * t->gap;
+    while (nf > YK_FONT_BODY && yk_ui_line_height(ui, nf) + yk_ui_line_height(ui, YK_FONT_SMALL) +
+                                        inset > side)
+        nf--;
     for (int i = 0; i < max; i++) {
-        struct yk_rect r = {in.x + (i % cols) * (side + t->gap), y + (i / cols) * (side + t->gap),
+        struct yk_rect r = {in.x + (i % cols) * (side + t->gap), in.y + (i / cols) * (side + t->gap),
                             side, side};
-        struct yk_button_style bs = yk_page_button_style(k, s->party == i + 1, YK_FONT_HUGE);
-        bs.sub = tr(k, "signup.party.unit");
+        struct yk_button_style bs = yk_page_button_style(k, s->party == i + 1, nf);
+        bs.sub = tr(k, i == 0 ? "signup.party.unit1" : "signup.party.unit");
         bs.icon_above = true;
         bs.icon = -1;
-        if (yk_ui_visible(ui, r))
-            yk_ui_button(ui, yk_ui_fmt(ui, "signup.party.%d", i + 1), r,
-                         yk_ui_fmt(ui, "%d", i + 1), &bs, true);
+        bs.tight = yk_kiosk_compact(k);
+        const char *id = yk_ui_fmt(ui, "signup.party.%d", i + 1);
+        yk_ui_button(ui, id, r, yk_ui_fmt(ui, "%d", i + 1), &bs, true);
+        yk_ui_mark_primary(ui, id);
     }
-    int rows = (max + cols - 1) / cols;
-    yk_ui_scroll_end(ui, y + rows * (side + t->gap));
+    yk_cut_top(&in, rows * (side + t->gap));
+    int nh = yk_ui_text_height(ui, note, YK_FONT_BODY, in.w);
+    if (nh <= in.h)
+        yk_ui_text(ui, "signup.party.note", yk_cut_top(&in, nh), note, YK_FONT_BODY,
+                   t->ink_soft, YK_ALIGN_LEFT, false);
 }
 
 static void build_privacy(struct yk_kiosk *k, struct yk_rect area)
 {
     struct yk_ui *ui = &k->ui;
     struct yk_rect rest = area;
-    action_row(k, &rest, tr(k, "signup.agree"), true, true);
+    action_row(k, &rest, tr(k, "signup.agree"), true, NULL);
     struct yk_rect in = heading(k, rest, tr(k, "signup.privacy.ask"));
     struct yk_doc d;
     in.x -= ui->theme.pad;
@@ -518,6 +573,7 @@ static void build_privacy(struct yk_kiosk *k, struct yk_rect area)
     in.y -= ui->theme.pad;
     in.h += ui->theme.pad;
     yk_doc_begin(&d, k, "signup.notice", in, false);
+    d.inline_fields = yk_kiosk_compact(k);
     yk_doc_field(&d, "signup.notice.what", tr(k, "signup.privacy.what.l"),
                  tr(k, "signup.privacy.what"));
     yk_doc_field(&d, "signup.notice.why", tr(k, "signup.privacy.why.l"),
@@ -535,7 +591,7 @@ static void build_confirm(struct yk_kiosk *k, struct yk_rect area)
     struct state *s = st(k);
     struct yk_rect rest = area;
     bool full = s->have_event && s->ev.seats_left < s->party;
-    action_row(k, &rest, tr(k, full ? "signup.confirm.waitlist" : "signup.confirm"), true, true);
+    action_row(k, &rest, tr(k, full ? "signup.confirm.waitlist" : "signup.confirm"), true, NULL);
     struct yk_rect in = heading(k, rest, tr(k, "signup.confirm.ask"));
     in.x -= ui->theme.pad;
     in.w += 2 * ui->theme.pad;
@@ -543,9 +599,10 @@ static void build_confirm(struct yk_kiosk *k, struct yk_rect area)
     in.h += ui->theme.pad;
     struct yk_doc d;
     yk_doc_begin(&d, k, "signup.summary", in, false);
+    d.inline_fields = yk_kiosk_compact(k);
     char when[96] = "", masked[YK_PHONE_MASKED_LEN + 1], who[64];
     if (s->have_event)
-        yk_format_span(when, sizeof when, s->ev.starts_utc, s->ev.ends_utc, yk_lang_code(k->lang));
+        yk_format_when(when, sizeof when, s->ev.starts_utc, s->ev.ends_utc, yk_kiosk_now_utc_s(k), yk_lang_code(k->lang));
     yk_phone_mask(s->phone, masked);
     addressee(k, s, who, sizeof who);
     yk_doc_field(&d, "signup.summary.event", tr(k, "signup.f.event"),
@@ -556,7 +613,7 @@ static void build_confirm(struct yk_kiosk *k, struct yk_rect area)
     yk_doc_field(&d, "signup.summary.who", tr(k, "signup.f.who"), who);
     yk_doc_field(&d, "signup.summary.phone", tr(k, "signup.f.phone"), masked);
     yk_doc_field(&d, "signup.summary.party", tr(k, "signup.f.party"),
-                 yk_ui_fmt(ui, tr(k, "signup.party.n"), s->party));
+                 party_text(k, s->party));
     if (full)
         yk_doc_text(&d, "signup.summary.full", tr(k, "signup.full.note"), false);
     yk_doc_end(&d);
@@ -597,6 +654,62 @@ static void build_confirming(struct yk_kiosk *k, struct yk_rect area)
                YK_ALIGN_LEFT, false);
 }
 
+/* The ticket: a success mark and 报名成功, the code people keep (large, in two spaced groups),
+ * the QR, what and when and where, and 完成 where the eye ends (bottom right). Wide screens put
+ * the QR as tall as the page on the right. With no hub the QR holds the bare ticket code (a
+ * phone keeps it as a photo); with one, the hub's ticket page. */
+static void ticket_head(struct yk_kiosk *k, struct yk_rect *in, const char *head, bool ok)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    int lh = yk_ui_line_height(ui, YK_FONT_TITLE);
+    int icon = ok ? lh : 0;
+    int tw = in->w - (icon ? icon + t->gap : 0);
+    int th = yk_ui_text_height(ui, head, YK_FONT_TITLE, tw);
+    struct yk_rect row = yk_cut_top(in, th);
+    if (icon) {
+        struct yk_rect ir = yk_cut_left(&row, icon);
+        yk_ui_fill(ui, (struct yk_rect){ir.x, ir.y + (lh - icon) / 2, icon, icon}, t->primary,
+                   icon / 2);
+        yk_ui_icon_draw(ui, yk_inset((struct yk_rect){ir.x, ir.y + (lh - icon) / 2, icon, icon},
+                                     icon / 6),
+                        YK_ICON_CHECK, t->on_primary);
+        yk_cut_left(&row, t->gap);
+    }
+    yk_ui_text(ui, "signup.step", row, head, YK_FONT_TITLE, ok ? t->primary : t->ink,
+               YK_ALIGN_LEFT, false);
+    yk_cut_top(in, t->gap);
+}
+
+/* The code, "ABCD EFGH" beside its label, in the largest font that holds it, on a card with
+ * a red edge: the thing to keep. */
+static void ticket_code(struct yk_kiosk *k, struct yk_rect *in, const char *code8)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    const char *label = tr(k, "signup.f.code");
+    const char *code = yk_ui_fmt(ui, "%.4s %.4s", code8, code8 + 4);
+    int lw = yk_ui_text_width(ui, label, YK_FONT_SMALL);
+    enum yk_font f = YK_FONT_HUGE;
+    while (f > YK_FONT_BODY && lw + yk_ui_text_width(ui, code, f) + 3 * t->pad > in->w)
+        f--;
+    int ch = yk_ui_line_height(ui, f);
+    struct yk_rect card = yk_cut_top(in, ch + t->gap / 2);
+    yk_ui_fill(ui, card, t->card, t->radius);
+    yk_ui_fill(ui, (struct yk_rect){card.x, card.y, t->gap / 2 > 3 ? t->gap / 2 : 3, card.h},
+               t->primary, 0);
+    struct yk_rect c = card;
+    c.x += t->pad;
+    c.w -= 2 * t->pad;
+    yk_ui_text(ui, "signup.ticket.code.label", yk_cut_left(&c, lw), label, YK_FONT_SMALL,
+               t->ink_soft, YK_ALIGN_LEFT, true);
+    yk_cut_left(&c, t->pad);
+    yk_ui_text(ui, "signup.ticket.code", c, code, f, t->ink, YK_ALIGN_LEFT, true);
+    yk_ui_set_text(ui, "signup.ticket.code", yk_ui_fmt(ui, "%s %s", label, code));
+    yk_ui_mark_primary(ui, "signup.ticket.code");
+    yk_cut_top(in, t->gap);
+}
+
 static void build_result(struct yk_kiosk *k, struct yk_rect area)
 {
     struct yk_ui *ui = &k->ui;
@@ -614,12 +727,12 @@ static void build_result(struct yk_kiosk *k, struct yk_rect area)
     switch (rc) {
     case YK_SIGNUP_RC_CONFIRMED:
         head = "signup.r.confirmed";
-        body = ticket ? "signup.r.confirmed.b" : "signup.r.confirmed.noticket.b";
+        body = ticket ? NULL : "signup.r.confirmed.noticket.b";
         break;
     case YK_SIGNUP_RC_EXISTING:
         head = "signup.r.existing";
         body = info->seat == YK_SEAT_CONFIRMED
-                   ? (ticket ? "signup.r.confirmed.b" : "signup.r.confirmed.noticket.b")
+                   ? (ticket ? NULL : "signup.r.confirmed.noticket.b")
                : info->seat == YK_SEAT_WAITLIST ? "signup.r.waitlist.b"
                                                 : "signup.r.pending.b";
         break;
@@ -631,30 +744,57 @@ static void build_result(struct yk_kiosk *k, struct yk_rect area)
     default: head = "signup.r.error"; body = "signup.r.error.b"; break;
     }
     struct yk_rect rest = area;
+    /* With a hub, its ticket page; without one, the bare code: a phone keeps it as a photo,
+     * and a volunteer's scanner reads it either way. */
     char url[YK_TICKET_URL_MAX] = "";
-    if (ticket && !yk_ticket_url(k->p.cfg->hub_url, info->ticket_code, url, sizeof url))
+    bool hub = k->p.cfg->hub_url[0] != 0;
+    if (ticket && hub && !yk_ticket_url(k->p.cfg->hub_url, info->ticket_code, url, sizeof url))
         url[0] = 0;
+    if (ticket && !hub)
+        snprintf(url, sizeof url, "%s", info->ticket_code);
+    const char *cap = tr(k, hub ? "signup.qr.save" : "signup.qr.photo");
     bool wide = area.w > area.h * 5 / 4;
     if (ticket && wide) {
         /* Wide screens: the QR code as tall as the page on the right, the rest beside it. */
-        int side = area.h < area.w * 45 / 100 ? area.h : area.w * 45 / 100;
-        yk_page_qr_card(k, "signup.ticket.qr", yk_cut_right(&rest, side), url,
-                        tr(k, "signup.qr.save"));
+        int side = area.h < area.w * 40 / 100 ? area.h : area.w * 40 / 100;
+        yk_page_qr_card(k, "signup.ticket.qr", yk_cut_right(&rest, side), url, cap);
+        yk_ui_mark_primary(ui, "signup.ticket.qr");
         yk_cut_right(&rest, t->pad);
     }
-    struct yk_rect row = yk_cut_bottom(&rest, yk_page_button_h(k));
+    struct yk_rect row = yk_cut_bottom(&rest, action_h(k));
     yk_cut_bottom(&rest, t->gap);
-    struct yk_button_style p = yk_page_button_style(k, true, YK_FONT_LARGE);
+    struct yk_button_style p = bstyle(k, true, YK_FONT_LARGE);
     const char *dl = tr(k, "signup.done");
     int dw = yk_ui_text_width(ui, dl, YK_FONT_LARGE) + 4 * t->pad;
     yk_ui_button(ui, "signup.done", yk_cut_right(&row, dw > row.w ? row.w : dw), dl, &p, true);
-    struct yk_rect in = heading(k, rest, tr(k, head));
+    yk_ui_mark_primary(ui, "signup.done");
+    struct yk_rect in = rest;
+    ticket_head(k, &in, tr(k, head), ticket);
+    if (ticket) {
+        ticket_code(k, &in, info->short_code);
+        if (!wide) {
+            /* Upright: the QR card under the code, as large as leaves a line of the details
+             * (they scroll under it), at most 45 mm of code. */
+            int side = in.h - yk_ui_line_height(ui, YK_FONT_BODY) - t->gap;
+            int most = (int)(45.0f * t->px_per_mm) + 2 * t->gap;
+            side = side < most ? side : most;
+            side = side < in.w ? side : in.w;
+            int ch = yk_ui_text_height(ui, cap, YK_FONT_SMALL, side - 2 * t->gap);
+            struct yk_rect q = yk_cut_top(&in, side + ch);
+            q.x += (q.w - side) / 2;
+            q.w = side;
+            yk_page_qr_card(k, "signup.ticket.qr", q, url, cap);
+            yk_ui_mark_primary(ui, "signup.ticket.qr");
+            yk_cut_top(&in, t->gap);
+        }
+    }
     in.x -= t->pad;
     in.w += 2 * t->pad;
     in.y -= t->pad;
     in.h += t->pad;
     struct yk_doc d;
     yk_doc_begin(&d, k, "signup.result", in, false);
+    d.inline_fields = yk_kiosk_compact(k);
     if (s->confirm_failed)
         yk_doc_text(&d, "signup.result.unreached", tr(k, "signup.r.unreached"), false);
     if (body)
@@ -663,25 +803,20 @@ static void build_result(struct yk_kiosk *k, struct yk_rect area)
         char who[64], when[96] = "";
         addressee(k, s, who, sizeof who);
         if (s->have_event)
-            yk_format_span(when, sizeof when, s->ev.starts_utc, s->ev.ends_utc,
+            yk_format_when(when, sizeof when, s->ev.starts_utc, s->ev.ends_utc, yk_kiosk_now_utc_s(k),
                            yk_lang_code(k->lang));
-        /* The QR first: it is what the person takes away (beside the page when wide). */
-        if (!wide)
-            yk_doc_qr(&d, "signup.ticket.qr", url, tr(k, "signup.qr.save"));
-        char shortc[YK_TICKET_SHORT_LEN + 2];
-        snprintf(shortc, sizeof shortc, "%.4s-%.4s", info->short_code, info->short_code + 4);
-        yk_doc_field(&d, "signup.ticket.code", tr(k, "signup.f.code"), shortc);
         yk_doc_field(&d, "signup.ticket.event", tr(k, "signup.f.event"),
                      s->have_event ? PICK(s->ev.title) : NULL);
         yk_doc_field(&d, "signup.ticket.time", tr(k, "signup.f.time"), when);
+        yk_doc_field(&d, "signup.ticket.place", tr(k, "signup.f.place"),
+                     s->have_event ? PICK(s->ev.place) : NULL);
         yk_doc_field(&d, "signup.ticket.who", tr(k, "signup.f.who"), who);
+        yk_doc_field(&d, "signup.ticket.party", tr(k, "signup.f.party"), party_text(k, info->party_size));
         yk_doc_field(&d, "signup.ticket.phone", tr(k, "signup.f.phone"), info->phone_masked);
-        yk_doc_field(&d, "signup.ticket.party", tr(k, "signup.f.party"),
-                     yk_ui_fmt(ui, tr(k, "signup.party.n"), info->party_size));
+        yk_doc_text(&d, "signup.result.body", tr(k, "signup.r.confirmed.b"), true);
     } else if (info->id[0]) {
         yk_doc_field(&d, "signup.ticket.phone", tr(k, "signup.f.phone"), info->phone_masked);
-        yk_doc_field(&d, "signup.ticket.party", tr(k, "signup.f.party"),
-                     yk_ui_fmt(ui, tr(k, "signup.party.n"), info->party_size));
+        yk_doc_field(&d, "signup.ticket.party", tr(k, "signup.f.party"), party_text(k, info->party_size));
     }
     yk_doc_end(&d);
 }
@@ -755,6 +890,8 @@ static void submit(struct yk_kiosk *k, struct state *s)
         /* A new sign-up is committed: push it up now (a no-op when no sync worker runs). */
         yk_sync_wake();
     }
+    /* The seats changed (or may have): the screens showing them load them again. */
+    yk_kiosk_data_changed(k);
     /* The number has done its job; from here on only the masked form is shown. */
     sodium_memzero(s->phone, sizeof s->phone);
     s->step = STEP_RESULT;
@@ -812,6 +949,7 @@ static void tick(struct yk_kiosk *k)
         yk_info("signup", "sign-up %s: no answer from the hub (%s); shown as stored",
                 s->result.signup.id, r < 0 ? "failed" : "timed out");
     }
+    yk_kiosk_data_changed(k);
     yk_sync_wake();
     memset(k->ui.scroll, 0, sizeof k->ui.scroll);
 }
@@ -849,6 +987,7 @@ static bool activate(struct yk_kiosk *k, const char *id)
         if (s->step == STEP_NAME && (s->picking_initial || s->initial)) {
             s->picking_initial = false;
             s->initial = 0;
+            s->page = 0;
         } else if (s->step > STEP_PHONE && s->step < STEP_RESULT) {
             s->step--;
         }
@@ -895,13 +1034,17 @@ static bool activate(struct yk_kiosk *k, const char *id)
         if (j >= 0 && (size_t)j < N_SURNAMES)
             s->surname = (int)j;
     } else if (strcmp(a, "initials") == 0) {
-        if (s->initial)
-            s->initial = 0;
+        if (s->initial || s->picking_initial)
+            s->initial = 0, s->picking_initial = false;
         else
             s->picking_initial = true;
+        s->page = 0;
+    } else if (strcmp(a, "more") == 0) {
+        s->page++; /* the grid goes round to its first page after the last */
     } else if (strncmp(a, "initial.", 8) == 0 && a[8] >= 'A' && a[8] <= 'Z') {
         s->initial = a[8];
         s->picking_initial = false;
+        s->page = 0;
     } else if (strncmp(a, "party.", 6) == 0) {
         long n = strtol(a + 6, NULL, 10);
         if (n >= 1 && n <= (s->ev.max_party > 0 ? s->ev.max_party : 1))

@@ -16,12 +16,14 @@
  *   sites.legend.site                  the marker legend
  *   sites.marker.<id>                  a tappable marker (only when every marker is 9 mm)
  *   sites.marker.<id>.n                its number (also on non-tappable numbered markers)
- *   sites.river, sites.scale.start, sites.scale.end   the map's words
+ *   sites.river, sites.scale.start, sites.scale.end   the river and the bridges at its ends
+ *   sites.metro, sites.metro.badge     the metro station at the Lupu Bridge end
  *   sites.maplist                      the map view's list (sites along the river, then
  *                                      sites.unplaced: those whose position is not known)
  *   sites.hint                         how to open a site from the map view
  *   site.doc                           the site page's scrolling region
  *   site.photo, site.intro, site.hours, site.location, site.distance, site.qr
+ *   site.ask                           where hours or the place are not known: ask here
  *   site.missing                       the site is no longer in the database
  */
 #include "ui/screens/screens.h"
@@ -305,7 +307,7 @@ static int map_layout(struct yk_kiosk *k, const struct state *s, int w, bool com
     m->pin_h = s->here_m < 0 ? 0 : yk_ui_line_height(ui, YK_FONT_BODY);
     int d = disc_side(k, (int)s->n_placed) + 4;
     m->mark_h = d > t->touch_min ? d : t->touch_min;
-    m->river_h = lh * 2;
+    m->river_h = lh * 2 + t->gap;
     return t->pad + (m->title_h ? m->title_h + t->gap : 0) + m->legend_h + t->gap + m->pin_h +
            m->mark_h + m->river_h + t->pad;
 }
@@ -373,24 +375,44 @@ static void map_build(struct yk_kiosk *k, struct state *s, struct yk_rect r,
     int span = x1 - x0;
     int cy = mark_row.y + mark_row.h / 2;
 
-    /* The river under the path, with its name and the scale at its ends. */
+    /* The river under the path, the bridges that end the strip crossing it (Lupu at the
+     * upstream end, 0 m; Nanpu at 3 km), their names at the ends and the river's in the
+     * middle; under them the metro station, which is at the Lupu Bridge end. */
     yk_ui_fill(ui, river, river_color(k), t->radius);
     struct yk_color river_ink =
         k->elder ? t->ink : (struct yk_color){0x3A, 0x55, 0x63, 255};
+    int bw = lh / 4 > 4 ? lh / 4 : 4;
+    for (int e = 0; e < 2; e++)
+        yk_ui_fill(ui, (struct yk_rect){(e ? x1 : x0) - bw / 2, river.y, bw, river.h}, river_ink,
+                   0);
     const char *s0 = tr(k, "sites.scale.start"), *s1 = tr(k, "sites.scale.end");
     const char *rn = tr(k, "sites.river");
     int w0 = yk_ui_text_width(ui, s0, YK_FONT_SMALL) + 2;
     int w1 = yk_ui_text_width(ui, s1, YK_FONT_SMALL) + 2;
     int wr = yk_ui_text_width(ui, rn, YK_FONT_SMALL) + 2;
-    struct yk_rect band = yk_inset(river, t->gap);
-    yk_ui_text(ui, "sites.scale.start", (struct yk_rect){band.x, band.y, w0, band.h}, s0,
+    int bx = x0 + bw / 2 + t->gap / 2, bwid = x1 - x0 - bw - t->gap;
+    struct yk_rect top = {bx, river.y + t->gap / 2, bwid, lh},
+                   low = {bx, river.y + t->gap / 2 + lh, bwid, lh};
+    yk_ui_text(ui, "sites.scale.start", (struct yk_rect){top.x, top.y, w0, top.h}, s0,
                YK_FONT_SMALL, river_ink, YK_ALIGN_LEFT, true);
-    yk_ui_text(ui, "sites.scale.end", (struct yk_rect){band.x + band.w - w1, band.y, w1, band.h},
-               s1, YK_FONT_SMALL, river_ink, YK_ALIGN_RIGHT, true);
-    if (w0 + w1 + wr + 4 * t->gap <= band.w)
-        yk_ui_text(ui, "sites.river",
-                   (struct yk_rect){band.x + (band.w - wr) / 2, band.y, wr, band.h}, rn,
-                   YK_FONT_SMALL, river_ink, YK_ALIGN_CENTER, true);
+    yk_ui_text(ui, "sites.scale.end", (struct yk_rect){top.x + top.w - w1, top.y, w1, top.h}, s1,
+               YK_FONT_SMALL, river_ink, YK_ALIGN_RIGHT, true);
+    if (w0 + w1 + wr + 4 * t->gap <= top.w)
+        yk_ui_text(ui, "sites.river", (struct yk_rect){top.x + (top.w - wr) / 2, top.y, wr, top.h},
+                   rn, YK_FONT_SMALL, river_ink, YK_ALIGN_CENTER, true);
+    const char *mt = tr(k, "sites.metro");
+    int wm = lh + t->gap / 2 + yk_ui_text_width(ui, mt, YK_FONT_SMALL) + 2;
+    if (wm <= low.w) {
+        /* A round "M" badge, as the metro's signs have. */
+        int bd = lh * 4 / 5;
+        struct yk_rect badge = {low.x, low.y + (lh - bd) / 2, bd, bd};
+        yk_ui_fill(ui, badge, t->primary, bd / 2);
+        yk_ui_text(ui, "sites.metro.badge", (struct yk_rect){low.x, low.y, lh, lh}, "M",
+                   YK_FONT_SMALL,
+                   (struct yk_color){255, 255, 255, 255}, YK_ALIGN_CENTER, true);
+        yk_ui_text(ui, "sites.metro", (struct yk_rect){low.x + lh + t->gap / 2, low.y, wm - lh, lh},
+                   mt, YK_FONT_SMALL, river_ink, YK_ALIGN_LEFT, true);
+    }
     /* The riverside path, in the accent colour, with its ends rounded. */
     int pw = lh / 4 > 3 ? lh / 4 : 3;
     yk_ui_fill(ui, (struct yk_rect){x0 - pw, cy - pw / 2, span + 2 * pw, pw}, t->accent, pw / 2);
@@ -670,12 +692,22 @@ static void detail_build(struct yk_kiosk *k, struct yk_rect area)
                     s->photo.bytes, s->photo.size, PICK(site->name));
         yk_doc_space(&d, h + t->pad);
     }
-    yk_doc_text(&d, "site.intro", PICK(site->intro), false);
+    const char *intro = PICK(site->intro);
+    if (!intro || !*intro)
+        intro = yk_ui_fmt(&k->ui, tr(k, "site.intro.none"), PICK(site->name));
+    yk_doc_text(&d, "site.intro", intro, false);
     char dist[96];
     distance_text(k, s->here_m, site->river_pos_m, dist, sizeof dist);
     yk_doc_field(&d, "site.distance", tr(k, "site.distance"), dist);
     yk_doc_field(&d, "site.location", tr(k, "site.location"), PICK(site->location));
     yk_doc_field(&d, "site.hours", tr(k, "site.hours"), PICK(site->hours));
+    const char *loc = PICK(site->location), *hours = PICK(site->hours);
+    if (!loc || !*loc || !hours || !*hours) {
+        /* What is not known yet is asked here: a finished page, not a placeholder. */
+        const char *stn = yk_pick(k->lang, k->p.cfg->station_name, k->p.cfg->station_name_en);
+        yk_doc_field(&d, "site.ask", tr(k, "site.ask"),
+                     yk_ui_fmt(&k->ui, tr(k, "site.ask.body"), stn));
+    }
     yk_doc_qr(&d, "site.qr", site->link_url, tr(k, "qr.take_along"));
     yk_doc_end(&d);
 }

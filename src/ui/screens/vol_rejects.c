@@ -1,82 +1,17 @@
-#include "ui/screens/vol_rejects.h"
+/* Volunteer mode: the records the hub set aside (Today → 被中心退回 → the list): kind and
+ * when, what it was, the hub's reason in words and what to do. The records are read by
+ * core/set_aside.c when the list opens. */
+#include "ui/screens/vol_internal.h"
 
-#include "core/i18n.h"
-#include "core/sync.h"
+#include "core/icons.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Per type: when the record was made and its identifying line (zh, en). */
-static const struct {
-    const char *type, *sql;
-} details[] = {
-    {"signup", "SELECT s.created_utc, e.title_zh, e.title_en FROM signups s "
-               "LEFT JOIN events e ON e.id = s.event_id WHERE s.id = ?1"},
-    {"checkin", "SELECT c.created_utc, e.title_zh, e.title_en FROM checkins c "
-                "LEFT JOIN events e ON e.id = c.event_id WHERE c.id = ?1"},
-    {"walkin", "SELECT w.created_utc, k.name_zh, k.name_en FROM walkins w "
-               "LEFT JOIN walkin_kinds k ON k.id = w.kind_id WHERE w.id = ?1"},
-    {"duty", "SELECT d.on_utc, v.name_zh, v.name_en FROM duty_log d "
-             "LEFT JOIN volunteers v ON v.id = d.volunteer_id WHERE d.id = ?1"},
-    {"audit", "SELECT created_utc, what, what FROM audit_log WHERE id = ?1"},
-};
+#define YK_REJECTS_MAX 500 /* set-aside records listed (the newest) */
 
-static void col(sqlite3_stmt *st, int i, char *out, size_t n)
-{
-    const unsigned char *v = sqlite3_column_text(st, i);
-    snprintf(out, n, "%s", v ? (const char *)v : "");
-}
-
-#define NDETAILS (sizeof details / sizeof details[0])
-
-/* Fills what the record was and when from its own row; each type's statement is prepared once
- * per load (in sts) and reset for the next record. */
-static void detail(struct yk_db *db, sqlite3_stmt *sts[NDETAILS], const char *id,
-                   struct yk_vol_reject *r)
-{
-    for (size_t i = 0; i < NDETAILS; i++) {
-        if (strcmp(details[i].type, r->type) != 0)
-            continue;
-        if (!sts[i] && !(sts[i] = yk_db_prepare(db, details[i].sql)))
-            return;
-        sqlite3_stmt *st = sts[i];
-        sqlite3_reset(st);
-        sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(st) == SQLITE_ROW) {
-            r->made_utc = sqlite3_column_int64(st, 0);
-            col(st, 1, r->what_zh, sizeof r->what_zh);
-            col(st, 2, r->what_en, sizeof r->what_en);
-        }
-        return;
-    }
-}
-
-int yk_vol_rejects_load(struct yk_db *db, struct yk_vol_reject *out, int max)
-{
-    if (max <= 0)
-        return 0;
-    struct yk_sync_reject *raw = calloc((size_t)max, sizeof *raw);
-    if (!raw)
-        return -1;
-    int n = yk_sync_rejects(db, raw, max);
-    sqlite3_stmt *sts[NDETAILS] = {0};
-    for (int i = 0; i < n; i++) {
-        struct yk_vol_reject *r = &out[i];
-        memset(r, 0, sizeof *r);
-        snprintf(r->type, sizeof r->type, "%s", raw[i].type);
-        snprintf(r->reason, sizeof r->reason, "%s", raw[i].reason);
-        detail(db, sts, raw[i].id, r);
-        if (!r->made_utc)
-            r->made_utc = raw[i].rejected_utc; /* the record itself is gone: when refused */
-    }
-    for (size_t i = 0; i < NDETAILS; i++)
-        sqlite3_finalize(sts[i]);
-    free(raw);
-    return n;
-}
-
-const char *yk_vol_reject_kind_key(const char *type)
+/* The catalog key of a record type in words ("vol.rej.k.signup", ...), or NULL. */
+static const char *kind_key(const char *type)
 {
     if (strcmp(type, "signup") == 0)
         return YK_N("vol.rej.k.signup");
@@ -91,7 +26,9 @@ const char *yk_vol_reject_kind_key(const char *type)
     return NULL;
 }
 
-const char *yk_vol_reject_reason_key(const char *reason)
+/* The catalog key of a hub reason in words ("vol.rej.r.wrong_kiosk", ...), or NULL for a
+ * reason this build does not know (then it is shown as the hub sent it). */
+static const char *reason_key(const char *reason)
 {
     static const struct {
         const char *code, *key;
@@ -110,4 +47,150 @@ const char *yk_vol_reject_reason_key(const char *reason)
         if (strcmp(map[i].code, reason) == 0)
             return map[i].key;
     return NULL;
+}
+
+static const char *reject_title(struct yk_kiosk *k, const struct yk_set_aside *r)
+{
+    const char *kind = kind_key(r->type);
+    return yk_ui_fmt(&k->ui, "%s · %s", kind ? tr(k, kind) : r->type, yk_vol_when_text(k, r->made_utc));
+}
+
+static const char *reject_what(struct yk_kiosk *k, const struct yk_set_aside *r)
+{
+    const char *w = yk_pick(k->lang, r->what_zh, r->what_en);
+    return w && *w ? w : tr(k, "vol.rej.gone");
+}
+
+static const char *reject_reason(struct yk_kiosk *k, const struct yk_set_aside *r)
+{
+    const char *key = reason_key(r->reason);
+    const char *why = key ? tr(k, key) : yk_ui_fmt(&k->ui, tr(k, "vol.rej.r.other"), r->reason);
+    return yk_ui_fmt(&k->ui, tr(k, "vol.rej.why"), why);
+}
+
+static int reject_row_h(struct yk_kiosk *k, void *ctx, size_t i, int w)
+{
+    struct vstate *s = ctx;
+    const struct yk_set_aside *r = &s->rejects[i];
+    const struct yk_theme *t = &k->ui.theme;
+    int cw = w - 2 * t->pad;
+    return yk_ui_text_height(&k->ui, reject_title(k, r), YK_FONT_LARGE, cw) +
+           yk_ui_text_height(&k->ui, reject_what(k, r), YK_FONT_BODY, cw) +
+           yk_ui_text_height(&k->ui, reject_reason(k, r), YK_FONT_BODY, cw) + 2 * t->pad +
+           2 * (t->gap / 2) + t->gap;
+}
+
+static void reject_row(struct yk_kiosk *k, void *ctx, size_t i, struct yk_rect r)
+{
+    struct vstate *s = ctx;
+    const struct yk_set_aside *rj = &s->rejects[i];
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    r.h -= t->gap;
+    yk_ui_fill(ui, r, t->card, t->radius);
+    struct yk_rect in = yk_inset(r, t->pad);
+    const char *title = reject_title(k, rj), *what = reject_what(k, rj),
+               *why = reject_reason(k, rj);
+    int y = in.y;
+    int h = yk_ui_text_height(ui, title, YK_FONT_LARGE, in.w);
+    yk_ui_text(ui, yk_ui_fmt(ui, "vol.rej.%zu.title", i), (struct yk_rect){in.x, y, in.w, h},
+               title, YK_FONT_LARGE, t->ink, YK_ALIGN_LEFT, false);
+    y += h + t->gap / 2;
+    h = yk_ui_text_height(ui, what, YK_FONT_BODY, in.w);
+    yk_ui_text(ui, yk_ui_fmt(ui, "vol.rej.%zu.what", i), (struct yk_rect){in.x, y, in.w, h}, what,
+               YK_FONT_BODY, t->ink, YK_ALIGN_LEFT, false);
+    y += h + t->gap / 2;
+    h = yk_ui_text_height(ui, why, YK_FONT_BODY, in.w);
+    yk_ui_text(ui, yk_ui_fmt(ui, "vol.rej.%zu.why", i), (struct yk_rect){in.x, y, in.w, h}, why,
+               YK_FONT_BODY, t->primary, YK_ALIGN_LEFT, false);
+}
+
+/* The records the hub set aside, newest first, in place of the Today document: what to do
+ * and 返回今日统计 on top, then one card each (kind · when, what it was, the hub's reason). */
+/* The list's heading: how many (or that they cannot be read). */
+static const char *rejects_head(struct yk_kiosk *k, const struct vstate *s)
+{
+    return s->n_rejects < 0 ? tr(k, "vol.rej.error")
+                            : yk_ui_fmt(&k->ui, tr(k, "vol.rej.head"), s->n_rejects);
+}
+
+/* Where the area is short the heading and what to do are row 0 of the list, and scroll with
+ * it; the records follow as rows 1..n. */
+static int rejects_led_row_h(struct yk_kiosk *k, void *ctx, size_t i, int w)
+{
+    if (i > 0)
+        return reject_row_h(k, ctx, i - 1, w);
+    return yk_ui_text_height(&k->ui, rejects_head(k, ctx), YK_FONT_LARGE, w) + k->ui.theme.gap +
+           yk_ui_text_height(&k->ui, tr(k, "vol.rej.todo"), YK_FONT_BODY, w);
+}
+
+static void rejects_led_row(struct yk_kiosk *k, void *ctx, size_t i, struct yk_rect r)
+{
+    if (i > 0) {
+        reject_row(k, ctx, i - 1, r);
+        return;
+    }
+    struct yk_ui *ui = &k->ui;
+    const char *head = rejects_head(k, ctx), *todo = tr(k, "vol.rej.todo");
+    int hh = yk_ui_text_height(ui, head, YK_FONT_LARGE, r.w);
+    yk_ui_text(ui, "vol.rej.head", (struct yk_rect){r.x, r.y, r.w, hh}, head, YK_FONT_LARGE,
+               ui->theme.ink, YK_ALIGN_LEFT, false);
+    yk_ui_text(ui, "vol.rej.todo",
+               (struct yk_rect){r.x, r.y + hh + ui->theme.gap, r.w, r.h - hh - ui->theme.gap}, todo,
+               YK_FONT_BODY, ui->theme.ink, YK_ALIGN_LEFT, false);
+}
+
+void yk_vol_build_rejects(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    const char *bl = tr(k, "vol.rej.back");
+    struct yk_button_style bs = yk_page_button_style(k, false, YK_FONT_BODY);
+    bs.icon = YK_ICON_BACK;
+    int bw = yk_vol_label_w(k, bl, YK_FONT_BODY, true);
+    if (bw > in.w)
+        bw = in.w;
+    struct yk_rect row = yk_cut_top(&in, yk_page_button_h(k));
+    yk_cut_top(&in, t->gap);
+    yk_ui_button(ui, "vol.rej.back", yk_cut_left(&row, bw), bl, &bs, true);
+    const char *head = rejects_head(k, s), *todo = tr(k, "vol.rej.todo");
+    /* The header and what to do scroll with the list when the area is short. */
+    int hh = yk_ui_text_height(ui, head, YK_FONT_LARGE, in.w);
+    int th = yk_ui_text_height(ui, todo, YK_FONT_BODY, in.w);
+    int first = s->n_rejects > 0 ? reject_row_h(k, s, 0, in.w - t->gap) : 0;
+    if (hh + th + 2 * t->gap + first <= in.h) {
+        yk_vol_line(k, &in, "vol.rej.head", head, YK_FONT_LARGE, t->ink, YK_ALIGN_LEFT);
+        yk_vol_line(k, &in, "vol.rej.todo", todo, YK_FONT_BODY, t->ink, YK_ALIGN_LEFT);
+        if (s->n_rejects > 0)
+            yk_rows_list(k, "vol.rejects", in, &s->reject_rows, (size_t)s->n_rejects,
+                         reject_row_h, reject_row, s);
+        return;
+    }
+    yk_rows_list(k, "vol.rejects", in, &s->reject_rows,
+                 (size_t)(s->n_rejects > 0 ? s->n_rejects : 0) + 1, rejects_led_row_h,
+                 rejects_led_row, s);
+}
+
+static void open_rejects(struct yk_kiosk *k, struct vstate *s)
+{
+    if (!s->rejects)
+        s->rejects = calloc(YK_REJECTS_MAX, sizeof *s->rejects);
+    s->n_rejects = s->rejects ? yk_set_aside_load(k->p.db, s->rejects, YK_REJECTS_MAX) : -1;
+    yk_rows_free(&s->reject_rows);
+    s->rejects_up = true;
+    memset(k->ui.scroll, 0, sizeof k->ui.scroll);
+}
+
+bool yk_vol_rejects_activate(struct yk_kiosk *k, struct vstate *s, const char *a)
+{
+    if (strcmp(a, "sync.set_aside") == 0) {
+        open_rejects(k, s);
+        return true;
+    }
+    if (strcmp(a, "rej.back") == 0) {
+        s->rejects_up = false;
+        memset(k->ui.scroll, 0, sizeof k->ui.scroll);
+        return true;
+    }
+    return false;
 }

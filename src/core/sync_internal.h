@@ -1,0 +1,16 @@
+#ifndef YK_SYNC_INTERNAL_H
+#define YK_SYNC_INTERNAL_H
+
+/* Private to the sync_*.c files (the public API is sync.h). */
+
+#include "core/sync.h"
+
+/* A sign-up's status as the hub decided it (in a push answer, a confirmation or a page).
+ * Only pending or waitlisted sign-ups change, only to confirmed or waitlist: a confirmed
+ * sign-up is never taken back, and a cancelled one stays cancelled. *cache holds the
+ * prepared statement between calls (the caller finalizes it). Returns 1 changed, 0 not,
+ * -1 error (logged). */
+int yk_sync_apply_decision(struct yk_db *db, sqlite3_stmt **cache, const char *id,
+                           const char *status, int64_t updated_utc);
+
+#endif

@@ -1,0 +1,490 @@
+/* Shared content: teaching sites (with a photo and a place along the riverside), stations,
+ * blocks, service lines and services. Admins edit; station staff read. Edits travel to the
+ * kiosks through the change log like any content. A photo is checked by its bytes (PNG, JPEG
+ * or WebP; YK_ADMIN_PHOTO_MAX at most), stored once under its SHA-256 (media), and named by
+ * the site's photo_hash. */
+#include "hub/admin_fields.h"
+
+#include "core/log.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RIVER_HINT "沿江位置：离上游端的米数（0–3000）· metres from the upstream end (0–3000)"
+#define SORT_HINT "越小越靠前 · smaller comes first"
+
+static const char *const service_kinds[] = {"service", "project", NULL};
+static const char *const series[] = {"he", "mei", NULL};
+
+#define T(col, zh, en, max, needs)                                                                 \
+    {                                                                                              \
+        col, zh, en, YK_F_TEXT, false, 0, max, NULL, needs, NULL, NULL                             \
+    }
+#define A(col, zh, en, needs)                                                                      \
+    {                                                                                              \
+        col, zh, en, YK_F_AREA, false, 0, 8000, NULL, needs, NULL, NULL                            \
+    }
+#define NAME(col, zh)                                                                              \
+    {                                                                                              \
+        col, zh, "Name (Chinese)", YK_F_TEXT, true, 0, 200, NULL, NULL, NULL, NULL                 \
+    }
+#define SORT                                                                                       \
+    {                                                                                              \
+        "sort", "排序", "Order", YK_F_INT, true, -100000, 100000, SORT_HINT, NULL, NULL, NULL      \
+    }
+#define RIVER                                                                                      \
+    {                                                                                              \
+        "river_pos_m", "沿江位置（米）", "Place along the riverside (m)", YK_F_INT, false, 0,      \
+            3000, RIVER_HINT, NULL, NULL, NULL                                                     \
+    }
+#define LINK                                                                                       \
+    {                                                                                              \
+        "link_url", "链接（二维码）", "Link (QR code)", YK_F_URL, false, 0, 500, "https://…",      \
+            NULL, NULL, NULL                                                                       \
+    }
+
+static const struct yk_admin_field site_fields[] = {
+    NAME("name_zh", "名称（中文）"),
+    T("name_en", "名称（英文）", "Name (English)", 200, "name_zh"),
+    RIVER,
+    SORT,
+    A("intro_zh", "介绍（中文）", "Guide (Chinese)", NULL),
+    A("intro_en", "介绍（英文）", "Guide (English)", "intro_zh"),
+    T("location_zh", "位置（中文）", "Where (Chinese)", 300, NULL),
+    T("location_en", "位置（英文）", "Where (English)", 300, "location_zh"),
+    T("hours_zh", "开放时间（中文）", "Opening hours (Chinese)", 300, NULL),
+    T("hours_en", "开放时间（英文）", "Opening hours (English)", 300, "hours_zh"),
+    A("booking_zh", "预约方式（中文）", "Booking (Chinese)", NULL),
+    A("booking_en", "预约方式（英文）", "Booking (English)", "booking_zh"),
+    LINK,
+};
+
+static const struct yk_admin_field station_fields[] = {
+    NAME("name_zh", "名称（中文）"),
+    T("name_en", "名称（英文）", "Name (English)", 200, "name_zh"),
+    T("address_zh", "地址（中文）", "Address (Chinese)", 300, NULL),
+    T("address_en", "地址（英文）", "Address (English)", 300, "address_zh"),
+    T("hours_zh", "开放时间（中文）", "Opening hours (Chinese)", 300, NULL),
+    T("hours_en", "开放时间（英文）", "Opening hours (English)", 300, "hours_zh"),
+    T("phone", "电话", "Phone", 40, NULL),
+    RIVER,
+    A("intro_zh", "介绍（中文）", "About (Chinese)", NULL),
+    A("intro_en", "介绍（英文）", "About (English)", "intro_zh"),
+    SORT,
+};
+
+static const struct yk_admin_field block_fields[] = {
+    NAME("name_zh", "名称（中文）"),
+    T("name_en", "名称（英文）", "Name (English)", 200, "name_zh"),
+    A("where_zh", "范围（中文）", "Where (Chinese)", NULL),
+    A("where_en", "范围（英文）", "Where (English)", "where_zh"),
+    A("character_zh", "特色（中文）", "What it is (Chinese)", NULL),
+    A("character_en", "特色（英文）", "What it is (English)", "character_zh"),
+    A("alliance_zh", "党建联盟（中文）", "Alliance (Chinese)", NULL),
+    A("alliance_en", "党建联盟（英文）", "Alliance (English)", "alliance_zh"),
+    A("convention_zh", "街区公约（中文）", "Convention (Chinese)", NULL),
+    A("convention_en", "街区公约（英文）", "Convention (English)", "convention_zh"),
+    SORT,
+};
+
+static const struct yk_admin_field line_fields[] = {
+    NAME("name_zh", "名称（中文）"),
+    T("name_en", "名称（英文）", "Name (English)", 200, "name_zh"),
+    A("summary_zh", "简介（中文）", "Summary (Chinese)", NULL),
+    A("summary_en", "简介（英文）", "Summary (English)", "summary_zh"),
+    SORT,
+};
+
+static const struct yk_admin_field service_fields[] = {
+    {"title_zh", "名称（中文）", "Title (Chinese)", YK_F_TEXT, true, 0, 200, NULL, NULL, NULL,
+     NULL},
+    T("title_en", "名称（英文）", "Title (English)", 200, "title_zh"),
+    {"kind", "类别", "Kind", YK_F_CHOICE, true, 0, 0, "service = 服务, project = 项目", NULL, NULL,
+     service_kinds},
+    {"series", "系列", "Series", YK_F_CHOICE, false, 0, 0, "he = 和, mei = 美", NULL, NULL, series},
+    {"line_id", "服务条线", "Service line", YK_F_REF, false, 0, 0, NULL, NULL, "service_lines",
+     NULL},
+    {"block_id", "街区", "Block", YK_F_REF, false, 0, 0, NULL, NULL, "blocks", NULL},
+    A("summary_zh", "简介（中文）", "Summary (Chinese)", NULL),
+    A("summary_en", "简介（英文）", "Summary (English)", "summary_zh"),
+    A("offers_zh", "提供什么（中文）", "What it offers (Chinese)", NULL),
+    A("offers_en", "提供什么（英文）", "What it offers (English)", "offers_zh"),
+    T("audience_zh", "对象（中文）", "For whom (Chinese)", 300, NULL),
+    T("audience_en", "对象（英文）", "For whom (English)", 300, "audience_zh"),
+    T("hours_zh", "时间（中文）", "Hours (Chinese)", 300, NULL),
+    T("hours_en", "时间（英文）", "Hours (English)", 300, "hours_zh"),
+    T("place_zh", "地点（中文）", "Place (Chinese)", 300, NULL),
+    T("place_en", "地点（英文）", "Place (English)", 300, "place_zh"),
+    T("contact_zh", "联系方式（中文）", "Contact (Chinese)", 300, NULL),
+    T("contact_en", "联系方式（英文）", "Contact (English)", 300, "contact_zh"),
+    LINK,
+    SORT,
+};
+
+struct kind {
+    const char *table, *zh, *en;
+    const struct yk_admin_field *fields;
+    size_t n;
+    const char *name_col, *name_en_col;
+};
+
+#define KIND(t, zh, en, f, a, b)                                                                   \
+    {                                                                                              \
+        t, zh, en, f, sizeof f / sizeof f[0], a, b                                                 \
+    }
+static const struct kind kinds[] = {
+    KIND("sites", "红色教学点", "Teaching sites", site_fields, "name_zh", "name_en"),
+    KIND("stations", "站点", "Stations", station_fields, "name_zh", "name_en"),
+    KIND("blocks", "街区", "Blocks", block_fields, "name_zh", "name_en"),
+    KIND("service_lines", "服务条线", "Service lines", line_fields, "name_zh", "name_en"),
+    KIND("services", "服务项目", "Services", service_fields, "title_zh", "title_en"),
+};
+
+static const struct kind *kind_of(const char *table, size_t n)
+{
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strlen(kinds[i].table) == n && strncmp(kinds[i].table, table, n) == 0)
+            return &kinds[i];
+    return NULL;
+}
+
+static void tabs(struct yk_hub_html *s, const struct kind *on)
+{
+    yk_hub_html_raw(s, "<div class=\"tabs\">");
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        yk_hub_html_raw(s, &kinds[i] == on ? "<a class=\"on\" href=\"/admin/content/"
+                                           : "<a href=\"/admin/content/");
+        yk_hub_html_raw(s, kinds[i].table);
+        yk_hub_html_raw(s, "\">");
+        yk_admin_html_label(s, kinds[i].zh, kinds[i].en);
+        yk_hub_html_raw(s, "</a>");
+    }
+    yk_hub_html_raw(s, "</div>");
+}
+
+struct list {
+    struct yk_hub_html *s;
+    const struct kind *k;
+    int n;
+};
+
+static void list_row(void *ctx, const char *id, const char *zh, const char *en)
+{
+    struct list *l = ctx;
+    l->n++;
+    yk_hub_html_raw(l->s, "<tr><td data-h=\"名称 Name\"><a href=\"/admin/content/");
+    yk_hub_html_raw(l->s, l->k->table);
+    yk_hub_html_raw(l->s, "/");
+    yk_hub_html_text(l->s, id);
+    yk_hub_html_raw(l->s, "/edit\">");
+    yk_hub_html_text(l->s, zh);
+    yk_hub_html_raw(l->s, "</a>");
+    if (en) {
+        yk_hub_html_raw(l->s, "<br><span class=\"en\">");
+        yk_hub_html_text(l->s, en);
+        yk_hub_html_raw(l->s, "</span>");
+    }
+    yk_hub_html_raw(l->s, "</td><td data-h=\"编号 Id\">");
+    yk_hub_html_text(l->s, id);
+    yk_hub_html_raw(l->s, "</td></tr>");
+}
+
+/* The riverside as a line, with each site and station at its place (server-drawn SVG). */
+struct river {
+    struct yk_hub_html *s;
+    bool station;
+};
+static void river_mark(void *ctx, const char *id, const char *name, const char *pos)
+{
+    struct river *r = ctx;
+    if (!pos)
+        return;
+    long m = strtol(pos, NULL, 10);
+    yk_hub_html_raw(r->s, "<g><title>");
+    yk_hub_html_text(r->s, id);
+    yk_hub_html_raw(r->s, "</title><circle cx=\"");
+    yk_admin_html_int(r->s, 20 + m * 960 / 3000);
+    yk_hub_html_raw(r->s, r->station ? "\" cy=\"40\" r=\"9\" fill=\"#1b5e20\"/>"
+                                     : "\" cy=\"40\" r=\"7\" fill=\"#b3261e\"/>");
+    yk_hub_html_raw(r->s, "<text x=\"");
+    yk_admin_html_int(r->s, 20 + m * 960 / 3000);
+    yk_hub_html_raw(r->s, r->station ? "\" y=\"72\" font-size=\"13\" text-anchor=\"middle\">"
+                                     : "\" y=\"20\" font-size=\"13\" text-anchor=\"middle\">");
+    yk_hub_html_text(r->s, name);
+    yk_hub_html_raw(r->s, "</text></g>");
+}
+
+static void river_map(struct yk_admin_ctx *c, struct yk_hub_html *s)
+{
+    yk_hub_html_raw(s,
+                    "<div class=\"card\"><p>滨江沿线（红：教学点，绿：站点）<span class=\"en\">The "
+                    "riverside (red: sites, green: stations)</span></p><svg id=\"river\" "
+                    "viewBox=\"0 0 1000 80\" width=\"100%\" role=\"img\"><line x1=\"20\" y1=\"40\" "
+                    "x2=\"980\" y2=\"40\" stroke=\"#5b8fb9\" stroke-width=\"6\"/>");
+    struct river r = {s, false};
+    yk_admin_list(c->store, "sites", "name_zh", "river_pos_m", river_mark, &r);
+    r.station = true;
+    yk_admin_list(c->store, "stations", "name_zh", "river_pos_m", river_mark, &r);
+    yk_hub_html_raw(s,
+                    "<text x=\"20\" y=\"78\" font-size=\"11\">0 m</text><text x=\"980\" y=\"78\" "
+                    "font-size=\"11\" text-anchor=\"end\">3000 m</text></svg></div>");
+}
+
+static void list_page(struct yk_admin_ctx *c, const struct kind *k)
+{
+    struct yk_hub_html s = {0};
+    yk_admin_page_begin(c, &s, "内容", "Content");
+    tabs(&s, k);
+    if (yk_admin_query(c, "done"))
+        yk_hub_html_raw(&s,
+                        "<div class=\"notice\" id=\"done\">已保存，自助机下次同步时更新。 <span "
+                        "class=\"en\">Saved; kiosks get it at their next sync.</span></div>");
+    if (strcmp(k->table, "sites") == 0 || strcmp(k->table, "stations") == 0)
+        river_map(c, &s);
+    if (yk_admin_is_admin(c)) {
+        yk_hub_html_raw(&s, "<p><a class=\"btn\" id=\"new-item\" href=\"/admin/content/");
+        yk_hub_html_raw(&s, k->table);
+        yk_hub_html_raw(&s, "/new\">新建 New</a></p>");
+    } else {
+        yk_hub_html_raw(&s,
+                        "<p class=\"hint\">共享内容由街道管理员维护，站点工作人员只读。 <span "
+                        "class=\"en\">Shared content is kept by the subdistrict's admins; staff "
+                        "read it.</span></p>");
+    }
+    yk_hub_html_raw(&s,
+                    "<table class=\"rows\" id=\"items\"><thead><tr><th>名称 Name</th><th>编号 Id"
+                    "</th></tr></thead><tbody>");
+    struct list l = {&s, k, 0};
+    yk_admin_list(c->store, k->table, k->name_col, k->name_en_col, list_row, &l);
+    yk_hub_html_raw(&s, "</tbody></table>");
+    yk_admin_page_send(c, &s, 200);
+}
+
+static void form_page(struct yk_admin_ctx *c, const struct kind *k, int status,
+                      const struct yk_admin_form *f, const char *id, const char *new_id,
+                      const char *photo, const char *err)
+{
+    bool ro = !yk_admin_is_admin(c);
+    bool site = strcmp(k->table, "sites") == 0;
+    struct yk_hub_html s = {0};
+    yk_admin_page_begin(c, &s, k->zh, k->en);
+    tabs(&s, k);
+    if (f->bad || err) {
+        yk_hub_html_raw(&s,
+                        "<div class=\"error\" id=\"form-error\">有些内容需要修改，请看标红的栏目。"
+                        " <span class=\"en\">Some fields need changes: see the ones marked in "
+                        "red.</span>");
+        if (err) {
+            yk_hub_html_raw(&s, "<p>");
+            yk_hub_html_text(&s, err);
+            yk_hub_html_raw(&s, "</p>");
+        }
+        yk_hub_html_raw(&s, "</div>");
+    }
+    yk_hub_html_raw(&s, "<form class=\"card\" method=\"post\" action=\"/admin/content/");
+    yk_hub_html_raw(&s, k->table);
+    if (id) {
+        yk_hub_html_raw(&s, "/");
+        yk_hub_html_text(&s, id);
+        yk_hub_html_raw(&s, "/edit\"");
+    } else {
+        yk_hub_html_raw(&s, "/new\"");
+    }
+    yk_hub_html_raw(&s, site ? " enctype=\"multipart/form-data\">" : ">");
+    yk_admin_csrf_field(c, &s);
+    yk_hub_html_raw(&s, "<div class=\"grid2\">");
+    if (!id) {
+        yk_hub_html_raw(&s,
+                        "<div><label for=\"id\">编号 <span class=\"en\">Id</span> *</label><input "
+                        "id=\"id\" name=\"id\" required maxlength=\"40\" pattern=\"[a-z0-9-]+\" "
+                        "value=\"");
+        yk_hub_html_text(&s, new_id);
+        yk_hub_html_raw(&s,
+                        "\"><p class=\"hint\">小写字母、数字和 - · lower-case letters, digits and "
+                        "-; cannot change later</p></div><div></div>");
+    }
+    yk_admin_form_draw(c, &s, f, ro);
+    if (site) {
+        yk_hub_html_raw(&s,
+                        "<div><label for=\"photo\">照片 <span class=\"en\">Photo</span></label>");
+        if (photo) {
+            yk_hub_html_raw(&s,
+                            "<img id=\"photo-now\" class=\"photo\" alt=\"\" src=\"/admin/media/");
+            yk_hub_html_text(&s, photo);
+            yk_hub_html_raw(&s, "\">");
+        }
+        if (!ro)
+            yk_hub_html_raw(
+                &s, "<input id=\"photo\" name=\"photo\" type=\"file\" "
+                    "accept=\"image/png,image/jpeg,image/webp\"><p class=\"hint\">PNG、JPEG "
+                    "或 WebP，最大 2 MiB · PNG, JPEG or WebP, 2 MiB at most</p>");
+        yk_hub_html_raw(&s, "</div>");
+    }
+    yk_hub_html_raw(&s, "</div>");
+    if (!ro)
+        yk_hub_html_raw(&s,
+                        "<button type=\"submit\" id=\"save\">保存并发布 Save and publish</button>");
+    yk_hub_html_raw(&s, "<a class=\"btn alt\" href=\"/admin/content/");
+    yk_hub_html_raw(&s, k->table);
+    yk_hub_html_raw(&s, "\">返回 Back</a></form>");
+    yk_admin_page_send(c, &s, status);
+}
+
+/* The image type of bytes by their first bytes, or NULL when none the kiosk shows. */
+static const char *image_type(const char *b, size_t n)
+{
+    if (n >= 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0)
+        return "image/png";
+    if (n >= 3 && memcmp(b, "\xFF\xD8\xFF", 3) == 0)
+        return "image/jpeg";
+    if (n >= 12 && memcmp(b, "RIFF", 4) == 0 && memcmp(b + 8, "WEBP", 4) == 0)
+        return "image/webp";
+    return NULL;
+}
+
+static bool id_ok(const char *id)
+{
+    size_t n = id ? strlen(id) : 0;
+    return n > 0 && n <= 40 && strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
+}
+
+static void save(struct yk_admin_ctx *c, const struct kind *k, const char *id)
+{
+    struct yk_admin_form f;
+    yk_admin_form_init(&f, k->fields, k->n);
+    struct yk_admin_row set = {0};
+    yk_admin_form_check(c, &f, &set);
+    const char *new_id = id ? id : yk_form_get(&c->form, "id");
+    const char *err = NULL;
+    if (!id && !id_ok(new_id))
+        err =
+            "编号只能用小写字母、数字和 -（1–40 个）。 / An id is 1–40 lower-case letters, digits "
+            "and -.";
+    const struct yk_form_file *ph = yk_form_file(&c->form, "photo");
+    char hash[65];
+    if (!err && !f.bad && ph && ph->len > 0 && strcmp(k->table, "sites") == 0) {
+        const char *mime = image_type(ph->data, ph->len);
+        if (!mime)
+            err = "照片须为 PNG、JPEG 或 WebP 图片。 / The photo must be a PNG, JPEG or WebP "
+                  "image.";
+        else if (ph->len > YK_ADMIN_PHOTO_MAX)
+            err = "照片太大（最大 2 MiB）。 / The photo is too large (2 MiB at most).";
+        else if (yk_hub_media_add(c->store, ph->data, ph->len, mime, hash) != YK_HUB_OK)
+            err = "照片无法保存。 / The photo could not be stored.";
+        else
+            yk_admin_row_set(&set, "photo_hash", hash);
+    }
+    char dberr[160] = "";
+    enum yk_hub_rc rc = YK_HUB_INVALID;
+    if (!err && !f.bad) {
+        char action[48];
+        snprintf(action, sizeof action, "%.20s.%s", k->table, id ? "edit" : "create");
+        rc = yk_admin_row_save(c->store, c->user.name, action, k->table, new_id, &set, !id, NULL,
+                               c->now, dberr);
+    }
+    yk_admin_row_free(&set);
+    if (rc == YK_HUB_OK) {
+        char to[96];
+        snprintf(to, sizeof to, "/admin/content/%s?done=1", k->table);
+        yk_admin_redirect(c, to);
+        return;
+    }
+    if (rc == YK_HUB_NOT_FOUND || rc == YK_HUB_ERROR) {
+        yk_admin_fail(c, rc == YK_HUB_NOT_FOUND ? 404 : 503, "保存失败：没有这一项或数据库出错。",
+                      "Not saved: no such item, or the database failed.");
+        return;
+    }
+    struct yk_admin_row cur;
+    const char *photo = NULL;
+    if (id && yk_admin_row_get(c->store, k->table, id, &cur) == YK_HUB_OK)
+        photo = yk_admin_row_val(&cur, "photo_hash");
+    form_page(c, k, 400, &f, id, new_id, photo, err ? err : dberr[0] ? dberr : NULL);
+    if (id)
+        yk_admin_row_free(&cur);
+}
+
+static void edit_page(struct yk_admin_ctx *c, const struct kind *k, const char *id)
+{
+    struct yk_admin_row r;
+    enum yk_hub_rc rc = yk_admin_row_get(c->store, k->table, id, &r);
+    if (rc != YK_HUB_OK) {
+        yk_admin_fail(c, rc == YK_HUB_NOT_FOUND ? 404 : 503, "没有这一项。", "No such item.");
+        return;
+    }
+    struct yk_admin_form f;
+    yk_admin_form_init(&f, k->fields, k->n);
+    yk_admin_form_from_row(&f, &r, 0);
+    form_page(c, k, 200, &f, id, NULL, yk_admin_row_val(&r, "photo_hash"), NULL);
+    yk_admin_row_free(&r);
+}
+
+void yk_admin_content_page(struct yk_admin_ctx *c, const char *rest)
+{
+    bool post = strcmp(c->rq->method, "POST") == 0;
+    if (*rest == '\0') {
+        yk_admin_redirect(c, "/admin/content/sites");
+        return;
+    }
+    const char *t = rest + 1, *slash = strchr(t, '/');
+    const struct kind *k = kind_of(t, slash ? (size_t)(slash - t) : strlen(t));
+    if (!k) {
+        yk_admin_fail(c, 404, "没有这一页。", "There is no such page.");
+        return;
+    }
+    if (post && !yk_admin_is_admin(c)) {
+        yk_admin_fail(c, 403, "共享内容只有街道管理员可以修改。",
+                      "Only the subdistrict's admins may change shared content.");
+        return;
+    }
+    if (!slash) {
+        if (post)
+            yk_admin_fail(c, 405, "不支持这种请求。", "This method is not supported here.");
+        else
+            list_page(c, k);
+        return;
+    }
+    if (strcmp(slash, "/new") == 0) {
+        if (post) {
+            save(c, k, NULL);
+        } else if (!yk_admin_is_admin(c)) {
+            yk_admin_fail(c, 403, "共享内容只有街道管理员可以修改。",
+                          "Only the subdistrict's admins may change shared content.");
+        } else {
+            struct yk_admin_form f;
+            yk_admin_form_init(&f, k->fields, k->n);
+            f.shown[yk_admin_form_index(&f, "sort")] = "0";
+            form_page(c, k, 200, &f, NULL, "", NULL, NULL);
+        }
+        return;
+    }
+    char id[48];
+    const char *end = strchr(slash + 1, '/');
+    size_t n = end ? (size_t)(end - slash - 1) : 0;
+    if (!end || strcmp(end, "/edit") != 0 || n == 0 || n >= sizeof id) {
+        yk_admin_fail(c, 404, "没有这一页。", "There is no such page.");
+        return;
+    }
+    memcpy(id, slash + 1, n);
+    id[n] = '\0';
+    if (post)
+        save(c, k, id);
+    else
+        edit_page(c, k, id);
+}
+
+void yk_admin_media_page(struct yk_admin_ctx *c, const char *hash)
+{
+    void *bytes = NULL;
+    size_t len = 0;
+    char mime[64];
+    if (strlen(hash) != 64 || strspn(hash, "0123456789abcdef") != 64 ||
+        yk_hub_media_get(c->store, hash, &bytes, &len, mime) != YK_HUB_OK ||
+        !image_type(bytes, len)) {
+        free(bytes);
+        yk_admin_fail(c, 404, "没有这张图片。", "No such image.");
+        return;
+    }
+    yk_admin_send(c, 200, image_type(bytes, len), bytes, len);
+    c->rs->cache_control = "private, max-age=86400, immutable";
+}

@@ -1,0 +1,80 @@
+#ifndef YK_ADMIN_CTX_H
+#define YK_ADMIN_CTX_H
+
+#include "hub/admin.h"
+#include "hub/admin_form.h"
+#include "hub/admin_html.h"
+#include "hub/hub_store_admin.h"
+
+/* What the admin's pages share (admin_*.c only). */
+
+struct yk_admin_ctx {
+    struct yk_hub_store *store;
+    const struct yk_hub_request *rq;
+    struct yk_hub_response *rs;
+    int64_t now;
+    bool signed_in;
+    struct yk_admin_user user; /* when signed in */
+    char csrf[YK_ADMIN_CSRF_LEN + 1];
+    struct yk_form form; /* a POST's fields (checked for the CSRF token before any page) */
+};
+
+/* A query parameter, or NULL. */
+const char *yk_admin_query(const struct yk_admin_ctx *c, const char *key);
+
+/* True for the subdistrict's admins. */
+bool yk_admin_is_admin(const struct yk_admin_ctx *c);
+
+/* The station the signed-in user is limited to: NULL for admins (every station). */
+const char *yk_admin_scope(const struct yk_admin_ctx *c);
+
+/* THE check of who may touch an event: OK when event_id exists and the user may see it (an
+ * admin: any; staff: their station's), with its station in station (64 bytes, "" = the
+ * subdistrict's). Otherwise answers the request itself (404 for absent and for another
+ * station's alike, so ids do not leak; 503 on a database error) and returns false. */
+bool yk_admin_event_access(struct yk_admin_ctx *c, const char *event_id, char station[64]);
+
+/* The same check for a volunteer. */
+bool yk_admin_volunteer_access(struct yk_admin_ctx *c, const char *id, char station[64]);
+
+/* Starts a page: doctype, head, the bar with navigation, <main>. */
+void yk_admin_page_begin(struct yk_admin_ctx *c, struct yk_hub_html *s, const char *title_zh,
+                         const char *title_en);
+
+/* Ends the page and sends it with status (the sb's buffer is taken). */
+void yk_admin_page_send(struct yk_admin_ctx *c, struct yk_hub_html *s, int status);
+
+/* The hidden CSRF field every form of a signed-in page carries. */
+void yk_admin_csrf_field(const struct yk_admin_ctx *c, struct yk_hub_html *s);
+
+/* Answers with a whole page saying what went wrong (zh + en). */
+void yk_admin_fail(struct yk_admin_ctx *c, int status, const char *zh, const char *en);
+
+/* Answers 303 See Other to location (a path the code made). */
+void yk_admin_redirect(struct yk_admin_ctx *c, const char *location);
+
+/* Adds a header line to the response ("Name: value"; value from the code, never raw input). */
+void yk_admin_header(struct yk_admin_ctx *c, const char *name, const char *value);
+
+/* Sends body (taken) with a content type and status, with the admin's headers. */
+void yk_admin_send(struct yk_admin_ctx *c, int status, const char *type, char *body, size_t len);
+
+/* Shanghai time "YYYY-MM-DD HH:MM" (the forms' format) into out (24 bytes). */
+void yk_admin_fmt_time(int64_t utc, char out[24]);
+
+/* The pages (one file each). */
+void yk_admin_login(struct yk_admin_ctx *c); /* admin_session.c */
+void yk_admin_logout(struct yk_admin_ctx *c);
+void yk_admin_password(struct yk_admin_ctx *c);
+void yk_admin_events_page(struct yk_admin_ctx *c, const char *rest); /* admin_events.c */
+void yk_admin_signups_page(struct yk_admin_ctx *c, const char *event_id,
+                           bool csv);                                /* admin_signups.c */
+void yk_admin_users_page(struct yk_admin_ctx *c, const char *rest);  /* admin_users.c */
+void yk_admin_kiosks_page(struct yk_admin_ctx *c, const char *rest); /* admin_kiosks.c */
+void yk_admin_audit_page(struct yk_admin_ctx *c);
+void yk_admin_content_page(struct yk_admin_ctx *c, const char *rest); /* admin_content.c */
+void yk_admin_media_page(struct yk_admin_ctx *c, const char *hash);
+void yk_admin_figures_page(struct yk_admin_ctx *c, bool csv);            /* admin_figures.c */
+void yk_admin_volunteers_page(struct yk_admin_ctx *c, const char *rest); /* admin_volunteers.c */
+
+#endif

@@ -1,0 +1,35 @@
+#ifndef YK_HUB_STORE_ADMIN_SQL_H
+#define YK_HUB_STORE_ADMIN_SQL_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The admin's SQL helpers, shared by hub_store_admin.c and hub_store_admin_content.c only,
+ * beside the store's own (hub_store_impl.h: yk_hs_lock, yk_hs_prep, ...). Each is called
+ * with the store taken (yk_hs_lock). */
+
+struct yk_hub_store;
+
+/* Commits when ok, else (or when the commit fails) rolls back. True when committed. */
+bool yk_as_finish(struct yk_hub_store *s, bool ok);
+
+/* Column i as text into out (n bytes; "" for NULL). */
+void yk_as_copy_col(sqlite3_stmt *st, int i, char *out, size_t n);
+
+/* True for the content tables the admin edits. */
+bool yk_as_is_content(const char *t);
+
+/* True for a column name as the admin's code writes them ([a-z0-9_], 1..40). */
+bool yk_as_col_ok(const char *c);
+
+/* Row id of table (a content table) as JSON, hashes shown as "***"; NULL when absent. The
+ * caller frees. */
+char *yk_as_row_json(struct yk_hub_store *s, const char *table, const char *id);
+
+/* Writes an audit entry (inside the caller's transaction). */
+bool yk_as_audit(struct yk_hub_store *s, const char *actor, const char *action, const char *target,
+                 const char *before, const char *after, int64_t now);
+
+#endif

@@ -1,0 +1,40 @@
+#ifndef YK_KEYPAD_H
+#define YK_KEYPAD_H
+
+/* The on-screen key pads: a grid of keys as large as the area allows, each a whole touch
+ * target, scrolling only where even the smallest keys do not fit. Volunteer mode's PIN,
+ * phone, ticket-code and setup-code pads use it. A key "del" is drawn as ⌫ and "clear" as
+ * its word (✕ where the word does not fit); their words stay in the widget tree. */
+
+#include <stdbool.h>
+
+#include "ui/kiosk.h"
+#include "ui/ui.h"
+
+struct yk_keypad {
+    const char *prefix;      /* key ids are "<prefix>.<key>" */
+    const char *scroll_id;   /* the scroll region, when the keys must scroll */
+    const char *const *keys; /* labels; "del" and "clear" are special (borrowed) */
+    int n;                   /* how many keys */
+    int min_cols;            /* at least this many columns; -c: exactly c (a phone's 3×4) */
+    enum yk_font font;       /* the largest font of the labels (smaller before scrolling) */
+    bool enabled;            /* false: drawn disabled */
+    const char *clear_text;  /* the word of "clear" (also its tree text) */
+    const char *del_text;    /* the tree text of "del" */
+};
+
+/* The keys of a phone pad: 1–9, clear, 0, del (12, with min_cols -3). */
+extern const char *const yk_keypad_digits[12];
+
+/* The 32 Crockford base32 symbols (core/base32.h's alphabet) and del (33 keys, with
+ * min_cols 4): ticket short codes and the hub's setup code. Static storage. */
+const char *const *yk_keypad_crockford(void);
+
+/* Lays the keys of p out over r and adds them as buttons. */
+void yk_keypad_build(struct yk_kiosk *k, struct yk_rect r, const struct yk_keypad *p);
+
+/* The height a pad of n keys needs at its smallest whole size at width w (below it, the
+ * pad scrolls): for callers that decide whether their whole view scrolls. */
+int yk_keypad_min_h(struct yk_kiosk *k, int w, int n, int min_cols, enum yk_font f);
+
+#endif

@@ -1,0 +1,166 @@
+#ifndef YK_TEST_ADMIN_CLIENT_H
+#define YK_TEST_ADMIN_CLIENT_H
+
+/* A test's browser for the admin, on the real hub (hub/hub_client.h): requests with a Cookie
+ * header and a form body, the answer's Location, yk_admin cookie and headers, signing in,
+ * and `yikong-hub user-add` with the password on stdin. Header-only, one hub per test. */
+
+#include "check.h"
+#include "hub/hub_client.h"
+#include "sync/sync_test_util.h"
+
+#include <strings.h>
+
+static struct hub h; /* the test's hub */
+
+struct ans {
+    long status;
+    char *body;
+    size_t len;
+    char location[256];
+    char cookie[256]; /* the last Set-Cookie's name=value */
+    char headers[4096];
+};
+
+static inline size_t admin_on_header(char *p, size_t size, size_t n, void *user)
+{
+    struct ans *a = user;
+    size_t k = size * n;
+    size_t have = strlen(a->headers);
+    if (have + k < sizeof a->headers) {
+        memcpy(a->headers + have, p, k);
+        a->headers[have + k] = '\0';
+    }
+    if (k > 10 && strncasecmp(p, "Location: ", 10) == 0)
+        snprintf(a->location, sizeof a->location, "%.*s", (int)(k - 12), p + 10);
+    if (k > 12 && strncasecmp(p, "Set-Cookie: ", 12) == 0) {
+        const char *semi = memchr(p, ';', k);
+        int len = semi ? (int)(semi - p - 12) : (int)(k - 14);
+        if (!a->cookie[0] || strncmp(p + 12, "yk_admin=", 9) == 0)
+            snprintf(a->cookie, sizeof a->cookie, "%.*s", len, p + 12);
+    }
+    return k;
+}
+
+static inline size_t admin_on_body(char *p, size_t size, size_t n, void *user)
+{
+    struct ans *a = user;
+    size_t k = size * n;
+    char *b = realloc(a->body, a->len + k + 1);
+    if (!b)
+        return 0;
+    memcpy(b + a->len, p, k);
+    a->body = b;
+    a->len += k;
+    b[a->len] = '\0';
+    return k;
+}
+
+/* One request with a Cookie header (or none) and a form body (POST when not NULL). */
+static inline struct ans req(const char *path, const char *cookie, const char *form)
+{
+    struct ans a = {0};
+    a.body = calloc(1, 1);
+    CURL *c = curl_easy_init();
+    char url[1024];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d%s", h.port, path);
+    curl_easy_setopt(c, CURLOPT_URL, url);
+    curl_easy_setopt(c, CURLOPT_NOPROXY, "*");
+    curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
+    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, admin_on_header);
+    curl_easy_setopt(c, CURLOPT_HEADERDATA, &a);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, admin_on_body);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &a);
+    if (cookie)
+        curl_easy_setopt(c, CURLOPT_COOKIE, cookie);
+    if (form)
+        curl_easy_setopt(c, CURLOPT_POSTFIELDS, form);
+    if (curl_easy_perform(c) == CURLE_OK)
+        curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &a.status);
+    curl_easy_cleanup(c);
+    return a;
+}
+
+static inline void ans_free(struct ans *a)
+{
+    free(a->body);
+}
+
+/* The value="..." after marker in body into out. */
+static inline bool value_after(const char *body, const char *marker, char *out, size_t n)
+{
+    const char *p = body ? strstr(body, marker) : NULL;
+    p = p ? strstr(p, "value=\"") : NULL;
+    if (!p)
+        return false;
+    p += 7;
+    const char *e = strchr(p, '"');
+    if (!e || (size_t)(e - p) >= n)
+        return false;
+    snprintf(out, n, "%.*s", (int)(e - p), p);
+    return true;
+}
+
+struct session {
+    char cookie[300]; /* yk_admin=... */
+    char csrf[80];
+};
+
+/* Signs in; returns the HTTP status of the sign-in POST (303 when it worked). */
+static inline long login(const char *name, const char *pw, struct session *s)
+{
+    memset(s, 0, sizeof *s);
+    struct ans a = req("/admin/login", NULL, NULL);
+    char token[64] = "", form[512];
+    value_after(a.body, "name=\"login_token\"", token, sizeof token);
+    char pre[300];
+    snprintf(pre, sizeof pre, "%s", a.cookie);
+    ans_free(&a);
+    snprintf(form, sizeof form, "login_token=%s&name=%s&password=%s", token, name, pw);
+    a = req("/admin/login", pre, form);
+    long st = a.status;
+    if (st == 303 && strncmp(a.cookie, "yk_admin=", 9) == 0) {
+        snprintf(s->cookie, sizeof s->cookie, "%s", a.cookie);
+        CHECK(strstr(a.headers, "HttpOnly") != NULL);
+        CHECK(strstr(a.headers, "SameSite=Strict") != NULL);
+        CHECK(strstr(a.headers, "Path=/admin") != NULL);
+        ans_free(&a);
+        a = req("/admin/events", s->cookie, NULL);
+        value_after(a.body, "name=\"csrf\"", s->csrf, sizeof s->csrf);
+    }
+    ans_free(&a);
+    return st;
+}
+
+static inline int user_add(const char *name, const char *role, const char *station, const char *pw1,
+                           const char *pw2)
+{
+    char cmd[1024];
+    snprintf(
+        cmd, sizeof cmd,
+        "printf '%%s\\n%%s\\n' '%s' '%s' | '%s' --db '%s' user-add %s --role %s%s%s 2>/dev/null",
+        pw1, pw2, h.bin, h.db, name, role, station ? " --station " : "", station ? station : "");
+    int st = system(cmd);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* The first column of the first row of sql (arg bound to its one ?, when not NULL) on the
+ * hub's database into out (64 bytes; "" when none). */
+static inline void db_text(const char *sql, const char *arg, char out[64])
+{
+    sqlite3 *d;
+    out[0] = '\0';
+    if (sqlite3_open_v2(h.db, &d, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+        sqlite3_stmt *st;
+        if (sqlite3_prepare_v2(d, sql, -1, &st, NULL) == SQLITE_OK) {
+            if (arg)
+                sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+            if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+                snprintf(out, 64, "%s", (const char *)sqlite3_column_text(st, 0));
+            sqlite3_finalize(st);
+        }
+    }
+    sqlite3_close(d);
+}
+
+#endif
