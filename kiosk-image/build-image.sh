@@ -66,11 +66,11 @@ if [ ! -f "$tarball" ]; then
         --include="$(echo $pkgs | tr ' ' ',')" \
         --setup-hook="$here/rootfs/hooks/setup.sh \"\$1\"" \
         --customize-hook="$here/rootfs/hooks/customize.sh \"\$1\"" \
-        bookworm "$tarball.tmp" \
+        bookworm "$tarball.tmp.tar" \
         "deb $mirror bookworm main non-free-firmware" \
         "deb $mirror bookworm-updates main non-free-firmware" \
         "deb $security bookworm-security main non-free-firmware"
-    mv "$tarball.tmp" "$tarball"
+    mv "$tarball.tmp.tar" "$tarball"
 else
     echo "=== root file system: cached ($tarball)"
 fi
