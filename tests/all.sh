@@ -48,7 +48,10 @@ count_log build-deb-arm64/arm64.log "${PIPESTATUS[0]}"
 
 # The terminal image (kiosk-image/build-image.sh, needs root) booted in QEMU: the short
 # boot test here; the full one is `bash tests/image/boot.sh --full` (tests/image/README.md).
-if [ "$(id -u)" = 0 ]; then
+# Off unless YK_IMAGE=1 until it has passed once (tests/image/README.md, "Status").
+if [ "${YK_IMAGE:-0}" != 1 ]; then
+    echo "=== image: not run (YK_IMAGE=1 builds and boots the terminal image)"
+elif [ "$(id -u)" = 0 ]; then
     echo "=== image: build, then boot it in QEMU"
     mkdir -p build-image
     if bash kiosk-image/build-image.sh >build-image/build.log 2>&1; then
