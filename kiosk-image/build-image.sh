@@ -108,7 +108,7 @@ mkfs.vfat -C -n YK-BOOT -F 32 "$boot" $((256 * 1024)) >/dev/null
 mcopy -s -i "$boot" "$bdir"/* ::
 
 # Root: read-only at run time; sized to its contents plus a little.
-used=$(du -sm --apparent-size "$rfs" | cut -f1)
+used=$(du -sm "$rfs" | cut -f1) # blocks in use, not apparent sizes: ext4 also rounds up
 rootmb=$((used + used / 8 + 64))
 mkfs.ext4 -q -L yk-root -E root_owner=0:0 -d "$rfs" "$rootimg" "${rootmb}M"
 
