@@ -44,7 +44,7 @@ deb=$out/debs/yikong-kiosk_${version}_arm64.deb
 # too, so that step 3 usually has nothing to fetch; when they change, step 3's apt gets
 # the difference.
 deps=$(dpkg-deb -f "$deb" Depends Recommends | sed 's/^[A-Za-z]*: //' | tr ',' '\n' |
-    sed 's/[ (].*//; s/^ *//' | grep -v '^$' | sort -u)
+    sed 's/^ *//; s/[ (].*//' | grep -v '^$' | sort -u)
 pkgs=$(
     grep -v '^#' "$here/rootfs/packages.list"
     echo "$deps"
@@ -80,6 +80,10 @@ rfs=$work/root
 mkdir -p "$rfs"
 tar -C "$rfs" -xf "$tarball"
 cp "$deb" "$rfs/tmp/yikong-kiosk.deb"
+# Name resolution for apt in the chroot (finish.sh makes resolv.conf resolved's link again;
+# never cp through that link: it points at the host's /run).
+rm -f "$rfs/etc/resolv.conf"
+cp /etc/resolv.conf "$rfs/etc/resolv.conf"
 # apt installs whatever of its Depends the cached root lacks (lists refreshed if needed).
 kiosk_install() { chroot "$rfs" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
     --no-install-recommends /tmp/yikong-kiosk.deb >>"$out/dpkg.log" 2>&1; }
