@@ -11,6 +11,9 @@ CREATE TABLE admin_users (
     pw_hash     TEXT NOT NULL,
     active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
     created_utc INTEGER NOT NULL,
+    -- a password reset an admin started: BLAKE2b of the one-time code, and until when
+    reset_hash        TEXT,
+    reset_expires_utc INTEGER,
     CHECK (role = 'admin' OR station_id IS NOT NULL)
 );
 

@@ -53,8 +53,8 @@ int yk_app_init(struct yk_app *app, const struct yk_config *cfg)
     }
     char path[600];
     snprintf(path, sizeof path, "%s/kiosk.db", cfg->data_dir);
-    struct yk_db_params dp = {.path = path, .seed_sample = true,
-                              .now_ms = yk_clock_utc_ms(&app->clock)};
+    struct yk_db_params dp = {
+        .path = path, .seed_sample = true, .now_ms = yk_clock_utc_ms(&app->clock)};
     if (!yk_db_open(&app->db, &dp)) {
         fprintf(stderr,
                 "无法打开数据库 %s：%s。请检查磁盘空间和权限。\n"
@@ -90,6 +90,9 @@ int yk_app_init(struct yk_app *app, const struct yk_config *cfg)
             .heartbeat_s = cfg->heartbeat_interval_s,
             .seat_block = cfg->seat_block,
             .keys = app->keys_open ? &app->keys : NULL,
+            /* Its times follow --now as the screens' do; a driven clock (headless) is the
+             * UI thread's alone. */
+            .clock = app->clock.driven ? NULL : &app->clock,
         };
         sync_worker = yk_sync_worker_start(&sp); /* NULL: the kiosk runs offline (logged) */
     }
@@ -150,17 +153,15 @@ void yk_app_destroy(struct yk_app *app)
     memset(app, 0, sizeof *app);
 }
 
-static void handle_event(struct yk_app *app, const SDL_Event *ev)
+static void handle_event(struct yk_app *app, const struct yk_display_event *ev)
 {
-    if (ev->type == SDL_QUIT) {
+    if (ev->quit) {
         app->quit = true;
         return;
     }
-    struct yk_input in;
-    bool resized = false;
-    if (yk_display_translate(&app->display, ev, &in, &resized))
-        yk_kiosk_input(&app->kiosk, &in);
-    if (resized) {
+    if (ev->has_input)
+        yk_kiosk_input(&app->kiosk, &ev->input);
+    if (ev->resized) {
         if (app->display.log_w != app->kiosk.p.width || app->display.log_h != app->kiosk.p.height)
             yk_kiosk_resize(&app->kiosk, app->display.log_w, app->display.log_h,
                             app->display.px_per_mm);
@@ -170,8 +171,8 @@ static void handle_event(struct yk_app *app, const SDL_Event *ev)
 
 bool yk_app_pump(struct yk_app *app)
 {
-    SDL_Event ev;
-    while (SDL_PollEvent(&ev))
+    struct yk_display_event ev;
+    while (yk_display_next(&app->display, &ev, 0))
         handle_event(app, &ev);
     return app->kiosk.dirty;
 }
@@ -215,8 +216,8 @@ int yk_app_run(struct yk_app *app)
                 deadline = app->quit_at_ms;
         }
         int timeout = deadline < 0 ? -1 : deadline <= now ? 0 : (int)(deadline - now);
-        SDL_Event ev;
-        if (yk_display_wait(&app->display, &ev, timeout)) {
+        struct yk_display_event ev;
+        if (yk_display_next(&app->display, &ev, timeout)) {
             handle_event(app, &ev);
             yk_app_pump(app);
         }

@@ -25,7 +25,7 @@ struct yk_app {
     struct yk_kiosk kiosk;
     bool db_open, display_open, kiosk_open;
     bool quit;
-    int64_t quit_at_ms;   /* the loop ends at this monotonic time (benchmarks); 0 = never */
+    int64_t quit_at_ms; /* the loop ends at this monotonic time (benchmarks); 0 = never */
     unsigned long frames;
 };
 
@@ -46,7 +46,7 @@ int yk_app_run(struct yk_app *app);
  * succeeded, 1 at the first failing line (reported on stderr with its line number). */
 int yk_app_run_script(struct yk_app *app, FILE *f, const char *name);
 
-/* Handles every SDL event already queued; returns true if the UI must be redrawn. */
+/* Handles every input event already queued; returns true if the UI must be redrawn. */
 bool yk_app_pump(struct yk_app *app);
 
 /* Builds and draws a frame if anything changed (or always when force); shot: PNG path to

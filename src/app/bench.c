@@ -58,19 +58,9 @@ static void tap_widget(struct yk_app *app, const char *id)
     const struct yk_widget *w = yk_ui_find(&app->kiosk.ui, id);
     if (!w)
         return;
-    float tx, ty;
-    yk_display_logical_to_touch(&app->display, (float)w->vis.x + (float)w->vis.w / 2,
-                                (float)w->vis.y + (float)w->vis.h / 2, &tx, &ty);
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.tfinger.touchId = 1;
-    e.tfinger.fingerId = 1;
-    e.tfinger.x = tx;
-    e.tfinger.y = ty;
-    e.type = SDL_FINGERDOWN;
-    SDL_PushEvent(&e);
-    e.type = SDL_FINGERUP;
-    SDL_PushEvent(&e);
+    float x = (float)w->vis.x + (float)w->vis.w / 2, y = (float)w->vis.y + (float)w->vis.h / 2;
+    yk_display_inject_finger(&app->display, YK_FINGER_DOWN, x, y);
+    yk_display_inject_finger(&app->display, YK_FINGER_UP, x, y);
 }
 
 int yk_app_bench(struct yk_app *app)
@@ -190,7 +180,7 @@ int yk_app_bench(struct yk_app *app)
         yk_kiosk_activate(k, evid);
         yk_app_frame(app, false, NULL);
         sqlite3_stmt *q = yk_db_prepare(&app->db, "SELECT ticket_code FROM signups WHERE "
-                                                   "event_id = ?1 AND ticket_code IS NOT NULL");
+                                                  "event_id = ?1 AND ticket_code IS NOT NULL");
         double cl[SIGNUPS];
         int n = 0;
         if (q && k->screen == YK_SCREEN_VOLUNTEER) {
@@ -201,24 +191,10 @@ int yk_app_bench(struct yk_app *app)
                                    sizeof url))
                     continue;
                 /* As a USB scanner types it: 31-byte text events, then Enter. */
-                size_t len = strlen(url);
-                for (size_t o = 0; o < len; o += SDL_TEXTINPUTEVENT_TEXT_SIZE - 1) {
-                    SDL_Event e;
-                    memset(&e, 0, sizeof e);
-                    e.type = SDL_TEXTINPUT;
-                    size_t c = len - o < SDL_TEXTINPUTEVENT_TEXT_SIZE - 1
-                                   ? len - o
-                                   : SDL_TEXTINPUTEVENT_TEXT_SIZE - 1;
-                    memcpy(e.text.text, url + o, c);
-                    SDL_PushEvent(&e);
-                }
+                yk_display_inject_text(&app->display, url);
                 yk_app_pump(app);
                 double k0 = now_ms();
-                SDL_Event ret;
-                memset(&ret, 0, sizeof ret);
-                ret.type = SDL_KEYDOWN;
-                ret.key.keysym.sym = SDLK_RETURN;
-                SDL_PushEvent(&ret);
+                yk_display_inject_key(&app->display, "Return");
                 yk_app_pump(app);
                 yk_kiosk_tick(k);
                 yk_app_frame(app, false, NULL);

@@ -1,7 +1,7 @@
 /* The headless driver: runs the real app (dummy video driver, software renderer, driven
- * clock) from a script of one command a line. Touches are injected as SDL finger events so
- * they take the same path as on a terminal (calibration, rotation, gestures).
- * Commands are listed in README.md ("Headless driver"). */
+ * clock) from a script of one command a line. Touches are injected as SDL finger events
+ * (yk_display_inject_*) so they take the same path as on a terminal (calibration, rotation,
+ * gestures). Commands are listed in README.md ("Headless driver"). */
 #include "app/app.h"
 
 #include "app/sync_http.h"
@@ -53,39 +53,31 @@ static void advance(struct yk_app *app, int64_t ms)
 
 static bool sync_round(struct run *r, bool round, const char *expect);
 
-static void finger(struct yk_app *app, Uint32 type, float lx, float ly)
+static void finger(struct yk_app *app, enum yk_finger phase, float lx, float ly)
 {
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = type;
-    e.tfinger.timestamp = SDL_GetTicks();
-    e.tfinger.touchId = 1;
-    e.tfinger.fingerId = 1;
-    yk_display_logical_to_touch(&app->display, lx, ly, &e.tfinger.x, &e.tfinger.y);
-    e.tfinger.pressure = 1.0f;
-    SDL_PushEvent(&e);
+    yk_display_inject_finger(&app->display, phase, lx, ly);
     yk_app_pump(app);
     yk_app_frame(app, false, NULL);
 }
 
 static void press_at(struct yk_app *app, float x, float y, int64_t ms)
 {
-    finger(app, SDL_FINGERDOWN, x, y);
+    finger(app, YK_FINGER_DOWN, x, y);
     advance(app, ms);
-    finger(app, SDL_FINGERUP, x, y);
+    finger(app, YK_FINGER_UP, x, y);
 }
 
 static void swipe(struct yk_app *app, const long v[5])
 {
     int steps = v[4] / 16 > 1 ? (int)(v[4] / 16) : 1;
-    finger(app, SDL_FINGERDOWN, (float)v[0], (float)v[1]);
+    finger(app, YK_FINGER_DOWN, (float)v[0], (float)v[1]);
     for (int i = 1; i <= steps; i++) {
         advance(app, v[4] / steps);
         float t = (float)i / (float)steps;
-        finger(app, SDL_FINGERMOTION, (float)v[0] + t * (float)(v[2] - v[0]),
+        finger(app, YK_FINGER_MOVE, (float)v[0] + t * (float)(v[2] - v[0]),
                (float)v[1] + t * (float)(v[3] - v[1]));
     }
-    finger(app, SDL_FINGERUP, (float)v[2], (float)v[3]);
+    finger(app, YK_FINGER_UP, (float)v[2], (float)v[3]);
 }
 
 static const struct yk_widget *visible_widget(const struct yk_ui *ui, const char *id)
@@ -198,25 +190,8 @@ static bool point_args(struct run *r, char *rest, float *x, float *y, long *ms, 
 
 static bool text_input(struct yk_app *app, const char *s)
 {
-    /* SDL carries at most 31 bytes per text event; split on character boundaries. */
-    size_t n = strlen(s);
-    size_t i = 0;
-    while (i < n) {
-        size_t len = 0;
-        while (i + len < n) {
-            size_t l = yk_utf8_len(s + i + len);
-            if (len + l > SDL_TEXTINPUTEVENT_TEXT_SIZE - 1)
-                break;
-            len += l;
-        }
-        SDL_Event e;
-        memset(&e, 0, sizeof e);
-        e.type = SDL_TEXTINPUT;
-        memcpy(e.text.text, s + i, len);
-        SDL_PushEvent(&e);
-        i += len;
-        yk_app_pump(app);
-    }
+    yk_display_inject_text(&app->display, s);
+    yk_app_pump(app);
     yk_app_frame(app, false, NULL);
     return true;
 }
@@ -313,8 +288,7 @@ static bool run_line(struct run *r, char *line)
             long lo = l->vis.y + l->vis.h / 5, hi = l->vis.y + l->vis.h * 4 / 5;
             if (t) {
                 /* In view but cut: a slow drag (no fling) by just what is missing. */
-                long miss = down ? t->vis.y - t->r.y
-                                 : (t->r.y + t->r.h) - (t->vis.y + t->vis.h);
+                long miss = down ? t->vis.y - t->r.y : (t->r.y + t->r.h) - (t->vis.y + t->vis.h);
                 long span = hi - lo;
                 if (miss > span)
                     miss = span;
@@ -339,19 +313,9 @@ static bool run_line(struct run *r, char *line)
     } else if (strcmp(cmd, "type") == 0) {
         text_input(app, rest);
     } else if (strcmp(cmd, "key") == 0) {
-        SDL_Keycode k = SDL_GetKeyFromName(rest);
-        if (k == SDLK_UNKNOWN)
-            return fail(r, "key: unknown key name '%s' (Return, Escape, BackSpace, Tab, ...)", rest);
-        SDL_Event e;
-        memset(&e, 0, sizeof e);
-        e.type = SDL_KEYDOWN;
-        e.key.state = SDL_PRESSED;
-        e.key.keysym.sym = k;
-        e.key.keysym.scancode = SDL_GetScancodeFromKey(k);
-        SDL_PushEvent(&e);
-        e.type = SDL_KEYUP;
-        e.key.state = SDL_RELEASED;
-        SDL_PushEvent(&e);
+        if (!yk_display_inject_key(&app->display, rest))
+            return fail(r, "key: unknown key name '%s' (Return, Escape, BackSpace, Tab, ...)",
+                        rest);
         yk_app_pump(app);
         yk_app_frame(app, false, NULL);
     } else if (strcmp(cmd, "wait") == 0) {
@@ -412,9 +376,11 @@ static bool run_line(struct run *r, char *line)
                 if (w->vis.w != w->r.w || w->vis.h != w->r.h || w->r.w <= 0 || w->r.h <= 0 ||
                     w->r.x < 0 || w->r.y < 0 || w->r.x + w->r.w > ui->p.width ||
                     w->r.y + w->r.h > ui->p.height)
-                    return fail(r, "check-choices: '%s' is not whole in view at %dx%d (%dx%d, "
-                                   "%dx%d shown)", w->id, ui->p.width, ui->p.height, w->r.w,
-                                w->r.h, w->vis.w, w->vis.h);
+                    return fail(r,
+                                "check-choices: '%s' is not whole in view at %dx%d (%dx%d, "
+                                "%dx%d shown)",
+                                w->id, ui->p.width, ui->p.height, w->r.w, w->r.h, w->vis.w,
+                                w->vis.h);
             }
             if (!seen)
                 return fail(r, "check-choices: no widget '%s' on this screen", id);

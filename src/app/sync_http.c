@@ -587,8 +587,8 @@ enum yk_sync_rc yk_sync_round(struct yk_sync_client *c, struct yk_db *db, int64_
 }
 
 enum yk_sync_rc yk_sync_confirm_online(struct yk_sync_client *c, struct yk_db *db,
-                                       const char *signup_id, bool waitlist_ok,
-                                       int64_t now_utc_s, char status[12])
+                                       const char *signup_id, bool waitlist_ok, int64_t now_utc_s,
+                                       char status[12])
 {
     status[0] = '\0';
     if (!yk_sync_enrolled(c))

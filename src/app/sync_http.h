@@ -48,7 +48,7 @@ struct yk_sync_client_params {
                                   0: never ask for seats */
     const struct yk_ticket_keys *keys; /* borrowed, outlives the client: signs the tickets of
                                           sign-ups the hub confirms; NULL: none are signed */
-    atomic_bool *abort_flag;   /* when set, a transfer in progress is abandoned (stop) */
+    atomic_bool *abort_flag;           /* when set, a transfer in progress is abandoned (stop) */
 };
 
 struct yk_sync_client {
@@ -63,8 +63,8 @@ struct yk_sync_client {
     int page_limit, batch_max, seat_block;
     const struct yk_ticket_keys *keys;
     atomic_bool *abort_flag;
-    int64_t started_ms; /* monotonic, for the heartbeat's uptime */
-    long last_status;   /* HTTP status of the last request (0: no answer) */
+    int64_t started_ms;   /* monotonic, for the heartbeat's uptime */
+    long last_status;     /* HTTP status of the last request (0: no answer) */
     char last_error[160]; /* the last failure, for the log (English, no secrets) */
     /* Totals since init, for tests and the benchmark. */
     long requests, pushed, pulled_rows, pages;
@@ -126,8 +126,8 @@ enum yk_sync_rc yk_sync_round(struct yk_sync_client *c, struct yk_db *db, int64_
  * A confirmed sign-up gets its ticket signed here at once (with keys, issued at now_utc_s).
  * Blocking (at most the timeouts): call it from the sync worker, never the UI thread. */
 enum yk_sync_rc yk_sync_confirm_online(struct yk_sync_client *c, struct yk_db *db,
-                                       const char *signup_id, bool waitlist_ok,
-                                       int64_t now_utc_s, char status[12]);
+                                       const char *signup_id, bool waitlist_ok, int64_t now_utc_s,
+                                       char status[12]);
 
 /* The status texts for people of rc, in Chinese and English ("" for OK). Static. */
 const char *yk_sync_rc_text(enum yk_sync_rc rc, bool chinese);

@@ -5,13 +5,13 @@
 #include "core/log.h"
 #include "core/sync.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <pthread.h>
 #include <sodium.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 struct yk_sync_worker {
     struct yk_sync_worker_params p;
@@ -23,18 +23,19 @@ struct yk_sync_worker {
     pthread_cond_t cond; /* CLOCK_MONOTONIC */
     bool wake, stop;
     atomic_bool abort_transfer;
+    struct yk_clock clock;
 };
 
-static int64_t mono_ms(void)
+/* The worker's copy of the app's clock: a real clock is only read, so the copy is safe
+ * to use on this thread. */
+static int64_t mono_ms(const struct yk_sync_worker *w)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+    return yk_clock_mono_ms(&w->clock);
 }
 
-static int64_t utc_s(void)
+static int64_t utc_s(const struct yk_sync_worker *w)
 {
-    return (int64_t)time(NULL);
+    return yk_clock_utc_ms(&w->clock) / 1000;
 }
 
 static void waker(void *ctx)
@@ -45,9 +46,13 @@ static void waker(void *ctx)
 /* Waits until deadline (monotonic ms), a wake or stop. Returns false when stopping. */
 static bool wait_until(struct yk_sync_worker *w, int64_t deadline)
 {
+    /* The condition variable runs on the OS monotonic clock; the real clock's monotonic
+     * time differs from it only by a constant. */
+    int64_t os_deadline = yk_os_mono_ms() + (deadline - mono_ms(w));
     pthread_mutex_lock(&w->lock);
-    while (!w->stop && !w->wake && mono_ms() < deadline) {
-        struct timespec ts = {.tv_sec = deadline / 1000, .tv_nsec = (deadline % 1000) * 1000000};
+    while (!w->stop && !w->wake && mono_ms(w) < deadline) {
+        struct timespec ts = {.tv_sec = os_deadline / 1000,
+                              .tv_nsec = (os_deadline % 1000) * 1000000};
         pthread_cond_timedwait(&w->cond, &w->lock, &ts);
     }
     w->wake = false;
@@ -78,9 +83,8 @@ static void *run(void *arg)
         return NULL;
     }
     char buf[24];
-    int64_t last_ok = yk_db_meta_get(&db, "sync.last_success_utc", buf, sizeof buf)
-                          ? strtoll(buf, NULL, 10)
-                          : 0;
+    int64_t last_ok =
+        yk_db_meta_get(&db, "sync.last_success_utc", buf, sizeof buf) ? strtoll(buf, NULL, 10) : 0;
     int64_t next_heartbeat = 0;
     int failures = 0;
     yk_sync_set_waker(waker, w);
@@ -92,8 +96,8 @@ static void *run(void *arg)
             enum yk_sync_rc erc = yk_sync_enrol(&c, &db, typed);
             sodium_memzero(typed, sizeof typed);
             if (erc != YK_SYNC_OK) {
-                yk_sync_publish_round(&c, &db, erc, utc_s(), last_ok, 0);
-                if (!wait_until(w, mono_ms() + 3600 * 1000LL))
+                yk_sync_publish_round(&c, &db, erc, utc_s(w), last_ok, 0);
+                if (!wait_until(w, mono_ms(w) + 3600 * 1000LL))
                     break;
                 continue;
             }
@@ -103,18 +107,18 @@ static void *run(void *arg)
         if (yk_sync_take_confirm_request(signup_id, &waitlist_ok)) {
             /* A person is waiting at the screen: before anything else. */
             char status[12];
-            enum yk_sync_rc crc = yk_sync_confirm_online(&c, &db, signup_id, waitlist_ok,
-                                                          utc_s(), status);
+            enum yk_sync_rc crc =
+                yk_sync_confirm_online(&c, &db, signup_id, waitlist_ok, utc_s(w), status);
             yk_sync_confirm_done(signup_id, crc == YK_SYNC_OK, status);
         }
-        bool hb = mono_ms() >= next_heartbeat;
-        enum yk_sync_rc rc = yk_sync_round(&c, &db, utc_s(), w->setup_code, hb);
+        bool hb = mono_ms(w) >= next_heartbeat;
+        enum yk_sync_rc rc = yk_sync_round(&c, &db, utc_s(w), w->setup_code, hb);
         int64_t delay_ms;
         if (rc == YK_SYNC_OK) {
             failures = 0;
-            last_ok = utc_s();
+            last_ok = utc_s(w);
             if (hb)
-                next_heartbeat = mono_ms() + (int64_t)w->p.heartbeat_s * 1000;
+                next_heartbeat = mono_ms(w) + (int64_t)w->p.heartbeat_s * 1000;
             delay_ms = (int64_t)w->p.interval_s * 1000;
         } else if (rc == YK_SYNC_NEED_ENROL || rc == YK_SYNC_REFUSED) {
             /* Never retried in a loop: wait for a setup code (a wake), or an hour. */
@@ -124,8 +128,8 @@ static void *run(void *arg)
             double r = (double)randombytes_uniform(1000000) / 1000000.0;
             delay_ms = yk_sync_backoff_ms(failures, r);
         }
-        yk_sync_publish_round(&c, &db, rc, utc_s(), last_ok, utc_s() + delay_ms / 1000);
-        if (!wait_until(w, mono_ms() + delay_ms))
+        yk_sync_publish_round(&c, &db, rc, utc_s(w), last_ok, utc_s(w) + delay_ms / 1000);
+        if (!wait_until(w, mono_ms(w) + delay_ms))
             break;
     }
     yk_sync_set_waker(NULL, NULL);
@@ -149,6 +153,11 @@ struct yk_sync_worker *yk_sync_worker_start(const struct yk_sync_worker_params *
         memcpy(w->public_key, p->public_key, sizeof w->public_key);
         w->have_key = true;
     }
+    assert(!p->clock || !p->clock->driven);
+    if (p->clock)
+        w->clock = *p->clock;
+    else
+        yk_clock_init_real(&w->clock, 0);
     if (w->p.interval_s <= 0)
         w->p.interval_s = 60;
     if (w->p.heartbeat_s <= 0)

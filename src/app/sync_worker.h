@@ -1,6 +1,8 @@
 #ifndef YK_SYNC_WORKER_H
 #define YK_SYNC_WORKER_H
 
+#include "core/clock.h"
+
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -15,10 +17,10 @@ struct yk_ticket_keys;
  * See src/core/SYNC.md. */
 
 struct yk_sync_worker_params {
-    const char *db_path;  /* the kiosk's database file (opened again by the worker) */
+    const char *db_path; /* the kiosk's database file (opened again by the worker) */
     const char *hub_url;
-    const char *data_dir; /* the device token's folder */
-    const char *setup_code; /* from the config, or NULL/"" (copied; never logged) */
+    const char *data_dir;      /* the device token's folder */
+    const char *setup_code;    /* from the config, or NULL/"" (copied; never logged) */
     const uint8_t *public_key; /* the ticket key (32 bytes) for enrolment, or NULL */
     const char *version;
     int interval_s;  /* between rounds when idle (config sync_interval) */
@@ -26,6 +28,9 @@ struct yk_sync_worker_params {
     int seat_block;  /* held seats to keep free per open event (config seat_block); 0: none */
     const struct yk_ticket_keys *keys; /* signs the tickets of sign-ups the hub confirms;
                                           borrowed: must outlive the worker; NULL: none */
+    const struct yk_clock *clock;      /* the app's clock (real, perhaps started at --now;
+                                          copied); NULL: the OS clock. Never a driven clock:
+                                          the UI thread moves it */
 };
 
 struct yk_sync_worker;

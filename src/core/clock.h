@@ -9,8 +9,8 @@
  * called, so tests never sleep and always see the same times. */
 struct yk_clock {
     bool driven;
-    int64_t mono_ms;       /* driven: current monotonic ms */
-    int64_t utc_base_ms;   /* wall time at mono_base_ms */
+    int64_t mono_ms;     /* driven: current monotonic ms */
+    int64_t utc_base_ms; /* wall time at mono_base_ms */
     int64_t mono_base_ms;
 };
 

@@ -20,31 +20,31 @@ struct yk_touch_cal {
 
 struct yk_config {
     /* Station */
-    char station_id[64];     /* "station_id": [a-z0-9-]{1,63}; default "demo-station" */
-    char station_name[128];  /* "station_name": UTF-8, 1..127 bytes; default "益空间党群服务站" */
+    char station_id[64]; /* "station_id": [a-z0-9-]{1,63}; default "demo-station" */
+    char station_name[128]; /* "station_name": UTF-8, 1..127 bytes; default "益空间党群服务站" */
     char station_name_en[128]; /* "station_name_en"; default "Yikong Service Station" */
-    char data_dir[512];      /* "data_dir"; default: see yk_config_default_data_dir() */
-    char hub_url[512];       /* "hub_url": empty (no hub) or http(s)://...; default "" */
-    char config_path[512];   /* the config file that was read, or "" */
+    char data_dir[512];        /* "data_dir"; default: see yk_config_default_data_dir() */
+    char hub_url[512];         /* "hub_url": empty (no hub) or http(s)://...; default "" */
+    char config_path[512];     /* the config file that was read, or "" */
 
     /* Display */
-    int rotation;             /* "rotation": 0, 90, 180 or 270; default 0 */
+    int rotation;                  /* "rotation": 0, 90, 180 or 270; default 0 */
     struct yk_touch_cal touch_cal; /* "touch_calibration": six numbers a,b,c,d,e,f */
-    int dpi;                  /* "dpi": 0 = pick by screen size, else 50..600; default 0 */
-    bool fullscreen;          /* false when --window or --headless is given */
-    int window_w, window_h;   /* "--window WxH" / "--size WxH": 200..8192 each; 0 when
-                                 fullscreen (the display's own mode is used) */
-    char lang[3];             /* "language": "zh" or "en"; default "zh" */
+    int dpi;                       /* "dpi": 0 = pick by screen size, else 50..600; default 0 */
+    bool fullscreen;               /* false when --window or --headless is given */
+    int window_w, window_h;        /* "--window WxH" / "--size WxH": 200..8192 each; 0 when
+                                      fullscreen (the display's own mode is used) */
+    char lang[3];                  /* "language": "zh" or "en"; default "zh" */
 
     /* Idle, attract loop, night schedule (seconds; minutes of the day in Shanghai time) */
-    int idle_timeout_s;       /* "idle_timeout": 15..3600; default 90 */
-    int idle_warning_s;       /* "idle_warning": 3..60, < idle_timeout; default 10 */
-    int attract_after_s;      /* "attract_after": 0 (never) or >= idle_timeout; default 300 */
+    int idle_timeout_s;            /* "idle_timeout": 15..3600; default 90 */
+    int idle_warning_s;            /* "idle_warning": 3..60, < idle_timeout; default 10 */
+    int attract_after_s;           /* "attract_after": 0 (never) or >= idle_timeout; default 300 */
     enum yk_night_mode night_mode; /* "night_mode": off | dim | blank; default dim */
-    int night_start_min;      /* "night_start": "HH:MM"; default 22:00 -> 1320 */
-    int night_end_min;        /* "night_end": "HH:MM"; default 06:00 -> 360 */
-    int volunteer_lock_s;     /* "volunteer_lock": 30..3600; default 120 */
-    int retention_days;       /* "retention_days": 1..3650; default 30 */
+    int night_start_min;           /* "night_start": "HH:MM"; default 22:00 -> 1320 */
+    int night_end_min;             /* "night_end": "HH:MM"; default 06:00 -> 360 */
+    int volunteer_lock_s;          /* "volunteer_lock": 30..3600; default 120 */
+    int retention_days;            /* "retention_days": 1..3650; default 30 */
 
     /* Sync with the hub (src/core/SYNC.md) */
     char setup_code[64];      /* "setup_code": the one-time enrolment code from the hub's
@@ -58,20 +58,20 @@ struct yk_config {
                                  default 4 */
 
     /* Headless driver (command line only) */
-    bool headless;            /* --headless */
-    char script[512];         /* --script FILE ("-" = stdin) */
-    long long start_time;     /* --now ISO8601 ("2026-12-01T09:00:00+08:00" or ...Z): the
-                                 clock's start (UTC seconds); 0 = the real time */
+    bool headless;        /* --headless */
+    char script[512];     /* --script FILE ("-" = stdin) */
+    long long start_time; /* --now ISO8601 ("2026-12-01T09:00:00+08:00" or ...Z): the
+                             clock's start (UTC seconds); 0 = the real time */
 
     /* Benchmark mode (command line only) */
-    bool bench;               /* --bench: print timing figures as JSON lines and exit */
-    int bench_idle_s;         /* --bench-idle S: measure S seconds idle; default 30;
-                                 0..3600, 0 = skip the idle measurement; needs --bench */
+    bool bench;       /* --bench: print timing figures as JSON lines and exit */
+    int bench_idle_s; /* --bench-idle S: measure S seconds idle; default 30;
+                         0..3600, 0 = skip the idle measurement; needs --bench */
 
     /* Technician's check (command line only) */
-    bool check_config;        /* --check-config: parse and validate everything, print the
-                                 settings in effect and "config ok", exit 0 (see
-                                 yk_config_cli()) */
+    bool check_config; /* --check-config: parse and validate everything, print the
+                          settings in effect and "config ok", exit 0 (see
+                          yk_config_cli()) */
 };
 
 /* Fills cfg with the built-in defaults. data_dir is left "" (not chosen yet):

@@ -61,8 +61,7 @@ bool yk_i18n_load(struct yk_i18n *cat, const char *text, size_t len, char *err, 
             snprintf(err, errn, "%d: expected key<TAB>zh<TAB>en", lineno);
             goto fail;
         }
-        if (!yk_grow((void **)&cat->entries, &cap, (size_t)cat->count + 1,
-                     sizeof *cat->entries)) {
+        if (!yk_grow((void **)&cat->entries, &cap, (size_t)cat->count + 1, sizeof *cat->entries)) {
             snprintf(err, errn, "out of memory");
             goto fail;
         }

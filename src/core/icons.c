@@ -56,10 +56,10 @@ static void draw_language(struct yk_path *s, struct yk_path *f)
 static void draw_elder(struct yk_path *s, struct yk_path *f)
 {
     yk_path_circle(f, 10, 4.5f, 2.5f);
-    LINE(s, 10, 8.5f, 9, 14.5f);              /* a slightly bent back */
-    LINE(s, 9, 14.5f, 6.5f, 21);              /* rear leg */
+    LINE(s, 10, 8.5f, 9, 14.5f);                /* a slightly bent back */
+    LINE(s, 9, 14.5f, 6.5f, 21);                /* rear leg */
     LINE(s, 9, 14.5f, 11.5f, 17.5f, 11.5f, 21); /* front leg */
-    LINE(s, 9.8f, 10, 13, 13, 16, 12.5f);     /* arm to the stick */
+    LINE(s, 9.8f, 10, 13, 13, 16, 12.5f);       /* arm to the stick */
     /* The walking stick with a crook handle. */
     yk_path_move_to(s, 16, 21);
     yk_path_line_to(s, 16, 12.5f);
@@ -264,8 +264,8 @@ static void draw_star(struct yk_path *s, struct yk_path *f)
 {
     /* Five points at radius 9.5, inner corners at 0.42 of it. */
     static const float c[10][2] = {
-        {0.0f, -1.0f},       {0.2245f, -0.3090f}, {0.9511f, -0.3090f}, {0.3633f, 0.1180f},
-        {0.5878f, 0.8090f},  {0.0f, 0.3820f},     {-0.5878f, 0.8090f}, {-0.3633f, 0.1180f},
+        {0.0f, -1.0f},        {0.2245f, -0.3090f},  {0.9511f, -0.3090f}, {0.3633f, 0.1180f},
+        {0.5878f, 0.8090f},   {0.0f, 0.3820f},      {-0.5878f, 0.8090f}, {-0.3633f, 0.1180f},
         {-0.9511f, -0.3090f}, {-0.2245f, -0.3090f},
     };
     const float cx = 12, cy = 12.8f, r = 9.5f;

@@ -178,7 +178,8 @@ static struct yk_json *convert(struct parser *p, json_t *j)
         v->type = YK_JSON_OBJECT;
         const char *key;
         json_t *m;
-        json_object_foreach(j, key, m) {
+        json_object_foreach(j, key, m)
+        {
             size_t key_len = strlen(key);
             const char *k = keep_str(p, key, key_len);
             struct yk_json *c = k ? convert(p, m) : NULL;
@@ -196,7 +197,8 @@ static struct yk_json *convert(struct parser *p, json_t *j)
         v->type = YK_JSON_ARRAY;
         size_t i;
         json_t *e;
-        json_array_foreach(j, i, e) {
+        json_array_foreach(j, i, e)
+        {
             struct yk_json *c = convert(p, e);
             if (!c)
                 return NULL;
@@ -421,10 +423,22 @@ static void jw_close(struct yk_jw *w, char c)
     w->depth--;
 }
 
-void yk_jw_obj_begin(struct yk_jw *w) { jw_open(w, '{'); }
-void yk_jw_obj_end(struct yk_jw *w) { jw_close(w, '}'); }
-void yk_jw_arr_begin(struct yk_jw *w) { jw_open(w, '['); }
-void yk_jw_arr_end(struct yk_jw *w) { jw_close(w, ']'); }
+void yk_jw_obj_begin(struct yk_jw *w)
+{
+    jw_open(w, '{');
+}
+void yk_jw_obj_end(struct yk_jw *w)
+{
+    jw_close(w, '}');
+}
+void yk_jw_arr_begin(struct yk_jw *w)
+{
+    jw_open(w, '[');
+}
+void yk_jw_arr_end(struct yk_jw *w)
+{
+    jw_close(w, ']');
+}
 
 static void put_escaped(struct yk_jw *w, const char *s, size_t len)
 {

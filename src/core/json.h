@@ -37,10 +37,10 @@ struct yk_json {
     enum yk_json_type type;
     const char *key; /* member name (decoded, NUL-terminated) when in an object, else NULL */
     size_t key_len;
-    const char *str; /* YK_JSON_STRING: decoded, NUL-terminated (no NUL inside) */
-    size_t len;      /* YK_JSON_STRING: bytes in str; ARRAY/OBJECT: number of children */
-    int64_t num;     /* YK_JSON_INT */
-    bool b;          /* YK_JSON_BOOL */
+    const char *str;       /* YK_JSON_STRING: decoded, NUL-terminated (no NUL inside) */
+    size_t len;            /* YK_JSON_STRING: bytes in str; ARRAY/OBJECT: number of children */
+    int64_t num;           /* YK_JSON_INT */
+    bool b;                /* YK_JSON_BOOL */
     struct yk_json *first; /* ARRAY/OBJECT: first child, in document order */
     struct yk_json *next;  /* next sibling */
 };
@@ -55,8 +55,8 @@ struct yk_json_limits {
 struct yk_node_block;
 
 struct yk_json_doc {
-    struct yk_json *root;        /* NULL unless the last parse succeeded */
-    char *strings;               /* decoded strings and keys */
+    struct yk_json *root; /* NULL unless the last parse succeeded */
+    char *strings;        /* decoded strings and keys */
     struct yk_node_block *blocks;
     size_t nodes;
     char error[96]; /* why the parse failed, with the byte offset; "" on success */
@@ -91,15 +91,15 @@ bool yk_json_utf8_valid(const char *s, size_t len);
 /* Writer ------------------------------------------------------------------------------------ */
 
 struct yk_jw {
-    char *buf;    /* the document so far, NUL-terminated; owned (yk_jw_take hands it over) */
+    char *buf; /* the document so far, NUL-terminated; owned (yk_jw_take hands it over) */
     size_t len;
     size_t cap;
-    size_t max;   /* fail past this many bytes (0: no limit beyond memory) */
+    size_t max; /* fail past this many bytes (0: no limit beyond memory) */
     int depth;
     bool first[33];  /* per level: no value written yet (commas) */
     bool is_obj[33]; /* per level: an object (keys needed) */
     bool after_key;
-    bool failed;    /* out of memory, invalid UTF-8, over max, misuse: the document is void */
+    bool failed; /* out of memory, invalid UTF-8, over max, misuse: the document is void */
 };
 
 /* Starts an empty document; max caps its size in bytes (0: unlimited). */

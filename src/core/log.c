@@ -17,9 +17,9 @@ void yk_log(enum yk_log_level level, const char *component, const char *fmt, ...
     static const char *const names[] = {"debug", "info", "warn", "error"};
     if (min_level < 0) {
         const char *env = getenv("YK_LOG");
-        min_level = env && strcmp(env, "debug") == 0 ? YK_LOG_DEBUG
+        min_level = env && strcmp(env, "debug") == 0   ? YK_LOG_DEBUG
                     : env && strcmp(env, "quiet") == 0 ? YK_LOG_ERROR
-                                                        : YK_LOG_INFO;
+                                                       : YK_LOG_INFO;
     }
     if ((int)level < min_level)
         return;

@@ -12,10 +12,14 @@
 static QRecLevel to_qrencode(enum yk_qr_level level)
 {
     switch (level) {
-    case YK_QR_ECC_L: return QR_ECLEVEL_L;
-    case YK_QR_ECC_M: return QR_ECLEVEL_M;
-    case YK_QR_ECC_Q: return QR_ECLEVEL_Q;
-    case YK_QR_ECC_H: return QR_ECLEVEL_H;
+    case YK_QR_ECC_L:
+        return QR_ECLEVEL_L;
+    case YK_QR_ECC_M:
+        return QR_ECLEVEL_M;
+    case YK_QR_ECC_Q:
+        return QR_ECLEVEL_Q;
+    case YK_QR_ECC_H:
+        return QR_ECLEVEL_H;
     }
     assert(!"bad yk_qr_level");
     return QR_ECLEVEL_M;
@@ -55,8 +59,7 @@ bool yk_qr_encode(struct yk_qr *out, const char *text, enum yk_qr_level level)
     /* QR_MODE_8: bytes other than digits and upper-case alphanumerics go as they are, so
      * UTF-8 survives; digit runs still get the compact numeric mode. */
     errno = 0;
-    return take(out, QRcode_encodeString(text, 0, to_qrencode(level), QR_MODE_8, 1),
-                strlen(text));
+    return take(out, QRcode_encodeString(text, 0, to_qrencode(level), QR_MODE_8, 1), strlen(text));
 }
 
 bool yk_qr_encode_data(struct yk_qr *out, const void *data, size_t len, enum yk_qr_level level)

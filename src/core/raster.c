@@ -23,7 +23,7 @@
 
 #define SUBSAMPLES 16
 #define DEFAULT_TOLERANCE 0.2f
-#define MAX_CURVE_SEGMENTS 512  /* caps the work for absurdly large curves */
+#define MAX_CURVE_SEGMENTS 512 /* caps the work for absurdly large curves */
 #define MAX_ARC_SEGMENTS 1024
 #define MAX_WEDGE_SEGMENTS 256
 #define TWO_PI 6.28318530717958647692
@@ -140,7 +140,7 @@ static bool begin_contour(struct yk_path *p, double x, double y)
         p->contours[p->ncontours - 1].count = 0;
     } else {
         if (!yk_grow((void **)&p->contours, &p->contours_cap, p->ncontours + 1,
-                  sizeof *p->contours)) {
+                     sizeof *p->contours)) {
             p->failed = true;
             return false;
         }
@@ -211,8 +211,7 @@ void yk_path_cubic_to(struct yk_path *p, float c1x, float c1y, float c2x, float 
                       float y)
 {
     double X1, Y1, X2, Y2, X3, Y3;
-    if (!xform(p, c1x, c1y, &X1, &Y1) || !xform(p, c2x, c2y, &X2, &Y2) ||
-        !xform(p, x, y, &X3, &Y3))
+    if (!xform(p, c1x, c1y, &X1, &Y1) || !xform(p, c2x, c2y, &X2, &Y2) || !xform(p, x, y, &X3, &Y3))
         return;
     if (!ensure_contour(p, X1, Y1))
         return;
@@ -379,8 +378,8 @@ void yk_path_ring(struct yk_path *p, float cx, float cy, float r_outer, float r_
 struct edge {
     double ytop, ybot; /* ytop < ybot */
     double xtop, dxdy;
-    int dir;           /* +1 going down in the original orientation, -1 going up */
-    int group;         /* 0: fill, 1: stroke; each has its own winding count */
+    int dir;   /* +1 going down in the original orientation, -1 going up */
+    int group; /* 0: fill, 1: stroke; each has its own winding count */
 };
 
 struct edges {
@@ -804,9 +803,9 @@ static bool rasterize(struct edges *el, uint8_t *alpha, int w, int h, int stride
             for (; next < el->n && E[next].ytop <= ys; next++) {
                 const struct edge *e = &E[next];
                 if (e->ybot > ys)
-                    act[nact++] = (struct active){e->xtop + (ys - e->ytop) * e->dxdy,
-                                                  e->dxdy * dy, e->ybot, e->group ? 0 : e->dir,
-                                                  e->group ? e->dir : 0};
+                    act[nact++] =
+                        (struct active){e->xtop + (ys - e->ytop) * e->dxdy, e->dxdy * dy, e->ybot,
+                                        e->group ? 0 : e->dir, e->group ? e->dir : 0};
             }
             for (size_t i = 1; i < nact; i++) {
                 if (!(act[i - 1].x > act[i].x))

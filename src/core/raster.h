@@ -30,9 +30,9 @@ struct yk_point {
 };
 
 struct yk_contour {
-    size_t start;  /* index of the first point in yk_path.pts */
-    size_t count;  /* number of points */
-    bool closed;   /* yk_path_close() was called: strokes join the ends */
+    size_t start; /* index of the first point in yk_path.pts */
+    size_t count; /* number of points */
+    bool closed;  /* yk_path_close() was called: strokes join the ends */
 };
 
 /* Treat the fields as read-only: use the functions below. */
@@ -41,13 +41,13 @@ struct yk_path {
     size_t npts, pts_cap;
     struct yk_contour *contours; /* owned */
     size_t ncontours, contours_cap;
-    float scale, tx, ty;  /* transform of incoming coordinates: p * scale + (tx, ty) */
-    float tolerance;      /* maximum flattening error, output pixels */
-    struct yk_point cur;  /* current point (output pixels), valid when has_cur */
+    float scale, tx, ty; /* transform of incoming coordinates: p * scale + (tx, ty) */
+    float tolerance;     /* maximum flattening error, output pixels */
+    struct yk_point cur; /* current point (output pixels), valid when has_cur */
     bool has_cur;
-    bool in_contour;      /* the last contour is open and takes line_to */
-    bool failed;          /* an allocation failed: the path is incomplete (sticky) */
-    bool rejected;        /* a command with a non-finite coordinate was dropped */
+    bool in_contour; /* the last contour is open and takes line_to */
+    bool failed;     /* an allocation failed: the path is incomplete (sticky) */
+    bool rejected;   /* a command with a non-finite coordinate was dropped */
 };
 
 /* Makes an empty path with the identity transform. Never allocates; cannot fail. */
@@ -116,10 +116,10 @@ enum yk_line_cap { YK_CAP_BUTT, YK_CAP_ROUND, YK_CAP_SQUARE };
 enum yk_line_join { YK_JOIN_ROUND, YK_JOIN_MITER, YK_JOIN_BEVEL };
 
 struct yk_stroke {
-    float width;          /* full line width in output pixels (not scaled by the transform) */
+    float width; /* full line width in output pixels (not scaled by the transform) */
     enum yk_line_cap cap;
     enum yk_line_join join;
-    float miter_limit;    /* miter length / width above which a miter becomes a bevel; <1 = 4 */
+    float miter_limit; /* miter length / width above which a miter becomes a bevel; <1 = 4 */
 };
 
 /* Adds the non-zero fill of path to alpha (w x h bytes, rows stride bytes apart), saturating

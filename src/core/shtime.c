@@ -131,8 +131,7 @@ void yk_format_hhmm(char *buf, size_t n, int64_t utc_s)
     snprintf(buf, n, "%02d:%02d", lt.hour, lt.minute);
 }
 
-void yk_format_span(char *buf, size_t n, int64_t start_utc_s, int64_t end_utc_s,
-                    const char *lang)
+void yk_format_span(char *buf, size_t n, int64_t start_utc_s, int64_t end_utc_s, const char *lang)
 {
     struct yk_localtime a, b;
     yk_shanghai_time(start_utc_s, &a);
@@ -144,23 +143,23 @@ void yk_format_span(char *buf, size_t n, int64_t start_utc_s, int64_t end_utc_s,
             snprintf(buf, n, "%s %d %s %02d:%02d–%02d:%02d", en_week[a.weekday], a.day,
                      en_month[a.month - 1], a.hour, a.minute, b.hour, b.minute);
         else
-            snprintf(buf, n, "%d月%d日 %s %02d:%02d–%02d:%02d", a.month, a.day,
-                     zh_week[a.weekday], a.hour, a.minute, b.hour, b.minute);
+            snprintf(buf, n, "%d月%d日 %s %02d:%02d–%02d:%02d", a.month, a.day, zh_week[a.weekday],
+                     a.hour, a.minute, b.hour, b.minute);
     } else if (en) {
-        snprintf(buf, n, "%d %s %02d:%02d – %d %s %02d:%02d", a.day, en_month[a.month - 1],
-                 a.hour, a.minute, b.day, en_month[b.month - 1], b.hour, b.minute);
+        snprintf(buf, n, "%d %s %02d:%02d – %d %s %02d:%02d", a.day, en_month[a.month - 1], a.hour,
+                 a.minute, b.day, en_month[b.month - 1], b.hour, b.minute);
     } else {
         snprintf(buf, n, "%d月%d日 %02d:%02d – %d月%d日 %02d:%02d", a.month, a.day, a.hour,
                  a.minute, b.month, b.day, b.hour, b.minute);
     }
 }
 
-static const char *const en_month_long[] = {"January", "February", "March",     "April",
-                                            "May",     "June",     "July",      "August",
-                                            "September", "October", "November", "December"};
+static const char *const en_month_long[] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
 
-void yk_format_when(char *buf, size_t n, int64_t start_utc_s, int64_t end_utc_s,
-                    int64_t now_utc_s, const char *lang)
+void yk_format_when(char *buf, size_t n, int64_t start_utc_s, int64_t end_utc_s, int64_t now_utc_s,
+                    const char *lang)
 {
     struct yk_localtime a, b, now;
     yk_shanghai_time(start_utc_s, &a);
@@ -215,10 +214,10 @@ void yk_format_when(char *buf, size_t n, int64_t start_utc_s, int64_t end_utc_s,
             snprintf(buf, n, "%s%d月%d日 %s %02d:%02d–%02d:%02d", year, a.month, a.day,
                      zh_week[a.weekday], a.hour, a.minute, b.hour, b.minute);
     } else if (en) {
-        snprintf(buf, n, "%d %s%s %02d:%02d – %d %s %02d:%02d", a.day, en_month[a.month - 1],
-                 year, a.hour, a.minute, b.day, en_month[b.month - 1], b.hour, b.minute);
+        snprintf(buf, n, "%d %s%s %02d:%02d – %d %s %02d:%02d", a.day, en_month[a.month - 1], year,
+                 a.hour, a.minute, b.day, en_month[b.month - 1], b.hour, b.minute);
     } else {
-        snprintf(buf, n, "%s%d月%d日 %02d:%02d – %d月%d日 %02d:%02d", year, a.month, a.day,
-                 a.hour, a.minute, b.month, b.day, b.hour, b.minute);
+        snprintf(buf, n, "%s%d月%d日 %02d:%02d – %d月%d日 %02d:%02d", year, a.month, a.day, a.hour,
+                 a.minute, b.month, b.day, b.hour, b.minute);
     }
 }

@@ -12,8 +12,8 @@
 struct yk_localtime {
     int year, month, day; /* month 1..12, day 1..31 */
     int hour, minute, second;
-    int weekday;          /* 0 = Sunday .. 6 = Saturday */
-    int minute_of_day;    /* hour * 60 + minute */
+    int weekday;       /* 0 = Sunday .. 6 = Saturday */
+    int minute_of_day; /* hour * 60 + minute */
 };
 
 /* Breaks UTC seconds into Shanghai local time. */
@@ -50,14 +50,13 @@ void yk_format_hhmm(char *buf, size_t n, int64_t utc_s);
 
 /* Formats a span like zh "12月5日 09:30–11:30" / en "5 Dec 09:30–11:30" (the end date is
  * shown only when it differs). */
-void yk_format_span(char *buf, size_t n, int64_t start_utc_s, int64_t end_utc_s,
-                    const char *lang);
+void yk_format_span(char *buf, size_t n, int64_t start_utc_s, int64_t end_utc_s, const char *lang);
 
 /* Formats when something happens, for people, seen at now_utc_s: a span as yk_format_span
  * does, with the year where it is not now's year (zh "2027年10月1日 星期五 09:30–11:30", en
  * "Fri 1 Oct 2027 09:30–11:30"); whole days as "12月5日 全天" / "Sat 5 Dec, all day" or
  * "12月5日–12月7日" / "5–7 Dec"; a whole calendar month as "3月全月" / "March (all month)". */
-void yk_format_when(char *buf, size_t n, int64_t start_utc_s, int64_t end_utc_s,
-                    int64_t now_utc_s, const char *lang);
+void yk_format_when(char *buf, size_t n, int64_t start_utc_s, int64_t end_utc_s, int64_t now_utc_s,
+                    const char *lang);
 
 #endif

@@ -287,9 +287,8 @@ static uint32_t next_serial(struct yk_db *db)
 
 /* Signs a ticket for event_id with the next serial (advanced in the caller's transaction),
  * issued on now_s's day. Returns the serial, 0 on error. */
-static uint32_t sign_next(struct yk_db *db, const struct yk_ticket_keys *keys,
-                          const char *event_id, int64_t now_s,
-                          char code[YK_TICKET_DIGITS + 1],
+static uint32_t sign_next(struct yk_db *db, const struct yk_ticket_keys *keys, const char *event_id,
+                          int64_t now_s, char code[YK_TICKET_DIGITS + 1],
                           char short_code[YK_TICKET_SHORT_LEN + 1])
 {
     uint32_t serial = next_serial(db);
@@ -494,8 +493,8 @@ int yk_signup_get(struct yk_db *db, const char *signup_id, struct yk_signup_info
 
 /* Within the open transaction: signs and stores the ticket of signup_id when it is a
  * confirmed sign-up of this kiosk without one. 1 issued, 0 nothing to do, -1 error. */
-static int issue_locked(struct yk_db *db, const struct yk_ticket_keys *keys,
-                        const char *signup_id, int64_t now_s)
+static int issue_locked(struct yk_db *db, const struct yk_ticket_keys *keys, const char *signup_id,
+                        int64_t now_s)
 {
     sqlite3_stmt *st = yk_db_prepare(db, "SELECT event_id FROM signups WHERE id = ?1 AND "
                                          "status = 'confirmed' AND ticket_code IS NULL AND "
@@ -538,8 +537,7 @@ static int issue_locked(struct yk_db *db, const struct yk_ticket_keys *keys,
 }
 
 int yk_signup_issue_ticket(struct yk_db *db, const struct yk_ticket_keys *keys,
-                           const char *signup_id, int64_t now_utc_ms,
-                           struct yk_signup_info *out)
+                           const char *signup_id, int64_t now_utc_ms, struct yk_signup_info *out)
 {
     assert(db && keys && signup_id);
     if (!yk_db_set_synchronous_full(db, true))
@@ -576,7 +574,7 @@ int yk_signup_issue_missing_tickets(struct yk_db *db, const struct yk_ticket_key
         return -1;
     sqlite3_bind_text(st, 1, yk_db_kiosk_id(db), -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, now_utc_ms / 1000);
-    char (*ids)[YK_ID_LEN + 1] = calloc(200, sizeof *ids);
+    char(*ids)[YK_ID_LEN + 1] = calloc(200, sizeof *ids);
     int n = 0, rc = SQLITE_DONE;
     while (ids && n < 200 && (rc = sqlite3_step(st)) == SQLITE_ROW)
         copy_col(st, 0, ids[n++], sizeof ids[0]);

@@ -104,8 +104,7 @@ enum yk_signup_rc yk_signup_submit(struct yk_db *db, const struct yk_ticket_keys
  * with the row as it is afterwards. Returns 1 issued, 0 nothing to do (no such sign-up, not
  * confirmed, or it already has a ticket), -1 error (logged; nothing changed). */
 int yk_signup_issue_ticket(struct yk_db *db, const struct yk_ticket_keys *keys,
-                           const char *signup_id, int64_t now_utc_ms,
-                           struct yk_signup_info *out);
+                           const char *signup_id, int64_t now_utc_ms, struct yk_signup_info *out);
 
 /* yk_signup_issue_ticket for every confirmed sign-up of this kiosk without a ticket whose
  * event has not ended. Returns how many were issued, or -1 on error. */

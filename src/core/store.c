@@ -344,7 +344,7 @@ void yk_store_free_services(struct yk_service_list *l)
 
 #define SITE_COLS                                                                                  \
     "id, name_zh, name_en, intro_zh, intro_en, hours_zh, hours_en, location_zh, location_en, "     \
-    "river_pos_m, photo_hash, link_url, sort"
+    "river_pos_m, photo_hash, link_url, sort, booking_zh, booking_en"
 
 static void read_site(struct row *r, void *item)
 {
@@ -358,6 +358,7 @@ static void read_site(struct row *r, void *item)
     s->photo_hash = next_str(r);
     s->link_url = next_str(r);
     s->sort = next_int(r);
+    s->booking = next_text(r);
 }
 
 static void clear_site(void *item)
@@ -368,6 +369,7 @@ static void clear_site(void *item)
     text_free(&s->intro);
     text_free(&s->hours);
     text_free(&s->location);
+    text_free(&s->booking);
     free(s->photo_hash);
     free(s->link_url);
     memset(s, 0, sizeof *s);

@@ -102,6 +102,7 @@ struct yk_site {
     char *photo_hash; /* NULL = no photo; look it up with yk_store_get_media */
     char *link_url;
     int sort;
+    struct yk_bitext booking; /* how to book a visit (0005); NULL when unknown */
 };
 struct yk_site_list {
     struct yk_site *items;
@@ -168,7 +169,7 @@ struct yk_event {
     int held_left;                  /* max(0, seats_held - seats_taken) */
     char *link_url;
     long long rev;
-    long long cancelled_utc;        /* when the organiser cancelled it; 0 = not cancelled */
+    long long cancelled_utc; /* when the organiser cancelled it; 0 = not cancelled */
 };
 struct yk_event_list {
     struct yk_event *items;

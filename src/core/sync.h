@@ -127,14 +127,14 @@ struct yk_sync_seat_ask {
  *     unused seats go back to the hub's pool for the waitlist).
  * Never below used (what is confirmed here). block 0: nothing. Returns how many, -1 on
  * error. */
-int yk_sync_seat_plan(struct yk_db *db, int64_t now_utc_s, int block,
-                      struct yk_sync_seat_ask *out, int max);
+int yk_sync_seat_plan(struct yk_db *db, int64_t now_utc_s, int block, struct yk_sync_seat_ask *out,
+                      int max);
 
 /* Applies the hub's answer {"event_id", "held", ...} to a seats request for event_id:
  * events.seats_held = held, also written to *held. 1 applied, 0 the answer is malformed
  * (not this event, no usable "held"; nothing changed), -1 database error. */
-int yk_sync_apply_seats_answer(struct yk_db *db, const char *event_id, const char *body,
-                               size_t len, int64_t *held);
+int yk_sync_apply_seats_answer(struct yk_db *db, const char *event_id, const char *body, size_t len,
+                               int64_t *held);
 
 /* The cursor of the last committed page (0 before any). */
 int64_t yk_sync_cursor(struct yk_db *db);
@@ -145,8 +145,8 @@ int yk_sync_media_next(struct yk_db *db, int skip, char hash[65], char *mime, si
 
 /* Stores media bytes for a wanted hash when SHA-256(bytes) matches it, and forgets the
  * want. Returns false (nothing stored) on a mismatch or error. */
-bool yk_sync_media_store(struct yk_db *db, const char *hash, const char *mime,
-                         const void *bytes, size_t len);
+bool yk_sync_media_store(struct yk_db *db, const char *hash, const char *mime, const void *bytes,
+                         size_t len);
 
 /* Counts records waiting to be pushed and records set aside (rejected). false on error. */
 bool yk_sync_counts(struct yk_db *db, int *waiting, int *rejected);
@@ -187,6 +187,15 @@ void yk_sync_status(struct yk_sync_status *out);
 
 /* Replaces the status (the sync worker and the driver's sync command do this). */
 void yk_sync_status_publish(const struct yk_sync_status *s);
+
+/* How many times the mailbox changed: a status published or an online confirmation
+ * answered. Thread-safe. */
+unsigned yk_sync_changes(void);
+
+/* Blocks until the mailbox changes after the count seen (from yk_sync_changes or the last
+ * call), or timeout_ms (OS monotonic) pass; returns the count then (== seen on timeout).
+ * For whoever must wait for the worker (tests) instead of polling. */
+unsigned yk_sync_wait_change(unsigned seen, int timeout_ms);
 
 /* Volunteer mode: hands a typed setup code to the sync worker and wakes it. Returns false
  * when the code is not 16 Crockford characters (ignoring '-' and spaces). The code is kept

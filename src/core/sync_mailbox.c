@@ -9,6 +9,7 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 /* Status ------------------------------------------------------------------------------------ */
 
@@ -17,6 +18,27 @@ static struct yk_sync_status status_now;
 static char setup_code[64];
 static void (*waker)(void *);
 static void *waker_ctx;
+/* Counts changes (a status published, a confirmation answered) for yk_sync_wait_change. */
+static unsigned changes;
+static pthread_cond_t changed; /* on CLOCK_MONOTONIC */
+static pthread_once_t changed_once = PTHREAD_ONCE_INIT;
+
+static void changed_init(void)
+{
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&changed, &ca);
+    pthread_condattr_destroy(&ca);
+}
+
+/* Under status_lock. */
+static void note_change(void)
+{
+    pthread_once(&changed_once, changed_init);
+    changes++;
+    pthread_cond_broadcast(&changed);
+}
 /* The one online confirmation in flight (a kiosk signs up one person at a time). */
 enum confirm_state { CONFIRM_NONE, CONFIRM_ASKED, CONFIRM_RUNNING, CONFIRM_DONE, CONFIRM_FAILED };
 static struct {
@@ -37,6 +59,7 @@ void yk_sync_status_publish(const struct yk_sync_status *s)
 {
     pthread_mutex_lock(&status_lock);
     status_now = *s;
+    note_change();
     pthread_mutex_unlock(&status_lock);
 }
 
@@ -117,6 +140,7 @@ void yk_sync_confirm_done(const char *signup_id, bool ok, const char *status)
     if (strcmp(confirm.id, signup_id) == 0 && confirm.state == CONFIRM_RUNNING) {
         confirm.state = ok ? CONFIRM_DONE : CONFIRM_FAILED;
         snprintf(confirm.status, sizeof confirm.status, "%s", ok && status ? status : "");
+        note_change();
     }
     pthread_mutex_unlock(&status_lock);
 }
@@ -137,4 +161,28 @@ void yk_sync_set_waker(void (*fn)(void *ctx), void *ctx)
     waker = fn;
     waker_ctx = ctx;
     pthread_mutex_unlock(&status_lock);
+}
+
+unsigned yk_sync_changes(void)
+{
+    pthread_mutex_lock(&status_lock);
+    unsigned n = changes;
+    pthread_mutex_unlock(&status_lock);
+    return n;
+}
+
+unsigned yk_sync_wait_change(unsigned seen, int timeout_ms)
+{
+    pthread_once(&changed_once, changed_init);
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    int64_t ns = (int64_t)ts.tv_nsec + (int64_t)(timeout_ms > 0 ? timeout_ms : 0) * 1000000;
+    ts.tv_sec += (time_t)(ns / 1000000000);
+    ts.tv_nsec = (long)(ns % 1000000000);
+    pthread_mutex_lock(&status_lock);
+    while (changes == seen && pthread_cond_timedwait(&changed, &status_lock, &ts) == 0)
+        ;
+    unsigned n = changes;
+    pthread_mutex_unlock(&status_lock);
+    return n;
 }

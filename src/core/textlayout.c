@@ -26,8 +26,8 @@ static bool no_line_start(unsigned cp)
 
 static size_t trim_end(const char *s, size_t start, size_t end)
 {
-    while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\n' ||
-                           s[end - 1] == '\r'))
+    while (end > start &&
+           (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\n' || s[end - 1] == '\r'))
         end--;
     return end;
 }
@@ -38,8 +38,8 @@ static void emit(struct yk_line *lines, int max_lines, int n, size_t start, size
         lines[n] = (struct yk_line){start, end - start, w};
 }
 
-int yk_text_wrap(const char *text, int px, bool bold, int max_w, yk_measure_fn measure,
-                 void *ctx, struct yk_line *lines, int max_lines)
+int yk_text_wrap(const char *text, int px, bool bold, int max_w, yk_measure_fn measure, void *ctx,
+                 struct yk_line *lines, int max_lines)
 {
     size_t n = strlen(text);
     if (n == 0)

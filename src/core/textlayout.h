@@ -23,7 +23,7 @@ struct yk_line {
  * max_lines lines and returns how many lines the whole text needs (which may exceed
  * max_lines). A word wider than max_w is broken between characters (never before closing
  * punctuation) so every returned line fits. */
-int yk_text_wrap(const char *text, int px, bool bold, int max_w, yk_measure_fn measure,
-                 void *ctx, struct yk_line *lines, int max_lines);
+int yk_text_wrap(const char *text, int px, bool bold, int max_w, yk_measure_fn measure, void *ctx,
+                 struct yk_line *lines, int max_lines);
 
 #endif

@@ -366,4 +366,3 @@ bool yk_ticket_url(const char *hub_url, const char *code, char *out, size_t n)
     }
     return true;
 }
-

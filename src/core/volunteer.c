@@ -49,8 +49,7 @@ enum row_rc {
     ROW_SKIP, /* the row is not wanted (nothing was allocated for it) */
     ROW_FAIL, /* stop: the reader logged why (nothing was allocated for the item) */
 };
-typedef enum row_rc (*row_fn)(struct yk_db *db, sqlite3_stmt *st, void *item, void *ctx,
-                              bool *oom);
+typedef enum row_rc (*row_fn)(struct yk_db *db, sqlite3_stmt *st, void *item, void *ctx, bool *oom);
 
 /* Steps st to its end, appending one zeroed item of size bytes per row to the array *items
  * (*count items, grown with yk_grow) and filling it with fill; finalizes st. Returns false
@@ -615,16 +614,14 @@ static bool four_digits(const char *s)
 }
 
 /* (id, surname, title, phone, phone_last4, party_size, status, ticket_code); ctx: last4. */
-static enum row_rc match_row(struct yk_db *db, sqlite3_stmt *st, void *item, void *ctx,
-                             bool *oom)
+static enum row_rc match_row(struct yk_db *db, sqlite3_stmt *st, void *item, void *ctx, bool *oom)
 {
     (void)oom;
     struct yk_signup_match *m = item;
     yk_utf8_copy(m->id, sizeof m->id, col_text(st, 0));
     yk_utf8_copy(m->surname, sizeof m->surname, col_text(st, 1));
     yk_utf8_copy(m->title, sizeof m->title, col_text(st, 2));
-    mask_phone(m->phone_masked, col_text(st, 3),
-               col_text(st, 4) ? col_text(st, 4) : ctx);
+    mask_phone(m->phone_masked, col_text(st, 3), col_text(st, 4) ? col_text(st, 4) : ctx);
     m->party_size = sqlite3_column_int(st, 5);
     m->state = parse_state(col_text(st, 6));
     struct yk_checkin_status cs;
@@ -830,8 +827,8 @@ bool yk_walkin_counts(struct yk_db *db, int64_t day_ms, struct yk_walkin_count_l
         return false;
     sqlite3_bind_int64(st, 1, start);
     sqlite3_bind_int64(st, 2, end);
-    if (!read_rows(db, st, "count walk-ins", (void **)&out->items, &out->count,
-                   sizeof *out->items, walkin_count_row, out)) {
+    if (!read_rows(db, st, "count walk-ins", (void **)&out->items, &out->count, sizeof *out->items,
+                   walkin_count_row, out)) {
         yk_walkin_counts_free(out);
         return false;
     }

@@ -208,6 +208,10 @@ static void route(struct yk_admin_ctx *c)
         yk_admin_login(c);
         return;
     }
+    if (strcmp(path, "/admin/reset") == 0) {
+        yk_admin_reset(c);
+        return;
+    }
     if (!c->signed_in) {
         yk_admin_redirect(c, "/admin/login");
         return;

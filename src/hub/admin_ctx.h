@@ -66,6 +66,7 @@ void yk_admin_fmt_time(int64_t utc, char out[24]);
 void yk_admin_login(struct yk_admin_ctx *c); /* admin_session.c */
 void yk_admin_logout(struct yk_admin_ctx *c);
 void yk_admin_password(struct yk_admin_ctx *c);
+void yk_admin_reset(struct yk_admin_ctx *c);
 void yk_admin_events_page(struct yk_admin_ctx *c, const char *rest); /* admin_events.c */
 void yk_admin_signups_page(struct yk_admin_ctx *c, const char *event_id,
                            bool csv);                                /* admin_signups.c */

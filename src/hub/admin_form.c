@@ -162,15 +162,18 @@ static bool parse_multipart(const char *ctype, const char *b, size_t len, struct
         if (!hend)
             return false;
         char *name = NULL, *filename = NULL, *ptype = NULL;
+        bool seen_cd = false, seen_type = false; /* only a part's first of each counts */
         for (const char *h = p; h < hend;) {
             const char *eol = find(h, (size_t)(hend - h), "\r\n", 2);
             if (!eol)
                 eol = hend;
             size_t hl = (size_t)(eol - h);
-            if (hl > 20 && strncasecmp(h, "Content-Disposition:", 20) == 0 && !name) {
+            if (hl > 20 && strncasecmp(h, "Content-Disposition:", 20) == 0 && !seen_cd) {
+                seen_cd = true;
                 name = header_param(h + 20, hl - 20, "name");
                 filename = header_param(h + 20, hl - 20, "filename");
-            } else if (hl > 13 && strncasecmp(h, "Content-Type:", 13) == 0 && !ptype) {
+            } else if (hl > 13 && strncasecmp(h, "Content-Type:", 13) == 0 && !seen_type) {
+                seen_type = true;
                 size_t o = 13;
                 while (o < hl && h[o] == ' ')
                     o++;

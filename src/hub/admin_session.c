@@ -63,36 +63,66 @@ static void cookie(struct yk_admin_ctx *c, const char *name, const char *value, 
     yk_admin_header(c, "Set-Cookie", h);
 }
 
-static void login_page(struct yk_admin_ctx *c, int status, const char *name, const char *err_zh,
-                       const char *err_en)
+/* The forms used without a session (sign in, reset) carry a token that must match the
+ * yk_login cookie the page set (double submit): a page elsewhere can post neither. */
+static void pre_token_field(struct yk_admin_ctx *c, struct yk_hub_html *s)
 {
     uint8_t b[16];
     char token[33];
     randombytes_buf(b, sizeof b);
-    for (int i = 0; i < 16; i++)
-        snprintf(token + 2 * i, 3, "%02x", b[i]);
-    cookie(c, "yk_login", token, "/admin/login", 3600);
+    sodium_bin2hex(token, sizeof token, b, sizeof b);
+    cookie(c, "yk_login", token, "/admin", 3600);
+    yk_hub_html_raw(s, "<input type=\"hidden\" name=\"login_token\" value=\"");
+    yk_hub_html_raw(s, token);
+    yk_hub_html_raw(s, "\">");
+}
+
+static bool pre_token_ok(struct yk_admin_ctx *c)
+{
+    const char *token = yk_form_get(&c->form, "login_token");
+    char want[40];
+    if (token && strlen(token) == 32 && c->rq->cookie &&
+        yk_cookie_get(c->rq->cookie, "yk_login", want, sizeof want) && strlen(want) == 32 &&
+        sodium_memcmp(token, want, 32) == 0)
+        return true;
+    yk_admin_fail(c, 403, "表单已过期，请重新打开这一页。",
+                  "The form has expired; open the page again.");
+    return false;
+}
+
+static void message(struct yk_hub_html *s, const char *err_zh, const char *err_en)
+{
+    if (!err_zh)
+        return;
+    yk_hub_html_raw(s, "<div class=\"error\" id=\"login-error\"><p>");
+    yk_hub_html_text(s, err_zh);
+    yk_hub_html_raw(s, "</p><p class=\"en\">");
+    yk_hub_html_text(s, err_en);
+    yk_hub_html_raw(s, "</p></div>");
+}
+
+static void login_page(struct yk_admin_ctx *c, int status, const char *name, const char *err_zh,
+                       const char *err_en)
+{
     struct yk_hub_html s = {0};
     yk_admin_page_begin(c, &s, "登录", "Sign in");
     yk_hub_html_raw(&s, "<div class=\"card login\">");
-    if (err_zh) {
-        yk_hub_html_raw(&s, "<div class=\"error\" id=\"login-error\"><p>");
-        yk_hub_html_text(&s, err_zh);
-        yk_hub_html_raw(&s, "</p><p class=\"en\">");
-        yk_hub_html_text(&s, err_en);
-        yk_hub_html_raw(&s, "</p></div>");
-    }
-    yk_hub_html_raw(&s, "<form method=\"post\" action=\"/admin/login\">"
-                        "<input type=\"hidden\" name=\"login_token\" value=\"");
-    yk_hub_html_raw(&s, token);
-    yk_hub_html_raw(&s, "\"><label for=\"name\">账号 <span class=\"en\">Name</span></label>"
+    if (yk_admin_query(c, "reset") && !err_zh)
+        yk_hub_html_raw(&s, "<div class=\"notice\" id=\"reset-done\">新密码已设置，请登录。 "
+                            "<span class=\"en\">Your new password is set: sign in.</span></div>");
+    message(&s, err_zh, err_en);
+    yk_hub_html_raw(&s, "<form method=\"post\" action=\"/admin/login\">");
+    pre_token_field(c, &s);
+    yk_hub_html_raw(&s, "<label for=\"name\">账号 <span class=\"en\">Name</span></label>"
                         "<input id=\"name\" name=\"name\" autocomplete=\"username\" required "
                         "maxlength=\"64\" value=\"");
     yk_hub_html_text(&s, name);
     yk_hub_html_raw(&s, "\"><label for=\"password\">密码 <span class=\"en\">Password</span></label>"
                         "<input id=\"password\" name=\"password\" type=\"password\" "
                         "autocomplete=\"current-password\" required>"
-                        "<button type=\"submit\" id=\"login\">登录 Sign in</button></form></div>");
+                        "<button type=\"submit\" id=\"login\">登录 Sign in</button></form>"
+                        "<p class=\"hint\"><a href=\"/admin/reset\">用重置码设置新密码 <span "
+                        "class=\"en\">Set a new password with a reset code</span></a></p></div>");
     yk_admin_page_send(c, &s, status);
 }
 
@@ -107,15 +137,8 @@ static void key_for(char *out, size_t n, const char *kind, const char *v)
 
 static void login_post(struct yk_admin_ctx *c)
 {
-    const char *token = yk_form_get(&c->form, "login_token");
-    char want[40];
-    if (!token || strlen(token) != 32 || !c->rq->cookie ||
-        !yk_cookie_get(c->rq->cookie, "yk_login", want, sizeof want) || strlen(want) != 32 ||
-        sodium_memcmp(token, want, 32) != 0) {
-        yk_admin_fail(c, 403, "登录表单已过期，请重新打开登录页。",
-                      "The sign-in form has expired; open the sign-in page again.");
+    if (!pre_token_ok(c))
         return;
-    }
     const char *name = yk_form_get(&c->form, "name");
     const char *pw = yk_form_get(&c->form, "password");
     if (!name || !*name || strlen(name) > YK_ADMIN_NAME_MAX || !pw || !*pw ||
@@ -177,7 +200,7 @@ static void login_post(struct yk_admin_ctx *c)
     yk_info("hub-admin", "%s signed in from %s", u.name,
             c->rq->client_addr ? c->rq->client_addr : "?");
     cookie(c, "yk_admin", sid, "/admin", YK_ADMIN_MAX_S);
-    cookie(c, "yk_login", "x", "/admin/login", 0);
+    cookie(c, "yk_login", "x", "/admin", 0);
     sodium_memzero(sid, sizeof sid);
     sodium_memzero(csrf, sizeof csrf);
     yk_admin_redirect(c, "/admin/events");
@@ -265,4 +288,85 @@ void yk_admin_password(struct yk_admin_ctx *c)
     /* Every session of the account ended with the change: sign in again. */
     cookie(c, "yk_admin", "x", "/admin", 0);
     yk_admin_redirect(c, "/admin/login");
+}
+
+/* A password reset with the one-time code an admin gave (no session): the same guard as
+ * signing in (a wrong code counts as a wrong password). */
+static void reset_page(struct yk_admin_ctx *c, int status, const char *err_zh, const char *err_en)
+{
+    struct yk_hub_html s = {0};
+    yk_admin_page_begin(c, &s, "设置新密码", "Set a new password");
+    yk_hub_html_raw(&s, "<div class=\"card login\">");
+    message(&s, err_zh, err_en);
+    yk_hub_html_raw(&s, "<form method=\"post\" action=\"/admin/reset\">");
+    pre_token_field(c, &s);
+    yk_hub_html_raw(
+        &s, "<label for=\"name\">账号 <span class=\"en\">Name</span></label><input id=\"name\" "
+            "name=\"name\" autocomplete=\"username\" required maxlength=\"64\"><label "
+            "for=\"code\">重置码 <span class=\"en\">Reset code</span></label><input id=\"code\" "
+            "name=\"code\" autocomplete=\"one-time-code\" required maxlength=\"40\"><label "
+            "for=\"new\">新密码 <span class=\"en\">New password</span></label><input id=\"new\" "
+            "name=\"new\" type=\"password\" autocomplete=\"new-password\" required "
+            "minlength=\"10\"><label for=\"new2\">再输一次 <span class=\"en\">Again</span></label>"
+            "<input id=\"new2\" name=\"new2\" type=\"password\" autocomplete=\"new-password\" "
+            "required minlength=\"10\"><button type=\"submit\" id=\"reset\">保存 Save</button>"
+            "</form></div>");
+    yk_admin_page_send(c, &s, status);
+}
+
+void yk_admin_reset(struct yk_admin_ctx *c)
+{
+    if (strcmp(c->rq->method, "POST") != 0) {
+        reset_page(c, 200, NULL, NULL);
+        return;
+    }
+    if (!pre_token_ok(c))
+        return;
+    const char *name = yk_form_get(&c->form, "name"), *code = yk_form_get(&c->form, "code"),
+               *pw = yk_form_get(&c->form, "new"), *pw2 = yk_form_get(&c->form, "new2");
+    if (!name || !*name || strlen(name) > YK_ADMIN_NAME_MAX || !code || !pw || !pw2) {
+        reset_page(c, 400, "请填写每一项。", "Fill in every field.");
+        return;
+    }
+    char ukey[80], akey[80];
+    key_for(ukey, sizeof ukey, "u", name);
+    key_for(akey, sizeof akey, "a", c->rq->client_addr ? c->rq->client_addr : "?");
+    int64_t now_ms = c->now * 1000;
+    int64_t wait = yk_admin_guard_wait_ms(c->store, ukey, now_ms);
+    int64_t wait_a = yk_admin_guard_wait_ms(c->store, akey, now_ms);
+    if (wait_a > wait)
+        wait = wait_a;
+    if (wait > 0) {
+        c->rs->retry_after_s = (wait + 999) / 1000;
+        reset_page(c, 429, "尝试次数太多，请稍后再试。", "Too many tries; try again later.");
+        return;
+    }
+    char hash[YK_ADMIN_HASH_MAX], err[200];
+    if (strcmp(pw, pw2) != 0) {
+        reset_page(c, 400, "两次输入的新密码不一样。", "The two new passwords differ.");
+        return;
+    }
+    if (!yk_admin_password_hash(pw, hash, err)) {
+        reset_page(c, 400, err, "");
+        return;
+    }
+    enum yk_hub_rc rc = yk_admin_user_reset_use(c->store, name, code, hash, c->now);
+    sodium_memzero(hash, sizeof hash);
+    if (rc == YK_HUB_NOT_FOUND) {
+        yk_admin_guard_fail(c->store, ukey, now_ms);
+        yk_admin_guard_fail(c->store, akey, now_ms);
+        yk_warn("hub-admin", "password reset refused from %s",
+                c->rq->client_addr ? c->rq->client_addr : "?");
+        reset_page(c, 400, "账号或重置码不对，或重置码已过期。",
+                   "Wrong name or code, or the code has expired.");
+        return;
+    }
+    if (rc != YK_HUB_OK) {
+        yk_admin_fail(c, 503, "数据库暂时不可用，请稍后再试。",
+                      "The database is unavailable; please try again later.");
+        return;
+    }
+    yk_admin_guard_clear(c->store, ukey);
+    yk_info("hub-admin", "%s set a new password with a reset code", name);
+    yk_admin_redirect(c, "/admin/login?reset=1");
 }

@@ -46,7 +46,13 @@ static void page(struct yk_admin_ctx *c, int status, const char *err, const char
                                 "<button class=\"alt\" type=\"submit\">停用 Deactivate</button>"
                               : "<input type=\"hidden\" name=\"active\" value=\"1\">"
                                 "<button class=\"alt\" type=\"submit\">启用 Activate</button>");
-            yk_hub_html_raw(&s, "</form>");
+            yk_hub_html_raw(&s, "</form><form class=\"inline\" method=\"post\" "
+                                "action=\"/admin/users/");
+            yk_admin_html_int(&s, u->id);
+            yk_hub_html_raw(&s, "/reset\">");
+            yk_admin_csrf_field(c, &s);
+            yk_hub_html_raw(&s, "<button class=\"alt\" type=\"submit\">重置密码 Reset password"
+                                "</button></form>");
         }
         yk_hub_html_raw(&s, "</td></tr>");
     }
@@ -149,6 +155,37 @@ void yk_admin_users_page(struct yk_admin_ctx *c, const char *rest)
         else
             yk_admin_fail(c, rc == YK_HUB_NOT_FOUND ? 404 : 503, "没有这个账号，或数据库出错。",
                           "No such account, or the database failed.");
+        return;
+    }
+    if (post && end && strcmp(end, "/reset") == 0 && id > 0 && id != c->user.id) {
+        char code[YK_ADMIN_RESET_LEN + 1];
+        struct yk_admin_user u;
+        enum yk_hub_rc rc = yk_admin_user_get(c->store, id, &u);
+        if (rc == YK_HUB_OK)
+            rc = yk_admin_user_reset_new(c->store, c->user.name, id, c->now, code);
+        if (rc != YK_HUB_OK) {
+            yk_admin_fail(c, rc == YK_HUB_NOT_FOUND ? 404 : 503, "没有这个账号，或数据库出错。",
+                          "No such account, or the database failed.");
+            return;
+        }
+        struct yk_hub_html s = {0};
+        yk_admin_page_begin(c, &s, "重置密码", "Password reset");
+        yk_hub_html_raw(&s, "<div class=\"notice\"><p>把这个一次性重置码交给 ");
+        yk_hub_html_text(&s, u.name);
+        yk_hub_html_raw(&s, "（只显示这一次，24 小时内有效）。本人在登录页点“用重置码设置新密码”，"
+                            "输入账号、重置码和新密码。旧密码在重置码使用前仍然有效。<br><span "
+                            "class=\"en\">Give this one-time code to the account's owner (shown "
+                            "only this once, valid for 24 hours). They choose \"Set a new password "
+                            "with a reset code\" on the sign-in page. The old password works until "
+                            "the code is used.</span></p><p class=\"code\" id=\"reset-code\">");
+        char shown[YK_ADMIN_RESET_LEN + 4];
+        snprintf(shown, sizeof shown, "%.4s-%.4s-%.4s-%.4s", code, code + 4, code + 8, code + 12);
+        yk_hub_html_text(&s, shown);
+        yk_hub_html_raw(&s, "</p></div><p><a class=\"btn alt\" href=\"/admin/users\">返回 "
+                            "Back</a></p>");
+        sodium_memzero(code, sizeof code);
+        sodium_memzero(shown, sizeof shown);
+        yk_admin_page_send(c, &s, 200);
         return;
     }
     yk_admin_fail(c, 404, "没有这一页。", "There is no such page.");

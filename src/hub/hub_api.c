@@ -190,12 +190,11 @@ const char *yk_hub_parse_record(const struct yk_json *o, enum yk_hub_kind kind,
     const char *phone = NULL;
     switch (kind) {
     case YK_HUB_SIGNUP:
-        ok = opt_str(o, "event_id", &r->event_id) && r->event_id &&
-             opt_str(o, "phone", &phone) && opt_str(o, "phone_last4", &r->phone_last4) &&
-             opt_str(o, "surname", &r->surname) && opt_str(o, "title", &r->title) &&
-             opt_str(o, "status", &r->status) && opt_str(o, "ticket_code", &r->ticket_code) &&
-             opt_str(o, "short_code", &r->short_code) &&
-             req_int(o, "party_size", &r->party_size) &&
+        ok = opt_str(o, "event_id", &r->event_id) && r->event_id && opt_str(o, "phone", &phone) &&
+             opt_str(o, "phone_last4", &r->phone_last4) && opt_str(o, "surname", &r->surname) &&
+             opt_str(o, "title", &r->title) && opt_str(o, "status", &r->status) &&
+             opt_str(o, "ticket_code", &r->ticket_code) &&
+             opt_str(o, "short_code", &r->short_code) && req_int(o, "party_size", &r->party_size) &&
              opt_int(o, "ticket_serial", &r->ticket_serial, NULL) &&
              req_int(o, "created_utc", &r->created_utc) &&
              opt_int(o, "updated_utc", &r->updated_utc, NULL);
@@ -204,8 +203,7 @@ const char *yk_hub_parse_record(const struct yk_json *o, enum yk_hub_kind kind,
         break;
     case YK_HUB_CHECKIN:
         ok = opt_str(o, "event_id", &r->event_id) && r->event_id &&
-             opt_str(o, "signup_id", &r->signup_id) &&
-             opt_str(o, "ticket_code", &r->ticket_code) &&
+             opt_str(o, "signup_id", &r->signup_id) && opt_str(o, "ticket_code", &r->ticket_code) &&
              opt_str(o, "volunteer_id", &r->volunteer_id) && req_int(o, "count", &r->count) &&
              req_int(o, "created_utc", &r->created_utc);
         break;
@@ -309,8 +307,8 @@ static void write_outcome(struct yk_jw *w, const char *id, const char *type,
     yk_jw_obj_end(w);
 }
 
-static void do_push(struct yk_hub_store *store, const char *kiosk,
-                    const struct yk_hub_request *rq, int64_t now, struct yk_hub_response *rs)
+static void do_push(struct yk_hub_store *store, const char *kiosk, const struct yk_hub_request *rq,
+                    int64_t now, struct yk_hub_response *rs)
 {
     struct yk_hub_push_body b;
     char err[128];
@@ -377,15 +375,16 @@ static void do_enrol(struct yk_hub_store *store, const struct yk_hub_request *rq
     if (!yk_json_get_str(doc.root, "setup_code", &code) ||
         !yk_json_get_str(doc.root, "kiosk_id", &kiosk) ||
         !yk_json_get_str(doc.root, "public_key", &pk) || !yk_id_valid(kiosk)) {
-        yk_hub_error(rs, 400, "bad-request", "setup_code, kiosk_id (ULID) and public_key are needed");
+        yk_hub_error(rs, 400, "bad-request",
+                     "setup_code, kiosk_id (ULID) and public_key are needed");
         yk_json_free(&doc);
         return;
     }
     size_t pl = strlen(pk);
     bool key_ok = false;
     if (pl == 64)
-        key_ok = sodium_hex2bin(key, sizeof key, pk, pl, NULL, &key_len, NULL) == 0 &&
-                 key_len == 32;
+        key_ok =
+            sodium_hex2bin(key, sizeof key, pk, pl, NULL, &key_len, NULL) == 0 && key_len == 32;
     else if (pl == 43 || pl == 44)
         key_ok = sodium_base642bin(key, sizeof key, pk, pl, NULL, &key_len, NULL,
                                    pl == 44 ? sodium_base64_VARIANT_ORIGINAL
@@ -416,8 +415,9 @@ static void do_enrol(struct yk_hub_store *store, const struct yk_hub_request *rq
         yk_hub_error(rs, 403, "bad-setup-code", "this setup code is not known to the hub");
         break;
     case YK_HUB_USED:
-        yk_hub_error(rs, 403, "setup-code-used", "this setup code was used or has expired; "
-                                               "ask the operator for a new one");
+        yk_hub_error(rs, 403, "setup-code-used",
+                     "this setup code was used or has expired; "
+                     "ask the operator for a new one");
         break;
     case YK_HUB_REVOKED:
         yk_hub_error(rs, 403, "revoked", "this kiosk was revoked");
@@ -427,8 +427,8 @@ static void do_enrol(struct yk_hub_store *store, const struct yk_hub_request *rq
         break;
     case YK_HUB_EXISTS:
         yk_hub_error(rs, 409, "kiosk-exists",
-                   "this kiosk id is enrolled already; the operator makes a code for it with "
-                   "yikong-hub kiosk-replace KIOSK_ID");
+                     "this kiosk id is enrolled already; the operator makes a code for it with "
+                     "yikong-hub kiosk-replace KIOSK_ID");
         break;
     case YK_HUB_ERROR:
         yk_hub_error(rs, 503, "unavailable", "the hub's database failed; retry later");
@@ -460,7 +460,8 @@ static void do_changes(struct yk_hub_store *store, const char *kiosk,
     int64_t since = 0, limit = YK_HUB_PAGE_DEFAULT;
     if ((rq->q_since && !parse_uint(rq->q_since, INT64_MAX / 2, &since)) ||
         (rq->q_limit && (!parse_uint(rq->q_limit, INT64_MAX / 2, &limit) || limit < 1))) {
-        yk_hub_error(rs, 400, "bad-request", "since and limit are non-negative integers, limit >= 1");
+        yk_hub_error(rs, 400, "bad-request",
+                     "since and limit are non-negative integers, limit >= 1");
         return;
     }
     if (limit > YK_HUB_PAGE_MAX)
@@ -536,8 +537,8 @@ static void do_signup(struct yk_hub_store *store, const char *kiosk,
     yk_json_free(&doc);
 }
 
-static void do_seats(struct yk_hub_store *store, const char *kiosk,
-                     const struct yk_hub_request *rq, int64_t now, struct yk_hub_response *rs)
+static void do_seats(struct yk_hub_store *store, const char *kiosk, const struct yk_hub_request *rq,
+                     int64_t now, struct yk_hub_response *rs)
 {
     struct yk_json_doc doc;
     if (parse_object(rq, &doc, rs)) {
@@ -591,9 +592,11 @@ static void do_heartbeat(struct yk_hub_store *store, const char *kiosk,
     if (out_of_range(doc.root) || !opt_str(doc.root, "version", &version) ||
         !opt_int(doc.root, "uptime_s", &uptime, NULL) ||
         !opt_int(doc.root, "last_sync_utc", &last_sync, NULL) ||
-        !opt_int(doc.root, "free_disk_bytes", &free_disk, NULL) || (version && strlen(version) > 64)) {
-        yk_hub_error(rs, 400, "bad-request", "version (string), uptime_s, last_sync_utc, "
-                                           "free_disk_bytes (integers)");
+        !opt_int(doc.root, "free_disk_bytes", &free_disk, NULL) ||
+        (version && strlen(version) > 64)) {
+        yk_hub_error(rs, 400, "bad-request",
+                     "version (string), uptime_s, last_sync_utc, "
+                     "free_disk_bytes (integers)");
     } else if (!yk_hub_heartbeat(store, kiosk, version, uptime, last_sync, free_disk, now)) {
         yk_hub_error(rs, 503, "unavailable", "the hub's database failed; retry later");
     } else {

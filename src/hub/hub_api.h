@@ -12,12 +12,12 @@
  * server (hub_http.c) fills the request from libmicrohttpd; tests and the fuzzer can call
  * these directly. The protocol is documented in src/hub/README.md. */
 
-#define YK_HUB_MAX_BODY (4u << 20)  /* request body cap (413 above) */
-#define YK_HUB_MAX_BATCH 1000       /* records in one push (413 above) */
-#define YK_HUB_MAX_FIELD 1024       /* bytes in one string field of a record */
-#define YK_HUB_PAGE_DEFAULT 500     /* changes per page when limit is not given */
-#define YK_HUB_PAGE_MAX 1000        /* larger limits are cut to this */
-#define YK_HUB_SEATS_MAX 100000     /* seats one kiosk may ask to hold for an event */
+#define YK_HUB_MAX_BODY (4u << 20) /* request body cap (413 above) */
+#define YK_HUB_MAX_BATCH 1000      /* records in one push (413 above) */
+#define YK_HUB_MAX_FIELD 1024      /* bytes in one string field of a record */
+#define YK_HUB_PAGE_DEFAULT 500    /* changes per page when limit is not given */
+#define YK_HUB_PAGE_MAX 1000       /* larger limits are cut to this */
+#define YK_HUB_SEATS_MAX 100000    /* seats one kiosk may ask to hold for an event */
 
 struct yk_hub_request {
     const char *method;        /* "GET", "POST", ... */

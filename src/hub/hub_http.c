@@ -32,9 +32,9 @@ struct yk_hub_server {
     struct yk_hub_store *store;
     struct yk_hub_limit *limit;
     int port;
-    int64_t deadline_ms; /* a request's whole time to arrive */
-    bool behind_proxy;   /* a loopback peer's X-Real-IP names the client */
-    bool tls_proxy;      /* reached through TLS: the admin's cookies get Secure */
+    int64_t deadline_ms;  /* a request's whole time to arrive */
+    bool behind_proxy;    /* a loopback peer's X-Real-IP names the client */
+    bool tls_proxy;       /* reached through TLS: the admin's cookies get Secure */
     pthread_mutex_t lock; /* conns, stopping */
     pthread_cond_t wake;
     struct conn *conns;
@@ -57,15 +57,17 @@ static int64_t now_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static enum MHD_Result send_response(struct MHD_Connection *c, struct yk_hub_response *rs, bool head)
+static enum MHD_Result send_response(struct MHD_Connection *c, struct yk_hub_response *rs,
+                                     bool head)
 {
-    struct MHD_Response *r = MHD_create_response_from_buffer(
-        head ? 0 : rs->len, head ? (void *)"" : rs->body ? rs->body : (void *)"",
-        MHD_RESPMEM_MUST_COPY);
+    struct MHD_Response *r = MHD_create_response_from_buffer(head ? 0 : rs->len,
+                                                             head       ? (void *)""
+                                                             : rs->body ? rs->body
+                                                                        : (void *)"",
+                                                             MHD_RESPMEM_MUST_COPY);
     if (!r)
         return MHD_NO;
-    MHD_add_response_header(r, "Content-Type", rs->content_type ? rs->content_type
-                                                                : "text/plain");
+    MHD_add_response_header(r, "Content-Type", rs->content_type ? rs->content_type : "text/plain");
     /* The one list of protective headers, on every answer (hub_page.h). */
     for (const struct yk_hub_header *h = yk_hub_security_headers; h->name; h++)
         MHD_add_response_header(r, h->name, h->value);
@@ -339,9 +341,8 @@ static void refuse_mid_body(struct MHD_Connection *c)
 /* Requests ----------------------------------------------------------------------------------- */
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
-                                  const char *method, const char *version,
-                                  const char *upload_data, size_t *upload_data_size,
-                                  void **con_cls)
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_data_size, void **con_cls)
 {
     struct yk_hub_server *s = cls;
     struct upload *u = *con_cls;
@@ -462,14 +463,14 @@ struct yk_hub_server *yk_hub_server_start(const struct yk_hub_server_params *p)
     s->daemon = MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, (uint16_t)p->port,
         NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
-        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(p->threads ? p->threads : 4),
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned)(p->max_connections ? p->max_connections : 2048),
+        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE,
+        (unsigned)(p->threads ? p->threads : 4), MHD_OPTION_CONNECTION_LIMIT,
+        (unsigned)(p->max_connections ? p->max_connections : 2048),
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)(p->max_per_ip ? p->max_per_ip : 64),
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
         (size_t)(64 * 1024), MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024,
-        MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
-        MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_END);
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
+        s, MHD_OPTION_END);
     if (!s->daemon) {
         yk_error("hub-http", "could not listen on %s:%d", p->listen ? p->listen : "127.0.0.1",
                  p->port);

@@ -16,12 +16,12 @@
  * Plain HTTP: TLS is the job of a reverse proxy in front (src/hub/README.md). */
 
 struct yk_hub_server_params {
-    struct yk_hub_store *store; /* borrowed: must outlive the server */
-    const char *listen;         /* IPv4 address to bind, e.g. "127.0.0.1" or "0.0.0.0" */
-    int port;                   /* 0: the system picks one (yk_hub_server_port tells) */
-    unsigned threads;           /* worker threads (0: 4) */
-    unsigned max_connections;   /* (0: 2048) */
-    unsigned max_per_ip;        /* connections from one address (0: 64) */
+    struct yk_hub_store *store;  /* borrowed: must outlive the server */
+    const char *listen;          /* IPv4 address to bind, e.g. "127.0.0.1" or "0.0.0.0" */
+    int port;                    /* 0: the system picks one (yk_hub_server_port tells) */
+    unsigned threads;            /* worker threads (0: 4) */
+    unsigned max_connections;    /* (0: 2048) */
+    unsigned max_per_ip;         /* connections from one address (0: 64) */
     unsigned request_deadline_s; /* a request's whole time to arrive (0: 30) */
     bool behind_proxy; /* guessing limits count per X-Real-IP of a loopback peer (nginx) */
     bool tls_proxy;    /* reached through TLS (nginx): the admin's cookies get Secure */

@@ -10,12 +10,13 @@
 const char yk_hub_html_type[] = "text/html; charset=utf-8";
 
 /* Scripts only from the hub's own files (none today: no inline script ever runs), styles
- * inline or from the hub (the admin's /admin/admin.css), images from the hub or data: URLs, forms posting back to the hub only, never
- * framed, no <base>, nothing else. */
+ * inline or from the hub (the admin's /admin/admin.css), images from the hub or data: URLs, forms
+ * posting back to the hub only, never framed, no <base>, nothing else. */
 const struct yk_hub_header yk_hub_security_headers[] = {
-    {"Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                                "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
-                                "base-uri 'none'"},
+    {"Content-Security-Policy",
+     "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+     "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
+     "base-uri 'none'"},
     {"X-Frame-Options", "DENY"},
     {"Referrer-Policy", "no-referrer"},
     {"X-Content-Type-Options", "nosniff"},

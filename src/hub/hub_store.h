@@ -19,8 +19,8 @@
 
 struct yk_hub_store;
 
-#define YK_HUB_TOKEN_LEN 64       /* device token: 32 random bytes as lowercase hex */
-#define YK_HUB_SETUP_CODE_LEN 16  /* one-time setup code: 80 bits, Crockford base32 */
+#define YK_HUB_TOKEN_LEN 64      /* device token: 32 random bytes as lowercase hex */
+#define YK_HUB_SETUP_CODE_LEN 16 /* one-time setup code: 80 bits, Crockford base32 */
 #define YK_HUB_STATION_MAX 63
 #define YK_HUB_SETUP_TTL_S (7 * 24 * 3600)
 /* Absolute bounds of what a kiosk may send (the event's own max_party is checked too): party
@@ -31,12 +31,12 @@ struct yk_hub_store;
 
 enum yk_hub_rc {
     YK_HUB_OK,
-    YK_HUB_NOT_FOUND,  /* unknown token, code, kiosk, event, media */
-    YK_HUB_REVOKED,    /* the kiosk's token was revoked */
-    YK_HUB_USED,       /* the setup code was used or has expired */
-    YK_HUB_INVALID,    /* the arguments break a rule (message in the log) */
-    YK_HUB_ERROR,      /* the database failed (logged) */
-    YK_HUB_EXISTS,     /* enrolment: this kiosk id is enrolled already (never rebound) */
+    YK_HUB_NOT_FOUND, /* unknown token, code, kiosk, event, media */
+    YK_HUB_REVOKED,   /* the kiosk's token was revoked */
+    YK_HUB_USED,      /* the setup code was used or has expired */
+    YK_HUB_INVALID,   /* the arguments break a rule (message in the log) */
+    YK_HUB_ERROR,     /* the database failed (logged) */
+    YK_HUB_EXISTS,    /* enrolment: this kiosk id is enrolled already (never rebound) */
 };
 
 /* Opens or creates the hub database at path (WAL, foreign keys, busy timeout) and applies
@@ -85,7 +85,8 @@ enum yk_hub_rc yk_hub_tombstone(struct yk_hub_store *s, const char *table, const
 enum yk_hub_rc yk_hub_media_add(struct yk_hub_store *s, const void *bytes, size_t len,
                                 const char *mime, char hash_hex[65]);
 
-/* Enrolment and auth ---------------------------------------------------------------------------- */
+/* Enrolment and auth ----------------------------------------------------------------------------
+ */
 
 /* Exchanges a setup code (case and hyphens ignored) for a device token: binds kiosk_id (a
  * valid ULID, the kiosk's own id) to the code's station, registers its Ed25519 public key in
@@ -100,8 +101,7 @@ enum yk_hub_rc yk_hub_enrol(struct yk_hub_store *s, const char *code, const char
 
 /* Finds the kiosk whose token this is: OK with its id in kiosk_id, NOT_FOUND (missing or
  * forged token) or REVOKED. */
-enum yk_hub_rc yk_hub_auth(struct yk_hub_store *s, const char *token,
-                           char kiosk_id[YK_ID_LEN + 1]);
+enum yk_hub_rc yk_hub_auth(struct yk_hub_store *s, const char *token, char kiosk_id[YK_ID_LEN + 1]);
 
 /* Records from kiosks -------------------------------------------------------------------------- */
 
@@ -174,14 +174,15 @@ enum yk_hub_rc yk_hub_seats(struct yk_hub_store *s, const char *kiosk_id, const 
 
 /* Seat figures of an event, for tests and the operator: capacity (0 = none), seats
  * confirmed, seats allotted in all. */
-enum yk_hub_rc yk_hub_event_seats(struct yk_hub_store *s, const char *event_id,
-                                  int64_t *capacity, int64_t *confirmed, int64_t *allotted);
+enum yk_hub_rc yk_hub_event_seats(struct yk_hub_store *s, const char *event_id, int64_t *capacity,
+                                  int64_t *confirmed, int64_t *allotted);
 
 /* Counts rows of a record table (signups, checkins, walkins, duty_log, audit_log,
  * push_rejects) or of changes; -1 on error. For tests and the operator. */
 int64_t yk_hub_count(struct yk_hub_store *s, const char *table);
 
-/* Content down ---------------------------------------------------------------------------------- */
+/* Content down ----------------------------------------------------------------------------------
+ */
 
 /* Writes a page of the changes after cursor since that kiosk may see, at most limit, to w
  * as the members "changes" (array) , "cursor" and "more" of an open object. A row is written
@@ -190,8 +191,8 @@ bool yk_hub_changes(struct yk_hub_store *s, const char *kiosk_id, int64_t since,
                     struct yk_jw *w);
 
 /* The media with this hash: the caller frees *bytes. NOT_FOUND when absent. */
-enum yk_hub_rc yk_hub_media_get(struct yk_hub_store *s, const char *hash, void **bytes,
-                                size_t *len, char mime[64]);
+enum yk_hub_rc yk_hub_media_get(struct yk_hub_store *s, const char *hash, void **bytes, size_t *len,
+                                char mime[64]);
 
 /* Heartbeat: the kiosk's version (may be NULL), uptime, last sync and free disk, seen now. */
 bool yk_hub_heartbeat(struct yk_hub_store *s, const char *kiosk_id, const char *version,

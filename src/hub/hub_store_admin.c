@@ -1,5 +1,6 @@
 #include "hub/hub_store_admin.h"
 
+#include "core/base32.h"
 #include "core/json.h"
 #include "core/log.h"
 #include "core/volunteer.h"
@@ -332,6 +333,103 @@ enum yk_hub_rc yk_admin_user_set_active(struct yk_hub_store *s, const char *acto
 {
     return user_change(s, actor, id, "UPDATE admin_users SET active = ?1 WHERE id = ?2", NULL,
                        active ? 1 : 0, active ? "user.activate" : "user.deactivate", now);
+}
+
+enum yk_hub_rc yk_admin_user_reset_new(struct yk_hub_store *s, const char *actor, int64_t id,
+                                       int64_t now, char code[YK_ADMIN_RESET_LEN + 1])
+{
+    uint8_t b[10];
+    randombytes_buf(b, sizeof b);
+    yk_base32_encode(b, sizeof b, code, YK_ADMIN_RESET_LEN);
+    sodium_memzero(b, sizeof b);
+    char h[65];
+    yk_hs_hash_hex(code, h);
+    yk_hs_lock(s);
+    enum yk_hub_rc rc = YK_HUB_ERROR;
+    struct yk_admin_user u;
+    sqlite3_stmt *st = yk_hs_prep(s, "SELECT " USER_COLS " FROM admin_users u WHERE u.id = ?");
+    bool found = false;
+    if (st) {
+        sqlite3_bind_int64(st, 1, id);
+        found = sqlite3_step(st) == SQLITE_ROW;
+        if (found)
+            read_user(st, 0, &u);
+        sqlite3_finalize(st);
+    }
+    if (!found) {
+        rc = st ? YK_HUB_NOT_FOUND : YK_HUB_ERROR;
+        goto out;
+    }
+    if (!yk_hs_begin(s))
+        goto out;
+    st = yk_hs_prep(s, "UPDATE admin_users SET reset_hash = ?1, reset_expires_utc = ?2 WHERE "
+                       "id = ?3");
+    if (st) {
+        yk_hs_bind_str(st, 1, h);
+        sqlite3_bind_int64(st, 2, now + YK_ADMIN_RESET_TTL_S);
+        sqlite3_bind_int64(st, 3, id);
+    }
+    char target[128];
+    snprintf(target, sizeof target, "admin_users/%s", u.name);
+    bool ok =
+        yk_hs_run(s, st) && yk_as_audit(s, actor, "user.reset-start", target, NULL, NULL, now);
+    rc = yk_as_finish(s, ok) ? YK_HUB_OK : YK_HUB_ERROR;
+out:
+    yk_hs_unlock(s);
+    if (rc != YK_HUB_OK)
+        sodium_memzero(code, YK_ADMIN_RESET_LEN + 1);
+    return rc;
+}
+
+enum yk_hub_rc yk_admin_user_reset_use(struct yk_hub_store *s, const char *name, const char *code,
+                                       const char *pw_hash, int64_t now)
+{
+    char norm[YK_ADMIN_RESET_LEN + 1], h[65];
+    if (!yk_base32_normalize(code, norm, YK_ADMIN_RESET_LEN))
+        return YK_HUB_NOT_FOUND;
+    yk_hs_hash_hex(norm, h);
+    sodium_memzero(norm, sizeof norm);
+    yk_hs_lock(s);
+    enum yk_hub_rc rc = YK_HUB_ERROR;
+    if (!yk_hs_begin(s))
+        goto out;
+    int64_t id = 0;
+    char want[65] = "";
+    sqlite3_stmt *st = yk_hs_prep(s, "SELECT id, reset_hash FROM admin_users WHERE name = ? AND "
+                                     "active = 1 AND reset_hash IS NOT NULL AND "
+                                     "reset_expires_utc > ?");
+    if (st) {
+        yk_hs_bind_str(st, 1, name);
+        sqlite3_bind_int64(st, 2, now);
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            id = sqlite3_column_int64(st, 0);
+            yk_as_copy_col(st, 1, want, sizeof want);
+        }
+        sqlite3_finalize(st);
+    }
+    if (!st || id == 0 || strlen(want) != 64 || sodium_memcmp(want, h, 64) != 0) {
+        yk_as_finish(s, false);
+        rc = st ? YK_HUB_NOT_FOUND : YK_HUB_ERROR;
+        goto out;
+    }
+    st = yk_hs_prep(s, "UPDATE admin_users SET pw_hash = ?1, reset_hash = NULL, "
+                       "reset_expires_utc = NULL WHERE id = ?2");
+    if (st) {
+        yk_hs_bind_str(st, 1, pw_hash);
+        sqlite3_bind_int64(st, 2, id);
+    }
+    bool ok = yk_hs_run(s, st);
+    st = yk_hs_prep(s, "DELETE FROM admin_sessions WHERE user_id = ?");
+    if (st)
+        sqlite3_bind_int64(st, 1, id);
+    ok = ok && yk_hs_run(s, st);
+    char target[128];
+    snprintf(target, sizeof target, "admin_users/%s", name);
+    ok = ok && yk_as_audit(s, name, "user.reset-done", target, NULL, NULL, now);
+    rc = yk_as_finish(s, ok) ? YK_HUB_OK : YK_HUB_ERROR;
+out:
+    yk_hs_unlock(s);
+    return rc;
 }
 
 /* Sessions ------------------------------------------------------------------------------------ */

@@ -55,6 +55,21 @@ enum yk_hub_rc yk_admin_user_set_password(struct yk_hub_store *s, const char *ac
 enum yk_hub_rc yk_admin_user_set_active(struct yk_hub_store *s, const char *actor, int64_t id,
                                         bool active, int64_t now);
 
+#define YK_ADMIN_RESET_LEN 16 /* one-time reset code: 80 bits, Crockford base32 */
+#define YK_ADMIN_RESET_TTL_S (24 * 3600)
+
+/* Starts a password reset of account id: a new one-time code (YK_ADMIN_RESET_LEN symbols + NUL)
+ * valid until now + YK_ADMIN_RESET_TTL_S, replacing any earlier one; only its hash is kept. The
+ * old password keeps working until the code is used. */
+enum yk_hub_rc yk_admin_user_reset_new(struct yk_hub_store *s, const char *actor, int64_t id,
+                                       int64_t now, char code[YK_ADMIN_RESET_LEN + 1]);
+
+/* Uses a reset code (as typed: case, '-' and spaces ignored) of account name: sets pw_hash,
+ * forgets the code, ends the account's sessions. NOT_FOUND for a wrong, used or expired code,
+ * an unknown or inactive account alike. */
+enum yk_hub_rc yk_admin_user_reset_use(struct yk_hub_store *s, const char *name, const char *code,
+                                       const char *pw_hash, int64_t now);
+
 /* Sessions --------------------------------------------------------------------------------- */
 
 /* Starts a session for user_id: writes a new random session id (the cookie's value; only

@@ -186,8 +186,7 @@ static bool num_opt(const char *name, const char *v, long lo, long hi, unsigned 
 
 int main(int argc, char **argv)
 {
-    const char *db = NULL, *listen = "127.0.0.1", *port_file = NULL, *role = NULL,
-               *station = NULL;
+    const char *db = NULL, *listen = "127.0.0.1", *port_file = NULL, *role = NULL, *station = NULL;
     bool tls_proxy = false;
     int port = 8080;
     unsigned threads = 4, max_per_ip = 64, deadline_s = 30;
@@ -255,11 +254,11 @@ int main(int argc, char **argv)
     }
     const char *cmd = pos[0];
     int want = strcmp(cmd, "kiosk-add") == 0 || strcmp(cmd, "kiosk-revoke") == 0 ||
-                       strcmp(cmd, "kiosk-replace") == 0 ||
-                       strcmp(cmd, "load") == 0 || strcmp(cmd, "user-add") == 0
+                       strcmp(cmd, "kiosk-replace") == 0 || strcmp(cmd, "load") == 0 ||
+                       strcmp(cmd, "user-add") == 0
                    ? 2
                : strcmp(cmd, "delete") == 0 || strcmp(cmd, "media-add") == 0 ? 3
-                                                                                 : 1;
+                                                                             : 1;
     if (npos != want) {
         fprintf(stderr, "yikong-hub: %s takes %d argument(s)\n%s", cmd, want - 1, usage);
         return 2;

@@ -5,7 +5,9 @@
 #include "core/qr.h"
 #include "platform/evwait.h"
 
+#include <SDL.h>
 #include <SDL_image.h>
+#include <SDL_ttf.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -62,8 +62,10 @@ struct yk_evwait *yk_evwait_open(void)
     }
     open_devices(w);
     if (w->n == 0) {
-        yk_warn("input", "cannot open any %s/event* device (is the user in the 'input' "
-                         "group?): waiting falls back to SDL's polling", w->dir);
+        yk_warn("input",
+                "cannot open any %s/event* device (is the user in the 'input' "
+                "group?): waiting falls back to SDL's polling",
+                w->dir);
         yk_evwait_close(w);
         return NULL;
     }

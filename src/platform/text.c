@@ -2,6 +2,9 @@
 
 #include "core/log.h"
 
+#include <SDL.h>
+#include <SDL_ttf.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,8 +51,8 @@ static bool from_list(struct yk_text *t, const char *dir)
         if (tab)
             *tab = 0;
         char r[512], b[512];
-        int rn = snprintf(r, sizeof r, "%s%s%s", reg[0] == '/' ? "" : dir,
-                          reg[0] == '/' ? "" : "/", reg);
+        int rn = snprintf(r, sizeof r, "%s%s%s", reg[0] == '/' ? "" : dir, reg[0] == '/' ? "" : "/",
+                          reg);
         int bn = snprintf(b, sizeof b, "%s%s%s", bold[0] == '/' ? "" : dir,
                           bold[0] == '/' ? "" : "/", bold);
         if (rn < 0 || (size_t)rn >= sizeof r || bn < 0 || (size_t)bn >= sizeof b)

@@ -1,8 +1,6 @@
 #ifndef YK_PLATFORM_TEXT_H
 #define YK_PLATFORM_TEXT_H
 
-#include <SDL.h>
-#include <SDL_ttf.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -14,29 +12,43 @@
 
 #define YK_FONT_SLOTS 16
 
+/* SDL's and SDL_ttf's types by name only (see display.h). */
+struct SDL_Renderer;
+struct SDL_Texture;
+struct _TTF_Font;
+
 struct yk_text_cache_entry;
 
 struct yk_text {
     char regular_path[512], bold_path[512];
-    int face_index;                      /* of Noto Sans CJK SC inside the .ttc */
-    struct { TTF_Font *font; int px; bool bold; uint64_t used; } fonts[YK_FONT_SLOTS];
-    uint64_t tick;                       /* font LRU */
-    uint64_t frame;                      /* the renderer's frame number, for the run LRU */
+    int face_index; /* of Noto Sans CJK SC inside the .ttc */
+    struct {
+        struct _TTF_Font *font;
+        int px;
+        bool bold;
+        uint64_t used;
+    } fonts[YK_FONT_SLOTS];
+    uint64_t tick;  /* font LRU */
+    uint64_t frame; /* the renderer's frame number, for the run LRU */
 
-    struct { uint64_t key; int width; } *widths; /* open addressing, power of two */
+    struct {
+        uint64_t key;
+        int width;
+    } * widths; /* open addressing, power of two */
     size_t widths_cap;
 
-    struct yk_text_cache_entry *runs;    /* texture cache, open hash + LRU by tick */
+    struct yk_text_cache_entry *runs; /* texture cache, open hash + LRU by tick */
     size_t runs_cap, runs_count;
-    size_t bytes, budget;                /* texture bytes held / allowed */
-    SDL_Renderer *renderer;
+    size_t bytes, budget; /* texture bytes held / allowed */
+    struct SDL_Renderer *renderer;
     /* figures for benchmarks */
     unsigned long rasterised, measured;
 };
 
 /* Finds the font (see fonts/README.md) and opens it. On failure writes a message for
  * people (Chinese and English, with the package to install) into err and returns false. */
-bool yk_text_init(struct yk_text *t, SDL_Renderer *r, size_t budget_bytes, char *err, size_t errn);
+bool yk_text_init(struct yk_text *t, struct SDL_Renderer *r, size_t budget_bytes, char *err,
+                  size_t errn);
 
 /* Closes fonts and frees textures. Safe on a zeroed struct. */
 void yk_text_destroy(struct yk_text *t);
@@ -49,8 +61,8 @@ int yk_text_line_height(void *ctx, int px, bool bold);
 
 /* The texture of one line of text, rendered white (tint with SDL_SetTextureColorMod).
  * Owned by the cache: valid until the next call. NULL if it could not be made. */
-SDL_Texture *yk_text_texture(struct yk_text *t, const char *s, size_t len, int px, bool bold,
-                             int *w, int *h);
+struct SDL_Texture *yk_text_texture(struct yk_text *t, const char *s, size_t len, int px, bool bold,
+                                    int *w, int *h);
 
 /* Drops all textures (e.g. the renderer was recreated). */
 void yk_text_flush(struct yk_text *t);

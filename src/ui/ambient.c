@@ -140,6 +140,10 @@ int64_t yk_ambient_deadline(const struct yk_kiosk *k)
 
 #define PICK(bt) yk_pick(k->lang, (bt).zh, (bt).en)
 
+/* An attract slide: the station's name and the clock across the top of a red screen, the
+ * slide on a light card (a picture in a red disc, what it is, its name, when and where), the
+ * slide's link as a QR where it has one, and "touch the screen to start" as a large pill at
+ * the bottom. */
 static void build_attract(struct yk_kiosk *k)
 {
     struct yk_ui *ui = &k->ui;
@@ -148,50 +152,102 @@ static void build_attract(struct yk_kiosk *k)
     yk_ui_screen_widget(ui, "screen.attract");
     struct yk_rect screen = {0, 0, k->p.width, k->p.height};
     yk_ui_fill(ui, screen, t->primary, 0);
-    struct yk_rect in = yk_inset(screen, t->pad * 2);
+    struct yk_rect in = yk_inset(screen, t->pad);
+    /* The top line: who we are, and the time. */
+    char hhmm[16];
+    yk_format_hhmm(hhmm, sizeof hhmm, yk_kiosk_now_utc_s(k));
+    const char *station = yk_pick(k->lang, k->p.cfg->station_name, k->p.cfg->station_name_en);
+    int top_h = yk_ui_line_height(ui, YK_FONT_HUGE);
+    struct yk_rect top = yk_cut_top(&in, top_h);
+    yk_ui_text(ui, "attract.time", yk_cut_right(&top, yk_ui_text_width(ui, hhmm, YK_FONT_HUGE)),
+               hhmm, YK_FONT_HUGE, t->on_primary, YK_ALIGN_RIGHT, true);
+    yk_cut_right(&top, t->pad);
+    enum yk_font sf =
+        yk_ui_text_width(ui, station, YK_FONT_TITLE) <= top.w ? YK_FONT_TITLE : YK_FONT_BODY;
+    yk_ui_text(ui, "attract.station", top, station, sf, t->on_primary, YK_ALIGN_LEFT, true);
+    yk_cut_top(&in, t->gap);
+    /* The call at the bottom: a light pill, as wide as its words. */
     const char *hint = tr(k, "attract.touch");
-    int hh = yk_ui_text_height(ui, hint, YK_FONT_LARGE, in.w);
-    struct yk_rect hint_r = yk_cut_bottom(&in, hh);
-    yk_ui_text(ui, "attract.touch", hint_r, hint, YK_FONT_LARGE, t->on_primary, YK_ALIGN_CENTER,
-               false);
+    int pill_h = yk_ui_line_height(ui, YK_FONT_LARGE) + 2 * t->gap;
+    int pill_w = yk_ui_text_width(ui, hint, YK_FONT_LARGE) + pill_h + 3 * t->pad;
+    if (pill_w > in.w)
+        pill_w = in.w;
+    struct yk_rect pill_row = yk_cut_bottom(&in, pill_h);
+    struct yk_rect pill = {pill_row.x + (pill_row.w - pill_w) / 2, pill_row.y, pill_w, pill_h};
+    yk_ui_fill(ui, pill, t->card, pill_h / 2);
+    struct yk_rect pin = yk_inset(pill, t->gap);
+    pin.x += t->pad;
+    pin.w -= t->pad;
+    yk_ui_icon_draw(ui, yk_cut_left(&pin, pin.h), YK_ICON_CHEVRON_RIGHT, t->primary);
+    yk_cut_left(&pin, t->gap);
+    yk_ui_text(ui, "attract.touch", pin, hint, YK_FONT_LARGE, t->primary, YK_ALIGN_LEFT, true);
     yk_cut_bottom(&in, t->pad);
-    /* The slide on a white card. */
+    /* The slide. */
     struct yk_rect card = in;
     yk_ui_fill(ui, card, t->card, t->radius * 2);
     struct yk_rect cin = yk_inset(card, t->pad * 2);
-    const char *kicker, *title, *line1 = NULL, *line2 = NULL;
+    const char *kicker, *title, *line1 = NULL, *line2 = NULL, *link = NULL;
     int icon = YK_ICON_STAR;
     char when[96];
     size_t i = (size_t)k->attract_slide;
     size_t ne = c ? c->events.count : 0;
     if (i == 0 || !c) {
         kicker = tr(k, "attract.welcome");
-        title = yk_pick(k->lang, k->p.cfg->station_name, k->p.cfg->station_name_en);
+        title = station;
+        icon = YK_ICON_HOME;
         line1 = tr(k, "home.welcome");
     } else if (i - 1 < ne) {
         const struct yk_event *e = &c->events.items[i - 1];
         kicker = tr(k, "attract.event");
         icon = YK_ICON_EVENTS;
         title = PICK(e->title);
-        yk_format_when(when, sizeof when, e->starts_utc, e->ends_utc, yk_kiosk_now_utc_s(k), yk_lang_code(k->lang));
+        yk_format_when(when, sizeof when, e->starts_utc, e->ends_utc, yk_kiosk_now_utc_s(k),
+                       yk_lang_code(k->lang));
         line1 = when;
         line2 = PICK(e->place);
+        link = e->link_url;
     } else {
         const struct yk_site *s = &c->sites.items[i - 1 - ne];
         kicker = tr(k, "attract.site");
         icon = YK_ICON_SITES;
         title = PICK(s->name);
         line1 = PICK(s->intro);
+        link = s->link_url;
+    }
+    /* The picture in a red disc on the left (or above, on a narrow card). */
+    bool narrow = cin.w < cin.h;
+    int disc = yk_ui_line_height(ui, YK_FONT_HUGE) * 3 / 2;
+    if (disc > cin.w / 4 && !narrow)
+        disc = cin.w / 4;
+    struct yk_rect dr = narrow ? yk_cut_top(&cin, disc) : yk_cut_left(&cin, disc);
+    dr.w = dr.h = disc;
+    yk_ui_fill(ui, dr, t->primary, disc / 2);
+    yk_ui_icon_draw(ui, yk_inset(dr, disc / 5), icon, t->on_primary);
+    if (narrow)
+        yk_cut_top(&cin, t->pad);
+    else
+        yk_cut_left(&cin, t->pad * 2);
+    /* The slide's link as a QR on the right, where there is room for 25 mm. */
+    int qside = (int)(30.0f * t->px_per_mm);
+    if (link && *link && !narrow && cin.w - qside >= cin.w / 2 && cin.h >= qside) {
+        struct yk_rect q = yk_cut_right(&cin, qside);
+        q.h = qside;
+        yk_ui_fill(ui, q, (struct yk_color){255, 255, 255, 255}, t->radius);
+        yk_ui_qr(ui, "attract.qr", q, link);
+        yk_cut_right(&cin, t->pad);
     }
     int kh = yk_ui_text_height(ui, kicker, YK_FONT_BODY, cin.w);
     yk_ui_text(ui, "attract.kicker", yk_cut_top(&cin, kh), kicker, YK_FONT_BODY, t->primary,
                YK_ALIGN_LEFT, false);
     yk_cut_top(&cin, t->gap);
-    int th = yk_ui_text_height(ui, title, YK_FONT_HUGE, cin.w);
+    enum yk_font tf = YK_FONT_HUGE;
+    while (tf > YK_FONT_LARGE && yk_ui_text_height(ui, title, tf, cin.w) > cin.h / 2)
+        tf--;
+    int th = yk_ui_text_height(ui, title, tf, cin.w);
     if (th > cin.h / 2)
-        th = cin.h / 2;
-    yk_ui_text(ui, "attract.title", yk_cut_top(&cin, th), title, YK_FONT_HUGE, t->ink,
-               YK_ALIGN_LEFT, false);
+        th = cin.h / 2 / yk_ui_line_height(ui, tf) * yk_ui_line_height(ui, tf);
+    yk_ui_text(ui, "attract.title", yk_cut_top(&cin, th), title, tf, t->ink, YK_ALIGN_LEFT, false);
+    ui->widgets[ui->n_widgets - 1].clipped = false; /* a long name: its beginning */
     yk_cut_top(&cin, t->pad);
     const char *lines[2] = {line1, line2};
     for (int j = 0; j < 2; j++) {
@@ -204,8 +260,8 @@ static void build_attract(struct yk_kiosk *k)
             h = cin.h / lh * lh;
             if (h <= 0)
                 break;
-            yk_ui_text(ui, j ? "attract.line2" : "attract.line1", yk_cut_top(&cin, h),
-                       lines[j], YK_FONT_LARGE, t->ink_soft, YK_ALIGN_LEFT, false);
+            yk_ui_text(ui, j ? "attract.line2" : "attract.line1", yk_cut_top(&cin, h), lines[j],
+                       YK_FONT_LARGE, t->ink_soft, YK_ALIGN_LEFT, false);
             /* Marked clipped by the text widget; an attract slide may show a beginning. */
             ui->widgets[ui->n_widgets - 1].clipped = false;
             break;
@@ -213,17 +269,6 @@ static void build_attract(struct yk_kiosk *k)
         yk_ui_text(ui, j ? "attract.line2" : "attract.line1", yk_cut_top(&cin, h), lines[j],
                    YK_FONT_LARGE, t->ink_soft, YK_ALIGN_LEFT, false);
         yk_cut_top(&cin, t->gap);
-    }
-    /* Room left (portrait panels): the slide's picture, large and quiet. */
-    int side = cin.w < cin.h ? cin.w : cin.h;
-    side = side * 3 / 5;
-    if (side >= yk_ui_line_height(ui, YK_FONT_HUGE) * 2) {
-        struct yk_color tint = t->primary;
-        tint.a = 60;
-        yk_ui_icon_draw(ui,
-                        (struct yk_rect){cin.x + (cin.w - side) / 2, cin.y + (cin.h - side) / 2,
-                                         side, side},
-                        icon, tint);
     }
 }
 
@@ -239,8 +284,8 @@ static void build_night(struct yk_kiosk *k)
         yk_format_hhmm(hhmm, sizeof hhmm, yk_kiosk_now_utc_s(k));
         int h = yk_ui_line_height(ui, YK_FONT_TITLE);
         yk_ui_text(ui, "night.time", (struct yk_rect){0, (k->p.height - h) / 2, k->p.width, h},
-                   hhmm, YK_FONT_TITLE, (struct yk_color){0x70, 0x70, 0x70, 255},
-                   YK_ALIGN_CENTER, false);
+                   hhmm, YK_FONT_TITLE, (struct yk_color){0x70, 0x70, 0x70, 255}, YK_ALIGN_CENTER,
+                   false);
     }
 }
 

@@ -99,15 +99,18 @@ int yk_gesture_up(struct yk_gesture_rec *g, int64_t pointer, float x, float y, i
         float vx, vy;
         velocity(g, t, &vx, &vy);
         if (hypotf(vx, vy) >= g->p.fling_min_v)
-            out[n++] = (struct yk_gesture){
-                .type = YK_G_FLING, .x = (int)x, .y = (int)y, .vx = vx, .vy = vy,
-                .duration_ms = dur};
+            out[n++] = (struct yk_gesture){.type = YK_G_FLING,
+                                           .x = (int)x,
+                                           .y = (int)y,
+                                           .vx = vx,
+                                           .vy = vy,
+                                           .duration_ms = dur};
         else
             out[n++] = (struct yk_gesture){
                 .type = YK_G_DRAG_END, .x = (int)x, .y = (int)y, .duration_ms = dur};
     } else if (g->long_fired) {
-        out[n++] = (struct yk_gesture){
-            .type = YK_G_CANCEL, .x = (int)x, .y = (int)y, .duration_ms = dur};
+        out[n++] =
+            (struct yk_gesture){.type = YK_G_CANCEL, .x = (int)x, .y = (int)y, .duration_ms = dur};
     } else {
         out[n++] = (struct yk_gesture){
             .type = YK_G_TAP, .x = (int)g->x0, .y = (int)g->y0, .duration_ms = dur};

@@ -31,10 +31,10 @@ struct yk_gesture {
 };
 
 struct yk_gesture_params {
-    float slop_px;        /* movement that turns a press into a drag */
-    int long_press_ms;    /* default 600 */
-    int hold_ms;          /* default 3000 */
-    float fling_min_v;    /* px/s */
+    float slop_px;     /* movement that turns a press into a drag */
+    int long_press_ms; /* default 600 */
+    int hold_ms;       /* default 3000 */
+    float fling_min_v; /* px/s */
 };
 
 #define YK_GESTURE_SAMPLES 8
@@ -42,10 +42,13 @@ struct yk_gesture_params {
 struct yk_gesture_rec {
     struct yk_gesture_params p;
     bool down, dragging, long_fired, hold_fired;
-    int64_t id;           /* which pointer is tracked */
+    int64_t id; /* which pointer is tracked */
     int64_t t_down;
     float x0, y0, lx, ly;
-    struct { float x, y; int64_t t; } samples[YK_GESTURE_SAMPLES];
+    struct {
+        float x, y;
+        int64_t t;
+    } samples[YK_GESTURE_SAMPLES];
     int n_samples;
 };
 

@@ -417,11 +417,11 @@ int64_t yk_kiosk_deadline(const struct yk_kiosk *k)
 {
     int64_t t = now_mono(k);
     int64_t best = -1;
-#define CONSIDER(d)                                                                            \
-    do {                                                                                       \
-        int64_t d_ = (d);                                                                      \
-        if (d_ >= 0 && (best < 0 || d_ < best))                                                \
-            best = d_;                                                                         \
+#define CONSIDER(d)                                                                                \
+    do {                                                                                           \
+        int64_t d_ = (d);                                                                          \
+        if (d_ >= 0 && (best < 0 || d_ < best))                                                    \
+            best = d_;                                                                             \
     } while (0)
     CONSIDER(yk_gesture_deadline(&k->gestures));
     const struct yk_screen_def *def = yk_screen_def(k->screen);
@@ -481,8 +481,11 @@ bool yk_kiosk_compact(struct yk_kiosk *k)
 static struct yk_button_style nav_style(struct yk_kiosk *k, int icon)
 {
     const struct yk_theme *t = &k->ui.theme;
-    return (struct yk_button_style){.bg = t->card, .fg = t->ink, .font = YK_FONT_BODY,
-                                    .icon = icon, .tight = yk_kiosk_compact(k)};
+    return (struct yk_button_style){.bg = t->card,
+                                    .fg = t->ink,
+                                    .font = YK_FONT_BODY,
+                                    .icon = icon,
+                                    .tight = yk_kiosk_compact(k)};
 }
 
 /* Width a bar button needs for its label, and its icon when icon. */
@@ -591,13 +594,11 @@ static void navbar(struct yk_kiosk *k, struct yk_rect bar)
         }
     }
     st = nav_style(k, lay.bare ? -1 : YK_ICON_ELDER);
-    yk_ui_button(ui, "nav.elder", yk_cut_right(&r2, nav_label_w(k, el, !lay.bare)), el, &st,
-                 true);
+    yk_ui_button(ui, "nav.elder", yk_cut_right(&r2, nav_label_w(k, el, !lay.bare)), el, &st, true);
     yk_ui_mark_primary(ui, "nav.elder");
     yk_cut_right(&r2, t->gap);
     st = nav_style(k, lay.bare ? -1 : YK_ICON_LANGUAGE);
-    yk_ui_button(ui, "nav.lang", yk_cut_right(&r2, nav_label_w(k, ll, !lay.bare)), ll, &st,
-                 true);
+    yk_ui_button(ui, "nav.lang", yk_cut_right(&r2, nav_label_w(k, ll, !lay.bare)), ll, &st, true);
     yk_ui_mark_primary(ui, "nav.lang");
 }
 
@@ -605,7 +606,7 @@ static void navbar(struct yk_kiosk *k, struct yk_rect bar)
  * one line beside the clock, else the title above a line with the time and date. */
 struct header_layout {
     bool stacked;
-    bool compact; /* one line: the title and the clock (the date where the line holds it) */
+    bool compact;         /* one line: the title and the clock (the date where the line holds it) */
     enum yk_font title_f; /* compact: the title's font */
     int h;
 };
@@ -688,12 +689,11 @@ static void header(struct yk_kiosk *k, struct yk_rect hr, const char *title)
         /* The date where the line still holds it beside a one-line title. */
         int dw = yk_ui_text_width(ui, date, YK_FONT_BODY);
         if (yk_ui_text_width(ui, title, lay.title_f) + t->pad + dw <= in.w) {
-            yk_ui_text(ui, "header.date", yk_cut_right(&in, dw), date, YK_FONT_BODY,
-                       t->on_primary, YK_ALIGN_RIGHT, true);
+            yk_ui_text(ui, "header.date", yk_cut_right(&in, dw), date, YK_FONT_BODY, t->on_primary,
+                       YK_ALIGN_RIGHT, true);
             yk_cut_right(&in, t->pad);
         }
-        yk_ui_text(ui, "header.title", in, title, lay.title_f, t->on_primary, YK_ALIGN_LEFT,
-                   true);
+        yk_ui_text(ui, "header.title", in, title, lay.title_f, t->on_primary, YK_ALIGN_LEFT, true);
         return;
     }
     struct yk_rect in = {hr.x + t->pad, hr.y + t->gap, hr.w - 2 * t->pad, hr.h - 2 * t->gap};
@@ -701,14 +701,13 @@ static void header(struct yk_kiosk *k, struct yk_rect hr, const char *title)
         int lh = yk_ui_line_height(ui, YK_FONT_BODY);
         struct yk_rect row = yk_cut_bottom(&in, stacked_clock_h(k, date, in.w));
         int tw = yk_ui_text_width(ui, "00:00", YK_FONT_BODY);
-        yk_ui_text(ui, "header.time", (struct yk_rect){row.x, row.y, tw, lh}, hhmm,
-                   YK_FONT_BODY, t->on_primary, YK_ALIGN_LEFT, false);
+        yk_ui_text(ui, "header.time", (struct yk_rect){row.x, row.y, tw, lh}, hhmm, YK_FONT_BODY,
+                   t->on_primary, YK_ALIGN_LEFT, false);
         if (clock_one_line(k, date, in.w))
             yk_cut_left(&row, tw + t->pad);
         else
             yk_cut_top(&row, lh);
-        yk_ui_text(ui, "header.date", row, date, YK_FONT_BODY, t->on_primary, YK_ALIGN_LEFT,
-                   false);
+        yk_ui_text(ui, "header.date", row, date, YK_FONT_BODY, t->on_primary, YK_ALIGN_LEFT, false);
         yk_ui_text(ui, "header.title", in, title, YK_FONT_TITLE, t->on_primary, YK_ALIGN_LEFT,
                    true);
         return;
@@ -718,8 +717,8 @@ static void header(struct yk_kiosk *k, struct yk_rect hr, const char *title)
     struct yk_rect clock = yk_cut_right(&in, tw > dw ? tw : dw);
     int th = yk_ui_line_height(ui, YK_FONT_TITLE), dh = yk_ui_line_height(ui, YK_FONT_SMALL);
     int cy = clock.y + (clock.h - th - dh) / 2;
-    yk_ui_text(ui, "header.time", (struct yk_rect){clock.x, cy, clock.w, th}, hhmm,
-               YK_FONT_TITLE, t->on_primary, YK_ALIGN_RIGHT, false);
+    yk_ui_text(ui, "header.time", (struct yk_rect){clock.x, cy, clock.w, th}, hhmm, YK_FONT_TITLE,
+               t->on_primary, YK_ALIGN_RIGHT, false);
     yk_ui_text(ui, "header.date", (struct yk_rect){clock.x, cy + th, clock.w, dh}, date,
                YK_FONT_SMALL, t->on_primary, YK_ALIGN_RIGHT, false);
     yk_cut_right(&in, t->pad);
@@ -750,20 +749,18 @@ static void idle_overlay(struct yk_kiosk *k)
     struct yk_rect box = {(k->p.width - w) / 2, (k->p.height - h) / 2, w, h};
     yk_ui_fill(ui, box, t->card, t->radius);
     struct yk_rect in = yk_inset(box, pad);
-    int th = yk_ui_text(ui, "idle.title", in, title, YK_FONT_TITLE, t->ink, YK_ALIGN_CENTER,
-                        false);
+    int th = yk_ui_text(ui, "idle.title", in, title, YK_FONT_TITLE, t->ink, YK_ALIGN_CENTER, false);
     yk_cut_top(&in, th + pad);
     int bh = yk_ui_text(ui, "idle.body", in, body, YK_FONT_LARGE, t->ink, YK_ALIGN_CENTER, false);
     yk_cut_top(&in, bh + pad);
-    struct yk_button_style st = {.bg = t->primary, .fg = t->on_primary, .font = YK_FONT_LARGE,
-                                 .icon = -1};
+    struct yk_button_style st = {
+        .bg = t->primary, .fg = t->on_primary, .font = YK_FONT_LARGE, .icon = -1};
     const char *l = tr(k, "idle.continue");
     int bw = yk_ui_text_width(ui, l, YK_FONT_LARGE) + 4 * pad;
     if (bw > in.w)
         bw = in.w;
-    yk_ui_button(ui, "idle.continue",
-                 (struct yk_rect){in.x + (in.w - bw) / 2, in.y, bw, btn_h}, l, &st,
-                 true);
+    yk_ui_button(ui, "idle.continue", (struct yk_rect){in.x + (in.w - bw) / 2, in.y, bw, btn_h}, l,
+                 &st, true);
 }
 
 bool yk_kiosk_build(struct yk_kiosk *k)

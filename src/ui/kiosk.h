@@ -8,6 +8,7 @@
 #include "core/config.h"
 #include "core/i18n.h"
 #include "ui/gesture.h"
+#include "ui/input.h"
 #include "ui/ui.h"
 
 struct yk_db;
@@ -18,30 +19,18 @@ struct yk_ticket_keys;
  * (widgets + draw commands) when something changed. No SDL here: the platform layer turns
  * SDL events into yk_input and executes ui.cmds. */
 
-enum yk_input_type { YK_IN_DOWN, YK_IN_MOVE, YK_IN_UP, YK_IN_TEXT, YK_IN_KEY };
-
-enum yk_key { YK_KEY_OTHER, YK_KEY_RETURN, YK_KEY_ESCAPE, YK_KEY_BACKSPACE, YK_KEY_TAB };
-
-struct yk_input {
-    enum yk_input_type type;
-    int64_t pointer; /* DOWN/MOVE/UP: which finger (mouse = -1) */
-    float x, y;      /* DOWN/MOVE/UP: logical pixels */
-    char text[32];   /* TEXT: UTF-8 as typed (a scanner types whole codes) */
-    enum yk_key key; /* KEY */
-};
-
 /* Every screen; each is a module in src/ui/screens/ (see screens.h). */
 enum yk_screen_id {
     YK_SCREEN_HOME,
-    YK_SCREEN_SERVICES, /* the five riverside lines and the station's services */
-    YK_SCREEN_SERVICE,  /* one service (k->sel_service) */
-    YK_SCREEN_SITES,    /* the red teaching sites: list and riverside map */
-    YK_SCREEN_SITE,     /* one site (k->sel_site) */
-    YK_SCREEN_EVENTS,   /* upcoming events with filters */
-    YK_SCREEN_EVENT,    /* one event (k->sel_event) */
-    YK_SCREEN_BLOCKS,   /* the three harmonious blocks */
-    YK_SCREEN_BLOCK,    /* one block (k->sel_block) */
-    YK_SCREEN_SIGNUP,   /* signing up for k->sel_event, step by step, to the ticket */
+    YK_SCREEN_SERVICES,      /* the five riverside lines and the station's services */
+    YK_SCREEN_SERVICE,       /* one service (k->sel_service) */
+    YK_SCREEN_SITES,         /* the red teaching sites: list and riverside map */
+    YK_SCREEN_SITE,          /* one site (k->sel_site) */
+    YK_SCREEN_EVENTS,        /* upcoming events with filters */
+    YK_SCREEN_EVENT,         /* one event (k->sel_event) */
+    YK_SCREEN_BLOCKS,        /* the three harmonious blocks */
+    YK_SCREEN_BLOCK,         /* one block (k->sel_block) */
+    YK_SCREEN_SIGNUP,        /* signing up for k->sel_event, step by step, to the ticket */
     YK_SCREEN_VOLUNTEER_PIN, /* the PIN pad behind the hidden gesture */
     YK_SCREEN_VOLUNTEER,     /* volunteer mode (only with k->volunteer_id set) */
     YK_SCREEN_COUNT
@@ -52,10 +41,10 @@ enum yk_screen_id {
 struct yk_kiosk_params {
     const struct yk_config *cfg;
     struct yk_clock *clock;
-    struct yk_db *db;          /* may be NULL in UI tests without content */
+    struct yk_db *db;                  /* may be NULL in UI tests without content */
     const struct yk_ticket_keys *keys; /* this kiosk's ticket-signing key (NULL: no sign-up) */
     const struct yk_i18n *strings;
-    int width, height;         /* logical screen size */
+    int width, height; /* logical screen size */
     float px_per_mm;
     yk_measure_fn measure;
     void *measure_ctx;
@@ -73,13 +62,13 @@ struct yk_kiosk {
     enum yk_screen_id back_stack[YK_NAV_DEPTH];
     int back_depth;
 
-    bool dirty;                 /* the UI must be rebuilt and drawn */
-    int64_t last_input_ms;      /* monotonic */
-    int64_t shown_minute;       /* UTC minute the clock shows */
+    bool dirty;                       /* the UI must be rebuilt and drawn */
+    int64_t last_input_ms;            /* monotonic */
+    int64_t shown_minute;             /* UTC minute the clock shows */
     struct yk_scroll_state *dragging; /* the region a drag scrolls, or NULL */
     struct yk_scroll_state *flinging;
     int64_t last_anim_ms;
-    bool idle_warning;          /* the "还在使用吗？" countdown is up */
+    bool idle_warning; /* the "还在使用吗？" countdown is up */
     int frames_built;
 
     /* What the detail screens show (ids of content rows). */

@@ -45,8 +45,8 @@ void yk_page_row(struct yk_kiosk *k, const char *id, struct yk_rect r, const cha
     int y = r.y + (r.h - th - sh) / 2;
     char tid[96];
     snprintf(tid, sizeof tid, "%s.title", id);
-    yk_ui_text(ui, tid, (struct yk_rect){x, y, tw, th}, title, YK_FONT_LARGE, t->ink,
-               YK_ALIGN_LEFT, false);
+    yk_ui_text(ui, tid, (struct yk_rect){x, y, tw, th}, title, YK_FONT_LARGE, t->ink, YK_ALIGN_LEFT,
+               false);
     if (sh) {
         snprintf(tid, sizeof tid, "%s.sub", id);
         yk_ui_text(ui, tid, (struct yk_rect){x, y + th, tw, sh}, sub, YK_FONT_SMALL, t->ink_soft,
@@ -105,7 +105,8 @@ void yk_rows_list(struct yk_kiosk *k, const char *id, struct yk_rect view, struc
         int top = y0 + rows->top[i];
         if (top >= view.y + view.h)
             break;
-        build(k, ctx, i, (struct yk_rect){view.x, top, w, rows->top[i + 1] - rows->top[i] - t->gap});
+        build(k, ctx, i,
+              (struct yk_rect){view.x, top, w, rows->top[i + 1] - rows->top[i] - t->gap});
     }
     yk_ui_scroll_end(ui, y0 + (n ? rows->top[n] - t->gap : 0));
 }
@@ -131,6 +132,13 @@ void yk_doc_begin(struct yk_doc *d, struct yk_kiosk *k, const char *id, struct y
     d->k = k;
     snprintf(d->id, sizeof d->id, "%s", id);
     struct yk_rect in = yk_inset(area, t->pad);
+    /* On a large screen the page is a centred column of a readable measure (about 40
+     * characters of body text a line, with its aside), not a strip along the left edge. */
+    int measure = 40 * t->font_px[YK_FONT_BODY] * (with_aside ? 3 : 2) / 2;
+    if (in.w > measure) {
+        in.x += (in.w - measure) / 2;
+        in.w = measure;
+    }
     /* Landscape, and wide enough for a 30 mm code and a button's label. */
     int aw = in.w * 36 / 100;
     if (with_aside && in.w > in.h && (float)aw >= 50.0f * t->px_per_mm) {
@@ -149,8 +157,8 @@ void yk_doc_title(struct yk_doc *d, const char *id, const char *text)
 {
     struct yk_ui *ui = &d->k->ui;
     int h = yk_ui_text_height(ui, text, YK_FONT_TITLE, d->w);
-    yk_ui_text(ui, id, (struct yk_rect){d->x, d->y, d->w, h}, text, YK_FONT_TITLE,
-               ui->theme.ink, YK_ALIGN_LEFT, false);
+    yk_ui_text(ui, id, (struct yk_rect){d->x, d->y, d->w, h}, text, YK_FONT_TITLE, ui->theme.ink,
+               YK_ALIGN_LEFT, false);
     d->y += h + ui->theme.gap;
 }
 
@@ -183,8 +191,8 @@ void yk_doc_field(struct yk_doc *d, const char *id, const char *label, const cha
         int lhh = yk_ui_line_height(ui, YK_FONT_BODY);
         yk_ui_text(ui, lid, (struct yk_rect){d->x, d->y, col, lhh}, label, YK_FONT_SMALL,
                    t->ink_soft, YK_ALIGN_LEFT, true);
-        yk_ui_text(ui, id, (struct yk_rect){d->x + col + t->gap, d->y, vw, vh}, value,
-                   YK_FONT_BODY, t->ink, YK_ALIGN_LEFT, false);
+        yk_ui_text(ui, id, (struct yk_rect){d->x + col + t->gap, d->y, vw, vh}, value, YK_FONT_BODY,
+                   t->ink, YK_ALIGN_LEFT, false);
         d->y += vh + t->gap;
         return;
     }
@@ -193,8 +201,8 @@ void yk_doc_field(struct yk_doc *d, const char *id, const char *label, const cha
                ui->theme.ink_soft, YK_ALIGN_LEFT, false);
     d->y += lh;
     int vh = yk_ui_text_height(ui, value, YK_FONT_BODY, d->w);
-    yk_ui_text(ui, id, (struct yk_rect){d->x, d->y, d->w, vh}, value, YK_FONT_BODY,
-               ui->theme.ink, YK_ALIGN_LEFT, false);
+    yk_ui_text(ui, id, (struct yk_rect){d->x, d->y, d->w, vh}, value, YK_FONT_BODY, ui->theme.ink,
+               YK_ALIGN_LEFT, false);
     d->y += vh + ui->theme.pad;
 }
 
@@ -229,7 +237,8 @@ static void qr_card_at(struct yk_kiosk *k, const char *id, int x, int *y, int w,
     if (caption) {
         char cid[96];
         snprintf(cid, sizeof cid, "%s.caption", id);
-        yk_ui_text(ui, cid, (struct yk_rect){x + t->gap, *y + side + 2 * t->gap, w - 2 * t->gap, ch},
+        yk_ui_text(ui, cid,
+                   (struct yk_rect){x + t->gap, *y + side + 2 * t->gap, w - 2 * t->gap, ch},
                    caption, YK_FONT_SMALL, (struct yk_color){0x2A, 0x24, 0x20, 255},
                    YK_ALIGN_CENTER, false);
     }
@@ -249,8 +258,8 @@ static void button_at(struct yk_kiosk *k, const char *id, int x, int *y, int w, 
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
     int h = button_h(k, label, w);
-    struct yk_button_style st = {.bg = t->primary, .fg = t->on_primary, .font = YK_FONT_LARGE,
-                                 .icon = -1};
+    struct yk_button_style st = {
+        .bg = t->primary, .fg = t->on_primary, .font = YK_FONT_LARGE, .icon = -1};
     yk_ui_button(ui, id, (struct yk_rect){x, *y, w, h}, label, &st, enabled);
     *y += h + t->pad;
 }
@@ -278,9 +287,9 @@ static bool to_aside(struct yk_doc *d, bool qr, const char *id, const char *text
         d->aside_y += h + t->pad;
     }
     struct yk_ui *ui = &k->ui;
-    d->aside_items[d->n_aside++] = (struct yk_doc_aside_item){
-        qr, yk_ui_strdup(ui, id), yk_ui_strdup(ui, text),
-        caption ? yk_ui_strdup(ui, caption) : NULL, enabled};
+    d->aside_items[d->n_aside++] =
+        (struct yk_doc_aside_item){qr, yk_ui_strdup(ui, id), yk_ui_strdup(ui, text),
+                                   caption ? yk_ui_strdup(ui, caption) : NULL, enabled};
     return true;
 }
 
@@ -310,8 +319,8 @@ void yk_doc_end(struct yk_doc *d)
         struct yk_ui *ui = &d->k->ui;
         const char *msg = yk_kiosk_tr(d->k, YK_N("section.no_details"));
         int h = yk_ui_text_height(ui, msg, YK_FONT_BODY, d->w);
-        yk_ui_text(ui, "doc.no_details", (struct yk_rect){d->x, d->y, d->w, h}, msg,
-                   YK_FONT_BODY, ui->theme.ink_soft, YK_ALIGN_LEFT, false);
+        yk_ui_text(ui, "doc.no_details", (struct yk_rect){d->x, d->y, d->w, h}, msg, YK_FONT_BODY,
+                   ui->theme.ink_soft, YK_ALIGN_LEFT, false);
         d->y += h;
     }
     yk_ui_scroll_end(&d->k->ui, d->y);

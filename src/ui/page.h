@@ -30,7 +30,7 @@ typedef void (*yk_row_build_fn)(struct yk_kiosk *k, void *ctx, size_t i, struct 
 /* Row positions of a list, kept by the screen between frames (owned by its state) and
  * recomputed only when the width, language, elder mode or row count change. */
 struct yk_rows {
-    int *top;     /* n + 1 entries: top of each row, and the end */
+    int *top; /* n + 1 entries: top of each row, and the end */
     size_t n, cap;
     uint32_t key;
 };
@@ -48,7 +48,7 @@ void yk_rows_free(struct yk_rows *rows);
 
 /* What goes in a document's aside: drawn by yk_doc_end, outside the scrolling column. */
 struct yk_doc_aside_item {
-    bool qr;                 /* a QR card, else a button */
+    bool qr;                         /* a QR card, else a button */
     const char *id, *text, *caption; /* QR: url + caption; button: label */
     bool enabled;
 };

@@ -35,8 +35,14 @@ enum yk_role {
 };
 
 /* Text styles; their pixel sizes come from the theme (screen size, DPI, elder mode). */
-enum yk_font { YK_FONT_SMALL, YK_FONT_BODY, YK_FONT_LARGE, YK_FONT_TITLE, YK_FONT_HUGE,
-               YK_FONT_COUNT };
+enum yk_font {
+    YK_FONT_SMALL,
+    YK_FONT_BODY,
+    YK_FONT_LARGE,
+    YK_FONT_TITLE,
+    YK_FONT_HUGE,
+    YK_FONT_COUNT
+};
 
 enum yk_align { YK_ALIGN_LEFT, YK_ALIGN_CENTER, YK_ALIGN_RIGHT };
 
@@ -44,11 +50,11 @@ struct yk_theme {
     int font_px[YK_FONT_COUNT];
     bool font_bold[YK_FONT_COUNT];
     float px_per_mm;
-    int touch_min;  /* smallest touch target side, px (9 mm) */
-    int pad;        /* standard padding, px */
-    int gap;        /* gap between items */
-    int radius;     /* corner radius of cards and buttons */
-    int bar_h;      /* height of the navigation bar */
+    int touch_min; /* smallest touch target side, px (9 mm) */
+    int pad;       /* standard padding, px */
+    int gap;       /* gap between items */
+    int radius;    /* corner radius of cards and buttons */
+    int bar_h;     /* height of the navigation bar */
     struct yk_color bg, card, ink, ink_soft, primary, on_primary, accent, line, bar, pressed,
         disabled;
 };
@@ -58,54 +64,54 @@ enum yk_cmd_type { YK_CMD_FILL, YK_CMD_TEXT, YK_CMD_ICON, YK_CMD_QR, YK_CMD_IMAG
 /* One draw command. Strings point into the frame's arena (valid until the next build). */
 struct yk_cmd {
     enum yk_cmd_type type;
-    struct yk_rect r;   /* FILL/ICON/QR/IMAGE: the box; TEXT: x, y of the line's top-left
-                           and its measured width and line height; CLIP: the clip (w=0: none) */
+    struct yk_rect r; /* FILL/ICON/QR/IMAGE: the box; TEXT: x, y of the line's top-left
+                         and its measured width and line height; CLIP: the clip (w=0: none) */
     struct yk_color color;
-    int radius;         /* FILL: corner radius */
-    const char *text;   /* TEXT: the line (not NUL-terminated at len); QR: data;
-                           IMAGE: the media key */
+    int radius;       /* FILL: corner radius */
+    const char *text; /* TEXT: the line (not NUL-terminated at len); QR: data;
+                         IMAGE: the media key */
     size_t len;
-    int px;             /* TEXT: font size */
+    int px; /* TEXT: font size */
     bool bold;
-    int icon;           /* ICON: enum yk_icon */
-    int module_px;      /* QR: pixels per module */
-    const void *blob;   /* IMAGE: the encoded image (PNG/JPEG bytes), owned by the screen's
-                           state and valid until its next build; text = its content hash */
+    int icon;         /* ICON: enum yk_icon */
+    int module_px;    /* QR: pixels per module */
+    const void *blob; /* IMAGE: the encoded image (PNG/JPEG bytes), owned by the screen's
+                         state and valid until its next build; text = its content hash */
     size_t blob_len;
 };
 
 struct yk_widget {
-    const char *id;     /* stable, documented in src/ui/README.md */
+    const char *id; /* stable, documented in src/ui/README.md */
     enum yk_role role;
     struct yk_rect r;   /* its box */
     struct yk_rect vis; /* the part of the box that is on screen */
     const char *text;   /* visible text ("" if none) */
     const char *data;   /* QR: what it encodes */
     bool enabled;
-    bool clipped;       /* its text does not fit its box */
+    bool clipped; /* its text does not fit its box */
     bool tappable;
-    bool primary;       /* a choice or action the person must make on this step: it must be
-                           whole in view without scrolling (yk_ui_check_choices) */
-    bool has_colors;    /* a button: the colours of its states, for yk_ui_check_contrast */
+    bool primary;    /* a choice or action the person must make on this step: it must be
+                        whole in view without scrolling (yk_ui_check_choices) */
+    bool has_colors; /* a button: the colours of its states, for yk_ui_check_contrast */
     struct yk_color st_bg, st_fg; /* its style's background and label colour */
-    bool has_sub;       /* it has a second, smaller line */
+    bool has_sub;                 /* it has a second, smaller line */
 };
 
 /* Remembered across builds: the position of a scrolling region. */
 struct yk_scroll_state {
-    uint32_t key;       /* hash of the region's id */
-    float offset;       /* px scrolled down */
-    float velocity;     /* px per second, while flinging */
+    uint32_t key;   /* hash of the region's id */
+    float offset;   /* px scrolled down */
+    float velocity; /* px per second, while flinging */
     int content_h, view_h;
     struct yk_rect view;
-    bool seen;          /* present in the last build */
+    bool seen; /* present in the last build */
 };
 
 #define YK_UI_MAX_SCROLL 16
 #define YK_UI_MAX_CLIP 8
 
 struct yk_ui_params {
-    int width, height;    /* logical screen size */
+    int width, height; /* logical screen size */
     float px_per_mm;
     bool elder;
     yk_measure_fn measure;
@@ -129,10 +135,10 @@ struct yk_ui {
     struct yk_rect clip[YK_UI_MAX_CLIP];
     int clip_depth;
     struct yk_scroll_state scroll[YK_UI_MAX_SCROLL];
-    int scroll_depth;          /* regions currently open in the build */
+    int scroll_depth; /* regions currently open in the build */
     int scroll_open[YK_UI_MAX_CLIP];
 
-    char pressed_id[96];       /* the widget under a finger, drawn pressed */
+    char pressed_id[96]; /* the widget under a finger, drawn pressed */
     bool oom;
 };
 
@@ -182,8 +188,8 @@ int yk_ui_line_height(struct yk_ui *ui, enum yk_font f);
 /* Draws text wrapped inside r (vertically centred when valign_center) and adds a widget
  * (role text or heading) with id. Marks it clipped when it needs more height than r has;
  * then only the lines that fit are drawn. Returns the height used. */
-int yk_ui_text(struct yk_ui *ui, const char *id, struct yk_rect r, const char *text,
-               enum yk_font f, struct yk_color c, enum yk_align align, bool valign_center);
+int yk_ui_text(struct yk_ui *ui, const char *id, struct yk_rect r, const char *text, enum yk_font f,
+               struct yk_color c, enum yk_align align, bool valign_center);
 
 /* --- Widgets --- */
 /* A button: a rounded card with an optional icon and a label, tappable. Its id is what
@@ -191,10 +197,10 @@ int yk_ui_text(struct yk_ui *ui, const char *id, struct yk_rect r, const char *t
 struct yk_button_style {
     struct yk_color bg, fg;
     enum yk_font font;
-    int icon;             /* enum yk_icon, or -1 for none */
-    bool icon_above;      /* icon above the label (tiles) instead of left of it */
-    const char *sub;      /* optional second line under the label (smaller), or NULL */
-    bool tight;           /* a small inset (keys of a pad), for cramped layouts */
+    int icon;        /* enum yk_icon, or -1 for none */
+    bool icon_above; /* icon above the label (tiles) instead of left of it */
+    const char *sub; /* optional second line under the label (smaller), or NULL */
+    bool tight;      /* a small inset (keys of a pad), for cramped layouts */
 };
 void yk_ui_button(struct yk_ui *ui, const char *id, struct yk_rect r, const char *label,
                   const struct yk_button_style *st, bool enabled);
@@ -273,8 +279,9 @@ void yk_ui_button_colors(const struct yk_theme *t, struct yk_color st_bg, struct
 
 /* WCAG contrast of every text line drawn in the last build against what is drawn under its
  * middle (fills, blended when translucent), and of every button's label and second line in
- * its other states (pressed, and selected or not: what a finger on it would show). Writes the first failures (one a line) into err
- * and returns how many lines have less than min (e.g. 7.0 for AAA, 4.5 for AA). */
+ * its other states (pressed, and selected or not: what a finger on it would show). Writes the first
+ * failures (one a line) into err and returns how many lines have less than min (e.g. 7.0 for
+ * AAA, 4.5 for AA). */
 int yk_ui_check_contrast(const struct yk_ui *ui, double min, char *err, size_t errn);
 
 /* The WCAG 2 contrast ratio of two opaque colours (1..21). */

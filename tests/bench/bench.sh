@@ -64,3 +64,8 @@ for mode in sdl evdev; do
     printf '  %-26s %8s %% of a core\n' "$label" "$pct"
 done
 kill "$holder" 2>/dev/null || true
+# The kmsdrm idle path itself: an idle wait's wall time and CPU, input-to-wake latency.
+if [ -x "$build/tests/bench_evwait" ]; then
+    echo "evwait (poll() on FIFOs standing in for input devices):"
+    "$build/tests/bench_evwait" | sed 's/^/  /'
+fi

@@ -1,5 +1,6 @@
 /* Tests of src/core/config.c: defaults, every key's boundaries, the file format, the
  * command line and its precedence, --now, and that the docs list every key. */
+#include "check.h"
 #include "core/config.h"
 
 #include <stdarg.h>
@@ -9,27 +10,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static int checks, failures;
-
-#define CHECK(cond)                                                                                \
-    do {                                                                                           \
-        checks++;                                                                                  \
-        if (!(cond)) {                                                                             \
-            failures++;                                                                            \
-            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);               \
-        }                                                                                          \
-    } while (0)
-
-#define CHECK_STR(a, b)                                                                            \
-    do {                                                                                           \
-        checks++;                                                                                  \
-        if (strcmp((a), (b)) != 0) {                                                               \
-            failures++;                                                                            \
-            fprintf(stderr, "%s:%d: CHECK failed: %s == \"%s\", got \"%s\"\n", __FILE__, __LINE__, \
-                    #a, (b), (a));                                                                 \
-        }                                                                                          \
-    } while (0)
-
 /* The error message must contain every one of the given fragments. */
 #define CHECK_ERR(err, ...)                                                                        \
     check_err(__FILE__, __LINE__, (err), (const char *[]){__VA_ARGS__, NULL})
@@ -37,9 +17,9 @@ static int checks, failures;
 static void check_err(const char *file, int line, const char *err, const char **parts)
 {
     for (; *parts; parts++) {
-        checks++;
+        yk_checks++;
         if (!strstr(err, *parts)) {
-            failures++;
+            yk_failures++;
             fprintf(stderr, "%s:%d: message \"%s\" lacks \"%s\"\n", file, line, err, *parts);
         }
     }
@@ -110,19 +90,19 @@ static void key_cases(const char *key, const char **good, const char **bad)
         snprintf(line, sizeof line, "%s = %s\n", key, *good);
         yk_config_defaults(&c);
         if (!parse(&c, line)) {
-            failures++;
+            yk_failures++;
             fprintf(stderr, "key %s rejected '%s': %s\n", key, *good, err);
         }
-        checks++;
+        yk_checks++;
     }
     for (; *bad; bad++) {
         snprintf(line, sizeof line, "%s = %s\n", key, *bad);
         yk_config_defaults(&c);
         struct yk_config before = c;
         bool ok = parse(&c, line);
-        checks++;
+        yk_checks++;
         if (ok) {
-            failures++;
+            yk_failures++;
             fprintf(stderr, "key %s accepted '%s'\n", key, *bad);
         } else {
             /* The message names the file, the line and the key, and cfg is untouched. */
@@ -595,9 +575,9 @@ static void test_now(void)
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         t = -1;
         bool ok = yk_config_parse_time(bad[i], &t, err, sizeof err);
-        checks++;
+        yk_checks++;
         if (ok) {
-            failures++;
+            yk_failures++;
             fprintf(stderr, "--now accepted '%s'\n", bad[i]);
         }
         CHECK(t == -1);
@@ -763,15 +743,15 @@ static void test_docs_list_every_key(void)
         CHECK(strstr(help, opt) != NULL);
         snprintf(pat, sizeof pat, "`%s`", line);
         if (doc_text[0] && !strstr(doc_text[0], pat)) {
-            failures++;
+            yk_failures++;
             fprintf(stderr, "src/core/README.md does not list `%s`\n", line);
         }
         snprintf(pat, sizeof pat, "\n# %s = ", line);
         if (doc_text[1] && !strstr(doc_text[1], pat)) {
-            failures++;
+            yk_failures++;
             fprintf(stderr, "kiosk-image/yikong.conf.example lacks '# %s = '\n", line);
         }
-        checks += 2;
+        yk_checks += 2;
     }
     CHECK(nkeys == 20); /* setup_code is written as a comment: a secret */
     free(keys);
@@ -846,6 +826,6 @@ int main(void)
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
     if (system(cmd) != 0)
         fprintf(stderr, "could not remove %s\n", tmpdir);
-    printf("test_config: %d checks, %d failed\n", checks, failures);
-    return failures ? 1 : 0;
+    printf("test_config: %d yk_checks, %d failed\n", yk_checks, yk_failures);
+    return yk_test_done();
 }

@@ -4,8 +4,8 @@
 static struct yk_gesture_rec rec(void)
 {
     struct yk_gesture_rec g;
-    struct yk_gesture_params p = {.slop_px = 10, .long_press_ms = 600, .hold_ms = 3000,
-                                  .fling_min_v = 300};
+    struct yk_gesture_params p = {
+        .slop_px = 10, .long_press_ms = 600, .hold_ms = 3000, .fling_min_v = 300};
     yk_gesture_init(&g, &p);
     return g;
 }
@@ -82,7 +82,7 @@ static void test_fling_velocity(void)
     yk_gesture_down(&g, 1, 100, 500, 0, out);
     for (int i = 1; i <= 10; i++)
         yk_gesture_move(&g, 1, 100, 500 - 16.0f * i, 8 * i, out); /* 2000 px/s upwards */
-    int n = yk_gesture_up(&g, 1, 100, 340, 80, out); /* lifted while moving */
+    int n = yk_gesture_up(&g, 1, 100, 340, 80, out);              /* lifted while moving */
     CHECK_EQ_INT(out[n - 1].type, YK_G_FLING);
     CHECK(out[n - 1].vy < -1800 && out[n - 1].vy > -2200);
     CHECK(out[n - 1].vx == 0);

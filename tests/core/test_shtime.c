@@ -22,7 +22,8 @@ static void test_conversion(void)
     CHECK_EQ_INT(yk_days_from_civil(2028, 3, 1) - yk_days_from_civil(2028, 2, 28), 2);
     for (int64_t t = 0; t < 4102444800LL; t += 7919 * 3600 + 17) {
         yk_shanghai_time(t, &lt);
-        CHECK_EQ_INT(yk_shanghai_to_utc(lt.year, lt.month, lt.day, lt.hour, lt.minute, lt.second), t);
+        CHECK_EQ_INT(yk_shanghai_to_utc(lt.year, lt.month, lt.day, lt.hour, lt.minute, lt.second),
+                     t);
     }
     yk_shanghai_time(-3600 * 9, &lt); /* before the epoch */
     CHECK_EQ_INT(lt.year, 1969);
@@ -60,7 +61,8 @@ static void test_when(void)
     CHECK_EQ_STR(buf, "2027年10月1日 星期五 09:30–11:30");
     yk_format_when(buf, sizeof buf, t, t + 7200, now, "en");
     CHECK_EQ_STR(buf, "Fri 1 Oct 2027 09:30–11:30");
-    int64_t m0 = yk_shanghai_to_utc(2027, 3, 1, 0, 0, 0), m1 = yk_shanghai_to_utc(2027, 4, 1, 0, 0, 0);
+    int64_t m0 = yk_shanghai_to_utc(2027, 3, 1, 0, 0, 0),
+            m1 = yk_shanghai_to_utc(2027, 4, 1, 0, 0, 0);
     yk_format_when(buf, sizeof buf, m0, m1, yk_shanghai_to_utc(2027, 2, 1, 9, 0, 0), "zh");
     CHECK_EQ_STR(buf, "3月全月");
     yk_format_when(buf, sizeof buf, m0, m1, yk_shanghai_to_utc(2027, 2, 1, 9, 0, 0), "en");

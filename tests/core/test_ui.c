@@ -8,8 +8,11 @@
 static struct yk_ui make(int w, int h)
 {
     struct yk_ui ui;
-    struct yk_ui_params p = {.width = w, .height = h, .px_per_mm = 5.0f,
-                             .measure = fake_measure, .line_height = fake_line_height};
+    struct yk_ui_params p = {.width = w,
+                             .height = h,
+                             .px_per_mm = 5.0f,
+                             .measure = fake_measure,
+                             .line_height = fake_line_height};
     CHECK(yk_ui_init(&ui, &p));
     return ui;
 }
@@ -34,8 +37,8 @@ static void test_text_clipping(void)
     int lh = yk_ui_line_height(&ui, YK_FONT_BODY);
     yk_ui_text(&ui, "fits", (struct yk_rect){0, 0, 400, lh}, "短文本", YK_FONT_BODY, c,
                YK_ALIGN_LEFT, false);
-    yk_ui_text(&ui, "clipped", (struct yk_rect){0, 100, 60, lh}, "这一段文字放不下一行", YK_FONT_BODY,
-               c, YK_ALIGN_LEFT, false);
+    yk_ui_text(&ui, "clipped", (struct yk_rect){0, 100, 60, lh}, "这一段文字放不下一行",
+               YK_FONT_BODY, c, YK_ALIGN_LEFT, false);
     yk_ui_end(&ui);
     CHECK(!yk_ui_find(&ui, "fits")->clipped);
     CHECK(yk_ui_find(&ui, "clipped")->clipped);
@@ -54,8 +57,8 @@ static void test_targets_and_overlap(void)
 {
     struct yk_ui ui = make(800, 480);
     yk_ui_begin(&ui);
-    struct yk_button_style st = {.bg = {255, 255, 255, 255}, .fg = {0, 0, 0, 255},
-                                 .font = YK_FONT_SMALL, .icon = -1};
+    struct yk_button_style st = {
+        .bg = {255, 255, 255, 255}, .fg = {0, 0, 0, 255}, .font = YK_FONT_SMALL, .icon = -1};
     yk_ui_button(&ui, "small", (struct yk_rect){0, 0, 30, 30}, "", &st, true);
     yk_ui_button(&ui, "a", (struct yk_rect){100, 100, 200, 80}, "A", &st, true);
     yk_ui_button(&ui, "b", (struct yk_rect){250, 150, 200, 80}, "B", &st, true);
@@ -76,8 +79,8 @@ static void build_list(struct yk_ui *ui, int items)
 {
     yk_ui_begin(ui);
     int y = yk_ui_scroll_begin(ui, "list", (struct yk_rect){0, 100, 400, 300});
-    struct yk_button_style st = {.bg = {255, 255, 255, 255}, .fg = {0, 0, 0, 255},
-                                 .font = YK_FONT_BODY, .icon = -1};
+    struct yk_button_style st = {
+        .bg = {255, 255, 255, 255}, .fg = {0, 0, 0, 255}, .font = YK_FONT_BODY, .icon = -1};
     for (int i = 0; i < items; i++) {
         char id[32];
         snprintf(id, sizeof id, "item.%d", i);
@@ -162,8 +165,8 @@ static void test_contrast(void)
     yk_ui_fill(&ui, (struct yk_rect){0, 0, 800, 480}, white, 0);
     yk_ui_text(&ui, "ok", (struct yk_rect){0, 0, 400, 40}, "黑字", YK_FONT_BODY, black,
                YK_ALIGN_LEFT, false);
-    yk_ui_text(&ui, "grey", (struct yk_rect){0, 100, 400, 40}, "灰字",
-               YK_FONT_BODY, (struct yk_color){0x99, 0x99, 0x99, 255}, YK_ALIGN_LEFT, false);
+    yk_ui_text(&ui, "grey", (struct yk_rect){0, 100, 400, 40}, "灰字", YK_FONT_BODY,
+               (struct yk_color){0x99, 0x99, 0x99, 255}, YK_ALIGN_LEFT, false);
     /* Black text under a translucent black veil: the veil darkens the background. */
     yk_ui_fill(&ui, (struct yk_rect){0, 200, 800, 100}, (struct yk_color){0, 0, 0, 200}, 0);
     yk_ui_text(&ui, "veiled", (struct yk_rect){0, 200, 400, 40}, "暗处", YK_FONT_BODY, black,

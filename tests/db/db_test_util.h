@@ -4,6 +4,7 @@
 /* Helpers shared by the tests in tests/db: a scratch directory, stderr capture, and a few
  * one-line queries. Everything is static inline so each test takes only what it uses. */
 
+#include "check.h"
 #include "core/db.h"
 #include "scratch.h"
 
@@ -13,23 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-#define CHECK(cond)                                                                                \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);               \
-            abort();                                                                               \
-        }                                                                                          \
-    } while (0)
-#define CHECK_STR(a, b)                                                                            \
-    do {                                                                                           \
-        const char *a_ = (a), *b_ = (b);                                                           \
-        if (!a_ || !b_ || strcmp(a_, b_) != 0) {                                                   \
-            fprintf(stderr, "%s:%d: \"%s\" != \"%s\"\n", __FILE__, __LINE__, a_ ? a_ : "(null)",   \
-                    b_ ? b_ : "(null)");                                                           \
-            abort();                                                                               \
-        }                                                                                          \
-    } while (0)
 
 /* 2026-12-01T09:00:00+08:00, the clock most tests start at. */
 #define T_2026_12_01_MS 1796086800000LL

@@ -79,5 +79,5 @@ int main(void)
     test_format();
     test_unique_and_ordered();
     puts("test_db_ids: ok");
-    return 0;
+    return yk_test_done();
 }

@@ -26,8 +26,9 @@ static void test_blocks_lines_stations(void)
     for (size_t i = 0; i < blocks.count; i++) {
         CHECK(strstr(blocks.items[i].alliance.zh, "街区公约"));
         CHECK(blocks.items[i].alliance.en);
-        /* The convention text is not known: NULL in both languages. */
-        CHECK(blocks.items[i].convention.zh == NULL && blocks.items[i].convention.en == NULL);
+        /* The convention's text is not public: the line says to ask at the station. */
+        CHECK(strstr(blocks.items[i].convention.zh, "请向服务站工作人员咨询"));
+        CHECK(blocks.items[i].convention.en);
     }
     yk_store_free_blocks(&blocks);
     CHECK(blocks.items == NULL && blocks.count == 0);
@@ -39,7 +40,7 @@ static void test_blocks_lines_stations(void)
     CHECK(lines.count == 5);
     CHECK_STR(lines.items[0].name.zh, "平安滨江");
     CHECK_STR(lines.items[4].name.en, "Civilised Riverside");
-    CHECK(lines.items[0].summary.zh == NULL && lines.items[0].summary.en == NULL);
+    CHECK(strstr(lines.items[0].summary.zh, "急救") && lines.items[0].summary.en);
     yk_store_free_service_lines(&lines);
 
     struct yk_station_list stations;
@@ -77,7 +78,7 @@ static void test_services(void)
 {
     struct yk_service_list all;
     CHECK(yk_store_list_services(&db, NULL, &all));
-    CHECK(all.count == 14);
+    CHECK(all.count == 20); /* 14 from the article, 6 滨江便民 rows */
     CHECK_STR(all.items[0].id, "elderly-care-centre");
     CHECK(strstr(all.items[0].offers.zh, "社区医院"));
     CHECK(all.items[0].hours.zh == NULL && all.items[0].contact.zh == NULL);
@@ -101,16 +102,19 @@ static void test_services(void)
         CHECK(l.items[i].kind == YK_SERVICE_KIND_PROJECT && l.items[i].series);
     yk_store_free_services(&l);
 
-    /* No sample service is in a line yet; one that is shows up under its line only. */
+    /* The sample's safe line: emergency numbers, AED, first aid, the safe-community project;
+     * a service added to it shows up under its line only, in sort order. */
     f = (struct yk_service_filter){.line_id = "safe", .kind = -1};
     CHECK(yk_store_list_services(&db, &f, &l));
-    CHECK(l.count == 0 && l.items == NULL);
+    CHECK(l.count == 4);
+    CHECK_STR(l.items[0].id, "emergency-numbers");
+    yk_store_free_services(&l);
     CHECK(q_exec(&db, "INSERT INTO services (id, title_zh, line_id, sort) "
                       "VALUES ('patrol', '巡逻', 'safe', 99)") == SQLITE_DONE);
     CHECK(yk_store_list_services(&db, &f, &l));
-    CHECK(l.count == 1);
-    CHECK_STR(l.items[0].id, "patrol");
-    CHECK(l.items[0].title.en == NULL); /* no translation: NULL, not "" */
+    CHECK(l.count == 5);
+    CHECK_STR(l.items[4].id, "patrol");
+    CHECK(l.items[4].title.en == NULL); /* no translation: NULL, not "" */
     yk_store_free_services(&l);
     f.line_id = "warm";
     CHECK(yk_store_list_services(&db, &f, &l));
@@ -135,9 +139,18 @@ static void test_sites(void)
     CHECK(yk_store_get_site(&db, "expo-museum", &s) == YK_STORE_OK);
     CHECK_STR(s.name.zh, "世博会博物馆");
     CHECK_STR(s.name.en, "World Expo Museum");
-    CHECK(s.intro.zh == NULL && s.intro.en == NULL && s.hours.zh == NULL);
-    CHECK(s.location.zh == NULL && s.photo_hash == NULL && s.link_url == NULL);
-    CHECK(s.river_pos_m == -1);
+    CHECK(strstr(s.intro.zh, "2017年5月1日") && s.intro.en && strstr(s.hours.zh, "周一闭馆"));
+    CHECK(strstr(s.location.zh, "蒙自路818号") && strstr(s.booking.zh, "免费"));
+    CHECK(s.photo_hash == NULL && s.link_url == NULL);
+    CHECK(s.river_pos_m == -1); /* near the Lupu end, but no distance is published */
+    yk_store_site_clear(&s);
+    /* A site with no public facts: its name only, NULL in both languages elsewhere. */
+    CHECK(yk_store_get_site(&db, "dianzan-square", &s) == YK_STORE_OK);
+    CHECK(s.intro.zh == NULL && s.intro.en == NULL && s.hours.zh == NULL &&
+          s.location.zh == NULL && s.booking.zh == NULL && s.river_pos_m == -1);
+    yk_store_site_clear(&s);
+    CHECK(yk_store_get_site(&db, "lupu-bridge", &s) == YK_STORE_OK);
+    CHECK(s.river_pos_m == 0 && s.hours.zh == NULL);
     yk_store_site_clear(&s);
     CHECK(yk_store_get_site(&db, "nowhere", &s) == YK_STORE_NOT_FOUND);
 
@@ -439,5 +452,5 @@ int main(void)
     yk_db_close(&db);
     remove_tree(dir);
     puts("test_db_store: ok");
-    return 0;
+    return yk_test_done();
 }

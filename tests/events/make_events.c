@@ -65,7 +65,8 @@ int main(int argc, char **argv)
         &db, "INSERT INTO events (id, kind, block_id, title_zh, title_en, summary_zh, summary_en,"
              " host_zh, host_en, place_zh, place_en, starts_utc, ends_utc, signup_deadline_utc,"
              " capacity, max_party, seats_held, link_url)"
-             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 4, coalesce(?15, 0),"
+             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 4, "
+             "coalesce(?15, 0),"
              " ?16)");
     sqlite3_stmt *su = yk_db_prepare(
         &db, "INSERT INTO signups (id, event_id, party_size, status, created_utc, updated_utc,"

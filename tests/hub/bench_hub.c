@@ -145,7 +145,8 @@ static void make_push(struct kiosk *k, char *body, size_t n, int walkins, bool w
         len += (size_t)snprintf(body + len, n - len,
                                 ",{\"type\":\"signup\",\"id\":\"%s\",\"kiosk_id\":\"%s\","
                                 "\"event_id\":\"bench-event\",\"party_size\":1,\"status\":"
-                                "\"pending\",\"created_utc\":1790000000}", id, k->id);
+                                "\"pending\",\"created_utc\":1790000000}",
+                                id, k->id);
     }
     snprintf(body + len, n - len, "]}");
 }
@@ -165,7 +166,8 @@ static void *work(void *arg)
             pull(w, k, &r, 500);
             st = request(k, "POST", "/api/v1/heartbeat",
                          "{\"version\":\"bench\",\"uptime_s\":1,\"last_sync_utc\":1790000000,"
-                         "\"free_disk_bytes\":1000000}", &r, &s);
+                         "\"free_disk_bytes\":1000000}",
+                         &r, &s);
             note(w, s, st, 200);
         }
     }
@@ -220,8 +222,12 @@ static void scenario(struct kiosk *all, int n, int rounds, double max_s)
     pthread_t t[MAX_THREADS];
     double t0 = now_s();
     for (int i = 0; i < threads; i++) {
-        w[i] = (struct worker){.kiosks = all, .first = i, .step = threads, .n = n,
-                               .rounds = rounds, .deadline = t0 + max_s};
+        w[i] = (struct worker){.kiosks = all,
+                               .first = i,
+                               .step = threads,
+                               .n = n,
+                               .rounds = rounds,
+                               .deadline = t0 + max_s};
         pthread_create(&t[i], NULL, work, &w[i]);
     }
     size_t total = 0;
@@ -298,6 +304,7 @@ int main(int argc, char **argv)
              yk_hub_enrol(s, code, kiosks[i].id, pk, 2, kiosks[i].token, station) == YK_HUB_OK;
     }
     yk_hub_store_close(s);
+    H.serve_args = "--max-per-ip 2048"; /* every simulated kiosk comes from 127.0.0.1 */
     if (!ok || !hub_start(&H)) {
         fprintf(stderr, "bench_hub: setup failed (is YK_BUILD_DIR set? hub: %s)\n", H.bin);
         free(kiosks);

@@ -14,10 +14,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static void emit(struct yk_jw *w, const struct yk_json *v)
 {
     switch (v->type) {
-    case YK_JSON_NULL: yk_jw_null(w); break;
-    case YK_JSON_BOOL: yk_jw_bool(w, v->b); break;
-    case YK_JSON_INT: yk_jw_int(w, v->num); break;
-    case YK_JSON_STRING: yk_jw_strn(w, v->str, v->len); break;
+    case YK_JSON_NULL:
+        yk_jw_null(w);
+        break;
+    case YK_JSON_BOOL:
+        yk_jw_bool(w, v->b);
+        break;
+    case YK_JSON_INT:
+        yk_jw_int(w, v->num);
+        break;
+    case YK_JSON_STRING:
+        yk_jw_strn(w, v->str, v->len);
+        break;
     case YK_JSON_ARRAY:
     case YK_JSON_OBJECT:
         if (v->type == YK_JSON_ARRAY)
@@ -44,16 +52,20 @@ static bool same(const struct yk_json *a, const struct yk_json *b)
     if (a->key && memcmp(a->key, b->key, a->key_len) != 0)
         return false;
     switch (a->type) {
-    case YK_JSON_BOOL: return a->b == b->b;
-    case YK_JSON_INT: return a->num == b->num;
-    case YK_JSON_STRING: return memcmp(a->str, b->str, a->len) == 0;
+    case YK_JSON_BOOL:
+        return a->b == b->b;
+    case YK_JSON_INT:
+        return a->num == b->num;
+    case YK_JSON_STRING:
+        return memcmp(a->str, b->str, a->len) == 0;
     case YK_JSON_ARRAY:
     case YK_JSON_OBJECT:
         for (const struct yk_json *x = a->first, *y = b->first; x || y; x = x->next, y = y->next)
             if (!x || !y || !same(x, y))
                 return false;
         return true;
-    default: return true;
+    default:
+        return true;
     }
 }
 

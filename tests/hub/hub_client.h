@@ -90,8 +90,8 @@ static inline bool hub_start(struct hub *h)
     unlink(h->port_file);
     h->pid = fork();
     if (h->pid == 0) {
-        char *argv[32] = {"yikong-hub", "--db", h->db, "serve", "--listen", "127.0.0.1",
-                          "--port", "0", "--port-file", h->port_file};
+        char *argv[32] = {"yikong-hub", "--db",   h->db, "serve",       "--listen",
+                          "127.0.0.1",  "--port", "0",   "--port-file", h->port_file};
         int argc = 10;
         char extra[512];
         snprintf(extra, sizeof extra, "%s", h->serve_args ? h->serve_args : "");

@@ -158,28 +158,29 @@ static const char *result_at(const struct yk_json *root, size_t i, const char *k
 static void test_push(void)
 {
     char batch[4096];
-    snprintf(batch, sizeof batch,
-             "{\"records\":["
-             "{\"type\":\"signup\",\"id\":\"01KB0000000000000000000S01\",\"kiosk_id\":\"%s\","
-             "\"event_id\":\"t-event\",\"party_size\":1,\"status\":\"pending\","
-             "\"phone\":\"13800138000\",\"surname\":\"王\",\"title\":\"女士\",\"created_utc\":%lld},"
-             "{\"type\":\"checkin\",\"id\":\"01KB0000000000000000000C01\",\"kiosk_id\":\"%s\","
-             "\"event_id\":\"t-event\",\"signup_id\":\"01KB0000000000000000000S01\",\"count\":1,"
-             "\"created_utc\":%lld},"
-             "{\"type\":\"walkin\",\"id\":\"01KB0000000000000000000W01\",\"kiosk_id\":\"%s\","
-             "\"kind_id\":\"visit\",\"delta\":1,\"created_utc\":%lld},"
-             "{\"type\":\"duty\",\"id\":\"01KB0000000000000000000D01\",\"kiosk_id\":\"%s\","
-             "\"volunteer_id\":\"v1\",\"on_utc\":%lld},"
-             "{\"type\":\"audit\",\"id\":\"01KB0000000000000000000A01\",\"kiosk_id\":\"%s\","
-             "\"what\":\"volunteer.login\",\"ref\":\"v1\",\"created_utc\":%lld},"
-             "{\"type\":\"walkin\",\"id\":\"01KB0000000000000000000W02\",\"kiosk_id\":\"%s\","
-             "\"kind_id\":\"visit\",\"delta\":1,\"created_utc\":%lld},"
-             "{\"type\":\"walkin\",\"id\":\"01KB0000000000000000000W03\",\"kiosk_id\":\"%s\","
-             "\"kind_id\":\"no-such-kind\",\"delta\":1,\"created_utc\":%lld},"
-             "{\"type\":\"walkin\",\"id\":\"01KB0000000000000000000W04\",\"kiosk_id\":\"%s\","
-             "\"kind_id\":\"visit\",\"delta\":\"one\",\"created_utc\":%lld}"
-             "]}",
-             KA, NOW, KA, NOW, KA, NOW, KA, NOW, KA, NOW, KB, NOW, KA, NOW, KA, NOW);
+    snprintf(
+        batch, sizeof batch,
+        "{\"records\":["
+        "{\"type\":\"signup\",\"id\":\"01KB0000000000000000000S01\",\"kiosk_id\":\"%s\","
+        "\"event_id\":\"t-event\",\"party_size\":1,\"status\":\"pending\","
+        "\"phone\":\"13800138000\",\"surname\":\"王\",\"title\":\"女士\",\"created_utc\":%lld},"
+        "{\"type\":\"checkin\",\"id\":\"01KB0000000000000000000C01\",\"kiosk_id\":\"%s\","
+        "\"event_id\":\"t-event\",\"signup_id\":\"01KB0000000000000000000S01\",\"count\":1,"
+        "\"created_utc\":%lld},"
+        "{\"type\":\"walkin\",\"id\":\"01KB0000000000000000000W01\",\"kiosk_id\":\"%s\","
+        "\"kind_id\":\"visit\",\"delta\":1,\"created_utc\":%lld},"
+        "{\"type\":\"duty\",\"id\":\"01KB0000000000000000000D01\",\"kiosk_id\":\"%s\","
+        "\"volunteer_id\":\"v1\",\"on_utc\":%lld},"
+        "{\"type\":\"audit\",\"id\":\"01KB0000000000000000000A01\",\"kiosk_id\":\"%s\","
+        "\"what\":\"volunteer.login\",\"ref\":\"v1\",\"created_utc\":%lld},"
+        "{\"type\":\"walkin\",\"id\":\"01KB0000000000000000000W02\",\"kiosk_id\":\"%s\","
+        "\"kind_id\":\"visit\",\"delta\":1,\"created_utc\":%lld},"
+        "{\"type\":\"walkin\",\"id\":\"01KB0000000000000000000W03\",\"kiosk_id\":\"%s\","
+        "\"kind_id\":\"no-such-kind\",\"delta\":1,\"created_utc\":%lld},"
+        "{\"type\":\"walkin\",\"id\":\"01KB0000000000000000000W04\",\"kiosk_id\":\"%s\","
+        "\"kind_id\":\"visit\",\"delta\":\"one\",\"created_utc\":%lld}"
+        "]}",
+        KA, NOW, KA, NOW, KA, NOW, KA, NOW, KA, NOW, KB, NOW, KA, NOW, KA, NOW);
     int64_t before_w = count("walkins");
     for (int round = 0; round < 2; round++) {
         struct resp r = hub_post(&H, "/api/v1/push", tok_a, batch);
@@ -218,7 +219,8 @@ static void test_push(void)
     /* kiosk B cannot take over kiosk A's id */
     snprintf(duty, sizeof duty,
              "{\"records\":[{\"type\":\"walkin\",\"id\":\"01KB0000000000000000000W01\","
-             "\"kiosk_id\":\"%s\",\"kind_id\":\"visit\",\"delta\":1,\"created_utc\":1}]}", KB);
+             "\"kiosk_id\":\"%s\",\"kind_id\":\"visit\",\"delta\":1,\"created_utc\":1}]}",
+             KB);
     r = hub_post(&H, "/api/v1/push", tok_b, duty);
     CHECK(strstr(r.body, "id-conflict") != NULL);
     resp_free(&r);
@@ -227,8 +229,14 @@ static void test_push(void)
 static void test_refusals(void)
 {
     int64_t w = count("walkins"), s = count("signups"), rej = count("push_rejects");
-    const char *bad[] = {"", "{", "[]", "{\"records\":{}}", "{\"records\":[1,]}", "null",
-                         "{\"records\":[],\"records\":[]}", "\xff\xfe"};
+    const char *bad[] = {"",
+                         "{",
+                         "[]",
+                         "{\"records\":{}}",
+                         "{\"records\":[1,]}",
+                         "null",
+                         "{\"records\":[],\"records\":[]}",
+                         "\xff\xfe"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         struct resp r = hub_post(&H, "/api/v1/push", tok_a, bad[i]);
         CHECK_EQ_INT(r.status, 400);
@@ -358,7 +366,8 @@ static void test_paging(void)
     for (int i = 0; i < 25; i++)
         len += (size_t)snprintf(sql + len, sizeof sql - len,
                                 "INSERT INTO walkin_kinds (id, name_zh, sort) VALUES "
-                                "('wk-%02d', '类别%d', %d);", i, i, i);
+                                "('wk-%02d', '类别%d', %d);",
+                                i, i, i);
     snprintf(path, sizeof path, "%s/rows.sql", H.dir);
     FILE *f = fopen(path, "w");
     fputs(sql, f);
@@ -366,7 +375,8 @@ static void test_paging(void)
     snprintf(path, sizeof path, "%s/late.sql", H.dir);
     f = fopen(path, "w");
     fputs("INSERT INTO walkin_kinds (id, name_zh) VALUES ('wk-late', '迟到');"
-          "UPDATE walkin_kinds SET name_zh = '改名' WHERE id = 'wk-01';", f);
+          "UPDATE walkin_kinds SET name_zh = '改名' WHERE id = 'wk-01';",
+          f);
     fclose(f);
     CHECK_EQ_INT(hub_cmd(&H, NULL, 0, "load %s/rows.sql", H.dir), 0);
     CHECK(hub_cmd(&H, NULL, 0, "delete walkin_kinds no-such-row") != 0);
@@ -409,20 +419,23 @@ static void test_seats_http(void)
     char body[512];
     snprintf(body, sizeof body,
              "{\"id\":\"01KB0000000000000000000S10\",\"kiosk_id\":\"%s\",\"event_id\":\"t-event\","
-             "\"party_size\":2,\"created_utc\":%lld}", KB, NOW);
+             "\"party_size\":2,\"created_utc\":%lld}",
+             KB, NOW);
     r = hub_post(&H, "/api/v1/signup", tok_b, body);
     CHECK(strstr(r.body, "\"status\":\"confirmed\"") != NULL);
     resp_free(&r);
     snprintf(body, sizeof body,
              "{\"id\":\"01KB0000000000000000000S11\",\"kiosk_id\":\"%s\",\"event_id\":\"t-event\","
-             "\"party_size\":1,\"created_utc\":%lld,\"waitlist_ok\":false}", KB, NOW);
+             "\"party_size\":1,\"created_utc\":%lld,\"waitlist_ok\":false}",
+             KB, NOW);
     r = hub_post(&H, "/api/v1/signup", tok_b, body);
     CHECK(strstr(r.body, "\"status\":\"full\"") != NULL);
     resp_free(&r);
     CHECK_EQ_INT(count("signups"), 2);
     snprintf(body, sizeof body,
              "{\"id\":\"01KB0000000000000000000S12\",\"kiosk_id\":\"%s\",\"event_id\":\"t-event\","
-             "\"party_size\":1,\"created_utc\":%lld}", KB, NOW);
+             "\"party_size\":1,\"created_utc\":%lld}",
+             KB, NOW);
     r = hub_post(&H, "/api/v1/signup", tok_b, body);
     CHECK(strstr(r.body, "\"status\":\"waitlist\"") != NULL);
     resp_free(&r);
@@ -468,7 +481,8 @@ static void test_ticket_page(void)
              "{\"records\":[{\"type\":\"signup\",\"id\":\"01KB0000000000000000000S20\","
              "\"kiosk_id\":\"%s\",\"event_id\":\"t-event\",\"party_size\":1,\"status\":"
              "\"pending\",\"phone\":\"13912345678\",\"surname\":\"李\",\"title\":\"先生\","
-             "\"ticket_code\":\"%s\",\"created_utc\":%lld}]}", KA, code, NOW);
+             "\"ticket_code\":\"%s\",\"created_utc\":%lld}]}",
+             KA, code, NOW);
     struct resp r = hub_post(&H, "/api/v1/push", tok_a, body);
     CHECK(strstr(r.body, "\"accepted\"") != NULL);
     resp_free(&r);
@@ -525,7 +539,8 @@ static void test_media(void)
     CHECK_EQ_INT(r.status, 200);
     CHECK(r.len == 15 && memcmp(r.body, "\x89PNG", 4) == 0);
     resp_free(&r);
-    r = hub_get(&H, "/api/v1/media/0000000000000000000000000000000000000000000000000000000000000000",
+    r = hub_get(&H,
+                "/api/v1/media/0000000000000000000000000000000000000000000000000000000000000000",
                 tok_a);
     CHECK_EQ_INT(r.status, 404);
     resp_free(&r);

@@ -34,7 +34,8 @@ static struct yk_hub_store *fresh_store(int cap)
     struct yk_hub_store *s = yk_hub_store_open(path);
     snprintf(sql, sizeof sql,
              "INSERT INTO events (id, kind, title_zh, starts_utc, ends_utc, capacity, max_party) "
-             "VALUES ('ev', 'other', '活动', 1790000000, 1790003600, %d, 4)", cap);
+             "VALUES ('ev', 'other', '活动', 1790000000, 1790003600, %d, 4)",
+             cap);
     CHECK(s && yk_hub_load_sql(s, sql));
     return s;
 }
@@ -270,14 +271,17 @@ static void property_run(int run)
             for (int j = 0; j < m; j++) {
                 struct su *x = &su[idx[j]];
                 signup(&r[j], x->id, kiosks[k],
-                       x->cancelled ? "cancelled" : x->offline_confirmed ? "confirmed" : "pending",
+                       x->cancelled           ? "cancelled"
+                       : x->offline_confirmed ? "confirmed"
+                                              : "pending",
                        x->party, x->code);
             }
             CHECK(yk_hub_push(s, kiosks[k], r, (size_t)m, o, 100 + step));
             for (int j = 0; j < m; j++) {
                 struct su *x = &su[idx[j]];
                 CHECK(o[j].result != YK_HUB_REJECTED);
-                if (x->offline_confirmed && !x->cancelled && strcmp(o[j].status, "confirmed") != 0) {
+                if (x->offline_confirmed && !x->cancelled &&
+                    strcmp(o[j].status, "confirmed") != 0) {
                     fprintf(stderr, "run %d: offline-confirmed %s came back %s\n", run, x->id,
                             o[j].status);
                     CHECK(false);
@@ -327,7 +331,9 @@ static void property_run(int run)
         for (int j = 0; j < nq[k]; j++) {
             struct su *x = &su[queue[k][j]];
             signup(&r[j], x->id, kiosks[k],
-                   x->cancelled ? "cancelled" : x->offline_confirmed ? "confirmed" : "pending",
+                   x->cancelled           ? "cancelled"
+                   : x->offline_confirmed ? "confirmed"
+                                          : "pending",
                    x->party, x->code);
         }
         CHECK(yk_hub_push(s, kiosks[k], r, (size_t)nq[k], o, 1000));

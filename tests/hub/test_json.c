@@ -48,12 +48,42 @@ static void test_accepts(void)
 static void test_rejects(void)
 {
     const char *bad[] = {
-        "", " ", "{", "}", "[1,]", "[,1]", "{\"a\":1,}", "{\"a\" 1}", "{a:1}", "'x'",
-        "01", "-", "-0", "1.5", "1e3", "9223372036854775808", "-9223372036854775809",
-        "tru", "nul", "[1] 2", "\"\\x\"", "\"\\u12\"", "\"\\ud800\"", "\"\\udc00\"",
-        "\"\\ud800\\u0041\"", "\"\\u0000\"", "\"a\tb\"", "\"\xc3\"", "\"\xc0\xaf\"",
-        "\"\xed\xa0\x80\"", "\"\xf4\x90\x80\x80\"", "\"\xff\"", "{\"a\":1,\"a\":2}",
-        "NaN", "[1 2]", "\"abc",
+        "",
+        " ",
+        "{",
+        "}",
+        "[1,]",
+        "[,1]",
+        "{\"a\":1,}",
+        "{\"a\" 1}",
+        "{a:1}",
+        "'x'",
+        "01",
+        "-",
+        "-0",
+        "1.5",
+        "1e3",
+        "9223372036854775808",
+        "-9223372036854775809",
+        "tru",
+        "nul",
+        "[1] 2",
+        "\"\\x\"",
+        "\"\\u12\"",
+        "\"\\ud800\"",
+        "\"\\udc00\"",
+        "\"\\ud800\\u0041\"",
+        "\"\\u0000\"",
+        "\"a\tb\"",
+        "\"\xc3\"",
+        "\"\xc0\xaf\"",
+        "\"\xed\xa0\x80\"",
+        "\"\xf4\x90\x80\x80\"",
+        "\"\xff\"",
+        "{\"a\":1,\"a\":2}",
+        "NaN",
+        "[1 2]",
+        "\"abc",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         if (parses(bad[i])) {
@@ -101,9 +131,22 @@ static bool parses_lim(const char *s, const struct yk_json_limits *lim)
 static void test_readme_refusals(void)
 {
     /* integers only, int64: jansson reads these as reals or as the integer 0 */
-    const char *not_int[] = {"-0", " -0 ", "[-0]", "{\"a\":-0}", "[1,-0]", "-0.0", "0.0",
-                             "1.0", "1E3", "1e-2", "-1.5e10", "1E400", "[0.5]",
-                             "9223372036854775808", "-9223372036854775809", "1e19"};
+    const char *not_int[] = {"-0",
+                             " -0 ",
+                             "[-0]",
+                             "{\"a\":-0}",
+                             "[1,-0]",
+                             "-0.0",
+                             "0.0",
+                             "1.0",
+                             "1E3",
+                             "1e-2",
+                             "-1.5e10",
+                             "1E400",
+                             "[0.5]",
+                             "9223372036854775808",
+                             "-9223372036854775809",
+                             "1e19"};
     for (size_t i = 0; i < sizeof not_int / sizeof not_int[0]; i++) {
         if (parses(not_int[i])) {
             fprintf(stderr, "accepted: %s\n", not_int[i]);
@@ -115,9 +158,9 @@ static void test_readme_refusals(void)
     CHECK(parses("{\"-0\":[\"a\\\"-0\", -1, 0, -10]}"));
     CHECK(!parses("[\"\\\\\", -0]")); /* a string ending in an escaped backslash */
     /* valid UTF-8 only, surrogates paired, no \u0000 */
-    const char *bad_text[] = {"\"\\ud800\"", "\"\\udfff\"", "\"\\ud800\\ud800\"",
-                              "\"\\udc00\\ud800\"", "{\"\\ud800\":1}", "\"a\\u0000b\"",
-                              "{\"\\u0000\":1}", "{\"\xc0\xaf\":1}", "\"\xed\xb0\x80\""};
+    const char *bad_text[] = {"\"\\ud800\"",        "\"\\udfff\"",      "\"\\ud800\\ud800\"",
+                              "\"\\udc00\\ud800\"", "{\"\\ud800\":1}",  "\"a\\u0000b\"",
+                              "{\"\\u0000\":1}",    "{\"\xc0\xaf\":1}", "\"\xed\xb0\x80\""};
     for (size_t i = 0; i < sizeof bad_text / sizeof bad_text[0]; i++) {
         if (parses(bad_text[i])) {
             fprintf(stderr, "accepted: %s\n", bad_text[i]);
@@ -129,8 +172,8 @@ static void test_readme_refusals(void)
     CHECK(!parses("{\"a\":{\"b\":1,\"b\":1}}"));
     CHECK(!parses("{\"a\":1,\"\\u0061\":2}"));
     /* depth <= 8 in requests (the hub's limits), 32 in general */
-    struct yk_json_limits hub = {.max_bytes = 4u << 20, .max_depth = 8, .max_nodes = 200000,
-                                 .max_members = 64};
+    struct yk_json_limits hub = {
+        .max_bytes = 4u << 20, .max_depth = 8, .max_nodes = 200000, .max_members = 64};
     CHECK(parses_lim("[[[[[[[[1]]]]]]]]", &hub));
     CHECK(!parses_lim("[[[[[[[[[1]]]]]]]]]", &hub));
     CHECK(!parses_lim("{\"a\":[{\"b\":[{\"c\":[{\"d\":[{}]}]}]}]}", &hub));

@@ -133,8 +133,7 @@ static bool blit(enum yk_icon icon, int size, uint8_t *sheet, int sw, int x0, in
 }
 
 /* Draws icon at size px, magnified zoom times (nearest pixel), with its top left at x0, y0. */
-static bool blit_zoom(enum yk_icon icon, int size, int zoom, uint8_t *sheet, int sw, int x0,
-                      int y0)
+static bool blit_zoom(enum yk_icon icon, int size, int zoom, uint8_t *sheet, int sw, int x0, int y0)
 {
     uint8_t *a = malloc((size_t)size * size);
     if (!a || !yk_icon_render(icon, size, a)) {

@@ -1,6 +1,7 @@
 /* Tests of the QR wrapper (core/qr.h): module size arithmetic, the versions FIELD-NOTES
  * predicts, rendering (quiet zone, whole-pixel modules), and a real round trip through
  * zbarimg. zbarimg (Debian zbar-tools) is required: without it this test fails. */
+#include "check.h"
 #include "core/qr.h"
 
 #include <stdio.h>
@@ -9,29 +10,17 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static int failures;
-
-#define CHECK(cond, ...)                                                                     \
-    do {                                                                                     \
-        if (!(cond)) {                                                                       \
-            fprintf(stderr, "%s:%d: FAIL (%s): ", __FILE__, __LINE__, #cond);                \
-            fprintf(stderr, __VA_ARGS__);                                                    \
-            fputc('\n', stderr);                                                             \
-            failures++;                                                                      \
-        }                                                                                    \
-    } while (0)
-
 static void test_module_px(void)
 {
-    CHECK(yk_qr_module_px(25, 330, 1) == 10, "25 + 8 modules in 330 px");
-    CHECK(yk_qr_module_px(25, 329, 1) == 9, "one pixel short");
-    CHECK(yk_qr_module_px(25, 33, 1) == 1, "exactly one pixel per module");
-    CHECK(yk_qr_module_px(25, 32, 1) == 0, "does not fit");
-    CHECK(yk_qr_module_px(25, 65, 2) == 0, "min 2 px per module not reachable");
-    CHECK(yk_qr_module_px(25, 66, 2) == 2, "min 2 px per module reached");
-    CHECK(yk_qr_module_px(25, 100, 0) == 3, "min 0 treated as 1");
-    CHECK(yk_qr_module_px(0, 100, 1) == 0 && yk_qr_module_px(-3, 100, 1) == 0, "bad size");
-    CHECK(yk_qr_module_px(21, 0, 1) == 0 && yk_qr_module_px(21, -5, 1) == 0, "bad max");
+    CHECK_MSG(yk_qr_module_px(25, 330, 1) == 10, "25 + 8 modules in 330 px");
+    CHECK_MSG(yk_qr_module_px(25, 329, 1) == 9, "one pixel short");
+    CHECK_MSG(yk_qr_module_px(25, 33, 1) == 1, "exactly one pixel per module");
+    CHECK_MSG(yk_qr_module_px(25, 32, 1) == 0, "does not fit");
+    CHECK_MSG(yk_qr_module_px(25, 65, 2) == 0, "min 2 px per module not reachable");
+    CHECK_MSG(yk_qr_module_px(25, 66, 2) == 2, "min 2 px per module reached");
+    CHECK_MSG(yk_qr_module_px(25, 100, 0) == 3, "min 0 treated as 1");
+    CHECK_MSG(yk_qr_module_px(0, 100, 1) == 0 && yk_qr_module_px(-3, 100, 1) == 0, "bad size");
+    CHECK_MSG(yk_qr_module_px(21, 0, 1) == 0 && yk_qr_module_px(21, -5, 1) == 0, "bad max");
     /* Exhaustive: the largest whole size that fits with the quiet zone, never more. */
     for (int size = 21; size <= 177; size += 4)
         for (int max = 1; max <= 1200; max++)
@@ -39,10 +28,11 @@ static void test_module_px(void)
                 int px = yk_qr_module_px(size, max, min);
                 int total = size + 2 * YK_QR_QUIET_ZONE;
                 if (px == 0) {
-                    CHECK(total * min > max, "size %d max %d min %d: fits but 0", size, max, min);
+                    CHECK_MSG(total * min > max, "size %d max %d min %d: fits but 0", size, max,
+                              min);
                 } else {
-                    CHECK(px >= min && px * total <= max && (px + 1) * total > max,
-                          "size %d max %d min %d: got %d", size, max, min, px);
+                    CHECK_MSG(px >= min && px * total <= max && (px + 1) * total > max,
+                              "size %d max %d min %d: got %d", size, max, min, px);
                 }
             }
 }
@@ -51,9 +41,9 @@ static void test_versions(void)
 {
     struct yk_qr qr;
     /* FIELD-NOTES: a 26-character base32 code at level M is version 2 (25 x 25). */
-    CHECK(yk_qr_encode(&qr, "MFRGGZDFMZTWQ2LKNNWG23TPOA", YK_QR_ECC_M), "base32 26");
-    CHECK(qr.version == 2 && qr.size == 25, "26 base32 chars: version %d size %d", qr.version,
-          qr.size);
+    CHECK_MSG(yk_qr_encode(&qr, "MFRGGZDFMZTWQ2LKNNWG23TPOA", YK_QR_ECC_M), "base32 26");
+    CHECK_MSG(qr.version == 2 && qr.size == 25, "26 base32 chars: version %d size %d", qr.version,
+              qr.size);
     yk_qr_destroy(&qr);
 
     /* An Ed25519-signed ticket of about 78 bytes: version 6 as base32 (125 characters), version
@@ -65,61 +55,63 @@ static void test_versions(void)
     for (int i = 0; i < 188; i++)
         digits[i] = (char)('0' + (i * 7 + 1) % 10);
     digits[188] = 0;
-    CHECK(yk_qr_encode(&qr, b32, YK_QR_ECC_M) && qr.version == 6 && qr.size == 41,
-          "78-byte ticket as base32: version %d", qr.version);
+    CHECK_MSG(yk_qr_encode(&qr, b32, YK_QR_ECC_M) && qr.version == 6 && qr.size == 41,
+              "78-byte ticket as base32: version %d", qr.version);
     yk_qr_destroy(&qr);
-    CHECK(yk_qr_encode(&qr, digits, YK_QR_ECC_M) && qr.version == 5 && qr.size == 37,
-          "78-byte ticket as digits: version %d", qr.version);
+    CHECK_MSG(yk_qr_encode(&qr, digits, YK_QR_ECC_M) && qr.version == 5 && qr.size == 37,
+              "78-byte ticket as digits: version %d", qr.version);
     yk_qr_destroy(&qr);
 
     /* Smallest version: a short text is version 1, a higher level never gives a smaller one. */
-    CHECK(yk_qr_encode(&qr, "HELLO", YK_QR_ECC_L) && qr.version == 1 && qr.size == 21, "version 1");
+    CHECK_MSG(yk_qr_encode(&qr, "HELLO", YK_QR_ECC_L) && qr.version == 1 && qr.size == 21,
+              "version 1");
     for (int i = 0; i < qr.size * qr.size; i++)
         if (qr.modules[i] > 1) {
-            CHECK(0, "module %d is %d, not 0/1", i, qr.modules[i]);
+            CHECK_MSG(0, "module %d is %d, not 0/1", i, qr.modules[i]);
             break;
         }
     yk_qr_destroy(&qr);
     int last = 0;
     for (int level = YK_QR_ECC_L; level <= YK_QR_ECC_H; level++) {
-        CHECK(yk_qr_encode(&qr, "https://hub.example/t/ABC123", (enum yk_qr_level)level),
-              "level %d", level);
-        CHECK(qr.version >= last && qr.size == 17 + 4 * qr.version, "level %d: version %d",
-              level, qr.version);
+        CHECK_MSG(yk_qr_encode(&qr, "https://hub.example/t/ABC123", (enum yk_qr_level)level),
+                  "level %d", level);
+        CHECK_MSG(qr.version >= last && qr.size == 17 + 4 * qr.version, "level %d: version %d",
+                  level, qr.version);
         last = qr.version;
         yk_qr_destroy(&qr);
     }
 
     /* Failures leave a zeroed struct; destroy is NULL-safe and idempotent. */
-    CHECK(!yk_qr_encode(&qr, "", YK_QR_ECC_M) && qr.modules == NULL && qr.size == 0, "empty");
-    CHECK(!yk_qr_encode(&qr, NULL, YK_QR_ECC_M) && qr.modules == NULL, "NULL text");
+    CHECK_MSG(!yk_qr_encode(&qr, "", YK_QR_ECC_M) && qr.modules == NULL && qr.size == 0, "empty");
+    CHECK_MSG(!yk_qr_encode(&qr, NULL, YK_QR_ECC_M) && qr.modules == NULL, "NULL text");
     size_t n = 8000;
     char *big = malloc(n + 1);
     memset(big, 'x', n);
     big[n] = 0;
-    CHECK(!yk_qr_encode(&qr, big, YK_QR_ECC_L) && qr.modules == NULL, "too long for version 40");
+    CHECK_MSG(!yk_qr_encode(&qr, big, YK_QR_ECC_L) && qr.modules == NULL,
+              "too long for version 40");
     free(big);
     yk_qr_destroy(&qr);
     yk_qr_destroy(&qr);
     yk_qr_destroy(NULL);
 
     const unsigned char bin[] = {0, 1, 2, 0xff, 0, 'a'};
-    CHECK(yk_qr_encode_data(&qr, bin, sizeof bin, YK_QR_ECC_M) && qr.version == 1, "binary");
+    CHECK_MSG(yk_qr_encode_data(&qr, bin, sizeof bin, YK_QR_ECC_M) && qr.version == 1, "binary");
     yk_qr_destroy(&qr);
-    CHECK(!yk_qr_encode_data(&qr, bin, 0, YK_QR_ECC_M), "zero-length binary");
+    CHECK_MSG(!yk_qr_encode_data(&qr, bin, 0, YK_QR_ECC_M), "zero-length binary");
 }
 
 static void test_render(void)
 {
     struct yk_qr qr;
-    CHECK(yk_qr_encode(&qr, "TICKET-42", YK_QR_ECC_M), "encode");
+    CHECK_MSG(yk_qr_encode(&qr, "TICKET-42", YK_QR_ECC_M), "encode");
     const int px = 3, pad = 5;
     int side = yk_qr_side_px(&qr, px);
-    CHECK(side == (qr.size + 8) * px, "side %d", side);
+    CHECK_MSG(side == (qr.size + 8) * px, "side %d", side);
     int stride = side + pad;
     uint8_t *g = malloc((size_t)stride * (side + 1));
     memset(g, 77, (size_t)stride * (side + 1));
-    CHECK(yk_qr_render_gray(&qr, px, g, stride), "render");
+    CHECK_MSG(yk_qr_render_gray(&qr, px, g, stride), "render");
     bool quiet = true, modules = true, pure = true, untouched = true;
     for (int y = 0; y < side + 1; y++)
         for (int x = 0; x < stride; x++) {
@@ -135,16 +127,16 @@ static void test_render(void)
             else
                 modules &= v == (qr.modules[my * qr.size + mx] ? 0 : 255);
         }
-    CHECK(quiet, "quiet zone not all light");
-    CHECK(modules, "module pixels do not match the modules");
-    CHECK(pure, "pixels other than 0 and 255");
-    CHECK(untouched, "wrote past the code's square");
-    CHECK(!yk_qr_render_gray(&qr, 0, g, stride), "module_px 0 accepted");
+    CHECK_MSG(quiet, "quiet zone not all light");
+    CHECK_MSG(modules, "module pixels do not match the modules");
+    CHECK_MSG(pure, "pixels other than 0 and 255");
+    CHECK_MSG(untouched, "wrote past the code's square");
+    CHECK_MSG(!yk_qr_render_gray(&qr, 0, g, stride), "module_px 0 accepted");
     free(g);
     yk_qr_destroy(&qr);
     struct yk_qr empty = {0};
     uint8_t one = 9;
-    CHECK(!yk_qr_render_gray(&empty, 2, &one, 1) && one == 9, "empty code rendered");
+    CHECK_MSG(!yk_qr_render_gray(&empty, 2, &one, 1) && one == 9, "empty code rendered");
 }
 
 static bool write_pgm(const char *path, const uint8_t *g, int side)
@@ -206,12 +198,12 @@ static char *round_trip(const char *dir, const char *text, int module_px)
 static void test_zbar_round_trip(void)
 {
     if (system("command -v zbarimg >/dev/null 2>&1") != 0) {
-        CHECK(0, "zbarimg not found: install zbar-tools (the round trip is required)");
+        CHECK_MSG(0, "zbarimg not found: install zbar-tools (the round trip is required)");
         return;
     }
     char dir[] = "/tmp/yk-qr-test-XXXXXX";
     if (!mkdtemp(dir)) {
-        CHECK(0, "mkdtemp failed");
+        CHECK_MSG(0, "mkdtemp failed");
         return;
     }
     const char *texts[] = {
@@ -223,9 +215,9 @@ static void test_zbar_round_trip(void)
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
         for (int px = 2; px <= 5; px += 3) {
             char *got = round_trip(dir, texts[i], px);
-            CHECK(got && strcmp(got, texts[i]) == 0,
-                  "round trip at %d px/module: sent \"%s\", read \"%s\"", px, texts[i],
-                  got ? got : "(nothing)");
+            CHECK_MSG(got && strcmp(got, texts[i]) == 0,
+                      "round trip at %d px/module: sent \"%s\", read \"%s\"", px, texts[i],
+                      got ? got : "(nothing)");
             free(got);
         }
     }
@@ -238,10 +230,5 @@ int main(void)
     test_versions();
     test_render();
     test_zbar_round_trip();
-    if (failures) {
-        fprintf(stderr, "%d check(s) failed\n", failures);
-        return 1;
-    }
-    printf("all qr checks passed\n");
-    return 0;
+    return yk_test_done();
 }

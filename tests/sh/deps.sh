@@ -6,9 +6,10 @@ yk_deps() {
                 libmicrohttpd-dev libcurl4-openssl-dev libjansson-dev"
     if [ "$1" = test ]; then
         # xvfb: a real X11 window for idle-CPU figures; zbar-tools: reads QR codes back from
-        # screenshots; clang + libclang-rt-14-dev: libFuzzer; sqlite3: integrity checks.
-        # chromium + chromium-driver + python3-selenium: the admin's browser test.
-        pkgs="$pkgs xvfb xauth zbar-tools clang libclang-rt-14-dev sqlite3 procps
+        # screenshots; clang + libclang-rt-14-dev: libFuzzer; clang-format: format_check;
+        # sqlite3: integrity checks; chromium + chromium-driver + python3-selenium: the
+        # admin's browser test.
+        pkgs="$pkgs xvfb xauth zbar-tools clang clang-format libclang-rt-14-dev sqlite3 procps
               chromium chromium-driver python3-selenium"
         # The terminal (kiosk-image/, tests/image/): arm64 packages cross-built against an
         # mmdebstrap sysroot and tested under qemu-user; the image; its boot in qemu-system.

@@ -20,7 +20,8 @@
 
 static int fail(const char *what, struct yk_db *db)
 {
-    fprintf(stderr, "make_sites: %s: %s\n", what, db && db->handle ? sqlite3_errmsg(db->handle) : "");
+    fprintf(stderr, "make_sites: %s: %s\n", what,
+            db && db->handle ? sqlite3_errmsg(db->handle) : "");
     return 1;
 }
 
@@ -104,10 +105,10 @@ int main(int argc, char **argv)
         return fail("begin", &db);
     if (!exec(&db, "DELETE FROM sites"))
         return fail("delete sites", &db);
-    sqlite3_stmt *stn = yk_db_prepare(
-        &db, "INSERT INTO stations (id, sort, name_zh, name_en, river_pos_m) "
-             "VALUES ('demo-station', 0, '测试服务站', 'Test station', ?1) "
-             "ON CONFLICT (id) DO UPDATE SET river_pos_m = excluded.river_pos_m");
+    sqlite3_stmt *stn =
+        yk_db_prepare(&db, "INSERT INTO stations (id, sort, name_zh, name_en, river_pos_m) "
+                           "VALUES ('demo-station', 0, '测试服务站', 'Test station', ?1) "
+                           "ON CONFLICT (id) DO UPDATE SET river_pos_m = excluded.river_pos_m");
     if (!stn)
         return fail("station", &db);
     if (here >= 0)

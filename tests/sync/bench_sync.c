@@ -35,9 +35,12 @@ static bool kiosk_open(struct kiosk *k, struct hub *h, const char *url, int page
     if (!yk_ticket_keys_load_or_create(&k->keys, k->dir, &k->db, SYNC_T0_MS / 1000) ||
         hub_cmd(h, k->code, sizeof k->code, "kiosk-add station-1") != 0)
         return false;
-    struct yk_sync_client_params cp = {.hub_url = url, .data_dir = k->dir,
-                                       .public_key = k->keys.public_key, .version = "bench",
-                                       .page_limit = page, .batch_max = batch};
+    struct yk_sync_client_params cp = {.hub_url = url,
+                                       .data_dir = k->dir,
+                                       .public_key = k->keys.public_key,
+                                       .version = "bench",
+                                       .page_limit = page,
+                                       .batch_max = batch};
     return yk_sync_client_init(&k->c, &cp) && yk_sync_enrol(&k->c, &k->db, k->code) == YK_SYNC_OK;
 }
 
@@ -111,8 +114,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "pull: %s, %ld bench events of %d\n", yk_sync_rc_name(rc), events, n);
         goto out;
     }
-    printf("push %d records (batches of 500): %.2f s (%.0f records/s, %ld requests)\n", n,
-           push_s, n / push_s, a.c.requests);
+    printf("push %d records (batches of 500): %.2f s (%.0f records/s, %ld requests)\n", n, push_s,
+           n / push_s, a.c.requests);
     printf("pull %ld content rows from scratch (pages of 1000): %.2f s (%.0f rows/s, %ld pages)\n",
            b.c.pulled_rows, pull_s, (double)b.c.pulled_rows / pull_s, b.c.pages);
     status = 0;

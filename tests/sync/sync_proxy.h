@@ -4,7 +4,7 @@
 /* A tiny TCP proxy on 127.0.0.1 for the sync tests: forwards each connection to the hub's
  * current port (which may change when the hub restarts), and, when told, cuts the next
  * connections after N bytes of answer (the hub may have committed; the kiosk never hears).
- * One thread per connection; header-only. */
+ * One thread per connection; proxy_stop returns once every one has ended. Header-only. */
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -28,6 +28,9 @@ struct proxy {
     atomic_int too_large_done;
     atomic_bool stop;
     pthread_t thread;
+    pthread_mutex_t lock;
+    pthread_cond_t idle; /* signalled when a connection thread ends */
+    int live;            /* connection threads running */
 };
 
 struct proxy_conn {
@@ -42,13 +45,14 @@ static void *proxy_conn_run(void *arg)
     int client = pc->client;
     free(pc);
     int up = socket(AF_INET, SOCK_STREAM, 0);
-    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)atomic_load(&p->target_port))};
+    struct sockaddr_in a = {.sin_family = AF_INET,
+                            .sin_port = htons((uint16_t)atomic_load(&p->target_port))};
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     if (up < 0 || connect(up, (struct sockaddr *)&a, sizeof a) != 0) {
         if (up >= 0)
             close(up);
-        close(client);
-        return NULL;
+        up = -1;
+        goto done;
     }
     if (atomic_load(&p->too_large_left) > 0 && atomic_fetch_sub(&p->too_large_left, 1) > 0) {
         /* Read the whole request (headers, then Content-Length bytes), answer 413, close. */
@@ -80,9 +84,7 @@ static void *proxy_conn_run(void *arg)
                           strlen(body));
         if (write(client, head, (size_t)hn) == hn && write(client, body, strlen(body)) > 0)
             atomic_fetch_add(&p->too_large_done, 1);
-        close(up);
-        close(client);
-        return NULL;
+        goto done;
     }
     long limit = 0;
     if (atomic_load(&p->cut_after) > 0 && atomic_fetch_sub(&p->cuts_left, 1) > 0)
@@ -114,8 +116,14 @@ static void *proxy_conn_run(void *arg)
             down += n;
         }
     }
-    close(up);
+done:
+    if (up >= 0)
+        close(up);
     close(client);
+    pthread_mutex_lock(&p->lock);
+    p->live--;
+    pthread_cond_broadcast(&p->idle);
+    pthread_mutex_unlock(&p->lock);
     return NULL;
 }
 
@@ -133,11 +141,17 @@ static void *proxy_run(void *arg)
         pc->p = p;
         pc->client = c;
         pthread_t t;
-        if (pthread_create(&t, NULL, proxy_conn_run, pc) == 0)
+        pthread_mutex_lock(&p->lock);
+        p->live++;
+        pthread_mutex_unlock(&p->lock);
+        if (pthread_create(&t, NULL, proxy_conn_run, pc) == 0) {
             pthread_detach(t);
-        else {
+        } else {
             close(c);
             free(pc);
+            pthread_mutex_lock(&p->lock);
+            p->live--;
+            pthread_mutex_unlock(&p->lock);
         }
     }
     return NULL;
@@ -146,6 +160,8 @@ static void *proxy_run(void *arg)
 static inline bool proxy_start(struct proxy *p, int target_port)
 {
     memset(p, 0, sizeof *p);
+    pthread_mutex_init(&p->lock, NULL);
+    pthread_cond_init(&p->idle, NULL);
     atomic_init(&p->target_port, target_port);
     p->listen_fd = socket(AF_INET, SOCK_STREAM, 0);
     int one = 1;
@@ -172,7 +188,14 @@ static inline void proxy_stop(struct proxy *p)
     atomic_store(&p->stop, true);
     pthread_join(p->thread, NULL);
     close(p->listen_fd);
-    usleep(300 * 1000); /* connection threads notice stop within one poll */
+    /* Connection threads notice stop within one poll (200 ms; 2 s for a request being read
+     * for a 413): wait until the last has ended, not a guess at how long that takes. */
+    pthread_mutex_lock(&p->lock);
+    while (p->live > 0)
+        pthread_cond_wait(&p->idle, &p->lock);
+    pthread_mutex_unlock(&p->lock);
+    pthread_mutex_destroy(&p->lock);
+    pthread_cond_destroy(&p->idle);
 }
 
 #endif

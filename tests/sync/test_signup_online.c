@@ -16,12 +16,16 @@
 #include "sync_test_util.h"
 
 #include "app/sync_http.h"
+#include "core/clock.h"
 #include "core/signup.h"
 #include "core/ticket.h"
 #include "core/ticket_keys.h"
 
+#include <poll.h>
 #include <sodium.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static struct hub hub;
 static struct proxy proxy;
@@ -42,21 +46,41 @@ static void line(const char *fmt, ...)
     fputc('\n', kiosk);
 }
 
-/* Waits until the kiosk has run every line sent so far (it writes a tree file). */
+/* Waits until the kiosk has run every line sent so far: it writes a tree file, and the
+ * write's close wakes us (inotify, watched before the line is sent, so it cannot be
+ * missed). Bounded at 15 s: past that the kiosk is stuck and the test says where. */
 static bool settled(void)
 {
     char path[600];
     snprintf(path, sizeof path, "%s/mark-%d.jsonl", dir, ++marks);
+    int fd = inotify_init1(IN_CLOEXEC);
+    if (fd < 0 || inotify_add_watch(fd, dir, IN_CLOSE_WRITE | IN_MOVED_TO) < 0) {
+        perror("inotify");
+        if (fd >= 0)
+            close(fd);
+        return false;
+    }
     line("tree %s", path);
     fflush(kiosk);
-    for (int i = 0; i < 1500; i++) {
+    int64_t until = yk_os_mono_ms() + 15000;
+    bool done = false;
+    for (;;) {
         struct stat st;
         if (stat(path, &st) == 0 && st.st_size > 0) {
-            usleep(100000);
-            return true;
+            done = true;
+            break;
         }
-        usleep(10000);
+        int64_t left = until - yk_os_mono_ms();
+        struct pollfd pf = {fd, POLLIN, 0};
+        if (left <= 0 || poll(&pf, 1, (int)left) <= 0)
+            break;
+        char ev[4096];
+        if (read(fd, ev, sizeof ev) < 0)
+            break;
     }
+    close(fd);
+    if (done)
+        return true;
     fprintf(stderr, "the kiosk did not reach mark %d:\n", marks);
     char cmd[600];
     snprintf(cmd, sizeof cmd, "grep -v '^yikong info' '%s/kiosk.log' | tail -5 >&2", dir);
@@ -130,19 +154,25 @@ static void other_kiosk_takes_last_seat(void)
     CHECK(yk_ticket_keys_load_or_create(&keys, odir, &db, SYNC_T0_MS / 1000));
     CHECK_EQ_INT(hub_cmd(&hub, code, sizeof code, "kiosk-add station-2"), 0);
     struct yk_sync_client c;
-    struct yk_sync_client_params cp = {.hub_url = url, .data_dir = odir,
-                                       .public_key = keys.public_key, .version = "test",
+    struct yk_sync_client_params cp = {.hub_url = url,
+                                       .data_dir = odir,
+                                       .public_key = keys.public_key,
+                                       .version = "test",
                                        .keys = &keys};
     CHECK(yk_sync_client_init(&c, &cp));
     CHECK_EQ_INT(yk_sync_round(&c, &db, SYNC_T0_MS / 1000, code, false), YK_SYNC_OK);
-    struct yk_signup_request rq = {.event_id = "srd-2026-12", .phone = "13900000009",
-                                   .party_size = 1, .consent = true, .waitlist_ok = true};
+    struct yk_signup_request rq = {.event_id = "srd-2026-12",
+                                   .phone = "13900000009",
+                                   .party_size = 1,
+                                   .consent = true,
+                                   .waitlist_ok = true};
     struct yk_signup_result res;
     CHECK_EQ_INT(yk_signup_submit(&db, &keys, &rq, SYNC_T0_MS, &res), YK_SIGNUP_RC_PENDING);
     CHECK_EQ_INT(yk_sync_round(&c, &db, SYNC_T0_MS / 1000, NULL, false), YK_SYNC_OK);
     char buf[32];
-    CHECK_EQ_STR(q_str(&db, buf, sizeof buf, "SELECT status FROM signups WHERE id = '%s'",
-                       res.signup.id), "confirmed");
+    CHECK_EQ_STR(
+        q_str(&db, buf, sizeof buf, "SELECT status FROM signups WHERE id = '%s'", res.signup.id),
+        "confirmed");
     yk_sync_client_destroy(&c);
     yk_ticket_keys_destroy(&keys);
     yk_db_close(&db);
@@ -233,7 +263,9 @@ int main(void)
     snprintf(shot, sizeof shot, "%s/ticket.png", shots);
     CHECK(check_qr(shot, ticket));
     CHECK_EQ_INT(hq("SELECT count(*) FROM signups WHERE ticket_code = '%s' AND status = "
-                    "'confirmed' AND from_allotment = 0", ticket), 1);
+                    "'confirmed' AND from_allotment = 0",
+                    ticket),
+                 1);
 
     /* 2. Full on the hub: 2 seats, this kiosk has one, another kiosk takes the other. */
     CHECK(load_sql("UPDATE events SET capacity = 2 WHERE id = 'srd-2026-12';"));
@@ -249,7 +281,8 @@ int main(void)
     line("tap signup.done");
     CHECK(settled());
     CHECK_EQ_INT(hq("SELECT coalesce(sum(party_size), 0) FROM signups WHERE event_id = "
-                    "'srd-2026-12' AND status = 'confirmed'"), 2);
+                    "'srd-2026-12' AND status = 'confirmed'"),
+                 2);
 
     /* 3. The hub is stopped: the request fails; pending, and the screen says why. */
     hub_stop(&hub);
@@ -312,7 +345,9 @@ int main(void)
     CHECK(check_qr(shot, again));
     CHECK(strcmp(again, ticket) != 0);
     CHECK_EQ_INT(hq("SELECT count(*) FROM signups WHERE ticket_code = '%s' AND status = "
-                    "'confirmed'", again), 1);
+                    "'confirmed'",
+                    again),
+                 1);
     char path[400];
     snprintf(path, sizeof path, "/T/%s", again);
     struct resp r = hub_get(&hub, path, NULL);

@@ -54,9 +54,13 @@ static void test_push(void)
     CHECK_EQ_INT(b.count, 0);
     CHECK(b.json == NULL);
 
-    struct yk_signup_request rq = {.event_id = "srd-2026-12", .phone = "13912345678",
-                                   .surname = "王", .title = YK_TITLE_MS, .party_size = 2,
-                                   .consent = true, .waitlist_ok = true};
+    struct yk_signup_request rq = {.event_id = "srd-2026-12",
+                                   .phone = "13912345678",
+                                   .surname = "王",
+                                   .title = YK_TITLE_MS,
+                                   .party_size = 2,
+                                   .consent = true,
+                                   .waitlist_ok = true};
     struct yk_signup_result res;
     enum yk_signup_rc rc = yk_signup_submit(&db, &keys, &rq, SYNC_T0_MS, &res);
     CHECK(rc == YK_SIGNUP_RC_CONFIRMED || rc == YK_SIGNUP_RC_PENDING);
@@ -114,11 +118,17 @@ static void test_push(void)
     CHECK_EQ_INT(pr.rejected, 1);
     CHECK_EQ_INT(q_int(&db, "SELECT count(*) FROM signups WHERE sync_state = 'pending'"), 1);
     CHECK_EQ_INT(q_int(&db, "SELECT count(*) FROM walkins WHERE sync_state = 'synced'"), 2);
-    CHECK_EQ_INT(q_int(&db, "SELECT count(*) FROM walkins WHERE sync_state = 'rejected' AND "
-                            "id = '%s'", b.items[2].id), 1);
+    CHECK_EQ_INT(q_int(&db,
+                       "SELECT count(*) FROM walkins WHERE sync_state = 'rejected' AND "
+                       "id = '%s'",
+                       b.items[2].id),
+                 1);
     char buf[64];
-    CHECK_EQ_STR(q_str(&db, buf, sizeof buf, "SELECT reason FROM sync_rejects WHERE record_id "
-                                             "= '%s'", b.items[2].id), "unknown-kind");
+    CHECK_EQ_STR(q_str(&db, buf, sizeof buf,
+                       "SELECT reason FROM sync_rejects WHERE record_id "
+                       "= '%s'",
+                       b.items[2].id),
+                 "unknown-kind");
     struct yk_sync_reject rj[4];
     CHECK_EQ_INT(yk_sync_rejects(&db, rj, 4), 1);
     CHECK_EQ_STR(rj[0].type, "walkin");
@@ -155,8 +165,10 @@ static void test_push(void)
     CHECK(yk_sync_apply_push(&db, &b, ans, strlen(ans), 1796090000, &pr));
     free(ans);
     CHECK_EQ_INT(pr.decided, 1);
-    CHECK_EQ_STR(q_str(&db, buf, sizeof buf, "SELECT status || '/' || sync_state FROM signups "
-                                             "WHERE id = '%s'", res.signup.id),
+    CHECK_EQ_STR(q_str(&db, buf, sizeof buf,
+                       "SELECT status || '/' || sync_state FROM signups "
+                       "WHERE id = '%s'",
+                       res.signup.id),
                  "confirmed/synced");
     yk_sync_batch_free(&b);
     yk_ticket_keys_destroy(&keys);
@@ -203,7 +215,8 @@ static void test_pull(void)
                  "新活动");
     CHECK_EQ_INT(q_int(&db, "SELECT deleted FROM walkin_kinds WHERE id = 'visit'"), 1);
     CHECK_EQ_INT(q_int(&db, "SELECT length(public_key) FROM kiosk_keys WHERE key_id = "
-                            "'0a0b0c0d'"), 32);
+                            "'0a0b0c0d'"),
+                 32);
     CHECK_EQ_INT(q_int(&db, "SELECT seats_held FROM events WHERE id = 'srd-2026-12'"), 7);
 
     /* The same page again (a crash after commit, before the answer was used): harmless. */
@@ -234,8 +247,10 @@ static void test_pull(void)
     CHECK(!yk_sync_apply_page(&db, broken, strlen(broken), &pr, err, sizeof err));
     CHECK(err[0] != '\0');
     CHECK_EQ_INT(yk_sync_cursor(&db), 16);
-    CHECK_EQ_STR(q_str(&db, buf, sizeof buf, "SELECT name_zh FROM walkin_kinds WHERE id = "
-                                             "'consult'"), "咨询");
+    CHECK_EQ_STR(q_str(&db, buf, sizeof buf,
+                       "SELECT name_zh FROM walkin_kinds WHERE id = "
+                       "'consult'"),
+                 "咨询");
     CHECK_EQ_INT(q_int(&db, "SELECT count(*) FROM events WHERE id = 'ev-2'"), 0);
     CHECK_EQ_INT(q_int(&db, "SELECT value FROM meta WHERE key = 'sample_content'"), 1);
 
@@ -292,8 +307,11 @@ static void test_decisions(void)
     struct yk_ticket_keys keys;
     uint8_t seed[32] = {2};
     yk_ticket_keys_from_seed(&keys, seed);
-    struct yk_signup_request rq = {.event_id = "srd-2026-12", .phone = "13912340001",
-                                   .party_size = 1, .consent = true, .waitlist_ok = true};
+    struct yk_signup_request rq = {.event_id = "srd-2026-12",
+                                   .phone = "13912340001",
+                                   .party_size = 1,
+                                   .consent = true,
+                                   .waitlist_ok = true};
     struct yk_signup_result a, c;
     CHECK(sqlite3_exec(db.handle, "UPDATE events SET seats_held = 0", 0, 0, 0) == SQLITE_OK);
     CHECK(yk_signup_submit(&db, &keys, &rq, SYNC_T0_MS, &a) == YK_SIGNUP_RC_PENDING);
@@ -310,16 +328,20 @@ static void test_decisions(void)
              a.signup.id, a.signup.id, c.signup.id);
     struct yk_sync_page_result pr;
     CHECK(yk_sync_apply_page(&db, page, strlen(page), &pr, err, sizeof err));
-    CHECK_EQ_STR(q_str(&db, buf, sizeof buf, "SELECT status FROM signups WHERE id = '%s'",
-                       a.signup.id), "confirmed");
-    CHECK_EQ_STR(q_str(&db, buf, sizeof buf, "SELECT status FROM signups WHERE id = '%s'",
-                       c.signup.id), "cancelled");
+    CHECK_EQ_STR(
+        q_str(&db, buf, sizeof buf, "SELECT status FROM signups WHERE id = '%s'", a.signup.id),
+        "confirmed");
+    CHECK_EQ_STR(
+        q_str(&db, buf, sizeof buf, "SELECT status FROM signups WHERE id = '%s'", c.signup.id),
+        "cancelled");
     snprintf(page, sizeof page,
              "{\"changes\": [{\"table\": \"signups\", \"row\": {\"id\": \"%s\", \"status\": "
-             "\"waitlist\", \"rev\": 60}}], \"cursor\": 60, \"more\": true}", a.signup.id);
+             "\"waitlist\", \"rev\": 60}}], \"cursor\": 60, \"more\": true}",
+             a.signup.id);
     CHECK(yk_sync_apply_page(&db, page, strlen(page), &pr, err, sizeof err));
-    CHECK_EQ_STR(q_str(&db, buf, sizeof buf, "SELECT status FROM signups WHERE id = '%s'",
-                       a.signup.id), "confirmed");
+    CHECK_EQ_STR(
+        q_str(&db, buf, sizeof buf, "SELECT status FROM signups WHERE id = '%s'", a.signup.id),
+        "confirmed");
     yk_ticket_keys_destroy(&keys);
     yk_db_close(&db);
 }

@@ -48,10 +48,14 @@ static int64_t now_ms(const struct kiosk *k)
 
 static void kiosk_client(struct kiosk *k)
 {
-    struct yk_sync_client_params cp = {.hub_url = url, .data_dir = k->dir,
-                                       .public_key = k->keys.public_key, .version = "test",
-                                       .page_limit = 50, .batch_max = 40,
-                                       .seat_block = k->seat_block, .keys = &k->keys};
+    struct yk_sync_client_params cp = {.hub_url = url,
+                                       .data_dir = k->dir,
+                                       .public_key = k->keys.public_key,
+                                       .version = "test",
+                                       .page_limit = 50,
+                                       .batch_max = 40,
+                                       .seat_block = k->seat_block,
+                                       .keys = &k->keys};
     if (!yk_sync_client_init(&k->c, &cp)) {
         fprintf(stderr, "client init failed\n");
         exit(2);
@@ -100,9 +104,13 @@ static void make_records(struct kiosk *k, int signups, int walkins, bool duty)
     for (int i = 0; i < signups; i++) {
         char phone[16];
         snprintf(phone, sizeof phone, "139%04d%04d", (int)(k - ks), k->phones++);
-        struct yk_signup_request rq = {.event_id = "srd-2026-12", .phone = phone,
-                                       .surname = "李", .title = YK_TITLE_MR, .party_size = 1,
-                                       .consent = true, .waitlist_ok = true};
+        struct yk_signup_request rq = {.event_id = "srd-2026-12",
+                                       .phone = phone,
+                                       .surname = "李",
+                                       .title = YK_TITLE_MR,
+                                       .party_size = 1,
+                                       .consent = true,
+                                       .waitlist_ok = true};
         struct yk_signup_result res;
         enum yk_signup_rc rc = yk_signup_submit(&k->db, &k->keys, &rq, now_ms(k), &res);
         CHECK(rc == YK_SIGNUP_RC_CONFIRMED || rc == YK_SIGNUP_RC_PENDING ||
@@ -110,7 +118,8 @@ static void make_records(struct kiosk *k, int signups, int walkins, bool duty)
         if (rc == YK_SIGNUP_RC_CONFIRMED && i == 0) {
             struct yk_checkin_request cr = {.event_id = "srd-2026-12",
                                             .ticket_code = res.signup.ticket_code,
-                                            .signup_id = res.signup.id, .count = 1};
+                                            .signup_id = res.signup.id,
+                                            .count = 1};
             struct yk_checkin_outcome out;
             CHECK(yk_checkin_admit(&k->db, &cr, now_ms(k), &out) == YK_CHECKIN_OK);
         }
@@ -136,9 +145,10 @@ static void check_converged(const char *when)
     for (size_t t = 0; t < 4; t++) {
         long long local = 0;
         for (int i = 0; i < NK; i++) {
-            local += q_int(&ks[i].db, "SELECT count(*) FROM %s WHERE sync_state <> 'rejected' "
-                                      "AND kiosk_id = '%s'", tables[t],
-                           yk_db_kiosk_id(&ks[i].db));
+            local += q_int(&ks[i].db,
+                           "SELECT count(*) FROM %s WHERE sync_state <> 'rejected' "
+                           "AND kiosk_id = '%s'",
+                           tables[t], yk_db_kiosk_id(&ks[i].db));
             CHECK_EQ_INT(local_count(&ks[i], tables[t], "pending"), 0);
         }
         long long on_hub = hq("SELECT count(*) FROM %s", tables[t]);
@@ -168,8 +178,7 @@ static void test_converge(void)
     }
     for (int i = 0; i < NK; i++) {
         CHECK_EQ_INT(round_of(&ks[i]), YK_SYNC_OK);
-        CHECK_EQ_INT(q_int(&ks[i].db, "SELECT seats_held FROM events WHERE id = 'srd-2026-12'"),
-                     4);
+        CHECK_EQ_INT(q_int(&ks[i].db, "SELECT seats_held FROM events WHERE id = 'srd-2026-12'"), 4);
         CHECK_EQ_INT(q_int(&ks[i].db, "SELECT deleted FROM volunteers WHERE id = 'demo'"), 0);
         make_records(&ks[i], 6, 25, true); /* 4 confirmed, 2 pending */
     }
@@ -185,11 +194,15 @@ static void test_converge(void)
     /* Every kiosk knows every kiosk's key, and a ticket made on one verifies on the others. */
     for (int i = 0; i < NK; i++) {
         for (int j = 0; j < NK; j++)
-            CHECK_EQ_INT(q_int(&ks[i].db, "SELECT count(*) FROM kiosk_keys WHERE key_id = '%s' "
-                                          "AND deleted = 0", ks[j].keys.key_id_hex), 1);
+            CHECK_EQ_INT(q_int(&ks[i].db,
+                               "SELECT count(*) FROM kiosk_keys WHERE key_id = '%s' "
+                               "AND deleted = 0",
+                               ks[j].keys.key_id_hex),
+                         1);
         char code[YK_TICKET_DIGITS + 8];
-        q_str(&ks[i].db, code, sizeof code, "SELECT ticket_code FROM signups WHERE ticket_code "
-                                            "IS NOT NULL LIMIT 1");
+        q_str(&ks[i].db, code, sizeof code,
+              "SELECT ticket_code FROM signups WHERE ticket_code "
+              "IS NOT NULL LIMIT 1");
         CHECK(code[0] != '\0');
         for (int j = 0; j < NK; j++) {
             struct yk_ticket t;
@@ -202,40 +215,55 @@ static void test_converge(void)
     }
     /* The pending sign-ups were decided by the hub and the decision came down. */
     for (int i = 0; i < NK; i++)
-        CHECK_EQ_INT(q_int(&ks[i].db, "SELECT count(*) FROM signups WHERE status = 'pending'"),
-                     0);
+        CHECK_EQ_INT(q_int(&ks[i].db, "SELECT count(*) FROM signups WHERE status = 'pending'"), 0);
     /* Online confirmation: a pending sign-up confirmed by the hub at once. */
     struct kiosk *k = &ks[0];
-    CHECK(sqlite3_exec(k->db.handle, "UPDATE events SET seats_held = 0 WHERE id = "
-                                     "'ceremony-2027-10-01'", 0, 0, 0) == SQLITE_OK);
-    struct yk_signup_request rq = {.event_id = "ceremony-2027-10-01", .phone = "13700000000",
-                                   .party_size = 1, .consent = true, .waitlist_ok = true};
+    CHECK(sqlite3_exec(k->db.handle,
+                       "UPDATE events SET seats_held = 0 WHERE id = "
+                       "'ceremony-2027-10-01'",
+                       0, 0, 0) == SQLITE_OK);
+    struct yk_signup_request rq = {.event_id = "ceremony-2027-10-01",
+                                   .phone = "13700000000",
+                                   .party_size = 1,
+                                   .consent = true,
+                                   .waitlist_ok = true};
     struct yk_signup_result res;
     enum yk_signup_rc src = yk_signup_submit(&k->db, &k->keys, &rq, now_ms(k), &res);
     CHECK(src == YK_SIGNUP_RC_PENDING);
     if (src == YK_SIGNUP_RC_PENDING) {
         char status[12];
-        CHECK_EQ_INT(yk_sync_confirm_online(&k->c, &k->db, res.signup.id, true,
-                                            now_ms(k) / 1000, status),
-                     YK_SYNC_OK);
+        CHECK_EQ_INT(
+            yk_sync_confirm_online(&k->c, &k->db, res.signup.id, true, now_ms(k) / 1000, status),
+            YK_SYNC_OK);
         CHECK_EQ_STR(status, "confirmed");
         /* Confirmed by the hub from its pool: the kiosk signed the ticket at once and pushes
          * it with the next round; the hub keeps it. */
         char buf[64], code[YK_TICKET_DIGITS + 1];
-        CHECK_EQ_STR(q_str(&k->db, buf, sizeof buf, "SELECT status || '/' || sync_state || '/' "
-                                                    "|| from_allotment FROM signups WHERE id = "
-                                                    "'%s'", res.signup.id),
+        CHECK_EQ_STR(q_str(&k->db, buf, sizeof buf,
+                           "SELECT status || '/' || sync_state || '/' "
+                           "|| from_allotment FROM signups WHERE id = "
+                           "'%s'",
+                           res.signup.id),
                      "confirmed/pending/0");
-        q_str(&k->db, code, sizeof code, "SELECT coalesce(ticket_code, '') FROM signups WHERE "
-                                         "id = '%s'", res.signup.id);
+        q_str(&k->db, code, sizeof code,
+              "SELECT coalesce(ticket_code, '') FROM signups WHERE "
+              "id = '%s'",
+              res.signup.id);
         CHECK_EQ_INT(strlen(code), YK_TICKET_DIGITS);
         CHECK_EQ_INT(hq("SELECT count(*) FROM signups WHERE id = '%s' AND status = 'confirmed' "
-                        "AND ticket_code IS NULL", res.signup.id), 1);
+                        "AND ticket_code IS NULL",
+                        res.signup.id),
+                     1);
         CHECK_EQ_INT(round_of(k), YK_SYNC_OK);
-        CHECK_EQ_STR(q_str(&k->db, buf, sizeof buf, "SELECT sync_state FROM signups WHERE id = "
-                                                    "'%s'", res.signup.id), "synced");
+        CHECK_EQ_STR(q_str(&k->db, buf, sizeof buf,
+                           "SELECT sync_state FROM signups WHERE id = "
+                           "'%s'",
+                           res.signup.id),
+                     "synced");
         CHECK_EQ_INT(hq("SELECT count(*) FROM signups WHERE id = '%s' AND status = 'confirmed' "
-                        "AND ticket_code = '%s'", res.signup.id, code), 1);
+                        "AND ticket_code = '%s'",
+                        res.signup.id, code),
+                     1);
     }
 }
 
@@ -335,8 +363,7 @@ static void test_cut_connections(void)
         proxy_cut(&proxy, 0, 0);
         CHECK_EQ_INT(round_until_ok(k, 3), YK_SYNC_OK);
     }
-    printf("cut connections: %d cuts, %d failed rounds\n", atomic_load(&proxy.cuts_done),
-           failures);
+    printf("cut connections: %d cuts, %d failed rounds\n", atomic_load(&proxy.cuts_done), failures);
     CHECK(atomic_load(&proxy.cuts_done) > 0);
     CHECK(failures > 0);
     for (int i = 0; i < NK; i++)
@@ -382,8 +409,10 @@ static void test_clock_off(void)
     CHECK_EQ_INT(round_of(k), YK_SYNC_OK);
     CHECK_EQ_INT(hq("SELECT created_utc FROM walkins WHERE id = '%s'", id), now_ms(k) / 1000);
     char buf[64];
-    CHECK_EQ_STR(q_str(&k->db, buf, sizeof buf, "SELECT name_zh FROM walkin_kinds WHERE id = "
-                                                "'consult'"), "咨询（新）");
+    CHECK_EQ_STR(q_str(&k->db, buf, sizeof buf,
+                       "SELECT name_zh FROM walkin_kinds WHERE id = "
+                       "'consult'"),
+                 "咨询（新）");
     k->clock_offset_ms = -5 * 3600 * 1000LL;
     CHECK_EQ_INT(hub_cmd(&hub, NULL, 0, "delete walkin_kinds group-tour"), 0);
     CHECK_EQ_INT(round_of(k), YK_SYNC_OK);
@@ -430,8 +459,11 @@ static void test_tokens(void)
     CHECK_EQ_INT(round_of(v), YK_SYNC_REFUSED);
     CHECK_EQ_INT(local_count(v, "walkins", "pending"), 2);
     CHECK_EQ_INT(round_of(&ks[1]), YK_SYNC_OK);
-    CHECK_EQ_INT(q_int(&ks[1].db, "SELECT revoked_utc IS NOT NULL FROM kiosk_keys WHERE key_id "
-                                  "= '%s'", v->keys.key_id_hex), 1);
+    CHECK_EQ_INT(q_int(&ks[1].db,
+                       "SELECT revoked_utc IS NOT NULL FROM kiosk_keys WHERE key_id "
+                       "= '%s'",
+                       v->keys.key_id_hex),
+                 1);
     /* The used setup code does not enrol again. */
     CHECK_EQ_INT(yk_sync_enrol(&v->c, &v->db, v->code), YK_SYNC_REFUSED);
 }
@@ -473,13 +505,15 @@ static void test_driver(void)
 static void check_seats(const char *event, int capacity, const char *when)
 {
     long long conf = hq("SELECT coalesce(sum(party_size), 0) FROM signups WHERE event_id = '%s' "
-                        "AND status = 'confirmed'", event);
-    long long allot = hq("SELECT coalesce(sum(seats), 0) FROM allotments WHERE event_id = '%s'",
-                         event);
+                        "AND status = 'confirmed'",
+                        event);
+    long long allot =
+        hq("SELECT coalesce(sum(seats), 0) FROM allotments WHERE event_id = '%s'", event);
     long long pool = hq("SELECT coalesce(sum(party_size), 0) FROM signups WHERE event_id = '%s' "
-                        "AND status = 'confirmed' AND from_allotment = 0", event);
-    printf("%s: %s confirmed %lld, allotted %lld, from the pool %lld, capacity %d\n", when,
-           event, conf, allot, pool, capacity);
+                        "AND status = 'confirmed' AND from_allotment = 0",
+                        event);
+    printf("%s: %s confirmed %lld, allotted %lld, from the pool %lld, capacity %d\n", when, event,
+           conf, allot, pool, capacity);
     CHECK(conf <= capacity);
     CHECK(allot + pool <= capacity);
 }
@@ -487,8 +521,12 @@ static void check_seats(const char *event, int capacity, const char *when)
 static enum yk_signup_rc sign_one(struct kiosk *k, const char *event, const char *phone,
                                   struct yk_signup_result *res)
 {
-    struct yk_signup_request rq = {.event_id = event, .phone = phone, .surname = "王",
-                                   .title = YK_TITLE_MS, .party_size = 1, .consent = true,
+    struct yk_signup_request rq = {.event_id = event,
+                                   .phone = phone,
+                                   .surname = "王",
+                                   .title = YK_TITLE_MS,
+                                   .party_size = 1,
+                                   .consent = true,
                                    .waitlist_ok = true};
     return yk_signup_submit(&k->db, &k->keys, &rq, now_ms(k), res);
 }
@@ -509,9 +547,10 @@ static void test_allotments(void)
     CHECK(f != NULL);
     if (!f)
         return;
-    fprintf(f, "INSERT INTO events (id, kind, title_zh, starts_utc, ends_utc, "
-               "signup_deadline_utc, capacity, max_party) VALUES ('seat-test', 'other', "
-               "'座位测试', %lld, %lld, %lld, 10, 4);\n",
+    fprintf(f,
+            "INSERT INTO events (id, kind, title_zh, starts_utc, ends_utc, "
+            "signup_deadline_utc, capacity, max_party) VALUES ('seat-test', 'other', "
+            "'座位测试', %lld, %lld, %lld, 10, 4);\n",
             (long long)(t0 + 9 * 86400), (long long)(t0 + 9 * 86400 + 3600),
             (long long)(t0 + 8 * 86400));
     fclose(f);
@@ -527,7 +566,9 @@ static void test_allotments(void)
     CHECK_EQ_INT(q_int(&a.db, "SELECT seats_held FROM events WHERE id = 'seat-test'"), 4);
     CHECK_EQ_INT(q_int(&b.db, "SELECT seats_held FROM events WHERE id = 'seat-test'"), 4);
     CHECK_EQ_INT(hq("SELECT seats FROM allotments WHERE event_id = 'seat-test' AND kiosk_id = "
-                    "'%s'", yk_db_kiosk_id(&a.db)), 4);
+                    "'%s'",
+                    yk_db_kiosk_id(&a.db)),
+                 4);
     check_seats("seat-test", 10, "blocks given");
 
     /* Offline: 4 confirmed with a ticket, the 5th pending (no ticket). */
@@ -547,18 +588,24 @@ static void test_allotments(void)
     CHECK_EQ_INT(round_of(&a), YK_SYNC_OK);
     check_seats("seat-test", 10, "after kiosk A");
     char buf[256], code[YK_TICKET_DIGITS + 1], shortc[16];
-    CHECK_EQ_STR(q_str(&a.db, buf, sizeof buf, "SELECT status || '/' || from_allotment || '/' || "
-                                              "sync_state FROM signups WHERE id = '%s'",
-                       pending_id), "confirmed/0/synced");
+    CHECK_EQ_STR(q_str(&a.db, buf, sizeof buf,
+                       "SELECT status || '/' || from_allotment || '/' || "
+                       "sync_state FROM signups WHERE id = '%s'",
+                       pending_id),
+                 "confirmed/0/synced");
     q_str(&a.db, code, sizeof code, "SELECT coalesce(ticket_code, '') FROM signups WHERE id = '%s'",
           pending_id);
-    q_str(&a.db, shortc, sizeof shortc, "SELECT coalesce(short_code, '') FROM signups WHERE id = "
-                                        "'%s'", pending_id);
+    q_str(&a.db, shortc, sizeof shortc,
+          "SELECT coalesce(short_code, '') FROM signups WHERE id = "
+          "'%s'",
+          pending_id);
     CHECK_EQ_INT(strlen(code), YK_TICKET_DIGITS);
     CHECK_EQ_INT(q_int(&a.db, "SELECT seats_held FROM events WHERE id = 'seat-test'"), 5);
     /* The hub stored the kiosk's ticket for its pool confirmation. */
     CHECK_EQ_INT(hq("SELECT count(*) FROM signups WHERE id = '%s' AND ticket_code = '%s' AND "
-                    "status = 'confirmed'", pending_id, code), 1);
+                    "status = 'confirmed'",
+                    pending_id, code),
+                 1);
     /* A person who comes back with the same number gets that ticket, which verifies here and
      * on kiosk B, and a volunteer finds it by its short code. */
     CHECK_EQ_INT(sign_one(&a, "seat-test", "13600000004", &res), YK_SIGNUP_RC_EXISTING);
@@ -592,7 +639,8 @@ static void test_allotments(void)
     CHECK_EQ_INT(round_of(&b), YK_SYNC_OK);
     check_seats("seat-test", 10, "after kiosk B");
     CHECK_EQ_INT(q_int(&b.db, "SELECT count(*) FROM signups WHERE event_id = 'seat-test' AND "
-                              "status = 'waitlist' AND ticket_code IS NULL"), 2);
+                              "status = 'waitlist' AND ticket_code IS NULL"),
+                 2);
     CHECK_EQ_INT(q_int(&b.db, "SELECT seats_held FROM events WHERE id = 'seat-test'"), 4);
     /* Not below what is confirmed here, whatever the round asks. */
     CHECK(q_int(&a.db, "SELECT seats_held FROM events WHERE id = 'seat-test'") >= 4);
@@ -603,17 +651,23 @@ static void test_allotments(void)
     CHECK_EQ_INT(round_of(&a), YK_SYNC_OK);
     CHECK_EQ_INT(q_int(&a.db, "SELECT seats_held FROM events WHERE id = 'seat-test'"), 4);
     CHECK_EQ_INT(hq("SELECT seats FROM allotments WHERE event_id = 'seat-test' AND kiosk_id = "
-                    "'%s'", yk_db_kiosk_id(&a.db)), 4);
+                    "'%s'",
+                    yk_db_kiosk_id(&a.db)),
+                 4);
     check_seats("seat-test", 10, "after the release");
     CHECK_EQ_INT(round_of(&b), YK_SYNC_OK);
     CHECK_EQ_INT(q_int(&b.db, "SELECT count(*) FROM signups WHERE event_id = 'seat-test' AND "
-                              "status = 'confirmed' AND ticket_code IS NOT NULL"), 5);
+                              "status = 'confirmed' AND ticket_code IS NOT NULL"),
+                 5);
     CHECK_EQ_INT(q_int(&b.db, "SELECT count(*) FROM signups WHERE event_id = 'seat-test' AND "
-                              "status = 'waitlist'"), 1);
+                              "status = 'waitlist'"),
+                 1);
     CHECK_EQ_INT(hq("SELECT count(*) FROM signups WHERE event_id = 'seat-test' AND status = "
-                    "'confirmed' AND ticket_code IS NULL"), 0);
+                    "'confirmed' AND ticket_code IS NULL"),
+                 0);
     CHECK_EQ_INT(hq("SELECT coalesce(sum(party_size), 0) FROM signups WHERE event_id = "
-                    "'seat-test' AND status = 'confirmed'"), 10);
+                    "'seat-test' AND status = 'confirmed'"),
+                 10);
     check_seats("seat-test", 10, "at the end");
     /* Nothing left waiting on either kiosk. */
     CHECK_EQ_INT(local_count(&a, "signups", "pending"), 0);

@@ -1,7 +1,8 @@
 /* The background sync worker against the real hub on 127.0.0.1: it enrols, pushes what the
  * "UI" connection makes when woken, publishes its status; with no setup code it stops and
  * says so until one is typed; with the hub gone it reports offline in words and keeps every
- * record; stop joins promptly. Waits are polls of the published status, each bounded. */
+ * record; stop joins promptly; its times come from the clock it is given (--now). Waits
+ * sleep until the worker publishes something (yk_sync_wait_change), each bounded. */
 #include "hub/hub_client.h"
 #include "sync_test_util.h"
 
@@ -17,20 +18,22 @@ static struct hub hub;
 
 static double mono(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+    return (double)yk_os_mono_ms() / 1000.0;
 }
 
-/* Polls the status until cond holds or seconds pass. */
+/* Re-reads the status each time the worker publishes one (or answers a confirmation) until
+ * cond holds; gives up after seconds (a failing test, not a wait). */
 #define WAIT_FOR(cond, seconds)                                                                    \
     do {                                                                                           \
-        double until_ = mono() + (seconds);                                                        \
-        for (;;) {                                                                                 \
-            yk_sync_status(&st);                                                                   \
-            if ((cond) || mono() > until_)                                                         \
+        int64_t until_ = yk_os_mono_ms() + (int64_t)((seconds)*1000);                              \
+        unsigned seen_ = yk_sync_changes();                                                        \
+        yk_sync_status(&st);                                                                       \
+        while (!(cond)) {                                                                          \
+            int64_t left_ = until_ - yk_os_mono_ms();                                              \
+            if (left_ <= 0)                                                                        \
                 break;                                                                             \
-            usleep(20 * 1000);                                                                     \
+            seen_ = yk_sync_wait_change(seen_, (int)left_);                                        \
+            yk_sync_status(&st);                                                                   \
         }                                                                                          \
     } while (0)
 
@@ -56,12 +59,24 @@ int main(void)
     struct yk_sync_status st;
 
     /* No setup code: the worker says it needs one, and does not loop. */
-    struct yk_sync_worker_params p = {.db_path = path, .hub_url = url, .data_dir = dir,
-                                      .public_key = keys.public_key, .version = "test",
-                                      .interval_s = 10, .heartbeat_s = 300, .keys = &keys};
+    struct yk_sync_worker_params p = {.db_path = path,
+                                      .hub_url = url,
+                                      .data_dir = dir,
+                                      .public_key = keys.public_key,
+                                      .version = "test",
+                                      .interval_s = 10,
+                                      .heartbeat_s = 300,
+                                      .keys = &keys};
+    /* The app's clock as --now 2026-12-02T09:00 makes it: the worker's times follow it, not
+     * the OS's. */
+    const int64_t now0 = SYNC_T0_MS / 1000 + 86400;
+    struct yk_clock clock;
+    yk_clock_init_real(&clock, now0);
+    p.clock = &clock;
     struct yk_sync_worker *w = yk_sync_worker_start(&p);
     CHECK(w != NULL);
     WAIT_FOR(st.last_attempt_utc > 0, 10);
+    CHECK(st.last_attempt_utc >= now0 && st.last_attempt_utc < now0 + 600);
     CHECK(st.configured && !st.enrolled && st.stopped);
     CHECK(strstr(st.error_zh, "设置码") != NULL);
     CHECK(strstr(st.error_en, "setup code") != NULL);
@@ -85,28 +100,34 @@ int main(void)
 
     /* The sign-up screen's online confirmation: asked without waiting, answered by the
      * worker, the local row confirmed. */
-    CHECK(sqlite3_exec(db.handle, "UPDATE events SET seats_held = 0 WHERE id = "
-                                  "'ceremony-2027-10-01'", 0, 0, 0) == SQLITE_OK);
-    struct yk_signup_request rq = {.event_id = "ceremony-2027-10-01", .phone = "13600000000",
-                                   .party_size = 2, .consent = true, .waitlist_ok = true};
+    CHECK(sqlite3_exec(db.handle,
+                       "UPDATE events SET seats_held = 0 WHERE id = "
+                       "'ceremony-2027-10-01'",
+                       0, 0, 0) == SQLITE_OK);
+    struct yk_signup_request rq = {.event_id = "ceremony-2027-10-01",
+                                   .phone = "13600000000",
+                                   .party_size = 2,
+                                   .consent = true,
+                                   .waitlist_ok = true};
     struct yk_signup_result res;
     CHECK(yk_signup_submit(&db, &keys, &rq, SYNC_T0_MS, &res) == YK_SIGNUP_RC_PENDING);
     char status[12];
     CHECK_EQ_INT(yk_sync_confirm_result(res.signup.id, status), -1); /* not asked */
     CHECK(yk_sync_request_confirm(res.signup.id, true));
     int got = 0;
-    for (double until = mono() + 15; (got = yk_sync_confirm_result(res.signup.id, status)) == 0 &&
-                                      mono() < until;)
-        usleep(20 * 1000);
+    WAIT_FOR((got = yk_sync_confirm_result(res.signup.id, status)) != 0, 15);
     CHECK_EQ_INT(got, 1);
     CHECK_EQ_STR(status, "confirmed");
     char buf[32];
-    CHECK_EQ_STR(q_str(&db, buf, sizeof buf, "SELECT status FROM signups WHERE id = '%s'",
-                       res.signup.id), "confirmed");
+    CHECK_EQ_STR(
+        q_str(&db, buf, sizeof buf, "SELECT status FROM signups WHERE id = '%s'", res.signup.id),
+        "confirmed");
     /* ... and its ticket signed by the worker with this kiosk's key, ready for the screen. */
-    CHECK_EQ_INT(q_int(&db, "SELECT count(*) FROM signups WHERE id = '%s' AND "
-                            "ticket_code IS NOT NULL AND short_code IS NOT NULL",
-                       res.signup.id), 1);
+    CHECK_EQ_INT(q_int(&db,
+                       "SELECT count(*) FROM signups WHERE id = '%s' AND "
+                       "ticket_code IS NOT NULL AND short_code IS NOT NULL",
+                       res.signup.id),
+                 1);
 
     /* The hub goes away: offline, in words; records wait. */
     hub_stop(&hub);

@@ -41,10 +41,22 @@ int main(int argc, char **argv)
         for (int x = 0; x < a->w; x++) {
             int bx, by;
             switch (r) {
-            case 90: bx = W - 1 - y; by = x; break;
-            case 180: bx = W - 1 - x; by = H - 1 - y; break;
-            case 270: bx = y; by = H - 1 - x; break;
-            default: bx = x; by = y; break;
+            case 90:
+                bx = W - 1 - y;
+                by = x;
+                break;
+            case 180:
+                bx = W - 1 - x;
+                by = H - 1 - y;
+                break;
+            case 270:
+                bx = y;
+                by = H - 1 - x;
+                break;
+            default:
+                bx = x;
+                by = y;
+                break;
             }
             total++;
             same += px(a, x, y) == px(b, bx, by);

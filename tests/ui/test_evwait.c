@@ -1,30 +1,15 @@
 /* The kmsdrm idle path: waiting in poll() on input devices. Devices here are FIFOs in a
- * temporary folder (YK_INPUT_DIR): a write to one is an input event. */
+ * temporary folder (YK_INPUT_DIR): a write to one is an input event. What it does, not how
+ * fast: the idle wait's wall time and CPU and the wake-up latency are figures of
+ * bench_evwait (tests/bench/bench.sh), which asserts nothing. */
 #include "check.h"
 #include "platform/evwait.h"
 
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static double cpu_ms(void)
-{
-    struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
-    return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
-           (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
-}
 
 int main(void)
 {
@@ -45,19 +30,12 @@ int main(void)
     int wr0 = open(dev0, O_WRONLY | O_NONBLOCK);
     CHECK(wr0 >= 0);
 
-    /* Nothing happens: the wait sleeps for its timeout and costs (almost) no CPU. */
-    double t0 = now_ms(), c0 = cpu_ms();
-    CHECK(!yk_evwait_wait(w, 500));
-    double waited = now_ms() - t0, cpu = cpu_ms() - c0;
-    printf("idle wait: %.0f ms wall, %.2f ms CPU\n", waited, cpu);
-    CHECK(waited >= 490 && waited < 2000);
-    CHECK(cpu < 5.0);
+    /* Nothing happens: the wait ends at its timeout, saying so. */
+    CHECK(!yk_evwait_wait(w, 50));
 
-    /* Input wakes it at once. */
+    /* Input wakes it (the timeout is far longer than the test runs). */
     CHECK(write(wr0, "\x01\x02\x03", 3) == 3);
-    t0 = now_ms();
-    CHECK(yk_evwait_wait(w, 5000));
-    CHECK(now_ms() - t0 < 100);
+    CHECK(yk_evwait_wait(w, 60000));
     /* It drained its copy: the next wait sleeps again. */
     CHECK(!yk_evwait_wait(w, 50));
 

@@ -52,15 +52,17 @@ int main(int argc, char **argv)
     if (!yk_db_open(&db, &p) || !yk_ticket_keys_load_or_create(&keys, dir, &db, signup_s))
         return 1;
     /* Room for everyone: the sample's event takes 40. */
-    sqlite3_exec(db.handle, "UPDATE events SET capacity = 100000, seats_held = 100000"
-                            " WHERE id = 'srd-2026-12'", NULL, NULL, NULL);
-    char (*urls)[YK_TICKET_URL_MAX] = calloc((size_t)n, sizeof *urls);
+    sqlite3_exec(db.handle,
+                 "UPDATE events SET capacity = 100000, seats_held = 100000"
+                 " WHERE id = 'srd-2026-12'",
+                 NULL, NULL, NULL);
+    char(*urls)[YK_TICKET_URL_MAX] = calloc((size_t)n, sizeof *urls);
     double *t = calloc((size_t)n, sizeof *t);
     for (int i = 0; i < n; i++) {
         char phone[16];
         snprintf(phone, sizeof phone, "139%08d", i);
-        struct yk_signup_request req = {.event_id = "srd-2026-12", .phone = phone,
-                                        .party_size = 1, .consent = true};
+        struct yk_signup_request req = {
+            .event_id = "srd-2026-12", .phone = phone, .party_size = 1, .consent = true};
         struct yk_signup_result res;
         if (yk_signup_submit(&db, &keys, &req, (signup_s + i) * 1000, &res) !=
             YK_SIGNUP_RC_CONFIRMED) {
@@ -95,8 +97,8 @@ int main(int argc, char **argv)
                 if (yk_scanner_take(&sc, ms, &s) && s.kind == YK_SCAN_TICKET &&
                     yk_ticket_verify_db(&db, s.code, strlen(s.code), "srd-2026-12", &tk) ==
                         YK_TICKET_OK) {
-                    struct yk_checkin_request rq = {.event_id = "srd-2026-12",
-                                                    .ticket_code = s.code, .count = 1 << 20};
+                    struct yk_checkin_request rq = {
+                        .event_id = "srd-2026-12", .ticket_code = s.code, .count = 1 << 20};
                     yk_checkin_admit(&db, &rq, ms, &out); /* the probe: how many are left */
                     rq.count = 1;
                     if (yk_checkin_admit(&db, &rq, ms, &out) == YK_CHECKIN_OK)
@@ -108,7 +110,8 @@ int main(int argc, char **argv)
     }
     qsort(t, (size_t)n, sizeof *t, cmp);
     printf("check-in core (scanner + verify + admit), %d tickets, %d checked in:\n", n, ok);
-    printf("  median %.3f ms   p99 %.3f ms   max %.3f ms\n", t[n / 2], t[(n * 99) / 100 < n ? (n * 99) / 100 : n - 1], t[n - 1]);
+    printf("  median %.3f ms   p99 %.3f ms   max %.3f ms\n", t[n / 2],
+           t[(n * 99) / 100 < n ? (n * 99) / 100 : n - 1], t[n - 1]);
     free(urls);
     free(t);
     yk_ticket_keys_destroy(&keys);

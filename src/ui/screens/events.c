@@ -51,14 +51,21 @@ static const enum yk_event_kind filter_kinds[] = {
 static const char *kind_key(enum yk_event_kind kind)
 {
     switch (kind) {
-    case YK_EVENT_CONSULT: return YK_N("event.kind.consult");
-    case YK_EVENT_EXPERIENCE: return YK_N("event.kind.experience");
-    case YK_EVENT_CHARITY: return YK_N("event.kind.charity");
-    case YK_EVENT_SUPPORT: return YK_N("event.kind.support");
-    case YK_EVENT_CEREMONY: return YK_N("event.kind.ceremony");
-    case YK_EVENT_ISSUES: return YK_N("event.kind.issues");
+    case YK_EVENT_CONSULT:
+        return YK_N("event.kind.consult");
+    case YK_EVENT_EXPERIENCE:
+        return YK_N("event.kind.experience");
+    case YK_EVENT_CHARITY:
+        return YK_N("event.kind.charity");
+    case YK_EVENT_SUPPORT:
+        return YK_N("event.kind.support");
+    case YK_EVENT_CEREMONY:
+        return YK_N("event.kind.ceremony");
+    case YK_EVENT_ISSUES:
+        return YK_N("event.kind.issues");
     case YK_EVENT_OTHER:
-    case YK_EVENT_KIND_COUNT: break;
+    case YK_EVENT_KIND_COUNT:
+        break;
     }
     return YK_N("event.kind.other");
 }
@@ -142,8 +149,8 @@ static long long local_day(long long utc)
 
 struct item {
     bool heading;
-    bool now;     /* heading: "happening now" */
-    size_t ev;    /* index into events (a row), or of the day's first event (a heading) */
+    bool now;  /* heading: "happening now" */
+    size_t ev; /* index into events (a row), or of the day's first event (a heading) */
 };
 
 struct list_state {
@@ -152,11 +159,11 @@ struct list_state {
     struct item *items;
     size_t n_items;
     struct yk_rows rows;
-    long long loaded_at;  /* the now the list was loaded with */
-    long long expiry;     /* the next moment the list changes, 0 = never */
-    char block[64];       /* filter: block id, "" = all */
-    int kind;             /* filter: enum yk_event_kind or YK_EVENT_KIND_ANY */
-    bool collapsible;     /* the last build put the filters behind events.filter.toggle */
+    long long loaded_at; /* the now the list was loaded with */
+    long long expiry;    /* the next moment the list changes, 0 = never */
+    char block[64];      /* filter: block id, "" = all */
+    int kind;            /* filter: enum yk_event_kind or YK_EVENT_KIND_ANY */
+    bool collapsible;    /* the last build put the filters behind events.filter.toggle */
     bool filters_open;
 };
 
@@ -182,8 +189,8 @@ static void reload(struct yk_kiosk *k, struct list_state *s)
     s->expiry = 0;
     if (!k->p.db)
         return;
-    struct yk_event_filter f = {.now_utc = now, .block_id = s->block[0] ? s->block : NULL,
-                                .kind = s->kind};
+    struct yk_event_filter f = {
+        .now_utc = now, .block_id = s->block[0] ? s->block : NULL, .kind = s->kind};
     int count = 0;
     if (!yk_store_count_upcoming_events(k->p.db, &f, &count) || count <= 0)
         return;
@@ -257,7 +264,8 @@ static void row_texts(struct yk_kiosk *k, struct list_state *s, const struct yk_
         yk_format_hhmm(b, sizeof b, e->ends_utc);
         snprintf(span, sizeof span, "%s–%s", a, b);
     } else {
-        yk_format_when(span, sizeof span, e->starts_utc, e->ends_utc, yk_kiosk_now_utc_s(k), yk_lang_code(k->lang));
+        yk_format_when(span, sizeof span, e->starts_utc, e->ends_utc, yk_kiosk_now_utc_s(k),
+                       yk_lang_code(k->lang));
     }
     const char *place = PICK(e->place);
     const char *kind = tr(k, kind_key(e->kind));
@@ -632,7 +640,8 @@ static void detail_build(struct yk_kiosk *k, struct yk_rect area)
     if (takes_signups) /* enabled while sign-up is open */
         yk_doc_button(&d, "event.signup", tr(k, "event.signup"), signup_open(e, s->loaded_at));
     char span[128];
-    yk_format_when(span, sizeof span, e->starts_utc, e->ends_utc, yk_kiosk_now_utc_s(k), yk_lang_code(k->lang));
+    yk_format_when(span, sizeof span, e->starts_utc, e->ends_utc, yk_kiosk_now_utc_s(k),
+                   yk_lang_code(k->lang));
     yk_doc_field(&d, "event.time", tr(k, "event.time"), span);
     yk_doc_field(&d, "event.place", tr(k, "event.place"), PICK(e->place));
     if (open) {

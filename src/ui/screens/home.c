@@ -1,8 +1,14 @@
-/* Home: the station's name, date and time, and four large entries. */
+/* Home: the station's name, date and time, four large entries, and where there is room the
+ * station's own card (address, opening hours, phone: from the stations table).
+ * Widget ids: home.welcome, home.services, home.sites, home.events, home.blocks, home.tiles
+ * (when the tiles scroll), home.station (the card), home.station.name, .address, .hours,
+ * .phone. */
 #include "ui/screens/screens.h"
 
 #include "core/icons.h"
+#include "core/store.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const struct {
@@ -14,13 +20,104 @@ static const struct {
     {"home.services", YK_SCREEN_SERVICES, YK_N("home.services"), YK_N("home.services.sub"),
      YK_ICON_SERVICES},
     {"home.sites", YK_SCREEN_SITES, YK_N("home.sites"), YK_N("home.sites.sub"), YK_ICON_SITES},
-    {"home.events", YK_SCREEN_EVENTS, YK_N("home.events"), YK_N("home.events.sub"),
-     YK_ICON_EVENTS},
-    {"home.blocks", YK_SCREEN_BLOCKS, YK_N("home.blocks"), YK_N("home.blocks.sub"),
-     YK_ICON_BLOCKS},
+    {"home.events", YK_SCREEN_EVENTS, YK_N("home.events"), YK_N("home.events.sub"), YK_ICON_EVENTS},
+    {"home.blocks", YK_SCREEN_BLOCKS, YK_N("home.blocks"), YK_N("home.blocks.sub"), YK_ICON_BLOCKS},
 };
 
 #define tr yk_kiosk_tr
+#define PICK(bt) yk_pick(k->lang, (bt).zh, (bt).en)
+
+struct state {
+    struct yk_station station;
+    bool found;
+};
+
+static void leave(struct yk_kiosk *k)
+{
+    struct state *s = k->state[YK_SCREEN_HOME];
+    if (!s)
+        return;
+    yk_store_station_clear(&s->station);
+    free(s);
+    k->state[YK_SCREEN_HOME] = NULL;
+}
+
+static void enter(struct yk_kiosk *k)
+{
+    leave(k);
+    struct state *s = calloc(1, sizeof *s);
+    if (!s)
+        return;
+    s->found =
+        k->p.db && yk_store_get_station(k->p.db, k->p.cfg->station_id, &s->station) == YK_STORE_OK;
+    k->state[YK_SCREEN_HOME] = s;
+}
+
+/* The card's lines: (icon, id, text) for what the station has filled in. */
+struct card_line {
+    int icon;
+    const char *id, *text;
+};
+
+static int card_lines(struct yk_kiosk *k, struct card_line out[3])
+{
+    struct state *s = k->state[YK_SCREEN_HOME];
+    int n = 0;
+    if (!s || !s->found)
+        return 0;
+    if (s->station.address.zh)
+        out[n++] =
+            (struct card_line){YK_ICON_PIN, "home.station.address", PICK(s->station.address)};
+    if (s->station.hours.zh)
+        out[n++] = (struct card_line){YK_ICON_CLOCK, "home.station.hours", PICK(s->station.hours)};
+    if (s->station.phone)
+        out[n++] = (struct card_line){YK_ICON_PHONE, "home.station.phone", s->station.phone};
+    return n;
+}
+
+/* Height of the station's card at width w (0: nothing to show). */
+static int card_h(struct yk_kiosk *k, int w)
+{
+    struct card_line l[3];
+    int n = card_lines(k, l);
+    if (!n)
+        return 0;
+    const struct yk_theme *t = &k->ui.theme;
+    struct state *s = k->state[YK_SCREEN_HOME];
+    int lh = yk_ui_line_height(&k->ui, YK_FONT_BODY);
+    int tw = w - 2 * t->pad - lh - t->gap;
+    int h = yk_ui_text_height(&k->ui, PICK(s->station.name), YK_FONT_LARGE, w - 2 * t->pad) +
+            2 * t->pad;
+    for (int i = 0; i < n; i++)
+        h += yk_ui_text_height(&k->ui, l[i].text, YK_FONT_BODY, tw) + t->gap;
+    return h;
+}
+
+static void card(struct yk_kiosk *k, struct yk_rect r)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    struct state *s = k->state[YK_SCREEN_HOME];
+    struct card_line l[3];
+    int n = card_lines(k, l);
+    yk_ui_fill(ui, r, t->card, t->radius);
+    yk_ui_fill(ui, (struct yk_rect){r.x, r.y, r.w, t->gap / 2 > 3 ? t->gap / 2 : 3}, t->primary, 0);
+    struct yk_rect in = yk_inset(r, t->pad);
+    const char *name = PICK(s->station.name);
+    int nh = yk_ui_text_height(ui, name, YK_FONT_LARGE, in.w);
+    yk_ui_text(ui, "home.station.name", yk_cut_top(&in, nh), name, YK_FONT_LARGE, t->ink,
+               YK_ALIGN_LEFT, false);
+    yk_cut_top(&in, t->gap);
+    int lh = yk_ui_line_height(ui, YK_FONT_BODY);
+    for (int i = 0; i < n; i++) {
+        int th = yk_ui_text_height(ui, l[i].text, YK_FONT_BODY, in.w - lh - t->gap);
+        struct yk_rect row = yk_cut_top(&in, th);
+        yk_ui_icon_draw(ui, (struct yk_rect){row.x, row.y, lh, lh}, l[i].icon, t->primary);
+        yk_cut_left(&row, lh + t->gap);
+        yk_ui_text(ui, l[i].id, row, l[i].text, YK_FONT_BODY, t->ink, YK_ALIGN_LEFT, false);
+        yk_cut_top(&in, t->gap);
+    }
+}
 
 /* Height a tile needs for its label and line at width w (picture left out). */
 static int tile_need(struct yk_kiosk *k, int i, int w, bool sub)
@@ -39,6 +136,16 @@ static void build(struct yk_kiosk *k, struct yk_rect area)
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
     struct yk_rect in = yk_inset(area, t->pad);
+    /* The station's card: a column on the right of a wide screen, else under the tiles
+     * where they leave room for it (never at the tiles' expense). */
+    bool wide = in.w > in.h * 3 / 2 && (float)in.w >= 180.0f * t->px_per_mm;
+    int cw = in.w * 30 / 100;
+    if (wide && card_h(k, cw) > 0 && card_h(k, cw) <= in.h) {
+        struct yk_rect col = yk_cut_right(&in, cw);
+        yk_cut_right(&in, t->pad);
+        col.h = card_h(k, cw);
+        card(k, col);
+    }
     bool portrait = in.h > in.w * 5 / 4;
     int cols = portrait ? 1 : 2, rows = 4 / cols;
     int cell_w = (in.w - (cols - 1) * t->gap) / cols;
@@ -62,6 +169,12 @@ static void build(struct yk_kiosk *k, struct yk_rect area)
                    YK_ALIGN_LEFT, false);
         yk_cut_top(&in, t->gap);
     }
+    /* The card under the tiles where they leave room for it. */
+    int ch = wide ? 0 : card_h(k, in.w);
+    if (ch > 0 && grid_h + t->gap + ch <= in.h) {
+        card(k, yk_cut_bottom(&in, ch));
+        yk_cut_bottom(&in, t->gap);
+    }
     bool scroll = grid_h > in.h;
     struct yk_rect grid = in;
     if (scroll) {
@@ -78,7 +191,9 @@ static void build(struct yk_kiosk *k, struct yk_rect area)
     }
     for (int i = 0; i < 4; i++) {
         struct yk_rect cell = yk_grid_cell(grid, cols, rows, i % cols, i / cols, t->gap);
-        struct yk_button_style st = {.bg = t->card, .fg = t->ink, .font = YK_FONT_LARGE,
+        struct yk_button_style st = {.bg = t->card,
+                                     .fg = t->ink,
+                                     .font = YK_FONT_LARGE,
                                      .icon = icons ? (int)tiles[i].icon : -1,
                                      .icon_above = true,
                                      .sub = subs ? tr(k, tiles[i].sub) : NULL};
@@ -103,6 +218,8 @@ static bool activate(struct yk_kiosk *k, const char *id)
 
 const struct yk_screen_def yk_screen_home = {
     .key = "home",
+    .enter = enter,
+    .leave = leave,
     .build = build,
     .activate = activate,
 };

@@ -13,8 +13,8 @@
  * k->state[id]); leave() when it closes or the kiosk resets (free it). Content comes from the
  * database on enter, so building a frame never waits on SQL. */
 struct yk_screen_def {
-    const char *key;            /* "services": the root widget is "screen.services" */
-    const char *title_key;      /* catalog key of the header title, or NULL: title() */
+    const char *key;       /* "services": the root widget is "screen.services" */
+    const char *title_key; /* catalog key of the header title, or NULL: title() */
     const char *(*title)(struct yk_kiosk *k); /* a title from content (detail screens) */
     void (*enter)(struct yk_kiosk *k);
     void (*leave)(struct yk_kiosk *k);

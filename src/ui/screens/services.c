@@ -16,8 +16,8 @@ enum item_kind { ITEM_HEADING, ITEM_LINE, ITEM_SERVICE };
 
 struct item {
     enum item_kind kind;
-    size_t index;         /* into lines or services */
-    const char *heading;  /* catalog key of a heading */
+    size_t index;        /* into lines or services */
+    const char *heading; /* catalog key of a heading */
 };
 
 struct state {
@@ -148,8 +148,8 @@ static void list_build(struct yk_kiosk *k, struct yk_rect area)
     const struct yk_theme *t = &k->ui.theme;
     struct yk_rect in = yk_inset(area, t->pad);
     if (!s || !s->n_items) {
-        yk_ui_text(&k->ui, "services.empty", in, tr(k, "section.empty"), YK_FONT_BODY,
-                   t->ink_soft, YK_ALIGN_CENTER, true);
+        yk_ui_text(&k->ui, "services.empty", in, tr(k, "section.empty"), YK_FONT_BODY, t->ink_soft,
+                   YK_ALIGN_CENTER, true);
         return;
     }
     in.w += t->pad - t->gap; /* the scroll bar sits in the margin */

@@ -23,7 +23,8 @@
  *   sites.hint                         how to open a site from the map view
  *   site.doc                           the site page's scrolling region
  *   site.photo, site.intro, site.hours, site.location, site.distance, site.qr
- *   site.ask                           where hours or the place are not known: ask here
+ *   site.booking                       how to book a visit, when known
+ *   site.ask                           where what it is or where is not known: ask here
  *   site.missing                       the site is no longer in the database
  */
 #include "ui/screens/screens.h"
@@ -40,7 +41,7 @@
 #define tr yk_kiosk_tr
 #define PICK(bt) yk_pick(k->lang, (bt).zh, (bt).en)
 
-#define RIVER_M 3000     /* the strip's length */
+#define RIVER_M 3000      /* the strip's length */
 #define WALK_M_PER_MIN 75 /* about 4.5 km/h */
 
 enum view { VIEW_LIST, VIEW_MAP };
@@ -62,8 +63,8 @@ struct state {
     struct map_item *items; /* the map view's list */
     size_t n_items, n_placed;
     enum view view;
-    bool numbered;  /* markers (and the map list) carry numbers */
-    bool tappable;  /* markers are 9 mm targets */
+    bool numbered; /* markers (and the map list) carry numbers */
+    bool tappable; /* markers are 9 mm targets */
     struct yk_rows rows, map_rows;
     /* the site screen */
     struct yk_site site;
@@ -102,8 +103,7 @@ static void unload(struct yk_kiosk *k, enum yk_screen_id id)
 }
 
 /* "约 600 米 · 步行 8 分钟" into buf, or "" unless both positions are known. */
-static const char *distance_text(struct yk_kiosk *k, int here_m, int site_m, char *buf,
-                                 size_t n)
+static const char *distance_text(struct yk_kiosk *k, int here_m, int site_m, char *buf, size_t n)
 {
     buf[0] = 0;
     if (here_m < 0 || site_m < 0)
@@ -156,8 +156,7 @@ static void list_enter(struct yk_kiosk *k)
         return;
     for (size_t i = 0; i < s->sites.count; i++)
         if (s->sites.items[i].river_pos_m >= 0)
-            s->items[s->n_items++] =
-                (struct map_item){false, i, 0, s->sites.items[i].river_pos_m};
+            s->items[s->n_items++] = (struct map_item){false, i, 0, s->sites.items[i].river_pos_m};
     qsort(s->items, s->n_items, sizeof *s->items, by_position);
     s->n_placed = s->n_items;
     for (size_t i = 0; i < s->n_placed; i++)
@@ -237,8 +236,7 @@ static int map_row_h(struct yk_kiosk *k, void *ctx, size_t i, int w)
         w -= disc_side(k, (int)s->n_placed) + t->gap;
     const struct yk_site *site = &s->sites.items[it->site];
     char buf[96];
-    return yk_page_row_height(k, PICK(site->name), site_sub(k, s, site, buf, sizeof buf), false,
-                              w);
+    return yk_page_row_height(k, PICK(site->name), site_sub(k, s, site, buf, sizeof buf), false, w);
 }
 
 static void map_row_build(struct yk_kiosk *k, void *ctx, size_t i, struct yk_rect r)
@@ -249,16 +247,15 @@ static void map_row_build(struct yk_kiosk *k, void *ctx, size_t i, struct yk_rec
     if (it->heading) {
         r.y += t->gap;
         r.h -= t->gap;
-        yk_ui_text(&k->ui, "sites.unplaced", r, tr(k, "sites.unplaced"), YK_FONT_LARGE,
-                   t->primary, YK_ALIGN_LEFT, false);
+        yk_ui_text(&k->ui, "sites.unplaced", r, tr(k, "sites.unplaced"), YK_FONT_LARGE, t->primary,
+                   YK_ALIGN_LEFT, false);
         return;
     }
     if (s->numbered && it->number) {
         int d = disc_side(k, (int)s->n_placed);
         struct yk_rect box = yk_cut_left(&r, d);
         yk_cut_left(&r, t->gap);
-        disc(k, yk_ui_fmt(&k->ui, "sites.num.%s", s->sites.items[it->site].id), box, d,
-             it->number);
+        disc(k, yk_ui_fmt(&k->ui, "sites.num.%s", s->sites.items[it->site].id), box, d, it->number);
     }
     const struct yk_site *site = &s->sites.items[it->site];
     char buf[96];
@@ -379,8 +376,7 @@ static void map_build(struct yk_kiosk *k, struct state *s, struct yk_rect r,
      * upstream end, 0 m; Nanpu at 3 km), their names at the ends and the river's in the
      * middle; under them the metro station, which is at the Lupu Bridge end. */
     yk_ui_fill(ui, river, river_color(k), t->radius);
-    struct yk_color river_ink =
-        k->elder ? t->ink : (struct yk_color){0x3A, 0x55, 0x63, 255};
+    struct yk_color river_ink = k->elder ? t->ink : (struct yk_color){0x3A, 0x55, 0x63, 255};
     int bw = lh / 4 > 4 ? lh / 4 : 4;
     for (int e = 0; e < 2; e++)
         yk_ui_fill(ui, (struct yk_rect){(e ? x1 : x0) - bw / 2, river.y, bw, river.h}, river_ink,
@@ -393,23 +389,31 @@ static void map_build(struct yk_kiosk *k, struct state *s, struct yk_rect r,
     int bx = x0 + bw / 2 + t->gap / 2, bwid = x1 - x0 - bw - t->gap;
     struct yk_rect top = {bx, river.y + t->gap / 2, bwid, lh},
                    low = {bx, river.y + t->gap / 2 + lh, bwid, lh};
+    /* The two bridges' names on one line where they fit side by side, else the far one on
+     * the second line (and no metro). */
+    bool one_line = w0 + w1 + 2 * t->gap <= top.w;
+    struct yk_rect end_row = one_line ? top : low;
+    if (w0 > top.w)
+        w0 = top.w;
+    if (w1 > top.w)
+        w1 = top.w;
     yk_ui_text(ui, "sites.scale.start", (struct yk_rect){top.x, top.y, w0, top.h}, s0,
                YK_FONT_SMALL, river_ink, YK_ALIGN_LEFT, true);
-    yk_ui_text(ui, "sites.scale.end", (struct yk_rect){top.x + top.w - w1, top.y, w1, top.h}, s1,
+    yk_ui_text(ui, "sites.scale.end",
+               (struct yk_rect){end_row.x + end_row.w - w1, end_row.y, w1, end_row.h}, s1,
                YK_FONT_SMALL, river_ink, YK_ALIGN_RIGHT, true);
-    if (w0 + w1 + wr + 4 * t->gap <= top.w)
+    if (one_line && w0 + w1 + wr + 4 * t->gap <= top.w)
         yk_ui_text(ui, "sites.river", (struct yk_rect){top.x + (top.w - wr) / 2, top.y, wr, top.h},
                    rn, YK_FONT_SMALL, river_ink, YK_ALIGN_CENTER, true);
     const char *mt = tr(k, "sites.metro");
     int wm = lh + t->gap / 2 + yk_ui_text_width(ui, mt, YK_FONT_SMALL) + 2;
-    if (wm <= low.w) {
+    if (one_line && wm <= low.w) {
         /* A round "M" badge, as the metro's signs have. */
         int bd = lh * 4 / 5;
         struct yk_rect badge = {low.x, low.y + (lh - bd) / 2, bd, bd};
         yk_ui_fill(ui, badge, t->primary, bd / 2);
         yk_ui_text(ui, "sites.metro.badge", (struct yk_rect){low.x, low.y, lh, lh}, "M",
-                   YK_FONT_SMALL,
-                   (struct yk_color){255, 255, 255, 255}, YK_ALIGN_CENTER, true);
+                   YK_FONT_SMALL, (struct yk_color){255, 255, 255, 255}, YK_ALIGN_CENTER, true);
         yk_ui_text(ui, "sites.metro", (struct yk_rect){low.x + lh + t->gap / 2, low.y, wm - lh, lh},
                    mt, YK_FONT_SMALL, river_ink, YK_ALIGN_LEFT, true);
     }
@@ -441,8 +445,8 @@ static void map_build(struct yk_kiosk *k, struct state *s, struct yk_rect r,
                               target};
         if (tappable) {
             const char *id = yk_ui_fmt(ui, "sites.marker.%s", site->id);
-            struct yk_button_style st = {.bg = {0, 0, 0, 0}, .fg = t->ink, .font = YK_FONT_SMALL,
-                                         .icon = -1};
+            struct yk_button_style st = {
+                .bg = {0, 0, 0, 0}, .fg = t->ink, .font = YK_FONT_SMALL, .icon = -1};
             yk_ui_button(ui, id, box, "", &st, true);
             disc(k, yk_ui_fmt(ui, "%s.n", id), box, d, s->items[i].number);
             yk_ui_set_text(ui, id, PICK(site->name));
@@ -458,7 +462,8 @@ static void map_build(struct yk_kiosk *k, struct state *s, struct yk_rect r,
     if (s->here_m >= 0) {
         int x = x0 + s->here_m * span / RIVER_M;
         /* A stem from the pin down to the path, so the spot reads even among markers. */
-        yk_ui_fill(ui, (struct yk_rect){x - 1, pin_row.y + pin_h / 2, 3, cy - pin_row.y - pin_h / 2},
+        yk_ui_fill(ui,
+                   (struct yk_rect){x - 1, pin_row.y + pin_h / 2, 3, cy - pin_row.y - pin_h / 2},
                    t->primary, 0);
         yk_ui_icon_draw(ui, (struct yk_rect){x - pin_h / 2, pin_row.y, pin_h, pin_h}, YK_ICON_PIN,
                         t->primary);
@@ -546,8 +551,8 @@ static void list_build(struct yk_kiosk *k, struct yk_rect area)
         map_build(k, s, card, &ml);
     }
     /* How to open a site from here: the markers, or only the list. */
-    const char *hint = s->n_placed ? tr(k, s->tappable ? "sites.map.tap" : "sites.map.list_only")
-                                   : NULL;
+    const char *hint =
+        s->n_placed ? tr(k, s->tappable ? "sites.map.tap" : "sites.map.list_only") : NULL;
     if (beside) {
         int hh = hint ? yk_ui_text_height(&k->ui, hint, YK_FONT_BODY, left.w) : 0;
         if (hint && card.y + mh + t->pad + hh <= left.y + left.h)
@@ -558,8 +563,8 @@ static void list_build(struct yk_kiosk *k, struct yk_rect area)
         yk_cut_top(&list, t->pad);
         int hh = hint ? yk_ui_text_height(&k->ui, hint, YK_FONT_BODY, list.w) : 0;
         if (hint && hh < list.h / 3) {
-            yk_ui_text(&k->ui, "sites.hint", yk_cut_top(&list, hh), hint, YK_FONT_BODY,
-                       t->ink_soft, YK_ALIGN_LEFT, false);
+            yk_ui_text(&k->ui, "sites.hint", yk_cut_top(&list, hh), hint, YK_FONT_BODY, t->ink_soft,
+                       YK_ALIGN_LEFT, false);
             yk_cut_top(&list, t->gap);
         }
     }
@@ -692,23 +697,24 @@ static void detail_build(struct yk_kiosk *k, struct yk_rect area)
                     s->photo.bytes, s->photo.size, PICK(site->name));
         yk_doc_space(&d, h + t->pad);
     }
-    const char *intro = PICK(site->intro);
-    if (!intro || !*intro)
-        intro = yk_ui_fmt(&k->ui, tr(k, "site.intro.none"), PICK(site->name));
-    yk_doc_text(&d, "site.intro", intro, false);
+    yk_doc_text(&d, "site.intro", PICK(site->intro), false);
     char dist[96];
     distance_text(k, s->here_m, site->river_pos_m, dist, sizeof dist);
     yk_doc_field(&d, "site.distance", tr(k, "site.distance"), dist);
     yk_doc_field(&d, "site.location", tr(k, "site.location"), PICK(site->location));
     yk_doc_field(&d, "site.hours", tr(k, "site.hours"), PICK(site->hours));
-    const char *loc = PICK(site->location), *hours = PICK(site->hours);
-    if (!loc || !*loc || !hours || !*hours) {
-        /* What is not known yet is asked here: a finished page, not a placeholder. */
-        const char *stn = yk_pick(k->lang, k->p.cfg->station_name, k->p.cfg->station_name_en);
-        yk_doc_field(&d, "site.ask", tr(k, "site.ask"),
-                     yk_ui_fmt(&k->ui, tr(k, "site.ask.body"), stn));
-    }
+    yk_doc_field(&d, "site.booking", tr(k, "site.booking"), PICK(site->booking));
     yk_doc_qr(&d, "site.qr", site->link_url, tr(k, "qr.take_along"));
+    /* What is not known yet is asked here: a finished page, not a placeholder (after the
+     * QR code, which stays where it was). */
+    const char *intro = PICK(site->intro), *loc = PICK(site->location);
+    if (!intro || !*intro || !loc || !*loc) {
+        const char *stn = yk_pick(k->lang, k->p.cfg->station_name, k->p.cfg->station_name_en);
+        const char *body = intro && *intro
+                               ? yk_ui_fmt(&k->ui, tr(k, "site.ask.body"), stn)
+                               : yk_ui_fmt(&k->ui, tr(k, "site.ask.all"), PICK(site->name), stn);
+        yk_doc_field(&d, "site.ask", tr(k, "site.ask"), body);
+    }
     yk_doc_end(&d);
 }
 

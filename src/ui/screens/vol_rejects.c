@@ -52,7 +52,8 @@ static const char *reason_key(const char *reason)
 static const char *reject_title(struct yk_kiosk *k, const struct yk_set_aside *r)
 {
     const char *kind = kind_key(r->type);
-    return yk_ui_fmt(&k->ui, "%s · %s", kind ? tr(k, kind) : r->type, yk_vol_when_text(k, r->made_utc));
+    return yk_ui_fmt(&k->ui, "%s · %s", kind ? tr(k, kind) : r->type,
+                     yk_vol_when_text(k, r->made_utc));
 }
 
 static const char *reject_what(struct yk_kiosk *k, const struct yk_set_aside *r)
@@ -93,8 +94,8 @@ static void reject_row(struct yk_kiosk *k, void *ctx, size_t i, struct yk_rect r
                *why = reject_reason(k, rj);
     int y = in.y;
     int h = yk_ui_text_height(ui, title, YK_FONT_LARGE, in.w);
-    yk_ui_text(ui, yk_ui_fmt(ui, "vol.rej.%zu.title", i), (struct yk_rect){in.x, y, in.w, h},
-               title, YK_FONT_LARGE, t->ink, YK_ALIGN_LEFT, false);
+    yk_ui_text(ui, yk_ui_fmt(ui, "vol.rej.%zu.title", i), (struct yk_rect){in.x, y, in.w, h}, title,
+               YK_FONT_LARGE, t->ink, YK_ALIGN_LEFT, false);
     y += h + t->gap / 2;
     h = yk_ui_text_height(ui, what, YK_FONT_BODY, in.w);
     yk_ui_text(ui, yk_ui_fmt(ui, "vol.rej.%zu.what", i), (struct yk_rect){in.x, y, in.w, h}, what,
@@ -162,8 +163,8 @@ void yk_vol_build_rejects(struct yk_kiosk *k, struct vstate *s, struct yk_rect i
         yk_vol_line(k, &in, "vol.rej.head", head, YK_FONT_LARGE, t->ink, YK_ALIGN_LEFT);
         yk_vol_line(k, &in, "vol.rej.todo", todo, YK_FONT_BODY, t->ink, YK_ALIGN_LEFT);
         if (s->n_rejects > 0)
-            yk_rows_list(k, "vol.rejects", in, &s->reject_rows, (size_t)s->n_rejects,
-                         reject_row_h, reject_row, s);
+            yk_rows_list(k, "vol.rejects", in, &s->reject_rows, (size_t)s->n_rejects, reject_row_h,
+                         reject_row, s);
         return;
     }
     yk_rows_list(k, "vol.rejects", in, &s->reject_rows,

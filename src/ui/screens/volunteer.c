@@ -20,14 +20,13 @@
  *   vol.tab.today (a rail on the left of a landscape screen; a strip across the top where the
  *   rail would not hold them all, as in elder mode on a 7" panel; rows on top in portrait:
  *   the lock and its hint over one row of tabs where the tabs fit in one, else the tabs
- *   and the lock flowing into two rows, as on the 7" panel upright; always all in view, except while a check-in result or the question is up: then none,
- *   and those fill the area until 下一位, 取消, 返回 or the next scan), vol.tabs (the scroll
- *   region of the tabs, only as a last resort where not even the strip fits; no supported
- *   size does);
- *   check-in: vol.events (the event list), vol.event.<event id>, vol.events.none,
- *   vol.event.title (the chosen event), vol.mode.scan, vol.mode.code, vol.mode.phone,
- *   vol.change (pick another event), vol.scan.icon, vol.scan.prompt, vol.scan.hint,
- *   vol.code (the short code as typed), vol.code.key.<0-9 A-Z>, vol.code.key.del,
+ *   and the lock flowing into two rows, as on the 7" panel upright; always all in view, except
+ * while a check-in result or the question is up: then none, and those fill the area until 下一位,
+ * 取消, 返回 or the next scan), vol.tabs (the scroll region of the tabs, only as a last resort
+ * where not even the strip fits; no supported size does); check-in: vol.events (the event list),
+ * vol.event.<event id>, vol.events.none, vol.event.title (the chosen event), vol.mode.scan,
+ * vol.mode.code, vol.mode.phone, vol.change (pick another event), vol.scan.icon, vol.scan.prompt,
+ * vol.scan.hint, vol.code (the short code as typed), vol.code.key.<0-9 A-Z>, vol.code.key.del,
  *   vol.code.clear, vol.code.ok, vol.code.keys (scroll region), vol.phone (the last four as
  *   typed), vol.phone.key.0 … 9, vol.phone.key.del, vol.phone.key.clear, vol.phone.msg,
  *   vol.match.<n> (a sign-up found by phone), vol.matches (their list beside the pad),
@@ -91,9 +90,8 @@ void yk_vol_line(struct yk_kiosk *k, struct yk_rect *area, const char *id, const
     yk_cut_top(area, k->ui.theme.gap);
 }
 
-void yk_vol_keypad(struct yk_kiosk *k, const char *prefix, const char *scroll_id,
-                   struct yk_rect r, const char *const *keys, int n, int min_cols,
-                   enum yk_font f)
+void yk_vol_keypad(struct yk_kiosk *k, const char *prefix, const char *scroll_id, struct yk_rect r,
+                   const char *const *keys, int n, int min_cols, enum yk_font f)
 {
     struct yk_keypad p = {.prefix = prefix,
                           .scroll_id = scroll_id,
@@ -131,10 +129,17 @@ static void load_tab(struct yk_kiosk *k, struct vstate *s)
     if (!k->p.db)
         return;
     switch (s->tab) {
-    case TAB_CHECKIN: break;
-    case TAB_WALKIN: yk_vol_load_walkins(k, s); break;
-    case TAB_DUTY: yk_vol_load_duty(k, s); break;
-    case TAB_TODAY: yk_vol_load_today(k, s); break;
+    case TAB_CHECKIN:
+        break;
+    case TAB_WALKIN:
+        yk_vol_load_walkins(k, s);
+        break;
+    case TAB_DUTY:
+        yk_vol_load_duty(k, s);
+        break;
+    case TAB_TODAY:
+        yk_vol_load_today(k, s);
+        break;
     }
 }
 
@@ -227,9 +232,8 @@ static void vol_input(struct yk_kiosk *k, const struct yk_input *in)
 
 static bool status_changed(const struct yk_sync_status *a, const struct yk_sync_status *b)
 {
-    return a->configured != b->configured || a->enrolled != b->enrolled ||
-           a->online != b->online || a->stopped != b->stopped ||
-           a->last_attempt_utc != b->last_attempt_utc ||
+    return a->configured != b->configured || a->enrolled != b->enrolled || a->online != b->online ||
+           a->stopped != b->stopped || a->last_attempt_utc != b->last_attempt_utc ||
            a->last_success_utc != b->last_success_utc || a->set_aside != b->set_aside ||
            strcmp(a->error_en, b->error_en) != 0;
 }
@@ -304,8 +308,8 @@ static void tab_button(struct yk_kiosk *k, int i, struct yk_rect r, bool icon)
 static void lock_button(struct yk_kiosk *k, struct yk_rect r)
 {
     const struct yk_theme *t = &k->ui.theme;
-    struct yk_button_style bs = {.bg = t->ink, .fg = t->bg, .font = YK_FONT_BODY,
-                                 .icon = YK_ICON_LOCK};
+    struct yk_button_style bs = {
+        .bg = t->ink, .fg = t->bg, .font = YK_FONT_BODY, .icon = YK_ICON_LOCK};
     yk_ui_button(&k->ui, "vol.lock", r, tr(k, "vol.lock"), &bs, true);
 }
 
@@ -350,8 +354,8 @@ static bool tab_strip(struct yk_kiosk *k, struct yk_rect *in, int h)
         return false;
     struct yk_rect row = yk_cut_top(in, h);
     yk_cut_top(in, t->pad);
-    struct yk_button_style bs = {.bg = t->ink, .fg = t->bg, .font = YK_FONT_BODY,
-                                 .icon = lock_icon ? YK_ICON_LOCK : -1};
+    struct yk_button_style bs = {
+        .bg = t->ink, .fg = t->bg, .font = YK_FONT_BODY, .icon = lock_icon ? YK_ICON_LOCK : -1};
     yk_ui_button(&k->ui, "vol.lock", yk_cut_right(&row, lock_w), lock_word ? ll : "", &bs, true);
     if (!lock_word)
         yk_ui_set_text(&k->ui, "vol.lock", ll);
@@ -373,8 +377,8 @@ static bool tab_strip(struct yk_kiosk *k, struct yk_rect *in, int h)
 
 /* Rows of bh across the top of *in (cut off it): n[r] buttons in row r, taken in order
  * from the four tabs and then the lock: equal widths where the words of each fit, else
- * each w[i] wide (its words) plus an even share of what the row leaves. The tabs show their pictures only where every one has room; the
- * lock its padlock where it has. */
+ * each w[i] wide (its words) plus an even share of what the row leaves. The tabs show their
+ * pictures only where every one has room; the lock its padlock where it has. */
 static void tab_rows(struct yk_kiosk *k, struct yk_rect *in, int bh, const int *w, int rows,
                      const int *n)
 {
@@ -411,7 +415,9 @@ static void tab_rows(struct yk_kiosk *k, struct yk_rect *in, int bh, const int *
             } else {
                 const char *ll = tr(k, "vol.lock");
                 struct yk_button_style bs = {
-                    .bg = t->ink, .fg = t->bg, .font = YK_FONT_BODY,
+                    .bg = t->ink,
+                    .fg = t->bg,
+                    .font = YK_FONT_BODY,
                     .icon = yk_vol_label_w(k, ll, YK_FONT_BODY, true) <= b.w ? YK_ICON_LOCK : -1};
                 yk_ui_button(&k->ui, "vol.lock", b, ll, &bs, true);
             }
@@ -500,8 +506,8 @@ static struct yk_rect frame(struct yk_kiosk *k, struct yk_rect in, bool bare)
         yk_cut_right(&top, t->gap);
         const char *hint = tr(k, "vol.lock.hint");
         if (yk_ui_text_height(ui, hint, YK_FONT_SMALL, top.w) <= top.h)
-            yk_ui_text(ui, "vol.lock.hint", top, hint, YK_FONT_SMALL, t->ink_soft,
-                       YK_ALIGN_LEFT, true);
+            yk_ui_text(ui, "vol.lock.hint", top, hint, YK_FONT_SMALL, t->ink_soft, YK_ALIGN_LEFT,
+                       true);
         tab_rows(k, &in, bh, tw, 1, (int[]){4});
         return in;
     }
@@ -567,10 +573,18 @@ static void vol_build(struct yk_kiosk *k, struct yk_rect area)
         return; /* locked: nothing of it is drawn (the next tick goes home) */
     struct yk_rect in = frame(k, yk_inset(area, t->pad), transient(s));
     switch (s->tab) {
-    case TAB_CHECKIN: yk_vol_build_checkin(k, s, in); break;
-    case TAB_WALKIN: yk_vol_build_walkin(k, s, in); break;
-    case TAB_DUTY: yk_vol_build_duty(k, s, in); break;
-    case TAB_TODAY: yk_vol_build_today(k, s, in); break;
+    case TAB_CHECKIN:
+        yk_vol_build_checkin(k, s, in);
+        break;
+    case TAB_WALKIN:
+        yk_vol_build_walkin(k, s, in);
+        break;
+    case TAB_DUTY:
+        yk_vol_build_duty(k, s, in);
+        break;
+    case TAB_TODAY:
+        yk_vol_build_today(k, s, in);
+        break;
     }
 }
 

@@ -1,0 +1,75 @@
+#ifndef YK_SIGNUP_INTERNAL_H
+#define YK_SIGNUP_INTERNAL_H
+
+/* What the sign-up screen's files share (signup.c: the state, steps and actions;
+ * signup_name.c: the surname grid and how the ticket addresses the person; signup_ticket.c:
+ * the result and the ticket). Not for other screens. */
+
+#include "core/signup.h"
+#include "core/store.h"
+#include "core/ticket.h"
+#include "ui/kiosk.h"
+#include "ui/ui.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct yk_signup_surname {
+    const char *name;
+    char initial; /* of its pinyin */
+};
+/* The most common surnames, in order of frequency (the first YK_SIGNUP_COMMON first). */
+extern const struct yk_signup_surname yk_signup_surnames[];
+extern const size_t yk_signup_n_surnames;
+#define YK_SIGNUP_COMMON 20
+
+enum yk_signup_step { STEP_PHONE, STEP_NAME, STEP_PARTY, STEP_PRIVACY, STEP_CONFIRM, STEP_RESULT };
+#define YK_SIGNUP_STEPS 5              /* counted for "第2/5步"; the result is not a step */
+#define YK_SIGNUP_CONFIRM_WAIT_MS 8000 /* then the sign-up is shown as pending */
+#define YK_SIGNUP_CONFIRM_POLL_MS 200  /* the bar moves and the answer is looked for this often */
+
+struct signup_state {
+    enum yk_signup_step step;
+    struct yk_event ev;
+    bool have_event;
+    char phone[YK_PHONE_LEN + 2]; /* one extra so "too long" can be explained */
+    const char *error;            /* catalog key of the message under the number */
+    int surname;                  /* index into surnames, -1 none chosen, -2 "no surname" */
+    enum yk_title title;
+    int initial;          /* 0: the common grid; else the letter picked */
+    bool picking_initial; /* the A–Z picker is up */
+    int page;             /* the page of the grid where it takes more than one */
+    int party;
+    struct yk_signup_result result;
+    bool submitted;
+    bool confirming;          /* waiting for the hub's answer (online confirmation) */
+    bool confirm_failed;      /* the hub could not be asked, or did not answer in time */
+    int64_t confirm_start_ms; /* monotonic */
+};
+
+/* The screen's state (k->state[YK_SCREEN_SIGNUP]), or NULL. */
+struct signup_state *yk_signup_ui_state(struct yk_kiosk *k);
+/* Height of the bottom row's buttons (one text line on a compact frame). */
+int yk_signup_ui_action_h(struct yk_kiosk *k);
+/* A plain or primary button in font f (a small inset on a compact frame). */
+struct yk_button_style yk_signup_ui_bstyle(struct yk_kiosk *k, bool primary, enum yk_font f);
+/* The bottom row: 取消报名, the next action (none when next_label is NULL), mid between
+ * them where it fits. Cuts it from *area. */
+void yk_signup_ui_action_row(struct yk_kiosk *k, struct yk_rect *area, const char *next_label,
+                             bool next_enabled, const char *mid);
+/* The step's question at the top of area; returns the rest. */
+struct yk_rect yk_signup_ui_heading(struct yk_kiosk *k, struct yk_rect area, const char *text);
+/* How the ticket addresses the person ("王女士", "Ms 王", "" for nobody). */
+void yk_signup_ui_addressee(struct yk_kiosk *k, const struct signup_state *s, char *out, size_t n);
+/* "1 位" / "1 person", "3 people" (in the frame's arena). */
+const char *yk_signup_ui_party_text(struct yk_kiosk *k, int n);
+/* The event's name, time and place and how the person is addressed, as fields of d with ids
+ * prefix.event, .time, .place, .who (the summary and the ticket). */
+struct yk_doc;
+void yk_signup_ui_event_fields(struct yk_kiosk *k, struct yk_doc *d, const char *prefix);
+/* The name step, in area. */
+void yk_signup_ui_build_name(struct yk_kiosk *k, struct yk_rect area);
+/* The result: the confirmation's wait, the ticket, or why there is none, in area. */
+void yk_signup_ui_build_result(struct yk_kiosk *k, struct yk_rect area);
+
+#endif
