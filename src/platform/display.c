@@ -18,7 +18,11 @@ float yk_display_default_px_per_mm(int w, int h)
     int m = w > h ? w : h;
     /* Typical panels of each size: the official 7" 800x480 (about 130 dpi), 7" 1024x600
      * (170), 720x1280 portrait panels (about 180), 1080p monitors of 21.5" (102). */
-    float dpi = m <= 800 ? 130.0f : m <= 1024 ? 170.0f : m <= 1280 ? 180.0f : m <= 1920 ? 102.0f : 96.0f;
+    float dpi = m <= 800    ? 130.0f
+                : m <= 1024 ? 170.0f
+                : m <= 1280 ? 180.0f
+                : m <= 1920 ? 102.0f
+                            : 96.0f;
     return dpi / 25.4f;
 }
 
@@ -28,8 +32,8 @@ static void update_sizes(struct yk_display *d)
     bool swap = d->p.rotation == 90 || d->p.rotation == 270;
     d->log_w = swap ? d->phys_h : d->phys_w;
     d->log_h = swap ? d->phys_w : d->phys_h;
-    d->px_per_mm = d->p.dpi > 0 ? (float)d->p.dpi / 25.4f
-                                : yk_display_default_px_per_mm(d->phys_w, d->phys_h);
+    d->px_per_mm =
+        d->p.dpi > 0 ? (float)d->p.dpi / 25.4f : yk_display_default_px_per_mm(d->phys_w, d->phys_h);
 }
 
 static bool make_target(struct yk_display *d, char *err, size_t errn)
@@ -40,8 +44,8 @@ static bool make_target(struct yk_display *d, char *err, size_t errn)
     }
     if (d->p.rotation == 0)
         return true;
-    d->target = SDL_CreateTexture(d->renderer, SDL_PIXELFORMAT_ARGB8888,
-                                  SDL_TEXTUREACCESS_TARGET, d->log_w, d->log_h);
+    d->target = SDL_CreateTexture(d->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                  d->log_w, d->log_h);
     if (!d->target) {
         snprintf(err, errn, "cannot create the rotation target (%dx%d): %s", d->log_w, d->log_h,
                  SDL_GetError());
@@ -155,8 +159,9 @@ bool yk_display_init(struct yk_display *d, const struct yk_display_params *p, ch
     SDL_StartTextInput(); /* USB barcode scanners type their codes */
     SDL_RendererInfo info;
     SDL_GetRendererInfo(d->renderer, &info);
-    yk_info("display", "%s driver, %s renderer, %dx%d output, %dx%d logical, rotation %d, "
-                       "%.2f px/mm",
+    yk_info("display",
+            "%s driver, %s renderer, %dx%d output, %dx%d logical, rotation %d, "
+            "%.2f px/mm",
             d->driver, info.name, d->phys_w, d->phys_h, d->log_w, d->log_h, p->rotation,
             d->px_per_mm);
     return true;
@@ -344,9 +349,9 @@ static void draw_icon(struct yk_display *d, const struct yk_cmd *c)
         cache_mask(d, key, t);
     }
     tint(t, c->color);
-    SDL_RenderCopy(d->renderer, t, NULL,
-                   &(SDL_Rect){c->r.x + (c->r.w - size) / 2, c->r.y + (c->r.h - size) / 2, size,
-                               size});
+    SDL_RenderCopy(
+        d->renderer, t, NULL,
+        &(SDL_Rect){c->r.x + (c->r.w - size) / 2, c->r.y + (c->r.h - size) / 2, size, size});
 }
 
 static uint64_t str_hash(const char *s, size_t n)
@@ -390,8 +395,7 @@ static void draw_text(struct yk_display *d, const struct yk_cmd *c)
     if (!t)
         return;
     tint(t, c->color);
-    SDL_RenderCopy(d->renderer, t, NULL,
-                   &(SDL_Rect){c->r.x, c->r.y + (c->r.h - h) / 2, w, h});
+    SDL_RenderCopy(d->renderer, t, NULL, &(SDL_Rect){c->r.x, c->r.y + (c->r.h - h) / 2, w, h});
 }
 
 /* A photo: decoded once with SDL2_image and cached by its content hash in the mask cache,
@@ -410,16 +414,15 @@ static void draw_image(struct yk_display *d, const struct yk_cmd *c)
         for (int i = 0; i < 16; i++)
             if (broken[i] == key)
                 return;
-        SDL_RWops *rw = c->blob_len <= INT32_MAX ? SDL_RWFromConstMem(c->blob, (int)c->blob_len)
-                                                 : NULL;
+        SDL_RWops *rw =
+            c->blob_len <= INT32_MAX ? SDL_RWFromConstMem(c->blob, (int)c->blob_len) : NULL;
         SDL_Surface *s = rw ? IMG_Load_RW(rw, 1) : NULL;
         if (s) {
             t = SDL_CreateTextureFromSurface(d->renderer, s);
             SDL_FreeSurface(s);
         }
         if (!t) {
-            yk_error("display", "cannot show image %.*s: %s", (int)c->len, c->text,
-                     IMG_GetError());
+            yk_error("display", "cannot show image %.*s: %s", (int)c->len, c->text, IMG_GetError());
             broken[next_broken++ % 16] = key;
             return;
         }
@@ -486,15 +489,15 @@ bool yk_display_draw(struct yk_display *d, const struct yk_ui *ui, const char *s
         SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
         SDL_RenderClear(r);
         /* Rotate about the centre so the logical frame covers the panel exactly. */
-        SDL_Rect dst = {(d->phys_w - d->log_w) / 2, (d->phys_h - d->log_h) / 2, d->log_w,
-                        d->log_h};
+        SDL_Rect dst = {(d->phys_w - d->log_w) / 2, (d->phys_h - d->log_h) / 2, d->log_w, d->log_h};
         SDL_RenderCopyEx(r, d->target, NULL, &dst, d->p.rotation, NULL, SDL_FLIP_NONE);
     }
     bool ok = true;
     if (shot) {
         SDL_Surface *s =
             SDL_CreateRGBSurfaceWithFormat(0, d->phys_w, d->phys_h, 32, SDL_PIXELFORMAT_ARGB8888);
-        if (!s || SDL_RenderReadPixels(r, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0 ||
+        if (!s ||
+            SDL_RenderReadPixels(r, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0 ||
             IMG_SavePNG(s, shot) != 0) {
             yk_error("display", "cannot save screenshot %s: %s", shot, SDL_GetError());
             ok = false;
