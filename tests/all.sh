@@ -22,9 +22,11 @@ run_suite() { # name builddir cmake-args...
         return
     fi
     echo "=== $name: tests"
-    local log="$dir/ctest.log"
-    ctest --test-dir "$dir" -j "$jobs" --output-on-failure --timeout 900 2>&1 | tee "$log"
-    local rc=${PIPESTATUS[0]} p f
+    ctest --test-dir "$dir" -j "$jobs" --output-on-failure --timeout 900 2>&1 | tee "$dir/ctest.log"
+    count_log "$dir/ctest.log" "${PIPESTATUS[0]}"
+}
+count_log() { # ctest-log exit-status: adds the log's passed and failed tests to the totals
+    local log=$1 rc=$2 p f
     p=$(grep -cE '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .* Passed' "$log")
     f=$(grep -cE '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .*(\*\*\*|Failed|Timeout|Exception|Not Run)' "$log")
     # Whatever the counting says, a failing ctest is a failure.
@@ -36,6 +38,37 @@ run_suite() { # name builddir cmake-args...
 run_suite plain build -DCMAKE_BUILD_TYPE=RelWithDebInfo
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     run_suite sanitized build-asan -DCMAKE_BUILD_TYPE=Debug -DYK_SANITIZE=ON
+
+# arm64: the packages (kiosk-image/build-debs.sh) and their binaries' unit and headless UI
+# tests under qemu-aarch64 (tests/image/README.md).
+echo "=== arm64: packages, then tests under qemu-aarch64"
+mkdir -p build-deb-arm64
+bash tests/image/arm64.sh 2>&1 | tee build-deb-arm64/arm64.log
+count_log build-deb-arm64/arm64.log "${PIPESTATUS[0]}"
+
+# The terminal image (kiosk-image/build-image.sh, needs root) booted in QEMU: the short
+# boot test here; the full one is `bash tests/image/boot.sh --full` (tests/image/README.md).
+# Off unless YK_IMAGE=1 until it has passed once (tests/image/README.md, "Status").
+if [ "${YK_IMAGE:-0}" != 1 ]; then
+    echo "=== image: not run (YK_IMAGE=1 builds and boots the terminal image)"
+elif [ "$(id -u)" = 0 ]; then
+    echo "=== image: build, then boot it in QEMU"
+    mkdir -p build-image
+    if bash kiosk-image/build-image.sh >build-image/build.log 2>&1; then
+        tail -4 build-image/build.log
+        bash tests/image/boot.sh 2>&1 | tee build-image/boot.log
+        rc=${PIPESTATUS[0]}
+        passed=$((passed + $(grep -c '^ok:' build-image/boot.log)))
+        failed=$((failed + $(grep -c '^FAIL:' build-image/boot.log)))
+        [ "$rc" != 0 ] && ! grep -q '^FAIL:' build-image/boot.log && failed=$((failed + 1))
+    else
+        tail -30 build-image/build.log
+        echo "=== image: BUILD FAILED"
+        failed=$((failed + 1))
+    fi
+else
+    echo "=== image: skipped (building the image needs root)"
+fi
 
 # libFuzzer: each target runs for 10 s from its seed corpus (the *_smoke tests).
 if [ "${YK_FUZZ:-1}" != 0 ] && command -v clang >/dev/null; then

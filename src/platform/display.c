@@ -18,7 +18,11 @@ float yk_display_default_px_per_mm(int w, int h)
     int m = w > h ? w : h;
     /* Typical panels of each size: the official 7" 800x480 (about 130 dpi), 7" 1024x600
      * (170), 720x1280 portrait panels (about 180), 1080p monitors of 21.5" (102). */
-    float dpi = m <= 800 ? 130.0f : m <= 1024 ? 170.0f : m <= 1280 ? 180.0f : m <= 1920 ? 102.0f : 96.0f;
+    float dpi = m <= 800    ? 130.0f
+                : m <= 1024 ? 170.0f
+                : m <= 1280 ? 180.0f
+                : m <= 1920 ? 102.0f
+                            : 96.0f;
     return dpi / 25.4f;
 }
 
@@ -28,8 +32,8 @@ static void update_sizes(struct yk_display *d)
     bool swap = d->p.rotation == 90 || d->p.rotation == 270;
     d->log_w = swap ? d->phys_h : d->phys_w;
     d->log_h = swap ? d->phys_w : d->phys_h;
-    d->px_per_mm = d->p.dpi > 0 ? (float)d->p.dpi / 25.4f
-                                : yk_display_default_px_per_mm(d->phys_w, d->phys_h);
+    d->px_per_mm =
+        d->p.dpi > 0 ? (float)d->p.dpi / 25.4f : yk_display_default_px_per_mm(d->phys_w, d->phys_h);
 }
 
 static bool make_target(struct yk_display *d, char *err, size_t errn)
@@ -40,14 +44,39 @@ static bool make_target(struct yk_display *d, char *err, size_t errn)
     }
     if (d->p.rotation == 0)
         return true;
-    d->target = SDL_CreateTexture(d->renderer, SDL_PIXELFORMAT_ARGB8888,
-                                  SDL_TEXTUREACCESS_TARGET, d->log_w, d->log_h);
+    d->target = SDL_CreateTexture(d->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                  d->log_w, d->log_h);
     if (!d->target) {
         snprintf(err, errn, "cannot create the rotation target (%dx%d): %s", d->log_w, d->log_h,
                  SDL_GetError());
         return false;
     }
     return true;
+}
+
+/* SDL falls back to its offscreen driver when it finds no display (no DISPLAY or
+ * WAYLAND_DISPLAY, no usable DRM device), and the kiosk would "run" with nothing on any
+ * screen. Outside --headless that is an error; on a terminal systemd retries and the
+ * journal says why. A developer who names the driver in SDL_VIDEODRIVER gets a warning. */
+static bool visible_driver(const char *drv, char *err, size_t errn)
+{
+    if (strcmp(drv, "offscreen") != 0 && strcmp(drv, "dummy") != 0)
+        return true;
+    const char *asked = getenv("SDL_VIDEODRIVER");
+    if (asked && strcmp(asked, drv) == 0) {
+        yk_warn("display", "SDL_VIDEODRIVER=%s: nothing will be shown on any screen", drv);
+        return true;
+    }
+    snprintf(err, errn,
+             "没有可用的显示器：SDL 只找到了不显示画面的“%s”驱动（没有 DISPLAY 或 "
+             "WAYLAND_DISPLAY，也没有可用的 /dev/dri/card*）。请检查屏幕连线，终端上确认用户属于 "
+             "video 和 render 组；测试请用 --headless。\n"
+             "No display: SDL found only its '%s' driver, which shows nothing (no DISPLAY or "
+             "WAYLAND_DISPLAY, no usable /dev/dri/card*). Check the screen's cable and, on a "
+             "terminal, that the user is in the video and render groups; for tests use "
+             "--headless.",
+             drv, drv);
+    return false;
 }
 
 bool yk_display_init(struct yk_display *d, const struct yk_display_params *p, char *err,
@@ -75,6 +104,12 @@ bool yk_display_init(struct yk_display *d, const struct yk_display_params *p, ch
     const char *drv = SDL_GetCurrentVideoDriver();
     snprintf(d->driver, sizeof d->driver, "%s", drv ? drv : "?");
     d->kmsdrm = drv && strcmp(drv, "KMSDRM") == 0;
+    if (!p->headless && !visible_driver(d->driver, err, errn)) {
+        SDL_Quit();
+        return false;
+    }
+    if (d->kmsdrm)
+        yk_abs_probe(NULL, &d->abs);
 
     int w = p->width, h = p->height;
     Uint32 flags = SDL_WINDOW_SHOWN;
@@ -124,8 +159,9 @@ bool yk_display_init(struct yk_display *d, const struct yk_display_params *p, ch
     SDL_StartTextInput(); /* USB barcode scanners type their codes */
     SDL_RendererInfo info;
     SDL_GetRendererInfo(d->renderer, &info);
-    yk_info("display", "%s driver, %s renderer, %dx%d output, %dx%d logical, rotation %d, "
-                       "%.2f px/mm",
+    yk_info("display",
+            "%s driver, %s renderer, %dx%d output, %dx%d logical, rotation %d, "
+            "%.2f px/mm",
             d->driver, info.name, d->phys_w, d->phys_h, d->log_w, d->log_h, p->rotation,
             d->px_per_mm);
     return true;
@@ -313,9 +349,9 @@ static void draw_icon(struct yk_display *d, const struct yk_cmd *c)
         cache_mask(d, key, t);
     }
     tint(t, c->color);
-    SDL_RenderCopy(d->renderer, t, NULL,
-                   &(SDL_Rect){c->r.x + (c->r.w - size) / 2, c->r.y + (c->r.h - size) / 2, size,
-                               size});
+    SDL_RenderCopy(
+        d->renderer, t, NULL,
+        &(SDL_Rect){c->r.x + (c->r.w - size) / 2, c->r.y + (c->r.h - size) / 2, size, size});
 }
 
 static uint64_t str_hash(const char *s, size_t n)
@@ -359,8 +395,7 @@ static void draw_text(struct yk_display *d, const struct yk_cmd *c)
     if (!t)
         return;
     tint(t, c->color);
-    SDL_RenderCopy(d->renderer, t, NULL,
-                   &(SDL_Rect){c->r.x, c->r.y + (c->r.h - h) / 2, w, h});
+    SDL_RenderCopy(d->renderer, t, NULL, &(SDL_Rect){c->r.x, c->r.y + (c->r.h - h) / 2, w, h});
 }
 
 /* A photo: decoded once with SDL2_image and cached by its content hash in the mask cache,
@@ -379,16 +414,15 @@ static void draw_image(struct yk_display *d, const struct yk_cmd *c)
         for (int i = 0; i < 16; i++)
             if (broken[i] == key)
                 return;
-        SDL_RWops *rw = c->blob_len <= INT32_MAX ? SDL_RWFromConstMem(c->blob, (int)c->blob_len)
-                                                 : NULL;
+        SDL_RWops *rw =
+            c->blob_len <= INT32_MAX ? SDL_RWFromConstMem(c->blob, (int)c->blob_len) : NULL;
         SDL_Surface *s = rw ? IMG_Load_RW(rw, 1) : NULL;
         if (s) {
             t = SDL_CreateTextureFromSurface(d->renderer, s);
             SDL_FreeSurface(s);
         }
         if (!t) {
-            yk_error("display", "cannot show image %.*s: %s", (int)c->len, c->text,
-                     IMG_GetError());
+            yk_error("display", "cannot show image %.*s: %s", (int)c->len, c->text, IMG_GetError());
             broken[next_broken++ % 16] = key;
             return;
         }
@@ -455,15 +489,15 @@ bool yk_display_draw(struct yk_display *d, const struct yk_ui *ui, const char *s
         SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
         SDL_RenderClear(r);
         /* Rotate about the centre so the logical frame covers the panel exactly. */
-        SDL_Rect dst = {(d->phys_w - d->log_w) / 2, (d->phys_h - d->log_h) / 2, d->log_w,
-                        d->log_h};
+        SDL_Rect dst = {(d->phys_w - d->log_w) / 2, (d->phys_h - d->log_h) / 2, d->log_w, d->log_h};
         SDL_RenderCopyEx(r, d->target, NULL, &dst, d->p.rotation, NULL, SDL_FLIP_NONE);
     }
     bool ok = true;
     if (shot) {
         SDL_Surface *s =
             SDL_CreateRGBSurfaceWithFormat(0, d->phys_w, d->phys_h, 32, SDL_PIXELFORMAT_ARGB8888);
-        if (!s || SDL_RenderReadPixels(r, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0 ||
+        if (!s ||
+            SDL_RenderReadPixels(r, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0 ||
             IMG_SavePNG(s, shot) != 0) {
             yk_error("display", "cannot save screenshot %s: %s", shot, SDL_GetError());
             ok = false;
@@ -543,6 +577,25 @@ static void touch_to_logical(const struct yk_display *d, float tx, float ty, flo
     phys_to_logical(d, (float)(nx * d->phys_w), (float)(ny * d->phys_h), lx, ly);
 }
 
+/* Mouse position -> logical point. On kmsdrm an absolute pointer's position is its raw
+ * axis value (abspointer.h): scale by the device's range. A position beyond the output with
+ * no range known means such a device was plugged in after start: look again. */
+static void mouse_to_logical(struct yk_display *d, float x, float y, float *lx, float *ly)
+{
+    float px, py;
+    if (d->kmsdrm && !d->abs.valid && (x >= (float)d->phys_w || y >= (float)d->phys_h))
+        yk_abs_probe(NULL, &d->abs);
+    if (d->abs.valid) {
+        yk_abs_to_pixels(&d->abs, x, y, d->phys_w, d->phys_h, &px, &py);
+    } else {
+        int ww, wh;
+        SDL_GetWindowSize(d->window, &ww, &wh);
+        px = x * (ww ? (float)d->phys_w / ww : 1);
+        py = y * (wh ? (float)d->phys_h / wh : 1);
+    }
+    phys_to_logical(d, px, py, lx, ly);
+}
+
 static enum yk_key map_key(SDL_Keycode k)
 {
     switch (k) {
@@ -581,24 +634,14 @@ bool yk_display_translate(struct yk_display *d, const SDL_Event *ev, struct yk_i
             return false;
         out->type = ev->type == SDL_MOUSEBUTTONDOWN ? YK_IN_DOWN : YK_IN_UP;
         out->pointer = -1;
-        {
-            int ww, wh;
-            SDL_GetWindowSize(d->window, &ww, &wh);
-            float sx = ww ? (float)d->phys_w / ww : 1, sy = wh ? (float)d->phys_h / wh : 1;
-            phys_to_logical(d, ev->button.x * sx, ev->button.y * sy, &out->x, &out->y);
-        }
+        mouse_to_logical(d, (float)ev->button.x, (float)ev->button.y, &out->x, &out->y);
         return true;
     case SDL_MOUSEMOTION:
         if (ev->motion.which == SDL_TOUCH_MOUSEID || !(ev->motion.state & SDL_BUTTON_LMASK))
             return false;
         out->type = YK_IN_MOVE;
         out->pointer = -1;
-        {
-            int ww, wh;
-            SDL_GetWindowSize(d->window, &ww, &wh);
-            float sx = ww ? (float)d->phys_w / ww : 1, sy = wh ? (float)d->phys_h / wh : 1;
-            phys_to_logical(d, ev->motion.x * sx, ev->motion.y * sy, &out->x, &out->y);
-        }
+        mouse_to_logical(d, (float)ev->motion.x, (float)ev->motion.y, &out->x, &out->y);
         return true;
     case SDL_TEXTINPUT:
         out->type = YK_IN_TEXT;

@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "core/config.h"
+#include "platform/abspointer.h"
 #include "platform/text.h"
 #include "ui/input.h"
 #include "ui/ui.h"
@@ -22,12 +23,12 @@ union SDL_Event;
  * spinning. */
 
 struct yk_display_params {
-    bool headless;        /* dummy video driver + software renderer, for tests */
+    bool headless; /* dummy video driver + software renderer, for tests */
     bool fullscreen;
-    int width, height;    /* window size (physical); 0 = the display's size */
-    int rotation;         /* 0, 90, 180, 270 (clockwise) */
+    int width, height; /* window size (physical); 0 = the display's size */
+    int rotation;      /* 0, 90, 180, 270 (clockwise) */
     struct yk_touch_cal cal;
-    int dpi;              /* 0 = by screen size */
+    int dpi; /* 0 = by screen size */
 };
 
 #define YK_MASK_CACHE 64
@@ -36,15 +37,20 @@ struct yk_display {
     struct yk_display_params p;
     struct SDL_Window *window;
     struct SDL_Renderer *renderer;
-    struct SDL_Texture *target;  /* the logical (unrotated) frame when rotation != 0 */
-    int phys_w, phys_h;   /* output size in pixels */
-    int log_w, log_h;     /* logical size (swapped for 90/270) */
+    struct SDL_Texture *target; /* the logical (unrotated) frame when rotation != 0 */
+    int phys_w, phys_h;         /* output size in pixels */
+    int log_w, log_h;           /* logical size (swapped for 90/270) */
     float px_per_mm;
     struct yk_text text;
-    struct { uint64_t key; struct SDL_Texture *tex; uint64_t used; } masks[YK_MASK_CACHE];
+    struct {
+        uint64_t key;
+        struct SDL_Texture *tex;
+        uint64_t used;
+    } masks[YK_MASK_CACHE];
     uint64_t frame;
-    bool kmsdrm;          /* SDL's wait would poll: use our own (see wait.c) */
+    bool kmsdrm; /* SDL's wait would poll: use our own (see wait.c) */
     struct yk_evwait *evwait;
+    struct yk_abs_range abs; /* kmsdrm: an absolute pointer's axis ranges (abspointer.h) */
     char driver[32];
 };
 

@@ -11,6 +11,10 @@ yk_deps() {
         # admin's browser test.
         pkgs="$pkgs xvfb xauth zbar-tools clang clang-format libclang-rt-14-dev sqlite3 procps
               chromium chromium-driver python3-selenium"
+        # The terminal (kiosk-image/, tests/image/): arm64 packages cross-built against an
+        # mmdebstrap sysroot and tested under qemu-user; the image; its boot in qemu-system.
+        pkgs="$pkgs crossbuild-essential-arm64 qemu-user-static arch-test mmdebstrap dpkg-dev
+              lintian qemu-system-arm dosfstools mtools fdisk e2fsprogs xz-utils imagemagick"
     fi
     local missing=""
     for p in $pkgs; do
