@@ -146,8 +146,8 @@ static void test_sites(void)
     yk_store_site_clear(&s);
     /* A site with no public facts: its name only, NULL in both languages elsewhere. */
     CHECK(yk_store_get_site(&db, "dianzan-square", &s) == YK_STORE_OK);
-    CHECK(s.intro.zh == NULL && s.intro.en == NULL && s.hours.zh == NULL &&
-          s.location.zh == NULL && s.booking.zh == NULL && s.river_pos_m == -1);
+    CHECK(s.intro.zh == NULL && s.intro.en == NULL && s.hours.zh == NULL && s.location.zh == NULL &&
+          s.booking.zh == NULL && s.river_pos_m == -1);
     yk_store_site_clear(&s);
     CHECK(yk_store_get_site(&db, "lupu-bridge", &s) == YK_STORE_OK);
     CHECK(s.river_pos_m == 0 && s.hours.zh == NULL);
