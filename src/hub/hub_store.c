@@ -2,6 +2,7 @@
 
 #include "core/embed.h"
 #include "core/log.h"
+#include "core/migrate.h"
 
 #include <sodium.h>
 #include <stdlib.h>
@@ -139,57 +140,20 @@ bool yk_hs_run(struct yk_hub_store *s, sqlite3_stmt *st)
 
 /* Open and migrations ---------------------------------------------------------------------- */
 
-struct migration {
-    int version;
-    const char *name, *sql;
-};
-
-static int cmp_migration(const void *a, const void *b)
-{
-    const struct migration *x = a, *y = b;
-    return (x->version > y->version) - (x->version < y->version);
-}
-
+/* The hub's schema through the project's one runner (core/migrate.h), foreign keys kept on. */
 static bool migrate(struct yk_hub_store *s)
 {
-    struct migration m[MAX_MIGRATIONS];
-    int n = 0;
-    size_t dl = strlen(MIGRATION_DIR);
-    for (const struct yk_embedded *e = yk_embed_db; e->name; e++) {
-        if (strncmp(e->name, MIGRATION_DIR, dl) != 0)
-            continue;
-        char *end = NULL;
-        long v = strtol(e->name + dl, &end, 10);
-        if (end != e->name + dl + 4 || *end != '_' || v < 1 || n == MAX_MIGRATIONS) {
-            yk_error("hub-store", "migration %s: name must be hub/NNNN_name.sql", e->name);
-            return false;
-        }
-        m[n++] = (struct migration){(int)v, e->name, (const char *)e->data};
-    }
-    qsort(m, (size_t)n, sizeof *m, cmp_migration);
+    struct yk_migration m[MAX_MIGRATIONS];
+    int n = yk_migrations_find(yk_embed_db, MIGRATION_DIR, m, MAX_MIGRATIONS, "hub-store");
+    if (n < 0)
+        return false;
     int have = (int)yk_hs_query_int(s, "PRAGMA user_version", NULL, NULL, 0, NULL);
     if (have > n) {
         yk_error("hub-store", "database version %d is newer than this hub (%d)", have, n);
         return false;
     }
-    for (int i = 0; i < n; i++) {
-        if (m[i].version != i + 1) {
-            yk_error("hub-store", "migration %s: expected number %04d", m[i].name, i + 1);
-            return false;
-        }
-        if (m[i].version <= have)
-            continue;
-        char pragma[48];
-        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", m[i].version);
-        if (!yk_hs_begin(s) || !yk_hs_exec(s, m[i].sql) || !yk_hs_exec(s, pragma) ||
-            !yk_hs_commit(s)) {
-            yk_hs_rollback(s);
-            yk_error("hub-store", "migration %s failed", m[i].name);
-            return false;
-        }
-        yk_info("hub-store", "applied %s", m[i].name);
-    }
-    return true;
+    struct yk_migrate_params mp = {.db = s->db, .m = m, .n = n, .from = have, .tag = "hub-store"};
+    return yk_migrate(&mp);
 }
 
 struct yk_hub_store *yk_hub_store_open(const char *path)

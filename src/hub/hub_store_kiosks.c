@@ -1,5 +1,6 @@
 #include "hub/hub_store_impl.h"
 
+#include "core/base32.h"
 #include "core/log.h"
 #include "core/ticket.h"
 
@@ -19,30 +20,6 @@ static bool station_valid(const char *id)
     return true;
 }
 
-static const char crockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-/* Setup codes are typed: case, hyphens and spaces ignored, I/L read as 1 and O as 0. */
-static bool normalize_code(const char *in, char out[YK_HUB_SETUP_CODE_LEN + 1])
-{
-    size_t n = 0;
-    for (; in && *in; in++) {
-        char c = *in;
-        if (c == '-' || c == ' ')
-            continue;
-        if (c >= 'a' && c <= 'z')
-            c = (char)(c - 'a' + 'A');
-        if (c == 'I' || c == 'L')
-            c = '1';
-        if (c == 'O')
-            c = '0';
-        if (!strchr(crockford, c) || c == '\0' || n == YK_HUB_SETUP_CODE_LEN)
-            return false;
-        out[n++] = c;
-    }
-    out[n] = '\0';
-    return n == YK_HUB_SETUP_CODE_LEN;
-}
-
 /* Makes and stores a setup code for station_id (replaces: the enrolled kiosk it may re-enrol,
  * or NULL). The caller holds the store. */
 static enum yk_hub_rc new_code(struct yk_hub_store *s, const char *station_id, const char *replaces,
@@ -50,14 +27,7 @@ static enum yk_hub_rc new_code(struct yk_hub_store *s, const char *station_id, c
 {
     uint8_t r[10];
     randombytes_buf(r, sizeof r);
-    /* 80 bits as 16 base32 symbols, 5 bits each. */
-    for (int i = 0; i < YK_HUB_SETUP_CODE_LEN; i++) {
-        int bit = i * 5, v = 0;
-        for (int k = 0; k < 5; k++, bit++)
-            v = (v << 1) | ((r[bit / 8] >> (7 - bit % 8)) & 1);
-        code[i] = crockford[v];
-    }
-    code[YK_HUB_SETUP_CODE_LEN] = '\0';
+    yk_base32_encode(r, sizeof r, code, YK_HUB_SETUP_CODE_LEN); /* 80 bits, 16 symbols */
     char h[65];
     yk_hs_hash_hex(code, h);
     sqlite3_stmt *st = yk_hs_prep(s, "INSERT INTO setup_codes (code_hash, station_id, created_utc, "
@@ -219,7 +189,7 @@ enum yk_hub_rc yk_hub_enrol(struct yk_hub_store *s, const char *code, const char
 {
     token[0] = station_id[0] = '\0';
     char norm[YK_HUB_SETUP_CODE_LEN + 1];
-    if (!normalize_code(code, norm))
+    if (!yk_base32_normalize(code, norm, YK_HUB_SETUP_CODE_LEN))
         return YK_HUB_NOT_FOUND;
     if (!kiosk_id || !yk_id_valid(kiosk_id))
         return YK_HUB_INVALID;

@@ -1,6 +1,7 @@
 /* yikong-hub: the hub server and its operator commands. Usage: yikong-hub --help;
  * the protocol and the setup: src/hub/README.md. */
 #include "core/embed.h"
+#include "core/grow.h"
 #include "core/log.h"
 #include "hub/admin.h"
 #include "hub/hub_http.h"
@@ -49,24 +50,25 @@ static char *read_file(const char *path, size_t *len)
         fprintf(stderr, "yikong-hub: %s: %s\n", path, strerror(errno));
         return NULL;
     }
-    size_t cap = 1 << 16, n = 0;
-    char *b = malloc(cap + 1);
-    while (b) {
-        size_t k = fread(b + n, 1, cap - n, f);
-        n += k;
-        if (n < cap)
+    char *b = NULL;
+    size_t cap = 0, n = 0;
+    for (;;) {
+        if (!yk_grow((void **)&b, &cap, n + 2, 1)) { /* room for a byte and the NUL */
+            free(b);
+            b = NULL;
             break;
-        if (cap >= (64u << 20)) {
+        }
+        size_t want = cap - 1 - n;
+        size_t k = fread(b + n, 1, want, f);
+        n += k;
+        if (n >= (64u << 20)) {
             fprintf(stderr, "yikong-hub: %s: over 64 MiB\n", path);
             free(b);
             b = NULL;
             break;
         }
-        cap *= 2;
-        char *nb = realloc(b, cap + 1);
-        if (!nb)
-            free(b);
-        b = nb;
+        if (k < want)
+            break;
     }
     fclose(f);
     if (b) {

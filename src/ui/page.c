@@ -1,5 +1,6 @@
 #include "ui/page.h"
 
+#include "core/grow.h"
 #include "core/icons.h"
 
 #include <stdio.h>
@@ -75,13 +76,8 @@ void yk_rows_list(struct yk_kiosk *k, const char *id, struct yk_rect view, struc
     uint32_t key = (uint32_t)w * 2654435761u ^ (uint32_t)n * 40503u ^ (uint32_t)k->lang * 7u ^
                    (uint32_t)k->elder * 131u ^ (uint32_t)t->font_px[YK_FONT_BODY];
     if (rows->key != key || rows->n != n || !rows->top) {
-        if (rows->cap < n + 1) {
-            int *nt = realloc(rows->top, (n + 1) * sizeof *nt);
-            if (!nt)
-                return;
-            rows->top = nt;
-            rows->cap = n + 1;
-        }
+        if (!yk_grow((void **)&rows->top, &rows->cap, n + 1, sizeof *rows->top))
+            return;
         int y = 0;
         for (size_t i = 0; i < n; i++) {
             rows->top[i] = y;

@@ -1,5 +1,6 @@
 #include "ui/ui.h"
 
+#include "core/grow.h"
 #include "core/icons.h"
 #include "core/qr.h"
 
@@ -287,14 +288,9 @@ struct yk_rect yk_grid_cell(struct yk_rect r, int cols, int rows, int col, int r
 
 static struct yk_cmd *push_cmd(struct yk_ui *ui, enum yk_cmd_type type)
 {
-    if (ui->n_cmds == ui->cap_cmds) {
-        void *n = realloc(ui->cmds, ui->cap_cmds * 2 * sizeof *ui->cmds);
-        if (!n) {
-            ui->oom = true;
-            return NULL;
-        }
-        ui->cmds = n;
-        ui->cap_cmds *= 2;
+    if (!yk_grow((void **)&ui->cmds, &ui->cap_cmds, ui->n_cmds + 1, sizeof *ui->cmds)) {
+        ui->oom = true;
+        return NULL;
     }
     struct yk_cmd *c = &ui->cmds[ui->n_cmds++];
     memset(c, 0, sizeof *c);
@@ -348,14 +344,9 @@ void yk_ui_icon_draw(struct yk_ui *ui, struct yk_rect r, int icon, struct yk_col
 static struct yk_widget *add_widget(struct yk_ui *ui, const char *id, enum yk_role role,
                                     struct yk_rect r)
 {
-    if (ui->n_widgets == ui->cap_widgets) {
-        void *n = realloc(ui->widgets, ui->cap_widgets * 2 * sizeof *ui->widgets);
-        if (!n) {
-            ui->oom = true;
-            return NULL;
-        }
-        ui->widgets = n;
-        ui->cap_widgets *= 2;
+    if (!yk_grow((void **)&ui->widgets, &ui->cap_widgets, ui->n_widgets + 1, sizeof *ui->widgets)) {
+        ui->oom = true;
+        return NULL;
     }
     struct yk_widget *w = &ui->widgets[ui->n_widgets++];
     memset(w, 0, sizeof *w);
