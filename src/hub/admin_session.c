@@ -226,6 +226,18 @@ void yk_admin_logout(struct yk_admin_ctx *c)
     yk_admin_redirect(c, "/admin/login");
 }
 
+/* The new password and its repetition, as the password change and the reset both ask them. */
+static void new_password_fields(struct yk_hub_html *s)
+{
+    yk_hub_html_raw(
+        s, "<label for=\"new\">新密码 <span class=\"en\">New password</span></label>"
+           "<input id=\"new\" name=\"new\" type=\"password\" autocomplete=\"new-password\" "
+           "required minlength=\"10\"><p class=\"hint\">至少 10 个字符 · at least 10 "
+           "characters</p><label for=\"new2\">再输一次 <span class=\"en\">Again</span>"
+           "</label><input id=\"new2\" name=\"new2\" type=\"password\" "
+           "autocomplete=\"new-password\" required minlength=\"10\">");
+}
+
 static void password_form(struct yk_admin_ctx *c, int status, const char *err, bool done)
 {
     struct yk_hub_html s = {0};
@@ -241,17 +253,11 @@ static void password_form(struct yk_admin_ctx *c, int status, const char *err, b
     }
     yk_hub_html_raw(&s, "<form class=\"card\" method=\"post\" action=\"/admin/password\">");
     yk_admin_csrf_field(c, &s);
-    yk_hub_html_raw(
-        &s, "<label for=\"current\">当前密码 <span class=\"en\">Current password</span>"
-            "</label><input id=\"current\" name=\"current\" type=\"password\" "
-            "autocomplete=\"current-password\" required>"
-            "<label for=\"new\">新密码 <span class=\"en\">New password</span></label>"
-            "<input id=\"new\" name=\"new\" type=\"password\" autocomplete=\"new-password\" "
-            "required minlength=\"10\"><p class=\"hint\">至少 10 个字符 · at least 10 "
-            "characters</p><label for=\"new2\">再输一次 <span class=\"en\">Again</span>"
-            "</label><input id=\"new2\" name=\"new2\" type=\"password\" "
-            "autocomplete=\"new-password\" required minlength=\"10\">"
-            "<button type=\"submit\">保存 Save</button></form>");
+    yk_hub_html_raw(&s, "<label for=\"current\">当前密码 <span class=\"en\">Current password</span>"
+                        "</label><input id=\"current\" name=\"current\" type=\"password\" "
+                        "autocomplete=\"current-password\" required>");
+    new_password_fields(&s);
+    yk_hub_html_raw(&s, "<button type=\"submit\">保存 Save</button></form>");
     yk_admin_page_send(c, &s, status);
 }
 
@@ -304,13 +310,9 @@ static void reset_page(struct yk_admin_ctx *c, int status, const char *err_zh, c
         &s, "<label for=\"name\">账号 <span class=\"en\">Name</span></label><input id=\"name\" "
             "name=\"name\" autocomplete=\"username\" required maxlength=\"64\"><label "
             "for=\"code\">重置码 <span class=\"en\">Reset code</span></label><input id=\"code\" "
-            "name=\"code\" autocomplete=\"one-time-code\" required maxlength=\"40\"><label "
-            "for=\"new\">新密码 <span class=\"en\">New password</span></label><input id=\"new\" "
-            "name=\"new\" type=\"password\" autocomplete=\"new-password\" required "
-            "minlength=\"10\"><label for=\"new2\">再输一次 <span class=\"en\">Again</span></label>"
-            "<input id=\"new2\" name=\"new2\" type=\"password\" autocomplete=\"new-password\" "
-            "required minlength=\"10\"><button type=\"submit\" id=\"reset\">保存 Save</button>"
-            "</form></div>");
+            "name=\"code\" autocomplete=\"one-time-code\" required maxlength=\"40\">");
+    new_password_fields(&s);
+    yk_hub_html_raw(&s, "<button type=\"submit\" id=\"reset\">保存 Save</button></form></div>");
     yk_admin_page_send(c, &s, status);
 }
 
