@@ -91,7 +91,7 @@ static const char *title_sql(enum yk_title t)
     return t == YK_TITLE_MR ? TITLE_MR : t == YK_TITLE_MS ? TITLE_MS : NULL;
 }
 
-static enum yk_title title_parse(const char *s)
+enum yk_title yk_signup_title_parse(const char *s)
 {
     if (s && strcmp(s, TITLE_MR) == 0)
         return YK_TITLE_MR;
@@ -115,7 +115,7 @@ static void read_info(sqlite3_stmt *st, struct yk_signup_info *out)
     out->seat = state_parse((const char *)sqlite3_column_text(st, 2));
     out->party_size = sqlite3_column_int(st, 3);
     copy_col(st, 4, out->surname, sizeof out->surname);
-    out->title = title_parse((const char *)sqlite3_column_text(st, 5));
+    out->title = yk_signup_title_parse((const char *)sqlite3_column_text(st, 5));
     const char *phone = (const char *)sqlite3_column_text(st, 6);
     yk_phone_mask(phone ? phone : (const char *)sqlite3_column_text(st, 7), out->phone_masked);
     copy_col(st, 8, out->ticket_code, sizeof out->ticket_code);
@@ -140,13 +140,17 @@ int yk_signup_find(struct yk_db *db, const char *event_id, const char *phone,
                    struct yk_signup_info *out)
 {
     memset(out, 0, sizeof *out);
+    /* Rows hold the stored form: "+8613812345678" finds the sign-up of "13812345678". */
+    char canon[YK_PHONE_MAX + 1];
+    if (yk_phone_normalize(phone, canon) != YK_PHONE_OK)
+        return 0;
     sqlite3_stmt *st = yk_db_prepare(db, "SELECT " SIGNUP_COLS " FROM signups "
                                          "WHERE event_id = ?1 AND phone = ?2 "
                                          "AND status <> 'cancelled'");
     if (!st)
         return -1;
     sqlite3_bind_text(st, 1, event_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, phone, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, canon, -1, SQLITE_STATIC);
     return step_one(db, st, out);
 }
 
@@ -238,22 +242,67 @@ bool yk_signup_seats(struct yk_db *db, const char *event_id, struct yk_signup_se
     return ok;
 }
 
-/* Valid UTF-8 without control characters: what a surname from the grid can be. */
-static bool plain_utf8(const char *s)
+/* Characters a name never holds: C0 and C1 controls, DEL, and the invisible ones that
+ * reorder or hide text where it is shown (zero-width, bidirectional marks and overrides,
+ * line and paragraph separators, the BOM). */
+static bool hidden_char(int32_t cp)
 {
-    size_t n = strlen(s);
+    return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0x200b && cp <= 0x200f) ||
+           (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x206f) || cp == 0xfeff;
+}
+
+bool yk_signup_name_ok(const char *name)
+{
+    size_t n = name ? strlen(name) : 0;
+    if (n == 0)
+        return true;
+    if (n > YK_SURNAME_MAX || name[0] == ' ' || name[n - 1] == ' ' || strstr(name, "  "))
+        return false;
     for (size_t i = 0; i < n;) {
-        int32_t cp = yk_utf8_next(s, n, &i);
-        if (cp < 0x20 || cp == 0x7f)
+        int32_t cp = yk_utf8_next(name, n, &i);
+        if (cp < 0 || hidden_char(cp))
             return false;
     }
     return true;
 }
 
+/* A separator of a Latin name: space, hyphen, apostrophe. */
+static bool latin_sep(char c)
+{
+    return c == ' ' || c == '-' || c == '\'';
+}
+
+bool yk_signup_latin_add(char name[YK_LATIN_NAME_MAX + 1], char c)
+{
+    size_t n = strlen(name);
+    if (c >= 'a' && c <= 'z')
+        c = (char)(c - 'a' + 'A');
+    bool letter = c >= 'A' && c <= 'Z';
+    if (n >= YK_LATIN_NAME_MAX || (!letter && !latin_sep(c)))
+        return false;
+    if (!letter && (n == 0 || latin_sep(name[n - 1])))
+        return false; /* a name starts with a letter; separators come one at a time */
+    name[n] = c;
+    name[n + 1] = '\0';
+    return true;
+}
+
+void yk_signup_latin_trim(char *name)
+{
+    size_t n = strlen(name);
+    while (n > 0 && latin_sep(name[n - 1]))
+        name[--n] = '\0';
+}
+
 bool yk_signup_addressee(const char *surname, enum yk_title title, char *out, size_t n)
 {
     const char *t = title_sql(title);
-    int w = snprintf(out, n, "%s%s", surname ? surname : "", t ? t : "");
+    const char *sn = surname ? surname : "";
+    size_t l = strlen(sn);
+    /* A Latin name keeps a space before 先生/女士 ("SMITH 女士"), as mixed text is set. */
+    bool gap = t && l &&
+               ((sn[l - 1] >= 'A' && sn[l - 1] <= 'Z') || (sn[l - 1] >= 'a' && sn[l - 1] <= 'z'));
+    int w = snprintf(out, n, "%s%s%s", sn, gap ? " " : "", t ? t : "");
     return w >= 0 && (size_t)w < n;
 }
 
@@ -399,7 +448,7 @@ static enum yk_signup_rc decide(struct yk_db *db, const struct yk_ticket_keys *k
         .party_size = req->party_size,
         .now_s = now_s,
     };
-    memcpy(row.last4, req->phone + YK_PHONE_LEN - 4, 5);
+    yk_phone_last4(req->phone, row.last4); /* req->phone is in its stored form here */
     if (status == YK_SIGNUP_RC_CONFIRMED) {
         row.status = state_sql(YK_SEAT_CONFIRMED);
         row.serial = sign_next(db, keys, req->event_id, now_s, code, short_code);
@@ -445,10 +494,11 @@ enum yk_signup_rc yk_signup_submit(struct yk_db *db, const struct yk_ticket_keys
      * consent and a well-formed number. */
     if (!req->consent)
         return out->rc = YK_SIGNUP_RC_NO_CONSENT;
-    out->phone_rc = yk_phone_check(req->phone);
+    char canon[YK_PHONE_MAX + 1];
+    out->phone_rc = yk_phone_normalize(req->phone, canon);
     if (out->phone_rc != YK_PHONE_OK)
         return out->rc = YK_SIGNUP_RC_BAD_PHONE;
-    if (req->surname && (strlen(req->surname) > YK_SURNAME_MAX || !plain_utf8(req->surname)))
+    if (!yk_signup_name_ok(req->surname))
         return out->rc = YK_SIGNUP_RC_BAD_NAME;
     if (!req->event_id || !*req->event_id)
         return out->rc = YK_SIGNUP_RC_NO_EVENT;
@@ -457,7 +507,9 @@ enum yk_signup_rc yk_signup_submit(struct yk_db *db, const struct yk_ticket_keys
         return out->rc = YK_SIGNUP_RC_ERROR;
     enum yk_signup_rc status = YK_SIGNUP_RC_ERROR;
     if (yk_db_begin(db)) {
-        status = decide(db, keys, req, now_utc_ms, out);
+        struct yk_signup_request stored_form = *req;
+        stored_form.phone = canon;
+        status = decide(db, keys, &stored_form, now_utc_ms, out);
         bool stored = status == YK_SIGNUP_RC_CONFIRMED || status == YK_SIGNUP_RC_PENDING ||
                       status == YK_SIGNUP_RC_WAITLIST;
         if (stored) {

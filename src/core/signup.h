@@ -16,12 +16,15 @@
 
 enum yk_title { YK_TITLE_NONE, YK_TITLE_MR /* 先生 */, YK_TITLE_MS /* 女士 */ };
 
-#define YK_SURNAME_MAX 12 /* bytes of UTF-8: a compound surname such as 欧阳 is 6 */
+/* Bytes of UTF-8 a name may have: a compound surname such as 欧阳 is 6, a short name in
+ * Latin letters (a visitor's, typed on the kiosk's keyboard) up to 20. */
+#define YK_SURNAME_MAX 20
+#define YK_LATIN_NAME_MAX 20 /* letters, spaces, hyphens and apostrophes */
 
 struct yk_signup_request {
     const char *event_id;
     const char *phone;   /* as typed; checked with yk_phone_check */
-    const char *surname; /* NULL or "" = none */
+    const char *surname; /* NULL or "" = none; else yk_signup_name_ok */
     enum yk_title title;
     int party_size;   /* people, 1..the event's max_party */
     bool consent;     /* the privacy notice was shown and accepted: nothing is kept without */
@@ -47,7 +50,7 @@ enum yk_signup_rc {
     YK_SIGNUP_RC_NOT_NEEDED, /* the event takes no sign-ups (no capacity) */
     YK_SIGNUP_RC_BAD_PARTY,  /* party_size outside 1..max_party (result.max_party says) */
     YK_SIGNUP_RC_BAD_PHONE,  /* result.phone_rc says why */
-    YK_SIGNUP_RC_BAD_NAME,   /* surname too long or not UTF-8 text */
+    YK_SIGNUP_RC_BAD_NAME,   /* surname refused by yk_signup_name_ok */
     YK_SIGNUP_RC_NO_CONSENT, /* nothing is stored without consent */
     YK_SIGNUP_RC_NO_EVENT,   /* no such event (or the hub deleted it) */
     YK_SIGNUP_RC_ERROR,      /* database failure (logged); nothing stored */
@@ -140,6 +143,26 @@ bool yk_signup_code_cancelled(struct yk_db *db, const char *ticket_code);
  * linger in free space, then checkpoints the WAL. Returns how many were cleared, or -1 on
  * error (logged). */
 int yk_signup_purge_phones(struct yk_db *db, int64_t now_utc_s, int retention_days);
+
+/* The one rule for a name a sign-up carries (the kiosk's, and the hub's for what kiosks
+ * push): NULL or "" (none), or at most YK_SURNAME_MAX bytes of valid UTF-8 without control
+ * or invisible characters (C0, DEL, C1, zero-width, bidirectional, separators, BOM), with
+ * no space at either end and no two in a row. A surname from the grid and a Latin name
+ * typed with yk_signup_latin_add both pass. */
+bool yk_signup_name_ok(const char *name);
+
+/* The Latin-name keyboard's rule: appends c to name (NUL-terminated, at most
+ * YK_LATIN_NAME_MAX characters) when it may come next: a letter A-Z (a-z is made upper
+ * case, as names are on passports), or a space, hyphen or apostrophe after a letter.
+ * Returns false (name unchanged) otherwise. */
+bool yk_signup_latin_add(char name[YK_LATIN_NAME_MAX + 1], char c);
+
+/* Removes the separators a name typed with yk_signup_latin_add may end with ("ANNE-" gives
+ * "ANNE"), so that it passes yk_signup_name_ok. */
+void yk_signup_latin_trim(char *name);
+
+/* The title stored as text ("先生", "女士") as the enum; anything else is YK_TITLE_NONE. */
+enum yk_title yk_signup_title_parse(const char *s);
 
 /* How a ticket addresses the person: surname + title ("王女士"), the title alone, or "".
  * Returns false if it does not fit in n. */

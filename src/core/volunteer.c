@@ -596,11 +596,12 @@ done:
     return rc;
 }
 
-/* "138****5678", or "*******5678" from the last four once the number is purged. */
+/* yk_phone_mask's "138****5678" (or "+852 ****4567"), or "****5678" from the last four
+ * once the number is purged. */
 static void mask_phone(char out[YK_PHONE_MASKED_LEN + 1], const char *phone, const char *last4)
 {
     if (!yk_phone_mask(phone, out) && !yk_phone_mask(last4, out))
-        memcpy(out + YK_PHONE_MASKED_LEN - 4, "????", 4);
+        snprintf(out, YK_PHONE_MASKED_LEN + 1, "****????");
 }
 
 static bool four_digits(const char *s)

@@ -208,7 +208,7 @@ struct yk_signup_match {
     char id[YK_ID_LEN + 1];
     char surname[YK_NAME_MAX + 1]; /* "" when unknown */
     char title[16];                /* "先生" / "女士" / "" */
-    char phone_masked[32];         /* "138****5678"; "*******5678" once the phone is purged */
+    char phone_masked[32];         /* yk_phone_mask: "138****5678"; "****5678" once purged */
     int party_size;
     enum yk_signup_state state;
     int checked_in; /* people of this party already in */

@@ -3,6 +3,8 @@
  * spreadsheet would run as a formula gets a leading apostrophe). */
 #include "hub/admin_ctx.h"
 
+#include "core/signup.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +37,7 @@ static void row(void *ctx, const struct yk_admin_signup *g)
     if (g->checkin_utc)
         a->checked += g->party_size;
     char name[96], party[24], created[24], checked[24];
-    snprintf(name, sizeof name, "%s%s", g->surname, g->title);
+    yk_signup_addressee(g->surname, yk_signup_title_parse(g->title), name, sizeof name);
     snprintf(party, sizeof party, "%lld", (long long)g->party_size);
     yk_admin_fmt_time(g->created_utc, created);
     checked[0] = '\0';

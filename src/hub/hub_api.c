@@ -4,6 +4,8 @@
 
 #include "core/ids.h"
 #include "core/log.h"
+#include "core/phone.h"
+#include "core/signup.h"
 #include "hub/hub_page.h"
 
 #include <sodium.h>
@@ -159,17 +161,36 @@ static const char *out_of_range(const struct yk_json *o)
     return NULL;
 }
 
-/* The last four characters of a phone number when they are digits (they are the end of the
- * string, so the pointer is NUL-terminated), else NULL: nothing else of a number is kept. */
-static const char *last4(const char *phone)
+/* The phone of a sign-up: phone_last4 must be exactly four digits, and a whole number (sent
+ * by kiosks before issue 11) a valid one by core/phone.h's rule (mainland or "+" from
+ * abroad); only its last four digits are kept. False: "bad-phone". */
+static bool take_phone(struct yk_hub_record *r, const char *phone)
 {
-    size_t n = phone ? strlen(phone) : 0;
-    if (n < 4)
-        return NULL;
-    for (size_t i = n - 4; i < n; i++)
-        if (phone[i] < '0' || phone[i] > '9')
-            return NULL;
-    return phone + n - 4;
+    if (r->phone_last4) {
+        const char *d = r->phone_last4;
+        bool four = strlen(d) == 4;
+        for (size_t i = 0; four && i < 4; i++)
+            four = d[i] >= '0' && d[i] <= '9';
+        if (!four)
+            return false;
+    }
+    char l4[5];
+    if (phone) {
+        if (!yk_phone_last4(phone, l4))
+            return false;
+        if (!r->phone_last4) /* a valid number's last four characters are its last digits */
+            r->phone_last4 = phone + strlen(phone) - 4;
+    }
+    return true;
+}
+
+/* Who a sign-up addresses: a name by the kiosk's rule (yk_signup_name_ok) and a title that
+ * is 先生, 女士 or none. False: "bad-name". */
+static bool take_name(const struct yk_hub_record *r)
+{
+    return yk_signup_name_ok(r->surname) &&
+           (!r->title || !*r->title || strcmp(r->title, "先生") == 0 ||
+            strcmp(r->title, "女士") == 0);
 }
 
 const char *yk_hub_parse_record(const struct yk_json *o, enum yk_hub_kind kind,
@@ -199,7 +220,10 @@ const char *yk_hub_parse_record(const struct yk_json *o, enum yk_hub_kind kind,
              req_int(o, "created_utc", &r->created_utc) &&
              opt_int(o, "updated_utc", &r->updated_utc, NULL);
         /* Only the last four digits of a number may reach the store. */
-        r->phone_last4 = last4(r->phone_last4 ? r->phone_last4 : phone);
+        if (ok && !take_phone(r, phone))
+            return "bad-phone";
+        if (ok && !take_name(r))
+            return "bad-name";
         break;
     case YK_HUB_CHECKIN:
         ok = opt_str(o, "event_id", &r->event_id) && r->event_id &&

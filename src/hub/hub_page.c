@@ -2,6 +2,7 @@
 
 #include "core/grow.h"
 #include "core/shtime.h"
+#include "core/signup.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -150,11 +151,11 @@ int yk_hub_page_ticket(struct yk_hub_html *s, enum yk_hub_rc rc, const struct yk
         if (t->place_zh[0])
             dt_dd(s, "地点", "Where", t->place_zh, t->place_en);
         if (t->synced) {
-            char party[32], name[sizeof t->surname + sizeof t->title];
+            char party[32], name[sizeof t->surname + sizeof t->title + 1];
             snprintf(party, sizeof party, "%lld", (long long)t->party_size);
             dt_dd(s, "人数", "People", party, NULL);
             if (t->surname[0]) {
-                snprintf(name, sizeof name, "%s%s", t->surname, t->title);
+                yk_signup_addressee(t->surname, yk_signup_title_parse(t->title), name, sizeof name);
                 dt_dd(s, "姓名", "Name", name, NULL);
             }
             if (t->phone_masked[0])

@@ -3,6 +3,7 @@
 
 #include "core/ids.h"
 #include "core/json.h"
+#include "core/phone.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -204,7 +205,7 @@ bool yk_hub_heartbeat(struct yk_hub_store *s, const char *kiosk_id, const char *
 struct yk_hub_ticket {
     char status[16];
     int64_t party_size;
-    char surname[64], title[16], phone_masked[16];
+    char surname[64], title[16], phone_masked[YK_PHONE_MASKED_LEN + 1]; /* yk_phone_mask */
     char event_title_zh[256], event_title_en[256], place_zh[256], place_en[256];
     int64_t starts_utc, ends_utc;
     bool synced; /* false: not on the hub yet, only its signature checked */

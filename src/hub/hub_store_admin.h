@@ -175,7 +175,7 @@ enum yk_hub_rc yk_admin_event_cancel(struct yk_hub_store *s, const char *actor,
 
 struct yk_admin_signup {
     char id[32], status[16], surname[64], title[16];
-    char phone_masked[16]; /* 138****5678, or ****5678 when only the last four are known */
+    char phone_masked[YK_PHONE_MASKED_LEN + 1]; /* yk_phone_mask: ****5678 from the last four */
     char kiosk_id[32], checkin_kiosk[32];
     int64_t party_size, created_utc, checkin_utc; /* checkin_utc: 0 = not checked in */
 };

@@ -4,6 +4,7 @@
 
 #include "core/json.h"
 #include "core/log.h"
+#include "core/phone.h"
 #include "hub/hub_store_admin_sql.h"
 #include "hub/hub_store_impl.h"
 
@@ -308,15 +309,11 @@ enum yk_hub_rc yk_admin_event_cancel(struct yk_hub_store *s, const char *actor,
 
 /* Sign-ups ------------------------------------------------------------------------------------ */
 
-/* 13812345678 -> 138****5678; only the last four -> ****5678. */
-static void mask_phone(const char *phone, const char *last4, char out[16])
+/* yk_phone_mask's one format: "138****5678" from a whole number (a hub from before issue 11
+ * may still hold one), "****5678" from the last four, "" when neither is known. */
+static void mask_phone(const char *phone, const char *last4, char out[YK_PHONE_MASKED_LEN + 1])
 {
-    size_t n = phone ? strlen(phone) : 0;
-    if (n >= 7 && n <= 15)
-        snprintf(out, 16, "%.3s****%s", phone, phone + n - 4);
-    else if (last4 && strlen(last4) == 4)
-        snprintf(out, 16, "****%s", last4);
-    else
+    if (!yk_phone_mask(phone, out) && !yk_phone_mask(last4, out))
         out[0] = '\0';
 }
 

@@ -1,5 +1,6 @@
 #include "hub/hub_store_impl.h"
 
+#include "core/phone.h"
 #include "core/ticket.h"
 #include "core/utf8.h"
 
@@ -125,15 +126,9 @@ enum yk_hub_rc yk_hub_ticket(struct yk_hub_store *s, const char *code, struct yk
             t->party_size = sqlite3_column_int64(st, 1);
             copy_col(st, 2, t->surname, sizeof t->surname);
             copy_col(st, 3, t->title, sizeof t->title);
-            /* Only the last four digits go up from kiosks: "****5678". */
-            char phone[32];
-            copy_col(st, 4, phone, sizeof phone);
-            size_t pl = strlen(phone);
-            bool digits = pl >= 4;
-            for (size_t i = 0; i < pl; i++)
-                digits = digits && phone[i] >= '0' && phone[i] <= '9';
-            if (digits)
-                snprintf(t->phone_masked, sizeof t->phone_masked, "****%s", phone + pl - 4);
+            /* Only the last four digits go up from kiosks: "****5678" (yk_phone_mask). */
+            if (!yk_phone_mask((const char *)sqlite3_column_text(st, 4), t->phone_masked))
+                t->phone_masked[0] = '\0';
             event_info(s, st, 5, t);
             t->synced = true;
             rc = YK_HUB_OK;

@@ -10,13 +10,13 @@
  * at least min_cols columns, or exactly -min_cols when it is negative (a phone's 3×4 pad).
  * Returns false when even the smallest targets do not fit (the caller then scrolls). */
 static bool pad_grid(struct yk_kiosk *k, struct yk_rect r, int n, int min_cols, enum yk_font f,
-                     int *cols, int *kw, int *kh)
+                     bool tight, int *cols, int *kw, int *kh)
 {
     const struct yk_theme *t = &k->ui.theme;
     int gap = n > 12 ? t->gap / 2 : t->gap; /* a full keyboard packs closer */
     int best = -1;
     /* A key holds a line of its font inside the button's inset, and is a touch target. */
-    int kmin = yk_ui_line_height(&k->ui, f) + 2 * t->gap;
+    int kmin = yk_ui_line_height(&k->ui, f) + (tight ? t->gap / 2 : 2 * t->gap);
     if (kmin < t->touch_min)
         kmin = t->touch_min;
     for (int rows = 1; rows <= n; rows++) {
@@ -54,10 +54,10 @@ void yk_keypad_build(struct yk_kiosk *k, struct yk_rect r, const struct yk_keypa
     int g = n > 12 ? t->gap / 2 : t->gap;
     int cols, kw, kh;
     /* Smaller letters before scrolling: a key must stay a whole target. */
-    bool scroll = !pad_grid(k, r, n, min_cols, f, &cols, &kw, &kh);
+    bool scroll = !pad_grid(k, r, n, min_cols, f, p->tight, &cols, &kw, &kh);
     while (scroll && f > YK_FONT_SMALL) {
         f = (enum yk_font)(f - 1);
-        scroll = !pad_grid(k, r, n, min_cols, f, &cols, &kw, &kh);
+        scroll = !pad_grid(k, r, n, min_cols, f, p->tight, &cols, &kw, &kh);
     }
     int y0 = r.y;
     if (scroll) {
@@ -75,11 +75,17 @@ void yk_keypad_build(struct yk_kiosk *k, struct yk_rect r, const struct yk_keypa
     int x0 = r.x + (r.w - total_w) / 2;
     for (int i = 0; i < n; i++) {
         struct yk_rect b = {x0 + (i % cols) * (kw + g), y0 + (i / cols) * (kh + g), kw, kh};
-        if (scroll && !yk_ui_visible(ui, b))
+        if (scroll && !yk_ui_visible(ui, b)) {
+            if (p->primary) /* a choice out of view: check-choices must see it missing */
+                yk_ui_mark_primary(ui, yk_ui_fmt(ui, "%s.%s", p->prefix, keys[i]));
             continue;
+        }
         struct yk_button_style ks = yk_page_button_style(k, false, f);
-        const char *label = keys[i];
+        ks.tight = p->tight;
+        const char *label = p->labels ? p->labels[i] : keys[i];
         const char *id = yk_ui_fmt(ui, "%s.%s", p->prefix, keys[i]);
+        if (yk_ui_text_width(ui, label, ks.font) > kw - 2 * t->gap)
+            ks.font = YK_FONT_SMALL; /* a word on a letter's key */
         if (strcmp(keys[i], "clear") == 0) {
             ks.font = f < YK_FONT_BODY ? f : YK_FONT_BODY;
             if (yk_ui_text_width(ui, p->clear_text, ks.font) > kw - 2 * t->gap)
@@ -100,6 +106,8 @@ void yk_keypad_build(struct yk_kiosk *k, struct yk_rect r, const struct yk_keypa
             yk_ui_set_text(ui, id, p->del_text);
         else if (!*label)
             yk_ui_set_text(ui, id, p->clear_text);
+        if (p->primary)
+            yk_ui_mark_primary(ui, id);
     }
     if (scroll) {
         int rows = (n + cols - 1) / cols;
@@ -109,6 +117,16 @@ void yk_keypad_build(struct yk_kiosk *k, struct yk_rect r, const struct yk_keypa
 
 const char *const yk_keypad_digits[12] = {"1", "2", "3", "4",     "5", "6",
                                           "7", "8", "9", "clear", "0", "del"};
+
+const char *const yk_keypad_latin[30] = {"A", "B", "C", "D", "E", "F", "G",     "H", "I", "J",
+                                         "K", "L", "M", "N", "O", "P", "Q",     "R", "S", "T",
+                                         "U", "V", "W", "X", "Y", "Z", "space", "-", "'", "del"};
+
+void yk_keypad_latin_labels(const char *labels[30], const char *space_word)
+{
+    for (int i = 0; i < 30; i++)
+        labels[i] = strcmp(yk_keypad_latin[i], "space") == 0 ? space_word : yk_keypad_latin[i];
+}
 
 const char *const *yk_keypad_crockford(void)
 {

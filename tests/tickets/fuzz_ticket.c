@@ -102,11 +102,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else {
         REQUIRE(symbols != YK_TICKET_SHORT_LEN && norm[0] == '\0');
     }
-    enum yk_phone_rc prc = yk_phone_check(s);
+    /* Phones: a valid number has one stored form, itself valid and a fixed point, whose last
+     * four characters are its last four digits and end its mask; anything else is "". */
+    char canon[YK_PHONE_MAX + 1], again[YK_PHONE_MAX + 1], last4[5], shown[24];
+    enum yk_phone_rc prc = yk_phone_normalize(s, canon);
+    REQUIRE(prc == yk_phone_check(s));
     bool m = yk_phone_mask(s, masked);
-    REQUIRE(strlen(masked) == YK_PHONE_MASKED_LEN);
-    if (prc == YK_PHONE_OK)
-        REQUIRE(m && memcmp(masked + 3, "****", 4) == 0);
+    size_t ml = strlen(masked);
+    REQUIRE(ml >= 4 && ml <= YK_PHONE_MASKED_LEN);
+    if (prc == YK_PHONE_OK) {
+        size_t cl = strlen(canon);
+        REQUIRE(cl >= 7 && cl <= YK_PHONE_MAX);
+        REQUIRE(yk_phone_normalize(canon, again) == YK_PHONE_OK && strcmp(again, canon) == 0);
+        REQUIRE(yk_phone_last4(s, last4) && strcmp(last4, canon + cl - 4) == 0);
+        REQUIRE(m && strcmp(masked + ml - 4, last4) == 0 && strchr(masked, '*'));
+        REQUIRE(yk_phone_is_intl(canon) == (cl != YK_PHONE_LEN));
+    } else {
+        REQUIRE(canon[0] == '\0' && !yk_phone_last4(s, last4));
+    }
+    yk_phone_format(s, shown, sizeof shown);
+    REQUIRE(strlen(shown) < sizeof shown);
     char url[YK_TICKET_URL_MAX];
     if (yk_ticket_url(s, "123", url, sizeof url))
         REQUIRE(strlen(url) >= strlen("HTTP://X/T/123"));

@@ -281,8 +281,23 @@ static void test_input_checks(void)
     r.consent = false;
     CHECK_EQ_INT(submit(&r, T0_S, &res), YK_SIGNUP_RC_NO_CONSENT);
     r.consent = true;
-    r.surname = "欧阳欧阳欧阳"; /* 18 bytes */
+    r.surname = "欧阳欧阳欧阳欧"; /* 21 bytes: one over YK_SURNAME_MAX */
     CHECK_EQ_INT(submit(&r, T0_S, &res), YK_SIGNUP_RC_BAD_NAME);
+    r.surname = "ABCDEFGHIJKLMNOPQRSTU"; /* 21 Latin letters */
+    CHECK_EQ_INT(submit(&r, T0_S, &res), YK_SIGNUP_RC_BAD_NAME);
+    r.surname = "SMITH\xe2\x80\xae"; /* U+202E, a bidirectional override */
+    CHECK_EQ_INT(submit(&r, T0_S, &res), YK_SIGNUP_RC_BAD_NAME);
+    r.surname = " SMITH";
+    CHECK_EQ_INT(submit(&r, T0_S, &res), YK_SIGNUP_RC_BAD_NAME);
+    r.surname = "ANNE  SMITH";
+    CHECK_EQ_INT(submit(&r, T0_S, &res), YK_SIGNUP_RC_BAD_NAME);
+    r.surname = "A\xc2\x85"; /* U+0085, a C1 control */
+    CHECK_EQ_INT(submit(&r, T0_S, &res), YK_SIGNUP_RC_BAD_NAME);
+    r.surname = NULL;
+    r.phone = "+28012345678"; /* no such country code */
+    CHECK_EQ_INT(submit(&r, T0_S, &res), YK_SIGNUP_RC_BAD_PHONE);
+    CHECK_EQ_INT(res.phone_rc, YK_PHONE_BAD_COUNTRY);
+    r.phone = PHONE_A;
     r.surname = "\xe7\x8e"; /* cut UTF-8 */
     CHECK_EQ_INT(submit(&r, T0_S, &res), YK_SIGNUP_RC_BAD_NAME);
     r.surname = "王\n";
@@ -298,6 +313,43 @@ static void test_input_checks(void)
     r.title = YK_TITLE_MR;
     CHECK_EQ_INT(submit(&r, T0_S, &res), YK_SIGNUP_RC_CONFIRMED);
     CHECK_EQ_INT(rows("event_id = 'e-input' AND surname = '欧阳' AND title = '先生'"), 1);
+    /* A visitor: a number from abroad and a name in Latin letters (20: the most). */
+    r.phone = "+85291234567";
+    r.surname = "O'NEIL-SMITH ANNE JO";
+    r.title = YK_TITLE_MS;
+    CHECK_EQ_INT(submit(&r, T0_S, &res), YK_SIGNUP_RC_CONFIRMED);
+    CHECK_EQ_STR(res.signup.phone_masked, "+852 ****4567");
+    CHECK_EQ_STR(res.signup.surname, "O'NEIL-SMITH ANNE JO");
+    CHECK_EQ_INT(rows("event_id = 'e-input' AND phone = '+85291234567' AND phone_last4 = '4567'"),
+                 1);
+    /* The same number typed again is the same person; +86 and the 11 digits too. */
+    CHECK_EQ_INT(submit(&r, T0_S, &res), YK_SIGNUP_RC_EXISTING);
+    r.phone = "+86" PHONE_B;
+    CHECK_EQ_INT(submit(&r, T0_S, &res), YK_SIGNUP_RC_EXISTING);
+    struct yk_signup_info found;
+    CHECK_EQ_INT(yk_signup_find(&db, "e-input", "+85291234567", &found), 1);
+    CHECK_EQ_INT(yk_signup_find(&db, "e-input", "+86" PHONE_B, &found), 1);
+    CHECK_EQ_INT(yk_signup_find(&db, "e-input", "+852", &found), 0);
+    char who[64];
+    CHECK(yk_signup_addressee("SMITH", YK_TITLE_MS, who, sizeof who));
+    CHECK_EQ_STR(who, "SMITH 女士");
+    CHECK(yk_signup_addressee("王", YK_TITLE_MS, who, sizeof who));
+    CHECK_EQ_STR(who, "王女士");
+    /* The keyboard's rule: a letter first, one separator at a time, 20 at most. */
+    char name[YK_LATIN_NAME_MAX + 1] = "";
+    CHECK(!yk_signup_latin_add(name, '-') && !yk_signup_latin_add(name, ' '));
+    CHECK(yk_signup_latin_add(name, 'o') && yk_signup_latin_add(name, '\''));
+    CHECK(!yk_signup_latin_add(name, '\'') && !yk_signup_latin_add(name, ' '));
+    CHECK(!yk_signup_latin_add(name, '1') && !yk_signup_latin_add(name, '\n'));
+    CHECK(yk_signup_latin_add(name, 'N'));
+    CHECK_EQ_STR(name, "O'N");
+    while (yk_signup_latin_add(name, 'A'))
+        ;
+    CHECK_EQ_INT((int)strlen(name), YK_LATIN_NAME_MAX);
+    CHECK(yk_signup_name_ok(name));
+    char trail[YK_LATIN_NAME_MAX + 1] = "ANNE-";
+    yk_signup_latin_trim(trail);
+    CHECK_EQ_STR(trail, "ANNE");
 
     char a[64];
     CHECK(yk_signup_addressee("王", YK_TITLE_MS, a, sizeof a));
@@ -424,7 +476,7 @@ static void test_purge(void)
     /* The sign-up stays findable, masked from the last 4 digits; counts stay right. */
     struct yk_signup_info info;
     CHECK_EQ_INT(yk_signup_find_by_code(&db, res_old.signup.ticket_code, &info), 1);
-    CHECK_EQ_STR(info.phone_masked, "*******9999");
+    CHECK_EQ_STR(info.phone_masked, "****9999");
     CHECK_EQ_STR(info.surname, "王");
     struct yk_signup_seats seats;
     CHECK(yk_signup_seats(&db, "e-old", &seats));

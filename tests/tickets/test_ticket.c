@@ -487,24 +487,109 @@ static void test_phone(void)
     CHECK_EQ_INT(yk_phone_check("1"), YK_PHONE_TOO_SHORT);
     CHECK_EQ_INT(yk_phone_check("138123456789"), YK_PHONE_TOO_LONG);
     CHECK_EQ_INT(yk_phone_check("138-1234-5678"), YK_PHONE_NOT_DIGITS);
-    CHECK_EQ_INT(yk_phone_check("+8613812345678"), YK_PHONE_NOT_DIGITS);
     CHECK_EQ_INT(yk_phone_check("1381234567a"), YK_PHONE_NOT_DIGITS);
     CHECK_EQ_INT(yk_phone_check("12812345678"), YK_PHONE_BAD_PREFIX);
     CHECK_EQ_INT(yk_phone_check("10012345678"), YK_PHONE_BAD_PREFIX);
     CHECK_EQ_INT(yk_phone_check("02112345678"), YK_PHONE_BAD_PREFIX); /* a landline */
     CHECK_EQ_INT(yk_phone_check("0211234567"), YK_PHONE_BAD_PREFIX);  /* before its length */
     CHECK_EQ_INT(yk_phone_check("23812345678"), YK_PHONE_BAD_PREFIX);
+    CHECK_EQ_INT(yk_phone_check("013812345678"), YK_PHONE_BAD_PREFIX); /* a leading zero */
 
+    /* From abroad: "+", a country code ITU-T assigned, 6..15 digits in all. */
+    CHECK_EQ_INT(yk_phone_check("+85291234567"), YK_PHONE_OK);            /* Hong Kong */
+    CHECK_EQ_INT(yk_phone_check("+14155550100"), YK_PHONE_OK);            /* USA */
+    CHECK_EQ_INT(yk_phone_check("+447911123456"), YK_PHONE_OK);           /* UK */
+    CHECK_EQ_INT(yk_phone_check("+3934712345678"), YK_PHONE_OK);          /* Italy */
+    CHECK_EQ_INT(yk_phone_check("+6834002"), YK_PHONE_OK);                /* Niue: short */
+    CHECK_EQ_INT(yk_phone_check("+123456"), YK_PHONE_OK);                 /* 6 digits: the fewest */
+    CHECK_EQ_INT(yk_phone_check("+12345"), YK_PHONE_TOO_SHORT);           /* 5 */
+    CHECK_EQ_INT(yk_phone_check("+123456789012345"), YK_PHONE_OK);        /* 15: the most */
+    CHECK_EQ_INT(yk_phone_check("+1234567890123456"), YK_PHONE_TOO_LONG); /* 16 */
+    CHECK_EQ_INT(yk_phone_check("+"), YK_PHONE_TOO_SHORT);                /* "+" alone */
+    CHECK_EQ_INT(yk_phone_check("+2"), YK_PHONE_TOO_SHORT);               /* 2x codes exist */
+    CHECK_EQ_INT(yk_phone_check("+85"), YK_PHONE_TOO_SHORT);              /* 85x */
+    CHECK_EQ_INT(yk_phone_check("+28"), YK_PHONE_BAD_COUNTRY);            /* no 28x: said at once */
+    CHECK_EQ_INT(yk_phone_check("+2801234567"), YK_PHONE_BAD_COUNTRY);
+    CHECK_EQ_INT(yk_phone_check("+9991234567"), YK_PHONE_BAD_COUNTRY);
+    CHECK_EQ_INT(yk_phone_check("+8001234567"), YK_PHONE_BAD_COUNTRY);     /* freephone */
+    CHECK_EQ_INT(yk_phone_check("+0085291234567"), YK_PHONE_COUNTRY_ZERO); /* dialled 00 */
+    CHECK_EQ_INT(yk_phone_check("+0"), YK_PHONE_COUNTRY_ZERO);
+    CHECK_EQ_INT(yk_phone_check("++85291234567"), YK_PHONE_NOT_DIGITS);
+    CHECK_EQ_INT(yk_phone_check("+852 9123 4567"), YK_PHONE_NOT_DIGITS);
+    CHECK_EQ_INT(yk_phone_check("85291234567"), YK_PHONE_BAD_PREFIX); /* no "+": mainland */
+    CHECK_EQ_INT(yk_phone_check("+852+91234567"), YK_PHONE_NOT_DIGITS);
+    /* +86 is checked as a mainland number, and stored as one. */
+    CHECK_EQ_INT(yk_phone_check("+8613812345678"), YK_PHONE_OK);
+    CHECK_EQ_INT(yk_phone_check("+86138123456"), YK_PHONE_TOO_SHORT);
+    CHECK_EQ_INT(yk_phone_check("+86138123456789"), YK_PHONE_TOO_LONG);
+    CHECK_EQ_INT(yk_phone_check("+862112345678"), YK_PHONE_BAD_PREFIX); /* a landline */
+    CHECK_EQ_INT(yk_phone_check("+86"), YK_PHONE_TOO_SHORT);
+
+    char c[YK_PHONE_MAX + 1];
+    CHECK_EQ_INT(yk_phone_normalize("+8613812345678", c), YK_PHONE_OK);
+    CHECK_EQ_STR(c, "13812345678");
+    CHECK_EQ_INT(yk_phone_normalize("13812345678", c), YK_PHONE_OK);
+    CHECK_EQ_STR(c, "13812345678");
+    CHECK_EQ_INT(yk_phone_normalize("+85291234567", c), YK_PHONE_OK);
+    CHECK_EQ_STR(c, "+85291234567");
+    CHECK_EQ_INT(yk_phone_normalize("+123456789012345", c), YK_PHONE_OK);
+    CHECK_EQ_STR(c, "+123456789012345");
+    CHECK_EQ_INT(yk_phone_normalize("+28", c), YK_PHONE_BAD_COUNTRY);
+    CHECK_EQ_STR(c, "");
+    CHECK(yk_phone_is_intl("+85291234567") && !yk_phone_is_intl("13812345678") &&
+          !yk_phone_is_intl(NULL));
+
+    char l4[5];
+    CHECK(yk_phone_last4("+85291234567", l4));
+    CHECK_EQ_STR(l4, "4567");
+    CHECK(yk_phone_last4("+8613812345678", l4));
+    CHECK_EQ_STR(l4, "5678");
+    CHECK(!yk_phone_last4("+28012345678", l4));
+    CHECK_EQ_STR(l4, "");
+
+    /* The one mask: the kiosk, the ticket page and the admin show exactly this. */
     char m[YK_PHONE_MASKED_LEN + 1];
     CHECK(yk_phone_mask("13812345678", m));
     CHECK_EQ_STR(m, "138****5678");
+    CHECK(yk_phone_mask("+8613812345678", m));
+    CHECK_EQ_STR(m, "138****5678");
     CHECK(yk_phone_mask("5678", m));
-    CHECK_EQ_STR(m, "*******5678");
+    CHECK_EQ_STR(m, "****5678");
+    CHECK(yk_phone_mask("+85291234567", m));
+    CHECK_EQ_STR(m, "+852 ****4567");
+    CHECK(yk_phone_mask("+14155550100", m));
+    CHECK_EQ_STR(m, "+1 ******0100");
+    CHECK(yk_phone_mask("+123456789012345", m));
+    CHECK_EQ_STR(m, "+1 **********2345");
+    CHECK_EQ_INT((int)strlen(m), YK_PHONE_MASKED_LEN);
     CHECK(!yk_phone_mask("1381234567", m));
-    CHECK_EQ_STR(m, "***********");
+    CHECK_EQ_STR(m, "****");
     CHECK(!yk_phone_mask(NULL, m));
     CHECK(!yk_phone_mask("abcd", m));
-    CHECK_EQ_STR(m, "***********");
+    CHECK_EQ_STR(m, "****");
+    CHECK(!yk_phone_mask("+", m));
+    CHECK_EQ_STR(m, "****");
+
+    /* Read back while typing: the groups stay where they are as digits come. */
+    char f[32];
+    yk_phone_format("13812345678", f, sizeof f);
+    CHECK_EQ_STR(f, "138 1234 5678");
+    yk_phone_format("1381", f, sizeof f);
+    CHECK_EQ_STR(f, "138 1");
+    yk_phone_format("+", f, sizeof f);
+    CHECK_EQ_STR(f, "+");
+    yk_phone_format("+85", f, sizeof f);
+    CHECK_EQ_STR(f, "+85");
+    yk_phone_format("+852", f, sizeof f);
+    CHECK_EQ_STR(f, "+852");
+    yk_phone_format("+85291234567", f, sizeof f);
+    CHECK_EQ_STR(f, "+852 9123 4567");
+    yk_phone_format("+14155550100", f, sizeof f);
+    CHECK_EQ_STR(f, "+1 4155 5501 00");
+    yk_phone_format("+85291234567", f, 8);
+    CHECK_EQ_STR(f, "+852 91");
+    yk_phone_format(NULL, f, sizeof f);
+    CHECK_EQ_STR(f, "");
 }
 
 static int count_temp_files(const char *dir)

@@ -35,6 +35,7 @@
 #include "core/sync.h"
 #include "core/ticket.h"
 #include "ui/page.h"
+#include "ui/phone_entry.h"
 #include "ui/screens/signup_internal.h"
 
 #include <sodium.h>
@@ -147,6 +148,9 @@ void yk_signup_ui_action_row(struct yk_kiosk *k, struct yk_rect *area, const cha
     if (mid && yk_ui_text_width(ui, mid, YK_FONT_BODY) <= row.w)
         yk_ui_text(ui, "signup.name.preview", row, mid, YK_FONT_BODY, t->ink_soft, YK_ALIGN_CENTER,
                    true);
+    else if (mid && yk_ui_text_height(ui, mid, YK_FONT_SMALL, row.w) <= row.h)
+        yk_ui_text(ui, "signup.name.preview", row, mid, YK_FONT_SMALL, t->ink_soft, YK_ALIGN_CENTER,
+                   true);
 }
 
 /* The step's question at the top, in one line where it fits (a smaller font on a compact
@@ -234,73 +238,126 @@ static void phone_pad(struct yk_kiosk *k, struct yk_rect pad)
     }
 }
 
+/* The 境外号码 switch: a number from abroad ("+", country code, number) or back to a
+ * mainland one; a whole touch target in its own row, cut from the top of *r. */
+static void abroad_switch(struct yk_kiosk *k, struct yk_rect *r)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    struct signup_state *s = yk_signup_ui_state(k);
+    bool abroad = yk_phone_entry_abroad(&s->phone);
+    const char *label = tr(k, abroad ? "signup.phone.mainland" : "signup.phone.abroad");
+    struct yk_rect row = yk_cut_top(r, yk_signup_ui_action_h(k));
+    yk_cut_top(r, t->gap);
+    int ipad = yk_kiosk_compact(k) ? 2 * t->pad : 3 * t->pad;
+    int w = yk_ui_text_width(ui, label, YK_FONT_BODY) + ipad;
+    struct yk_button_style bs = yk_signup_ui_bstyle(k, false, YK_FONT_BODY);
+    if (w > row.w || yk_ui_line_height(ui, YK_FONT_BODY) > row.h - t->gap)
+        bs.font = YK_FONT_SMALL;
+    yk_ui_button(ui, "signup.phone.abroad", yk_cut_left(&row, w < row.w ? w : row.w), label, &bs,
+                 true);
+    yk_ui_mark_primary(ui, "signup.phone.abroad");
+}
+
 static void build_phone(struct yk_kiosk *k, struct yk_rect area)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
     struct signup_state *s = yk_signup_ui_state(k);
-    /* Wide screens: the question, the number, the message and the buttons on the left, the
-     * pad using the full height on the right. Tall screens: all stacked, the pad above the
-     * buttons. */
+    bool abroad = yk_phone_entry_abroad(&s->phone);
+    const char *error = s->phone.error;
+    /* Wide screens: the question, the number, the switch, the message and the buttons on the
+     * left, the pad using the full height on the right. Tall screens: all stacked, the pad
+     * above the buttons. */
     bool wide = area.w > area.h * 5 / 4;
     struct yk_rect left = area, pad = area;
     if (wide) {
         left = yk_cut_left(&pad, area.w * 48 / 100);
         yk_cut_left(&pad, t->pad);
     }
-    yk_signup_ui_action_row(k, &left, tr(k, "signup.next"), strlen(s->phone) > 0, NULL);
-    left = yk_signup_ui_heading(k, left, tr(k, "signup.phone.ask"));
-    /* The number as typed, grouped 3-4-4 the way people read numbers aloud. */
-    char shown[32] = "";
-    size_t n = strlen(s->phone);
-    for (size_t i = 0, o = 0; i < n && o + 2 < sizeof shown; i++) {
-        if (i == 3 || i == 7)
-            shown[o++] = ' ';
-        shown[o++] = s->phone[i];
-        shown[o] = 0;
-    }
+    size_t n = strlen(s->phone.typed);
+    yk_signup_ui_action_row(k, &left, tr(k, "signup.next"), n > (size_t)abroad, NULL);
+    /* The number's box: as high as a mainland number in the largest font that fits (a small
+     * inset, the digits matter); a longer number from abroad in a smaller font inside it. */
     enum yk_font nf = YK_FONT_HUGE;
-    int bi = t->gap / 4; /* the number's box: a small inset, the digits matter */
+    int bi = t->gap / 4;
     while (nf > YK_FONT_BODY && (yk_ui_text_width(ui, "138 1234 56789", nf) > left.w - 2 * bi ||
                                  yk_ui_line_height(ui, nf) + 2 * bi > left.h))
         nf--;
     int ph = yk_ui_line_height(ui, nf) + 2 * bi;
+    const char *ask = tr(k, abroad ? "signup.phone.ask_abroad" : "signup.phone.ask");
+    const char *msg = error ? tr(k, error) : tr(k, "signup.phone.why");
+    enum yk_font mf = error ? YK_FONT_BODY : YK_FONT_SMALL;
+    /* Where the screen is short (the 7" panel in elder mode, either way up), an error with
+     * no room under the switch (above a whole pad when stacked) takes the question's place:
+     * it says what to do now. The number's box gives way before the pad or the switch do. */
+    int min_pad = wide ? 0 : 4 * (t->touch_min * 5 / 4) + 4 * t->gap;
+    int fixed = yk_signup_ui_action_h(k) + 2 * t->gap + min_pad;
+    int hh = yk_ui_text_height(ui, ask, YK_FONT_LARGE, left.w) + t->gap;
+    bool error_on_top = false;
+    if (error) {
+        if (yk_ui_text_height(ui, msg, mf, left.w) + t->gap > left.h - ph - fixed - hh)
+            mf = YK_FONT_SMALL;
+        int mh = yk_ui_text_height(ui, msg, mf, left.w) + t->gap;
+        error_on_top = mh > left.h - ph - fixed - hh;
+        while (error_on_top && nf > YK_FONT_BODY && mh > left.h - ph - fixed) {
+            nf--;
+            ph = yk_ui_line_height(ui, nf) + 2 * bi;
+        }
+    }
+    /* A question on two lines also costs the box its size, before the switch or the pad. */
+    int top = error_on_top ? yk_ui_text_height(ui, msg, mf, left.w) + t->gap : hh;
+    while (nf > YK_FONT_BODY && top + ph + fixed > left.h) {
+        nf--;
+        ph = yk_ui_line_height(ui, nf) + 2 * bi;
+    }
+    if (error_on_top) {
+        int mh = yk_ui_text_height(ui, msg, mf, left.w);
+        yk_ui_text(ui, "signup.error", yk_cut_top(&left, mh), msg, mf, t->primary, YK_ALIGN_LEFT,
+                   false);
+        yk_cut_top(&left, t->gap);
+    } else {
+        left = yk_signup_ui_heading(k, left, ask);
+    }
+    /* The number as typed, grouped the way people read it back (core/phone.h). */
+    char shown[32];
+    yk_phone_format(s->phone.typed, shown, sizeof shown);
     struct yk_rect box = yk_cut_top(&left, ph);
     yk_ui_fill(ui, box, t->card, t->radius);
-    const char *hint = tr(k, "signup.phone.hint");
-    enum yk_font hf = yk_ui_text_width(ui, hint, YK_FONT_BODY) <= box.w - 2 * bi &&
-                              yk_ui_line_height(ui, YK_FONT_BODY) <= box.h - 2 * bi
-                          ? YK_FONT_BODY
-                          : YK_FONT_SMALL;
-    yk_ui_text(ui, "signup.phone", yk_inset(box, bi), n ? shown : hint, n ? nf : hf,
-               n ? t->ink : t->ink_soft, YK_ALIGN_CENTER, true);
+    bool empty = n <= (size_t)abroad;
+    const char *text =
+        empty ? tr(k, abroad ? "signup.phone.hint_abroad" : "signup.phone.hint") : shown;
+    enum yk_font tf = empty ? YK_FONT_BODY : nf;
+    while (tf > YK_FONT_SMALL && (yk_ui_text_width(ui, text, tf) > box.w - 2 * bi ||
+                                  yk_ui_line_height(ui, tf) > box.h - 2 * bi))
+        tf--;
+    yk_ui_text(ui, "signup.phone", yk_inset(box, bi), text, tf, empty ? t->ink_soft : t->ink,
+               YK_ALIGN_CENTER, true);
     yk_cut_top(&left, t->gap);
+    abroad_switch(k, &left);
     if (!wide) {
         /* The pad takes what the message and the explanation leave, never under 4 keys of
          * a touch target each. */
-        int min_pad = 4 * (t->touch_min * 5 / 4) + 3 * t->gap;
-        const char *msg = s->error ? tr(k, s->error) : tr(k, "signup.phone.why");
-        enum yk_font mf = s->error ? YK_FONT_BODY : YK_FONT_SMALL;
         int mh = yk_ui_text_height(ui, msg, mf, left.w);
-        if (left.h - mh - t->gap >= min_pad || s->error) {
+        if (!error_on_top && (left.h - mh - t->gap >= min_pad || error)) {
             struct yk_rect mr = yk_cut_bottom(&left, mh);
-            yk_ui_text(ui, s->error ? "signup.error" : "signup.phone.why", mr, msg, mf,
-                       s->error ? t->primary : t->ink_soft, YK_ALIGN_LEFT, false);
+            yk_ui_text(ui, error ? "signup.error" : "signup.phone.why", mr, msg, mf,
+                       error ? t->primary : t->ink_soft, YK_ALIGN_LEFT, false);
             yk_cut_bottom(&left, t->gap);
         }
         phone_pad(k, left);
         return;
     }
-    const char *msg = s->error ? tr(k, s->error) : tr(k, "signup.phone.why");
-    enum yk_font mf = s->error ? YK_FONT_BODY : YK_FONT_SMALL;
-    int mh = yk_ui_text_height(ui, msg, mf, left.w);
-    if (mh > left.h && !s->error) {
-        mf = YK_FONT_SMALL;
-        mh = yk_ui_text_height(ui, msg, mf, left.w);
+    if (!error_on_top) {
+        int mh = yk_ui_text_height(ui, msg, mf, left.w);
+        if (mh > left.h) {
+            mf = YK_FONT_SMALL;
+            mh = yk_ui_text_height(ui, msg, mf, left.w);
+        }
+        if (mh <= left.h || error)
+            yk_ui_text(ui, error ? "signup.error" : "signup.phone.why", left, msg, mf,
+                       error ? t->primary : t->ink_soft, YK_ALIGN_LEFT, false);
     }
-    if (mh <= left.h || s->error)
-        yk_ui_text(ui, s->error ? "signup.error" : "signup.phone.why", left, msg, mf,
-                   s->error ? t->primary : t->ink_soft, YK_ALIGN_LEFT, false);
     phone_pad(k, pad);
 }
 
@@ -395,7 +452,7 @@ static void build_confirm(struct yk_kiosk *k, struct yk_rect area)
     yk_doc_begin(&d, k, "signup.summary", in, false);
     d.inline_fields = yk_kiosk_compact(k);
     char masked[YK_PHONE_MASKED_LEN + 1];
-    yk_phone_mask(s->phone, masked);
+    yk_phone_mask(s->phone.typed, masked);
     yk_signup_ui_event_fields(k, &d, "signup.summary");
     yk_doc_field(&d, "signup.summary.phone", tr(k, "signup.f.phone"), masked);
     yk_doc_field(&d, "signup.summary.party", tr(k, "signup.f.party"),
@@ -439,29 +496,14 @@ static void build(struct yk_kiosk *k, struct yk_rect area)
 
 /* ---------------------------------------------------------------- actions */
 
-static const char *phone_error(enum yk_phone_rc rc)
-{
-    switch (rc) {
-    case YK_PHONE_OK:
-        return NULL;
-    case YK_PHONE_NOT_DIGITS:
-        return "signup.phone.e.digits";
-    case YK_PHONE_BAD_PREFIX:
-        return "signup.phone.e.prefix";
-    case YK_PHONE_TOO_SHORT:
-        return "signup.phone.e.short";
-    case YK_PHONE_TOO_LONG:
-        return "signup.phone.e.long";
-    }
-    return "signup.phone.e.short";
-}
-
 static void submit(struct yk_kiosk *k, struct signup_state *s)
 {
     struct yk_signup_request req = {
         .event_id = s->ev.id,
-        .phone = s->phone,
-        .surname = s->surname >= 0 ? yk_signup_surnames[s->surname].name : NULL,
+        .phone = s->phone.typed,
+        .surname = s->surname >= 0               ? yk_signup_surnames[s->surname].name
+                   : s->surname == SURNAME_LATIN ? s->latin
+                                                 : NULL,
         .title = s->title,
         .party_size = s->party,
         .consent = true,
@@ -494,7 +536,7 @@ static void submit(struct yk_kiosk *k, struct signup_state *s)
     /* The seats changed (or may have): the screens showing them load them again. */
     yk_kiosk_data_changed(k);
     /* The number has done its job; from here on only the masked form is shown. */
-    sodium_memzero(s->phone, sizeof s->phone);
+    yk_phone_entry_clear(&s->phone);
     s->step = STEP_RESULT;
 }
 
@@ -565,6 +607,35 @@ static int64_t deadline(const struct yk_kiosk *k)
     return next < end ? next : end;
 }
 
+/* A key of the Latin keyboard ("A".."Z", "space", "-", "'", "del"): the rule is core's. */
+static void latin_key(struct signup_state *s, const char *key)
+{
+    size_t n = strlen(s->latin);
+    s->latin_error = NULL;
+    if (strcmp(key, "del") == 0) {
+        if (n)
+            s->latin[n - 1] = '\0';
+    } else {
+        char c = strcmp(key, "space") == 0 ? ' ' : key[0];
+        if ((key[0] && key[1] && c != ' ') || !yk_signup_latin_add(s->latin, c))
+            s->latin_error =
+                n >= YK_LATIN_NAME_MAX ? "signup.name.e.latin_full" : "signup.name.e.latin_sep";
+    }
+    s->surname = s->latin[0] ? SURNAME_LATIN : SURNAME_NONE_CHOSEN;
+}
+
+/* Leaving the keyboard: the name loses a trailing separator; an empty one is no name. */
+static void latin_done(struct signup_state *s)
+{
+    if (!s->typing_latin)
+        return;
+    s->typing_latin = false;
+    s->latin_error = NULL;
+    yk_signup_latin_trim(s->latin);
+    if (s->surname == SURNAME_LATIN && !s->latin[0])
+        s->surname = SURNAME_NONE_CHOSEN;
+}
+
 static bool activate(struct yk_kiosk *k, const char *id)
 {
     struct signup_state *s = yk_signup_ui_state(k);
@@ -579,13 +650,15 @@ static bool activate(struct yk_kiosk *k, const char *id)
     const char *a = id + 7;
     k->dirty = true;
     enum yk_signup_step before = s->step;
-    bool picking = s->picking_initial;
+    bool picking = s->picking_initial, latin = s->typing_latin;
     int initial = s->initial;
     if (strcmp(a, "cancel") == 0 || strcmp(a, "done") == 0) {
         yk_kiosk_go(k, YK_SCREEN_HOME);
         return true; /* leave() has freed s: touch nothing more */
     } else if (strcmp(a, "prev") == 0) {
-        if (s->step == STEP_NAME && (s->picking_initial || s->initial)) {
+        if (s->step == STEP_NAME && s->typing_latin) {
+            latin_done(s);
+        } else if (s->step == STEP_NAME && (s->picking_initial || s->initial)) {
             s->picking_initial = false;
             s->initial = 0;
             s->page = 0;
@@ -593,32 +666,17 @@ static bool activate(struct yk_kiosk *k, const char *id)
             s->step--;
         }
     } else if (strncmp(a, "key.", 4) == 0) {
-        size_t n = strlen(s->phone);
-        const char *key = a + 4;
-        s->error = NULL;
-        if (strcmp(key, "del") == 0) {
-            if (n)
-                s->phone[n - 1] = 0;
-        } else if (strcmp(key, "clear") == 0) {
-            sodium_memzero(s->phone, sizeof s->phone);
-        } else if (key[0] >= '0' && key[0] <= '9' && !key[1]) {
-            if (n < YK_PHONE_LEN)
-                s->phone[n] = key[0];
-            else
-                s->error = "signup.phone.e.long";
-            if (n == 1 && !(key[0] >= '3' && key[0] <= '9') && s->phone[0] == '1')
-                s->error = "signup.phone.e.prefix";
-            if (n == 0 && key[0] != '1')
-                s->error = "signup.phone.e.prefix";
-        }
+        yk_phone_entry_key(&s->phone, a + 4);
+    } else if (strcmp(a, "phone.abroad") == 0) {
+        yk_phone_entry_key(&s->phone, "abroad");
     } else if (strcmp(a, "next") == 0 || strcmp(a, "agree") == 0 || strcmp(a, "confirm") == 0) {
         switch (s->step) {
         case STEP_PHONE:
-            s->error = phone_error(yk_phone_check(s->phone));
-            if (!s->error)
+            if (yk_phone_entry_done(&s->phone))
                 s->step = STEP_NAME;
             break;
         case STEP_NAME:
+            latin_done(s);
             s->step = STEP_PARTY;
             break;
         case STEP_PARTY:
@@ -638,7 +696,14 @@ static bool activate(struct yk_kiosk *k, const char *id)
                    : strcmp(a + 6, "ms") == 0 ? YK_TITLE_MS
                                               : YK_TITLE_NONE;
     } else if (strcmp(a, "surname.none") == 0) {
-        s->surname = -2;
+        s->surname = SURNAME_NO;
+    } else if (strcmp(a, "name.latin") == 0) {
+        s->typing_latin = true;
+        s->latin_error = NULL;
+        if (s->latin[0])
+            s->surname = SURNAME_LATIN;
+    } else if (strncmp(a, "kb.", 3) == 0) {
+        latin_key(s, a + 3);
     } else if (strncmp(a, "surname.", 8) == 0) {
         long j = strtol(a + 8, NULL, 10);
         if (j >= 0 && (size_t)j < yk_signup_n_surnames)
@@ -663,7 +728,8 @@ static bool activate(struct yk_kiosk *k, const char *id)
         return false;
     }
     /* Each step (and each surname page) starts at its top. */
-    if (s->step != before || s->picking_initial != picking || s->initial != initial)
+    if (s->step != before || s->picking_initial != picking || s->initial != initial ||
+        s->typing_latin != latin)
         memset(k->ui.scroll, 0, sizeof k->ui.scroll);
     return true;
 }

@@ -9,6 +9,7 @@
 #include "core/store.h"
 #include "core/ticket.h"
 #include "ui/kiosk.h"
+#include "ui/phone_entry.h"
 #include "ui/ui.h"
 
 #include <stddef.h>
@@ -23,6 +24,11 @@ extern const struct yk_signup_surname yk_signup_surnames[];
 extern const size_t yk_signup_n_surnames;
 #define YK_SIGNUP_COMMON 20
 
+/* signup_state.surname besides an index into yk_signup_surnames. */
+#define SURNAME_NONE_CHOSEN (-1)
+#define SURNAME_NO (-2)    /* 不写姓氏 */
+#define SURNAME_LATIN (-3) /* a name typed in Latin letters: signup_state.latin */
+
 enum yk_signup_step { STEP_PHONE, STEP_NAME, STEP_PARTY, STEP_PRIVACY, STEP_CONFIRM, STEP_RESULT };
 #define YK_SIGNUP_STEPS 5              /* counted for "第2/5步"; the result is not a step */
 #define YK_SIGNUP_CONFIRM_WAIT_MS 8000 /* then the sign-up is shown as pending */
@@ -32,9 +38,11 @@ struct signup_state {
     enum yk_signup_step step;
     struct yk_event ev;
     bool have_event;
-    char phone[YK_PHONE_LEN + 2]; /* one extra so "too long" can be explained */
-    const char *error;            /* catalog key of the message under the number */
-    int surname;                  /* index into surnames, -1 none chosen, -2 "no surname" */
+    struct yk_phone_entry phone; /* the number and the message under it */
+    int surname;                 /* index into surnames, or SURNAME_NONE_CHOSEN / _NO / _LATIN */
+    char latin[YK_LATIN_NAME_MAX + 1]; /* SURNAME_LATIN: the name typed in Latin letters */
+    bool typing_latin;                 /* the Latin keyboard is up */
+    const char *latin_error;           /* catalog key: why the last key was refused */
     enum yk_title title;
     int initial;          /* 0: the common grid; else the letter picked */
     bool picking_initial; /* the A–Z picker is up */

@@ -1,9 +1,12 @@
 /* The sign-up's name step: 先生/女士/不写称谓 and a paged grid of surnames (the common ones,
- * those of one initial, or the initials), and how the ticket addresses the person. */
+ * those of one initial, or the initials), or a short name in Latin letters typed on a
+ * keyboard (A-Z, space, hyphen, apostrophe; core's yk_signup_latin_add decides what may
+ * come next), and how the ticket addresses the person. */
 #include "ui/screens/signup_internal.h"
 
 #include "core/icons.h"
 #include "core/shtime.h"
+#include "ui/keypad.h"
 #include "ui/page.h"
 #include "ui/screens/screens.h"
 
@@ -66,9 +69,11 @@ const size_t yk_signup_n_surnames = sizeof yk_signup_surnames / sizeof yk_signup
 
 void yk_signup_ui_addressee(struct yk_kiosk *k, const struct signup_state *s, char *out, size_t n)
 {
-    const char *sn = s->surname >= 0 ? yk_signup_surnames[s->surname].name : "";
+    const char *sn = s->surname >= 0               ? yk_signup_surnames[s->surname].name
+                     : s->surname == SURNAME_LATIN ? s->latin
+                                                   : "";
     if (k->lang == YK_LANG_EN) {
-        /* English speakers read "Ms Wang"; the surname stays in Chinese characters. */
+        /* English speakers read "Ms Wang" ("Ms SMITH"); the surname stays as it is. */
         const char *t = s->title == YK_TITLE_MR ? "Mr " : s->title == YK_TITLE_MS ? "Ms " : "";
         snprintf(out, n, "%s%s", *sn ? t : (*t ? (s->title == YK_TITLE_MR ? "Mr" : "Ms") : ""), sn);
         return;
@@ -91,6 +96,116 @@ static struct yk_rect grid_cell(const struct grid *g, const struct yk_theme *t, 
                             span * g->cw + (span - 1) * t->gap, g->ch};
 }
 
+/* 先生 / 女士 / 不写称谓 as chips: their labels, ids and values, and the width they take. */
+static const char *const chip_id[3] = {"signup.title.mr", "signup.title.ms", "signup.title.none"};
+static const enum yk_title chip_title[3] = {YK_TITLE_MR, YK_TITLE_MS, YK_TITLE_NONE};
+
+static int chips_w(struct yk_kiosk *k)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    int w = 2 * t->gap;
+    for (int i = 0; i < 3; i++)
+        w += yk_page_chip_w(k, tr(k, chip_id[i])) + t->pad;
+    return w;
+}
+
+/* The chips, from the left of row. */
+static void title_chips(struct yk_kiosk *k, struct yk_rect row)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    struct signup_state *s = yk_signup_ui_state(k);
+    for (int i = 0; i < 3; i++) {
+        const char *label = tr(k, chip_id[i]);
+        int w = yk_page_chip_w(k, label) + t->pad;
+        struct yk_button_style cs = yk_signup_ui_bstyle(k, s->title == chip_title[i], YK_FONT_BODY);
+        yk_ui_button(ui, chip_id[i], yk_cut_left(&row, w), label, &cs, true);
+        yk_ui_mark_primary(ui, chip_id[i]);
+        yk_cut_left(&row, t->gap);
+    }
+}
+
+/* The question (ask) with the title chips: beside it where the line holds both, else under
+ * it. Returns the rest of area. */
+static struct yk_rect title_row(struct yk_kiosk *k, struct yk_rect area, const char *ask)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    int chip_h = yk_signup_ui_action_h(k), cw = chips_w(k);
+    struct yk_rect in = area, row;
+    enum yk_font qf = YK_FONT_LARGE;
+    if (yk_kiosk_compact(k) && yk_ui_text_width(ui, ask, qf) + t->pad + cw > in.w)
+        qf = YK_FONT_BODY;
+    if (yk_ui_text_width(ui, ask, qf) + t->pad + cw <= in.w) {
+        row = yk_cut_top(&in, chip_h);
+        struct yk_rect q = yk_cut_left(&row, row.w - cw);
+        yk_ui_text(ui, "signup.step", q, ask, qf, t->ink, YK_ALIGN_LEFT, true);
+        yk_cut_left(&row, t->pad);
+        yk_cut_top(&in, t->gap);
+    } else {
+        in = yk_signup_ui_heading(k, in, ask);
+        row = yk_cut_top(&in, chip_h);
+        yk_cut_top(&in, t->gap);
+    }
+    title_chips(k, row);
+    return in;
+}
+
+/* The Latin-name keyboard: the question and the title chips, the name as typed (and what
+ * was refused, beside it), then A-Z, space, hyphen, apostrophe and ⌫ as large as fits. */
+static void build_latin(struct yk_kiosk *k, struct yk_rect area)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    struct signup_state *s = yk_signup_ui_state(k);
+    /* The name's box (the question inside it until a letter is typed) with the chips
+     * beside it where the line holds both, else under it: the keys get the rest. */
+    int h = yk_signup_ui_action_h(k), cw = chips_w(k);
+    struct yk_rect in = area, box = yk_cut_top(&in, h);
+    yk_cut_top(&in, t->gap);
+    if (box.w - cw >= yk_ui_text_width(ui, "MMMMMMMM", YK_FONT_BODY)) {
+        title_chips(k, yk_cut_right(&box, cw - t->gap));
+        yk_cut_right(&box, t->gap);
+    } else {
+        title_chips(k, yk_cut_top(&in, h));
+        yk_cut_top(&in, t->gap);
+    }
+    yk_ui_fill(ui, box, t->card, t->radius);
+    int bi = t->gap / 4;
+    struct yk_rect tb = yk_inset(box, bi);
+    if (s->latin_error) {
+        /* Why the key did nothing, where the eye is; the name stays in the bottom row's
+         * "your ticket says". */
+        const char *msg = tr(k, s->latin_error);
+        enum yk_font f =
+            yk_ui_text_height(ui, msg, YK_FONT_BODY, tb.w) <= tb.h ? YK_FONT_BODY : YK_FONT_SMALL;
+        yk_ui_text(ui, "signup.error", tb, msg, f, t->primary, YK_ALIGN_CENTER, true);
+    } else {
+        bool empty = !s->latin[0];
+        const char *text = empty ? tr(k, "signup.name.latin_ask") : s->latin;
+        enum yk_font f = empty ? YK_FONT_BODY : YK_FONT_LARGE;
+        while (f > YK_FONT_SMALL && yk_ui_text_width(ui, text, f) > tb.w)
+            f--;
+        yk_ui_text(ui, "signup.latin", tb, text, f, empty ? t->ink_soft : t->ink, YK_ALIGN_CENTER,
+                   true);
+    }
+    const char *labels[30];
+    yk_keypad_latin_labels(labels, tr(k, "signup.key.space"));
+    struct yk_keypad p = {.prefix = "signup.kb",
+                          .scroll_id = "signup.kb",
+                          .keys = yk_keypad_latin,
+                          .n = 30,
+                          .min_cols = area.h > area.w ? -5 : 5, /* upright: wide keys */
+                          .font = YK_FONT_LARGE,
+                          .enabled = true,
+                          .clear_text = tr(k, "signup.key.clear"),
+                          .del_text = tr(k, "signup.key.del"),
+                          .labels = labels,
+                          .primary = true,
+                          .tight = yk_kiosk_compact(k)};
+    yk_keypad_build(k, in, &p);
+}
+
 void yk_signup_ui_build_name(struct yk_kiosk *k, struct yk_rect area)
 {
     struct yk_ui *ui = &k->ui;
@@ -101,38 +216,11 @@ void yk_signup_ui_build_name(struct yk_kiosk *k, struct yk_rect area)
     const char *line =
         yk_ui_fmt(ui, tr(k, "signup.name.preview"), *who ? who : tr(k, "signup.name.preview_none"));
     yk_signup_ui_action_row(k, &area, tr(k, "signup.next"), true, line);
-    /* 先生 / 女士 / 不写称谓 as chips: beside the question where the line holds both. */
-    const char *tl[3] = {tr(k, "signup.title.mr"), tr(k, "signup.title.ms"),
-                         tr(k, "signup.title.none")};
-    const char *tid[3] = {"signup.title.mr", "signup.title.ms", "signup.title.none"};
-    enum yk_title tv[3] = {YK_TITLE_MR, YK_TITLE_MS, YK_TITLE_NONE};
-    int chip_h = yk_signup_ui_action_h(k);
-    int chips_w = 2 * t->gap;
-    for (int i = 0; i < 3; i++)
-        chips_w += yk_page_chip_w(k, tl[i]) + t->pad;
-    const char *ask = tr(k, "signup.name.ask");
-    struct yk_rect in = area, row;
-    enum yk_font qf = YK_FONT_LARGE;
-    if (yk_kiosk_compact(k) && yk_ui_text_width(ui, ask, qf) + t->pad + chips_w > in.w)
-        qf = YK_FONT_BODY;
-    if (yk_ui_text_width(ui, ask, qf) + t->pad + chips_w <= in.w) {
-        row = yk_cut_top(&in, chip_h);
-        struct yk_rect q = yk_cut_left(&row, row.w - chips_w);
-        yk_ui_text(ui, "signup.step", q, ask, qf, t->ink, YK_ALIGN_LEFT, true);
-        yk_cut_left(&row, t->pad);
-        yk_cut_top(&in, t->gap);
-    } else {
-        in = yk_signup_ui_heading(k, in, ask);
-        row = yk_cut_top(&in, chip_h);
-        yk_cut_top(&in, t->gap);
+    if (s->typing_latin) {
+        build_latin(k, area);
+        return;
     }
-    for (int i = 0; i < 3; i++) {
-        int w = yk_page_chip_w(k, tl[i]) + t->pad;
-        struct yk_button_style cs = yk_signup_ui_bstyle(k, s->title == tv[i], YK_FONT_BODY);
-        yk_ui_button(ui, tid[i], yk_cut_left(&row, w), tl[i], &cs, true);
-        yk_ui_mark_primary(ui, tid[i]);
-        yk_cut_left(&row, t->gap);
-    }
+    struct yk_rect in = title_row(k, area, tr(k, "signup.name.ask"));
     /* The grid: the common surnames, or those of one initial, or the initials. Cells fit a
      * two-character surname (欧阳) in the large font, and a finger. */
     struct grid g = {.r = in};
@@ -151,22 +239,26 @@ void yk_signup_ui_build_name(struct yk_kiosk *k, struct yk_rect area)
     g.rows = (in.h + t->gap) / (g.ch + t->gap);
     if (g.rows < 2)
         g.rows = 2;
-    /* The two fixed buttons (other/common surnames, no surname) span the columns their
-     * words need, on the last row (or two). */
-    const char *other =
-        tr(k, s->initial || s->picking_initial ? "signup.name.common" : "signup.name.other");
-    const char *none = tr(k, "signup.name.none");
-    int need = yk_ui_text_width(ui, other, YK_FONT_BODY);
-    int nn = yk_ui_text_width(ui, none, YK_FONT_BODY);
-    need = (need > nn ? need : nn) + 2 * t->gap;
+    /* The three fixed buttons (other/common surnames, a name in letters, no surname) span
+     * the columns their words need, as many to a row as fit, on the last row (or rows). */
+    const char *fixed[3] = {
+        tr(k, s->initial || s->picking_initial ? "signup.name.common" : "signup.name.other"),
+        tr(k, "signup.name.latin"), tr(k, "signup.name.none")};
+    const char *fixed_id[3] = {"signup.initials", "signup.name.latin", "signup.surname.none"};
+    bool fixed_on[3] = {false, s->surname == SURNAME_LATIN, s->surname == SURNAME_NO};
+    int need = 0;
+    for (int f = 0; f < 3; f++) {
+        int w = yk_ui_text_width(ui, fixed[f], YK_FONT_BODY);
+        need = w > need ? w : need;
+    }
+    need += 2 * t->gap;
     int span = (need + t->gap + g.cw + t->gap - 1) / (g.cw + t->gap);
     if (span > g.cols)
         span = g.cols;
-    int fixed_rows = 2 * span <= g.cols ? 1 : 2;
-    if (2 * span <= g.cols)
-        span = g.cols / 2;
-    else
-        span = g.cols;
+    int per_row = g.cols / span < 3 ? g.cols / span : 3;
+    if (g.rows - (3 + per_row - 1) / per_row < 1)
+        per_row = 3; /* the choices keep a row: the words get a smaller font instead */
+    int fixed_rows = (3 + per_row - 1) / per_row;
     int cells = (g.rows - fixed_rows) * g.cols;
     /* The choices of this mode. */
     int items[yk_signup_n_surnames > 26 ? yk_signup_n_surnames : 26];
@@ -219,10 +311,16 @@ void yk_signup_ui_build_name(struct yk_kiosk *k, struct yk_rect area)
     int at = (g.rows - fixed_rows) * g.cols;
     if (n <= cells) /* the fixed buttons right under the choices */
         at = (i + g.cols - 1) / g.cols * g.cols;
-    struct yk_button_style bs = yk_signup_ui_bstyle(k, false, YK_FONT_BODY);
-    yk_ui_button(ui, "signup.initials", grid_cell(&g, t, at, span), other, &bs, true);
-    yk_ui_mark_primary(ui, "signup.initials");
-    bs = yk_signup_ui_bstyle(k, s->surname == -2, YK_FONT_BODY);
-    yk_ui_button(ui, "signup.surname.none", grid_cell(&g, t, at + span, span), none, &bs, true);
-    yk_ui_mark_primary(ui, "signup.surname.none");
+    for (int f = 0; f < 3; f++) {
+        struct yk_button_style bs = yk_signup_ui_bstyle(k, fixed_on[f], YK_FONT_BODY);
+        /* Each takes an equal part of its row's whole width. */
+        struct yk_rect r = grid_cell(&g, t, at + f / per_row * g.cols, g.cols);
+        int pw = (r.w - (per_row - 1) * t->gap) / per_row;
+        r.x += f % per_row * (pw + t->gap);
+        r.w = pw;
+        if (yk_ui_text_width(ui, fixed[f], YK_FONT_BODY) + 2 * t->gap > pw)
+            bs.font = YK_FONT_SMALL;
+        yk_ui_button(ui, fixed_id[f], r, fixed[f], &bs, true);
+        yk_ui_mark_primary(ui, fixed_id[f]);
+    }
 }
