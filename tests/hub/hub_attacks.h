@@ -436,16 +436,71 @@ static inline void attack_phone(struct hub *h)
                "\"event_id\":\"atk-open\",\"party_size\":1,\"created_utc\":1796000000,"
                "\"phone\":\"13912345678\"",
                "accepted", NULL);
+    /* A whole number where the last four belong is refused (before issue 14 it was cut). */
     atk_expect(h, &a, "signup", "01KB0000000000000000ATKP12",
                "\"event_id\":\"atk-open\",\"party_size\":1,\"created_utc\":1796000000,"
                "\"phone_last4\":\"13812345678\"",
+               "rejected", "bad-phone");
+    /* Issue 14: a number from abroad is a number; junk is refused, not quietly dropped. */
+    atk_expect(h, &a, "signup", "01KB0000000000000000ATKP13",
+               "\"event_id\":\"atk-open\",\"party_size\":1,\"created_utc\":1796000000,"
+               "\"phone\":\"+85291235678\"",
                "accepted", NULL);
+    atk_expect(h, &a, "signup", "01KB0000000000000000ATKP14",
+               "\"event_id\":\"atk-open\",\"party_size\":1,\"created_utc\":1796000000,"
+               "\"phone\":\"+28012345678\"",
+               "rejected", "bad-phone");
+    atk_expect(h, &a, "signup", "01KB0000000000000000ATKP15",
+               "\"event_id\":\"atk-open\",\"party_size\":1,\"created_utc\":1796000000,"
+               "\"phone\":\"<script>5678\"",
+               "rejected", "bad-phone");
+    atk_expect(h, &a, "signup", "01KB0000000000000000ATKP16",
+               "\"event_id\":\"atk-open\",\"party_size\":1,\"created_utc\":1796000000,"
+               "\"phone_last4\":\"12a4\"",
+               "rejected", "bad-phone");
+    atk_expect(h, &a, "signup", "01KB0000000000000000ATKP17",
+               "\"event_id\":\"atk-open\",\"party_size\":1,\"created_utc\":1796000000,"
+               "\"phone\":\"+\"",
+               "rejected", "bad-phone");
     CHECK_EQ_INT(atk_db(h, "SELECT count(*) FROM signups WHERE phone IS NOT NULL OR "
                            "length(phone_last4) <> 4"),
                  0);
     CHECK_EQ_INT(atk_db(h, "SELECT count(*) FROM signups WHERE id LIKE '%ATKP1_' AND "
                            "phone_last4 = '5678'"),
                  2);
+    CHECK_EQ_INT(atk_db(h, "SELECT count(*) FROM signups WHERE id LIKE '%ATKP1_'"), 2);
+    yk_ticket_keys_destroy(&a.keys);
+}
+
+/* Issue 14: a visitor's name in Latin letters goes through; control and invisible
+ * characters, an overlong name and a made-up title are refused (one rule with the kiosk's:
+ * yk_signup_name_ok). */
+static inline void attack_names(struct hub *h)
+{
+    struct atk_kiosk a;
+    atk_kiosk_new(h, &a, "M01");
+    const char *base = "\"event_id\":\"atk-open\",\"party_size\":1,\"created_utc\":1796000000,";
+    static const struct {
+        const char *id, *who, *result, *reason;
+    } cases[] = {
+        {"01KB0000000000000000ATKM11", "\"surname\":\"O'NEIL-SMITH ANNE JO\",\"title\":\"女士\"",
+         "accepted", NULL},
+        {"01KB0000000000000000ATKM12", "\"surname\":\"欧阳\",\"title\":\"先生\"", "accepted", NULL},
+        {"01KB0000000000000000ATKM13", "\"surname\":\"SMITH\\u0007\"", "rejected", "bad-name"},
+        {"01KB0000000000000000ATKM14", "\"surname\":\"ABCDEFGHIJKLMNOPQRSTU\"", "rejected",
+         "bad-name"},
+        {"01KB0000000000000000ATKM15", "\"surname\":\"\\u202eHTIMS\"", "rejected", "bad-name"},
+        {"01KB0000000000000000ATKM16", "\"surname\":\"A\\nB\"", "rejected", "bad-name"},
+        {"01KB0000000000000000ATKM17", "\"surname\":\"SMITH\",\"title\":\"Dr\"", "rejected",
+         "bad-name"},
+        {"01KB0000000000000000ATKM18", "\"surname\":\" SMITH\"", "rejected", "bad-name"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char body[256];
+        snprintf(body, sizeof body, "%s%s", base, cases[i].who);
+        atk_expect(h, &a, "signup", cases[i].id, body, cases[i].result, cases[i].reason);
+    }
+    CHECK_EQ_INT(atk_db(h, "SELECT count(*) FROM signups WHERE id LIKE '%ATKM1_'"), 2);
     yk_ticket_keys_destroy(&a.keys);
 }
 
@@ -506,6 +561,14 @@ static inline void attack_page(struct hub *h)
     atk_ticket(&a, "atk-open", 50, code);
     for (int i = 0; i < 30; i++)
         strcat(name, "龍");
+    snprintf(m, sizeof m,
+             "\"event_id\":\"atk-open\",\"party_size\":1,\"created_utc\":1796000000,"
+             "\"ticket_code\":\"%s\",\"surname\":\"%s\"",
+             code, name);
+    /* Since issue 14 a name over the kiosk's 20 bytes is refused on arrival; the page still
+     * cuts what it shows between characters. */
+    atk_expect(h, &a, "signup", "01KB0000000000000000ATKH10", m, "rejected", "bad-name");
+    name[6 * 3] = '\0'; /* six characters: 18 bytes */
     snprintf(m, sizeof m,
              "\"event_id\":\"atk-open\",\"party_size\":1,\"created_utc\":1796000000,"
              "\"ticket_code\":\"%s\",\"surname\":\"%s\"",
@@ -628,6 +691,7 @@ static inline void attack_all(struct hub *h)
     attack_guessing(h);
     attack_file_modes(h);
     attack_phone(h);
+    attack_names(h);
     attack_chunked(h);
     attack_page(h);
     attack_content_length(h);

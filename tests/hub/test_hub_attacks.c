@@ -17,6 +17,7 @@ static const struct {
     {"guessing", attack_guessing},
     {"file-modes", attack_file_modes},
     {"phone", attack_phone},
+    {"names", attack_names},
     {"chunked", attack_chunked},
     {"page", attack_page},
     {"content-length", attack_content_length},
