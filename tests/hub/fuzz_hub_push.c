@@ -3,9 +3,11 @@
  * Checks: no crash or sanitizer report; either an HTTP status of 400/413 with a message, or
  * one answer per record where every accepted-for-store record has a valid id and kiosk, every
  * number inside the hub's bounds (party sizes, counts, deltas, times, serials: so no sum of
- * them can overflow in the store), and of a phone number at most its last four digits. */
+ * them can overflow in the store), of a phone number at most its last four digits, and a
+ * name and title by the kiosk's rule. */
 #include "fuzz/require.h"
 #include "core/ids.h"
+#include "core/signup.h"
 #include "hub/hub_api.h"
 
 #include <stdint.h>
@@ -47,6 +49,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 REQUIRE(strlen(r->phone_last4) == 4);
                 for (int k = 0; k < 4; k++)
                     REQUIRE(r->phone_last4[k] >= '0' && r->phone_last4[k] <= '9');
+            }
+            /* A sign-up's name is one the kiosk could have made (core's one rule), and its
+             * title 先生, 女士 or none. */
+            if (r->kind == YK_HUB_SIGNUP) {
+                REQUIRE(yk_signup_name_ok(r->surname));
+                REQUIRE(!r->title || !*r->title || !strcmp(r->title, "先生") ||
+                        !strcmp(r->title, "女士"));
             }
         }
     }

@@ -239,6 +239,19 @@ static void test_phone_lookup(void)
     yk_signup_matches_free(&l);
     yk_signup_matches_free(NULL);
 
+    /* A visitor's number from abroad is found by its last four digits too, masked with its
+     * country code, the Latin name as typed (issue 14). */
+    char d[YK_ID_LEN + 1];
+    add_signup(d, EVENT, "+85291234444", "4444", "O'NEIL JO", 1, "confirmed", NULL);
+    CHECK(yk_checkin_find_by_phone(&db, EVENT, "4444", &l));
+    CHECK_EQ_INT(l.count, 1);
+    if (l.count == 1) {
+        CHECK_EQ_STR(l.items[0].id, d);
+        CHECK_EQ_STR(l.items[0].phone_masked, "+852 ****4444");
+        CHECK_EQ_STR(l.items[0].surname, "O'NEIL JO");
+    }
+    yk_signup_matches_free(&l);
+
     /* Checked in by the sign-up found by phone, then the same party's ticket is scanned:
      * both count towards the one party. */
     struct yk_checkin_outcome o;

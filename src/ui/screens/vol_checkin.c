@@ -20,8 +20,8 @@ static void who_text(struct yk_kiosk *k, const char *surname, const char *title,
     if (k->lang == YK_LANG_EN) {
         const char *t = mr ? "Mr" : ms ? "Ms" : "";
         snprintf(out, n, "%s%s%s", t, *t && *surname ? " " : "", surname);
-    } else {
-        snprintf(out, n, "%s%s", surname, title);
+    } else if (!yk_signup_addressee(surname, yk_signup_title_parse(title), out, n)) {
+        out[0] = '\0';
     }
 }
 

@@ -42,6 +42,8 @@ static const char *reason_key(const char *reason)
         {"id-conflict", YK_N("vol.rej.r.id_conflict")},
         {"ticket-conflict", YK_N("vol.rej.r.ticket_conflict")},
         {"missing-ticket", YK_N("vol.rej.r.missing_ticket")},
+        {"bad-phone", YK_N("vol.rej.r.bad_phone")},
+        {"bad-name", YK_N("vol.rej.r.bad_name")},
     };
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (strcmp(map[i].code, reason) == 0)
