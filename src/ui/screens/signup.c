@@ -1,4 +1,4 @@
-/* Event sign-up, step by step, with no typing of names: the mobile number on a number pad,
+/* Event sign-up, step by step, with no typing of Chinese names: the mobile number on a number pad,
  * how to address the person (a surname from a grid, or none, and 先生/女士), the party
  * size, the privacy notice and consent, a summary to confirm, then the ticket. The header
  * says which step ("活动报名 第2/5步"); every step has 取消报名 and its next action at the
@@ -7,10 +7,16 @@
  * number is shown whole only while it is typed; after that only masked (138****5678).
  * Nothing entered outlives the screen (leave() wipes it).
  *
+ * Visitors: 境外号码 (signup.phone.abroad) makes the number one from abroad ("+", country
+ * code, number; ui/phone_entry.h, rules in core/phone.h), and 输入英文名 (signup.name.latin)
+ * opens a keyboard for a short name in Latin letters (signup_name.c).
+ *
  * Widget ids: signup.step (the question), signup.phone (the number as typed),
  * signup.phone.why, signup.error, signup.key.0 … signup.key.9, signup.key.del,
- * signup.key.clear, signup.title.mr, signup.title.ms, signup.title.none, signup.surname.<n>
- * (n: index in the table below), signup.surname.none, signup.initials, signup.initial.<A-Z>,
+ * signup.key.clear, signup.phone.abroad, signup.title.mr, signup.title.ms, signup.title.none,
+ * signup.surname.<n> (n: index in the table in signup_name.c), signup.surname.none,
+ * signup.name.latin, signup.latin (the Latin name as typed), signup.kb.<A-Z>, signup.kb.space,
+ * signup.kb.-, signup.kb.', signup.kb.del, signup.initials, signup.initial.<A-Z>,
  * signup.more (the grid's next page), signup.name.preview, signup.party.<n>,
  * signup.party.note, signup.notice.*, signup.summary.*, signup.result (the ticket's details),
  * signup.result.body, signup.ticket.qr, signup.ticket.code (and .label), signup.ticket.event,
