@@ -177,7 +177,7 @@ void yk_phone_format(const char *typed, char *out, size_t n)
     if (!typed)
         return;
     bool intl = typed[0] == '+';
-    char d[64];
+    char d[64] = "";
     size_t nd = 0;
     for (const char *p = typed + intl; *p && nd < sizeof d; p++)
         if (is_digit(*p))
