@@ -44,20 +44,6 @@ static double now_s(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static size_t sink(char *p, size_t size, size_t n, void *user)
-{
-    struct resp *r = user;
-    size_t k = size * n;
-    char *b = realloc(r->body, r->len + k + 1);
-    if (!b)
-        return 0;
-    memcpy(b + r->len, p, k);
-    r->body = b;
-    r->len += k;
-    b[r->len] = '\0';
-    return k;
-}
-
 /* One request on the kiosk's own connection (kept alive between requests). */
 static long request(struct kiosk *k, const char *method, const char *path, const char *body,
                     struct resp *r, double *secs)
@@ -71,7 +57,7 @@ static long request(struct kiosk *k, const char *method, const char *path, const
     curl_easy_setopt(c, CURLOPT_URL, url);
     curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, k->headers);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, sink);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, r);
     curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
     curl_easy_setopt(c, CURLOPT_NOPROXY, "*");

@@ -60,7 +60,6 @@ int main(int argc, char **argv)
     if (n < 1 || sodium_init() < 0)
         return 2;
     yk_log_set_level(YK_LOG_WARN);
-    unsetenv("http_proxy");
     struct hub h;
     hub_init(&h);
     char sql[600];
