@@ -24,7 +24,7 @@ int main(int argc, char **argv)
     char dir[512];
     bool own_dir = argc <= 2;
     if (own_dir)
-        tk_tmpdir(dir, sizeof dir);
+        yk_scratch_dir(dir, sizeof dir, "tickets");
     else
         snprintf(dir, sizeof dir, "%s", argv[2]);
     struct yk_db db;
@@ -72,6 +72,6 @@ int main(int argc, char **argv)
     yk_ticket_keys_destroy(&keys);
     yk_db_close(&db);
     if (own_dir)
-        tk_rmtree(dir);
+        yk_scratch_remove(dir);
     return 0;
 }

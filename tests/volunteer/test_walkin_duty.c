@@ -281,7 +281,7 @@ static void test_duty_first_seconds(void)
 
 int main(void)
 {
-    make_tmpdir(dir, sizeof dir);
+    yk_scratch_dir(dir, sizeof dir, "vol-test");
     open_sample(&db, dir, T0_MS);
     test_day_bounds();
     test_walkins();
@@ -289,6 +289,6 @@ int main(void)
     test_summary();
     test_duty_first_seconds();
     yk_db_close(&db);
-    remove_tree(dir);
+    yk_scratch_remove(dir);
     return yk_test_done();
 }
