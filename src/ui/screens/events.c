@@ -294,7 +294,8 @@ static const char *heading_text(struct yk_kiosk *k, struct list_state *s, const 
     if (it->now)
         return tr(k, "events.now");
     char date[64];
-    yk_format_date(date, sizeof date, s->events.items[it->ev].starts_utc, yk_lang_code(k->lang));
+    yk_format_day(date, sizeof date, s->events.items[it->ev].starts_utc, yk_kiosk_now_utc_s(k),
+                  yk_lang_code(k->lang));
     return yk_ui_strdup(&k->ui, date);
 }
 
@@ -645,12 +646,11 @@ static void detail_build(struct yk_kiosk *k, struct yk_rect area)
     yk_doc_field(&d, "event.time", tr(k, "event.time"), span);
     yk_doc_field(&d, "event.place", tr(k, "event.place"), PICK(e->place));
     if (open) {
-        char date[64], hhmm[16];
+        char closes_at[96];
         long long closes = signup_closes(e);
-        yk_format_date(date, sizeof date, closes, yk_lang_code(k->lang));
-        yk_format_hhmm(hhmm, sizeof hhmm, closes);
-        yk_doc_field(&d, "event.deadline", tr(k, "event.deadline"),
-                     yk_ui_fmt(&k->ui, "%s %s", date, hhmm));
+        yk_format_when(closes_at, sizeof closes_at, closes, closes, yk_kiosk_now_utc_s(k),
+                       yk_lang_code(k->lang));
+        yk_doc_field(&d, "event.deadline", tr(k, "event.deadline"), closes_at);
     }
     yk_doc_field(&d, "event.host", tr(k, "event.host"), PICK(e->host));
     yk_doc_field(&d, "event.block", tr(k, "event.block"), block_name(k, &s->blocks, e->block_id));
