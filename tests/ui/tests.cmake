@@ -82,3 +82,11 @@ add_test(NAME ui_night_start
          COMMAND ${YK_UI_RUN} $<TARGET_FILE:yikong-kiosk> ${YK_UI_SCRIPTS}/night_start.txt
                  ${CMAKE_BINARY_DIR}/shots/ui_night_start --now 2026-12-01T23:00:00+08:00
                  --size 800x480)
+# The attract loop's QR code to the station's page (the hub's address; none without a hub),
+# with the station's name, the clock and "touch to start".
+foreach(size 800x480 480x800 1920x1080 1080x1920)
+  add_test(NAME ui_attract_${size}
+           COMMAND ${CMAKE_CURRENT_LIST_DIR}/attract.sh $<TARGET_FILE:yikong-kiosk>
+                   ${CMAKE_BINARY_DIR}/shots/ui_attract_${size} ${YK_NOW} --size ${size})
+  set_tests_properties(ui_attract_${size} PROPERTIES ENVIRONMENT "YK_LOG=quiet")
+endforeach()
