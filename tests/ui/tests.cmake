@@ -90,3 +90,11 @@ foreach(size 800x480 480x800 1920x1080 1080x1920)
                    ${CMAKE_BINARY_DIR}/shots/ui_attract_${size} ${YK_NOW} --size ${size})
   set_tests_properties(ui_attract_${size} PROPERTIES ENVIRONMENT "YK_LOG=quiet")
 endforeach()
+# The services list's rhythm: each line its own picture and its services named, projects by
+# series, a shared summary said once.
+foreach(size 800x480 480x800 1920x1080 1080x1920)
+  add_test(NAME ui_services_rhythm_${size}
+           COMMAND ${CMAKE_CURRENT_LIST_DIR}/services.sh $<TARGET_FILE:yikong-kiosk>
+                   ${CMAKE_BINARY_DIR}/shots/ui_services_rhythm_${size} ${YK_NOW} --size ${size})
+  set_tests_properties(ui_services_rhythm_${size} PROPERTIES ENVIRONMENT "YK_LOG=quiet")
+endforeach()
