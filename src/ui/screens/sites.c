@@ -36,6 +36,7 @@
 #include "core/log.h"
 #include "core/store.h"
 #include "ui/page.h"
+#include "ui/photo.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -664,36 +665,6 @@ const struct yk_screen_def yk_screen_sites = {
 
 /* ---------------------------------------------------------------- one site */
 
-static uint32_t be32(const unsigned char *p)
-{
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-/* Pixel size of a PNG or JPEG from its header, so the page can give the photo a box of the
- * right shape. Returns false when it cannot tell (the box is then 4:3). */
-static bool image_size(const unsigned char *b, size_t n, int *w, int *h)
-{
-    if (n >= 24 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(b + 12, "IHDR", 4) == 0) {
-        *w = (int)be32(b + 16);
-        *h = (int)be32(b + 20);
-        return *w > 0 && *h > 0;
-    }
-    if (n >= 4 && b[0] == 0xFF && b[1] == 0xD8) {
-        size_t i = 2;
-        while (i + 9 < n && b[i] == 0xFF) {
-            unsigned m = b[i + 1];
-            size_t len = (size_t)b[i + 2] << 8 | b[i + 3];
-            if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
-                *h = b[i + 5] << 8 | b[i + 6];
-                *w = b[i + 7] << 8 | b[i + 8];
-                return *w > 0 && *h > 0;
-            }
-            i += 2 + len;
-        }
-    }
-    return false;
-}
-
 static void detail_enter(struct yk_kiosk *k)
 {
     unload(k, YK_SCREEN_SITE);
@@ -708,7 +679,7 @@ static void detail_enter(struct yk_kiosk *k)
     if (s->site.photo_hash && *s->site.photo_hash &&
         yk_store_get_media(k->p.db, s->site.photo_hash, &s->photo) == YK_STORE_OK) {
         s->have_photo = true;
-        if (!image_size(s->photo.bytes, s->photo.size, &s->photo_w, &s->photo_h)) {
+        if (!yk_photo_image_size(s->photo.bytes, s->photo.size, &s->photo_w, &s->photo_h)) {
             s->photo_w = 4;
             s->photo_h = 3;
         }
