@@ -50,13 +50,37 @@ static char *dup_or_null(const char *s)
     return s ? strdup(s) : NULL;
 }
 
+/* Loads site's photo into out when its bytes are there and an image. */
+static bool load(struct yk_kiosk *k, const struct yk_site *site, struct yk_photo *out)
+{
+    if (!site->photo_hash || !*site->photo_hash ||
+        yk_store_get_media(k->p.db, site->photo_hash, &out->media) != YK_STORE_OK)
+        return false;
+    if (!yk_photo_image_size(out->media.bytes, out->media.size, &out->w, &out->h)) {
+        yk_store_media_clear(&out->media);
+        return false;
+    }
+    snprintf(out->site_id, sizeof out->site_id, "%s", site->id);
+    out->name.zh = dup_or_null(site->name.zh);
+    out->name.en = dup_or_null(site->name.en);
+    out->ok = out->name.zh != NULL;
+    if (!out->ok)
+        yk_photo_clear(out);
+    return out->ok;
+}
+
+static bool all_sites(struct yk_kiosk *k, struct yk_site_list *sites)
+{
+    int count = 0;
+    return k->p.db && yk_store_count_sites(k->p.db, &count) && count > 0 &&
+           yk_store_list_sites(k->p.db, 0, count, sites);
+}
+
 bool yk_photo_of_day(struct yk_kiosk *k, struct yk_photo *out)
 {
     memset(out, 0, sizeof *out);
-    int count = 0;
     struct yk_site_list sites = {0};
-    if (!k->p.db || !yk_store_count_sites(k->p.db, &count) || count <= 0 ||
-        !yk_store_list_sites(k->p.db, 0, count, &sites))
+    if (!all_sites(k, &sites))
         return false;
     size_t with = 0;
     for (size_t i = 0; i < sites.count; i++)
@@ -64,24 +88,27 @@ bool yk_photo_of_day(struct yk_kiosk *k, struct yk_photo *out)
     struct yk_localtime lt;
     yk_shanghai_time(yk_kiosk_now_utc_s(k), &lt);
     size_t first = with ? (size_t)yk_days_from_civil(lt.year, lt.month, lt.day) % with : 0;
-    /* From the day's pick on, the first whose bytes are there and an image. */
+    /* From the day's pick on (round the list once), the first whose bytes are there and an
+     * image. */
     for (size_t n = 0, seen = 0; n < 2 * sites.count && !out->ok; n++) {
         const struct yk_site *s = &sites.items[n % sites.count];
-        if (!s->photo_hash || !*s->photo_hash || seen++ < first)
-            continue;
-        if (yk_store_get_media(k->p.db, s->photo_hash, &out->media) != YK_STORE_OK)
-            continue;
-        if (!yk_photo_image_size(out->media.bytes, out->media.size, &out->w, &out->h)) {
-            yk_store_media_clear(&out->media);
-            continue;
-        }
-        snprintf(out->site_id, sizeof out->site_id, "%s", s->id);
-        out->name.zh = dup_or_null(s->name.zh);
-        out->name.en = dup_or_null(s->name.en);
-        out->ok = out->name.zh != NULL;
-        if (!out->ok)
-            yk_photo_clear(out);
+        if (s->photo_hash && *s->photo_hash && seen++ >= first)
+            load(k, s, out);
     }
+    yk_store_free_sites(&sites);
+    return out->ok;
+}
+
+bool yk_photo_of_place(struct yk_kiosk *k, const char *place_zh, struct yk_photo *out)
+{
+    memset(out, 0, sizeof *out);
+    struct yk_site_list sites = {0};
+    if (!place_zh || !*place_zh || !all_sites(k, &sites))
+        return false;
+    for (size_t i = 0; i < sites.count && !out->ok; i++)
+        if (sites.items[i].name.zh && *sites.items[i].name.zh &&
+            strstr(place_zh, sites.items[i].name.zh))
+            load(k, &sites.items[i], out);
     yk_store_free_sites(&sites);
     return out->ok;
 }

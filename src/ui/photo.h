@@ -30,6 +30,11 @@ bool yk_photo_image_size(const unsigned char *b, size_t n, int *w, int *h);
  * leaves *out cleared) when no site has one. Free with yk_photo_clear. */
 bool yk_photo_of_day(struct yk_kiosk *k, struct yk_photo *out);
 
+/* Loads the photo of the site an event's place names (place_zh holds the site's Chinese
+ * name, e.g. "世博会博物馆2号馆"), when that site has a readable one. Returns false (and
+ * leaves *out cleared) otherwise. Free with yk_photo_clear. */
+bool yk_photo_of_place(struct yk_kiosk *k, const char *place_zh, struct yk_photo *out);
+
 /* Frees the photo's bytes and name and zeroes it. Safe on a zeroed one. */
 void yk_photo_clear(struct yk_photo *p);
 

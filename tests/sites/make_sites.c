@@ -13,7 +13,8 @@
  *
  * keeps the sample content and gives each of its teaching sites a drawn picture (a river at
  * dusk under a steel arch, or the far bank's skyline): stand-ins for the photos the hub sends,
- * to see and show the screens that use photos. The sample itself has none (db/README.md).
+ * to see and show the screens that use photos, and an event at the World Expo Museum
+ * ("测试活动"). The sample itself has no photos (db/README.md).
  * Prints nothing; exits non-zero on any error. */
 #include "core/db.h"
 
@@ -225,6 +226,13 @@ int main(int argc, char **argv)
             if (rc != SQLITE_DONE || sqlite3_changes(db.handle) != 1)
                 return fail("picture: no such sample site", &db);
         }
+        /* An event at one of the sites: its page shows the site's picture. */
+        if (!exec(&db, "INSERT INTO events (id, kind, title_zh, title_en, place_zh, place_en, "
+                       "starts_utc, ends_utc, capacity, max_party, seats_held) VALUES "
+                       "('test-at-expo-museum', 'experience', '测试活动：世博会博物馆导览', "
+                       "'Test event: a guided visit', '世博会博物馆', 'World Expo Museum', "
+                       "1796450400, 1796457600, 20, 2, 20)"))
+            return fail("event", &db);
         if (!yk_db_commit(&db))
             return fail("commit", &db);
         yk_db_close(&db);
