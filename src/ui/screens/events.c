@@ -682,8 +682,8 @@ static void detail_build(struct yk_kiosk *k, struct yk_rect area)
     bool photo = s->photo.ok && (float)d.view.h >= 150.0f * t->px_per_mm;
     if (photo && d.aside.w <= 0) {
         yk_doc_space(&d, t->gap);
-        yk_doc_space(&d, event_photo(k, s, (struct yk_rect){d.x, d.y, d.w, d.view.h * 2 / 5}) +
-                             t->pad);
+        yk_doc_space(&d,
+                     event_photo(k, s, (struct yk_rect){d.x, d.y, d.w, d.view.h * 2 / 5}) + t->pad);
     }
     yk_doc_qr(&d, "event.qr", e->link_url, tr(k, "qr.take_along"));
     yk_doc_end(&d);
