@@ -42,6 +42,26 @@ static bool exec(struct yk_db *db, const char *sql)
     return rc == SQLITE_DONE;
 }
 
+/* Encodes s (which it frees) as PNG into *out (the caller frees it). */
+static bool save_png(SDL_Surface *s, unsigned char **out, size_t *len)
+{
+    size_t cap = (size_t)s->w * s->h * 4 + 4096;
+    unsigned char *buf = malloc(cap);
+    SDL_RWops *rw = buf ? SDL_RWFromMem(buf, (int)cap) : NULL;
+    bool ok = rw && IMG_SavePNG_RW(s, rw, 0) == 0;
+    if (ok)
+        *len = (size_t)SDL_RWtell(rw);
+    if (rw)
+        SDL_RWclose(rw);
+    SDL_FreeSurface(s);
+    if (!ok) {
+        free(buf);
+        return false;
+    }
+    *out = buf;
+    return true;
+}
+
 /* A small PNG: a warm gradient with a red band, different for each seed. The caller frees
  * *out. */
 static bool make_png(int seed, unsigned char **out, size_t *len)
@@ -59,21 +79,7 @@ static bool make_png(int seed, unsigned char **out, size_t *len)
             row[x] = SDL_MapRGB(s->format, (Uint8)r, (Uint8)g, (Uint8)b);
         }
     }
-    size_t cap = (size_t)w * h * 4 + 4096;
-    unsigned char *buf = malloc(cap);
-    SDL_RWops *rw = buf ? SDL_RWFromMem(buf, (int)cap) : NULL;
-    bool ok = rw && IMG_SavePNG_RW(s, rw, 0) == 0;
-    if (ok)
-        *len = (size_t)SDL_RWtell(rw);
-    if (rw)
-        SDL_RWclose(rw);
-    SDL_FreeSurface(s);
-    if (!ok) {
-        free(buf);
-        return false;
-    }
-    *out = buf;
-    return true;
+    return save_png(s, out, len);
 }
 
 /* One pixel of a drawn picture, blended over what is there by a (0..1). */
@@ -149,21 +155,7 @@ static bool make_scene(int seed, bool arch, unsigned char **out, size_t *len)
                 blend(&row[x], f, 60, 50, 55, 1.0f);
         }
     }
-    size_t cap = (size_t)w * h * 4 + 4096;
-    unsigned char *buf = malloc(cap);
-    SDL_RWops *rw = buf ? SDL_RWFromMem(buf, (int)cap) : NULL;
-    bool ok = rw && IMG_SavePNG_RW(s, rw, 0) == 0;
-    if (ok)
-        *len = (size_t)SDL_RWtell(rw);
-    if (rw)
-        SDL_RWclose(rw);
-    SDL_FreeSurface(s);
-    if (!ok) {
-        free(buf);
-        return false;
-    }
-    *out = buf;
-    return true;
+    return save_png(s, out, len);
 }
 
 static bool add_media(struct yk_db *db, const unsigned char *bytes, size_t len, char hex[65])
