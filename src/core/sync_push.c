@@ -140,13 +140,16 @@ bool yk_sync_build_push(struct yk_db *db, size_t max_records, struct yk_sync_bat
 int yk_sync_apply_decision(struct yk_db *db, sqlite3_stmt **cache, const char *id,
                            const char *status, int64_t updated_utc)
 {
-    if (strcmp(status, "confirmed") != 0 && strcmp(status, "waitlist") != 0)
+    if (strcmp(status, "confirmed") != 0 && strcmp(status, "waitlist") != 0 &&
+        strcmp(status, "cancelled") != 0)
         return 0;
+    /* A waiting sign-up is decided; any sign-up may be cancelled by the station's staff in
+     * the hub's admin (its ticket then comes down in revocations too); nothing is revived. */
     if (!*cache)
         *cache = yk_db_prepare(db, "UPDATE signups SET status = ?2, "
                                    "updated_utc = max(updated_utc, ?3) "
-                                   "WHERE id = ?1 AND status IN ('pending', 'waitlist') "
-                                   "AND status <> ?2");
+                                   "WHERE id = ?1 AND status <> 'cancelled' AND status <> ?2 "
+                                   "AND (status IN ('pending', 'waitlist') OR ?2 = 'cancelled')");
     sqlite3_stmt *st = *cache;
     if (!st)
         return -1;

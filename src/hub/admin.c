@@ -53,6 +53,12 @@ bool yk_admin_volunteer_access(struct yk_admin_ctx *c, const char *id, char stat
     return scoped(c, yk_admin_volunteer_station(c->store, id, station), station);
 }
 
+bool yk_admin_signup_access(struct yk_admin_ctx *c, const char *id, struct yk_admin_signup *g)
+{
+    char station[64];
+    return scoped(c, yk_admin_signup_get(c->store, id, g, station), station);
+}
+
 void yk_admin_header(struct yk_admin_ctx *c, const char *name, const char *value)
 {
     size_t old = c->rs->headers ? strlen(c->rs->headers) : 0;

@@ -37,6 +37,9 @@ bool yk_admin_event_access(struct yk_admin_ctx *c, const char *event_id, char st
 /* The same check for a volunteer. */
 bool yk_admin_volunteer_access(struct yk_admin_ctx *c, const char *id, char station[64]);
 
+/* The same check for a sign-up (by its event's station), filling g. */
+bool yk_admin_signup_access(struct yk_admin_ctx *c, const char *id, struct yk_admin_signup *g);
+
 /* Starts a page: doctype, head, the bar with navigation, <main>. */
 void yk_admin_page_begin(struct yk_admin_ctx *c, struct yk_hub_html *s, const char *title_zh,
                          const char *title_en);
@@ -69,7 +72,10 @@ void yk_admin_password(struct yk_admin_ctx *c);
 void yk_admin_reset(struct yk_admin_ctx *c);
 void yk_admin_events_page(struct yk_admin_ctx *c, const char *rest); /* admin_events.c */
 void yk_admin_signups_page(struct yk_admin_ctx *c, const char *event_id,
-                           bool csv);                                /* admin_signups.c */
+                           bool csv); /* admin_signups.c */
+void yk_admin_signup_action(struct yk_admin_ctx *c, const char *event_id, const char *signup_id,
+                            bool promote);
+void yk_admin_sheet_page(struct yk_admin_ctx *c, const char *event_id);
 void yk_admin_users_page(struct yk_admin_ctx *c, const char *rest);  /* admin_users.c */
 void yk_admin_kiosks_page(struct yk_admin_ctx *c, const char *rest); /* admin_kiosks.c */
 void yk_admin_audit_page(struct yk_admin_ctx *c);

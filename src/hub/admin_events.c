@@ -339,6 +339,24 @@ static void cancel(struct yk_admin_ctx *c, const char *id)
     yk_admin_redirect(c, to);
 }
 
+/* signups/SIGNUP_ID/cancel or /promote (ULIDs). False when it is neither. */
+static bool signup_action(struct yk_admin_ctx *c, const char *event_id, const char *p)
+{
+    char sid[32];
+    size_t n = strspn(p, "0123456789ABCDEFGHJKMNPQRSTVWXYZ");
+    if (n == 0 || n >= sizeof sid || p[n] != '/')
+        return false;
+    memcpy(sid, p, n);
+    sid[n] = '\0';
+    if (strcmp(p + n + 1, "cancel") == 0)
+        yk_admin_signup_action(c, event_id, sid, false);
+    else if (strcmp(p + n + 1, "promote") == 0)
+        yk_admin_signup_action(c, event_id, sid, true);
+    else
+        return false;
+    return true;
+}
+
 void yk_admin_events_page(struct yk_admin_ctx *c, const char *rest)
 {
     bool post = strcmp(c->rq->method, "POST") == 0;
@@ -387,6 +405,10 @@ void yk_admin_events_page(struct yk_admin_ctx *c, const char *rest)
         yk_admin_signups_page(c, id, false);
     } else if (strcmp(what, "signups.csv") == 0 && !post) {
         yk_admin_signups_page(c, id, true);
+    } else if (strcmp(what, "sheet") == 0 && !post) {
+        yk_admin_sheet_page(c, id);
+    } else if (strncmp(what, "signups/", 8) == 0 && signup_action(c, id, what + 8)) {
+        /* answered */
     } else {
         yk_admin_fail(c, 404, "没有这一页。", "There is no such page.");
     }

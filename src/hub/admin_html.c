@@ -104,4 +104,15 @@ const char yk_admin_css[] =
     "table.rows td[data-h]::before{content:attr(data-h);display:block;font-size:.78rem;"
     "color:#666}}"
     "@media (min-width:700px){.grid2{grid-template-columns:1fr 1fr}.code{font-size:1.6rem}}"
-    "@media print{header,.filters,button,.btn{display:none}body{background:#fff}}";
+    "td.acts a{display:inline-block;margin:0 .5rem .2rem 0;white-space:nowrap}"
+    "table.sheet{border:1px solid #444;margin:0 0 1rem}"
+    "table.sheet th,table.sheet td{border:1px solid #444;padding:.45rem .5rem}"
+    "table.sheet td.num{text-align:right}table.sheet td.box{text-align:center;width:4.5rem}"
+    "table.sheet td.note{width:22%}table.sheet tr.blank td{height:2.3rem}"
+    ".tick{display:inline-block;width:1.3rem;height:1.3rem;border:2px solid #222;"
+    "border-radius:3px;line-height:1.1rem;font-weight:700}"
+    ".sheet-head p{font-size:1.05rem;margin:0 0 .8rem}"
+    "@media print{header,.filters,button,.btn,.noprint{display:none}body{background:#fff;"
+    "font-size:12pt}main{max-width:none;padding:0}h1{color:#000;margin:0 0 .4rem}"
+    "@page{size:A4;margin:12mm}table.sheet tr{break-inside:avoid}"
+    "table.sheet thead{display:table-header-group}.en{color:#333}}";

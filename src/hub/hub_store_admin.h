@@ -174,7 +174,7 @@ enum yk_hub_rc yk_admin_event_cancel(struct yk_hub_store *s, const char *actor,
 /* Sign-ups --------------------------------------------------------------------------------- */
 
 struct yk_admin_signup {
-    char id[32], status[16], surname[64], title[16];
+    char id[32], event_id[64], status[16], surname[64], title[16];
     char phone_masked[16]; /* 138****5678, or ****5678 when only the last four are known */
     char kiosk_id[32], checkin_kiosk[32];
     int64_t party_size, created_utc, checkin_utc; /* checkin_utc: 0 = not checked in */
@@ -184,6 +184,23 @@ struct yk_admin_signup {
  * call the store). */
 bool yk_admin_signups(struct yk_hub_store *s, const char *event_id,
                       void (*cb)(void *ctx, const struct yk_admin_signup *g), void *ctx);
+
+/* Sign-up id into g, with its event's station in station ("" = the subdistrict's).
+ * NOT_FOUND when there is none. */
+enum yk_hub_rc yk_admin_signup_get(struct yk_hub_store *s, const char *id,
+                                   struct yk_admin_signup *g, char station[64]);
+
+#define YK_ADMIN_ERR_MAX 400 /* a refusal's message for a person, zh + en */
+
+/* Cancels sign-up id (promote false) or moves it up from the waitlist to confirmed (promote
+ * true), in one transaction with its audit entry (before/after: event, status, party size,
+ * kiosk; never name or phone). A cancellation lists its ticket in revocations and lets the
+ * event's waitlist in (yk_hs_settle); a promotion takes seats from the common pool only
+ * (seats kiosks hold stay theirs). Either reaches the sign-up's kiosk as a `signups` change.
+ * NOT_FOUND: no such sign-up. INVALID with err (zh + en, for a person): already cancelled,
+ * not on the waitlist, the event cancelled, or not enough free places. */
+enum yk_hub_rc yk_admin_signup_change(struct yk_hub_store *s, const char *actor, const char *id,
+                                      bool promote, int64_t now, char err[YK_ADMIN_ERR_MAX]);
 
 /* Volunteers ------------------------------------------------------------------------------- */
 

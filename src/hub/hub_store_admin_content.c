@@ -306,54 +306,6 @@ enum yk_hub_rc yk_admin_event_cancel(struct yk_hub_store *s, const char *actor,
     return rc;
 }
 
-/* Sign-ups ------------------------------------------------------------------------------------ */
-
-/* 13812345678 -> 138****5678; only the last four -> ****5678. */
-static void mask_phone(const char *phone, const char *last4, char out[16])
-{
-    size_t n = phone ? strlen(phone) : 0;
-    if (n >= 7 && n <= 15)
-        snprintf(out, 16, "%.3s****%s", phone, phone + n - 4);
-    else if (last4 && strlen(last4) == 4)
-        snprintf(out, 16, "****%s", last4);
-    else
-        out[0] = '\0';
-}
-
-bool yk_admin_signups(struct yk_hub_store *s, const char *event_id,
-                      void (*cb)(void *ctx, const struct yk_admin_signup *g), void *ctx)
-{
-    yk_hs_lock(s);
-    sqlite3_stmt *st = yk_hs_prep(
-        s, "SELECT g.id, g.status, g.surname, g.title, g.phone, g.phone_last4, g.kiosk_id, "
-           "g.party_size, g.created_utc, c.created_utc, c.kiosk_id FROM signups g "
-           "LEFT JOIN checkins c ON c.rowid = (SELECT rowid FROM checkins x WHERE "
-           "x.signup_id = g.id OR (g.ticket_code IS NOT NULL AND x.ticket_code = "
-           "g.ticket_code) ORDER BY x.created_utc LIMIT 1) "
-           "WHERE g.event_id = ? ORDER BY g.id");
-    bool ok = st != NULL;
-    if (st)
-        yk_hs_bind_str(st, 1, event_id);
-    while (st && sqlite3_step(st) == SQLITE_ROW) {
-        struct yk_admin_signup g = {0};
-        yk_as_copy_col(st, 0, g.id, sizeof g.id);
-        yk_as_copy_col(st, 1, g.status, sizeof g.status);
-        yk_as_copy_col(st, 2, g.surname, sizeof g.surname);
-        yk_as_copy_col(st, 3, g.title, sizeof g.title);
-        mask_phone((const char *)sqlite3_column_text(st, 4),
-                   (const char *)sqlite3_column_text(st, 5), g.phone_masked);
-        yk_as_copy_col(st, 6, g.kiosk_id, sizeof g.kiosk_id);
-        g.party_size = sqlite3_column_int64(st, 7);
-        g.created_utc = sqlite3_column_int64(st, 8);
-        g.checkin_utc = sqlite3_column_int64(st, 9);
-        yk_as_copy_col(st, 10, g.checkin_kiosk, sizeof g.checkin_kiosk);
-        cb(ctx, &g);
-    }
-    sqlite3_finalize(st);
-    yk_hs_unlock(s);
-    return ok;
-}
-
 /* Kiosks and the audit log ------------------------------------------------------------------- */
 
 bool yk_admin_kiosks(struct yk_hub_store *s, const char *station,

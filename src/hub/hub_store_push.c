@@ -36,8 +36,8 @@ static bool exists(struct yk_hub_store *s, const char *sql, const char *id)
     return yk_hs_query_int(s, sql, id, NULL, 0, NULL) != 0;
 }
 
-static bool revoke_ticket(struct yk_hub_store *s, const char *code, const char *event_id,
-                          int64_t now)
+bool yk_hs_revoke_ticket(struct yk_hub_store *s, const char *code, const char *event_id,
+                         int64_t now)
 {
     if (!code)
         return true;
@@ -91,7 +91,7 @@ static bool push_signup(struct yk_hub_store *s, const char *kiosk, const struct 
                 return false;
             sqlite3_bind_int64(u, 1, now);
             yk_hs_bind_str(u, 2, r->id);
-            if (!yk_hs_run(s, u) || !revoke_ticket(s, code[0] ? code : NULL, event, now))
+            if (!yk_hs_run(s, u) || !yk_hs_revoke_ticket(s, code[0] ? code : NULL, event, now))
                 return false;
             o->result = YK_HUB_ACCEPTED;
             *dirty = true;
@@ -229,7 +229,8 @@ static bool push_signup(struct yk_hub_store *s, const char *kiosk, const struct 
         *dirty = false;
         return true;
     }
-    if (strcmp(status, "cancelled") == 0 && !revoke_ticket(s, r->ticket_code, r->event_id, now))
+    if (strcmp(status, "cancelled") == 0 &&
+        !yk_hs_revoke_ticket(s, r->ticket_code, r->event_id, now))
         return false;
     o->result = YK_HUB_ACCEPTED;
     return true;

@@ -163,4 +163,45 @@ static inline void db_text(const char *sql, const char *arg, char out[64])
     sqlite3_close(d);
 }
 
+/* The events every test makes: a charity event on 2027-03-06, 20 places, 2 per sign-up. */
+static const char EVENT_FIELDS[] = "kind=charity&starts_utc=2027-03-06+09%3A30&ends_utc=2027-03-"
+                                   "06+11%3A30&capacity=20&max_party=2";
+
+/* The test's hub on the sample content, with the first admin "boss" (first-admin-pw) made on
+ * the command line, serving; its log captured (h.log). */
+static inline void admin_hub_up(void)
+{
+    hub_init(&h);
+    h.capture_log = true;
+    CHECK_EQ_INT(hub_cmd(&h, NULL, 0, "load-sample"), 0);
+    CHECK(user_add("boss", "admin", NULL, "first-admin-pw", "first-admin-pw") == 0);
+    CHECK(hub_start(&h));
+}
+
+/* Stops the hub and reads (the start of) its log into log (n bytes, NUL-terminated). */
+static inline size_t admin_hub_down(char *log, size_t n)
+{
+    hub_stop(&h);
+    FILE *f = fopen(h.log, "r");
+    size_t got = f ? fread(log, 1, n - 1, f) : 0;
+    log[got] = '\0';
+    if (f)
+        fclose(f);
+    return got;
+}
+
+/* Creates an event as s (station: "" or an id; the title URL-encoded, also its English title
+ * and place); its id from the database into id. */
+static inline void create_event(const struct session *s, const char *title_enc, const char *station,
+                                char id[64])
+{
+    char form[2048];
+    snprintf(form, sizeof form, "csrf=%s&station=%s&title_zh=%s&title_en=%s&place_zh=%s&%s",
+             s->csrf, station, title_enc, title_enc, title_enc, EVENT_FIELDS);
+    struct ans a = req("/admin/events/new", s->cookie, form);
+    CHECK_EQ_INT(a.status, 303);
+    ans_free(&a);
+    db_text("SELECT id FROM events ORDER BY rowid DESC LIMIT 1", NULL, id);
+}
+
 #endif

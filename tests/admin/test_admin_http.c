@@ -6,9 +6,6 @@
  * growing pause; passwords, session ids and CSRF tokens never in the log. */
 #include "admin/admin_client.h"
 
-static const char EVENT_FIELDS[] = "kind=charity&starts_utc=2027-03-06+09%3A30&ends_utc=2027-03-"
-                                   "06+11%3A30&capacity=20&max_party=2";
-
 static void no_session(void)
 {
     struct ans a = req("/admin/events", NULL, NULL);
@@ -73,19 +70,6 @@ static void csrf(const struct session *adm)
     a = req("/admin/events", adm->cookie, NULL);
     CHECK_EQ_INT(a.status, 200);
     ans_free(&a);
-}
-
-/* Creates an event as s (station: "" or an id); returns its id from the database. */
-static void create_event(const struct session *s, const char *title_enc, const char *station,
-                         char id[64])
-{
-    char form[2048];
-    snprintf(form, sizeof form, "csrf=%s&station=%s&title_zh=%s&title_en=%s&place_zh=%s&%s",
-             s->csrf, station, title_enc, title_enc, title_enc, EVENT_FIELDS);
-    struct ans a = req("/admin/events/new", s->cookie, form);
-    CHECK_EQ_INT(a.status, 303);
-    ans_free(&a);
-    db_text("SELECT id FROM events ORDER BY rowid DESC LIMIT 1", NULL, id);
 }
 
 static void validation(const struct session *adm)
@@ -361,10 +345,7 @@ static void lockout(void)
 
 int main(void)
 {
-    hub_init(&h);
-    h.capture_log = true;
-    CHECK_EQ_INT(hub_cmd(&h, NULL, 0, "load-sample"), 0);
-    CHECK(user_add("boss", "admin", NULL, "first-admin-pw", "first-admin-pw") == 0);
+    admin_hub_up();
     CHECK(user_add("short", "admin", NULL, "short", "short") != 0);
     CHECK(user_add("differ", "admin", NULL, "first-admin-pw", "first-admin-pX") != 0);
     CHECK(user_add("nostation", "staff", NULL, "first-admin-pw", "first-admin-pw") != 0);
@@ -372,7 +353,6 @@ int main(void)
     CHECK_EQ_INT(hub_db_int(h.db, "SELECT count(*) FROM admin_users WHERE pw_hash LIKE "
                                   "'$argon2id$%%'"),
                  1);
-    CHECK(hub_start(&h));
     no_session();
     struct session adm;
     CHECK_EQ_INT(login("boss", "first-admin-pw", &adm), 303);
@@ -391,14 +371,9 @@ int main(void)
     password_reset(&adm);
     logout(&adm);
     lockout();
-    hub_stop(&h);
     /* Nothing secret in the log. */
-    FILE *f = fopen(h.log, "r");
-    char log[1 << 16] = "";
-    size_t n = f ? fread(log, 1, sizeof log - 1, f) : 0;
-    log[n] = '\0';
-    if (f)
-        fclose(f);
+    static char log[1 << 16];
+    size_t n = admin_hub_down(log, sizeof log);
     CHECK(n > 0 && strstr(log, "sign-in refused") != NULL);
     CHECK(strstr(log, "first-admin-pw") == NULL);
     CHECK(strstr(log, "wrong-password-x") == NULL);

@@ -299,7 +299,8 @@ static void test_pull(void)
     yk_db_close(&db);
 }
 
-/* A decision never takes back a confirmed sign-up nor revives a cancelled one. */
+/* A decision never takes back a confirmed sign-up (but the admin's cancellation) nor revives
+ * a cancelled one. */
 static void test_decisions(void)
 {
     struct yk_db db;
@@ -342,6 +343,26 @@ static void test_decisions(void)
     CHECK_EQ_STR(
         q_str(&db, buf, sizeof buf, "SELECT status FROM signups WHERE id = '%s'", a.signup.id),
         "confirmed");
+    /* The station's staff cancel it in the hub's admin: the decision cancels the confirmed
+     * sign-up here; a later "confirmed" does not revive it. */
+    snprintf(page, sizeof page,
+             "{\"changes\": [{\"table\": \"signups\", \"row\": {\"id\": \"%s\", \"status\": "
+             "\"cancelled\", \"updated_utc\": 1790000000, \"rev\": 70}}], \"cursor\": 70, "
+             "\"more\": true}",
+             a.signup.id);
+    CHECK(yk_sync_apply_page(&db, page, strlen(page), &pr, err, sizeof err));
+    CHECK_EQ_INT(pr.applied, 1);
+    CHECK_EQ_STR(
+        q_str(&db, buf, sizeof buf, "SELECT status FROM signups WHERE id = '%s'", a.signup.id),
+        "cancelled");
+    snprintf(page, sizeof page,
+             "{\"changes\": [{\"table\": \"signups\", \"row\": {\"id\": \"%s\", \"status\": "
+             "\"confirmed\", \"rev\": 71}}], \"cursor\": 71, \"more\": true}",
+             a.signup.id);
+    CHECK(yk_sync_apply_page(&db, page, strlen(page), &pr, err, sizeof err));
+    CHECK_EQ_STR(
+        q_str(&db, buf, sizeof buf, "SELECT status FROM signups WHERE id = '%s'", a.signup.id),
+        "cancelled");
     yk_ticket_keys_destroy(&keys);
     yk_db_close(&db);
 }
