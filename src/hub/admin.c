@@ -245,6 +245,8 @@ static void route(struct yk_admin_ctx *c)
     else if ((strcmp(path, "/admin/figures") == 0 || strcmp(path, "/admin/figures.csv") == 0) &&
              !post)
         yk_admin_figures_page(c, path[14] == '.');
+    else if (strcmp(path, "/admin/volunteers.csv") == 0 && !post)
+        yk_admin_volunteers_csv(c);
     else if (starts(path, "/admin/volunteers", &rest))
         yk_admin_volunteers_page(c, rest);
     else if (strncmp(path, "/admin/media/", 13) == 0 && !post)

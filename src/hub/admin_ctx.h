@@ -65,6 +65,13 @@ void yk_admin_send(struct yk_admin_ctx *c, int status, const char *type, char *b
 /* Shanghai time "YYYY-MM-DD HH:MM" (the forms' format) into out (24 bytes). */
 void yk_admin_fmt_time(int64_t utc, char out[24]);
 
+/* The month of the query's month=YYYY-MM (else the current Shanghai month): its label
+ * ("YYYY-MM", 8 bytes) and [from, to) in unix seconds. */
+void yk_admin_month(struct yk_admin_ctx *c, char label[8], int64_t *from, int64_t *to);
+
+/* Minutes as "h:mm" (24 bytes). */
+void yk_admin_duty_text(int64_t min, char out[24]);
+
 /* The pages (one file each). */
 void yk_admin_login(struct yk_admin_ctx *c); /* admin_session.c */
 void yk_admin_logout(struct yk_admin_ctx *c);
@@ -83,5 +90,6 @@ void yk_admin_content_page(struct yk_admin_ctx *c, const char *rest); /* admin_c
 void yk_admin_media_page(struct yk_admin_ctx *c, const char *hash);
 void yk_admin_figures_page(struct yk_admin_ctx *c, bool csv);            /* admin_figures.c */
 void yk_admin_volunteers_page(struct yk_admin_ctx *c, const char *rest); /* admin_volunteers.c */
+void yk_admin_volunteers_csv(struct yk_admin_ctx *c);
 
 #endif

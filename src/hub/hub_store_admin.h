@@ -207,10 +207,13 @@ enum yk_hub_rc yk_admin_signup_change(struct yk_hub_store *s, const char *actor,
 struct yk_admin_volunteer {
     char id[64], name_zh[128], name_en[128], station_id[64]; /* station "": none */
     bool active;
+    int64_t duty_min, duties; /* on duty in the range asked for (at any kiosk): minutes of the
+                                 duties that began in it and ended, and how many began */
 };
 
-/* Calls cb for each live volunteer (of station, or all when NULL), active ones first. */
-bool yk_admin_volunteers(struct yk_hub_store *s, const char *station,
+/* Calls cb for each live volunteer (of station, or all when NULL), active ones first, with
+ * their duty records (pushed by the kiosks) that began in [from, to) (unix seconds). */
+bool yk_admin_volunteers(struct yk_hub_store *s, const char *station, int64_t from, int64_t to,
                          void (*cb)(void *ctx, const struct yk_admin_volunteer *v), void *ctx);
 
 /* The station of volunteer id into station ("" when none). NOT_FOUND: no such volunteer. */

@@ -385,18 +385,25 @@ bool yk_admin_audit(struct yk_hub_store *s, const char *q, int limit,
 
 /* Volunteers ------------------------------------------------------------------------------- */
 
-bool yk_admin_volunteers(struct yk_hub_store *s, const char *station,
+bool yk_admin_volunteers(struct yk_hub_store *s, const char *station, int64_t from, int64_t to,
                          void (*cb)(void *ctx, const struct yk_admin_volunteer *v), void *ctx)
 {
     yk_hs_lock(s);
+    /* A duty still open counts as begun but adds no minutes (as the figures count it). */
     sqlite3_stmt *st =
-        yk_hs_prep(s, "SELECT v.id, v.name_zh, v.name_en, vs.station_id, v.active FROM "
-                      "volunteers v LEFT JOIN admin_volunteer_station vs ON "
-                      "vs.volunteer_id = v.id WHERE v.deleted = 0 AND (?1 IS NULL OR "
-                      "vs.station_id = ?1) ORDER BY v.active DESC, v.name_zh, v.id");
+        yk_hs_prep(s, "SELECT v.id, v.name_zh, v.name_en, vs.station_id, v.active, "
+                      "coalesce(d.m, 0), coalesce(d.n, 0) FROM volunteers v LEFT JOIN "
+                      "admin_volunteer_station vs ON vs.volunteer_id = v.id LEFT JOIN (SELECT "
+                      "volunteer_id, sum(coalesce(off_utc, on_utc) - on_utc) / 60 AS m, count(*) "
+                      "AS n FROM duty_log WHERE on_utc >= ?2 AND on_utc < ?3 GROUP BY "
+                      "volunteer_id) d ON d.volunteer_id = v.id WHERE v.deleted = 0 AND (?1 IS "
+                      "NULL OR vs.station_id = ?1) ORDER BY v.active DESC, v.name_zh, v.id");
     bool ok = st != NULL;
-    if (st)
+    if (st) {
         yk_hs_bind_str(st, 1, station);
+        sqlite3_bind_int64(st, 2, from);
+        sqlite3_bind_int64(st, 3, to);
+    }
     while (st && sqlite3_step(st) == SQLITE_ROW) {
         struct yk_admin_volunteer v = {0};
         yk_as_copy_col(st, 0, v.id, sizeof v.id);
@@ -404,6 +411,8 @@ bool yk_admin_volunteers(struct yk_hub_store *s, const char *station,
         yk_as_copy_col(st, 2, v.name_en, sizeof v.name_en);
         yk_as_copy_col(st, 3, v.station_id, sizeof v.station_id);
         v.active = sqlite3_column_int(st, 4) != 0;
+        v.duty_min = sqlite3_column_int64(st, 5);
+        v.duties = sqlite3_column_int64(st, 6);
         cb(ctx, &v);
     }
     sqlite3_finalize(st);
