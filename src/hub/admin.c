@@ -59,6 +59,68 @@ bool yk_admin_signup_access(struct yk_admin_ctx *c, const char *id, struct yk_ad
     return scoped(c, yk_admin_signup_get(c->store, id, g, station), station);
 }
 
+int yk_admin_page_no(const struct yk_admin_ctx *c)
+{
+    const char *p = yk_admin_query(c, "page");
+    size_t n = p ? strlen(p) : 0;
+    if (n == 0 || n > 4 || strspn(p, "0123456789") != n)
+        return 1;
+    int v = atoi(p);
+    return v < 1 ? 1 : v > YK_ADMIN_PAGE_MAX ? YK_ADMIN_PAGE_MAX : v;
+}
+
+/* One link of the pager: path?key=value&...&page=N, the values percent-encoded. */
+static void page_link(const struct yk_admin_ctx *c, struct yk_hub_html *s, const char *path,
+                      const char *const *keys, int page, const char *id, const char *zh,
+                      const char *en)
+{
+    yk_hub_html_raw(s, "<a class=\"btn alt\" id=\"");
+    yk_hub_html_raw(s, id);
+    yk_hub_html_raw(s, "\" href=\"");
+    yk_hub_html_text(s, path);
+    yk_hub_html_raw(s, "?");
+    for (const char *const *k = keys; *k; k++) {
+        const char *v = yk_admin_query(c, *k);
+        if (!v)
+            continue;
+        yk_hub_html_text(s, *k);
+        yk_hub_html_raw(s, "=");
+        for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+            char e[4];
+            if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+                *p == '-' || *p == '_' || *p == '.' || *p == '~')
+                snprintf(e, sizeof e, "%c", *p);
+            else
+                snprintf(e, sizeof e, "%%%02X", *p);
+            yk_hub_html_raw(s, e);
+        }
+        yk_hub_html_raw(s, "&amp;");
+    }
+    yk_hub_html_raw(s, "page=");
+    yk_admin_html_int(s, page);
+    yk_hub_html_raw(s, "\">");
+    yk_admin_html_label(s, zh, en);
+    yk_hub_html_raw(s, "</a>");
+}
+
+void yk_admin_pager(const struct yk_admin_ctx *c, struct yk_hub_html *s, const char *path,
+                    const char *const *keys, int page, bool has_next)
+{
+    if (page <= 1 && !has_next)
+        return;
+    yk_hub_html_raw(s, "<nav class=\"pager\">");
+    if (page > 1)
+        page_link(c, s, path, keys, page - 1, "prev-page", "上一页", "Previous");
+    yk_hub_html_raw(s, "<span class=\"hint\">第 ");
+    yk_admin_html_int(s, page);
+    yk_hub_html_raw(s, " 页 <span class=\"en\">page ");
+    yk_admin_html_int(s, page);
+    yk_hub_html_raw(s, "</span></span>");
+    if (has_next && page < YK_ADMIN_PAGE_MAX)
+        page_link(c, s, path, keys, page + 1, "next-page", "下一页", "Next");
+    yk_hub_html_raw(s, "</nav>");
+}
+
 void yk_admin_header(struct yk_admin_ctx *c, const char *name, const char *value)
 {
     size_t old = c->rs->headers ? strlen(c->rs->headers) : 0;

@@ -65,6 +65,18 @@ void yk_admin_send(struct yk_admin_ctx *c, int status, const char *type, char *b
 /* Shanghai time "YYYY-MM-DD HH:MM" (the forms' format) into out (24 bytes). */
 void yk_admin_fmt_time(int64_t utc, char out[24]);
 
+#define YK_ADMIN_PAGE_MAX 1000 /* the highest ?page= of a list */
+#define YK_ADMIN_PAGE_ROWS 100 /* rows on a page of a list */
+
+/* The page of a list asked for (?page=N, 1..YK_ADMIN_PAGE_MAX; anything else is 1). */
+int yk_admin_page_no(const struct yk_admin_ctx *c);
+
+/* "Previous" / "next" links for page of a list at path, carrying the query's keys
+ * (NULL-terminated list of names the code chose) over; has_next: another page follows.
+ * Nothing when the list fits on one page. */
+void yk_admin_pager(const struct yk_admin_ctx *c, struct yk_hub_html *s, const char *path,
+                    const char *const *keys, int page, bool has_next);
+
 /* The month of the query's month=YYYY-MM (else the current Shanghai month): its label
  * ("YYYY-MM", 8 bytes) and [from, to) in unix seconds. */
 void yk_admin_month(struct yk_admin_ctx *c, char label[8], int64_t *from, int64_t *to);

@@ -14,8 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_LIST 300
-
 /* Every field of an event the kiosk shows. */
 static const struct yk_admin_field fields[] = {
     {"title_zh", "标题（中文）", "Title (Chinese)", YK_F_TEXT, true, 0, 200, NULL, NULL, NULL,
@@ -203,8 +201,14 @@ static void list_page(struct yk_admin_ctx *c)
         .past = past,
         .now = c->now,
     };
-    struct yk_admin_event_item *ev = calloc(MAX_LIST, sizeof *ev);
-    int n = ev ? yk_admin_events(c->store, &flt, ev, MAX_LIST) : -1;
+    int page = yk_admin_page_no(c);
+    flt.offset = (page - 1) * YK_ADMIN_PAGE_ROWS;
+    /* One row more than a page: whether a next page exists. */
+    struct yk_admin_event_item *ev = calloc(YK_ADMIN_PAGE_ROWS + 1, sizeof *ev);
+    int n = ev ? yk_admin_events(c->store, &flt, ev, YK_ADMIN_PAGE_ROWS + 1) : -1;
+    bool more = n > YK_ADMIN_PAGE_ROWS;
+    if (more)
+        n = YK_ADMIN_PAGE_ROWS;
     if (n < 0) {
         free(ev);
         yk_admin_fail(c, 503, "数据库暂时不可用，请稍后再试。",
@@ -283,6 +287,8 @@ static void list_page(struct yk_admin_ctx *c)
     }
     if (n > 0)
         yk_hub_html_raw(&s, "</tbody></table>");
+    static const char *const keys[] = {"when", "station", "block", "kind", NULL};
+    yk_admin_pager(c, &s, "/admin/events", keys, page, more);
     free(ev);
     yk_admin_page_send(c, &s, 200);
 }

@@ -104,6 +104,8 @@ const char yk_admin_css[] =
     "table.rows td[data-h]::before{content:attr(data-h);display:block;font-size:.78rem;"
     "color:#666}}"
     "@media (min-width:700px){.grid2{grid-template-columns:1fr 1fr}.code{font-size:1.6rem}}"
+    ".pager{display:flex;flex-wrap:wrap;gap:.6rem;align-items:center;margin:.8rem 0}"
+    ".pager .btn{margin:0}"
     "td.acts a{display:inline-block;margin:0 .5rem .2rem 0;white-space:nowrap}"
     "table.sheet{border:1px solid #444;margin:0 0 1rem}"
     "table.sheet th,table.sheet td{border:1px solid #444;padding:.45rem .5rem}"

@@ -194,9 +194,16 @@ bool yk_hub_changes(struct yk_hub_store *s, const char *kiosk_id, int64_t since,
 enum yk_hub_rc yk_hub_media_get(struct yk_hub_store *s, const char *hash, void **bytes, size_t *len,
                                 char mime[64]);
 
-/* Heartbeat: the kiosk's version (may be NULL), uptime, last sync and free disk, seen now. */
-bool yk_hub_heartbeat(struct yk_hub_store *s, const char *kiosk_id, const char *version,
-                      int64_t uptime_s, int64_t last_sync_utc, int64_t free_disk_bytes,
+/* What a kiosk's heartbeat says (src/hub/README.md, "Heartbeat"); -1: not said. */
+struct yk_hub_beat {
+    const char *version; /* may be NULL */
+    int64_t uptime_s, last_sync_utc, free_disk_bytes;
+    int64_t records_waiting;   /* records not yet on the hub */
+    int64_t records_set_aside; /* records the hub refused, set aside on the kiosk */
+};
+
+/* Heartbeat of kiosk_id, seen now. */
+bool yk_hub_heartbeat(struct yk_hub_store *s, const char *kiosk_id, const struct yk_hub_beat *b,
                       int64_t now);
 
 /* Tickets ---------------------------------------------------------------------------------- */

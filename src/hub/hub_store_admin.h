@@ -147,6 +147,7 @@ struct yk_admin_event_filter {
     const char *kind;    /* NULL: any */
     bool past;           /* false: not yet ended at now, by start; true: ended, latest first */
     int64_t now;
+    int offset; /* rows of the order to skip (paging) */
 };
 
 struct yk_admin_event_item {
@@ -157,7 +158,8 @@ struct yk_admin_event_item {
     int64_t confirmed, waitlist;                 /* seats confirmed, people waiting */
 };
 
-/* Up to max events matching f into out. Returns how many; -1 on error. */
+/* Up to max events matching f (after its first offset) into out. Returns how many; -1 on
+ * error. */
 int yk_admin_events(struct yk_hub_store *s, const struct yk_admin_event_filter *f,
                     struct yk_admin_event_item *out, int max);
 
@@ -246,10 +248,20 @@ bool yk_admin_walkins_by_kind(struct yk_hub_store *s, const char *station, int64
 struct yk_admin_kiosk {
     char id[32], station_id[64], version[32];
     int64_t enrolled_utc, revoked_utc, seen_utc, last_sync_utc, free_disk_bytes; /* 0: never */
+    int64_t records_waiting, records_set_aside; /* from its last heartbeat; -1: not said */
+    int64_t refused;                            /* records the hub refused from it */
+    char refused_why[160]; /* the hub's reasons, most frequent first: "unknown-event ×2, ..." */
 };
 
-/* Calls cb for each kiosk (of station, or all when NULL), the longest silent first. */
-bool yk_admin_kiosks(struct yk_hub_store *s, const char *station,
+/* The orders of the kiosk list. */
+enum yk_admin_kiosk_order {
+    YK_ADMIN_KIOSKS_SILENT,  /* longest silent first */
+    YK_ADMIN_KIOSKS_STATION, /* by station, then longest silent first */
+    YK_ADMIN_KIOSKS_WAITING, /* most records waiting or set aside first */
+};
+
+/* Calls cb for each kiosk (of station, or all when NULL) in the order asked for. */
+bool yk_admin_kiosks(struct yk_hub_store *s, const char *station, enum yk_admin_kiosk_order order,
                      void (*cb)(void *ctx, const struct yk_admin_kiosk *k), void *ctx);
 
 /* The station of kiosk_id into station. NOT_FOUND when no such kiosk. */
@@ -265,9 +277,9 @@ struct yk_admin_audit_item {
     const char *user_name, *action, *target, *before, *after; /* valid during the call */
 };
 
-/* Calls cb for the newest up to limit entries (whose action or target contains q, when q
- * is not NULL or empty), newest first. */
-bool yk_admin_audit(struct yk_hub_store *s, const char *q, int limit,
+/* Calls cb for up to limit entries (whose action, target or account contains q, when q is
+ * not NULL or empty), newest first, after the newest offset. */
+bool yk_admin_audit(struct yk_hub_store *s, const char *q, int offset, int limit,
                     void (*cb)(void *ctx, const struct yk_admin_audit_item *a), void *ctx);
 
 #endif

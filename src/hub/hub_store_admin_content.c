@@ -239,7 +239,7 @@ int yk_admin_events(struct yk_hub_store *s, const struct yk_admin_event_filter *
              "FROM events e LEFT JOIN admin_event_station es ON es.event_id = e.id "
              "WHERE e.deleted = 0 AND (?1 IS NULL OR es.station_id = ?1) "
              "AND (?2 IS NULL OR e.block_id = ?2) AND (?3 IS NULL OR e.kind = ?3) AND %s "
-             "ORDER BY %s LIMIT ?5",
+             "ORDER BY %s LIMIT ?5 OFFSET ?6",
              f->past ? "e.ends_utc <= ?4" : "e.ends_utc > ?4",
              f->past ? "e.starts_utc DESC, e.id" : "e.starts_utc, e.id");
     yk_hs_lock(s);
@@ -251,6 +251,7 @@ int yk_admin_events(struct yk_hub_store *s, const struct yk_admin_event_filter *
         yk_hs_bind_str(st, 3, f->kind);
         sqlite3_bind_int64(st, 4, f->now);
         sqlite3_bind_int(st, 5, max);
+        sqlite3_bind_int(st, 6, f->offset > 0 ? f->offset : 0);
         n = 0;
         while (n < max && sqlite3_step(st) == SQLITE_ROW) {
             struct yk_admin_event_item *e = &out[n++];
@@ -308,15 +309,31 @@ enum yk_hub_rc yk_admin_event_cancel(struct yk_hub_store *s, const char *actor,
 
 /* Kiosks and the audit log ------------------------------------------------------------------- */
 
-bool yk_admin_kiosks(struct yk_hub_store *s, const char *station,
+bool yk_admin_kiosks(struct yk_hub_store *s, const char *station, enum yk_admin_kiosk_order order,
                      void (*cb)(void *ctx, const struct yk_admin_kiosk *k), void *ctx)
 {
+    /* The order comes from this table, never from a request. */
+    static const char *const orders[] = {
+        [YK_ADMIN_KIOSKS_SILENT] = "coalesce(k.seen_utc, 0), k.id",
+        [YK_ADMIN_KIOSKS_STATION] = "k.station_id, coalesce(k.seen_utc, 0), k.id",
+        [YK_ADMIN_KIOSKS_WAITING] = "coalesce(k.records_waiting, 0) + "
+                                    "coalesce(k.records_set_aside, r.total, 0) DESC, "
+                                    "coalesce(k.seen_utc, 0), k.id",
+    };
+    if ((unsigned)order >= sizeof orders / sizeof orders[0])
+        order = YK_ADMIN_KIOSKS_SILENT;
+    char sql[1024];
+    snprintf(sql, sizeof sql,
+             "SELECT k.id, k.station_id, k.version, k.enrolled_utc, k.revoked_utc, k.seen_utc, "
+             "k.last_sync_utc, k.free_disk_bytes, coalesce(k.records_waiting, -1), "
+             "coalesce(k.records_set_aside, -1), coalesce(r.total, 0), r.why FROM kiosks k "
+             "LEFT JOIN (SELECT kiosk_id, sum(n) AS total, group_concat(reason || ' ×' || n, "
+             "', ') AS why FROM (SELECT kiosk_id, reason, count(*) AS n FROM push_rejects GROUP "
+             "BY kiosk_id, reason ORDER BY n DESC, reason) GROUP BY kiosk_id) r ON r.kiosk_id = "
+             "k.id WHERE ?1 IS NULL OR k.station_id = ?1 ORDER BY %s",
+             orders[order]);
     yk_hs_lock(s);
-    sqlite3_stmt *st =
-        yk_hs_prep(s, "SELECT id, station_id, version, enrolled_utc, revoked_utc, "
-                      "seen_utc, last_sync_utc, free_disk_bytes FROM kiosks WHERE "
-                      "?1 IS NULL OR station_id = ?1 ORDER BY coalesce(seen_utc, 0), "
-                      "id");
+    sqlite3_stmt *st = yk_hs_prep(s, sql);
     bool ok = st != NULL;
     if (st)
         yk_hs_bind_str(st, 1, station);
@@ -330,6 +347,10 @@ bool yk_admin_kiosks(struct yk_hub_store *s, const char *station,
         k.seen_utc = sqlite3_column_int64(st, 5);
         k.last_sync_utc = sqlite3_column_int64(st, 6);
         k.free_disk_bytes = sqlite3_column_int64(st, 7);
+        k.records_waiting = sqlite3_column_int64(st, 8);
+        k.records_set_aside = sqlite3_column_int64(st, 9);
+        k.refused = sqlite3_column_int64(st, 10);
+        yk_as_copy_col(st, 11, k.refused_why, sizeof k.refused_why);
         cb(ctx, &k);
     }
     sqlite3_finalize(st);
@@ -352,7 +373,7 @@ bool yk_admin_audit_add(struct yk_hub_store *s, const char *actor, const char *a
     return ok;
 }
 
-bool yk_admin_audit(struct yk_hub_store *s, const char *q, int limit,
+bool yk_admin_audit(struct yk_hub_store *s, const char *q, int offset, int limit,
                     void (*cb)(void *ctx, const struct yk_admin_audit_item *a), void *ctx)
 {
     yk_hs_lock(s);
@@ -360,11 +381,12 @@ bool yk_admin_audit(struct yk_hub_store *s, const char *q, int limit,
         yk_hs_prep(s, "SELECT id, at_utc, user_name, action, target, before, after "
                       "FROM admin_audit WHERE ?1 IS NULL OR instr(action, ?1) > 0 OR "
                       "instr(coalesce(target, ''), ?1) > 0 OR instr(user_name, ?1) > "
-                      "0 ORDER BY id DESC LIMIT ?2");
+                      "0 ORDER BY id DESC LIMIT ?2 OFFSET ?3");
     bool ok = st != NULL;
     if (st) {
         yk_hs_bind_str(st, 1, q && *q ? q : NULL);
         sqlite3_bind_int(st, 2, limit);
+        sqlite3_bind_int(st, 3, offset > 0 ? offset : 0);
     }
     while (st && sqlite3_step(st) == SQLITE_ROW) {
         struct yk_admin_audit_item a = {
