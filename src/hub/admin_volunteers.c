@@ -41,7 +41,7 @@ static void row(void *ctx, const struct yk_admin_volunteer *v)
                                  : "<span class=\"tag no\">停用 inactive</span>");
     char duty[24];
     yk_admin_duty_text(v->duty_min, duty);
-    yk_hub_html_raw(s, "</td><td data-h=\"本月值班 Duty this month\" class=\"duty\">");
+    yk_hub_html_raw(s, "</td><td data-h=\"值班 Duty\" class=\"duty\">");
     yk_hub_html_text(s, duty);
     yk_hub_html_raw(s, " <span class=\"en\">· ");
     yk_admin_html_int(s, v->duties);
