@@ -142,6 +142,21 @@ void yk_admin_send(struct yk_admin_ctx *c, int status, const char *type, char *b
      * hub_page.c, on every answer. */
 }
 
+void yk_admin_send_csv(struct yk_admin_ctx *c, struct yk_hub_html *s, const char *filename)
+{
+    if (s->failed) {
+        free(s->b);
+        s->b = NULL;
+        yk_admin_fail(c, 503, "数据库暂时不可用。", "The database is unavailable.");
+        return;
+    }
+    char disp[160];
+    snprintf(disp, sizeof disp, "attachment; filename=\"%s\"", filename);
+    yk_admin_header(c, "Content-Disposition", disp);
+    yk_admin_send(c, 200, "text/csv; charset=utf-8", s->b, s->len);
+    s->b = NULL;
+}
+
 void yk_admin_redirect(struct yk_admin_ctx *c, const char *location)
 {
     yk_admin_header(c, "Location", location);

@@ -59,6 +59,10 @@ void yk_admin_redirect(struct yk_admin_ctx *c, const char *location);
 /* Adds a header line to the response ("Name: value"; value from the code, never raw input). */
 void yk_admin_header(struct yk_admin_ctx *c, const char *name, const char *value);
 
+/* Sends s (its buffer taken) as a CSV download called filename (from the code: no quotes),
+ * or 503 when s failed. */
+void yk_admin_send_csv(struct yk_admin_ctx *c, struct yk_hub_html *s, const char *filename);
+
 /* Sends body (taken) with a content type and status, with the admin's headers. */
 void yk_admin_send(struct yk_admin_ctx *c, int status, const char *type, char *body, size_t len);
 

@@ -122,10 +122,9 @@ void yk_admin_figures_page(struct yk_admin_ctx *c, bool csv)
             yk_admin_duty_text(f[i].duty_min, duty);
             yk_admin_csv_cell(&s, duty, true);
         }
-        char disp[96];
-        snprintf(disp, sizeof disp, "attachment; filename=\"figures-%s.csv\"", month);
-        yk_admin_header(c, "Content-Disposition", disp);
-        yk_admin_send(c, s.failed ? 500 : 200, "text/csv; charset=utf-8", s.b, s.len);
+        char name[32];
+        snprintf(name, sizeof name, "figures-%s.csv", month);
+        yk_admin_send_csv(c, &s, name);
         return;
     }
     yk_admin_page_begin(c, &s, "统计", "Figures");

@@ -139,16 +139,24 @@ static void event_head(struct yk_hub_html *s, const struct yk_admin_row *ev, boo
     yk_hub_html_raw(s, "</p>");
 }
 
-void yk_admin_signups_page(struct yk_admin_ctx *c, const char *event_id, bool csv)
+/* Event event_id into ev when the user may see it; else the request is answered. */
+static bool load_event(struct yk_admin_ctx *c, const char *event_id, struct yk_admin_row *ev)
 {
     char station[64];
     if (!yk_admin_event_access(c, event_id, station))
-        return;
-    struct yk_admin_row ev;
-    if (yk_admin_row_get(c->store, "events", event_id, &ev) != YK_HUB_OK) {
+        return false;
+    if (yk_admin_row_get(c->store, "events", event_id, ev) != YK_HUB_OK) {
         yk_admin_fail(c, 503, "数据库暂时不可用。", "The database is unavailable.");
-        return;
+        return false;
     }
+    return true;
+}
+
+void yk_admin_signups_page(struct yk_admin_ctx *c, const char *event_id, bool csv)
+{
+    struct yk_admin_row ev;
+    if (!load_event(c, event_id, &ev))
+        return;
     struct yk_hub_html s = {0};
     struct acc a = {.s = &s, .csv = csv};
     if (csv) {
@@ -157,17 +165,12 @@ void yk_admin_signups_page(struct yk_admin_ctx *c, const char *event_id, bool cs
                         "\"姓名 Name\",\"手机 Phone\",\"人数 People\",\"状态 Status\",\"报名时间 "
                         "Signed up\",\"自助机 Kiosk\",\"签到 Checked in\",\"签到自助机 Check-in "
                         "kiosk\"\r\n");
-        bool ok = yk_admin_signups(c->store, event_id, row, &a);
+        if (!yk_admin_signups(c->store, event_id, row, &a))
+            s.failed = true;
         yk_admin_row_free(&ev);
-        if (!ok || s.failed) {
-            free(s.b);
-            yk_admin_fail(c, 503, "数据库暂时不可用。", "The database is unavailable.");
-            return;
-        }
-        char disp[128];
-        snprintf(disp, sizeof disp, "attachment; filename=\"signups-%s.csv\"", event_id);
-        yk_admin_header(c, "Content-Disposition", disp);
-        yk_admin_send(c, 200, "text/csv; charset=utf-8", s.b, s.len);
+        char name[96];
+        snprintf(name, sizeof name, "signups-%s.csv", event_id);
+        yk_admin_send_csv(c, &s, name);
         return;
     }
     yk_admin_page_begin(c, &s, "报名名单", "Sign-ups");
@@ -347,14 +350,9 @@ static void sheet_table(struct yk_hub_html *s, const char *id)
 
 void yk_admin_sheet_page(struct yk_admin_ctx *c, const char *event_id)
 {
-    char station[64];
-    if (!yk_admin_event_access(c, event_id, station))
-        return;
     struct yk_admin_row ev;
-    if (yk_admin_row_get(c->store, "events", event_id, &ev) != YK_HUB_OK) {
-        yk_admin_fail(c, 503, "数据库暂时不可用。", "The database is unavailable.");
+    if (!load_event(c, event_id, &ev))
         return;
-    }
     struct yk_hub_html s = {0};
     yk_admin_page_begin(c, &s, "签到表", "Sign-in sheet");
     yk_hub_html_raw(&s, "<div class=\"sheet-head\">");

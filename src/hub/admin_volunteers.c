@@ -79,15 +79,11 @@ void yk_admin_volunteers_csv(struct yk_admin_ctx *c)
     yk_hub_html_raw(&s, "\xEF\xBB\xBF\"月份 Month\",\"站点 Station\",\"姓名 Name\",\"英文名 Name "
                         "(English)\",\"值班 Duty (h:mm)\",\"分钟 Minutes\",\"次数 Shifts\"\r\n");
     struct csv x = {&s, month};
-    if (!yk_admin_volunteers(c->store, yk_admin_scope(c), from, to, csv_row, &x) || s.failed) {
-        free(s.b);
-        yk_admin_fail(c, 503, "数据库暂时不可用。", "The database is unavailable.");
-        return;
-    }
-    char disp[96];
-    snprintf(disp, sizeof disp, "attachment; filename=\"duty-%s.csv\"", month);
-    yk_admin_header(c, "Content-Disposition", disp);
-    yk_admin_send(c, 200, "text/csv; charset=utf-8", s.b, s.len);
+    if (!yk_admin_volunteers(c->store, yk_admin_scope(c), from, to, csv_row, &x))
+        s.failed = true;
+    char name[32];
+    snprintf(name, sizeof name, "duty-%s.csv", month);
+    yk_admin_send_csv(c, &s, name);
 }
 
 static void pin_inputs(struct yk_hub_html *s)

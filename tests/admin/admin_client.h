@@ -178,6 +178,15 @@ static inline void admin_hub_up(void)
     CHECK(hub_start(&h));
 }
 
+/* admin_hub_up, then a staff account "staff-a" of binjiang (staff-a-pw-123); both signed in. */
+static inline void admin_hub_up_staff(struct session *adm, struct session *st)
+{
+    admin_hub_up();
+    CHECK(user_add("staff-a", "staff", "binjiang", "staff-a-pw-123", "staff-a-pw-123") == 0);
+    CHECK_EQ_INT(login("boss", "first-admin-pw", adm), 303);
+    CHECK_EQ_INT(login("staff-a", "staff-a-pw-123", st), 303);
+}
+
 /* Stops the hub and reads (the start of) its log into log (n bytes, NUL-terminated). */
 static inline size_t admin_hub_down(char *log, size_t n)
 {

@@ -379,11 +379,8 @@ static void duty_per_volunteer(const struct session *adm, const struct session *
 
 int main(void)
 {
-    admin_hub_up();
-    CHECK(user_add("staff-a", "staff", "binjiang", "staff-a-pw-123", "staff-a-pw-123") == 0);
     struct session adm, st;
-    CHECK_EQ_INT(login("boss", "first-admin-pw", &adm), 303);
-    CHECK_EQ_INT(login("staff-a", "staff-a-pw-123", &st), 303);
+    admin_hub_up_staff(&adm, &st);
     sites(&adm);
     staff_read_only(&st);
     volunteers(&adm, &st);

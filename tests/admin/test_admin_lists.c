@@ -211,11 +211,8 @@ static void paging(const struct session *adm)
 
 int main(void)
 {
-    admin_hub_up();
-    CHECK(user_add("staff-a", "staff", "binjiang", "staff-a-pw-123", "staff-a-pw-123") == 0);
     struct session adm, st;
-    CHECK_EQ_INT(login("boss", "first-admin-pw", &adm), 303);
-    CHECK_EQ_INT(login("staff-a", "staff-a-pw-123", &st), 303);
+    admin_hub_up_staff(&adm, &st);
     kiosks(&adm, &st);
     paging(&adm);
     static char log[1 << 16];

@@ -205,12 +205,9 @@ static void sheet(const struct session *own, const struct session *other, const 
 
 int main(void)
 {
-    admin_hub_up();
-    CHECK(user_add("staff-a", "staff", "binjiang", "staff-a-pw-123", "staff-a-pw-123") == 0);
-    CHECK(user_add("staff-x", "staff", "expo-binjiang", "staff-x-pw-123", "staff-x-pw-123") == 0);
     struct session adm, own, other;
-    CHECK_EQ_INT(login("boss", "first-admin-pw", &adm), 303);
-    CHECK_EQ_INT(login("staff-a", "staff-a-pw-123", &own), 303);
+    admin_hub_up_staff(&adm, &own);
+    CHECK(user_add("staff-x", "staff", "expo-binjiang", "staff-x-pw-123", "staff-x-pw-123") == 0);
     CHECK_EQ_INT(login("staff-x", "staff-x-pw-123", &other), 303);
     char ev[64], other_ev[64];
     create_event(&own, "Sheet+%3Cb%3E", "", ev);
