@@ -29,6 +29,22 @@ struct yk_admin_field {
     const char *const *choices; /* CHOICE: NULL-terminated */
 };
 
+/* Two fields: a text in Chinese (col_zh) and its English (col_en, which needs the Chinese
+ * first), with max bytes each; labels "zh（中文）" / "en (Chinese)" and "zh（英文）" / "en
+ * (English)". TEXT: one line; AREA: several. Neither is required. */
+#define YK_ADMIN_TEXT2(col, zh, en, max)                                                           \
+    {col "_zh", zh "（中文）", en " (Chinese)", YK_F_TEXT, false, 0, max, NULL, NULL, NULL, NULL}, \
+    {                                                                                              \
+        col "_en", zh "（英文）", en " (English)", YK_F_TEXT, false, 0, max, NULL, col "_zh",      \
+            NULL, NULL                                                                             \
+    }
+#define YK_ADMIN_AREA2(col, zh, en, max)                                                           \
+    {col "_zh", zh "（中文）", en " (Chinese)", YK_F_AREA, false, 0, max, NULL, NULL, NULL, NULL}, \
+    {                                                                                              \
+        col "_en", zh "（英文）", en " (English)", YK_F_AREA, false, 0, max, NULL, col "_zh",      \
+            NULL, NULL                                                                             \
+    }
+
 #define YK_ADMIN_FIELDS_MAX 32
 
 struct yk_admin_form {
