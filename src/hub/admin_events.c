@@ -274,6 +274,8 @@ static void list_page(struct yk_admin_ctx *c)
         yk_hub_html_text(&s, e->id);
         yk_hub_html_raw(&s, "/signups\">报名名单 Sign-ups</a> · <a href=\"/admin/events/");
         yk_hub_html_text(&s, e->id);
+        yk_hub_html_raw(&s, "/preview\">预览 Preview</a> · <a href=\"/admin/events/");
+        yk_hub_html_text(&s, e->id);
         yk_hub_html_raw(&s, "/copy\">复制 Copy</a></td></tr>");
     }
     if (n > 0)
@@ -402,6 +404,8 @@ void yk_admin_events_page(struct yk_admin_ctx *c, const char *rest)
         yk_admin_signups_page(c, id, false);
     } else if (strcmp(what, "signups.csv") == 0 && !post) {
         yk_admin_signups_page(c, id, true);
+    } else if (strcmp(what, "preview") == 0 && !post) {
+        yk_admin_event_preview(c, id);
     } else if (strcmp(what, "sheet") == 0 && !post) {
         yk_admin_sheet_page(c, id);
     } else if (strncmp(what, "signups/", 8) == 0 && signup_action(c, id, what + 8)) {

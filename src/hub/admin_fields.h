@@ -1,6 +1,7 @@
 #ifndef YK_ADMIN_FIELDS_H
 #define YK_ADMIN_FIELDS_H
 
+#include "core/i18n.h"
 #include "hub/admin_ctx.h"
 
 /* The admin's forms over content rows: a table of field specs, the posted values checked
@@ -89,6 +90,10 @@ bool yk_admin_ref_exists(struct yk_admin_ctx *c, const char *table, const char *
 
 /* An event kind's name: "zh <span class=en>en</span>", or "zh · en" when plain (an option). */
 void yk_admin_kind_label(struct yk_hub_html *s, const char *kind, bool plain);
+
+/* The kiosk's own text for key in lang (its compiled-in catalog, assets/strings*.tsv), or key
+ * itself when there is none: the preview shows what the kiosk says. */
+const char *yk_admin_kiosk_text(const char *key, enum yk_lang lang);
 
 /* The event kinds (the kiosk's), NULL-terminated. */
 extern const char *const yk_admin_kinds[];

@@ -251,6 +251,11 @@ def main():
         con.close()
         drv.get(base + "/admin/events/%s/edit" % eid)
         shot("event-edit")
+        drv.get(base + "/admin/events/%s/preview" % eid)
+        check("我要报名" in drv.find_element(By.ID, "preview-zh").text and
+              "Sign up" in drv.find_element(By.ID, "preview-en").text,
+              "the preview shows the kiosk's words")
+        shot("event-preview")
 
         # The kiosk enrols with the code, syncs, and shows the event.
         kdir = os.path.join(tmp, "kiosk")

@@ -203,6 +203,35 @@ static void sheet(const struct session *own, const struct session *other, const 
     ans_free(&a);
 }
 
+/* The preview: the event as a kiosk shows it, in its own words, Chinese and English. */
+static void preview(const struct session *own, const struct session *other, const char *ev)
+{
+    char path[160];
+    snprintf(path, sizeof path, "/admin/events/%s/preview", ev);
+    struct ans a = req(path, other->cookie, NULL);
+    CHECK_EQ_INT(a.status, 404);
+    ans_free(&a);
+    a = req(path, own->cookie, NULL);
+    CHECK_EQ_INT(a.status, 200);
+    const char *zh = strstr(a.body, "id=\"preview-zh\"");
+    const char *en = strstr(a.body, "id=\"preview-en\"");
+    CHECK(zh && en && zh < en);
+    /* 3 of 3 confirmed: the kiosk's "fully booked", its button off; its labels and kind. */
+    CHECK(zh && strstr(zh, "<p class=\"k-seats\">已满</p>") != NULL);
+    CHECK(en && strstr(en, "<p class=\"k-seats\">Fully booked</p>") != NULL);
+    CHECK(zh && strstr(zh, "k-btn off\">我要报名<") != NULL);
+    CHECK(en && strstr(en, "k-btn off\">Sign up<") != NULL);
+    CHECK(zh && strstr(zh, "<dt>时间</dt>") != NULL && strstr(zh, "<dt>地点</dt>") != NULL);
+    CHECK(en && strstr(en, "<dt>When</dt>") != NULL);
+    CHECK(zh && strstr(zh, "公益") != NULL);
+    CHECK(strstr(a.body, "Sheet &lt;b&gt;") != NULL && strstr(a.body, "<b>") == NULL);
+    ans_free(&a);
+    /* The events list links to it. */
+    a = req("/admin/events", own->cookie, NULL);
+    CHECK(strstr(a.body, path) != NULL);
+    ans_free(&a);
+}
+
 int main(void)
 {
     struct session adm, own, other;
@@ -222,6 +251,7 @@ int main(void)
     refusals(&own, &other, ev, other_ev);
     cancel_and_promote(&own, ev);
     sheet(&own, &other, ev);
+    preview(&own, &other, ev);
     static char log[1 << 16];
     admin_hub_down(log, sizeof log);
     hub_cleanup(&h);
