@@ -504,6 +504,19 @@ enum yk_sync_rc yk_sync_heartbeat(struct yk_sync_client *c, struct yk_db *db, in
     yk_jw_obj_end(&w);
     struct body ans;
     enum yk_sync_rc rc = post_json(c, "/api/v1/heartbeat", &w, true, &ans);
+    struct yk_json_doc doc;
+    if (rc == YK_SYNC_OK && db && ans.data) {
+        /* Whether the hub keeps full numbers for its call lists (an older hub: it does not). */
+        int64_t days = 0;
+        if (!yk_json_parse(&doc, ans.data, ans.len, NULL) ||
+            !yk_json_get_int(doc.root, "phone_days", &days) || days < 0 || days > 3650)
+            days = 0;
+        yk_json_free(&doc);
+        char v[16];
+        snprintf(v, sizeof v, "%d", (int)days);
+        if (!yk_db_meta_set(db, YK_SYNC_META_HUB_PHONE_DAYS, v))
+            rc = YK_SYNC_LOCAL;
+    }
     free(ans.data);
     return rc;
 }

@@ -86,6 +86,10 @@ struct yk_sync_page_result {
     int media;      /* media rows whose bytes are wanted */
 };
 
+/* meta key: the days the hub keeps sign-ups' full phone numbers, as its last heartbeat answer
+ * said ("0" or absent: the hub keeps only the last four digits, and pushes carry only them). */
+#define YK_SYNC_META_HUB_PHONE_DAYS "sync.hub_phone_days"
+
 /* Applies one answer of GET /api/v1/changes in one transaction with its cursor: each row is
  * upserted by its primary key only when its rev is newer than the one held (tombstones are
  * rows with deleted = 1); kiosk_keys' public_key comes as hex; 'allotments' set

@@ -99,6 +99,7 @@ void yk_admin_signups_page(struct yk_admin_ctx *c, const char *event_id,
 void yk_admin_signup_action(struct yk_admin_ctx *c, const char *event_id, const char *signup_id,
                             bool promote);
 void yk_admin_sheet_page(struct yk_admin_ctx *c, const char *event_id);
+void yk_admin_calls_page(struct yk_admin_ctx *c, const char *event_id);
 void yk_admin_event_preview(struct yk_admin_ctx *c, const char *event_id); /* admin_preview.c */
 void yk_admin_users_page(struct yk_admin_ctx *c, const char *rest);        /* admin_users.c */
 void yk_admin_kiosks_page(struct yk_admin_ctx *c, const char *rest);       /* admin_kiosks.c */

@@ -406,6 +406,8 @@ void yk_admin_events_page(struct yk_admin_ctx *c, const char *rest)
         yk_admin_signups_page(c, id, true);
     } else if (strcmp(what, "preview") == 0 && !post) {
         yk_admin_event_preview(c, id);
+    } else if (strcmp(what, "calls") == 0 && !post) {
+        yk_admin_calls_page(c, id);
     } else if (strcmp(what, "sheet") == 0 && !post) {
         yk_admin_sheet_page(c, id);
     } else if (strncmp(what, "signups/", 8) == 0 && signup_action(c, id, what + 8)) {

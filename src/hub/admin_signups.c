@@ -220,7 +220,10 @@ void yk_admin_signups_page(struct yk_admin_ctx *c, const char *event_id, bool cs
     yk_hub_html_raw(&s, "/signups.csv\">导出 CSV Export</a><a class=\"btn\" id=\"sheet\" "
                         "href=\"/admin/events/");
     yk_hub_html_text(&s, event_id);
-    yk_hub_html_raw(&s, "/sheet\">签到表 Sign-in sheet</a><a class=\"btn alt\" "
+    yk_hub_html_raw(&s, "/sheet\">签到表 Sign-in sheet</a><a class=\"btn\" id=\"calls\" "
+                        "href=\"/admin/events/");
+    yk_hub_html_text(&s, event_id);
+    yk_hub_html_raw(&s, "/calls\">电话名单 Call list</a><a class=\"btn alt\" "
                         "href=\"/admin/events\">返回 Back</a></p>");
     yk_admin_row_free(&ev);
     if (!ok) {
@@ -395,6 +398,70 @@ void yk_admin_sheet_page(struct yk_admin_ctx *c, const char *event_id)
     yk_hub_html_text(&s, event_id);
     yk_hub_html_raw(&s, "/signups\">返回 Back</a></p>");
     yk_admin_row_free(&ev);
+    if (!ok) {
+        free(s.b);
+        yk_admin_fail(c, 503, "数据库暂时不可用。", "The database is unavailable.");
+        return;
+    }
+    yk_admin_page_send(c, &s, 200);
+}
+
+/* The call list: the people to tell of a change, with the full number while the hub keeps it. */
+static void call_row(void *ctx, const struct yk_admin_signup *g, const char *phone)
+{
+    struct yk_hub_html *s = ctx;
+    char name[96];
+    snprintf(name, sizeof name, "%s%s", g->surname, g->title);
+    yk_hub_html_raw(s, "<tr><td data-h=\"姓名 Name\">");
+    yk_hub_html_text(s, name[0] ? name : "—");
+    yk_hub_html_raw(s, "</td><td data-h=\"电话 Phone\">");
+    if (phone) {
+        yk_hub_html_raw(s, "<a class=\"tel\" href=\"tel:");
+        yk_hub_html_text(s, phone);
+        yk_hub_html_raw(s, "\">");
+        yk_hub_html_text(s, phone);
+        yk_hub_html_raw(s, "</a>");
+    } else {
+        yk_hub_html_text(s, g->phone_masked[0] ? g->phone_masked : "—");
+    }
+    yk_hub_html_raw(s, "</td><td data-h=\"人数 People\">");
+    yk_admin_html_int(s, g->party_size);
+    yk_hub_html_raw(s, "</td><td data-h=\"状态 Status\">");
+    yk_admin_html_label(s, status_zh(g->status), g->status);
+    yk_hub_html_raw(s, "</td></tr>");
+}
+
+void yk_admin_calls_page(struct yk_admin_ctx *c, const char *event_id)
+{
+    struct yk_admin_row ev;
+    if (!load_event(c, event_id, &ev))
+        return;
+    struct yk_hub_html s = {0};
+    yk_admin_page_begin(c, &s, "电话名单", "Call list");
+    yk_hub_html_raw(&s, "<div class=\"card\">");
+    event_head(&s, &ev, false);
+    yk_admin_row_free(&ev);
+    int days = yk_hub_phone_days(c->store);
+    if (days > 0) {
+        yk_hub_html_raw(&s, "<p class=\"notice\" id=\"retention\">完整号码只保存到活动结束后 ");
+        yk_admin_html_int(&s, days);
+        yk_hub_html_raw(&s, " 天，只用于通知本人活动变动；每次打开本页都记入操作记录。 <span "
+                            "class=\"en\">Full numbers are kept until ");
+        yk_admin_html_int(&s, days);
+        yk_hub_html_raw(&s, " days after the event, only to tell people of changes; every "
+                            "opening of this page goes into the audit log.</span></p>");
+    } else {
+        yk_hub_html_raw(&s, "<p class=\"notice\" id=\"retention\">本中心只保存号码后四位（未设置 "
+                            "serve --phone-days）。 <span class=\"en\">This hub keeps only the "
+                            "last four digits (serve without --phone-days).</span></p>");
+    }
+    yk_hub_html_raw(&s, "</div><table class=\"rows\" id=\"calls\"><thead><tr><th>姓名 Name</th>"
+                        "<th>电话 Phone</th><th>人数 People</th><th>状态 Status</th></tr></thead>"
+                        "<tbody>");
+    bool ok = yk_admin_call_list(c->store, c->user.name, event_id, c->now, call_row, &s);
+    yk_hub_html_raw(&s, "</tbody></table><p><a class=\"btn alt\" href=\"/admin/events/");
+    yk_hub_html_text(&s, event_id);
+    yk_hub_html_raw(&s, "/signups\">返回 Back</a></p>");
     if (!ok) {
         free(s.b);
         yk_admin_fail(c, 503, "数据库暂时不可用。", "The database is unavailable.");

@@ -161,6 +161,19 @@ static const char *out_of_range(const struct yk_json *o)
     return NULL;
 }
 
+/* A phone number as kiosks hold one: 7..20 bytes of digits, with a leading '+' at most
+ * (whatever mask the kiosk shows, it stores digits). */
+static bool phone_ok(const char *p)
+{
+    size_t n = p ? strlen(p) : 0;
+    if (n < 7 || n > 20)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!(p[i] >= '0' && p[i] <= '9') && !(i == 0 && p[i] == '+'))
+            return false;
+    return true;
+}
+
 /* The last four characters of a phone number when they are digits (they are the end of the
  * string, so the pointer is NUL-terminated), else NULL: nothing else of a number is kept. */
 static const char *last4(const char *phone)
@@ -200,8 +213,10 @@ const char *yk_hub_parse_record(const struct yk_json *o, enum yk_hub_kind kind,
              opt_int(o, "ticket_serial", &r->ticket_serial, NULL) &&
              req_int(o, "created_utc", &r->created_utc) &&
              opt_int(o, "updated_utc", &r->updated_utc, NULL);
-        /* Only the last four digits of a number may reach the store. */
+        /* The last four digits; the full number goes on only when it looks like one (the
+         * store keeps it only when the hub is set to, yk_hub_set_phone_days). */
         r->phone_last4 = last4(r->phone_last4 ? r->phone_last4 : phone);
+        r->phone = phone_ok(phone) ? phone : NULL;
         break;
     case YK_HUB_CHECKIN:
         ok = opt_str(o, "event_id", &r->event_id) && r->event_id &&
@@ -614,6 +629,8 @@ static void do_heartbeat(struct yk_hub_store *store, const char *kiosk,
         yk_jw_obj_begin(&w);
         yk_jw_kbool(&w, "ok", true);
         yk_jw_kint(&w, "time_utc", now);
+        /* Whether kiosks should push sign-ups' full numbers (the hub keeps them this long). */
+        yk_jw_kint(&w, "phone_days", yk_hub_phone_days(store));
         yk_jw_obj_end(&w);
         finish_json(rs, &w);
     }

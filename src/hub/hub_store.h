@@ -44,6 +44,16 @@ enum yk_hub_rc {
  * yk_hub_store_close. */
 struct yk_hub_store *yk_hub_store_open(const char *path);
 
+#define YK_HUB_PHONE_DAYS_MAX 3650
+
+/* Keep the full phone number of sign-ups pushed from now on, apart from the sign-up (table
+ * signup_phones), until days after their event ends (0, the default: keep only the last four
+ * digits, as before). Set before serving. */
+void yk_hub_set_phone_days(struct yk_hub_store *s, int days);
+
+/* The days set by yk_hub_set_phone_days. */
+int yk_hub_phone_days(const struct yk_hub_store *s);
+
 /* Closes the store. NULL-safe. */
 void yk_hub_store_close(struct yk_hub_store *s);
 
@@ -114,7 +124,9 @@ struct yk_hub_record {
     const char *kiosk_id; /* must be the pushing kiosk */
     /* signups */
     const char *event_id;    /* also checkins */
-    const char *phone_last4; /* the only part of a phone number the hub keeps */
+    const char *phone_last4; /* the part of a phone number every sign-up keeps */
+    const char *phone;       /* the full number as the kiosk holds it: kept only with
+                                yk_hub_set_phone_days (signup_phones), else dropped */
     const char *surname, *title;
     const char *status; /* confirmed (offline, from the allotment), pending, waitlist, cancelled */
     const char *ticket_code; /* also checkins; a sign-up's must be signed by its kiosk's key */

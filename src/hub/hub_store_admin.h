@@ -192,6 +192,16 @@ bool yk_admin_signups(struct yk_hub_store *s, const char *event_id,
 enum yk_hub_rc yk_admin_signup_get(struct yk_hub_store *s, const char *id,
                                    struct yk_admin_signup *g, char station[64]);
 
+/* The call list of event_id: cb for each sign-up that is not cancelled, oldest first, with
+ * its full phone number when the hub still keeps it (yk_hub_set_phone_days; else NULL: the
+ * masked one is in g). Numbers past their time are deleted first. The viewing itself goes
+ * into the audit log (actor, the event, how many numbers were shown; never a number), in the
+ * same transaction. cb runs under the store's lock: it must not call the store. */
+bool yk_admin_call_list(struct yk_hub_store *s, const char *actor, const char *event_id,
+                        int64_t now,
+                        void (*cb)(void *ctx, const struct yk_admin_signup *g, const char *phone),
+                        void *ctx);
+
 #define YK_ADMIN_ERR_MAX 400 /* a refusal's message for a person, zh + en */
 
 /* Cancels sign-up id (promote false) or moves it up from the waitlist to confirmed (promote

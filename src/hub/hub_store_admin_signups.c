@@ -216,3 +216,36 @@ out:
     yk_hs_unlock(s);
     return rc;
 }
+
+bool yk_admin_call_list(struct yk_hub_store *s, const char *actor, const char *event_id,
+                        int64_t now,
+                        void (*cb)(void *ctx, const struct yk_admin_signup *g, const char *phone),
+                        void *ctx)
+{
+    yk_hs_lock(s);
+    bool ok = yk_hs_begin(s) && yk_hs_purge_phones(s, now);
+    sqlite3_stmt *st =
+        ok ? yk_hs_prep(s, "SELECT " SIGNUP_COLS ", p.phone" SIGNUP_FROM
+                           "LEFT JOIN signup_phones p ON p.signup_id = g.id WHERE g.event_id = ? "
+                           "AND g.status <> 'cancelled' ORDER BY g.id")
+           : NULL;
+    ok = st != NULL;
+    int64_t shown = 0;
+    if (st)
+        yk_hs_bind_str(st, 1, event_id);
+    while (st && sqlite3_step(st) == SQLITE_ROW) {
+        struct yk_admin_signup g;
+        read_signup(st, &g);
+        const char *phone = (const char *)sqlite3_column_text(st, 12);
+        shown += phone != NULL;
+        cb(ctx, &g, phone);
+    }
+    sqlite3_finalize(st);
+    char target[96], after[48];
+    snprintf(target, sizeof target, "events/%s", event_id);
+    snprintf(after, sizeof after, "{\"numbers_shown\":%lld}", (long long)shown);
+    ok = ok && yk_as_audit(s, actor, "signup.call-list", target, NULL, after, now);
+    ok = yk_as_finish(s, ok);
+    yk_hs_unlock(s);
+    return ok;
+}

@@ -9,9 +9,14 @@
 #include "hub/hub_client.h"
 #include "sync/sync_test_util.h"
 
+#include "core/json.h"
+#include "core/ticket.h"
+
+#include <sodium.h>
 #include <strings.h>
 
-static struct hub h; /* the test's hub */
+static struct hub h;                 /* the test's hub */
+static const char *admin_serve_args; /* more `serve` options for admin_hub_up, or NULL */
 
 struct ans {
     long status;
@@ -163,6 +168,36 @@ static inline void db_text(const char *sql, const char *arg, char out[64])
     sqlite3_close(d);
 }
 
+struct kiosk {
+    char id[32], token[65];
+};
+
+/* A kiosk of station enrolled through the API with a fresh setup code (id: a ULID). */
+static inline void kiosk_new(struct kiosk *k, const char *id, const char *station)
+{
+    snprintf(k->id, sizeof k->id, "%s", id);
+    uint8_t seed[32];
+    crypto_generichash(seed, sizeof seed, (const unsigned char *)id, strlen(id), NULL, 0);
+    struct yk_ticket_keys keys;
+    yk_ticket_keys_from_seed(&keys, seed);
+    char code[32], hex[65], body[400];
+    CHECK_EQ_INT(hub_cmd(&h, code, sizeof code, "kiosk-add %s", station), 0);
+    sodium_bin2hex(hex, sizeof hex, keys.public_key, 32);
+    yk_ticket_keys_destroy(&keys);
+    snprintf(body, sizeof body, "{\"setup_code\":\"%s\",\"kiosk_id\":\"%s\",\"public_key\":\"%s\"}",
+             code, id, hex);
+    struct resp r = hub_post(&h, "/api/v1/enrol", NULL, body);
+    CHECK_EQ_INT(r.status, 200);
+    struct yk_json_doc d;
+    const char *tok = "";
+    if (r.status == 200 && yk_json_parse(&d, r.body, r.len, NULL)) {
+        if (yk_json_get_str(d.root, "token", &tok))
+            snprintf(k->token, sizeof k->token, "%s", tok);
+        yk_json_free(&d);
+    }
+    resp_free(&r);
+}
+
 /* The events every test makes: a charity event on 2027-03-06, 20 places, 2 per sign-up. */
 static const char EVENT_FIELDS[] = "kind=charity&starts_utc=2027-03-06+09%3A30&ends_utc=2027-03-"
                                    "06+11%3A30&capacity=20&max_party=2";
@@ -173,6 +208,7 @@ static inline void admin_hub_up(void)
 {
     hub_init(&h);
     h.capture_log = true;
+    h.serve_args = admin_serve_args;
     CHECK_EQ_INT(hub_cmd(&h, NULL, 0, "load-sample"), 0);
     CHECK(user_add("boss", "admin", NULL, "first-admin-pw", "first-admin-pw") == 0);
     CHECK(hub_start(&h));

@@ -4,7 +4,8 @@ driven by python3-selenium), with the real hub and a headless kiosk that syncs:
   the first admin (made with `yikong-hub user-add`, password on stdin) signs in, adds a staff
   account and a kiosk (its setup code shown once); staff sign in, publish an event; the kiosk
   enrols with the code, syncs, and its events screen shows the event; a person signs up on the
-  kiosk, the kiosk syncs, and the sign-up shows in the admin with the phone masked and in the
+  kiosk, the kiosk syncs, and the sign-up shows in the admin with the phone masked (the full
+  number only on the event's call list: the hub runs with --phone-days 30) and in the
   CSV export and on the printable sign-in sheet; staff cancel the sign-up and the kiosk has
   it cancelled after its next sync (its heartbeat says its queue); staff cancel the event and
   the kiosk has it cancelled after its next sync.
@@ -98,8 +99,10 @@ def main():
                        capture_output=True)
         port_file = os.path.join(tmp, "port")
         log = open(os.path.join(tmp, "hub.log"), "w")
+        # Full numbers kept for the stations' call lists, 30 days after the event (as the
+        # kiosk's default retention_days).
         hub = subprocess.Popen([HUB, "--db", db, "serve", "--port", "0", "--port-file",
-                                port_file], stderr=log)
+                                port_file, "--phone-days", "30"], stderr=log)
         for _ in range(500):
             if os.path.exists(port_file):
                 break
@@ -317,6 +320,18 @@ def main():
         rows = list(csv.reader(io.StringIO(body[3:].decode("utf-8"))))
         check(len(rows) == 2 and rows[1][1] == "****5678" and rows[1][2] == "2",
               "CSV holds the sign-up: %r" % rows)
+
+        # The call list: the full number (the kiosk learnt from the heartbeat that the hub keeps
+        # it), only here, and the view audited.
+        drv.get(base + "/admin/events/%s/calls" % eid)
+        check("13812345678" in drv.find_element(By.ID, "calls").text,
+              "the call list has the full number")
+        shot("calls")
+        con = sqlite3.connect(db)
+        viewed = con.execute("SELECT count(*) FROM admin_audit WHERE action = "
+                             "'signup.call-list'").fetchone()[0]
+        con.close()
+        check(viewed >= 1, "viewing the call list is audited")
 
         # The printable sign-in sheet (no script; the print stylesheet hides the bar).
         drv.get(base + "/admin/events/%s/sheet" % eid)

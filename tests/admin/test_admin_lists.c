@@ -5,41 +5,7 @@
  * links that keep the filters). */
 #include "admin/admin_client.h"
 
-#include "core/json.h"
-#include "core/ticket.h"
 #include "hub/admin_ctx.h"
-
-#include <sodium.h>
-
-struct kiosk {
-    char id[32], token[65];
-};
-
-/* A kiosk of station enrolled through the API with a fresh setup code. */
-static void kiosk_new(struct kiosk *k, const char *id, const char *station)
-{
-    snprintf(k->id, sizeof k->id, "%s", id);
-    uint8_t seed[32];
-    crypto_generichash(seed, sizeof seed, (const unsigned char *)id, strlen(id), NULL, 0);
-    struct yk_ticket_keys keys;
-    yk_ticket_keys_from_seed(&keys, seed);
-    char code[32], hex[65], body[400];
-    CHECK_EQ_INT(hub_cmd(&h, code, sizeof code, "kiosk-add %s", station), 0);
-    sodium_bin2hex(hex, sizeof hex, keys.public_key, 32);
-    yk_ticket_keys_destroy(&keys);
-    snprintf(body, sizeof body, "{\"setup_code\":\"%s\",\"kiosk_id\":\"%s\",\"public_key\":\"%s\"}",
-             code, id, hex);
-    struct resp r = hub_post(&h, "/api/v1/enrol", NULL, body);
-    CHECK_EQ_INT(r.status, 200);
-    struct yk_json_doc d;
-    const char *tok = "";
-    if (r.status == 200 && yk_json_parse(&d, r.body, r.len, NULL)) {
-        if (yk_json_get_str(d.root, "token", &tok))
-            snprintf(k->token, sizeof k->token, "%s", tok);
-        yk_json_free(&d);
-    }
-    resp_free(&r);
-}
 
 static long beat(const struct kiosk *k, const char *body)
 {

@@ -92,6 +92,17 @@ static void test_push(void)
     const char *s;
     CHECK(yk_json_get_str(recs->first, "kiosk_id", &s) && strcmp(s, yk_db_kiosk_id(&db)) == 0);
     yk_json_free(&doc);
+    /* A hub that keeps full numbers for its call lists (its heartbeat answer said so): the
+     * sign-up carries the number as the kiosk holds it; a hub that says 0: not any more. */
+    yk_sync_batch_free(&b);
+    CHECK(yk_db_meta_set(&db, YK_SYNC_META_HUB_PHONE_DAYS, "30"));
+    CHECK(yk_sync_build_push(&db, 100, &b));
+    CHECK(strstr(b.json, "\"phone\":\"13912345678\"") != NULL);
+    CHECK(strstr(b.json, "\"phone_last4\":\"5678\"") != NULL);
+    yk_sync_batch_free(&b);
+    CHECK(yk_db_meta_set(&db, YK_SYNC_META_HUB_PHONE_DAYS, "0"));
+    CHECK(yk_sync_build_push(&db, 100, &b));
+    CHECK(strstr(b.json, "13912345678") == NULL);
 
     /* A smaller limit: the oldest first. */
     struct yk_sync_batch small;
