@@ -152,6 +152,22 @@ static bool load_event(struct yk_admin_ctx *c, const char *event_id, struct yk_a
     return true;
 }
 
+/* Starts a page about event event_id: its title, then a <div class=cls> with the event's head
+ * (and place); ev holds the event (the caller frees it). False when the request was answered
+ * (not the user's event, a database error). */
+static bool event_page(struct yk_admin_ctx *c, const char *event_id, const char *zh, const char *en,
+                       const char *cls, bool place, struct yk_hub_html *s, struct yk_admin_row *ev)
+{
+    if (!load_event(c, event_id, ev))
+        return false;
+    yk_admin_page_begin(c, s, zh, en);
+    yk_hub_html_raw(s, "<div class=\"");
+    yk_hub_html_raw(s, cls);
+    yk_hub_html_raw(s, "\">");
+    event_head(s, ev, place);
+    return true;
+}
+
 void yk_admin_signups_page(struct yk_admin_ctx *c, const char *event_id, bool csv)
 {
     struct yk_admin_row ev;
@@ -354,12 +370,9 @@ static void sheet_table(struct yk_hub_html *s, const char *id)
 void yk_admin_sheet_page(struct yk_admin_ctx *c, const char *event_id)
 {
     struct yk_admin_row ev;
-    if (!load_event(c, event_id, &ev))
-        return;
     struct yk_hub_html s = {0};
-    yk_admin_page_begin(c, &s, "签到表", "Sign-in sheet");
-    yk_hub_html_raw(&s, "<div class=\"sheet-head\">");
-    event_head(&s, &ev, true);
+    if (!event_page(c, event_id, "签到表", "Sign-in sheet", "sheet-head", true, &s, &ev))
+        return;
     if (yk_admin_row_val(&ev, "cancelled_utc"))
         yk_hub_html_raw(&s, "<p class=\"tag no\">此活动已取消 · This event is cancelled</p>");
     yk_hub_html_raw(&s, "</div><p class=\"hint noprint\">用浏览器的“打印”（Ctrl+P）打印本页。 "
@@ -434,12 +447,9 @@ static void call_row(void *ctx, const struct yk_admin_signup *g, const char *pho
 void yk_admin_calls_page(struct yk_admin_ctx *c, const char *event_id)
 {
     struct yk_admin_row ev;
-    if (!load_event(c, event_id, &ev))
-        return;
     struct yk_hub_html s = {0};
-    yk_admin_page_begin(c, &s, "电话名单", "Call list");
-    yk_hub_html_raw(&s, "<div class=\"card\">");
-    event_head(&s, &ev, false);
+    if (!event_page(c, event_id, "电话名单", "Call list", "card", false, &s, &ev))
+        return;
     yk_admin_row_free(&ev);
     int days = yk_hub_phone_days(c->store);
     if (days > 0) {
