@@ -50,15 +50,7 @@ static inline size_t admin_on_header(char *p, size_t size, size_t n, void *user)
 static inline size_t admin_on_body(char *p, size_t size, size_t n, void *user)
 {
     struct ans *a = user;
-    size_t k = size * n;
-    char *b = realloc(a->body, a->len + k + 1);
-    if (!b)
-        return 0;
-    memcpy(b + a->len, p, k);
-    a->body = b;
-    a->len += k;
-    b[a->len] = '\0';
-    return k;
+    return append_to(&a->body, &a->len, p, size * n);
 }
 
 /* One request with a Cookie header (or none) and a form body (POST when not NULL). */
@@ -168,6 +160,31 @@ static inline void db_text(const char *sql, const char *arg, char out[64])
     sqlite3_close(d);
 }
 
+/* The set-up both admin tests share: the test's hub (h) on the sample content, its log
+ * captured, with the first admin "boss" (password ADMIN_PW). The caller adds what else it
+ * needs, then starts the hub (hub_start). */
+#define ADMIN_PW "first-admin-pw"
+static inline void admin_hub_prepare(void)
+{
+    hub_init(&h);
+    h.capture_log = true;
+    CHECK_EQ_INT(hub_cmd(&h, NULL, 0, "load-sample"), 0);
+    CHECK(user_add("boss", "admin", NULL, ADMIN_PW, ADMIN_PW) == 0);
+}
+
+/* Stops the hub and reads (the first n - 1 bytes of) its log into log, NUL-terminated;
+ * returns how many bytes it read. The hub's files stay until hub_cleanup. */
+static inline size_t admin_hub_stop(char *log, size_t n)
+{
+    hub_stop(&h);
+    FILE *f = fopen(h.log, "r");
+    size_t len = f ? fread(log, 1, n - 1, f) : 0;
+    log[len] = '\0';
+    if (f)
+        fclose(f);
+    return len;
+}
+
 struct kiosk {
     char id[32], token[65];
 };
@@ -202,15 +219,11 @@ static inline void kiosk_new(struct kiosk *k, const char *id, const char *statio
 static const char EVENT_FIELDS[] = "kind=charity&starts_utc=2027-03-06+09%3A30&ends_utc=2027-03-"
                                    "06+11%3A30&capacity=20&max_party=2";
 
-/* The test's hub on the sample content, with the first admin "boss" (first-admin-pw) made on
- * the command line, serving; its log captured (h.log). */
+/* admin_hub_prepare, then the hub serving (with admin_serve_args). */
 static inline void admin_hub_up(void)
 {
-    hub_init(&h);
-    h.capture_log = true;
+    admin_hub_prepare();
     h.serve_args = admin_serve_args;
-    CHECK_EQ_INT(hub_cmd(&h, NULL, 0, "load-sample"), 0);
-    CHECK(user_add("boss", "admin", NULL, "first-admin-pw", "first-admin-pw") == 0);
     CHECK(hub_start(&h));
 }
 
@@ -219,20 +232,8 @@ static inline void admin_hub_up_staff(struct session *adm, struct session *st)
 {
     admin_hub_up();
     CHECK(user_add("staff-a", "staff", "binjiang", "staff-a-pw-123", "staff-a-pw-123") == 0);
-    CHECK_EQ_INT(login("boss", "first-admin-pw", adm), 303);
+    CHECK_EQ_INT(login("boss", ADMIN_PW, adm), 303);
     CHECK_EQ_INT(login("staff-a", "staff-a-pw-123", st), 303);
-}
-
-/* Stops the hub and reads (the start of) its log into log (n bytes, NUL-terminated). */
-static inline size_t admin_hub_down(char *log, size_t n)
-{
-    hub_stop(&h);
-    FILE *f = fopen(h.log, "r");
-    size_t got = f ? fread(log, 1, n - 1, f) : 0;
-    log[got] = '\0';
-    if (f)
-        fclose(f);
-    return got;
 }
 
 /* Creates an event as s (station: "" or an id; the title URL-encoded, also its English title

@@ -387,7 +387,7 @@ int main(void)
     figures(&adm, &st);
     duty_per_volunteer(&adm, &st);
     static char log[1 << 16];
-    admin_hub_down(log, sizeof log);
+    admin_hub_stop(log, sizeof log);
     CHECK(strstr(log, "13579") == NULL && strstr(log, "97531") == NULL);
     hub_cleanup(&h);
     return yk_test_done();

@@ -345,7 +345,7 @@ static void lockout(void)
 
 int main(void)
 {
-    admin_hub_up();
+    admin_hub_prepare();
     CHECK(user_add("short", "admin", NULL, "short", "short") != 0);
     CHECK(user_add("differ", "admin", NULL, "first-admin-pw", "first-admin-pX") != 0);
     CHECK(user_add("nostation", "staff", NULL, "first-admin-pw", "first-admin-pw") != 0);
@@ -353,6 +353,7 @@ int main(void)
     CHECK_EQ_INT(hub_db_int(h.db, "SELECT count(*) FROM admin_users WHERE pw_hash LIKE "
                                   "'$argon2id$%%'"),
                  1);
+    CHECK(hub_start(&h));
     no_session();
     struct session adm;
     CHECK_EQ_INT(login("boss", "first-admin-pw", &adm), 303);
@@ -373,7 +374,7 @@ int main(void)
     lockout();
     /* Nothing secret in the log. */
     static char log[1 << 16];
-    size_t n = admin_hub_down(log, sizeof log);
+    size_t n = admin_hub_stop(log, sizeof log);
     CHECK(n > 0 && strstr(log, "sign-in refused") != NULL);
     CHECK(strstr(log, "first-admin-pw") == NULL);
     CHECK(strstr(log, "wrong-password-x") == NULL);

@@ -182,7 +182,7 @@ int main(void)
     kiosks(&adm, &st);
     paging(&adm);
     static char log[1 << 16];
-    admin_hub_down(log, sizeof log);
+    admin_hub_stop(log, sizeof log);
     hub_cleanup(&h);
     return yk_test_done();
 }

@@ -331,7 +331,7 @@ int main(void)
     preview(&own, &other, ev);
     phones(&own, &other, ev);
     static char log[1 << 16];
-    admin_hub_down(log, sizeof log);
+    admin_hub_stop(log, sizeof log);
     hub_cleanup(&h);
     return yk_test_done();
 }
