@@ -390,6 +390,8 @@ void yk_admin_sheet_page(struct yk_admin_ctx *c, const char *event_id)
     yk_hub_html_raw(&s, "<h2>候补 <span class=\"en\">Waitlist</span></h2>");
     sheet_table(&s, "sheet-wait");
     ok = ok && yk_admin_signups(c->store, event_id, sheet_row, &w);
+    if (w.n == 0)
+        yk_hub_html_raw(&s, "<tr><td colspan=\"6\">无 <span class=\"en\">none</span></td></tr>");
     yk_hub_html_raw(&s, "</tbody></table><p class=\"totals\" id=\"sheet-totals\">已确认 "
                         "<span class=\"en\">confirmed</span> <strong>");
     yk_admin_html_int(&s, a.n);
