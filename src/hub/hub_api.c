@@ -145,6 +145,8 @@ static const struct {
     {"last_sync_utc", 0, YK_HUB_TIME_MAX, "bad-times"},
     {"uptime_s", 0, YK_HUB_TIME_MAX, "malformed"},
     {"free_disk_bytes", 0, INT64_C(1) << 53, "malformed"},
+    {"records_waiting", 0, INT32_MAX, "malformed"},
+    {"records_set_aside", 0, INT32_MAX, "malformed"},
     {"seats", 0, YK_HUB_SEATS_MAX, "malformed"},
 };
 
@@ -162,8 +164,10 @@ static const char *out_of_range(const struct yk_json *o)
 }
 
 /* The phone of a sign-up: phone_last4 must be exactly four digits, and a whole number (sent
- * by kiosks before issue 11) a valid one by core/phone.h's rule (mainland or "+" from
- * abroad); only its last four digits are kept. False: "bad-phone". */
+ * by kiosks before issue 11, and by kiosks whose hub keeps numbers for its staff: phone_days)
+ * a valid one by core/phone.h's rule (mainland or "+" from abroad). r->phone_last4 gets its
+ * last four digits; r->phone the number (the store keeps it only when the hub is set to,
+ * yk_hub_set_phone_days). False: "bad-phone". */
 static bool take_phone(struct yk_hub_record *r, const char *phone)
 {
     if (r->phone_last4) {
@@ -180,6 +184,7 @@ static bool take_phone(struct yk_hub_record *r, const char *phone)
             return false;
         if (!r->phone_last4) /* a valid number's last four characters are its last digits */
             r->phone_last4 = phone + strlen(phone) - 4;
+        r->phone = phone;
     }
     return true;
 }
@@ -611,17 +616,24 @@ static void do_heartbeat(struct yk_hub_store *store, const char *kiosk,
         yk_json_free(&doc);
         return;
     }
-    const char *version = NULL;
-    int64_t uptime = 0, last_sync = 0, free_disk = 0;
-    if (out_of_range(doc.root) || !opt_str(doc.root, "version", &version) ||
-        !opt_int(doc.root, "uptime_s", &uptime, NULL) ||
-        !opt_int(doc.root, "last_sync_utc", &last_sync, NULL) ||
-        !opt_int(doc.root, "free_disk_bytes", &free_disk, NULL) ||
-        (version && strlen(version) > 64)) {
+    struct yk_hub_beat b = {0};
+    bool has_waiting = false, has_aside = false;
+    bool bad = out_of_range(doc.root) || !opt_str(doc.root, "version", &b.version) ||
+               !opt_int(doc.root, "uptime_s", &b.uptime_s, NULL) ||
+               !opt_int(doc.root, "last_sync_utc", &b.last_sync_utc, NULL) ||
+               !opt_int(doc.root, "free_disk_bytes", &b.free_disk_bytes, NULL) ||
+               !opt_int(doc.root, "records_waiting", &b.records_waiting, &has_waiting) ||
+               !opt_int(doc.root, "records_set_aside", &b.records_set_aside, &has_aside) ||
+               (b.version && strlen(b.version) > 64);
+    if (!has_waiting)
+        b.records_waiting = -1; /* an older kiosk: not said */
+    if (!has_aside)
+        b.records_set_aside = -1;
+    if (bad) {
         yk_hub_error(rs, 400, "bad-request",
-                     "version (string), uptime_s, last_sync_utc, "
-                     "free_disk_bytes (integers)");
-    } else if (!yk_hub_heartbeat(store, kiosk, version, uptime, last_sync, free_disk, now)) {
+                     "version (string), uptime_s, last_sync_utc, free_disk_bytes, "
+                     "records_waiting, records_set_aside (integers)");
+    } else if (!yk_hub_heartbeat(store, kiosk, &b, now)) {
         yk_hub_error(rs, 503, "unavailable", "the hub's database failed; retry later");
     } else {
         struct yk_jw w;
@@ -629,6 +641,8 @@ static void do_heartbeat(struct yk_hub_store *store, const char *kiosk,
         yk_jw_obj_begin(&w);
         yk_jw_kbool(&w, "ok", true);
         yk_jw_kint(&w, "time_utc", now);
+        /* Whether kiosks should push sign-ups' full numbers (the hub keeps them this long). */
+        yk_jw_kint(&w, "phone_days", yk_hub_phone_days(store));
         yk_jw_obj_end(&w);
         finish_json(rs, &w);
     }
