@@ -1,8 +1,8 @@
 /* Home: the station's name, date and time, four large entries, and where there is room the
  * station's own card (address, opening hours, phone: from the stations table).
  * Widget ids: home.welcome, home.services, home.sites, home.events, home.blocks, home.tiles
- * (when the tiles scroll), home.mine (我的报名: find, show again or cancel a sign-up), home.station (the card), home.station.name, .address, .hours,
- * .phone. */
+ * (when the tiles scroll), home.mine (我的报名: find, show again or cancel a sign-up), home.station
+ * (the card), home.station.name, .address, .hours, .phone. */
 #include "ui/screens/screens.h"
 
 #include "core/icons.h"
