@@ -97,3 +97,9 @@ foreach(size 800x480 480x800 1080x1920)
     endforeach()
   endforeach()
 endforeach()
+# 我的报名 after the event started: why it cannot be cancelled, the ticket still there.
+add_test(NAME ui_mine_started
+         COMMAND ${YK_UI_RUN} $<TARGET_FILE:yikong-kiosk> ${YK_UI_SCRIPTS}/mine_started.txt
+                 ${CMAKE_BINARY_DIR}/shots/ui_mine_started --now 2026-12-11T17:50:00+08:00
+                 --size 800x480)
+set_tests_properties(ui_mine_started PROPERTIES ENVIRONMENT "YK_LOG=quiet")
