@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the terminal image for a Raspberry Pi 4 (arm64) from Debian 12 packages only:
-#   sudo bash kiosk-image/build-image.sh [--out DIR]
-# -> DIR/yikong-<version>-arm64.img.xz and .sha256 (default DIR: build-image/).
+#   sudo bash kiosk-image/build-image.sh [--out DIR] [--no-xz]
+# -> DIR/yikong-<version>-arm64.img.xz and .sha256 (default DIR: build-image/); the raw
+# .img is kept beside it (the boot test runs it). --no-xz: the raw image only (tests).
 #
 # 1. the kiosk package (build-debs.sh --arch arm64);
 # 2. the root file system by mmdebstrap (rootfs/packages.list, rootfs/hooks), cached as a
@@ -17,14 +18,24 @@ cd "$(dirname "$0")/.."
 root=$PWD
 here=$root/kiosk-image
 out=$root/build-image
+xz=1
 while [ $# -gt 0 ]; do
     case $1 in
     --out) out=$(realpath -m "$2"); shift 2 ;;
-    *) echo "usage: build-image.sh [--out DIR]" >&2; exit 2 ;;
+    --no-xz) xz=0; shift ;;
+    *) echo "usage: build-image.sh [--out DIR] [--no-xz]" >&2; exit 2 ;;
     esac
 done
 [ "$(id -u)" = 0 ] || { echo "build-image: run as root (sudo)" >&2; exit 1; }
 t0=$(date +%s)
+ts=$t0
+# step NAME: prints how long the step that just ended took (the figures in README.md).
+step() {
+    local t
+    t=$(date +%s)
+    echo "--- $1: $((t - ts)) s"
+    ts=$t
+}
 cache=${YK_CACHE_DIR:-/var/cache/yikong-build}
 mirror=${YK_MIRROR:-http://deb.debian.org/debian}
 security=${YK_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
@@ -38,6 +49,7 @@ bash "$here/binfmt.sh"
 bash "$here/build-debs.sh" --arch arm64 --out "$out/debs" >"$out/build-debs.log" 2>&1 ||
     { tail -30 "$out/build-debs.log"; echo "build-image: build-debs.sh failed" >&2; exit 1; }
 deb=$out/debs/yikong-kiosk_${version}_arm64.deb
+step "arm64 packages"
 
 # ---- 2. root file system (cached)
 # The key is the package list and the hooks. The kiosk's Depends at the time are installed
@@ -53,18 +65,19 @@ pkgs=$(echo "$pkgs" | tr ' ' '\n' | grep -v '^$' | sort -u)
 key=$({
     echo "$mirror $security"
     grep -v '^#' "$here/rootfs/packages.list"
-    cat "$here/rootfs/hooks/setup.sh" "$here/rootfs/hooks/customize.sh"
+    cat "$here/rootfs/hooks/setup.sh" "$here/rootfs/hooks/essential.sh" "$here/rootfs/hooks/customize.sh"
 } | sha256sum | cut -c1-16)
 tarball=$cache/rootfs-arm64-$key.tar
 if [ ! -f "$tarball" ]; then
     echo "=== root file system: mmdebstrap (one time for this package list, about 5 min)"
     # MODULES=list + the hook's module list: mkinitramfs under qemu-user takes ~4 min less
-    # than with MODULES=most, and the initrd is ~6 MB. Both are in place before the kernel
-    # package is configured (setup hook), so its initramfs is built once, small.
+    # than with MODULES=most, and the initrd is ~6 MB (setup hook); update-initramfs is
+    # diverted while packages go in (essential hook) and run once at the end (customize).
     nice -n 10 mmdebstrap --arch=arm64 --variant=apt --components="main non-free-firmware" \
         --skip=cleanup/apt/lists \
         --include="$(echo $pkgs | tr ' ' ',')" \
         --setup-hook="$here/rootfs/hooks/setup.sh \"\$1\"" \
+        --essential-hook="$here/rootfs/hooks/essential.sh \"\$1\"" \
         --customize-hook="$here/rootfs/hooks/customize.sh \"\$1\"" \
         bookworm "$tarball.tmp.tar" \
         "deb $mirror bookworm main non-free-firmware" \
@@ -74,6 +87,8 @@ if [ ! -f "$tarball" ]; then
 else
     echo "=== root file system: cached ($tarball)"
 fi
+
+step "root file system"
 
 # ---- 3. the kiosk and the terminal's settings
 rfs=$work/root
@@ -94,6 +109,8 @@ rm -rf "$rfs/tmp/yikong-kiosk.deb" "$rfs"/var/cache/apt/*.bin "$rfs"/var/cache/a
     "$rfs"/var/lib/apt/lists/*
 cp -a "$here/rootfs/overlay/." "$rfs/"
 chroot "$rfs" /bin/sh -s <"$here/rootfs/hooks/finish.sh"
+
+step "kiosk package and settings"
 
 # ---- 4. partitions and the image
 boot=$work/boot.vfat rootimg=$work/root.ext4 data=$work/data.ext4
@@ -145,10 +162,16 @@ dd if="$rootimg" of="$img" bs=1M seek=$((4 + bootmb)) conv=notrunc,sparse status
 dd if="$data" of="$img" bs=1M seek=$((4 + bootmb + rootmb)) conv=notrunc,sparse status=none
 rm -rf "$work"
 
-echo "=== compressing (xz)"
-xz -T0 -6 -k "$img"
-(cd "$out" && sha256sum "$(basename "$img").xz" >"$(basename "$img").xz.sha256")
-t1=$(date +%s)
-echo "image: $img.xz"
-echo "size: $(du -m "$img" | cut -f1) MiB raw ($total MiB apparent), $(du -m "$img.xz" | cut -f1) MiB compressed"
-echo "build time: $((t1 - t0)) s"
+step "partitions and image"
+if [ "$xz" = 1 ]; then
+    echo "=== compressing (xz)"
+    xz -T0 -6 -k "$img"
+    (cd "$out" && sha256sum "$(basename "$img").xz" >"$(basename "$img").xz.sha256")
+    step "xz"
+    echo "image: $img.xz (sha256 in $(basename "$img").xz.sha256)"
+    echo "size: $(du -m "$img" | cut -f1) MiB raw ($total MiB apparent), $(du -m "$img.xz" | cut -f1) MiB compressed"
+else
+    echo "image: $img (not compressed: --no-xz)"
+    echo "size: $(du -m "$img" | cut -f1) MiB raw ($total MiB apparent)"
+fi
+echo "build time: $(($(date +%s) - t0)) s"

@@ -34,7 +34,7 @@ else
 fi
 
 # 2. The scripts are run by path: a lost +x breaks the build or a terminal's first boot.
-for f in build-debs.sh build-image.sh sysroot.sh binfmt.sh rootfs/hooks/setup.sh \
+for f in build-debs.sh build-image.sh sysroot.sh binfmt.sh rootfs/hooks/setup.sh rootfs/hooks/essential.sh \
 	rootfs/hooks/customize.sh rootfs/overlay/usr/local/sbin/yikong-grow-data; do
 	if [ -x "$here/$f" ]; then ok "$f is executable"; else bad "$f is not executable (chmod +x; git update-index --chmod=+x)"; fi
 done

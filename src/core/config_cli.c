@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char *const system_config_paths[] = {"/etc/yikong/kiosk.conf",
@@ -142,6 +143,15 @@ static bool parse_size(const char *v, int *w, int *h)
     return true;
 }
 
+/* True if both paths name one file: on the terminal image /etc/yikong/kiosk.conf is a link
+ * to the boot partition's yikong.conf, and that is not two files to choose between. */
+static bool same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
 /* Loads the config file the command line and environment ask for. */
 static bool load_chosen_file(struct yk_config *cfg, const char *explicit_path, char *err,
                              size_t errn)
@@ -158,7 +168,8 @@ static bool load_chosen_file(struct yk_config *cfg, const char *explicit_path, c
     for (size_t i = 0; i < 2; i++) {
         if (access(system_config_paths[i], F_OK) != 0)
             continue;
-        if (i == 0 && access(system_config_paths[1], F_OK) == 0)
+        if (i == 0 && access(system_config_paths[1], F_OK) == 0 &&
+            !same_file(system_config_paths[0], system_config_paths[1]))
             yk_warn("config", "%s is read, %s is ignored: edit the first or remove it",
                     system_config_paths[0], system_config_paths[1]);
         return yk_config_load_file(cfg, system_config_paths[i], true, err, errn);

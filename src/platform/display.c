@@ -9,6 +9,7 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,6 +78,21 @@ static bool visible_driver(const char *drv, char *err, size_t errn)
              "--headless.",
              drv, drv);
     return false;
+}
+
+/* The GL implementation behind an OpenGL (ES) renderer, e.g. "V3D 4.2" on a Pi 4 (the GPU)
+ * or "llvmpipe (LLVM 15.0.6, 128 bits)" (Mesa's software rasteriser, as in the QEMU boot
+ * test): the log line that tells a technician which one a terminal got. The renderer's
+ * context is current right after SDL_CreateRenderer. "-" for the other renderers. */
+static const char *gl_renderer(const char *renderer_name)
+{
+    if (strncmp(renderer_name, "opengl", 6) != 0)
+        return "-";
+    typedef const unsigned char *(*get_string_fn)(unsigned int);
+    get_string_fn get_string = (get_string_fn)(uintptr_t)SDL_GL_GetProcAddress("glGetString");
+    const unsigned int gl_renderer_enum = 0x1F01; /* GL_RENDERER, GL and GLES alike */
+    const unsigned char *s = get_string ? get_string(gl_renderer_enum) : NULL;
+    return s ? (const char *)s : "?";
 }
 
 bool yk_display_init(struct yk_display *d, const struct yk_display_params *p, char *err,
@@ -160,10 +176,10 @@ bool yk_display_init(struct yk_display *d, const struct yk_display_params *p, ch
     SDL_RendererInfo info;
     SDL_GetRendererInfo(d->renderer, &info);
     yk_info("display",
-            "%s driver, %s renderer, %dx%d output, %dx%d logical, rotation %d, "
+            "%s driver, %s renderer (%s), %dx%d output, %dx%d logical, rotation %d, "
             "%.2f px/mm",
-            d->driver, info.name, d->phys_w, d->phys_h, d->log_w, d->log_h, p->rotation,
-            d->px_per_mm);
+            d->driver, info.name, gl_renderer(info.name), d->phys_w, d->phys_h, d->log_w, d->log_h,
+            p->rotation, d->px_per_mm);
     return true;
 fail:
     yk_display_destroy(d);

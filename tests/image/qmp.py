@@ -65,10 +65,15 @@ def guest_shell(sock_path, cmd):
             raise SystemExit("guest shell closed")
         buf += chunk
         text = buf.decode("utf-8", "replace").replace("\r", "")
-        # The guest's console is raw and does not echo: output, then the mark and status.
+        # The guest's console is set raw without echo, but a shell that was not ready yet
+        # may echo the command line back: drop that line, keep the output before the mark.
         lines = [l for l in text.split("\n") if l.startswith(mark + " ")]
         if lines:
-            sys.stdout.write(text.split(mark)[0])
+            out = text[: text.rfind("\n" + mark + " ") + 1] if ("\n" + mark + " ") in text else ""
+            sent = cmd + "; echo " + mark + " $?\n"
+            if out.startswith(sent):
+                out = out[len(sent):]
+            sys.stdout.write(out)
             s.close()
             return int(lines[-1].split()[1])
 

@@ -3,6 +3,10 @@
 # machine-specific may stay in the image.
 set -eu
 r=$1
+# The initramfs, once (essential.sh diverted update-initramfs while packages went in).
+rm -f "$r/usr/sbin/update-initramfs"
+chroot "$r" dpkg-divert --quiet --local --rename --remove /usr/sbin/update-initramfs
+chroot "$r" update-initramfs -c -k all
 # Host keys are made on the terminal (on the data partition), never shared by all images.
 rm -f "$r"/etc/ssh/ssh_host_*
 # An empty machine-id: systemd makes a transient one on the read-only root.
