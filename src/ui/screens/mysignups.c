@@ -57,7 +57,6 @@ struct mine_state {
     int wait_s;                   /* for mine.e.wait: how long the guard makes one wait */
     struct mine_item items[YK_SIGNUP_MINE_MAX];
     int n, sel, page;
-    int per_page;           /* rows the last build showed on a page */
     enum yk_mine_rc result; /* the last cancel's answer (shown on the item when refused) */
 };
 
@@ -76,9 +75,14 @@ static void clear_items(struct mine_state *s)
     s->n = 0;
 }
 
-/* The number's sign-ups, read again (after a cancel, a sync, back from a ticket). */
+/* The number's sign-ups, read again (after a cancel, a sync, back from a ticket); the one
+ * selected stays selected by its id, and when it is gone an item or confirm step falls back
+ * to the list. */
 static bool load(struct yk_kiosk *k, struct mine_state *s)
 {
+    char was[YK_ID_LEN + 1] = "";
+    if (s->sel < s->n)
+        memcpy(was, s->items[s->sel].m.info.id, sizeof was);
     clear_items(s);
     if (!k->p.db)
         return false;
@@ -93,8 +97,13 @@ static bool load(struct yk_kiosk *k, struct mine_state *s)
     }
     s->n = n;
     sodium_memzero(m, sizeof m);
-    if (s->sel >= s->n)
-        s->sel = s->n ? s->n - 1 : 0;
+    int found = -1;
+    for (int i = 0; i < n && was[0]; i++)
+        if (strcmp(s->items[i].m.info.id, was) == 0)
+            found = i;
+    s->sel = found >= 0 ? found : 0;
+    if (found < 0 && (s->step == M_ITEM || s->step == M_CONFIRM))
+        s->step = M_LIST;
     return true;
 }
 
@@ -104,8 +113,8 @@ static void enter(struct yk_kiosk *k)
     if (s) {
         /* Shown again (back from a ticket) after the data changed: the list anew, the step
          * kept (an item that is gone takes the person back to the list). */
-        if (s->step != M_PHONE && load(k, s) && s->step != M_DONE && s->sel >= s->n)
-            s->step = M_LIST;
+        if (s->step != M_PHONE)
+            load(k, s);
         k->dirty = true;
         return;
     }
@@ -377,7 +386,6 @@ static void build_list(struct yk_kiosk *k, struct yk_rect area)
     int per = (area.h + t->gap) / (hmax + t->gap);
     if (per < 1)
         per = 1;
-    s->per_page = per;
     int pages = (s->n + per - 1) / per;
     if (s->page >= pages)
         s->page = 0;
