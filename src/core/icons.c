@@ -351,6 +351,60 @@ static void draw_map(struct yk_path *s, struct yk_path *f)
     LINE(s, 15, 6, 15, 20.5f);
 }
 
+static void draw_shield(struct yk_path *s, struct yk_path *f)
+{
+    yk_path_move_to(s, 12, 2.5f);
+    yk_path_line_to(s, 20, 5.5f);
+    yk_path_line_to(s, 20, 11);
+    yk_path_cubic_to(s, 20, 16, 16.5f, 19.5f, 12, 21.5f);
+    yk_path_cubic_to(s, 7.5f, 19.5f, 4, 16, 4, 11);
+    yk_path_line_to(s, 4, 5.5f);
+    yk_path_close(s);
+    LINE(s, 8.5f, 12, 11, 14.5f, 15.5f, 9.5f);
+}
+
+static void draw_signpost(struct yk_path *s, struct yk_path *f)
+{
+    /* A sign pointing right above one pointing left, on one pole. */
+    SHAPE(s, 4, 4.5f, 17, 4.5f, 20, 7.25f, 17, 10, 4, 10);
+    SHAPE(s, 20, 12.5f, 7, 12.5f, 4, 15.25f, 7, 18, 20, 18);
+    LINE(s, 12, 2.5f, 12, 4.5f);
+    LINE(s, 12, 10, 12, 12.5f);
+    LINE(s, 12, 18, 12, 21.5f);
+}
+
+static void draw_heart(struct yk_path *s, struct yk_path *f)
+{
+    yk_path_move_to(s, 12, 20);
+    yk_path_cubic_to(s, 12, 20, 3, 14.5f, 3, 8.6f);
+    yk_path_cubic_to(s, 3, 5.7f, 5.2f, 3.8f, 7.8f, 3.8f);
+    yk_path_cubic_to(s, 9.7f, 3.8f, 11.2f, 4.9f, 12, 6.4f);
+    yk_path_cubic_to(s, 12.8f, 4.9f, 14.3f, 3.8f, 16.2f, 3.8f);
+    yk_path_cubic_to(s, 18.8f, 3.8f, 21, 5.7f, 21, 8.6f);
+    yk_path_cubic_to(s, 21, 14.5f, 12, 20, 12, 20);
+    yk_path_close(s);
+}
+
+static void draw_museum(struct yk_path *s, struct yk_path *f)
+{
+    /* A pediment on four columns, on a base: a hall of culture. */
+    SHAPE(s, 3, 8.5f, 12, 3, 21, 8.5f);
+    for (int i = 0; i < 4; i++) {
+        float x = 5.5f + (float)i * 13.0f / 3.0f;
+        LINE(s, x, 11.5f, x, 17.5f);
+    }
+    LINE(s, 2.5f, 20.5f, 21.5f, 20.5f);
+}
+
+static void draw_leaf(struct yk_path *s, struct yk_path *f)
+{
+    yk_path_move_to(s, 6, 18);
+    yk_path_cubic_to(s, 5, 10, 10, 4.5f, 20.5f, 3.5f);
+    yk_path_cubic_to(s, 20.5f, 13, 15, 19, 6, 18);
+    yk_path_close(s);
+    LINE(s, 3, 21, 14, 10);
+}
+
 static const struct {
     const char *name;
     void (*draw)(struct yk_path *stroke, struct yk_path *fill);
@@ -382,6 +436,11 @@ static const struct {
     [YK_ICON_WARNING] = {"warning", draw_warning},
     [YK_ICON_BACKSPACE] = {"backspace", draw_backspace},
     [YK_ICON_MAP] = {"map", draw_map},
+    [YK_ICON_SHIELD] = {"shield", draw_shield},
+    [YK_ICON_SIGNPOST] = {"signpost", draw_signpost},
+    [YK_ICON_HEART] = {"heart", draw_heart},
+    [YK_ICON_MUSEUM] = {"museum", draw_museum},
+    [YK_ICON_LEAF] = {"leaf", draw_leaf},
 };
 
 const char *yk_icon_name(enum yk_icon icon)

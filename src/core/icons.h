@@ -37,6 +37,12 @@ enum yk_icon {
     YK_ICON_WARNING,
     YK_ICON_BACKSPACE,
     YK_ICON_MAP,
+    /* The riverside service lines (services screen). */
+    YK_ICON_SHIELD,   /* with a check: safety */
+    YK_ICON_SIGNPOST, /* two signs pointing ways: everyday help on the way */
+    YK_ICON_HEART,    /* care */
+    YK_ICON_MUSEUM,   /* a columned hall: culture, heritage */
+    YK_ICON_LEAF,     /* caring for shared space */
     YK_ICON_COUNT
 };
 

@@ -158,9 +158,30 @@ static const char *const en_month_long[] = {"January",   "February", "March",   
                                             "May",       "June",     "July",     "August",
                                             "September", "October",  "November", "December"};
 
+void yk_format_day(char *buf, size_t n, int64_t utc_s, int64_t now_utc_s, const char *lang)
+{
+    struct yk_localtime a, now;
+    yk_shanghai_time(utc_s, &a);
+    yk_shanghai_time(now_utc_s, &now);
+    bool en = strcmp(lang, "en") == 0;
+    if (a.year == now.year && en)
+        snprintf(buf, n, "%s %d %s", en_week[a.weekday], a.day, en_month[a.month - 1]);
+    else if (a.year == now.year)
+        snprintf(buf, n, "%d月%d日 %s", a.month, a.day, zh_week[a.weekday]);
+    else
+        yk_format_date(buf, n, utc_s, lang);
+}
+
 void yk_format_when(char *buf, size_t n, int64_t start_utc_s, int64_t end_utc_s, int64_t now_utc_s,
                     const char *lang)
 {
+    if (start_utc_s == end_utc_s) { /* a moment */
+        char day[64], hhmm[16];
+        yk_format_day(day, sizeof day, start_utc_s, now_utc_s, lang);
+        yk_format_hhmm(hhmm, sizeof hhmm, start_utc_s);
+        snprintf(buf, n, "%s %s", day, hhmm);
+        return;
+    }
     struct yk_localtime a, b, now;
     yk_shanghai_time(start_utc_s, &a);
     /* An end at midnight belongs to the day before (a whole day ends at 24:00). */

@@ -52,10 +52,15 @@ void yk_format_hhmm(char *buf, size_t n, int64_t utc_s);
  * shown only when it differs). */
 void yk_format_span(char *buf, size_t n, int64_t start_utc_s, int64_t end_utc_s, const char *lang);
 
+/* Formats a Shanghai day for people, seen at now_utc_s: zh "12月5日 星期六", en "Sat 5 Dec",
+ * with the year where it is not now's year ("2027年10月1日 星期五", "Fri 1 Oct 2027"). */
+void yk_format_day(char *buf, size_t n, int64_t utc_s, int64_t now_utc_s, const char *lang);
+
 /* Formats when something happens, for people, seen at now_utc_s: a span as yk_format_span
  * does, with the year where it is not now's year (zh "2027年10月1日 星期五 09:30–11:30", en
  * "Fri 1 Oct 2027 09:30–11:30"); whole days as "12月5日 全天" / "Sat 5 Dec, all day" or
- * "12月5日–12月7日" / "5–7 Dec"; a whole calendar month as "3月全月" / "March (all month)". */
+ * "12月5日–12月7日" / "5–7 Dec"; a whole calendar month as "3月全月" / "March (all month)";
+ * a moment (start == end, e.g. a deadline) as yk_format_day's day and "HH:MM". */
 void yk_format_when(char *buf, size_t n, int64_t start_utc_s, int64_t end_utc_s, int64_t now_utc_s,
                     const char *lang);
 

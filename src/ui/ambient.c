@@ -4,6 +4,7 @@
 #include "core/log.h"
 #include "core/shtime.h"
 #include "core/store.h"
+#include "ui/page.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,20 +71,17 @@ static size_t slides(const struct yk_kiosk *k)
     return 1 + (c ? c->events.count + c->sites.count : 0); /* the welcome slide first */
 }
 
-void yk_ambient_tick(struct yk_kiosk *k)
+bool yk_ambient_tick(struct yk_kiosk *k)
 {
     int64_t t = mono(k);
     bool night = night_now(k);
+    bool began = night && !k->night;
     if (night != k->night) {
         k->night = night;
         k->dirty = true;
-        if (night) {
-            /* The night starts from a clean home screen: nothing of the day stays up. */
-            yk_kiosk_reset(k);
-            k->night = true;
+        if (night)
             yk_info("kiosk", "night schedule: screen %s",
                     k->p.cfg->night_mode == YK_NIGHT_BLANK ? "off" : "dimmed");
-        }
     }
     bool idle_home = k->screen == YK_SCREEN_HOME && k->back_depth == 0 && !k->idle_warning;
     int after = k->p.cfg->attract_after_s;
@@ -103,6 +101,7 @@ void yk_ambient_tick(struct yk_kiosk *k)
         k->attract_next_ms = t + SLIDE_MS;
         k->dirty = true;
     }
+    return began;
 }
 
 bool yk_ambient_wake(struct yk_kiosk *k)
@@ -227,14 +226,33 @@ static void build_attract(struct yk_kiosk *k)
         yk_cut_top(&cin, t->pad);
     else
         yk_cut_left(&cin, t->pad * 2);
-    /* The slide's link as a QR on the right, where there is room for 25 mm. */
-    int qside = (int)(30.0f * t->px_per_mm);
-    if (link && *link && !narrow && cin.w - qside >= cin.w / 2 && cin.h >= qside) {
-        struct yk_rect q = yk_cut_right(&cin, qside);
-        q.h = qside;
-        yk_ui_fill(ui, q, (struct yk_color){255, 255, 255, 255}, t->radius);
-        yk_ui_qr(ui, "attract.qr", q, link);
-        yk_cut_right(&cin, t->pad);
+    /* A QR code with what it opens said under it: the slide's own link, else the station's
+     * page. The hub has no page per station yet, so that is the hub's address from the
+     * config; with no hub there is no page to open, and no QR. On the right (landscape) or at
+     * the foot of the card (portrait), where there is room for 25 mm of code. */
+    const char *hub = k->p.cfg->hub_url;
+    const char *qr_url = link && *link ? link : hub[0] ? hub : NULL;
+    const char *qr_caption = tr(k, link && *link ? "qr.take_along" : "attract.qr.station");
+    if (qr_url) {
+        /* The card: the code, its caption under it, a gap of white all round. */
+        int qside = (int)(34.0f * t->px_per_mm); /* 25 mm or more in whole-pixel modules */
+        int big = narrow ? cin.w / 3 : (cin.h / 2 < cin.w / 4 ? cin.h / 2 : cin.w / 4);
+        if (big > qside)
+            qside = big; /* a large screen: a code to scan from a step away */
+        int cw = narrow || qside + 2 * t->gap > cin.w / 3 ? qside + 2 * t->gap : cin.w / 3;
+        int ch = yk_ui_text_height(ui, qr_caption, YK_FONT_SMALL, cw - 2 * t->gap);
+        int qh = qside + ch + 2 * t->gap;
+        if (!narrow && cin.w - cw >= cin.w / 2 && cin.h >= qh) {
+            struct yk_rect q = yk_cut_right(&cin, cw);
+            yk_page_qr_card(k, "attract.qr", (struct yk_rect){q.x, q.y, q.w, qh}, qr_url,
+                            qr_caption);
+            yk_cut_right(&cin, t->pad);
+        } else if (narrow && cin.h >= qh * 2 && cin.w >= cw) {
+            struct yk_rect q = yk_cut_bottom(&cin, qh);
+            yk_page_qr_card(k, "attract.qr", (struct yk_rect){q.x + (q.w - cw) / 2, q.y, cw, qh},
+                            qr_url, qr_caption);
+            yk_cut_bottom(&cin, t->pad);
+        }
     }
     int kh = yk_ui_text_height(ui, kicker, YK_FONT_BODY, cin.w);
     yk_ui_text(ui, "attract.kicker", yk_cut_top(&cin, kh), kicker, YK_FONT_BODY, t->primary,

@@ -57,6 +57,8 @@ void yk_page_row(struct yk_kiosk *k, const char *id, struct yk_rect r, const cha
     yk_ui_icon_draw(ui, (struct yk_rect){r.x + r.w - t->pad - cw, r.y + (r.h - cw) / 2, cw, cw},
                     YK_ICON_CHEVRON_RIGHT, t->ink_soft);
     yk_ui_set_text(ui, id, sub && *sub ? yk_ui_fmt(ui, "%s %s", title, sub) : title);
+    if (icon >= 0)
+        yk_ui_set_icon(ui, id, icon);
 }
 
 /* ---------------------------------------------------------------- long lists */

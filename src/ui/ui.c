@@ -803,6 +803,15 @@ void yk_ui_set_text(struct yk_ui *ui, const char *id, const char *text)
         }
 }
 
+void yk_ui_set_icon(struct yk_ui *ui, const char *id, int icon)
+{
+    for (size_t i = ui->n_widgets; i-- > 0;)
+        if (strcmp(ui->widgets[i].id, id) == 0) {
+            ui->widgets[i].icon = yk_icon_name((enum yk_icon)icon);
+            return;
+        }
+}
+
 /* ---------------------------------------------------------------- queries */
 
 const struct yk_widget *yk_ui_hit(const struct yk_ui *ui, int x, int y)
@@ -863,6 +872,8 @@ void yk_ui_write_tree(const struct yk_ui *ui, void *fp)
                 w->clipped ? "true" : "false");
         if (w->primary)
             fputs(",\"primary\":true", f);
+        if (w->icon)
+            fprintf(f, ",\"icon\":\"%s\"", w->icon);
         if (w->role == YK_ROLE_QR) {
             fputs(",\"data\":", f);
             json_str(f, w->data);

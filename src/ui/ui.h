@@ -95,6 +95,7 @@ struct yk_widget {
     bool has_colors; /* a button: the colours of its states, for yk_ui_check_contrast */
     struct yk_color st_bg, st_fg; /* its style's background and label colour */
     bool has_sub;                 /* it has a second, smaller line */
+    const char *icon;             /* the name of its picture (yk_icon_name), NULL if none */
 };
 
 /* Remembered across builds: the position of a scrolling region. */
@@ -235,6 +236,10 @@ void yk_ui_modal(struct yk_ui *ui);
 /* Sets the tree text of the last widget with this id (e.g. an icon-only button keeps its
  * words for read-aloud). */
 void yk_ui_set_text(struct yk_ui *ui, const char *id, const char *text);
+
+/* Names the picture (an enum yk_icon) of the last widget with this id in the tree, so tests
+ * can tell rows apart by what they show. */
+void yk_ui_set_icon(struct yk_ui *ui, const char *id, int icon);
 
 /* Marks the last widget with this id as a primary choice or action of the screen (one the
  * person must be able to reach without scrolling). When no widget has that id (the screen

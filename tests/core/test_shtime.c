@@ -78,6 +78,26 @@ static void test_when(void)
     CHECK_EQ_STR(buf, "5–7 Dec");
     yk_format_when(buf, sizeof buf, d0, d0 + 3 * 86400, now, "zh");
     CHECK_EQ_STR(buf, "12月5日–12月7日");
+    /* A moment (a sign-up deadline): its day and time, the year only where it is not now's. */
+    int64_t m = yk_shanghai_to_utc(2026, 12, 11, 18, 0, 0);
+    yk_format_when(buf, sizeof buf, m, m, now, "en");
+    CHECK_EQ_STR(buf, "Fri 11 Dec 18:00");
+    yk_format_when(buf, sizeof buf, m, m, now, "zh");
+    CHECK_EQ_STR(buf, "12月11日 星期五 18:00");
+    m = yk_shanghai_to_utc(2027, 9, 30, 18, 0, 0);
+    yk_format_when(buf, sizeof buf, m, m, now, "en");
+    CHECK_EQ_STR(buf, "Thu 30 Sep 2027 18:00");
+    yk_format_when(buf, sizeof buf, m, m, now, "zh");
+    CHECK_EQ_STR(buf, "2027年9月30日 星期四 18:00");
+    /* A day (the events list's headings). */
+    yk_format_day(buf, sizeof buf, d0, now, "en");
+    CHECK_EQ_STR(buf, "Sat 5 Dec");
+    yk_format_day(buf, sizeof buf, d0, now, "zh");
+    CHECK_EQ_STR(buf, "12月5日 星期六");
+    yk_format_day(buf, sizeof buf, m, now, "en");
+    CHECK_EQ_STR(buf, "Thu 30 Sep 2027");
+    yk_format_day(buf, sizeof buf, m, now, "zh");
+    CHECK_EQ_STR(buf, "2027年9月30日 星期四");
 }
 
 static void test_driven_clock(void)

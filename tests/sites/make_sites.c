@@ -8,6 +8,13 @@
  * fourth has no English name (the UI falls back to Chinese); every seventh has a long name;
  * sites 1, 2 and every 25th have a generated PNG photo, site 3 a photo whose bytes are not
  * an image (the page must still look right) and site 4 a photo hash with no media row.
+ *
+ *   make_sites DATA_DIR pictures
+ *
+ * keeps the sample content and gives each of its teaching sites a drawn picture (a river at
+ * dusk under a steel arch, or the far bank's skyline): stand-ins for the photos the hub sends,
+ * to see and show the screens that use photos, and an event at the World Expo Museum
+ * ("测试活动"). The sample itself has no photos (db/README.md).
  * Prints nothing; exits non-zero on any error. */
 #include "core/db.h"
 
@@ -35,6 +42,26 @@ static bool exec(struct yk_db *db, const char *sql)
     return rc == SQLITE_DONE;
 }
 
+/* Encodes s (which it frees) as PNG into *out (the caller frees it). */
+static bool save_png(SDL_Surface *s, unsigned char **out, size_t *len)
+{
+    size_t cap = (size_t)s->w * s->h * 4 + 4096;
+    unsigned char *buf = malloc(cap);
+    SDL_RWops *rw = buf ? SDL_RWFromMem(buf, (int)cap) : NULL;
+    bool ok = rw && IMG_SavePNG_RW(s, rw, 0) == 0;
+    if (ok)
+        *len = (size_t)SDL_RWtell(rw);
+    if (rw)
+        SDL_RWclose(rw);
+    SDL_FreeSurface(s);
+    if (!ok) {
+        free(buf);
+        return false;
+    }
+    *out = buf;
+    return true;
+}
+
 /* A small PNG: a warm gradient with a red band, different for each seed. The caller frees
  * *out. */
 static bool make_png(int seed, unsigned char **out, size_t *len)
@@ -52,21 +79,83 @@ static bool make_png(int seed, unsigned char **out, size_t *len)
             row[x] = SDL_MapRGB(s->format, (Uint8)r, (Uint8)g, (Uint8)b);
         }
     }
-    size_t cap = (size_t)w * h * 4 + 4096;
-    unsigned char *buf = malloc(cap);
-    SDL_RWops *rw = buf ? SDL_RWFromMem(buf, (int)cap) : NULL;
-    bool ok = rw && IMG_SavePNG_RW(s, rw, 0) == 0;
-    if (ok)
-        *len = (size_t)SDL_RWtell(rw);
-    if (rw)
-        SDL_RWclose(rw);
-    SDL_FreeSurface(s);
-    if (!ok) {
-        free(buf);
+    return save_png(s, out, len);
+}
+
+/* One pixel of a drawn picture, blended over what is there by a (0..1). */
+static void blend(Uint32 *px, const SDL_PixelFormat *f, int r, int g, int b, float a)
+{
+    Uint8 r0, g0, b0;
+    SDL_GetRGB(*px, f, &r0, &g0, &b0);
+    *px = SDL_MapRGB(f, (Uint8)(r0 + (r - r0) * a), (Uint8)(g0 + (g - g0) * a),
+                     (Uint8)(b0 + (b - b0) * a));
+}
+
+/* A drawn stand-in for a photo, 960 x 640: a dusk sky, the far bank's towers, the river with
+ * the light on it, and (arch) a red steel arch bridge over it. The caller frees *out. */
+static bool make_scene(int seed, bool arch, unsigned char **out, size_t *len)
+{
+    const int w = 960, h = 640, horizon = h * 58 / 100;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
+    if (!s)
         return false;
+    const SDL_PixelFormat *f = s->format;
+    unsigned rnd = 12345u + (unsigned)seed * 7919u;
+    for (int y = 0; y < h; y++) {
+        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + y * s->pitch);
+        for (int x = 0; x < w; x++) {
+            float t = (float)y / horizon;
+            if (y < horizon) /* sky: deep blue above, warm near the horizon */
+                row[x] = SDL_MapRGB(f, (Uint8)(60 + 190 * t), (Uint8)(80 + 100 * t),
+                                    (Uint8)(140 - 30 * t));
+            else { /* water, darker towards us, with bands of light */
+                float d = (float)(y - horizon) / (h - horizon);
+                int shimmer = ((y * 7 + (x / 40) * 13) % 23 < 3) ? 40 : 0;
+                row[x] = SDL_MapRGB(f, (Uint8)(150 - 100 * d + shimmer),
+                                    (Uint8)(110 - 60 * d + shimmer / 2), (Uint8)(110 - 40 * d));
+            }
+        }
     }
-    *out = buf;
-    return true;
+    /* The far bank: towers of different heights, some windows lit. */
+    for (int x = 0; x < w;) {
+        rnd = rnd * 1103515245u + 12345u;
+        int bw = 30 + (int)(rnd >> 16) % 70;
+        int bh = 20 + (int)(rnd >> 8) % (arch ? 90 : 200);
+        for (int y = horizon - bh; y < horizon; y++) {
+            Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + y * s->pitch);
+            for (int xx = x; xx < x + bw - 4 && xx < w; xx++) {
+                unsigned cell =
+                    (unsigned)(y / 12) * 131u + (unsigned)(xx / 10) * 71u + (unsigned)seed;
+                bool lit = (cell * 2654435761u >> 28) < 5 && xx % 10 < 5 && y % 12 < 6;
+                blend(&row[xx], f, lit ? 250 : 45, lit ? 210 : 40, lit ? 140 : 60, 1.0f);
+            }
+        }
+        x += bw;
+    }
+    if (arch) {
+        /* A steel arch: two red bands (a parabola), the deck under it, hangers between. */
+        int cx = w / 2, span = w * 80 / 100, top = horizon - h * 42 / 100, deck = horizon - 20;
+        for (int x = cx - span / 2; x <= cx + span / 2; x++) {
+            float u = (float)(x - cx) / (span / 2);
+            int y0 = top + (int)((deck + 30 - top) * u * u);
+            for (int th = 0; th < 14; th++) {
+                int y = y0 + th;
+                if (y >= 0 && y < h)
+                    blend((Uint32 *)((Uint8 *)s->pixels + y * s->pitch) + x, f, 0xB8, 0x14, 0x1B,
+                          1.0f);
+            }
+            if ((x - cx) % 36 == 0 && y0 + 14 < deck) /* a hanger */
+                for (int y = y0 + 14; y < deck; y++)
+                    blend((Uint32 *)((Uint8 *)s->pixels + y * s->pitch) + x, f, 0x8A, 0x10, 0x16,
+                          1.0f);
+        }
+        for (int y = deck; y < deck + 12; y++) {
+            Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + y * s->pitch);
+            for (int x = 0; x < w; x++)
+                blend(&row[x], f, 60, 50, 55, 1.0f);
+        }
+    }
+    return save_png(s, out, len);
 }
 
 static bool add_media(struct yk_db *db, const unsigned char *bytes, size_t len, char hex[65])
@@ -92,6 +181,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: make_sites DATA_DIR N [STATION_POS_M|none]\n");
         return 2;
     }
+    bool pictures = strcmp(argv[2], "pictures") == 0;
     int n = atoi(argv[2]);
     int here = argc > 3 ? (strcmp(argv[3], "none") == 0 ? -1 : atoi(argv[3])) : 1200;
     if (sodium_init() < 0)
@@ -103,6 +193,44 @@ int main(int argc, char **argv)
         return fail("open", NULL);
     if (!yk_db_begin(&db))
         return fail("begin", &db);
+    if (pictures) {
+        /* The sample's sites keep their facts; each gets a drawn picture. */
+        static const char *const ids[] = {"expo-museum", "table-tennis-museum",
+                                          "lupu-bridge", "dianzan-square",
+                                          "yuanwang-1",  "translation-museum"};
+        for (int i = 0; i < 6; i++) {
+            unsigned char *png;
+            size_t len;
+            char hex[65];
+            if (!make_scene(i, strcmp(ids[i], "lupu-bridge") == 0, &png, &len))
+                return fail("picture", &db);
+            bool ok = add_media(&db, png, len, hex);
+            free(png);
+            sqlite3_stmt *up = ok ? yk_db_prepare(&db, "UPDATE sites SET photo_hash = ?1 "
+                                                       "WHERE id = ?2")
+                                  : NULL;
+            if (!up)
+                return fail("picture", &db);
+            sqlite3_bind_text(up, 1, hex, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(up, 2, ids[i], -1, SQLITE_STATIC);
+            int rc = sqlite3_step(up);
+            sqlite3_finalize(up);
+            if (rc != SQLITE_DONE || sqlite3_changes(db.handle) != 1)
+                return fail("picture: no such sample site", &db);
+        }
+        /* An event at one of the sites: its page shows the site's picture. */
+        if (!exec(&db, "INSERT INTO events (id, kind, title_zh, title_en, place_zh, place_en, "
+                       "starts_utc, ends_utc, capacity, max_party, seats_held) VALUES "
+                       "('test-at-expo-museum', 'experience', '测试活动：世博会博物馆导览', "
+                       "'Test event: a guided visit', '世博会博物馆', 'World Expo Museum', "
+                       "1796450400, 1796457600, 20, 2, 20)"))
+            return fail("event", &db);
+        if (!yk_db_commit(&db))
+            return fail("commit", &db);
+        yk_db_close(&db);
+        SDL_Quit();
+        return 0;
+    }
     if (!exec(&db, "DELETE FROM sites"))
         return fail("delete sites", &db);
     sqlite3_stmt *stn =

@@ -30,3 +30,15 @@ foreach(size ${YK_SITES_SIZES})
 endforeach()
 # The station's own position unknown: no "you are here", no distances.
 yk_sites_test(sites_nostation_800x480 12 none nostation.txt --size 800x480)
+# Elder mode on the 7" panel, either way up: the map whole and tappable, the list under it.
+foreach(size 800x480 480x800)
+  yk_sites_test(sites_elder_${size} 6 1200 elder.txt --size ${size})
+endforeach()
+# Photos (drawn stand-ins on the sample's sites): home's photo of the day on large screens
+# only; the README's large-screen shots come from here.
+foreach(size 1920x1080 1080x1920)
+  yk_sites_test(sites_photos_${size} pictures none photos.txt --size ${size})
+endforeach()
+foreach(size 800x480 480x800)
+  yk_sites_test(sites_photos_${size} pictures none photos-small.txt --size ${size})
+endforeach()

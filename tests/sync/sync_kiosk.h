@@ -63,14 +63,10 @@ static inline enum yk_sync_rc sk_round(struct sync_kiosk *k, int64_t now_s)
     return yk_sync_round(&k->c, &k->db, now_s, k->code, true);
 }
 
-/* Unsets the proxy variables (the hub is on 127.0.0.1), starts hub and writes its url.
- * Returns false (said on stderr, the hub cleaned up) when it cannot start. */
+/* Starts hub and writes its url. Returns false (said on stderr, the hub cleaned up) when it
+ * cannot start. */
 static inline bool sk_hub_start(struct hub *hub, char *url, size_t n)
 {
-    unsetenv("http_proxy");
-    unsetenv("HTTP_PROXY");
-    unsetenv("all_proxy");
-    unsetenv("ALL_PROXY");
     hub_init(hub);
     if (!hub_start(hub)) {
         fprintf(stderr, "cannot start the hub\n");

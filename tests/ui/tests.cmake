@@ -64,6 +64,7 @@ add_test(NAME test_evwait COMMAND test_evwait)
 # Its timings are figures, not assertions: bench_evwait (tests/bench/bench.sh prints them).
 add_executable(bench_evwait ${CMAKE_CURRENT_LIST_DIR}/bench_evwait.c)
 target_link_libraries(bench_evwait PRIVATE yk_platform)
+target_include_directories(bench_evwait PRIVATE ${CMAKE_SOURCE_DIR}/tests)
 
 # Walkthroughs: every step's choices whole in view (check-choices), at the 7" panel's two
 # ways up, in both languages, elder mode and not. Screenshots: build/shots/walk_<...>/.
@@ -82,6 +83,21 @@ add_test(NAME ui_night_start
          COMMAND ${YK_UI_RUN} $<TARGET_FILE:yikong-kiosk> ${YK_UI_SCRIPTS}/night_start.txt
                  ${CMAKE_BINARY_DIR}/shots/ui_night_start --now 2026-12-01T23:00:00+08:00
                  --size 800x480)
+# Tests written as shell scripts that run the kiosk themselves: NAME.sh KIOSK OUTDIR [options].
+function(yk_ui_sh_test name sh)
+  foreach(size 800x480 480x800 1920x1080 1080x1920)
+    add_test(NAME ${name}_${size}
+             COMMAND ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/${sh} $<TARGET_FILE:yikong-kiosk>
+                     ${CMAKE_BINARY_DIR}/shots/${name}_${size} ${YK_NOW} --size ${size})
+    set_tests_properties(${name}_${size} PROPERTIES ENVIRONMENT "YK_LOG=quiet")
+  endforeach()
+endfunction()
+# The attract loop's QR code to the station's page (the hub's address; none without a hub),
+# with the station's name, the clock and "touch to start".
+yk_ui_sh_test(ui_attract attract.sh)
+# The services list's rhythm: each line its own picture and its services named, projects by
+# series, a shared summary said once.
+yk_ui_sh_test(ui_services_rhythm services.sh)
 
 # 我的报名 (find, show again, cancel a sign-up; the lookup bound): the same walkthrough
 # rules, at the 7" panel both ways up and the tall large screen. Shots: build/shots/mine_<...>/.

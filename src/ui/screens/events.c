@@ -21,6 +21,8 @@
  *   event.signup           the sign-up button: present when the event takes sign-ups,
  *                          enabled while sign-up is open; opens the sign-up screen
  *   event.qr               the event's link as a QR code (when it has one)
+ *   event.photo            on a large screen, the photo of the teaching site the event's
+ *                          place names (ui/photo.c), under the sign-up button or at the end
  *   event.missing          the event is no longer in the database
  *
  * Time: the list holds the events that have not ended at the clock's now. Both screens
@@ -33,6 +35,7 @@
 #include "core/shtime.h"
 #include "core/store.h"
 #include "ui/page.h"
+#include "ui/photo.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -294,7 +297,8 @@ static const char *heading_text(struct yk_kiosk *k, struct list_state *s, const 
     if (it->now)
         return tr(k, "events.now");
     char date[64];
-    yk_format_date(date, sizeof date, s->events.items[it->ev].starts_utc, yk_lang_code(k->lang));
+    yk_format_day(date, sizeof date, s->events.items[it->ev].starts_utc, yk_kiosk_now_utc_s(k),
+                  yk_lang_code(k->lang));
     return yk_ui_strdup(&k->ui, date);
 }
 
@@ -565,6 +569,7 @@ const struct yk_screen_def yk_screen_events = {
 struct detail_state {
     struct yk_event ev;
     bool found;
+    struct yk_photo photo; /* of the teaching site the event's place names, if any */
     struct yk_block_list blocks;
     long long loaded_at, expiry;
 };
@@ -589,6 +594,7 @@ static void detail_leave(struct yk_kiosk *k)
         return;
     yk_store_event_clear(&s->ev);
     yk_store_free_blocks(&s->blocks);
+    yk_photo_clear(&s->photo);
     free(s);
     k->state[YK_SCREEN_EVENT] = NULL;
 }
@@ -603,12 +609,28 @@ static void detail_enter(struct yk_kiosk *k)
         yk_store_list_blocks(k->p.db, &s->blocks);
     k->state[YK_SCREEN_EVENT] = s;
     detail_load(k, s);
+    if (s->found)
+        yk_photo_of_place(k, s->ev.place.zh, &s->photo);
 }
 
 static const char *detail_title(struct yk_kiosk *k)
 {
     struct detail_state *s = dst(k);
     return s && s->found ? PICK(s->ev.title) : tr(k, "home.events");
+}
+
+/* The site's photo in the top left of box, its shape kept; returns the height used. */
+static int event_photo(struct yk_kiosk *k, struct detail_state *s, struct yk_rect box)
+{
+    const struct yk_photo *p = &s->photo;
+    int w = box.w, h = (int)((long long)box.w * p->h / p->w);
+    if (h > box.h) {
+        h = box.h;
+        w = (int)((long long)h * p->w / p->h);
+    }
+    yk_ui_image(&k->ui, "event.photo", (struct yk_rect){box.x, box.y, w, h}, p->media.hash,
+                p->media.bytes, p->media.size, yk_pick(k->lang, p->name.zh, p->name.en));
+    return h;
 }
 
 static void detail_build(struct yk_kiosk *k, struct yk_rect area)
@@ -645,19 +667,29 @@ static void detail_build(struct yk_kiosk *k, struct yk_rect area)
     yk_doc_field(&d, "event.time", tr(k, "event.time"), span);
     yk_doc_field(&d, "event.place", tr(k, "event.place"), PICK(e->place));
     if (open) {
-        char date[64], hhmm[16];
+        char closes_at[96];
         long long closes = signup_closes(e);
-        yk_format_date(date, sizeof date, closes, yk_lang_code(k->lang));
-        yk_format_hhmm(hhmm, sizeof hhmm, closes);
-        yk_doc_field(&d, "event.deadline", tr(k, "event.deadline"),
-                     yk_ui_fmt(&k->ui, "%s %s", date, hhmm));
+        yk_format_when(closes_at, sizeof closes_at, closes, closes, yk_kiosk_now_utc_s(k),
+                       yk_lang_code(k->lang));
+        yk_doc_field(&d, "event.deadline", tr(k, "event.deadline"), closes_at);
     }
     yk_doc_field(&d, "event.host", tr(k, "event.host"), PICK(e->host));
     yk_doc_field(&d, "event.block", tr(k, "event.block"), block_name(k, &s->blocks, e->block_id));
     yk_doc_field(&d, "event.kind", tr(k, "event.kind"), tr(k, kind_key(e->kind)));
     yk_doc_text(&d, "event.summary", PICK(e->summary), false);
+    /* A large screen: the photo of the teaching site where it takes place, under the
+     * sign-up button in the aside, else at the end of the page (two fifths of its height). */
+    bool photo = s->photo.ok && (float)d.view.h >= 150.0f * t->px_per_mm;
+    if (photo && d.aside.w <= 0) {
+        yk_doc_space(&d, t->gap);
+        yk_doc_space(&d,
+                     event_photo(k, s, (struct yk_rect){d.x, d.y, d.w, d.view.h * 2 / 5}) + t->pad);
+    }
     yk_doc_qr(&d, "event.qr", e->link_url, tr(k, "qr.take_along"));
     yk_doc_end(&d);
+    int room = d.aside.y + d.aside.h - d.aside_y - t->pad;
+    if (photo && d.aside.w > 0 && room >= d.aside.w / 4)
+        event_photo(k, s, (struct yk_rect){d.aside.x, d.aside_y + t->pad, d.aside.w, room});
 }
 
 /* The sign-up flow (src/ui/screens/signup.c) takes over from here for k->sel_event. */

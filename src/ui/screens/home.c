@@ -2,12 +2,15 @@
  * station's own card (address, opening hours, phone: from the stations table).
  * Widget ids: home.welcome, home.services, home.sites, home.events, home.blocks, home.tiles
  * (when the tiles scroll), home.mine (我的报名: find, show again or cancel a sign-up), home.station
- * (the card), home.station.name, .address, .hours, .phone. */
+ * (the card), home.station.name, .address, .hours, .phone; on large screens a teaching site's
+ * photo of the day, home.photo (.photo, .name, .kicker), which opens the site. */
 #include "ui/screens/screens.h"
 
 #include "core/icons.h"
 #include "core/store.h"
+#include "ui/photo.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,6 +33,7 @@ static const struct {
 struct state {
     struct yk_station station;
     bool found;
+    struct yk_photo photo;
 };
 
 static void leave(struct yk_kiosk *k)
@@ -38,6 +42,7 @@ static void leave(struct yk_kiosk *k)
     if (!s)
         return;
     yk_store_station_clear(&s->station);
+    yk_photo_clear(&s->photo);
     free(s);
     k->state[YK_SCREEN_HOME] = NULL;
 }
@@ -50,6 +55,7 @@ static void enter(struct yk_kiosk *k)
         return;
     s->found =
         k->p.db && yk_store_get_station(k->p.db, k->p.cfg->station_id, &s->station) == YK_STORE_OK;
+    yk_photo_of_day(k, &s->photo);
     k->state[YK_SCREEN_HOME] = s;
 }
 
@@ -166,11 +172,25 @@ static void build(struct yk_kiosk *k, struct yk_rect area)
      * where they leave room for it (never at the tiles' expense). */
     bool wide = in.w > in.h * 3 / 2 && (float)in.w >= 180.0f * t->px_per_mm;
     int cw = in.w * 30 / 100;
-    if (wide && card_h(k, cw) > 0 && card_h(k, cw) <= in.h) {
-        struct yk_rect col = yk_cut_right(&in, cw);
-        yk_cut_right(&in, t->pad);
-        col.h = card_h(k, cw);
-        card(k, col);
+    struct state *s = k->state[YK_SCREEN_HOME];
+    const struct yk_photo *photo = s && s->photo.ok ? &s->photo : NULL;
+    const char *kicker = tr(k, "home.photo.kicker");
+    if (wide && card_h(k, cw) <= in.h) {
+        /* A column: the station's card, then the photo of the day in what is left. */
+        struct yk_rect col = in;
+        col.x += in.w - cw;
+        col.w = cw;
+        int ch = card_h(k, cw);
+        int ph = yk_photo_card_h(k, photo, cw, col.h - (ch ? ch + t->pad : 0), kicker);
+        if (ch || ph) {
+            yk_cut_right(&in, cw + t->pad);
+            if (ch)
+                card(k, yk_cut_top(&col, ch));
+            if (ph)
+                yk_photo_card(k, "home.photo",
+                              (struct yk_rect){col.x, col.y + (ch ? t->pad : 0), col.w, ph}, photo,
+                              kicker);
+        }
     }
     mine_strip(k, &in);
     bool portrait = in.h > in.w * 5 / 4;
@@ -201,6 +221,16 @@ static void build(struct yk_kiosk *k, struct yk_rect area)
     if (ch > 0 && grid_h + t->gap + ch <= in.h) {
         card(k, yk_cut_bottom(&in, ch));
         yk_cut_bottom(&in, t->gap);
+    }
+    /* A tall screen (20 cm or more): the photo of the day under tiles half again as tall as
+     * they need to be. */
+    int room = in.h - grid_h * 3 / 2 - t->pad;
+    int ph = !wide && (float)in.h >= 200.0f * t->px_per_mm
+                 ? yk_photo_card_h(k, photo, in.w, room, kicker)
+                 : 0;
+    if (ph > 0 && ph <= room) {
+        yk_photo_card(k, "home.photo", yk_cut_bottom(&in, ph), photo, kicker);
+        yk_cut_bottom(&in, t->pad);
     }
     bool scroll = grid_h > in.h;
     struct yk_rect grid = in;
@@ -236,6 +266,12 @@ static bool activate(struct yk_kiosk *k, const char *id)
 {
     if (strcmp(id, "home.mine") == 0) {
         yk_kiosk_go(k, YK_SCREEN_MYSIGNUPS);
+        return true;
+    }
+    struct state *s = k->state[YK_SCREEN_HOME];
+    if (strcmp(id, "home.photo") == 0 && s && s->photo.ok) {
+        snprintf(k->sel_site, sizeof k->sel_site, "%s", s->photo.site_id);
+        yk_kiosk_go(k, YK_SCREEN_SITE);
         return true;
     }
     for (size_t i = 0; i < sizeof tiles / sizeof tiles[0]; i++) {

@@ -19,7 +19,10 @@
  *   sites.river, sites.scale.start, sites.scale.end   the river and the bridges at its ends
  *   sites.metro, sites.metro.badge     the metro station at the Lupu Bridge end
  *   sites.maplist                      the map view's list (sites along the river, then
- *                                      sites.unplaced: those whose position is not known)
+ *                                      sites.unplaced: those whose position is not known);
+ *                                      where the map would not fit beside or above it whole
+ *                                      (big text on a small screen), the map is its first row,
+ *                                      across the width
  *   sites.hint                         how to open a site from the map view
  *   site.doc                           the site page's scrolling region
  *   site.photo, site.intro, site.hours, site.location, site.distance, site.qr
@@ -33,6 +36,7 @@
 #include "core/log.h"
 #include "core/store.h"
 #include "ui/page.h"
+#include "ui/photo.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,6 +69,8 @@ struct state {
     enum view view;
     bool numbered; /* markers (and the map list) carry numbers */
     bool tappable; /* markers are 9 mm targets */
+    bool map_row;  /* cramped (big text on a small screen): the map is the map list's first
+                      row, across the whole width, and scrolls away with it */
     struct yk_rows rows, map_rows;
     /* the site screen */
     struct yk_site site;
@@ -225,44 +231,6 @@ static void disc(struct yk_kiosk *k, const char *id, struct yk_rect box, int sid
                YK_ALIGN_CENTER, true);
 }
 
-static int map_row_h(struct yk_kiosk *k, void *ctx, size_t i, int w)
-{
-    struct state *s = ctx;
-    const struct map_item *it = &s->items[i];
-    const struct yk_theme *t = &k->ui.theme;
-    if (it->heading)
-        return yk_ui_text_height(&k->ui, tr(k, "sites.unplaced"), YK_FONT_LARGE, w) + t->gap;
-    if (s->numbered && it->number)
-        w -= disc_side(k, (int)s->n_placed) + t->gap;
-    const struct yk_site *site = &s->sites.items[it->site];
-    char buf[96];
-    return yk_page_row_height(k, PICK(site->name), site_sub(k, s, site, buf, sizeof buf), false, w);
-}
-
-static void map_row_build(struct yk_kiosk *k, void *ctx, size_t i, struct yk_rect r)
-{
-    struct state *s = ctx;
-    const struct map_item *it = &s->items[i];
-    const struct yk_theme *t = &k->ui.theme;
-    if (it->heading) {
-        r.y += t->gap;
-        r.h -= t->gap;
-        yk_ui_text(&k->ui, "sites.unplaced", r, tr(k, "sites.unplaced"), YK_FONT_LARGE, t->primary,
-                   YK_ALIGN_LEFT, false);
-        return;
-    }
-    if (s->numbered && it->number) {
-        int d = disc_side(k, (int)s->n_placed);
-        struct yk_rect box = yk_cut_left(&r, d);
-        yk_cut_left(&r, t->gap);
-        disc(k, yk_ui_fmt(&k->ui, "sites.num.%s", s->sites.items[it->site].id), box, d, it->number);
-    }
-    const struct yk_site *site = &s->sites.items[it->site];
-    char buf[96];
-    yk_page_row(k, yk_ui_fmt(&k->ui, "sites.item.%s", site->id), r, PICK(site->name),
-                site_sub(k, s, site, buf, sizeof buf), -1);
-}
-
 static struct yk_color river_color(const struct yk_kiosk *k)
 {
     /* A calm river blue that sits with the warm palette; darker in elder mode so the band
@@ -272,11 +240,44 @@ static struct yk_color river_color(const struct yk_kiosk *k)
 }
 
 /* The rows of the map card at width w; compact leaves out the title (small landscape
- * screens, where the tab already says "map"). */
+ * screens, where the tab already says "map") and, where the bridges' and the river's names
+ * fit on one line, the metro's line under them (big text on the 7" panel). */
 struct map_layout {
+    int vpad; /* above and below the card's rows */
     int title_h, legend_h, pin_h, mark_h, river_h;
     bool legend_one_line;
+    bool metro; /* the river band has a second line, for the metro (or the far bridge) */
 };
+
+/* Where the strip's ends are in a card at x of width w: markers may reach half a target
+ * past either end. */
+static void strip_ends(struct yk_kiosk *k, const struct state *s, int x, int w, int *x0, int *x1)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    int d = disc_side(k, (int)s->n_placed);
+    int margin = (t->touch_min > d ? t->touch_min : d) / 2 + 2;
+    *x0 = x + t->pad + margin;
+    *x1 = x + w - t->pad - margin;
+}
+
+/* Width of the river band's lines between the bridges, for a card of width w. */
+static int band_w(struct yk_kiosk *k, const struct state *s, int w)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    int lh = yk_ui_line_height(&k->ui, YK_FONT_SMALL);
+    int x0, x1, bw = lh / 4 > 4 ? lh / 4 : 4;
+    strip_ends(k, s, 0, w, &x0, &x1);
+    return x1 - x0 - bw - t->gap;
+}
+
+/* The two bridges' names (and the river's between them) fit on the band's first line. */
+static bool ends_one_line(struct yk_kiosk *k, const struct state *s, int w)
+{
+    struct yk_ui *ui = &k->ui;
+    int w0 = yk_ui_text_width(ui, tr(k, "sites.scale.start"), YK_FONT_SMALL) + 2;
+    int w1 = yk_ui_text_width(ui, tr(k, "sites.scale.end"), YK_FONT_SMALL) + 2;
+    return w0 + w1 + 2 * ui->theme.gap <= band_w(k, s, w);
+}
 
 static int legend_w(struct yk_kiosk *k, const char *text)
 {
@@ -301,12 +302,14 @@ static int map_layout(struct yk_kiosk *k, const struct state *s, int w, bool com
                                                  iw;
         m->legend_h = m->legend_one_line ? lh : 2 * lh;
     }
-    m->pin_h = s->here_m < 0 ? 0 : yk_ui_line_height(ui, YK_FONT_BODY);
+    m->vpad = compact ? t->gap : t->pad;
+    m->pin_h = s->here_m < 0 ? 0 : yk_ui_line_height(ui, compact ? YK_FONT_SMALL : YK_FONT_BODY);
     int d = disc_side(k, (int)s->n_placed) + 4;
     m->mark_h = d > t->touch_min ? d : t->touch_min;
-    m->river_h = lh * 2 + t->gap;
-    return t->pad + (m->title_h ? m->title_h + t->gap : 0) + m->legend_h + t->gap + m->pin_h +
-           m->mark_h + m->river_h + t->pad;
+    m->metro = !compact || !ends_one_line(k, s, w);
+    m->river_h = lh * (m->metro ? 2 : 1) + t->gap;
+    return m->vpad + (m->title_h ? m->title_h + t->gap : 0) + m->legend_h + t->gap + m->pin_h +
+           m->mark_h + m->river_h + m->vpad;
 }
 
 /* One legend entry: a small picture, then words; returns the width used. */
@@ -336,6 +339,7 @@ static void map_build(struct yk_kiosk *k, struct state *s, struct yk_rect r,
     const struct yk_theme *t = &ui->theme;
     yk_ui_fill(ui, r, t->card, t->radius);
     struct yk_rect in = yk_inset(r, t->pad);
+    in.y += m->vpad - t->pad;
     if (m->title_h) {
         yk_ui_text(ui, "sites.map", yk_cut_top(&in, m->title_h), tr(k, "sites.map.title"),
                    YK_FONT_LARGE, t->ink, YK_ALIGN_LEFT, false);
@@ -365,10 +369,10 @@ static void map_build(struct yk_kiosk *k, struct state *s, struct yk_rect r,
     struct yk_rect mark_row = yk_cut_top(&in, m->mark_h);
     struct yk_rect river = yk_cut_top(&in, m->river_h);
 
-    /* The strip from 0 to 3000 m; markers may reach half a target past either end. */
+    /* The strip from 0 to 3000 m. */
     int d = disc_side(k, (int)s->n_placed);
-    int margin = (t->touch_min > d ? t->touch_min : d) / 2 + 2;
-    int x0 = r.x + t->pad + margin, x1 = r.x + r.w - t->pad - margin;
+    int x0, x1;
+    strip_ends(k, s, r.x, r.w, &x0, &x1);
     int span = x1 - x0;
     int cy = mark_row.y + mark_row.h / 2;
 
@@ -391,7 +395,7 @@ static void map_build(struct yk_kiosk *k, struct state *s, struct yk_rect r,
                    low = {bx, river.y + t->gap / 2 + lh, bwid, lh};
     /* The two bridges' names on one line where they fit side by side, else the far one on
      * the second line (and no metro). */
-    bool one_line = w0 + w1 + 2 * t->gap <= top.w;
+    bool one_line = ends_one_line(k, s, r.w);
     struct yk_rect end_row = one_line ? top : low;
     if (w0 > top.w)
         w0 = top.w;
@@ -407,7 +411,7 @@ static void map_build(struct yk_kiosk *k, struct state *s, struct yk_rect r,
                    rn, YK_FONT_SMALL, river_ink, YK_ALIGN_CENTER, true);
     const char *mt = tr(k, "sites.metro");
     int wm = lh + t->gap / 2 + yk_ui_text_width(ui, mt, YK_FONT_SMALL) + 2;
-    if (one_line && wm <= low.w) {
+    if (one_line && m->metro && wm <= low.w) {
         /* A round "M" badge, as the metro's signs have. */
         int bd = lh * 4 / 5;
         struct yk_rect badge = {low.x, low.y + (lh - bd) / 2, bd, bd};
@@ -445,8 +449,12 @@ static void map_build(struct yk_kiosk *k, struct state *s, struct yk_rect r,
                               target};
         if (tappable) {
             const char *id = yk_ui_fmt(ui, "sites.marker.%s", site->id);
-            struct yk_button_style st = {
-                .bg = {0, 0, 0, 0}, .fg = t->ink, .font = YK_FONT_SMALL, .icon = -1};
+            /* Clear: the disc is what shows. Its colours are the card's and the ink's, so
+             * the site's name it carries for read-aloud is judged as on the card. */
+            struct yk_button_style st = {.bg = {t->card.r, t->card.g, t->card.b, 0},
+                                         .fg = t->ink,
+                                         .font = YK_FONT_SMALL,
+                                         .icon = -1};
             yk_ui_button(ui, id, box, "", &st, true);
             disc(k, yk_ui_fmt(ui, "%s.n", id), box, d, s->items[i].number);
             yk_ui_set_text(ui, id, PICK(site->name));
@@ -468,6 +476,54 @@ static void map_build(struct yk_kiosk *k, struct state *s, struct yk_rect r,
         yk_ui_icon_draw(ui, (struct yk_rect){x - pin_h / 2, pin_row.y, pin_h, pin_h}, YK_ICON_PIN,
                         t->primary);
     }
+}
+
+static int map_row_h(struct yk_kiosk *k, void *ctx, size_t i, int w)
+{
+    struct state *s = ctx;
+    const struct yk_theme *t = &k->ui.theme;
+    if (s->map_row && i-- == 0) {
+        struct map_layout ml;
+        return map_layout(k, s, w, true, &ml) + t->pad;
+    }
+    const struct map_item *it = &s->items[i];
+    if (it->heading)
+        return yk_ui_text_height(&k->ui, tr(k, "sites.unplaced"), YK_FONT_LARGE, w) + t->gap;
+    if (s->numbered && it->number)
+        w -= disc_side(k, (int)s->n_placed) + t->gap;
+    const struct yk_site *site = &s->sites.items[it->site];
+    char buf[96];
+    return yk_page_row_height(k, PICK(site->name), site_sub(k, s, site, buf, sizeof buf), false, w);
+}
+
+static void map_row_build(struct yk_kiosk *k, void *ctx, size_t i, struct yk_rect r)
+{
+    struct state *s = ctx;
+    const struct yk_theme *t = &k->ui.theme;
+    if (s->map_row && i-- == 0) {
+        struct map_layout ml;
+        r.h = map_layout(k, s, r.w, true, &ml);
+        map_build(k, s, r, &ml);
+        return;
+    }
+    const struct map_item *it = &s->items[i];
+    if (it->heading) {
+        r.y += t->gap;
+        r.h -= t->gap;
+        yk_ui_text(&k->ui, "sites.unplaced", r, tr(k, "sites.unplaced"), YK_FONT_LARGE, t->primary,
+                   YK_ALIGN_LEFT, false);
+        return;
+    }
+    if (s->numbered && it->number) {
+        int d = disc_side(k, (int)s->n_placed);
+        struct yk_rect box = yk_cut_left(&r, d);
+        yk_cut_left(&r, t->gap);
+        disc(k, yk_ui_fmt(&k->ui, "sites.num.%s", s->sites.items[it->site].id), box, d, it->number);
+    }
+    const struct yk_site *site = &s->sites.items[it->site];
+    char buf[96];
+    yk_page_row(k, yk_ui_fmt(&k->ui, "sites.item.%s", site->id), r, PICK(site->name),
+                site_sub(k, s, site, buf, sizeof buf), -1);
 }
 
 static void tabs_build(struct yk_kiosk *k, struct state *s, struct yk_rect *in)
@@ -533,23 +589,24 @@ static void list_build(struct yk_kiosk *k, struct yk_rect area)
     int mh = map_layout(k, s, left.w, false, &ml);
     if (mh > room)
         mh = map_layout(k, s, left.w, true, &ml);
-    struct yk_rect card;
-    if (mh > room) {
-        /* Even the compact map is taller than its room (big text on a small screen): it
-         * scrolls in its own region. */
-        struct yk_rect view = beside ? left : yk_cut_top(&list, room);
-        view.w += t->pad - t->gap;
-        int y0 = yk_ui_scroll_begin(&k->ui, "sites.mapview", view);
-        card = (struct yk_rect){left.x, y0, left.w - t->gap, mh};
-        map_build(k, s, card, &ml);
-        yk_ui_scroll_end(&k->ui, y0 + mh);
-        if (beside)
-            mh = left.h; /* no room under it for the hint */
-        card.y = view.y;
-    } else {
-        card = beside ? (struct yk_rect){left.x, left.y, left.w, mh} : yk_cut_top(&list, mh);
-        map_build(k, s, card, &ml);
+    bool map_row = mh > room;
+    if (map_row != s->map_row) {
+        s->map_row = map_row;
+        s->map_rows.key = 0; /* one row more or less */
     }
+    if (map_row) {
+        /* Big text on a small screen: the map across the whole width, in view whole at
+         * first, and the sites in river order under it in the same scrolling list, so
+         * neither is squeezed into a half with its words broken over lines. */
+        list = (struct yk_rect){left.x, left.y, in.x + in.w - left.x, left.h};
+        list.w += t->pad - t->gap;
+        yk_rows_list(k, "sites.maplist", list, &s->map_rows, s->n_items + 1, map_row_h,
+                     map_row_build, s);
+        return;
+    }
+    struct yk_rect card =
+        beside ? (struct yk_rect){left.x, left.y, left.w, mh} : yk_cut_top(&list, mh);
+    map_build(k, s, card, &ml);
     /* How to open a site from here: the markers, or only the list. */
     const char *hint =
         s->n_placed ? tr(k, s->tappable ? "sites.map.tap" : "sites.map.list_only") : NULL;
@@ -608,36 +665,6 @@ const struct yk_screen_def yk_screen_sites = {
 
 /* ---------------------------------------------------------------- one site */
 
-static uint32_t be32(const unsigned char *p)
-{
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-/* Pixel size of a PNG or JPEG from its header, so the page can give the photo a box of the
- * right shape. Returns false when it cannot tell (the box is then 4:3). */
-static bool image_size(const unsigned char *b, size_t n, int *w, int *h)
-{
-    if (n >= 24 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(b + 12, "IHDR", 4) == 0) {
-        *w = (int)be32(b + 16);
-        *h = (int)be32(b + 20);
-        return *w > 0 && *h > 0;
-    }
-    if (n >= 4 && b[0] == 0xFF && b[1] == 0xD8) {
-        size_t i = 2;
-        while (i + 9 < n && b[i] == 0xFF) {
-            unsigned m = b[i + 1];
-            size_t len = (size_t)b[i + 2] << 8 | b[i + 3];
-            if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
-                *h = b[i + 5] << 8 | b[i + 6];
-                *w = b[i + 7] << 8 | b[i + 8];
-                return *w > 0 && *h > 0;
-            }
-            i += 2 + len;
-        }
-    }
-    return false;
-}
-
 static void detail_enter(struct yk_kiosk *k)
 {
     unload(k, YK_SCREEN_SITE);
@@ -652,7 +679,7 @@ static void detail_enter(struct yk_kiosk *k)
     if (s->site.photo_hash && *s->site.photo_hash &&
         yk_store_get_media(k->p.db, s->site.photo_hash, &s->photo) == YK_STORE_OK) {
         s->have_photo = true;
-        if (!image_size(s->photo.bytes, s->photo.size, &s->photo_w, &s->photo_h)) {
+        if (!yk_photo_image_size(s->photo.bytes, s->photo.size, &s->photo_w, &s->photo_h)) {
             s->photo_w = 4;
             s->photo_h = 3;
         }
