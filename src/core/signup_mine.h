@@ -9,9 +9,10 @@
 #include <stdint.h>
 
 /* "My sign-ups": a person finds their own sign-ups by typing their mobile number, sees the
- * ticket again, or cancels one. Only sign-ups made at this kiosk can be found: the full number
- * never leaves the kiosk (the hub keeps the last four digits only, and the kiosk pulls only
- * the hub's decisions on its own sign-ups), so another kiosk's sign-ups are not here.
+ * ticket again, or cancels one. Only sign-ups made at this kiosk can be found: a kiosk pulls
+ * only the hub's decisions on its own sign-ups, never other kiosks' sign-ups (and the hub
+ * keeps full numbers only for the staff's call lists, with serve --phone-days), so another
+ * kiosk's sign-ups are not here.
  * A number finds only its own sign-ups, and the cancel checks again that the sign-up is that
  * number's. Lookups that find nothing are bounded by struct yk_signup_mine_guard. */
 

@@ -5,8 +5,8 @@
  * are free at once and every screen showing them loads them again; the hub learns it with the
  * next push, revokes the ticket and moves its waitlist).
  *
- * Only this kiosk's sign-ups can be found: the full number never leaves the kiosk (the hub
- * keeps its last four digits) and the kiosk holds no copy of other kiosks' sign-ups. The
+ * Only this kiosk's sign-ups can be found: the kiosk holds no copy of other kiosks' sign-ups
+ * (it pulls only the hub's decisions on its own; core/signup_mine.h). The
  * screen says so where nothing is found. A number shows only its own sign-ups (masked number,
  * surname and title, event); lookups that find nothing are bounded (the guard below, across
  * people: an idle reset does not clear it). Nothing typed outlives the screen (leave() wipes
