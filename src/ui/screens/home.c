@@ -192,8 +192,8 @@ static void build(struct yk_kiosk *k, struct yk_rect area)
                               kicker);
         }
     }
+    bool portrait = in.h > in.w * 5 / 4; /* (the screen's shape, before the strip) */
     mine_strip(k, &in);
-    bool portrait = in.h > in.w * 5 / 4;
     int cols = portrait ? 1 : 2, rows = 4 / cols;
     int cell_w = (in.w - (cols - 1) * t->gap) / cols;
     /* The four tiles are the choices: all four in view. Their second lines go first where
