@@ -12,7 +12,8 @@
 /* Event sign-ups made at this kiosk: the rules (one sign-up per number and event, capacity
  * in people, seats held for offline confirmation, waitlist, deadline), the signed ticket of
  * a confirmed sign-up, cancellation and the purge of phone numbers after retention. All SQL
- * on the signups table is here. Rules and retention: src/core/TICKETS.md. */
+ * on the signups table is here, except a person's lookup by number (signup_mine.c). Rules and
+ * retention: src/core/TICKETS.md. */
 
 enum yk_title { YK_TITLE_NONE, YK_TITLE_MR /* 先生 */, YK_TITLE_MS /* 女士 */ };
 

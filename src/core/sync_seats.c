@@ -31,7 +31,9 @@ int yk_sync_seat_plan(struct yk_db *db, int64_t now_utc_s, int block, struct yk_
         int used = sqlite3_column_int(st, 4);
         int want;
         if (now_utc_s < deadline) {
-            if (held - used >= block)
+            /* Exactly the block free: more is a top-up; fewer gives back seats that
+             * cancellations freed beyond it, so the hub's waitlist can take them. */
+            if (held - used == block)
                 continue;
             want = used + block;
             if (want > capacity)

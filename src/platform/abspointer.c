@@ -39,13 +39,17 @@ static bool probe_fd(int fd, struct yk_abs_range *out)
                                  .min_x = ax.minimum,
                                  .max_x = ax.maximum,
                                  .min_y = ay.minimum,
-                                 .max_y = ay.maximum};
+                                 .max_y = ay.maximum,
+                                 .fd = fd,
+                                 .x = ax.value,
+                                 .y = ay.value};
     return true;
 }
 
 bool yk_abs_probe(const char *dir, struct yk_abs_range *out)
 {
     memset(out, 0, sizeof *out);
+    out->fd = -1;
     if (!dir) {
         const char *env = getenv("YK_INPUT_DIR");
         dir = env && *env ? env : "/dev/input";
@@ -65,10 +69,38 @@ bool yk_abs_probe(const char *dir, struct yk_abs_range *out)
         if (probe_fd(fd, out))
             yk_info("input", "absolute pointer %s: x %d..%d, y %d..%d (scaled to the screen)", path,
                     out->min_x, out->max_x, out->min_y, out->max_y);
-        close(fd);
+        else
+            close(fd);
     }
     closedir(d);
     return out->valid;
+}
+
+bool yk_abs_position(struct yk_abs_range *r, float *x, float *y)
+{
+    if (!r || r->fd < 0)
+        return false;
+    struct input_event ev[32];
+    ssize_t n;
+    while ((n = read(r->fd, ev, sizeof ev)) >= (ssize_t)sizeof ev[0]) {
+        for (size_t i = 0; i < (size_t)n / sizeof ev[0]; i++) {
+            if (ev[i].type == EV_ABS && ev[i].code == ABS_X)
+                r->x = ev[i].value;
+            else if (ev[i].type == EV_ABS && ev[i].code == ABS_Y)
+                r->y = ev[i].value;
+        }
+    }
+    *x = (float)r->x;
+    *y = (float)r->y;
+    return true;
+}
+
+void yk_abs_close(struct yk_abs_range *r)
+{
+    if (r && r->fd >= 0)
+        close(r->fd);
+    if (r)
+        r->fd = -1;
 }
 
 static float clampf(float v, float lo, float hi)

@@ -99,6 +99,7 @@ bool yk_display_init(struct yk_display *d, const struct yk_display_params *p, ch
                      size_t errn)
 {
     memset(d, 0, sizeof *d);
+    d->abs.fd = -1;
     d->p = *p;
     if (p->headless)
         SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
@@ -189,6 +190,7 @@ fail:
 void yk_display_destroy(struct yk_display *d)
 {
     yk_evwait_close(d->evwait);
+    yk_abs_close(&d->abs);
     yk_text_destroy(&d->text);
     for (int i = 0; i < YK_MASK_CACHE; i++)
         if (d->masks[i].tex)
@@ -204,6 +206,7 @@ void yk_display_destroy(struct yk_display *d)
     if (SDL_WasInit(SDL_INIT_VIDEO))
         SDL_Quit();
     memset(d, 0, sizeof *d);
+    d->abs.fd = -1;
 }
 
 /* ---------------------------------------------------------------- masks (icons, corners, QR) */
@@ -602,6 +605,7 @@ static void mouse_to_logical(struct yk_display *d, float x, float y, float *lx, 
     if (d->kmsdrm && !d->abs.valid && (x >= (float)d->phys_w || y >= (float)d->phys_h))
         yk_abs_probe(NULL, &d->abs);
     if (d->abs.valid) {
+        yk_abs_position(&d->abs, &x, &y); /* the device's own position, not SDL's */
         yk_abs_to_pixels(&d->abs, x, y, d->phys_w, d->phys_h, &px, &py);
     } else {
         int ww, wh;

@@ -32,6 +32,7 @@ enum yk_screen_id {
     YK_SCREEN_SIGNUP,        /* signing up for k->sel_event, step by step, to the ticket */
     YK_SCREEN_VOLUNTEER_PIN, /* the PIN pad behind the hidden gesture */
     YK_SCREEN_VOLUNTEER,     /* volunteer mode (only with k->volunteer_id set) */
+    YK_SCREEN_MYSIGNUPS, /* 我的报名: one's own sign-ups by number, the ticket again, cancel */
     YK_SCREEN_COUNT
 };
 

@@ -3,6 +3,8 @@
 #include "check.h"
 #include "platform/abspointer.h"
 
+#include <fcntl.h>
+#include <linux/input.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -44,7 +46,35 @@ int main(void)
     snprintf(fifo, sizeof fifo, "%s/event0", dir);
     CHECK(mkfifo(fifo, 0600) == 0);
     CHECK(!yk_abs_probe(dir, &p) && !p.valid);
+    CHECK(p.fd == -1);
     unlink(fifo);
     rmdir(dir);
+
+    /* Following the device's position: the events read from its fd (here a pipe), the last
+     * ABS_X and ABS_Y win, other events are skipped; nothing new keeps the last position.
+     * SDL's own position is not used (abspointer.h says why). */
+    int fds[2];
+    CHECK(pipe(fds) == 0);
+    CHECK(fcntl(fds[0], F_SETFL, O_NONBLOCK) == 0);
+    struct yk_abs_range dev = {.valid = true, .max_x = 32767, .max_y = 32767, .fd = fds[0]};
+    struct input_event evs[] = {
+        {.type = EV_ABS, .code = ABS_X, .value = 8622},
+        {.type = EV_ABS, .code = ABS_Y, .value = 23244},
+        {.type = EV_SYN, .code = SYN_REPORT},
+        {.type = EV_KEY, .code = BTN_LEFT, .value = 1},
+        {.type = EV_REL, .code = REL_X, .value = 5},
+        {.type = EV_SYN, .code = SYN_REPORT},
+    };
+    CHECK(write(fds[1], evs, sizeof evs) == (ssize_t)sizeof evs);
+    CHECK(yk_abs_position(&dev, &x, &y) && x == 8622 && y == 23244);
+    yk_abs_to_pixels(&dev, x, y, 800, 480, &x, &y);
+    CHECK((int)x == 210 && (int)y == 340);
+    CHECK(yk_abs_position(&dev, &x, &y) && x == 8622 && y == 23244);
+    struct input_event mv = {.type = EV_ABS, .code = ABS_X, .value = 100};
+    CHECK(write(fds[1], &mv, sizeof mv) == (ssize_t)sizeof mv);
+    CHECK(yk_abs_position(&dev, &x, &y) && x == 100 && y == 23244);
+    yk_abs_close(&dev);
+    CHECK(dev.fd == -1 && !yk_abs_position(&dev, &x, &y));
+    close(fds[1]);
     return yk_test_done();
 }

@@ -13,8 +13,7 @@
  * and at the end, after rounds on every kiosk, the kiosks and the hub agree on every
  * sign-up's status, nothing is pending, and every confirmed sign-up has a ticket that
  * verifies on every kiosk. */
-#include "hub/hub_client.h"
-#include "sync_test_util.h"
+#include "sync_kiosk.h"
 
 #include "app/sync_http.h"
 #include "core/signup.h"
@@ -31,14 +30,6 @@
 static struct hub hub;
 static char url[128];
 
-struct kiosk {
-    char dir[256];
-    struct yk_db db;
-    struct yk_ticket_keys keys;
-    struct yk_sync_client c;
-    char code[64];
-};
-
 /* A sign-up a person was shown as confirmed (with its ticket). */
 struct shown {
     int kiosk;
@@ -46,7 +37,7 @@ struct shown {
     bool cancelled;
 };
 
-static struct kiosk ks[NK];
+static struct sync_kiosk ks[NK];
 static struct shown shown[MAX_SIGNUPS];
 static int nshown;
 static int64_t now_s;
@@ -71,42 +62,9 @@ static struct {
     int capacity;
 } events[NEV];
 
-static void kiosk_open(struct kiosk *k, int seat_block)
+static enum yk_sync_rc round_of(struct sync_kiosk *k)
 {
-    sync_tmpdir(k->dir, sizeof k->dir, "rand");
-    sync_open(&k->db, k->dir, now_s * 1000);
-    if (!yk_ticket_keys_load_or_create(&k->keys, k->dir, &k->db, now_s) ||
-        hub_cmd(&hub, k->code, sizeof k->code, "kiosk-add station-1") != 0) {
-        fprintf(stderr, "kiosk set-up failed\n");
-        exit(2);
-    }
-    struct yk_sync_client_params cp = {.hub_url = url,
-                                       .data_dir = k->dir,
-                                       .public_key = k->keys.public_key,
-                                       .version = "test",
-                                       .page_limit = 50,
-                                       .batch_max = 7,
-                                       .seat_block = seat_block,
-                                       .keys = &k->keys};
-    if (!yk_sync_client_init(&k->c, &cp)) {
-        fprintf(stderr, "client init failed\n");
-        exit(2);
-    }
-}
-
-static void kiosk_close(struct kiosk *k)
-{
-    yk_sync_client_destroy(&k->c);
-    yk_ticket_keys_destroy(&k->keys);
-    yk_db_close(&k->db);
-    char dir[sizeof k->dir];
-    memcpy(dir, k->dir, sizeof dir); /* (a copy GCC can see the size of) */
-    sync_rmtree(dir);
-}
-
-static enum yk_sync_rc round_of(struct kiosk *k)
-{
-    return yk_sync_round(&k->c, &k->db, now_s, k->code, true);
+    return sk_round(k, now_s);
 }
 
 static void check_invariants(int seed, int step)
@@ -139,7 +97,7 @@ static void check_invariants(int seed, int step)
     for (int i = 0; i < nshown; i++) {
         if (shown[i].cancelled)
             continue;
-        struct kiosk *k = &ks[shown[i].kiosk];
+        struct sync_kiosk *k = &ks[shown[i].kiosk];
         const char *local = q_str(&k->db, buf, sizeof buf,
                                   "SELECT status FROM signups WHERE id = '%s'", shown[i].id);
         if (strcmp(local, "confirmed") != 0)
@@ -257,7 +215,7 @@ static void run_seed(int seed)
     fclose(f);
     CHECK_EQ_INT(hub_cmd(&hub, NULL, 0, "load %s", path), 0);
     for (int i = 0; i < NK; i++) {
-        kiosk_open(&ks[i], 1 + (int)rnd(4));
+        sk_open(&ks[i], &hub, url, "rand", now_s, 1 + (int)rnd(4), 50, 7);
         CHECK_EQ_INT(round_of(&ks[i]), YK_SYNC_OK);
     }
     int rounds = 0, signups = 0;
@@ -288,7 +246,7 @@ static void run_seed(int seed)
     for (int i = 0; i < NK; i++) {
         from_pool += (int)q_int(&ks[i].db, "SELECT count(*) FROM signups WHERE status = "
                                            "'confirmed' AND from_allotment = 0");
-        struct kiosk *k = &ks[i];
+        struct sync_kiosk *k = &ks[i];
         CHECK_EQ_INT(q_int(&k->db, "SELECT count(*) FROM signups WHERE sync_state <> 'synced'"), 0);
         CHECK_EQ_INT(q_int(&k->db, "SELECT count(*) FROM signups WHERE status = 'pending'"), 0);
         sqlite3_stmt *st = yk_db_prepare(&k->db, "SELECT id, status, coalesce(ticket_code, ''), "
@@ -321,20 +279,15 @@ static void run_seed(int seed)
            "confirmed at the end (%d by the hub from its pool)\n",
            seed, signups, rounds, nshown, online_confirmed, confirmed, from_pool);
     for (int i = 0; i < NK; i++)
-        kiosk_close(&ks[i]);
+        sk_close(&ks[i]);
 }
 
 int main(int argc, char **argv)
 {
     if (sodium_init() < 0)
         return 2;
-    hub_init(&hub);
-    if (!hub_start(&hub)) {
-        fprintf(stderr, "cannot start the hub\n");
-        hub_cleanup(&hub);
+    if (!sk_hub_start(&hub, url, sizeof url))
         return 2;
-    }
-    snprintf(url, sizeof url, "http://127.0.0.1:%d", hub.port);
     int seeds = argc > 1 ? atoi(argv[1]) : 4;
     for (int seed = 0; seed < seeds; seed++)
         run_seed(seed);

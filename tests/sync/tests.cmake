@@ -41,3 +41,9 @@ yk_test(sync_hub_replay SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_hub_replay.c
         LIBS yk_app PkgConfig::CURL)
 add_dependencies(sync_hub_replay yikong-hub)
 set_tests_properties(sync_hub_replay PROPERTIES TIMEOUT 120)
+
+# A person's cancellation (我的报名) reaching the real hub: cancelled and revoked there, the
+# seats beyond the kiosk's block given back, the hub's waitlist moved, the other kiosk's ticket.
+yk_test(sync_cancel SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sync_cancel.c LIBS yk_app PkgConfig::CURL)
+add_dependencies(sync_cancel yikong-hub)
+set_tests_properties(sync_cancel PROPERTIES TIMEOUT 60)

@@ -1,9 +1,11 @@
-# Tickets, phones and sign-ups (src/core/ticket.c, ticket_keys.c, phone.c, signup.c): unit tests, a power-loss (SIGKILL) test,
+# Tickets, phones and sign-ups (src/core/ticket.c, ticket_keys.c, phone.c, signup.c, signup_mine.c): unit tests, a power-loss (SIGKILL) test,
 # a benchmark and a fuzz target. Format and rules: src/core/TICKETS.md.
 include(${CMAKE_SOURCE_DIR}/tests/fuzz/tests.cmake)
 
 yk_test(test_ticket SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_ticket.c LIBS yk_core)
 yk_test(test_signup SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_signup.c LIBS yk_core)
+# "My sign-ups" (src/core/signup_mine.c): lookup by number, the person's cancel, the guard.
+yk_test(test_signup_mine SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_signup_mine.c LIBS yk_core)
 
 # Power-loss test: test_signup_crash kills signup_crash with SIGKILL at random moments.
 add_executable(signup_crash ${CMAKE_CURRENT_LIST_DIR}/signup_crash.c)

@@ -98,3 +98,24 @@ yk_ui_sh_test(ui_attract attract.sh)
 # The services list's rhythm: each line its own picture and its services named, projects by
 # series, a shared summary said once.
 yk_ui_sh_test(ui_services_rhythm services.sh)
+
+# 我的报名 (find, show again, cancel a sign-up; the lookup bound): the same walkthrough
+# rules, at the 7" panel both ways up and the tall large screen. Shots: build/shots/mine_<...>/.
+foreach(size 800x480 480x800 1080x1920)
+  foreach(lang zh en)
+    foreach(mode elder standard)
+      add_test(NAME ui_mine_${size}_${lang}_${mode}
+               COMMAND ${CMAKE_CURRENT_LIST_DIR}/walk.sh $<TARGET_FILE:yikong-kiosk>
+                       ${CMAKE_BINARY_DIR}/shots/mine_${size}_${lang}_${mode} ${lang} ${mode}
+                       ${YK_NOW} --size ${size})
+      set_tests_properties(ui_mine_${size}_${lang}_${mode} PROPERTIES ENVIRONMENT
+                           "YK_LOG=quiet;YK_WALK_SCRIPT=${YK_UI_SCRIPTS}/mine.txt")
+    endforeach()
+  endforeach()
+endforeach()
+# 我的报名 after the event started: why it cannot be cancelled, the ticket still there.
+add_test(NAME ui_mine_started
+         COMMAND ${YK_UI_RUN} $<TARGET_FILE:yikong-kiosk> ${YK_UI_SCRIPTS}/mine_started.txt
+                 ${CMAKE_BINARY_DIR}/shots/ui_mine_started --now 2026-12-11T17:50:00+08:00
+                 --size 800x480)
+set_tests_properties(ui_mine_started PROPERTIES ENVIRONMENT "YK_LOG=quiet")

@@ -1,9 +1,9 @@
 /* Home: the station's name, date and time, four large entries, and where there is room the
  * station's own card (address, opening hours, phone: from the stations table).
  * Widget ids: home.welcome, home.services, home.sites, home.events, home.blocks, home.tiles
- * (when the tiles scroll), home.station (the card), home.station.name, .address, .hours,
- * .phone; on large screens a teaching site's photo of the day, home.photo (.photo, .name,
- * .kicker), which opens the site. */
+ * (when the tiles scroll), home.mine (我的报名: find, show again or cancel a sign-up), home.station
+ * (the card), home.station.name, .address, .hours, .phone; on large screens a teaching site's
+ * photo of the day, home.photo (.photo, .name, .kicker), which opens the site. */
 #include "ui/screens/screens.h"
 
 #include "core/icons.h"
@@ -137,6 +137,32 @@ static int tile_need(struct yk_kiosk *k, int i, int w, bool sub)
     return h < t->touch_min ? t->touch_min : h;
 }
 
+/* 我的报名 (find, show again or cancel a sign-up): a one-line strip at the bottom of *in, a
+ * choice of home like the tiles (always whole in view); its words shorten to 我的报名 where
+ * the whole line does not fit. */
+static void mine_strip(struct yk_kiosk *k, struct yk_rect *in)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    int lh = yk_ui_line_height(ui, YK_FONT_BODY);
+    const char *label = tr(k, "home.mine");
+    if (yk_ui_text_width(ui, label, YK_FONT_BODY) > in->w - 2 * t->gap - lh - t->gap)
+        label = tr(k, "mine.title");
+    /* One line with a small inset on a compact frame (the tiles keep the room). */
+    bool compact = yk_kiosk_compact(k);
+    int h = lh + (compact ? t->gap / 2 : 2 * t->gap);
+    if (h < t->touch_min * 5 / 4)
+        h = t->touch_min * 5 / 4;
+    struct yk_button_style st = {.bg = t->card,
+                                 .fg = t->ink,
+                                 .font = YK_FONT_BODY,
+                                 .icon = YK_ICON_TICKET,
+                                 .tight = compact};
+    yk_ui_button(ui, "home.mine", yk_cut_bottom(in, h), label, &st, true);
+    yk_ui_mark_primary(ui, "home.mine");
+    yk_cut_bottom(in, t->gap);
+}
+
 static void build(struct yk_kiosk *k, struct yk_rect area)
 {
     struct yk_ui *ui = &k->ui;
@@ -166,7 +192,8 @@ static void build(struct yk_kiosk *k, struct yk_rect area)
                               kicker);
         }
     }
-    bool portrait = in.h > in.w * 5 / 4;
+    bool portrait = in.h > in.w * 5 / 4; /* (the screen's shape, before the strip) */
+    mine_strip(k, &in);
     int cols = portrait ? 1 : 2, rows = 4 / cols;
     int cell_w = (in.w - (cols - 1) * t->gap) / cols;
     /* The four tiles are the choices: all four in view. Their second lines go first where
@@ -237,6 +264,10 @@ static void build(struct yk_kiosk *k, struct yk_rect area)
 
 static bool activate(struct yk_kiosk *k, const char *id)
 {
+    if (strcmp(id, "home.mine") == 0) {
+        yk_kiosk_go(k, YK_SCREEN_MYSIGNUPS);
+        return true;
+    }
     struct state *s = k->state[YK_SCREEN_HOME];
     if (strcmp(id, "home.photo") == 0 && s && s->photo.ok) {
         snprintf(k->sel_site, sizeof k->sel_site, "%s", s->photo.site_id);

@@ -17,6 +17,7 @@ const struct yk_screen_def *yk_screen_def(enum yk_screen_id s)
         [YK_SCREEN_SIGNUP] = &yk_screen_signup,
         [YK_SCREEN_VOLUNTEER_PIN] = &yk_screen_volunteer_pin,
         [YK_SCREEN_VOLUNTEER] = &yk_screen_volunteer,
+        [YK_SCREEN_MYSIGNUPS] = &yk_screen_mysignups,
     };
     assert(s >= 0 && s < YK_SCREEN_COUNT && defs[s]);
     return defs[s];

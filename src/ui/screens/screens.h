@@ -44,6 +44,7 @@ extern const struct yk_screen_def yk_screen_block;
 extern const struct yk_screen_def yk_screen_signup;
 extern const struct yk_screen_def yk_screen_volunteer_pin;
 extern const struct yk_screen_def yk_screen_volunteer;
+extern const struct yk_screen_def yk_screen_mysignups;
 
 /* The definition of screen s. */
 const struct yk_screen_def *yk_screen_def(enum yk_screen_id s);

@@ -100,7 +100,7 @@ static const char *title(struct yk_kiosk *k)
      * event is named in the summary and on the ticket. */
     struct signup_state *s = yk_signup_ui_state(k);
     if (!s || s->step >= STEP_RESULT)
-        return tr(k, "signup.title");
+        return tr(k, s && s->reshown ? "mine.title" : "signup.title");
     return yk_ui_fmt(&k->ui, tr(k, "signup.title.step"), tr(k, "signup.title"), (int)s->step + 1,
                      STEPS);
 }
@@ -658,6 +658,10 @@ static bool activate(struct yk_kiosk *k, const char *id)
     enum yk_signup_step before = s->step;
     bool picking = s->picking_initial, latin = s->typing_latin;
     int initial = s->initial;
+    if (strcmp(a, "done") == 0 && s->reshown) {
+        yk_kiosk_activate(k, "nav.back"); /* back to 我的报名; leave() frees s */
+        return true;
+    }
     if (strcmp(a, "cancel") == 0 || strcmp(a, "done") == 0) {
         yk_kiosk_go(k, YK_SCREEN_HOME);
         return true; /* leave() has freed s: touch nothing more */
@@ -738,6 +742,25 @@ static bool activate(struct yk_kiosk *k, const char *id)
         s->typing_latin != latin)
         memset(k->ui.scroll, 0, sizeof k->ui.scroll);
     return true;
+}
+
+const char *yk_signup_ui_phone_error(enum yk_phone_rc rc)
+{
+    return yk_phone_entry_message(false, rc); /* 我的报名's pad: mainland numbers so far */
+}
+
+void yk_signup_ui_show_ticket(struct yk_kiosk *k, const struct yk_signup_info *info)
+{
+    snprintf(k->sel_event, sizeof k->sel_event, "%s", info->event_id);
+    yk_kiosk_go(k, YK_SCREEN_SIGNUP);
+    struct signup_state *s = yk_signup_ui_state(k);
+    if (!s)
+        return;
+    s->step = STEP_RESULT;
+    s->reshown = true;
+    s->result.rc = YK_SIGNUP_RC_EXISTING;
+    s->result.signup = *info;
+    memset(k->ui.scroll, 0, sizeof k->ui.scroll);
 }
 
 const struct yk_screen_def yk_screen_signup = {

@@ -3,7 +3,8 @@
 
 /* What the sign-up screen's files share (signup.c: the state, steps and actions;
  * signup_name.c: the surname grid and how the ticket addresses the person; signup_ticket.c:
- * the result and the ticket). Not for other screens. */
+ * the result and the ticket). Not for other screens, except what mysignups.c (我的报名) uses to
+ * show a ticket again and to say what is wrong with a number: the last two functions. */
 
 #include "core/signup.h"
 #include "core/store.h"
@@ -53,6 +54,7 @@ struct signup_state {
     bool confirming;          /* waiting for the hub's answer (online confirmation) */
     bool confirm_failed;      /* the hub could not be asked, or did not answer in time */
     int64_t confirm_start_ms; /* monotonic */
+    bool reshown;             /* a ticket shown again from 我的报名: 完成 goes back there */
 };
 
 /* The screen's state (k->state[YK_SCREEN_SIGNUP]), or NULL. */
@@ -79,5 +81,11 @@ void yk_signup_ui_event_fields(struct yk_kiosk *k, struct yk_doc *d, const char 
 void yk_signup_ui_build_name(struct yk_kiosk *k, struct yk_rect area);
 /* The result: the confirmation's wait, the ticket, or why there is none, in area. */
 void yk_signup_ui_build_result(struct yk_kiosk *k, struct yk_rect area);
+
+/* Opens the sign-up screen on the result of an existing sign-up of this kiosk (its ticket
+ * again: the same QR and 入场码), for 我的报名; 完成 and the bar's back return there. */
+void yk_signup_ui_show_ticket(struct yk_kiosk *k, const struct yk_signup_info *info);
+/* The catalog key of what is wrong with a typed number (NULL when nothing is). */
+const char *yk_signup_ui_phone_error(enum yk_phone_rc rc);
 
 #endif

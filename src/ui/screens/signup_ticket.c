@@ -129,7 +129,7 @@ void yk_signup_ui_build_result(struct yk_kiosk *k, struct yk_rect area)
         body = ticket ? NULL : "signup.r.confirmed.noticket.b";
         break;
     case YK_SIGNUP_RC_EXISTING:
-        head = "signup.r.existing";
+        head = s->reshown ? "mine.ticket" : "signup.r.existing";
         body = info->seat == YK_SEAT_CONFIRMED  ? (ticket ? NULL : "signup.r.confirmed.noticket.b")
                : info->seat == YK_SEAT_WAITLIST ? "signup.r.waitlist.b"
                                                 : "signup.r.pending.b";

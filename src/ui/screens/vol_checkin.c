@@ -54,6 +54,8 @@ void yk_vol_admit(struct yk_kiosk *k, struct vstate *s, const char *ticket_code,
     };
     struct yk_checkin_outcome out;
     yk_checkin_admit(k->p.db, &req, utc_ms(k), &out);
+    if (out.rc == YK_CHECKIN_OK)
+        yk_kiosk_data_changed(k); /* e.g. 我的报名 may no longer cancel it: shown anew */
     char who[sizeof s->res.who];
     who_text(k, out.surname, out.title, who, sizeof who);
     if (out.rc == YK_CHECKIN_TOO_MANY && count == 0) {
