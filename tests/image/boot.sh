@@ -274,7 +274,7 @@ fi
 
 # ---- clean shutdown; then the root partition is unchanged and the file systems clean
 qmp powerdown
-for ((i = 0; i < 120; i++)); do kill -0 "$vm_pid" 2>/dev/null || break; sleep 0.5; done
+for ((i = 0; i < 360; i++)); do kill -0 "$vm_pid" 2>/dev/null || break; sleep 0.5; done # TCG: up to 3 min
 stop_vm
 [ "$(root_sum)" = "$root_before" ] && ok "root partition unchanged (read-only)" || bad "root partition was written"
 data_off=$(part_start "$disk" 2)
