@@ -14,7 +14,8 @@
  * check-in records, the walk-in tally, the duty log and today's summary.
  *
  * All SQL for checkins, walkins, duty_log and the volunteer audit entries is in
- * volunteer.c (signups are only read here: the sign-up module writes them).
+ * volunteer.c (PIN), volunteer_checkin.c (check-in) and volunteer_duty.c (walk-ins, duty,
+ * summary); signups are only read here: the sign-up module writes them.
  * Times are passed in as unix milliseconds (the app's clock, core/clock.h), stored as UTC
  * seconds; "today" is the Shanghai day (UTC+8) that contains now_ms.
  * Every function that writes opens its own transaction (BEGIN IMMEDIATE): do not call them
@@ -297,7 +298,8 @@ bool yk_duty_now(struct yk_db *db, struct yk_duty_list *out);
 
 /* Seconds on duty per volunteer within the Shanghai day containing day_ms: a shift across
  * midnight counts on each day for its part; an open shift counts up to now_ms. Only
- * volunteers with time that day, by name. Free with yk_duty_list_free. */
+ * volunteers with time that day or an open shift (listed from its first second), by name. Free with
+ * yk_duty_list_free. */
 bool yk_duty_hours(struct yk_db *db, int64_t day_ms, int64_t now_ms, struct yk_duty_list *out);
 /* Frees the list and zeroes it. NULL-safe. */
 void yk_duty_list_free(struct yk_duty_list *l);

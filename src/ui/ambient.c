@@ -71,20 +71,17 @@ static size_t slides(const struct yk_kiosk *k)
     return 1 + (c ? c->events.count + c->sites.count : 0); /* the welcome slide first */
 }
 
-void yk_ambient_tick(struct yk_kiosk *k)
+bool yk_ambient_tick(struct yk_kiosk *k)
 {
     int64_t t = mono(k);
     bool night = night_now(k);
+    bool began = night && !k->night;
     if (night != k->night) {
         k->night = night;
         k->dirty = true;
-        if (night) {
-            /* The night starts from a clean home screen: nothing of the day stays up. */
-            yk_kiosk_reset(k);
-            k->night = true;
+        if (night)
             yk_info("kiosk", "night schedule: screen %s",
                     k->p.cfg->night_mode == YK_NIGHT_BLANK ? "off" : "dimmed");
-        }
     }
     bool idle_home = k->screen == YK_SCREEN_HOME && k->back_depth == 0 && !k->idle_warning;
     int after = k->p.cfg->attract_after_s;
@@ -104,6 +101,7 @@ void yk_ambient_tick(struct yk_kiosk *k)
         k->attract_next_ms = t + SLIDE_MS;
         k->dirty = true;
     }
+    return began;
 }
 
 bool yk_ambient_wake(struct yk_kiosk *k)

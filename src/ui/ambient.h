@@ -4,15 +4,18 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "ui/kiosk.h"
+#include "ui/kiosk_state.h"
 
-/* What the kiosk shows when nobody is using it. After attract_after seconds without a touch
- * on the home screen, an attract loop cycles upcoming events and teaching sites; within the
- * configured night window the screen dims or goes black. A touch wakes either, and is used
- * up by waking (it does not also press what was under the finger). */
+/* What the kiosk shows when nobody is using it (a part of the kiosk that reads its state and
+ * builds into k->ui, never calling back into kiosk.c: see ui/kiosk_state.h). After attract_after
+ * seconds without a touch on the home screen, an attract loop cycles upcoming events and teaching
+ * sites; within the configured night window the screen dims or goes black. A touch wakes either,
+ * and is used up by waking (it does not also press what was under the finger). */
 
-/* Updates the modes for the clock's current time; sets k->dirty when the screen changes. */
-void yk_ambient_tick(struct yk_kiosk *k);
+/* Updates the modes for the clock's current time; sets k->dirty when the screen changes.
+ * Returns true when the night has just begun: the caller then resets the kiosk to a clean
+ * home screen (yk_kiosk_reset), so nothing of the day stays up; k->night stays set. */
+bool yk_ambient_tick(struct yk_kiosk *k);
 
 /* Called on a finger down: returns true when it woke the screen (swallow the touch). */
 bool yk_ambient_wake(struct yk_kiosk *k);

@@ -75,7 +75,8 @@ bool yk_kiosk_init(struct yk_kiosk *k, const struct yk_kiosk_params *p)
     k->last_input_ms = now_mono(k);
     /* Started inside the night window: dimmed from the first frame (README), not from the
      * first tick, which may be a minute away. */
-    yk_ambient_tick(k);
+    if (yk_ambient_tick(k))
+        yk_kiosk_reset(k);
     return true;
 }
 
@@ -170,16 +171,6 @@ static void back(struct yk_kiosk *k)
         enter(k, k->screen);
     k->dragging = k->flinging = NULL;
     k->dirty = true;
-}
-
-const char *yk_kiosk_tr(const struct yk_kiosk *k, const char *key)
-{
-    return yk_i18n_get(k->p.strings, key, k->lang);
-}
-
-int64_t yk_kiosk_now_utc_s(const struct yk_kiosk *k)
-{
-    return yk_clock_utc_ms(k->p.clock) / 1000;
 }
 
 void yk_kiosk_reset(struct yk_kiosk *k)
@@ -379,7 +370,8 @@ void yk_kiosk_tick(struct yk_kiosk *k)
             k->dirty = true;
         k->shown_minute = minute;
     }
-    yk_ambient_tick(k);
+    if (yk_ambient_tick(k))
+        yk_kiosk_reset(k); /* the night starts from a clean home screen */
 
     /* A sync round brings seats and content: the screens learn of it here. */
     struct yk_sync_status sync;

@@ -45,15 +45,7 @@ static inline size_t admin_on_header(char *p, size_t size, size_t n, void *user)
 static inline size_t admin_on_body(char *p, size_t size, size_t n, void *user)
 {
     struct ans *a = user;
-    size_t k = size * n;
-    char *b = realloc(a->body, a->len + k + 1);
-    if (!b)
-        return 0;
-    memcpy(b + a->len, p, k);
-    a->body = b;
-    a->len += k;
-    b[a->len] = '\0';
-    return k;
+    return append_to(&a->body, &a->len, p, size * n);
 }
 
 /* One request with a Cookie header (or none) and a form body (POST when not NULL). */
@@ -161,6 +153,31 @@ static inline void db_text(const char *sql, const char *arg, char out[64])
         }
     }
     sqlite3_close(d);
+}
+
+/* The set-up both admin tests share: the test's hub (h) on the sample content, its log
+ * captured, with the first admin "boss" (password ADMIN_PW). The caller adds what else it
+ * needs, then starts the hub (hub_start). */
+#define ADMIN_PW "first-admin-pw"
+static inline void admin_hub_prepare(void)
+{
+    hub_init(&h);
+    h.capture_log = true;
+    CHECK_EQ_INT(hub_cmd(&h, NULL, 0, "load-sample"), 0);
+    CHECK(user_add("boss", "admin", NULL, ADMIN_PW, ADMIN_PW) == 0);
+}
+
+/* Stops the hub and reads (the first n - 1 bytes of) its log into log, NUL-terminated;
+ * returns how many bytes it read. The hub's files stay until hub_cleanup. */
+static inline size_t admin_hub_stop(char *log, size_t n)
+{
+    hub_stop(&h);
+    FILE *f = fopen(h.log, "r");
+    size_t len = f ? fread(log, 1, n - 1, f) : 0;
+    log[len] = '\0';
+    if (f)
+        fclose(f);
+    return len;
 }
 
 #endif

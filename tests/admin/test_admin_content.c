@@ -312,26 +312,18 @@ static void figures(const struct session *adm, const struct session *st)
 
 int main(void)
 {
-    hub_init(&h);
-    h.capture_log = true;
-    CHECK_EQ_INT(hub_cmd(&h, NULL, 0, "load-sample"), 0);
-    CHECK(user_add("boss", "admin", NULL, "first-admin-pw", "first-admin-pw") == 0);
+    admin_hub_prepare();
     CHECK(user_add("staff-a", "staff", "binjiang", "staff-a-pw-123", "staff-a-pw-123") == 0);
     CHECK(hub_start(&h));
     struct session adm, st;
-    CHECK_EQ_INT(login("boss", "first-admin-pw", &adm), 303);
+    CHECK_EQ_INT(login("boss", ADMIN_PW, &adm), 303);
     CHECK_EQ_INT(login("staff-a", "staff-a-pw-123", &st), 303);
     sites(&adm);
     staff_read_only(&st);
     volunteers(&adm, &st);
     figures(&adm, &st);
-    hub_stop(&h);
-    FILE *f = fopen(h.log, "r");
-    char log[1 << 16] = "";
-    size_t n = f ? fread(log, 1, sizeof log - 1, f) : 0;
-    log[n] = '\0';
-    if (f)
-        fclose(f);
+    static char log[1 << 16];
+    admin_hub_stop(log, sizeof log);
     CHECK(strstr(log, "13579") == NULL && strstr(log, "97531") == NULL);
     hub_cleanup(&h);
     return yk_test_done();

@@ -18,16 +18,6 @@
 /* 2026-12-01T09:00:00+08:00, the clock most tests start at. */
 #define T_2026_12_01_MS 1796086800000LL
 
-static inline void make_tmpdir(char *dir, size_t n)
-{
-    yk_scratch_dir(dir, n, "db-test");
-}
-
-static inline void remove_tree(const char *dir)
-{
-    yk_scratch_remove(dir);
-}
-
 /* stderr capture, to check that a failure was logged with its reason. */
 struct capture {
     int saved_fd;

@@ -337,7 +337,7 @@ static void test_integrity_detects_damage(void)
 
 int main(void)
 {
-    make_tmpdir(dir, sizeof dir);
+    yk_scratch_dir(dir, sizeof dir, "db-test");
     test_fresh_open();
     test_reopen_is_noop();
     test_foreign_keys();
@@ -345,7 +345,7 @@ int main(void)
     test_synchronous_full();
     test_bad_paths();
     test_integrity_detects_damage();
-    remove_tree(dir);
+    yk_scratch_remove(dir);
     puts("test_db_open: ok");
     return yk_test_done();
 }

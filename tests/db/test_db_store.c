@@ -439,7 +439,7 @@ static void test_events_scale(void)
 
 int main(void)
 {
-    make_tmpdir(dir, sizeof dir);
+    yk_scratch_dir(dir, sizeof dir, "db-test");
     CHECK(open_db(&db, dir, "kiosk.db", true, T_2026_12_01_MS));
     test_blocks_lines_stations();
     test_services();
@@ -450,7 +450,7 @@ int main(void)
     test_events_scale();
     CHECK(yk_db_integrity_check(&db, false));
     yk_db_close(&db);
-    remove_tree(dir);
+    yk_scratch_remove(dir);
     puts("test_db_store: ok");
     return yk_test_done();
 }

@@ -79,7 +79,7 @@ static void compare(struct yk_db *db, const char *table)
 int main(void)
 {
     char dir[512], path[600];
-    make_tmpdir(dir, sizeof dir);
+    yk_scratch_dir(dir, sizeof dir, "db-test");
 
     snprintf(path, sizeof path, "%s/hub.db", dir);
     struct yk_hub_store *hub = yk_hub_store_open(path);
@@ -109,7 +109,7 @@ int main(void)
     differences = before;
 
     yk_db_close(&db);
-    remove_tree(dir);
+    yk_scratch_remove(dir);
     if (differences) {
         fprintf(stderr,
                 "%d content table(s) differ between db/migrations and db/hub: change "

@@ -10,6 +10,7 @@
 #include "core/ids.h"
 #include "hub/hub_store.h"
 #include "hub_client.h"
+#include "bench.h"
 
 #include <pthread.h>
 #include <sodium.h>
@@ -37,27 +38,6 @@ struct worker {
 
 static struct hub H;
 
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static size_t sink(char *p, size_t size, size_t n, void *user)
-{
-    struct resp *r = user;
-    size_t k = size * n;
-    char *b = realloc(r->body, r->len + k + 1);
-    if (!b)
-        return 0;
-    memcpy(b + r->len, p, k);
-    r->body = b;
-    r->len += k;
-    b[r->len] = '\0';
-    return k;
-}
-
 /* One request on the kiosk's own connection (kept alive between requests). */
 static long request(struct kiosk *k, const char *method, const char *path, const char *body,
                     struct resp *r, double *secs)
@@ -71,7 +51,7 @@ static long request(struct kiosk *k, const char *method, const char *path, const
     curl_easy_setopt(c, CURLOPT_URL, url);
     curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, k->headers);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, sink);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, r);
     curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
     curl_easy_setopt(c, CURLOPT_NOPROXY, "*");
@@ -81,11 +61,11 @@ static long request(struct kiosk *k, const char *method, const char *path, const
     } else {
         curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
     }
-    double t0 = now_s();
+    double t0 = yk_bench_now_s();
     long status = 0;
     if (curl_easy_perform(c) == CURLE_OK)
         curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-    *secs = now_s() - t0;
+    *secs = yk_bench_now_s() - t0;
     return status;
 }
 
@@ -156,8 +136,8 @@ static void *work(void *arg)
     struct worker *w = arg;
     struct resp r = {0};
     char body[4096];
-    for (int round = 0; round < w->rounds && now_s() < w->deadline; round++) {
-        for (int i = w->first; i < w->n && now_s() < w->deadline; i += w->step) {
+    for (int round = 0; round < w->rounds && yk_bench_now_s() < w->deadline; round++) {
+        for (int i = w->first; i < w->n && yk_bench_now_s() < w->deadline; i += w->step) {
             struct kiosk *k = &w->kiosks[i];
             double s;
             make_push(k, body, sizeof body, 5, true);
@@ -173,12 +153,6 @@ static void *work(void *arg)
     }
     free(r.body);
     return NULL;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
 }
 
 static long rss_kib(pid_t pid, const char *field)
@@ -220,7 +194,7 @@ static void scenario(struct kiosk *all, int n, int rounds, double max_s)
     int threads = n < MAX_THREADS ? n : MAX_THREADS;
     struct worker w[MAX_THREADS];
     pthread_t t[MAX_THREADS];
-    double t0 = now_s();
+    double t0 = yk_bench_now_s();
     for (int i = 0; i < threads; i++) {
         w[i] = (struct worker){.kiosks = all,
                                .first = i,
@@ -237,7 +211,7 @@ static void scenario(struct kiosk *all, int n, int rounds, double max_s)
         total += w[i].nlat;
         errors += w[i].errors;
     }
-    double wall = now_s() - t0;
+    double wall = yk_bench_now_s() - t0;
     double *lat = malloc((total ? total : 1) * sizeof *lat);
     size_t m = 0;
     for (int i = 0; i < threads; i++) {
@@ -246,9 +220,10 @@ static void scenario(struct kiosk *all, int n, int rounds, double max_s)
         m += w[i].nlat;
         free(w[i].lat);
     }
-    if (lat && m)
-        qsort(lat, m, sizeof *lat, cmp_double);
-    double p50 = m ? lat[m / 2] : 0, p99 = m ? lat[(size_t)((double)(m - 1) * 0.99)] : 0;
+    if (!lat)
+        m = 0;
+    yk_bench_sort(lat, m);
+    double p50 = yk_bench_pct(lat, m, 0.5), p99 = yk_bench_pct(lat, m, 0.99);
     printf("%5d kiosks %3d threads: %7zu requests in %6.2f s = %8.0f req/s, p50 %6.2f ms, "
            "p99 %7.2f ms, errors %ld, hub RSS %ld KiB (peak %ld KiB)\n",
            n, threads, m, wall, (double)m / wall, p50 * 1e3, p99 * 1e3, errors,
@@ -317,9 +292,9 @@ int main(int argc, char **argv)
     struct kiosk *puller = &kiosks[maxn];
     kiosk_open(puller);
     struct resp r = {0};
-    double t0 = now_s();
+    double t0 = yk_bench_now_s();
     long got = pull(NULL, puller, &r, 1000);
-    double pull_s = now_s() - t0;
+    double pull_s = yk_bench_now_s() - t0;
     printf("pull %ld content rows (pages of 1000): %.3f s (%.0f rows/s)\n", got, pull_s,
            (double)got / pull_s);
 
@@ -328,7 +303,7 @@ int main(int argc, char **argv)
     kiosk_open(pusher);
     size_t cap = 200 * 1000 + 64;
     char *body = malloc(cap);
-    t0 = now_s();
+    t0 = yk_bench_now_s();
     long pushed = 0, bad = 0;
     while (pushed < records) {
         int batch = records - pushed < 1000 ? (int)(records - pushed) : 1000;
@@ -339,7 +314,7 @@ int main(int argc, char **argv)
             bad++;
         pushed += batch;
     }
-    double push_s = now_s() - t0;
+    double push_s = yk_bench_now_s() - t0;
     printf("push %ld records (batches of 1000): %.3f s (%.0f records/s)%s\n", pushed, push_s,
            (double)pushed / push_s, bad ? "  ** FAILED BATCHES **" : "");
     free(body);

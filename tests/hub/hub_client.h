@@ -44,6 +44,12 @@ static inline void resp_free(struct resp *r)
 static inline void hub_init(struct hub *h)
 {
     memset(h, 0, sizeof *h);
+    /* The hub is on 127.0.0.1: no proxy of the environment may stand between (curl reads
+     * these in the test's requests and the kiosk's sync client alike). */
+    unsetenv("http_proxy");
+    unsetenv("HTTP_PROXY");
+    unsetenv("all_proxy");
+    unsetenv("ALL_PROXY");
     const char *build = getenv("YK_BUILD_DIR");
     snprintf(h->bin, sizeof h->bin, "%s/src/hub/yikong-hub", build ? build : "build");
     snprintf(h->dir, sizeof h->dir, "/tmp/yk-hub-test-XXXXXX");

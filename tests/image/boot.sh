@@ -192,7 +192,10 @@ if wait_serial 'login:' 300 && wait_ready 0 120; then
     ok "kiosk READY under systemd $(ready_figure) s after the kernel started, $(awk -v a="$t_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s after QEMU started (TCG)"
 else
     bad "the kiosk did not reach READY in 420 s (serial: $work/serial.log)"
-    tail -30 "$work/serial.log"
+    tail -15 "$work/serial.log"
+    # What systemd says, if the guest's shell answers.
+    timeout 60 python3 tests/image/qmp.py "$work/shell.sock" sh \
+        "systemctl --failed --no-pager; systemctl status yikong-kiosk --no-pager | head -12" 2>&1
     finish
 fi
 failed=$(guest "systemctl --failed --plain --no-legend | cut -d' ' -f1" | tr '\n' ' ')

@@ -10,15 +10,9 @@
 #include "core/log.h"
 #include "core/ticket.h"
 #include "core/volunteer.h"
+#include "bench.h"
 
 #include <sodium.h>
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 struct kiosk {
     char dir[512];
@@ -60,7 +54,6 @@ int main(int argc, char **argv)
     if (n < 1 || sodium_init() < 0)
         return 2;
     yk_log_set_level(YK_LOG_WARN);
-    unsetenv("http_proxy");
     struct hub h;
     hub_init(&h);
     char sql[600];
@@ -96,19 +89,19 @@ int main(int argc, char **argv)
     for (int i = 0; i < n; i++)
         if (!yk_walkin_tap(&a.db, i % 2 ? "consult" : "visit", NULL, SYNC_T0_MS + i, NULL))
             goto out;
-    double t0 = now_s();
+    double t0 = yk_bench_now_s();
     struct yk_sync_push_result pr = {0};
     enum yk_sync_rc rc = yk_sync_push(&a.c, &a.db, SYNC_T0_MS / 1000, &pr);
-    double push_s = now_s() - t0;
+    double push_s = yk_bench_now_s() - t0;
     if (rc != YK_SYNC_OK || pr.accepted != n) {
         fprintf(stderr, "push: %s, %d accepted of %d\n", yk_sync_rc_name(rc), pr.accepted, n);
         goto out;
     }
     /* Kiosk b pulls everything from scratch: the sample content plus n events. */
-    t0 = now_s();
+    t0 = yk_bench_now_s();
     long rows = 0;
     rc = yk_sync_pull(&b.c, &b.db, &rows);
-    double pull_s = now_s() - t0;
+    double pull_s = yk_bench_now_s() - t0;
     long events = (long)q_int(&b.db, "SELECT count(*) FROM events WHERE id LIKE 'bench-%%'");
     if (rc != YK_SYNC_OK || events != n) {
         fprintf(stderr, "pull: %s, %ld bench events of %d\n", yk_sync_rc_name(rc), events, n);

@@ -7,6 +7,7 @@
 #include "check.h"
 
 #include "core/db.h"
+#include "scratch.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,14 +18,12 @@
 /* 2026-12-01T09:00:00+08:00. */
 #define SYNC_T0_MS 1796086800000LL
 
+/* A scratch directory "yk-sync-<what>-XXXXXX" (tests/scratch.h). */
 static inline void sync_tmpdir(char *dir, size_t n, const char *what)
 {
-    const char *base = getenv("TMPDIR");
-    snprintf(dir, n, "%s/yk-sync-%s-XXXXXX", base && *base ? base : "/tmp", what);
-    if (!mkdtemp(dir)) {
-        perror("mkdtemp");
-        exit(2);
-    }
+    char tag[64];
+    snprintf(tag, sizeof tag, "sync-%s", what);
+    yk_scratch_dir(dir, n, tag);
 }
 
 static inline void sync_rmtree(const char *dir)

@@ -196,8 +196,6 @@ int main(void)
     if (sodium_init() < 0)
         return 2;
     signal(SIGPIPE, SIG_IGN);
-    unsetenv("http_proxy");
-    unsetenv("HTTP_PROXY");
     if (system("command -v zbarimg >/dev/null") != 0) {
         fprintf(stderr, "zbarimg (Debian zbar-tools) is needed\n");
         return 1;

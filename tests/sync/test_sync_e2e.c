@@ -680,10 +680,6 @@ int main(void)
 {
     if (sodium_init() < 0)
         return 2;
-    unsetenv("http_proxy");
-    unsetenv("HTTP_PROXY");
-    unsetenv("all_proxy");
-    unsetenv("ALL_PROXY");
     hub_init(&hub);
     if (hub_cmd(&hub, NULL, 0, "load-sample") != 0 || !hub_start(&hub) ||
         !proxy_start(&proxy, hub.port)) {

@@ -328,10 +328,6 @@ int main(int argc, char **argv)
 {
     if (sodium_init() < 0)
         return 2;
-    unsetenv("http_proxy");
-    unsetenv("HTTP_PROXY");
-    unsetenv("all_proxy");
-    unsetenv("ALL_PROXY");
     hub_init(&hub);
     if (!hub_start(&hub)) {
         fprintf(stderr, "cannot start the hub\n");

@@ -41,7 +41,6 @@ int main(void)
 {
     if (sodium_init() < 0)
         return 2;
-    unsetenv("http_proxy");
     hub_init(&hub);
     char code[64], dir[512], path[600], url[64];
     if (hub_cmd(&hub, NULL, 0, "load-sample") != 0 || !hub_start(&hub) ||

@@ -9,27 +9,9 @@
 #include "core/qr.h"
 #include "core/signup.h"
 #include "core/ticket_keys.h"
+#include "bench.h"
 
 #include <time.h>
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double pct(const double *sorted, int n, double p)
-{
-    int i = (int)(p * (n - 1) + 0.5);
-    return sorted[i < n ? i : n - 1];
-}
 
 int main(int argc, char **argv)
 {
@@ -42,7 +24,7 @@ int main(int argc, char **argv)
     char dir[512];
     bool own_dir = argc <= 2;
     if (own_dir)
-        tk_tmpdir(dir, sizeof dir);
+        yk_scratch_dir(dir, sizeof dir, "tickets");
     else
         snprintf(dir, sizeof dir, "%s", argv[2]);
     struct yk_db db;
@@ -61,12 +43,12 @@ int main(int argc, char **argv)
         struct yk_signup_request r = {
             .event_id = "bench", .phone = phone, .party_size = 1, .consent = true};
         struct yk_signup_result res;
-        double t0 = now_ms();
+        double t0 = yk_bench_now_ms();
         if (yk_signup_submit(&db, &keys, &r, T0_MS + i, &res) != YK_SIGNUP_RC_CONFIRMED) {
             fprintf(stderr, "sign-up %d failed\n", i);
             return 1;
         }
-        double t1 = now_ms();
+        double t1 = yk_bench_now_ms();
         char url[YK_TICKET_URL_MAX];
         struct yk_qr qr;
         if (!yk_ticket_url("https://hub.wuliqiao.example.cn/", res.signup.ticket_code, url,
@@ -75,21 +57,21 @@ int main(int argc, char **argv)
             return 1;
         qr_version = qr.version;
         yk_qr_destroy(&qr);
-        double t2 = now_ms();
+        double t2 = yk_bench_now_ms();
         total[i] = t2 - t0;
         qr_only[i] = t2 - t1;
     }
-    qsort(total, (size_t)n, sizeof *total, cmp_double);
-    qsort(qr_only, (size_t)n, sizeof *qr_only, cmp_double);
+    yk_bench_sort(total, (size_t)n);
+    yk_bench_sort(qr_only, (size_t)n);
     printf("{\"bench\":\"signup\",\"n\":%d,\"median_ms\":%.3f,\"p99_ms\":%.3f,\"max_ms\":%.3f,"
            "\"qr_median_ms\":%.3f,\"qr_version\":%d,\"dir\":\"%s\"}\n",
-           n, pct(total, n, 0.5), pct(total, n, 0.99), total[n - 1], pct(qr_only, n, 0.5),
-           qr_version, dir);
+           n, yk_bench_pct(total, (size_t)n, 0.5), yk_bench_pct(total, (size_t)n, 0.99),
+           total[n - 1], yk_bench_pct(qr_only, (size_t)n, 0.5), qr_version, dir);
     free(total);
     free(qr_only);
     yk_ticket_keys_destroy(&keys);
     yk_db_close(&db);
     if (own_dir)
-        tk_rmtree(dir);
+        yk_scratch_remove(dir);
     return 0;
 }

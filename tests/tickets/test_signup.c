@@ -438,7 +438,7 @@ static void test_purge(void)
 
 int main(void)
 {
-    tk_tmpdir(dir, sizeof dir);
+    yk_scratch_dir(dir, sizeof dir, "tickets");
     if (!tk_open(&db, dir, T0_MS) || !yk_ticket_keys_load_or_create(&keys, dir, &db, T0_S)) {
         fprintf(stderr, "cannot set up\n");
         return 2;
@@ -454,6 +454,6 @@ int main(void)
     test_purge();
     yk_ticket_keys_destroy(&keys);
     yk_db_close(&db);
-    tk_rmtree(dir);
+    yk_scratch_remove(dir);
     return yk_test_done();
 }

@@ -101,7 +101,7 @@ static bool run_round(const char *dir, int delay_ms, struct codes *c, int *parti
 int main(void)
 {
     char dir[512];
-    tk_tmpdir(dir, sizeof dir);
+    yk_scratch_dir(dir, sizeof dir, "tickets");
     CHECK_EQ_INT(run_setup(dir), 0);
     if (sodium_init() < 0)
         return 2;
@@ -156,6 +156,6 @@ int main(void)
         CHECK_EQ_INT(system(cmd), 0);
     }
     free(c.items);
-    tk_rmtree(dir);
+    yk_scratch_remove(dir);
     return yk_test_done();
 }

@@ -222,7 +222,7 @@ static void test_other_kiosk_and_revocation(void)
 
     /* The same through the database: kiosk_keys decides, offline. */
     char dir[512];
-    tk_tmpdir(dir, sizeof dir);
+    yk_scratch_dir(dir, sizeof dir, "tickets");
     struct yk_db db;
     CHECK(tk_open(&db, dir, T0_MS));
     CHECK(tk_event(&db, EVENT, T0_S + 10 * DAY_S, 0, 40, 4, 40));
@@ -284,7 +284,7 @@ static void test_other_kiosk_and_revocation(void)
     CHECK_EQ_INT(yk_ticket_verify_db(&db, url, strlen(url), EVENT, &t), YK_TICKET_REVOKED_TICKET);
 
     yk_db_close(&db);
-    tk_rmtree(dir);
+    yk_scratch_remove(dir);
     yk_ticket_keys_destroy(&a);
     yk_ticket_keys_destroy(&b);
 }
@@ -302,7 +302,7 @@ static int zbar_reads(const struct yk_qr *qr, const char *expect)
         return 0;
     }
     char dir[512], pgm[600], txt[600], cmd[1400];
-    tk_tmpdir(dir, sizeof dir);
+    yk_scratch_dir(dir, sizeof dir, "tickets");
     snprintf(pgm, sizeof pgm, "%s/qr.pgm", dir);
     snprintf(txt, sizeof txt, "%s/out.txt", dir);
     FILE *f = fopen(pgm, "wb");
@@ -327,7 +327,7 @@ static int zbar_reads(const struct yk_qr *qr, const char *expect)
         if (!ok)
             fprintf(stderr, "zbarimg read \"%s\"\n", got);
     }
-    tk_rmtree(dir);
+    yk_scratch_remove(dir);
     return ok;
 }
 
@@ -522,7 +522,7 @@ static int count_temp_files(const char *dir)
 static void test_key_file(void)
 {
     char dir[512], path[600];
-    tk_tmpdir(dir, sizeof dir);
+    yk_scratch_dir(dir, sizeof dir, "tickets");
     snprintf(path, sizeof path, "%s/%s", dir, YK_TICKET_KEY_FILE);
     struct yk_db db;
     CHECK(tk_open(&db, dir, T0_MS));
@@ -616,7 +616,7 @@ static void test_key_file(void)
     yk_ticket_keys_destroy(&k1);
     yk_ticket_keys_destroy(&k2);
     yk_db_close(&db);
-    tk_rmtree(dir);
+    yk_scratch_remove(dir);
 }
 
 int main(void)

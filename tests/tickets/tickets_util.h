@@ -19,16 +19,6 @@
 #define HOUR_S 3600LL
 #define DAY_S 86400LL
 
-static inline void tk_tmpdir(char *dir, size_t n)
-{
-    yk_scratch_dir(dir, n, "tickets");
-}
-
-static inline void tk_rmtree(const char *dir)
-{
-    yk_scratch_remove(dir);
-}
-
 static inline bool tk_open(struct yk_db *db, const char *dir, long long now_ms)
 {
     char path[600];

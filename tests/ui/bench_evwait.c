@@ -3,6 +3,7 @@
  * stand in for the input devices (YK_INPUT_DIR). Prints JSON lines; tests/bench/bench.sh
  * runs it. What the wait does is tested by test_evwait. */
 #include "platform/evwait.h"
+#include "bench.h"
 
 #include <fcntl.h>
 #include <stdio.h>
@@ -11,13 +12,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 
 static double cpu_ms(void)
 {
@@ -40,18 +34,18 @@ int main(void)
     int wr = open(dev, O_WRONLY | O_NONBLOCK);
     if (!w || wr < 0)
         return 1;
-    double t0 = now_ms(), c0 = cpu_ms();
+    double t0 = yk_bench_now_ms(), c0 = cpu_ms();
     yk_evwait_wait(w, 500);
     printf("{\"metric\":\"evwait_idle\",\"timeout_ms\":500,\"wall_ms\":%.1f,\"cpu_ms\":%.2f}\n",
-           now_ms() - t0, cpu_ms() - c0);
+           yk_bench_now_ms() - t0, cpu_ms() - c0);
     double worst = 0, sum = 0;
     const int n = 20;
     for (int i = 0; i < n; i++) {
         if (write(wr, "x", 1) != 1)
             return 1;
-        t0 = now_ms();
+        t0 = yk_bench_now_ms();
         yk_evwait_wait(w, 5000);
-        double d = now_ms() - t0;
+        double d = yk_bench_now_ms() - t0;
         sum += d;
         worst = d > worst ? d : worst;
     }

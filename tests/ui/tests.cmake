@@ -64,6 +64,7 @@ add_test(NAME test_evwait COMMAND test_evwait)
 # Its timings are figures, not assertions: bench_evwait (tests/bench/bench.sh prints them).
 add_executable(bench_evwait ${CMAKE_CURRENT_LIST_DIR}/bench_evwait.c)
 target_link_libraries(bench_evwait PRIVATE yk_platform)
+target_include_directories(bench_evwait PRIVATE ${CMAKE_SOURCE_DIR}/tests)
 
 # Walkthroughs: every step's choices whole in view (check-choices), at the 7" panel's two
 # ways up, in both languages, elder mode and not. Screenshots: build/shots/walk_<...>/.

@@ -262,7 +262,7 @@ static void test_phone_lookup(void)
 
 int main(void)
 {
-    make_tmpdir(dir, sizeof dir);
+    yk_scratch_dir(dir, sizeof dir, "vol-test");
     open_sample(&db, dir, T0_MS);
     test_full_party_and_already();
     test_partial_party();
@@ -270,6 +270,6 @@ int main(void)
     test_signup_made_elsewhere();
     test_phone_lookup();
     yk_db_close(&db);
-    remove_tree(dir);
+    yk_scratch_remove(dir);
     return yk_test_done();
 }

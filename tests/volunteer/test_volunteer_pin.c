@@ -195,7 +195,7 @@ static void test_audit_has_no_pins(void)
 
 int main(void)
 {
-    make_tmpdir(dir, sizeof dir);
+    yk_scratch_dir(dir, sizeof dir, "vol-test");
     open_sample(&db, dir, T0_MS);
     test_guard_pure();
     test_hash();
@@ -203,6 +203,6 @@ int main(void)
     test_lockout();
     test_audit_has_no_pins();
     yk_db_close(&db);
-    remove_tree(dir);
+    yk_scratch_remove(dir);
     return yk_test_done();
 }

@@ -249,15 +249,46 @@ static void test_summary(void)
     yk_day_summary_free(NULL);
 }
 
+/* Issue 14: in the first seconds of duty the Today tab said "no duty record" while the Duty
+ * tab said "on duty": a shift that is open is on today's list even before it has a second. */
+static void test_duty_first_seconds(void)
+{
+    add_volunteer("wang", "王志愿者");
+    int64_t d7 = T0_MS + 6 * DAY_MS - 9 * HOUR_MS; /* 2026-12-07 00:00 Shanghai */
+    int64_t on = d7 + 9 * HOUR_MS + 500;
+    CHECK_EQ_INT(yk_duty_on(&db, "wang", on), YK_DUTY_OK);
+    struct yk_duty_list l;
+    CHECK(yk_duty_hours(&db, on, on, &l));
+    CHECK_EQ_INT(seconds_of(&l, "wang"), 0);
+    for (size_t i = 0; i < l.count; i++)
+        if (strcmp(l.items[i].volunteer_id, "wang") == 0)
+            CHECK(l.items[i].on_duty);
+    yk_duty_list_free(&l);
+    struct yk_day_summary s;
+    CHECK(yk_volunteer_summary(&db, on + 400, &s));
+    CHECK_EQ_INT(seconds_of(&s.duty, "wang"), 0);
+    yk_day_summary_free(&s);
+    /* Half a minute in, both say the same 30 s. */
+    CHECK(yk_volunteer_summary(&db, on + 30000, &s));
+    CHECK_EQ_INT(seconds_of(&s.duty, "wang"), 30);
+    yk_day_summary_free(&s);
+    /* A shift closed within its first second has no time: not on the day's list. */
+    CHECK_EQ_INT(yk_duty_off(&db, "wang", on + 100), YK_DUTY_OK);
+    CHECK(yk_duty_hours(&db, on, on + 200, &l));
+    CHECK_EQ_INT(seconds_of(&l, "wang"), -1);
+    yk_duty_list_free(&l);
+}
+
 int main(void)
 {
-    make_tmpdir(dir, sizeof dir);
+    yk_scratch_dir(dir, sizeof dir, "vol-test");
     open_sample(&db, dir, T0_MS);
     test_day_bounds();
     test_walkins();
     test_duty();
     test_summary();
+    test_duty_first_seconds();
     yk_db_close(&db);
-    remove_tree(dir);
+    yk_scratch_remove(dir);
     return yk_test_done();
 }

@@ -1,4 +1,4 @@
-# Volunteer mode core (src/core/scanner.c, src/core/volunteer.c): scanner input, PIN pad,
+# Volunteer mode core (src/core/scanner.c, src/core/volunteer*.c): scanner input, PIN pad,
 # check-in, walk-ins, duty log and the day's summary. Names match
 #   ctest -R 'volunteer|scanner|checkin|walkin|duty|pin'
 yk_test(test_scanner SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_scanner.c LIBS yk_core)

@@ -20,16 +20,6 @@
 #define HOUR_MS 3600000LL
 #define DAY_MS (24 * HOUR_MS)
 
-static inline void make_tmpdir(char *dir, size_t n)
-{
-    yk_scratch_dir(dir, n, "vol-test");
-}
-
-static inline void remove_tree(const char *dir)
-{
-    yk_scratch_remove(dir);
-}
-
 /* Opens (creating with the sample content) dir/kiosk.db; exits on failure. */
 static inline void open_sample(struct yk_db *db, const char *dir, long long now_ms)
 {

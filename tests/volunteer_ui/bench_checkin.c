@@ -12,25 +12,13 @@
 #include "core/signup.h"
 #include "core/ticket.h"
 #include "core/volunteer.h"
+#include "bench.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
 int main(int argc, char **argv)
 {
@@ -88,7 +76,7 @@ int main(int argc, char **argv)
             if (o + c < len)
                 yk_scanner_feed_text(&sc, chunk, ms);
             else {
-                double t0 = now_ms();
+                double t0 = yk_bench_now_ms();
                 yk_scanner_feed_text(&sc, chunk, ms);
                 yk_scanner_feed_key(&sc, YK_SCANNER_KEY_ENTER, ms);
                 struct yk_scan s;
@@ -104,14 +92,14 @@ int main(int argc, char **argv)
                     if (yk_checkin_admit(&db, &rq, ms, &out) == YK_CHECKIN_OK)
                         ok++;
                 }
-                t[i] = now_ms() - t0;
+                t[i] = yk_bench_now_ms() - t0;
             }
         }
     }
-    qsort(t, (size_t)n, sizeof *t, cmp);
+    yk_bench_sort(t, (size_t)n);
     printf("check-in core (scanner + verify + admit), %d tickets, %d checked in:\n", n, ok);
-    printf("  median %.3f ms   p99 %.3f ms   max %.3f ms\n", t[n / 2],
-           t[(n * 99) / 100 < n ? (n * 99) / 100 : n - 1], t[n - 1]);
+    printf("  median %.3f ms   p99 %.3f ms   max %.3f ms\n", yk_bench_pct(t, (size_t)n, 0.5),
+           yk_bench_pct(t, (size_t)n, 0.99), t[n - 1]);
     free(urls);
     free(t);
     yk_ticket_keys_destroy(&keys);

@@ -7,6 +7,7 @@ target_link_libraries(make_tickets PRIVATE yk_core)
 # The check-in benchmark (printed figures, not a test): see bench_checkin.c.
 add_executable(bench_checkin ${CMAKE_CURRENT_LIST_DIR}/bench_checkin.c)
 target_link_libraries(bench_checkin PRIVATE yk_core)
+target_include_directories(bench_checkin PRIVATE ${CMAKE_SOURCE_DIR}/tests)
 
 set(YK_VUI_RUN ${CMAKE_CURRENT_LIST_DIR}/run.sh)
 set(YK_VUI_SCRIPTS ${CMAKE_CURRENT_LIST_DIR}/scripts)

@@ -99,18 +99,26 @@ static void pin_build(struct yk_kiosk *k, struct yk_rect area)
     /* 确定 at the bottom of the left column (landscape) or of the screen (portrait). */
     struct yk_rect okr = yk_cut_bottom(&left, yk_page_button_h(k));
     yk_cut_bottom(&left, t->gap);
-    yk_vol_line(k, &left, "vpin.prompt", tr(k, "vpin.prompt"), YK_FONT_LARGE, t->ink,
-                YK_ALIGN_LEFT);
+    /* Upright and short (the 7" panel in elder mode): the prompt and the dots' box shrink to
+     * body text before the keys would have to scroll (a message line under them kept free). */
+    enum yk_font pf = YK_FONT_LARGE, df = YK_FONT_TITLE;
+    int dh = yk_ui_line_height(ui, YK_FONT_HUGE) + 2 * t->gap;
+    int above = yk_ui_text_height(ui, tr(k, "vpin.prompt"), pf, left.w) + dh + 2 * t->gap +
+                yk_ui_line_height(ui, YK_FONT_BODY) + t->gap;
+    if (!wide && left.h - above < yk_keypad_min_h(k, left.w, 12, -3, YK_FONT_SMALL)) {
+        pf = df = YK_FONT_BODY;
+        dh = yk_ui_line_height(ui, df) + 2 * t->gap;
+    }
+    yk_vol_line(k, &left, "vpin.prompt", tr(k, "vpin.prompt"), pf, t->ink, YK_ALIGN_LEFT);
     /* Dots for the digits typed: never the digits. */
     char dots[4 * YK_PIN_MAX_LEN + 1] = "";
     size_t n = strlen(s->pin);
     for (size_t i = 0; i < n; i++)
         strcat(dots, "●");
-    int dh = yk_ui_line_height(ui, YK_FONT_HUGE) + 2 * t->gap;
     struct yk_rect box = yk_cut_top(&left, dh);
     yk_ui_fill(ui, box, t->card, t->radius);
     yk_ui_text(ui, "vpin.dots", yk_inset(box, t->gap), n ? dots : tr(k, "vpin.hint"),
-               n ? YK_FONT_TITLE : YK_FONT_BODY, n ? t->ink : t->ink_soft, YK_ALIGN_CENTER, true);
+               n ? df : YK_FONT_BODY, n ? t->ink : t->ink_soft, YK_ALIGN_CENTER, true);
     yk_cut_top(&left, t->gap);
     if (locked) {
         int64_t left_s = (s->locked_until - mono(k) + 999) / 1000;
