@@ -478,8 +478,11 @@ enum yk_sync_rc yk_sync_pull(struct yk_sync_client *c, struct yk_db *db, long *r
     return fetch_media(c, db);
 }
 
-enum yk_sync_rc yk_sync_heartbeat(struct yk_sync_client *c, int64_t last_sync_utc)
+enum yk_sync_rc yk_sync_heartbeat(struct yk_sync_client *c, struct yk_db *db, int64_t last_sync_utc)
 {
+    int waiting = -1, aside = -1;
+    if (db && !yk_sync_counts(db, &waiting, &aside))
+        waiting = aside = -1;
     struct statvfs vfs;
     long long free_bytes = -1;
     if (statvfs(c->data_dir, &vfs) == 0)
@@ -493,9 +496,27 @@ enum yk_sync_rc yk_sync_heartbeat(struct yk_sync_client *c, int64_t last_sync_ut
         yk_jw_kint(&w, "last_sync_utc", last_sync_utc);
     if (free_bytes >= 0)
         yk_jw_kint(&w, "free_disk_bytes", free_bytes);
+    if (waiting >= 0 && aside >= 0) {
+        /* The queue as this round leaves it: the hub's kiosk list shows it. */
+        yk_jw_kint(&w, "records_waiting", waiting);
+        yk_jw_kint(&w, "records_set_aside", aside);
+    }
     yk_jw_obj_end(&w);
     struct body ans;
     enum yk_sync_rc rc = post_json(c, "/api/v1/heartbeat", &w, true, &ans);
+    struct yk_json_doc doc;
+    if (rc == YK_SYNC_OK && db && ans.data) {
+        /* Whether the hub keeps full numbers for its call lists (an older hub: it does not). */
+        int64_t days = 0;
+        if (!yk_json_parse(&doc, ans.data, ans.len, NULL) ||
+            !yk_json_get_int(doc.root, "phone_days", &days) || days < 0 || days > 3650)
+            days = 0;
+        yk_json_free(&doc);
+        char v[16];
+        snprintf(v, sizeof v, "%d", (int)days);
+        if (!yk_db_meta_set(db, YK_SYNC_META_HUB_PHONE_DAYS, v))
+            rc = YK_SYNC_LOCAL;
+    }
     free(ans.data);
     return rc;
 }
@@ -580,7 +601,7 @@ enum yk_sync_rc yk_sync_round(struct yk_sync_client *c, struct yk_db *db, int64_
             rc = YK_SYNC_LOCAL;
     }
     if (rc == YK_SYNC_OK && heartbeat)
-        rc = yk_sync_heartbeat(c, now_utc_s);
+        rc = yk_sync_heartbeat(c, db, now_utc_s);
     if (rc != YK_SYNC_OK)
         yk_warn("sync", "round failed (%s): %s", yk_sync_rc_name(rc), c->last_error);
     return rc;

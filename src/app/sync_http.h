@@ -106,8 +106,10 @@ enum yk_sync_rc yk_sync_push(struct yk_sync_client *c, struct yk_db *db, int64_t
  * hash). rows (or NULL) gets the number of rows applied. */
 enum yk_sync_rc yk_sync_pull(struct yk_sync_client *c, struct yk_db *db, long *rows);
 
-/* POST /api/v1/heartbeat: version, uptime, last_sync_utc, free disk of the data dir. */
-enum yk_sync_rc yk_sync_heartbeat(struct yk_sync_client *c, int64_t last_sync_utc);
+/* POST /api/v1/heartbeat: version, uptime, last_sync_utc, free disk of the data dir, and
+ * (db not NULL) the records still waiting to be pushed and those set aside. */
+enum yk_sync_rc yk_sync_heartbeat(struct yk_sync_client *c, struct yk_db *db,
+                                  int64_t last_sync_utc);
 
 /* Allotments: asks the hub for the seats yk_sync_seat_plan says (POST /api/v1/seats, one
  * request per event) and stores what it holds in events.seats_held. An event the hub no

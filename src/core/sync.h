@@ -86,11 +86,16 @@ struct yk_sync_page_result {
     int media;      /* media rows whose bytes are wanted */
 };
 
+/* meta key: the days the hub keeps sign-ups' full phone numbers, as its last heartbeat answer
+ * said ("0" or absent: the hub keeps only the last four digits, and pushes carry only them). */
+#define YK_SYNC_META_HUB_PHONE_DAYS "sync.hub_phone_days"
+
 /* Applies one answer of GET /api/v1/changes in one transaction with its cursor: each row is
  * upserted by its primary key only when its rev is newer than the one held (tombstones are
  * rows with deleted = 1); kiosk_keys' public_key comes as hex; 'allotments' set
  * events.seats_held; 'signups' carry the hub's decisions on this kiosk's sign-ups (pending
- * or waitlist -> confirmed or waitlist; a confirmed or cancelled sign-up is never changed);
+ * or waitlist -> confirmed or waitlist; any -> cancelled, by the station's staff in the hub's
+ * admin; a cancelled sign-up is never revived, a confirmed one only cancelled);
  * 'media' rows not held are queued in sync_media_wanted. When the last page (more = false)
  * arrives and the database still holds the sample content, the sample rows (rev 0) are
  * tombstoned. Anything malformed rolls the whole page back: false, nothing applied, cursor

@@ -6,8 +6,9 @@
 #include "core/sync.h"
 
 /* A sign-up's status as the hub decided it (in a push answer, a confirmation or a page).
- * Only pending or waitlisted sign-ups change, only to confirmed or waitlist: a confirmed
- * sign-up is never taken back, and a cancelled one stays cancelled. *cache holds the
+ * Pending or waitlisted sign-ups become confirmed or waitlist; any sign-up may become
+ * cancelled (the station's staff cancelled it in the hub's admin); a confirmed sign-up is
+ * never taken back otherwise, and a cancelled one stays cancelled. *cache holds the
  * prepared statement between calls (the caller finalizes it). Returns 1 changed, 0 not,
  * -1 error (logged). */
 int yk_sync_apply_decision(struct yk_db *db, sqlite3_stmt **cache, const char *id,

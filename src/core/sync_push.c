@@ -17,8 +17,9 @@ static const char *const type_names[YK_SYNC_NTYPES] = {"signup", "checkin", "wal
                                                        "audit"};
 static const char *const record_tables[YK_SYNC_NTYPES] = {"signups", "checkins", "walkins",
                                                           "duty_log", "audit_log"};
-/* The columns pushed, named as the protocol names them (the same as the kiosk's). The
- * phone is not among them: the hub does not need the full number. */
+/* The columns pushed, named as the protocol names them (the same as the kiosk's). The full
+ * phone number is not among them unless the hub keeps it for the stations' call lists (its
+ * heartbeat answer said phone_days > 0: push_signup_phone_sql); the last four always are. */
 static const char *const push_sql[YK_SYNC_NTYPES] = {
     "SELECT id, kiosk_id, event_id, party_size, created_utc, status, phone_last4, surname, "
     "title, ticket_code, ticket_serial, short_code, updated_utc "
@@ -32,6 +33,11 @@ static const char *const push_sql[YK_SYNC_NTYPES] = {
     "SELECT id, kiosk_id, what, ref, created_utc "
     "FROM audit_log WHERE sync_state = 'pending' ORDER BY id LIMIT ?",
 };
+
+static const char push_signup_phone_sql[] =
+    "SELECT id, kiosk_id, event_id, party_size, created_utc, status, phone, phone_last4, surname, "
+    "title, ticket_code, ticket_serial, short_code, updated_utc "
+    "FROM signups WHERE sync_state = 'pending' ORDER BY id LIMIT ?";
 
 const char *yk_sync_type_name(enum yk_sync_type t)
 {
@@ -65,8 +71,12 @@ bool yk_sync_build_push(struct yk_db *db, size_t max_records, struct yk_sync_bat
     yk_jw_key(&w, "records");
     yk_jw_arr_begin(&w);
     bool ok = true, full = false;
+    char days[16];
+    bool with_phone =
+        yk_db_meta_get(db, YK_SYNC_META_HUB_PHONE_DAYS, days, sizeof days) && atoi(days) > 0;
     for (int t = 0; t < YK_SYNC_NTYPES && ok && !full; t++) {
-        sqlite3_stmt *st = yk_db_prepare(db, push_sql[t]);
+        sqlite3_stmt *st = yk_db_prepare(
+            db, t == YK_SYNC_SIGNUP && with_phone ? push_signup_phone_sql : push_sql[t]);
         if (!st) {
             ok = false;
             break;
@@ -140,13 +150,16 @@ bool yk_sync_build_push(struct yk_db *db, size_t max_records, struct yk_sync_bat
 int yk_sync_apply_decision(struct yk_db *db, sqlite3_stmt **cache, const char *id,
                            const char *status, int64_t updated_utc)
 {
-    if (strcmp(status, "confirmed") != 0 && strcmp(status, "waitlist") != 0)
+    if (strcmp(status, "confirmed") != 0 && strcmp(status, "waitlist") != 0 &&
+        strcmp(status, "cancelled") != 0)
         return 0;
+    /* A waiting sign-up is decided; any sign-up may be cancelled by the station's staff in
+     * the hub's admin (its ticket then comes down in revocations too); nothing is revived. */
     if (!*cache)
         *cache = yk_db_prepare(db, "UPDATE signups SET status = ?2, "
                                    "updated_utc = max(updated_utc, ?3) "
-                                   "WHERE id = ?1 AND status IN ('pending', 'waitlist') "
-                                   "AND status <> ?2");
+                                   "WHERE id = ?1 AND status <> 'cancelled' AND status <> ?2 "
+                                   "AND (status IN ('pending', 'waitlist') OR ?2 = 'cancelled')");
     sqlite3_stmt *st = *cache;
     if (!st)
         return -1;

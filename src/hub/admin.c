@@ -53,6 +53,74 @@ bool yk_admin_volunteer_access(struct yk_admin_ctx *c, const char *id, char stat
     return scoped(c, yk_admin_volunteer_station(c->store, id, station), station);
 }
 
+bool yk_admin_signup_access(struct yk_admin_ctx *c, const char *id, struct yk_admin_signup *g)
+{
+    char station[64];
+    return scoped(c, yk_admin_signup_get(c->store, id, g, station), station);
+}
+
+int yk_admin_page_no(const struct yk_admin_ctx *c)
+{
+    const char *p = yk_admin_query(c, "page");
+    size_t n = p ? strlen(p) : 0;
+    if (n == 0 || n > 4 || strspn(p, "0123456789") != n)
+        return 1;
+    int v = atoi(p);
+    return v < 1 ? 1 : v > YK_ADMIN_PAGE_MAX ? YK_ADMIN_PAGE_MAX : v;
+}
+
+/* One link of the pager: path?key=value&...&page=N, the values percent-encoded. */
+static void page_link(const struct yk_admin_ctx *c, struct yk_hub_html *s, const char *path,
+                      const char *const *keys, int page, const char *id, const char *zh,
+                      const char *en)
+{
+    yk_hub_html_raw(s, "<a class=\"btn alt\" id=\"");
+    yk_hub_html_raw(s, id);
+    yk_hub_html_raw(s, "\" href=\"");
+    yk_hub_html_text(s, path);
+    yk_hub_html_raw(s, "?");
+    for (const char *const *k = keys; *k; k++) {
+        const char *v = yk_admin_query(c, *k);
+        if (!v)
+            continue;
+        yk_hub_html_text(s, *k);
+        yk_hub_html_raw(s, "=");
+        for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+            char e[4];
+            if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+                *p == '-' || *p == '_' || *p == '.' || *p == '~')
+                snprintf(e, sizeof e, "%c", *p);
+            else
+                snprintf(e, sizeof e, "%%%02X", *p);
+            yk_hub_html_raw(s, e);
+        }
+        yk_hub_html_raw(s, "&amp;");
+    }
+    yk_hub_html_raw(s, "page=");
+    yk_admin_html_int(s, page);
+    yk_hub_html_raw(s, "\">");
+    yk_admin_html_label(s, zh, en);
+    yk_hub_html_raw(s, "</a>");
+}
+
+void yk_admin_pager(const struct yk_admin_ctx *c, struct yk_hub_html *s, const char *path,
+                    const char *const *keys, int page, bool has_next)
+{
+    if (page <= 1 && !has_next)
+        return;
+    yk_hub_html_raw(s, "<nav class=\"pager\">");
+    if (page > 1)
+        page_link(c, s, path, keys, page - 1, "prev-page", "上一页", "Previous");
+    yk_hub_html_raw(s, "<span class=\"hint\">第 ");
+    yk_admin_html_int(s, page);
+    yk_hub_html_raw(s, " 页 <span class=\"en\">page ");
+    yk_admin_html_int(s, page);
+    yk_hub_html_raw(s, "</span></span>");
+    if (has_next && page < YK_ADMIN_PAGE_MAX)
+        page_link(c, s, path, keys, page + 1, "next-page", "下一页", "Next");
+    yk_hub_html_raw(s, "</nav>");
+}
+
 void yk_admin_header(struct yk_admin_ctx *c, const char *name, const char *value)
 {
     size_t old = c->rs->headers ? strlen(c->rs->headers) : 0;
@@ -72,6 +140,21 @@ void yk_admin_send(struct yk_admin_ctx *c, int status, const char *type, char *b
     c->rs->len = len;
     /* The security headers (CSP, frame-ancestors, Referrer-Policy) come from the one list in
      * hub_page.c, on every answer. */
+}
+
+void yk_admin_send_csv(struct yk_admin_ctx *c, struct yk_hub_html *s, const char *filename)
+{
+    if (s->failed) {
+        free(s->b);
+        s->b = NULL;
+        yk_admin_fail(c, 503, "数据库暂时不可用。", "The database is unavailable.");
+        return;
+    }
+    char disp[160];
+    snprintf(disp, sizeof disp, "attachment; filename=\"%s\"", filename);
+    yk_admin_header(c, "Content-Disposition", disp);
+    yk_admin_send(c, 200, "text/csv; charset=utf-8", s->b, s->len);
+    s->b = NULL;
 }
 
 void yk_admin_redirect(struct yk_admin_ctx *c, const char *location)
@@ -239,6 +322,8 @@ static void route(struct yk_admin_ctx *c)
     else if ((strcmp(path, "/admin/figures") == 0 || strcmp(path, "/admin/figures.csv") == 0) &&
              !post)
         yk_admin_figures_page(c, path[14] == '.');
+    else if (strcmp(path, "/admin/volunteers.csv") == 0 && !post)
+        yk_admin_volunteers_csv(c);
     else if (starts(path, "/admin/volunteers", &rest))
         yk_admin_volunteers_page(c, rest);
     else if (strncmp(path, "/admin/media/", 13) == 0 && !post)

@@ -17,17 +17,14 @@
 static const char *const service_kinds[] = {"service", "project", NULL};
 static const char *const series[] = {"he", "mei", NULL};
 
-#define T(col, zh, en, max, needs)                                                                 \
+#define T2(col, zh, en) YK_ADMIN_TEXT2(col, zh, en, 300)
+#define A2(col, zh, en) YK_ADMIN_AREA2(col, zh, en, 8000)
+/* The name: Chinese required, English beside it. */
+#define NAME2(zh, en)                                                                              \
+    {"name_zh", zh "（中文）", en " (Chinese)", YK_F_TEXT, true, 0, 200, NULL, NULL, NULL, NULL},  \
     {                                                                                              \
-        col, zh, en, YK_F_TEXT, false, 0, max, NULL, needs, NULL, NULL                             \
-    }
-#define A(col, zh, en, needs)                                                                      \
-    {                                                                                              \
-        col, zh, en, YK_F_AREA, false, 0, 8000, NULL, needs, NULL, NULL                            \
-    }
-#define NAME(col, zh)                                                                              \
-    {                                                                                              \
-        col, zh, "Name (Chinese)", YK_F_TEXT, true, 0, 200, NULL, NULL, NULL, NULL                 \
+        "name_en", zh "（英文）", en " (English)", YK_F_TEXT, false, 0, 200, NULL, "name_zh",      \
+            NULL, NULL                                                                             \
     }
 #define SORT                                                                                       \
     {                                                                                              \
@@ -44,80 +41,60 @@ static const char *const series[] = {"he", "mei", NULL};
             NULL, NULL, NULL                                                                       \
     }
 
+/* Each table's fields: what the kiosk shows of it, in Chinese and English. */
 static const struct yk_admin_field site_fields[] = {
-    NAME("name_zh", "名称（中文）"),
-    T("name_en", "名称（英文）", "Name (English)", 200, "name_zh"),
+    NAME2("名称", "Name"),
     RIVER,
     SORT,
-    A("intro_zh", "介绍（中文）", "Guide (Chinese)", NULL),
-    A("intro_en", "介绍（英文）", "Guide (English)", "intro_zh"),
-    T("location_zh", "位置（中文）", "Where (Chinese)", 300, NULL),
-    T("location_en", "位置（英文）", "Where (English)", 300, "location_zh"),
-    T("hours_zh", "开放时间（中文）", "Opening hours (Chinese)", 300, NULL),
-    T("hours_en", "开放时间（英文）", "Opening hours (English)", 300, "hours_zh"),
-    A("booking_zh", "预约方式（中文）", "Booking (Chinese)", NULL),
-    A("booking_en", "预约方式（英文）", "Booking (English)", "booking_zh"),
+    A2("intro", "介绍", "Guide"),
+    T2("location", "位置", "Where"),
+    T2("hours", "开放时间", "Opening hours"),
+    A2("booking", "预约方式", "Booking"),
     LINK,
 };
 
 static const struct yk_admin_field station_fields[] = {
-    NAME("name_zh", "名称（中文）"),
-    T("name_en", "名称（英文）", "Name (English)", 200, "name_zh"),
-    T("address_zh", "地址（中文）", "Address (Chinese)", 300, NULL),
-    T("address_en", "地址（英文）", "Address (English)", 300, "address_zh"),
-    T("hours_zh", "开放时间（中文）", "Opening hours (Chinese)", 300, NULL),
-    T("hours_en", "开放时间（英文）", "Opening hours (English)", 300, "hours_zh"),
-    T("phone", "电话", "Phone", 40, NULL),
+    NAME2("名称", "Name"),
+    T2("address", "地址", "Address"),
+    T2("hours", "开放时间", "Opening hours"),
+    {"phone", "电话", "Phone", YK_F_TEXT, false, 0, 40, NULL, NULL, NULL, NULL},
     RIVER,
-    A("intro_zh", "介绍（中文）", "About (Chinese)", NULL),
-    A("intro_en", "介绍（英文）", "About (English)", "intro_zh"),
+    A2("intro", "介绍", "About"),
     SORT,
 };
 
 static const struct yk_admin_field block_fields[] = {
-    NAME("name_zh", "名称（中文）"),
-    T("name_en", "名称（英文）", "Name (English)", 200, "name_zh"),
-    A("where_zh", "范围（中文）", "Where (Chinese)", NULL),
-    A("where_en", "范围（英文）", "Where (English)", "where_zh"),
-    A("character_zh", "特色（中文）", "What it is (Chinese)", NULL),
-    A("character_en", "特色（英文）", "What it is (English)", "character_zh"),
-    A("alliance_zh", "党建联盟（中文）", "Alliance (Chinese)", NULL),
-    A("alliance_en", "党建联盟（英文）", "Alliance (English)", "alliance_zh"),
-    A("convention_zh", "街区公约（中文）", "Convention (Chinese)", NULL),
-    A("convention_en", "街区公约（英文）", "Convention (English)", "convention_zh"),
+    NAME2("名称", "Name"),
+    A2("where", "范围", "Where"),
+    A2("character", "特色", "What it is"),
+    A2("alliance", "党建联盟", "Alliance"),
+    A2("convention", "街区公约", "Convention"),
     SORT,
 };
 
 static const struct yk_admin_field line_fields[] = {
-    NAME("name_zh", "名称（中文）"),
-    T("name_en", "名称（英文）", "Name (English)", 200, "name_zh"),
-    A("summary_zh", "简介（中文）", "Summary (Chinese)", NULL),
-    A("summary_en", "简介（英文）", "Summary (English)", "summary_zh"),
+    NAME2("名称", "Name"),
+    A2("summary", "简介", "Summary"),
     SORT,
 };
 
 static const struct yk_admin_field service_fields[] = {
     {"title_zh", "名称（中文）", "Title (Chinese)", YK_F_TEXT, true, 0, 200, NULL, NULL, NULL,
      NULL},
-    T("title_en", "名称（英文）", "Title (English)", 200, "title_zh"),
+    {"title_en", "名称（英文）", "Title (English)", YK_F_TEXT, false, 0, 200, NULL, "title_zh",
+     NULL, NULL},
     {"kind", "类别", "Kind", YK_F_CHOICE, true, 0, 0, "service = 服务, project = 项目", NULL, NULL,
      service_kinds},
     {"series", "系列", "Series", YK_F_CHOICE, false, 0, 0, "he = 和, mei = 美", NULL, NULL, series},
     {"line_id", "服务条线", "Service line", YK_F_REF, false, 0, 0, NULL, NULL, "service_lines",
      NULL},
     {"block_id", "街区", "Block", YK_F_REF, false, 0, 0, NULL, NULL, "blocks", NULL},
-    A("summary_zh", "简介（中文）", "Summary (Chinese)", NULL),
-    A("summary_en", "简介（英文）", "Summary (English)", "summary_zh"),
-    A("offers_zh", "提供什么（中文）", "What it offers (Chinese)", NULL),
-    A("offers_en", "提供什么（英文）", "What it offers (English)", "offers_zh"),
-    T("audience_zh", "对象（中文）", "For whom (Chinese)", 300, NULL),
-    T("audience_en", "对象（英文）", "For whom (English)", 300, "audience_zh"),
-    T("hours_zh", "时间（中文）", "Hours (Chinese)", 300, NULL),
-    T("hours_en", "时间（英文）", "Hours (English)", 300, "hours_zh"),
-    T("place_zh", "地点（中文）", "Place (Chinese)", 300, NULL),
-    T("place_en", "地点（英文）", "Place (English)", 300, "place_zh"),
-    T("contact_zh", "联系方式（中文）", "Contact (Chinese)", 300, NULL),
-    T("contact_en", "联系方式（英文）", "Contact (English)", 300, "contact_zh"),
+    A2("summary", "简介", "Summary"),
+    A2("offers", "提供什么", "What it offers"),
+    T2("audience", "对象", "For whom"),
+    T2("hours", "时间", "Hours"),
+    T2("place", "地点", "Place"),
+    T2("contact", "联系方式", "Contact"),
     LINK,
     SORT,
 };

@@ -14,8 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_LIST 300
-
 /* Every field of an event the kiosk shows. */
 static const struct yk_admin_field fields[] = {
     {"title_zh", "标题（中文）", "Title (Chinese)", YK_F_TEXT, true, 0, 200, NULL, NULL, NULL,
@@ -26,14 +24,8 @@ static const struct yk_admin_field fields[] = {
     {"block_id", "街区", "Block", YK_F_REF, false, 0, 0, NULL, NULL, "blocks", NULL},
     {"starts_utc", "开始", "Starts", YK_F_TIME, true, 0, 0, "2026-12-20 09:30", NULL, NULL, NULL},
     {"ends_utc", "结束", "Ends", YK_F_TIME, true, 0, 0, "2026-12-20 11:30", NULL, NULL, NULL},
-    {"place_zh", "地点（中文）", "Place (Chinese)", YK_F_TEXT, false, 0, 200, NULL, NULL, NULL,
-     NULL},
-    {"place_en", "地点（英文）", "Place (English)", YK_F_TEXT, false, 0, 200, NULL, "place_zh",
-     NULL, NULL},
-    {"host_zh", "主办单位（中文）", "Host (Chinese)", YK_F_TEXT, false, 0, 200, NULL, NULL, NULL,
-     NULL},
-    {"host_en", "主办单位（英文）", "Host (English)", YK_F_TEXT, false, 0, 200, NULL, "host_zh",
-     NULL, NULL},
+    YK_ADMIN_TEXT2("place", "地点", "Place", 200),
+    YK_ADMIN_TEXT2("host", "主办单位", "Host", 200),
     {"capacity", "名额", "Places", YK_F_INT, false, 1, 100000, "空 = 不需报名 · empty: no sign-up",
      NULL, NULL, NULL},
     {"max_party", "每次报名最多人数", "Most people per sign-up", YK_F_INT, true, 1, 20, NULL, NULL,
@@ -42,10 +34,7 @@ static const struct yk_admin_field fields[] = {
      "空 = 开始前都可报名 · empty: until it starts", NULL, NULL, NULL},
     {"seat_block", "每台自助机离线名额", "Seats each kiosk holds offline", YK_F_INT, false, 0, 1000,
      "空 = 自助机的默认设置 · empty: the kiosk's setting", NULL, NULL, NULL},
-    {"summary_zh", "介绍（中文）", "Description (Chinese)", YK_F_AREA, false, 0, 4000, NULL, NULL,
-     NULL, NULL},
-    {"summary_en", "介绍（英文）", "Description (English)", YK_F_AREA, false, 0, 4000, NULL,
-     "summary_zh", NULL, NULL},
+    YK_ADMIN_AREA2("summary", "介绍", "Description", 4000),
     {"link_url", "链接（自助机显示为二维码）", "Link (a QR code on the kiosk)", YK_F_URL, false, 0,
      500, "https://…", NULL, NULL, NULL},
 };
@@ -203,8 +192,14 @@ static void list_page(struct yk_admin_ctx *c)
         .past = past,
         .now = c->now,
     };
-    struct yk_admin_event_item *ev = calloc(MAX_LIST, sizeof *ev);
-    int n = ev ? yk_admin_events(c->store, &flt, ev, MAX_LIST) : -1;
+    int page = yk_admin_page_no(c);
+    flt.offset = (page - 1) * YK_ADMIN_PAGE_ROWS;
+    /* One row more than a page: whether a next page exists. */
+    struct yk_admin_event_item *ev = calloc(YK_ADMIN_PAGE_ROWS + 1, sizeof *ev);
+    int n = ev ? yk_admin_events(c->store, &flt, ev, YK_ADMIN_PAGE_ROWS + 1) : -1;
+    bool more = n > YK_ADMIN_PAGE_ROWS;
+    if (more)
+        n = YK_ADMIN_PAGE_ROWS;
     if (n < 0) {
         free(ev);
         yk_admin_fail(c, 503, "数据库暂时不可用，请稍后再试。",
@@ -279,10 +274,14 @@ static void list_page(struct yk_admin_ctx *c)
         yk_hub_html_text(&s, e->id);
         yk_hub_html_raw(&s, "/signups\">报名名单 Sign-ups</a> · <a href=\"/admin/events/");
         yk_hub_html_text(&s, e->id);
+        yk_hub_html_raw(&s, "/preview\">预览 Preview</a> · <a href=\"/admin/events/");
+        yk_hub_html_text(&s, e->id);
         yk_hub_html_raw(&s, "/copy\">复制 Copy</a></td></tr>");
     }
     if (n > 0)
         yk_hub_html_raw(&s, "</tbody></table>");
+    static const char *const keys[] = {"when", "station", "block", "kind", NULL};
+    yk_admin_pager(c, &s, "/admin/events", keys, page, more);
     free(ev);
     yk_admin_page_send(c, &s, 200);
 }
@@ -339,6 +338,24 @@ static void cancel(struct yk_admin_ctx *c, const char *id)
     yk_admin_redirect(c, to);
 }
 
+/* signups/SIGNUP_ID/cancel or /promote (ULIDs). False when it is neither. */
+static bool signup_action(struct yk_admin_ctx *c, const char *event_id, const char *p)
+{
+    char sid[32];
+    size_t n = strspn(p, "0123456789ABCDEFGHJKMNPQRSTVWXYZ");
+    if (n == 0 || n >= sizeof sid || p[n] != '/')
+        return false;
+    memcpy(sid, p, n);
+    sid[n] = '\0';
+    if (strcmp(p + n + 1, "cancel") == 0)
+        yk_admin_signup_action(c, event_id, sid, false);
+    else if (strcmp(p + n + 1, "promote") == 0)
+        yk_admin_signup_action(c, event_id, sid, true);
+    else
+        return false;
+    return true;
+}
+
 void yk_admin_events_page(struct yk_admin_ctx *c, const char *rest)
 {
     bool post = strcmp(c->rq->method, "POST") == 0;
@@ -387,6 +404,14 @@ void yk_admin_events_page(struct yk_admin_ctx *c, const char *rest)
         yk_admin_signups_page(c, id, false);
     } else if (strcmp(what, "signups.csv") == 0 && !post) {
         yk_admin_signups_page(c, id, true);
+    } else if (strcmp(what, "preview") == 0 && !post) {
+        yk_admin_event_preview(c, id);
+    } else if (strcmp(what, "calls") == 0 && !post) {
+        yk_admin_calls_page(c, id);
+    } else if (strcmp(what, "sheet") == 0 && !post) {
+        yk_admin_sheet_page(c, id);
+    } else if (strncmp(what, "signups/", 8) == 0 && signup_action(c, id, what + 8)) {
+        /* answered */
     } else {
         yk_admin_fail(c, 404, "没有这一页。", "There is no such page.");
     }

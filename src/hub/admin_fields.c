@@ -24,10 +24,17 @@ static void load_catalog(void)
         yk_error("hub-admin", "string catalog: %s", err);
 }
 
+static pthread_once_t catalog_once = PTHREAD_ONCE_INIT;
+
+const char *yk_admin_kiosk_text(const char *key, enum yk_lang lang)
+{
+    pthread_once(&catalog_once, load_catalog);
+    return catalog_ok && yk_i18n_has(&catalog, key) ? yk_i18n_get(&catalog, key, lang) : key;
+}
+
 void yk_admin_kind_label(struct yk_hub_html *s, const char *kind, bool plain)
 {
-    static pthread_once_t once = PTHREAD_ONCE_INIT;
-    pthread_once(&once, load_catalog);
+    pthread_once(&catalog_once, load_catalog);
     char key[48];
     snprintf(key, sizeof key, "event.kind.%s", kind);
     if (!catalog_ok || !yk_i18n_has(&catalog, key)) {

@@ -1,6 +1,7 @@
 #ifndef YK_ADMIN_FIELDS_H
 #define YK_ADMIN_FIELDS_H
 
+#include "core/i18n.h"
 #include "hub/admin_ctx.h"
 
 /* The admin's forms over content rows: a table of field specs, the posted values checked
@@ -28,6 +29,22 @@ struct yk_admin_field {
     const char *ref;            /* REF: the table */
     const char *const *choices; /* CHOICE: NULL-terminated */
 };
+
+/* Two fields: a text in Chinese (col_zh) and its English (col_en, which needs the Chinese
+ * first), with max bytes each; labels "zh（中文）" / "en (Chinese)" and "zh（英文）" / "en
+ * (English)". TEXT: one line; AREA: several. Neither is required. */
+#define YK_ADMIN_TEXT2(col, zh, en, max)                                                           \
+    {col "_zh", zh "（中文）", en " (Chinese)", YK_F_TEXT, false, 0, max, NULL, NULL, NULL, NULL}, \
+    {                                                                                              \
+        col "_en", zh "（英文）", en " (English)", YK_F_TEXT, false, 0, max, NULL, col "_zh",      \
+            NULL, NULL                                                                             \
+    }
+#define YK_ADMIN_AREA2(col, zh, en, max)                                                           \
+    {col "_zh", zh "（中文）", en " (Chinese)", YK_F_AREA, false, 0, max, NULL, NULL, NULL, NULL}, \
+    {                                                                                              \
+        col "_en", zh "（英文）", en " (English)", YK_F_AREA, false, 0, max, NULL, col "_zh",      \
+            NULL, NULL                                                                             \
+    }
 
 #define YK_ADMIN_FIELDS_MAX 32
 
@@ -73,6 +90,10 @@ bool yk_admin_ref_exists(struct yk_admin_ctx *c, const char *table, const char *
 
 /* An event kind's name: "zh <span class=en>en</span>", or "zh · en" when plain (an option). */
 void yk_admin_kind_label(struct yk_hub_html *s, const char *kind, bool plain);
+
+/* The kiosk's own text for key in lang (its compiled-in catalog, assets/strings*.tsv), or key
+ * itself when there is none: the preview shows what the kiosk says. */
+const char *yk_admin_kiosk_text(const char *key, enum yk_lang lang);
 
 /* The event kinds (the kiosk's), NULL-terminated. */
 extern const char *const yk_admin_kinds[];

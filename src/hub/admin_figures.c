@@ -11,8 +11,7 @@
 
 #define MAX_STATIONS 64
 
-/* The month asked for ("YYYY-MM", else the current Shanghai month) as [from, to). */
-static void month_range(struct yk_admin_ctx *c, char label[8], int64_t *from, int64_t *to)
+void yk_admin_month(struct yk_admin_ctx *c, char label[8], int64_t *from, int64_t *to)
 {
     const char *m = yk_admin_query(c, "month");
     int y = 0, mo = 0;
@@ -29,7 +28,7 @@ static void month_range(struct yk_admin_ctx *c, char label[8], int64_t *from, in
     *to = yk_shanghai_to_utc(mo == 12 ? y + 1 : y, mo == 12 ? 1 : mo + 1, 1, 0, 0, 0);
 }
 
-static void duty_text(int64_t min, char out[24])
+void yk_admin_duty_text(int64_t min, char out[24])
 {
     snprintf(out, 24, "%lld:%02lld", (long long)(min / 60), (long long)(min % 60));
 }
@@ -98,7 +97,7 @@ void yk_admin_figures_page(struct yk_admin_ctx *c, bool csv)
 {
     char month[8];
     int64_t from, to;
-    month_range(c, month, &from, &to);
+    yk_admin_month(c, month, &from, &to);
     struct yk_admin_figures f[MAX_STATIONS];
     int n = yk_admin_figures(c->store, yk_admin_scope(c), from, to, c->now, f, MAX_STATIONS);
     if (n < 0) {
@@ -120,13 +119,12 @@ void yk_admin_figures_page(struct yk_admin_ctx *c, bool csv)
                 snprintf(b, sizeof b, "%lld", (long long)v[j]);
                 yk_admin_csv_cell(&s, b, false);
             }
-            duty_text(f[i].duty_min, duty);
+            yk_admin_duty_text(f[i].duty_min, duty);
             yk_admin_csv_cell(&s, duty, true);
         }
-        char disp[96];
-        snprintf(disp, sizeof disp, "attachment; filename=\"figures-%s.csv\"", month);
-        yk_admin_header(c, "Content-Disposition", disp);
-        yk_admin_send(c, s.failed ? 500 : 200, "text/csv; charset=utf-8", s.b, s.len);
+        char name[32];
+        snprintf(name, sizeof name, "figures-%s.csv", month);
+        yk_admin_send_csv(c, &s, name);
         return;
     }
     yk_admin_page_begin(c, &s, "统计", "Figures");
@@ -154,7 +152,7 @@ void yk_admin_figures_page(struct yk_admin_ctx *c, bool csv)
             yk_admin_html_int(&s, v[j]);
             yk_hub_html_raw(&s, "</td>");
         }
-        duty_text(f[i].duty_min, duty);
+        yk_admin_duty_text(f[i].duty_min, duty);
         yk_hub_html_raw(&s, "<td data-h=\"值班 Duty\">");
         yk_hub_html_text(&s, duty);
         yk_hub_html_raw(&s, "</td></tr>");

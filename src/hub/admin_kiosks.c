@@ -44,11 +44,15 @@ static void kiosk_row(void *ctx, const struct yk_admin_kiosk *k)
     yk_hub_html_raw(s, "</span></td><td data-h=\"站点 Station\">");
     yk_hub_html_text(s, k->station_id);
     yk_hub_html_raw(s, "</td><td data-h=\"状态 State\">");
-    if (k->revoked_utc)
+    if (k->revoked_utc) {
         yk_hub_html_raw(s, "<span class=\"tag no\">已停用 revoked</span>");
-    else if (!k->seen_utc || l->c->now - k->seen_utc > SILENT_S)
-        yk_hub_html_raw(s, "<span class=\"tag wait\">失联 silent</span>");
-    else
+    } else if (!k->seen_utc) {
+        yk_hub_html_raw(s, "<span class=\"tag wait silent\">从未联系 never heard</span>");
+    } else if (l->c->now - k->seen_utc > SILENT_S) {
+        yk_hub_html_raw(s, "<span class=\"tag wait silent\">失联 silent ");
+        yk_admin_html_int(s, (l->c->now - k->seen_utc) / 3600);
+        yk_hub_html_raw(s, " h</span>");
+    } else
         yk_hub_html_raw(s, "<span class=\"tag ok\">在线 online</span>");
     yk_hub_html_raw(s, "</td>");
     when_cell(s, "最后心跳 Last heartbeat", k->seen_utc);
@@ -59,6 +63,23 @@ static void kiosk_row(void *ctx, const struct yk_admin_kiosk *k)
         yk_hub_html_raw(s, " MiB");
     } else {
         yk_hub_html_raw(s, "—");
+    }
+    yk_hub_html_raw(s, "</td><td data-h=\"待上传 Waiting\" class=\"waiting\">");
+    if (k->records_waiting >= 0)
+        yk_admin_html_int(s, k->records_waiting);
+    else
+        yk_hub_html_raw(s, "—");
+    /* Set aside: what the kiosk says it holds aside, else what the hub refused from it;
+     * the reasons are the hub's own (push_rejects). */
+    int64_t aside = k->records_set_aside >= 0 ? k->records_set_aside : k->refused;
+    yk_hub_html_raw(s, "</td><td data-h=\"已搁置 Set aside\" class=\"aside\">");
+    yk_hub_html_raw(s, aside > 0 ? "<span class=\"tag wait\">" : "<span>");
+    yk_admin_html_int(s, aside);
+    yk_hub_html_raw(s, "</span>");
+    if (k->refused_why[0]) {
+        yk_hub_html_raw(s, "<br><span class=\"en\">");
+        yk_hub_html_text(s, k->refused_why);
+        yk_hub_html_raw(s, "</span>");
     }
     yk_hub_html_raw(s, "</td><td>");
     if (yk_admin_is_admin(l->c) && !k->revoked_utc) {
@@ -116,11 +137,38 @@ static void list_page(struct yk_admin_ctx *c, const char *code, const char *code
                             "type these 16 characters or scan this QR code.</span></p></div>");
     }
     struct list l = {c, &s, 0};
+    /* ?sort= one of these; anything else is the first. */
+    static const struct {
+        const char *key, *zh, *en;
+    } sorts[] = {[YK_ADMIN_KIOSKS_SILENT] = {"silent", "失联最久", "Silent longest"},
+                 [YK_ADMIN_KIOSKS_STATION] = {"station", "按站点", "By station"},
+                 [YK_ADMIN_KIOSKS_WAITING] = {"waiting", "待处理记录", "Records waiting"}};
+    const char *want = yk_admin_query(c, "sort");
+    enum yk_admin_kiosk_order order = YK_ADMIN_KIOSKS_SILENT;
+    for (size_t i = 0; want && i < sizeof sorts / sizeof sorts[0]; i++)
+        if (strcmp(want, sorts[i].key) == 0)
+            order = (enum yk_admin_kiosk_order)i;
+    yk_hub_html_raw(&s, "<div class=\"tabs\" id=\"sort\">排序 <span class=\"en\">Sort</span> ");
+    for (size_t i = 0; i < sizeof sorts / sizeof sorts[0]; i++) {
+        yk_hub_html_raw(&s, i == (size_t)order ? "<a class=\"on\" href=\"/admin/kiosks?sort="
+                                               : "<a href=\"/admin/kiosks?sort=");
+        yk_hub_html_raw(&s, sorts[i].key);
+        yk_hub_html_raw(&s, "\">");
+        yk_admin_html_label(&s, sorts[i].zh, sorts[i].en);
+        yk_hub_html_raw(&s, "</a>");
+    }
+    yk_hub_html_raw(&s,
+                    "</div><p class=\"hint\">超过 2 小时没有心跳的自助机标为失联；待上传和已搁置"
+                    "的记录数来自自助机最后一次心跳，搁置原因来自中心。 <span class=\"en\">A "
+                    "kiosk with no heartbeat for 2 hours is marked silent; records waiting and "
+                    "set aside are as its last heartbeat said, the reasons are the hub's."
+                    "</span></p>");
     yk_hub_html_raw(&s,
                     "<table class=\"rows\" id=\"kiosks\"><thead><tr><th>自助机 Kiosk</th><th>站点 "
                     "Station</th><th>状态 State</th><th>最后心跳 Last heartbeat</th><th>最后同步 "
-                    "Last sync</th><th>剩余空间 Free disk</th><th></th></tr></thead><tbody>");
-    bool ok = yk_admin_kiosks(c->store, yk_admin_scope(c), kiosk_row, &l);
+                    "Last sync</th><th>剩余空间 Free disk</th><th>待上传 Waiting</th><th>已搁置 "
+                    "Set aside</th><th></th></tr></thead><tbody>");
+    bool ok = yk_admin_kiosks(c->store, yk_admin_scope(c), order, kiosk_row, &l);
     yk_hub_html_raw(&s, "</tbody></table>");
     if (l.n == 0)
         yk_hub_html_raw(&s,
@@ -202,7 +250,8 @@ static void audit_row(void *ctx, const struct yk_admin_audit_item *a)
     struct yk_hub_html *s = l->s;
     char when[24];
     yk_admin_fmt_time(a->at_utc, when);
-    l->n++;
+    if (++l->n > YK_ADMIN_PAGE_ROWS)
+        return; /* the row after a page: there is a next one */
     yk_hub_html_raw(s, "<tr><td data-h=\"时间 When\">");
     yk_hub_html_text(s, when);
     yk_hub_html_raw(s, "</td><td data-h=\"账号 Who\">");
@@ -233,8 +282,12 @@ void yk_admin_audit_page(struct yk_admin_ctx *c)
             "class=\"rows\" id=\"audit\"><thead><tr><th>时间 When</th><th>账号 Who</th>"
             "<th>操作 What</th><th>之前 Before</th><th>之后 After</th></tr></thead><tbody>");
     struct list l = {c, &s, 0};
-    bool ok = yk_admin_audit(c->store, q, 300, audit_row, &l);
+    int page = yk_admin_page_no(c);
+    bool ok = yk_admin_audit(c->store, q, (page - 1) * YK_ADMIN_PAGE_ROWS, YK_ADMIN_PAGE_ROWS + 1,
+                             audit_row, &l);
     yk_hub_html_raw(&s, "</tbody></table>");
+    static const char *const keys[] = {"q", NULL};
+    yk_admin_pager(c, &s, "/admin/audit", keys, page, l.n > YK_ADMIN_PAGE_ROWS);
     if (!ok) {
         free(s.b);
         yk_admin_fail(c, 503, "数据库暂时不可用。", "The database is unavailable.");

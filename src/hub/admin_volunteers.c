@@ -1,6 +1,7 @@
-/* Volunteers per station: add (with a PIN), rename, deactivate, set a new PIN. Only the
- * PIN's hash (crypto_pwhash_str, as the kiosk checks it) is stored and travels to kiosks;
- * the PIN itself is never stored, shown again or logged. Staff manage their own station's. */
+/* Volunteers per station: add (with a PIN), rename, deactivate, set a new PIN, and their
+ * duty hours per month (from the duty records kiosks push; also as CSV). Only the PIN's hash
+ * (crypto_pwhash_str, as the kiosk checks it) is stored and travels to kiosks; the PIN itself
+ * is never stored, shown again or logged. Staff manage their own station's. */
 #include "hub/admin_fields.h"
 
 #include "core/ids.h"
@@ -38,7 +39,51 @@ static void row(void *ctx, const struct yk_admin_volunteer *v)
     yk_hub_html_raw(s, "</td><td data-h=\"状态 State\">");
     yk_hub_html_raw(s, v->active ? "<span class=\"tag ok\">在岗 active</span>"
                                  : "<span class=\"tag no\">停用 inactive</span>");
-    yk_hub_html_raw(s, "</td></tr>");
+    char duty[24];
+    yk_admin_duty_text(v->duty_min, duty);
+    yk_hub_html_raw(s, "</td><td data-h=\"值班 Duty\" class=\"duty\">");
+    yk_hub_html_text(s, duty);
+    yk_hub_html_raw(s, " <span class=\"en\">· ");
+    yk_admin_html_int(s, v->duties);
+    yk_hub_html_raw(s, " 次 shifts</span></td></tr>");
+}
+
+/* One CSV line per volunteer: the month, station, names, duty (h:mm, minutes), shifts. */
+struct csv {
+    struct yk_hub_html *s;
+    const char *month;
+};
+
+static void csv_row(void *ctx, const struct yk_admin_volunteer *v)
+{
+    struct csv *x = ctx;
+    char duty[24], min[24], n[24];
+    yk_admin_duty_text(v->duty_min, duty);
+    snprintf(min, sizeof min, "%lld", (long long)v->duty_min);
+    snprintf(n, sizeof n, "%lld", (long long)v->duties);
+    yk_admin_csv_cell(x->s, x->month, false);
+    yk_admin_csv_cell(x->s, v->station_id, false);
+    yk_admin_csv_cell(x->s, v->name_zh, false);
+    yk_admin_csv_cell(x->s, v->name_en, false);
+    yk_admin_csv_cell(x->s, duty, false);
+    yk_admin_csv_cell(x->s, min, false);
+    yk_admin_csv_cell(x->s, n, true);
+}
+
+void yk_admin_volunteers_csv(struct yk_admin_ctx *c)
+{
+    char month[8];
+    int64_t from, to;
+    yk_admin_month(c, month, &from, &to);
+    struct yk_hub_html s = {0};
+    yk_hub_html_raw(&s, "\xEF\xBB\xBF\"月份 Month\",\"站点 Station\",\"姓名 Name\",\"英文名 Name "
+                        "(English)\",\"值班 Duty (h:mm)\",\"分钟 Minutes\",\"次数 Shifts\"\r\n");
+    struct csv x = {&s, month};
+    if (!yk_admin_volunteers(c->store, yk_admin_scope(c), from, to, csv_row, &x))
+        s.failed = true;
+    char name[32];
+    snprintf(name, sizeof name, "duty-%s.csv", month);
+    yk_admin_send_csv(c, &s, name);
 }
 
 static void pin_inputs(struct yk_hub_html *s)
@@ -61,13 +106,30 @@ static void list_page(struct yk_admin_ctx *c, int status, const char *err)
         yk_hub_html_raw(&s,
                         "<div class=\"notice\" id=\"done\">已保存，自助机下次同步时更新。 <span "
                         "class=\"en\">Saved; kiosks get it at their next sync.</span></div>");
-    yk_hub_html_raw(&s,
-                    "<table class=\"rows\" id=\"volunteers\"><thead><tr><th>姓名 Name</th><th>站点 "
-                    "Station</th><th>状态 State</th></tr></thead><tbody>");
+    char month[8];
+    int64_t from, to;
+    yk_admin_month(c, month, &from, &to);
+    yk_hub_html_raw(&s, "<form class=\"filters card\" method=\"get\" action=\"/admin/volunteers\">"
+                        "<label>值班月份 <span class=\"en\">Duty in the month</span><br><input "
+                        "name=\"month\" id=\"month\" inputmode=\"numeric\" placeholder=\"2026-12\" "
+                        "value=\"");
+    yk_hub_html_text(&s, month);
+    yk_hub_html_raw(&s, "\"></label><button type=\"submit\">查看 Show</button><a class=\"btn alt\" "
+                        "id=\"duty-csv\" href=\"/admin/volunteers.csv?month=");
+    yk_hub_html_text(&s, month);
+    yk_hub_html_raw(&s, "\">导出 CSV Export</a></form>");
+    yk_hub_html_raw(&s, "<table class=\"rows\" id=\"volunteers\"><thead><tr><th>姓名 Name</th><th>"
+                        "站点 Station</th><th>状态 State</th><th>值班 ");
+    yk_hub_html_text(&s, month);
+    yk_hub_html_raw(&s, " <span class=\"en\">Duty (h:mm)</span></th></tr></thead><tbody>");
     struct list l = {c, &s, 0};
-    bool ok = yk_admin_volunteers(c->store, yk_admin_scope(c), row, &l);
-    yk_hub_html_raw(
-        &s, "</tbody></table><h2>添加志愿者 <span class=\"en\">Add a volunteer</span></h2>");
+    bool ok = yk_admin_volunteers(c->store, yk_admin_scope(c), from, to, row, &l);
+    yk_hub_html_raw(&s,
+                    "</tbody></table><p class=\"hint\">值班时长来自各自助机上传的值班记录，按开始"
+                    "的月份计；尚未结束的值班计次数不计时长。 <span class=\"en\">Duty comes "
+                    "from the records kiosks push, by the month it began; a duty not yet ended "
+                    "counts as a shift without hours.</span></p>");
+    yk_hub_html_raw(&s, "<h2>添加志愿者 <span class=\"en\">Add a volunteer</span></h2>");
     if (err) {
         yk_hub_html_raw(&s, "<div class=\"error\" id=\"form-error\">");
         yk_hub_html_text(&s, err);

@@ -143,6 +143,8 @@ static const struct {
     {"last_sync_utc", 0, YK_HUB_TIME_MAX, "bad-times"},
     {"uptime_s", 0, YK_HUB_TIME_MAX, "malformed"},
     {"free_disk_bytes", 0, INT64_C(1) << 53, "malformed"},
+    {"records_waiting", 0, INT32_MAX, "malformed"},
+    {"records_set_aside", 0, INT32_MAX, "malformed"},
     {"seats", 0, YK_HUB_SEATS_MAX, "malformed"},
 };
 
@@ -157,6 +159,19 @@ static const char *out_of_range(const struct yk_json *o)
             return bounds[i].reason;
     }
     return NULL;
+}
+
+/* A phone number as kiosks hold one: 7..20 bytes of digits, with a leading '+' at most
+ * (whatever mask the kiosk shows, it stores digits). */
+static bool phone_ok(const char *p)
+{
+    size_t n = p ? strlen(p) : 0;
+    if (n < 7 || n > 20)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!(p[i] >= '0' && p[i] <= '9') && !(i == 0 && p[i] == '+'))
+            return false;
+    return true;
 }
 
 /* The last four characters of a phone number when they are digits (they are the end of the
@@ -198,8 +213,10 @@ const char *yk_hub_parse_record(const struct yk_json *o, enum yk_hub_kind kind,
              opt_int(o, "ticket_serial", &r->ticket_serial, NULL) &&
              req_int(o, "created_utc", &r->created_utc) &&
              opt_int(o, "updated_utc", &r->updated_utc, NULL);
-        /* Only the last four digits of a number may reach the store. */
+        /* The last four digits; the full number goes on only when it looks like one (the
+         * store keeps it only when the hub is set to, yk_hub_set_phone_days). */
         r->phone_last4 = last4(r->phone_last4 ? r->phone_last4 : phone);
+        r->phone = phone_ok(phone) ? phone : NULL;
         break;
     case YK_HUB_CHECKIN:
         ok = opt_str(o, "event_id", &r->event_id) && r->event_id &&
@@ -587,17 +604,24 @@ static void do_heartbeat(struct yk_hub_store *store, const char *kiosk,
         yk_json_free(&doc);
         return;
     }
-    const char *version = NULL;
-    int64_t uptime = 0, last_sync = 0, free_disk = 0;
-    if (out_of_range(doc.root) || !opt_str(doc.root, "version", &version) ||
-        !opt_int(doc.root, "uptime_s", &uptime, NULL) ||
-        !opt_int(doc.root, "last_sync_utc", &last_sync, NULL) ||
-        !opt_int(doc.root, "free_disk_bytes", &free_disk, NULL) ||
-        (version && strlen(version) > 64)) {
+    struct yk_hub_beat b = {0};
+    bool has_waiting = false, has_aside = false;
+    bool bad = out_of_range(doc.root) || !opt_str(doc.root, "version", &b.version) ||
+               !opt_int(doc.root, "uptime_s", &b.uptime_s, NULL) ||
+               !opt_int(doc.root, "last_sync_utc", &b.last_sync_utc, NULL) ||
+               !opt_int(doc.root, "free_disk_bytes", &b.free_disk_bytes, NULL) ||
+               !opt_int(doc.root, "records_waiting", &b.records_waiting, &has_waiting) ||
+               !opt_int(doc.root, "records_set_aside", &b.records_set_aside, &has_aside) ||
+               (b.version && strlen(b.version) > 64);
+    if (!has_waiting)
+        b.records_waiting = -1; /* an older kiosk: not said */
+    if (!has_aside)
+        b.records_set_aside = -1;
+    if (bad) {
         yk_hub_error(rs, 400, "bad-request",
-                     "version (string), uptime_s, last_sync_utc, "
-                     "free_disk_bytes (integers)");
-    } else if (!yk_hub_heartbeat(store, kiosk, version, uptime, last_sync, free_disk, now)) {
+                     "version (string), uptime_s, last_sync_utc, free_disk_bytes, "
+                     "records_waiting, records_set_aside (integers)");
+    } else if (!yk_hub_heartbeat(store, kiosk, &b, now)) {
         yk_hub_error(rs, 503, "unavailable", "the hub's database failed; retry later");
     } else {
         struct yk_jw w;
@@ -605,6 +629,8 @@ static void do_heartbeat(struct yk_hub_store *store, const char *kiosk,
         yk_jw_obj_begin(&w);
         yk_jw_kbool(&w, "ok", true);
         yk_jw_kint(&w, "time_utc", now);
+        /* Whether kiosks should push sign-ups' full numbers (the hub keeps them this long). */
+        yk_jw_kint(&w, "phone_days", yk_hub_phone_days(store));
         yk_jw_obj_end(&w);
         finish_json(rs, &w);
     }

@@ -156,6 +156,16 @@ static bool migrate(struct yk_hub_store *s)
     return yk_migrate(&mp);
 }
 
+void yk_hub_set_phone_days(struct yk_hub_store *s, int days)
+{
+    s->phone_days = days < 0 ? 0 : days > YK_HUB_PHONE_DAYS_MAX ? YK_HUB_PHONE_DAYS_MAX : days;
+}
+
+int yk_hub_phone_days(const struct yk_hub_store *s)
+{
+    return s->phone_days;
+}
+
 struct yk_hub_store *yk_hub_store_open(const char *path)
 {
     if (sodium_init() < 0) {

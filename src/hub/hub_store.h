@@ -44,6 +44,16 @@ enum yk_hub_rc {
  * yk_hub_store_close. */
 struct yk_hub_store *yk_hub_store_open(const char *path);
 
+#define YK_HUB_PHONE_DAYS_MAX 3650
+
+/* Keep the full phone number of sign-ups pushed from now on, apart from the sign-up (table
+ * signup_phones), until days after their event ends (0, the default: keep only the last four
+ * digits, as before). Set before serving. */
+void yk_hub_set_phone_days(struct yk_hub_store *s, int days);
+
+/* The days set by yk_hub_set_phone_days. */
+int yk_hub_phone_days(const struct yk_hub_store *s);
+
 /* Closes the store. NULL-safe. */
 void yk_hub_store_close(struct yk_hub_store *s);
 
@@ -114,7 +124,9 @@ struct yk_hub_record {
     const char *kiosk_id; /* must be the pushing kiosk */
     /* signups */
     const char *event_id;    /* also checkins */
-    const char *phone_last4; /* the only part of a phone number the hub keeps */
+    const char *phone_last4; /* the part of a phone number every sign-up keeps */
+    const char *phone;       /* the full number as the kiosk holds it: kept only with
+                                yk_hub_set_phone_days (signup_phones), else dropped */
     const char *surname, *title;
     const char *status; /* confirmed (offline, from the allotment), pending, waitlist, cancelled */
     const char *ticket_code; /* also checkins; a sign-up's must be signed by its kiosk's key */
@@ -194,9 +206,16 @@ bool yk_hub_changes(struct yk_hub_store *s, const char *kiosk_id, int64_t since,
 enum yk_hub_rc yk_hub_media_get(struct yk_hub_store *s, const char *hash, void **bytes, size_t *len,
                                 char mime[64]);
 
-/* Heartbeat: the kiosk's version (may be NULL), uptime, last sync and free disk, seen now. */
-bool yk_hub_heartbeat(struct yk_hub_store *s, const char *kiosk_id, const char *version,
-                      int64_t uptime_s, int64_t last_sync_utc, int64_t free_disk_bytes,
+/* What a kiosk's heartbeat says (src/hub/README.md, "Heartbeat"); -1: not said. */
+struct yk_hub_beat {
+    const char *version; /* may be NULL */
+    int64_t uptime_s, last_sync_utc, free_disk_bytes;
+    int64_t records_waiting;   /* records not yet on the hub */
+    int64_t records_set_aside; /* records the hub refused, set aside on the kiosk */
+};
+
+/* Heartbeat of kiosk_id, seen now. */
+bool yk_hub_heartbeat(struct yk_hub_store *s, const char *kiosk_id, const struct yk_hub_beat *b,
                       int64_t now);
 
 /* Tickets ---------------------------------------------------------------------------------- */

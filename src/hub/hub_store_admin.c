@@ -153,6 +153,29 @@ static void read_user(sqlite3_stmt *st, int first, struct yk_admin_user *u)
 
 #define USER_COLS "u.id, u.name, u.role, u.station_id, u.active"
 
+/* Ends every session of account id (a new password, deactivation), with the store taken. */
+static bool end_sessions(struct yk_hub_store *s, int64_t id)
+{
+    sqlite3_stmt *st = yk_hs_prep(s, "DELETE FROM admin_sessions WHERE user_id = ?");
+    if (st)
+        sqlite3_bind_int64(st, 1, id);
+    return yk_hs_run(s, st);
+}
+
+/* The account with this id into u, with the store taken. */
+static enum yk_hub_rc user_by_id(struct yk_hub_store *s, int64_t id, struct yk_admin_user *u)
+{
+    sqlite3_stmt *st = yk_hs_prep(s, "SELECT " USER_COLS " FROM admin_users u WHERE u.id = ?");
+    if (!st)
+        return YK_HUB_ERROR;
+    sqlite3_bind_int64(st, 1, id);
+    int r = sqlite3_step(st);
+    if (r == SQLITE_ROW)
+        read_user(st, 0, u);
+    sqlite3_finalize(st);
+    return r == SQLITE_ROW ? YK_HUB_OK : r == SQLITE_DONE ? YK_HUB_NOT_FOUND : YK_HUB_ERROR;
+}
+
 enum yk_hub_rc yk_admin_user_add(struct yk_hub_store *s, const char *actor, const char *name,
                                  const char *role, const char *station_id, const char *pw_hash,
                                  int64_t now, char err[160])
@@ -239,16 +262,7 @@ enum yk_hub_rc yk_admin_user_find(struct yk_hub_store *s, const char *name, stru
 enum yk_hub_rc yk_admin_user_get(struct yk_hub_store *s, int64_t id, struct yk_admin_user *u)
 {
     yk_hs_lock(s);
-    sqlite3_stmt *st = yk_hs_prep(s, "SELECT " USER_COLS " FROM admin_users u WHERE u.id = ?");
-    enum yk_hub_rc rc = YK_HUB_ERROR;
-    if (st) {
-        sqlite3_bind_int64(st, 1, id);
-        int r = sqlite3_step(st);
-        rc = r == SQLITE_ROW ? YK_HUB_OK : r == SQLITE_DONE ? YK_HUB_NOT_FOUND : YK_HUB_ERROR;
-        if (r == SQLITE_ROW)
-            read_user(st, 0, u);
-        sqlite3_finalize(st);
-    }
+    enum yk_hub_rc rc = user_by_id(s, id, u);
     yk_hs_unlock(s);
     return rc;
 }
@@ -278,21 +292,12 @@ static enum yk_hub_rc user_change(struct yk_hub_store *s, const char *actor, int
     if (!yk_hs_begin(s))
         goto out;
     struct yk_admin_user u;
-    sqlite3_stmt *st = yk_hs_prep(s, "SELECT " USER_COLS " FROM admin_users u WHERE u.id = ?");
-    bool found = false;
-    if (st) {
-        sqlite3_bind_int64(st, 1, id);
-        found = sqlite3_step(st) == SQLITE_ROW;
-        if (found)
-            read_user(st, 0, &u);
-        sqlite3_finalize(st);
-    }
-    if (!found) {
+    rc = user_by_id(s, id, &u);
+    if (rc != YK_HUB_OK) {
         yk_as_finish(s, false);
-        rc = YK_HUB_NOT_FOUND;
         goto out;
     }
-    st = yk_hs_prep(s, sql);
+    sqlite3_stmt *st = yk_hs_prep(s, sql);
     if (st) {
         if (text)
             yk_hs_bind_str(st, 1, text);
@@ -301,13 +306,8 @@ static enum yk_hub_rc user_change(struct yk_hub_store *s, const char *actor, int
         sqlite3_bind_int64(st, 2, id);
     }
     bool ok = yk_hs_run(s, st);
-    sqlite3_stmt *end = yk_hs_prep(s, "DELETE FROM admin_sessions WHERE user_id = ?");
-    if (end)
-        sqlite3_bind_int64(end, 1, id);
     if (text || num == 0)
-        ok = ok && yk_hs_run(s, end);
-    else
-        sqlite3_finalize(end);
+        ok = ok && end_sessions(s, id);
     char target[128];
     snprintf(target, sizeof target, "admin_users/%s", u.name);
     char *before = user_json(u.name, u.role, u.station_id, text ? -1 : u.active);
@@ -345,25 +345,16 @@ enum yk_hub_rc yk_admin_user_reset_new(struct yk_hub_store *s, const char *actor
     char h[65];
     yk_hs_hash_hex(code, h);
     yk_hs_lock(s);
-    enum yk_hub_rc rc = YK_HUB_ERROR;
     struct yk_admin_user u;
-    sqlite3_stmt *st = yk_hs_prep(s, "SELECT " USER_COLS " FROM admin_users u WHERE u.id = ?");
-    bool found = false;
-    if (st) {
-        sqlite3_bind_int64(st, 1, id);
-        found = sqlite3_step(st) == SQLITE_ROW;
-        if (found)
-            read_user(st, 0, &u);
-        sqlite3_finalize(st);
-    }
-    if (!found) {
-        rc = st ? YK_HUB_NOT_FOUND : YK_HUB_ERROR;
+    enum yk_hub_rc rc = user_by_id(s, id, &u);
+    if (rc != YK_HUB_OK)
         goto out;
-    }
+    rc = YK_HUB_ERROR;
     if (!yk_hs_begin(s))
         goto out;
-    st = yk_hs_prep(s, "UPDATE admin_users SET reset_hash = ?1, reset_expires_utc = ?2 WHERE "
-                       "id = ?3");
+    sqlite3_stmt *st =
+        yk_hs_prep(s, "UPDATE admin_users SET reset_hash = ?1, reset_expires_utc = ?2 WHERE "
+                      "id = ?3");
     if (st) {
         yk_hs_bind_str(st, 1, h);
         sqlite3_bind_int64(st, 2, now + YK_ADMIN_RESET_TTL_S);
@@ -418,11 +409,7 @@ enum yk_hub_rc yk_admin_user_reset_use(struct yk_hub_store *s, const char *name,
         yk_hs_bind_str(st, 1, pw_hash);
         sqlite3_bind_int64(st, 2, id);
     }
-    bool ok = yk_hs_run(s, st);
-    st = yk_hs_prep(s, "DELETE FROM admin_sessions WHERE user_id = ?");
-    if (st)
-        sqlite3_bind_int64(st, 1, id);
-    ok = ok && yk_hs_run(s, st);
+    bool ok = yk_hs_run(s, st) && end_sessions(s, id);
     char target[128];
     snprintf(target, sizeof target, "admin_users/%s", name);
     ok = ok && yk_as_audit(s, name, "user.reset-done", target, NULL, NULL, now);

@@ -147,6 +147,7 @@ struct yk_admin_event_filter {
     const char *kind;    /* NULL: any */
     bool past;           /* false: not yet ended at now, by start; true: ended, latest first */
     int64_t now;
+    int offset; /* rows of the order to skip (paging) */
 };
 
 struct yk_admin_event_item {
@@ -157,7 +158,8 @@ struct yk_admin_event_item {
     int64_t confirmed, waitlist;                 /* seats confirmed, people waiting */
 };
 
-/* Up to max events matching f into out. Returns how many; -1 on error. */
+/* Up to max events matching f (after its first offset) into out. Returns how many; -1 on
+ * error. */
 int yk_admin_events(struct yk_hub_store *s, const struct yk_admin_event_filter *f,
                     struct yk_admin_event_item *out, int max);
 
@@ -174,7 +176,7 @@ enum yk_hub_rc yk_admin_event_cancel(struct yk_hub_store *s, const char *actor,
 /* Sign-ups --------------------------------------------------------------------------------- */
 
 struct yk_admin_signup {
-    char id[32], status[16], surname[64], title[16];
+    char id[32], event_id[64], status[16], surname[64], title[16];
     char phone_masked[16]; /* 138****5678, or ****5678 when only the last four are known */
     char kiosk_id[32], checkin_kiosk[32];
     int64_t party_size, created_utc, checkin_utc; /* checkin_utc: 0 = not checked in */
@@ -185,15 +187,45 @@ struct yk_admin_signup {
 bool yk_admin_signups(struct yk_hub_store *s, const char *event_id,
                       void (*cb)(void *ctx, const struct yk_admin_signup *g), void *ctx);
 
+/* Sign-up id into g, with its event's station in station ("" = the subdistrict's).
+ * NOT_FOUND when there is none. */
+enum yk_hub_rc yk_admin_signup_get(struct yk_hub_store *s, const char *id,
+                                   struct yk_admin_signup *g, char station[64]);
+
+/* The call list of event_id: cb for each sign-up that is not cancelled, oldest first, with
+ * its full phone number when the hub still keeps it (yk_hub_set_phone_days; else NULL: the
+ * masked one is in g). Numbers past their time are deleted first. The viewing itself goes
+ * into the audit log (actor, the event, how many numbers were shown; never a number), in the
+ * same transaction. cb runs under the store's lock: it must not call the store. */
+bool yk_admin_call_list(struct yk_hub_store *s, const char *actor, const char *event_id,
+                        int64_t now,
+                        void (*cb)(void *ctx, const struct yk_admin_signup *g, const char *phone),
+                        void *ctx);
+
+#define YK_ADMIN_ERR_MAX 400 /* a refusal's message for a person, zh + en */
+
+/* Cancels sign-up id (promote false) or moves it up from the waitlist to confirmed (promote
+ * true), in one transaction with its audit entry (before/after: event, status, party size,
+ * kiosk; never name or phone). A cancellation lists its ticket in revocations and lets the
+ * event's waitlist in (yk_hs_settle); a promotion takes seats from the common pool only
+ * (seats kiosks hold stay theirs). Either reaches the sign-up's kiosk as a `signups` change.
+ * NOT_FOUND: no such sign-up. INVALID with err (zh + en, for a person): already cancelled,
+ * not on the waitlist, the event cancelled, or not enough free places. */
+enum yk_hub_rc yk_admin_signup_change(struct yk_hub_store *s, const char *actor, const char *id,
+                                      bool promote, int64_t now, char err[YK_ADMIN_ERR_MAX]);
+
 /* Volunteers ------------------------------------------------------------------------------- */
 
 struct yk_admin_volunteer {
     char id[64], name_zh[128], name_en[128], station_id[64]; /* station "": none */
     bool active;
+    int64_t duty_min, duties; /* on duty in the range asked for (at any kiosk): minutes of the
+                                 duties that began in it and ended, and how many began */
 };
 
-/* Calls cb for each live volunteer (of station, or all when NULL), active ones first. */
-bool yk_admin_volunteers(struct yk_hub_store *s, const char *station,
+/* Calls cb for each live volunteer (of station, or all when NULL), active ones first, with
+ * their duty records (pushed by the kiosks) that began in [from, to) (unix seconds). */
+bool yk_admin_volunteers(struct yk_hub_store *s, const char *station, int64_t from, int64_t to,
                          void (*cb)(void *ctx, const struct yk_admin_volunteer *v), void *ctx);
 
 /* The station of volunteer id into station ("" when none). NOT_FOUND: no such volunteer. */
@@ -226,10 +258,20 @@ bool yk_admin_walkins_by_kind(struct yk_hub_store *s, const char *station, int64
 struct yk_admin_kiosk {
     char id[32], station_id[64], version[32];
     int64_t enrolled_utc, revoked_utc, seen_utc, last_sync_utc, free_disk_bytes; /* 0: never */
+    int64_t records_waiting, records_set_aside; /* from its last heartbeat; -1: not said */
+    int64_t refused;                            /* records the hub refused from it */
+    char refused_why[160]; /* the hub's reasons, most frequent first: "unknown-event ×2, ..." */
 };
 
-/* Calls cb for each kiosk (of station, or all when NULL), the longest silent first. */
-bool yk_admin_kiosks(struct yk_hub_store *s, const char *station,
+/* The orders of the kiosk list. */
+enum yk_admin_kiosk_order {
+    YK_ADMIN_KIOSKS_SILENT,  /* longest silent first */
+    YK_ADMIN_KIOSKS_STATION, /* by station, then longest silent first */
+    YK_ADMIN_KIOSKS_WAITING, /* most records waiting or set aside first */
+};
+
+/* Calls cb for each kiosk (of station, or all when NULL) in the order asked for. */
+bool yk_admin_kiosks(struct yk_hub_store *s, const char *station, enum yk_admin_kiosk_order order,
                      void (*cb)(void *ctx, const struct yk_admin_kiosk *k), void *ctx);
 
 /* The station of kiosk_id into station. NOT_FOUND when no such kiosk. */
@@ -245,9 +287,9 @@ struct yk_admin_audit_item {
     const char *user_name, *action, *target, *before, *after; /* valid during the call */
 };
 
-/* Calls cb for the newest up to limit entries (whose action or target contains q, when q
- * is not NULL or empty), newest first. */
-bool yk_admin_audit(struct yk_hub_store *s, const char *q, int limit,
+/* Calls cb for up to limit entries (whose action, target or account contains q, when q is
+ * not NULL or empty), newest first, after the newest offset. */
+bool yk_admin_audit(struct yk_hub_store *s, const char *q, int offset, int limit,
                     void (*cb)(void *ctx, const struct yk_admin_audit_item *a), void *ctx);
 
 #endif

@@ -239,7 +239,7 @@ int yk_admin_events(struct yk_hub_store *s, const struct yk_admin_event_filter *
              "FROM events e LEFT JOIN admin_event_station es ON es.event_id = e.id "
              "WHERE e.deleted = 0 AND (?1 IS NULL OR es.station_id = ?1) "
              "AND (?2 IS NULL OR e.block_id = ?2) AND (?3 IS NULL OR e.kind = ?3) AND %s "
-             "ORDER BY %s LIMIT ?5",
+             "ORDER BY %s LIMIT ?5 OFFSET ?6",
              f->past ? "e.ends_utc <= ?4" : "e.ends_utc > ?4",
              f->past ? "e.starts_utc DESC, e.id" : "e.starts_utc, e.id");
     yk_hs_lock(s);
@@ -251,6 +251,7 @@ int yk_admin_events(struct yk_hub_store *s, const struct yk_admin_event_filter *
         yk_hs_bind_str(st, 3, f->kind);
         sqlite3_bind_int64(st, 4, f->now);
         sqlite3_bind_int(st, 5, max);
+        sqlite3_bind_int(st, 6, f->offset > 0 ? f->offset : 0);
         n = 0;
         while (n < max && sqlite3_step(st) == SQLITE_ROW) {
             struct yk_admin_event_item *e = &out[n++];
@@ -306,65 +307,33 @@ enum yk_hub_rc yk_admin_event_cancel(struct yk_hub_store *s, const char *actor,
     return rc;
 }
 
-/* Sign-ups ------------------------------------------------------------------------------------ */
-
-/* 13812345678 -> 138****5678; only the last four -> ****5678. */
-static void mask_phone(const char *phone, const char *last4, char out[16])
-{
-    size_t n = phone ? strlen(phone) : 0;
-    if (n >= 7 && n <= 15)
-        snprintf(out, 16, "%.3s****%s", phone, phone + n - 4);
-    else if (last4 && strlen(last4) == 4)
-        snprintf(out, 16, "****%s", last4);
-    else
-        out[0] = '\0';
-}
-
-bool yk_admin_signups(struct yk_hub_store *s, const char *event_id,
-                      void (*cb)(void *ctx, const struct yk_admin_signup *g), void *ctx)
-{
-    yk_hs_lock(s);
-    sqlite3_stmt *st = yk_hs_prep(
-        s, "SELECT g.id, g.status, g.surname, g.title, g.phone, g.phone_last4, g.kiosk_id, "
-           "g.party_size, g.created_utc, c.created_utc, c.kiosk_id FROM signups g "
-           "LEFT JOIN checkins c ON c.rowid = (SELECT rowid FROM checkins x WHERE "
-           "x.signup_id = g.id OR (g.ticket_code IS NOT NULL AND x.ticket_code = "
-           "g.ticket_code) ORDER BY x.created_utc LIMIT 1) "
-           "WHERE g.event_id = ? ORDER BY g.id");
-    bool ok = st != NULL;
-    if (st)
-        yk_hs_bind_str(st, 1, event_id);
-    while (st && sqlite3_step(st) == SQLITE_ROW) {
-        struct yk_admin_signup g = {0};
-        yk_as_copy_col(st, 0, g.id, sizeof g.id);
-        yk_as_copy_col(st, 1, g.status, sizeof g.status);
-        yk_as_copy_col(st, 2, g.surname, sizeof g.surname);
-        yk_as_copy_col(st, 3, g.title, sizeof g.title);
-        mask_phone((const char *)sqlite3_column_text(st, 4),
-                   (const char *)sqlite3_column_text(st, 5), g.phone_masked);
-        yk_as_copy_col(st, 6, g.kiosk_id, sizeof g.kiosk_id);
-        g.party_size = sqlite3_column_int64(st, 7);
-        g.created_utc = sqlite3_column_int64(st, 8);
-        g.checkin_utc = sqlite3_column_int64(st, 9);
-        yk_as_copy_col(st, 10, g.checkin_kiosk, sizeof g.checkin_kiosk);
-        cb(ctx, &g);
-    }
-    sqlite3_finalize(st);
-    yk_hs_unlock(s);
-    return ok;
-}
-
 /* Kiosks and the audit log ------------------------------------------------------------------- */
 
-bool yk_admin_kiosks(struct yk_hub_store *s, const char *station,
+bool yk_admin_kiosks(struct yk_hub_store *s, const char *station, enum yk_admin_kiosk_order order,
                      void (*cb)(void *ctx, const struct yk_admin_kiosk *k), void *ctx)
 {
+    /* The order comes from this table, never from a request. */
+    static const char *const orders[] = {
+        [YK_ADMIN_KIOSKS_SILENT] = "coalesce(k.seen_utc, 0), k.id",
+        [YK_ADMIN_KIOSKS_STATION] = "k.station_id, coalesce(k.seen_utc, 0), k.id",
+        [YK_ADMIN_KIOSKS_WAITING] = "coalesce(k.records_waiting, 0) + "
+                                    "coalesce(k.records_set_aside, r.total, 0) DESC, "
+                                    "coalesce(k.seen_utc, 0), k.id",
+    };
+    if ((unsigned)order >= sizeof orders / sizeof orders[0])
+        order = YK_ADMIN_KIOSKS_SILENT;
+    char sql[1024];
+    snprintf(sql, sizeof sql,
+             "SELECT k.id, k.station_id, k.version, k.enrolled_utc, k.revoked_utc, k.seen_utc, "
+             "k.last_sync_utc, k.free_disk_bytes, coalesce(k.records_waiting, -1), "
+             "coalesce(k.records_set_aside, -1), coalesce(r.total, 0), r.why FROM kiosks k "
+             "LEFT JOIN (SELECT kiosk_id, sum(n) AS total, group_concat(reason || ' ×' || n, "
+             "', ') AS why FROM (SELECT kiosk_id, reason, count(*) AS n FROM push_rejects GROUP "
+             "BY kiosk_id, reason ORDER BY n DESC, reason) GROUP BY kiosk_id) r ON r.kiosk_id = "
+             "k.id WHERE ?1 IS NULL OR k.station_id = ?1 ORDER BY %s",
+             orders[order]);
     yk_hs_lock(s);
-    sqlite3_stmt *st =
-        yk_hs_prep(s, "SELECT id, station_id, version, enrolled_utc, revoked_utc, "
-                      "seen_utc, last_sync_utc, free_disk_bytes FROM kiosks WHERE "
-                      "?1 IS NULL OR station_id = ?1 ORDER BY coalesce(seen_utc, 0), "
-                      "id");
+    sqlite3_stmt *st = yk_hs_prep(s, sql);
     bool ok = st != NULL;
     if (st)
         yk_hs_bind_str(st, 1, station);
@@ -378,6 +347,10 @@ bool yk_admin_kiosks(struct yk_hub_store *s, const char *station,
         k.seen_utc = sqlite3_column_int64(st, 5);
         k.last_sync_utc = sqlite3_column_int64(st, 6);
         k.free_disk_bytes = sqlite3_column_int64(st, 7);
+        k.records_waiting = sqlite3_column_int64(st, 8);
+        k.records_set_aside = sqlite3_column_int64(st, 9);
+        k.refused = sqlite3_column_int64(st, 10);
+        yk_as_copy_col(st, 11, k.refused_why, sizeof k.refused_why);
         cb(ctx, &k);
     }
     sqlite3_finalize(st);
@@ -400,7 +373,7 @@ bool yk_admin_audit_add(struct yk_hub_store *s, const char *actor, const char *a
     return ok;
 }
 
-bool yk_admin_audit(struct yk_hub_store *s, const char *q, int limit,
+bool yk_admin_audit(struct yk_hub_store *s, const char *q, int offset, int limit,
                     void (*cb)(void *ctx, const struct yk_admin_audit_item *a), void *ctx)
 {
     yk_hs_lock(s);
@@ -408,11 +381,12 @@ bool yk_admin_audit(struct yk_hub_store *s, const char *q, int limit,
         yk_hs_prep(s, "SELECT id, at_utc, user_name, action, target, before, after "
                       "FROM admin_audit WHERE ?1 IS NULL OR instr(action, ?1) > 0 OR "
                       "instr(coalesce(target, ''), ?1) > 0 OR instr(user_name, ?1) > "
-                      "0 ORDER BY id DESC LIMIT ?2");
+                      "0 ORDER BY id DESC LIMIT ?2 OFFSET ?3");
     bool ok = st != NULL;
     if (st) {
         yk_hs_bind_str(st, 1, q && *q ? q : NULL);
         sqlite3_bind_int(st, 2, limit);
+        sqlite3_bind_int(st, 3, offset > 0 ? offset : 0);
     }
     while (st && sqlite3_step(st) == SQLITE_ROW) {
         struct yk_admin_audit_item a = {
@@ -433,18 +407,25 @@ bool yk_admin_audit(struct yk_hub_store *s, const char *q, int limit,
 
 /* Volunteers ------------------------------------------------------------------------------- */
 
-bool yk_admin_volunteers(struct yk_hub_store *s, const char *station,
+bool yk_admin_volunteers(struct yk_hub_store *s, const char *station, int64_t from, int64_t to,
                          void (*cb)(void *ctx, const struct yk_admin_volunteer *v), void *ctx)
 {
     yk_hs_lock(s);
+    /* A duty still open counts as begun but adds no minutes (as the figures count it). */
     sqlite3_stmt *st =
-        yk_hs_prep(s, "SELECT v.id, v.name_zh, v.name_en, vs.station_id, v.active FROM "
-                      "volunteers v LEFT JOIN admin_volunteer_station vs ON "
-                      "vs.volunteer_id = v.id WHERE v.deleted = 0 AND (?1 IS NULL OR "
-                      "vs.station_id = ?1) ORDER BY v.active DESC, v.name_zh, v.id");
+        yk_hs_prep(s, "SELECT v.id, v.name_zh, v.name_en, vs.station_id, v.active, "
+                      "coalesce(d.m, 0), coalesce(d.n, 0) FROM volunteers v LEFT JOIN "
+                      "admin_volunteer_station vs ON vs.volunteer_id = v.id LEFT JOIN (SELECT "
+                      "volunteer_id, sum(coalesce(off_utc, on_utc) - on_utc) / 60 AS m, count(*) "
+                      "AS n FROM duty_log WHERE on_utc >= ?2 AND on_utc < ?3 GROUP BY "
+                      "volunteer_id) d ON d.volunteer_id = v.id WHERE v.deleted = 0 AND (?1 IS "
+                      "NULL OR vs.station_id = ?1) ORDER BY v.active DESC, v.name_zh, v.id");
     bool ok = st != NULL;
-    if (st)
+    if (st) {
         yk_hs_bind_str(st, 1, station);
+        sqlite3_bind_int64(st, 2, from);
+        sqlite3_bind_int64(st, 3, to);
+    }
     while (st && sqlite3_step(st) == SQLITE_ROW) {
         struct yk_admin_volunteer v = {0};
         yk_as_copy_col(st, 0, v.id, sizeof v.id);
@@ -452,6 +433,8 @@ bool yk_admin_volunteers(struct yk_hub_store *s, const char *station,
         yk_as_copy_col(st, 2, v.name_en, sizeof v.name_en);
         yk_as_copy_col(st, 3, v.station_id, sizeof v.station_id);
         v.active = sqlite3_column_int(st, 4) != 0;
+        v.duty_min = sqlite3_column_int64(st, 5);
+        v.duties = sqlite3_column_int64(st, 6);
         cb(ctx, &v);
     }
     sqlite3_finalize(st);

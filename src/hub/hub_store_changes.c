@@ -209,8 +209,8 @@ enum yk_hub_rc yk_hub_media_get(struct yk_hub_store *s, const char *hash, void *
     return rc;
 }
 
-bool yk_hub_heartbeat(struct yk_hub_store *s, const char *kiosk_id, const char *version,
-                      int64_t uptime_s, int64_t last_sync_utc, int64_t free_disk_bytes, int64_t now)
+bool yk_hub_heartbeat(struct yk_hub_store *s, const char *kiosk_id, const struct yk_hub_beat *b,
+                      int64_t now)
 {
     yk_hs_lock(s);
     /* A heartbeat is worth no fsync of its own: in WAL mode it is then durable at the next
@@ -218,16 +218,21 @@ bool yk_hub_heartbeat(struct yk_hub_store *s, const char *kiosk_id, const char *
     yk_hs_exec(s, "PRAGMA synchronous=NORMAL");
     sqlite3_stmt *st =
         yk_hs_prep(s, "UPDATE kiosks SET version = ?, uptime_s = ?, last_sync_utc = ?, "
-                      "free_disk_bytes = ?, seen_utc = ? WHERE id = ?");
+                      "free_disk_bytes = ?, seen_utc = ?, records_waiting = ?, "
+                      "records_set_aside = ? WHERE id = ?");
     bool ok = false;
     if (st) {
-        yk_hs_bind_str(st, 1, version);
-        sqlite3_bind_int64(st, 2, uptime_s);
-        if (last_sync_utc > 0)
-            sqlite3_bind_int64(st, 3, last_sync_utc);
-        sqlite3_bind_int64(st, 4, free_disk_bytes);
+        yk_hs_bind_str(st, 1, b->version);
+        sqlite3_bind_int64(st, 2, b->uptime_s > 0 ? b->uptime_s : 0);
+        if (b->last_sync_utc > 0)
+            sqlite3_bind_int64(st, 3, b->last_sync_utc);
+        sqlite3_bind_int64(st, 4, b->free_disk_bytes > 0 ? b->free_disk_bytes : 0);
         sqlite3_bind_int64(st, 5, now);
-        yk_hs_bind_str(st, 6, kiosk_id);
+        if (b->records_waiting >= 0)
+            sqlite3_bind_int64(st, 6, b->records_waiting);
+        if (b->records_set_aside >= 0)
+            sqlite3_bind_int64(st, 7, b->records_set_aside);
+        yk_hs_bind_str(st, 8, kiosk_id);
         ok = yk_hs_run(s, st);
     }
     yk_hs_exec(s, "PRAGMA synchronous=FULL");

@@ -11,6 +11,7 @@
  *   hub_store_seats.c    capacity, allotments, the waitlist
  *   hub_store_changes.c  content down (changes, media, heartbeat)
  *   hub_store_tickets.c  ticket look-up for /T/
+ *   hub_store_admin*.c   the web admin's storage (hub_store_admin.h)
  *
  * Every yk_hs_ function expects the caller to hold the store (yk_hs_lock) unless it says
  * otherwise. */
@@ -39,6 +40,7 @@ struct yk_hub_store {
     int group_n;                   /* pushes of the open group waiting for its commit */
     bool *group_result[GROUP_MAX]; /* where to write the commit's outcome for each */
     unsigned long pushes;          /* pushes stored (for yk_hub_push_stats) */
+    int phone_days;                /* yk_hub_set_phone_days */
 };
 
 /* Takes the store for one call (committing an open push group first); yk_hs_unlock gives it
@@ -76,6 +78,14 @@ void yk_hs_hex(const uint8_t *b, size_t n, char *out);
 void yk_hs_hash_hex(const char *s, char out[65]);
 
 /* Push (hub_store_push.c): the body of yk_hub_push inside the caller's transaction. */
+/* Deletes the full phone numbers whose time is over (all of them when the hub keeps none). */
+bool yk_hs_purge_phones(struct yk_hub_store *s, int64_t now);
+
+/* Lists ticket code (NULL: nothing to do) of event_id in revocations (kiosks then refuse it
+ * offline). False on a database error. */
+bool yk_hs_revoke_ticket(struct yk_hub_store *s, const char *code, const char *event_id,
+                         int64_t now);
+
 bool yk_hs_push_locked(struct yk_hub_store *s, const char *kiosk, const struct yk_hub_record *r,
                        size_t n, struct yk_hub_outcome *out, int64_t now);
 

@@ -36,8 +36,8 @@ static bool exists(struct yk_hub_store *s, const char *sql, const char *id)
     return yk_hs_query_int(s, sql, id, NULL, 0, NULL) != 0;
 }
 
-static bool revoke_ticket(struct yk_hub_store *s, const char *code, const char *event_id,
-                          int64_t now)
+bool yk_hs_revoke_ticket(struct yk_hub_store *s, const char *code, const char *event_id,
+                         int64_t now)
 {
     if (!code)
         return true;
@@ -48,6 +48,34 @@ static bool revoke_ticket(struct yk_hub_store *s, const char *code, const char *
     yk_hs_bind_str(st, 1, code);
     yk_hs_bind_str(st, 2, event_id);
     sqlite3_bind_int64(st, 3, now);
+    return yk_hs_run(s, st);
+}
+
+bool yk_hs_purge_phones(struct yk_hub_store *s, int64_t now)
+{
+    sqlite3_stmt *st = yk_hs_prep(s, "DELETE FROM signup_phones WHERE ?1 = 0 OR "
+                                     "purge_after_utc < ?2");
+    if (!st)
+        return false;
+    sqlite3_bind_int(st, 1, s->phone_days);
+    sqlite3_bind_int64(st, 2, now);
+    return yk_hs_run(s, st);
+}
+
+/* The full number of new sign-up r, kept until its event's end + the hub's phone days. */
+static bool keep_phone(struct yk_hub_store *s, const struct yk_hub_record *r)
+{
+    sqlite3_stmt *st = yk_hs_prep(s, "INSERT INTO signup_phones (signup_id, phone, "
+                                     "purge_after_utc) VALUES (?1, ?2, coalesce((SELECT ends_utc "
+                                     "FROM events WHERE id = ?3), ?4) + ?5) ON CONFLICT DO "
+                                     "NOTHING");
+    if (!st)
+        return false;
+    yk_hs_bind_str(st, 1, r->id);
+    yk_hs_bind_str(st, 2, r->phone);
+    yk_hs_bind_str(st, 3, r->event_id);
+    sqlite3_bind_int64(st, 4, r->created_utc);
+    sqlite3_bind_int64(st, 5, (int64_t)s->phone_days * 86400);
     return yk_hs_run(s, st);
 }
 
@@ -91,7 +119,7 @@ static bool push_signup(struct yk_hub_store *s, const char *kiosk, const struct 
                 return false;
             sqlite3_bind_int64(u, 1, now);
             yk_hs_bind_str(u, 2, r->id);
-            if (!yk_hs_run(s, u) || !revoke_ticket(s, code[0] ? code : NULL, event, now))
+            if (!yk_hs_run(s, u) || !yk_hs_revoke_ticket(s, code[0] ? code : NULL, event, now))
                 return false;
             o->result = YK_HUB_ACCEPTED;
             *dirty = true;
@@ -229,7 +257,10 @@ static bool push_signup(struct yk_hub_store *s, const char *kiosk, const struct 
         *dirty = false;
         return true;
     }
-    if (strcmp(status, "cancelled") == 0 && !revoke_ticket(s, r->ticket_code, r->event_id, now))
+    if (strcmp(status, "cancelled") == 0 &&
+        !yk_hs_revoke_ticket(s, r->ticket_code, r->event_id, now))
+        return false;
+    if (s->phone_days > 0 && r->phone && !keep_phone(s, r))
         return false;
     o->result = YK_HUB_ACCEPTED;
     return true;
@@ -408,7 +439,8 @@ bool yk_hs_push_locked(struct yk_hub_store *s, const char *kiosk, const struct y
     struct order *ord = calloc(n ? n : 1, sizeof *ord);
     char(*dirty)[128] = calloc(n ? n : 1, sizeof *dirty);
     size_t ndirty = 0;
-    bool ok = ord && dirty;
+    /* Numbers past their time go first (src/hub/README.md, "The full phone number"). */
+    bool ok = ord && dirty && yk_hs_purge_phones(s, now);
     for (size_t i = 0; ok && i < n; i++)
         ord[i] = (struct order){&r[i], i};
     if (ok)

@@ -31,6 +31,10 @@ static const char usage[] =
     "      --request-deadline S    seconds a request's headers and body may take (default 30)\n"
     "      --behind-proxy          count failed guesses per X-Real-IP of a loopback peer\n"
     "      --tls-proxy             served behind a TLS proxy: the admin's cookies get Secure\n"
+    "      --phone-days N          keep sign-ups' full phone numbers until N days after the\n"
+    "                              event (0..3650; default 0: only the last four digits), for\n"
+    "                              the stations' call lists; set N to the kiosks'\n"
+    "                              retention_days\n"
     "  user-add NAME --role admin|staff [--station ID]\n"
     "                              add an account of the web admin; the password is read\n"
     "                              twice from the terminal (no echo) or two lines of stdin\n"
@@ -191,7 +195,7 @@ int main(int argc, char **argv)
     const char *db = NULL, *listen = "127.0.0.1", *port_file = NULL, *role = NULL, *station = NULL;
     bool tls_proxy = false;
     int port = 8080;
-    unsigned threads = 4, max_per_ip = 64, deadline_s = 30;
+    unsigned threads = 4, max_per_ip = 64, deadline_s = 30, phone_days = 0;
     bool behind_proxy = false;
     const char *pos[4] = {0};
     int npos = 0;
@@ -237,6 +241,9 @@ int main(int argc, char **argv)
         } else if (strcmp(a, "--max-per-ip") == 0 && has_val) {
             if (!num_opt(a, argv[++i], 1, 100000, &max_per_ip))
                 return 2;
+        } else if (strcmp(a, "--phone-days") == 0 && has_val) {
+            if (!num_opt(a, argv[++i], 0, YK_HUB_PHONE_DAYS_MAX, &phone_days))
+                return 2;
         } else if (strcmp(a, "--request-deadline") == 0 && has_val) {
             if (!num_opt(a, argv[++i], 1, 3600, &deadline_s))
                 return 2;
@@ -278,6 +285,7 @@ int main(int argc, char **argv)
         return 1;
     int64_t now = (int64_t)time(NULL);
     int rc = 0;
+    yk_hub_set_phone_days(store, (int)phone_days);
     if (strcmp(cmd, "serve") == 0) {
         struct yk_hub_server_params p = {.store = store,
                                          .listen = listen,

@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "ui/kiosk.h"
+#include "ui/kiosk_state.h"
 #include "ui/ui.h"
 
 /* Building blocks the screens share, so every page looks and behaves the same: list rows,

@@ -9,9 +9,14 @@
 #include "hub/hub_client.h"
 #include "sync/sync_test_util.h"
 
+#include "core/json.h"
+#include "core/ticket.h"
+
+#include <sodium.h>
 #include <strings.h>
 
-static struct hub h; /* the test's hub */
+static struct hub h;                 /* the test's hub */
+static const char *admin_serve_args; /* more `serve` options for admin_hub_up, or NULL */
 
 struct ans {
     long status;
@@ -178,6 +183,71 @@ static inline size_t admin_hub_stop(char *log, size_t n)
     if (f)
         fclose(f);
     return len;
+}
+
+struct kiosk {
+    char id[32], token[65];
+};
+
+/* A kiosk of station enrolled through the API with a fresh setup code (id: a ULID). */
+static inline void kiosk_new(struct kiosk *k, const char *id, const char *station)
+{
+    snprintf(k->id, sizeof k->id, "%s", id);
+    uint8_t seed[32];
+    crypto_generichash(seed, sizeof seed, (const unsigned char *)id, strlen(id), NULL, 0);
+    struct yk_ticket_keys keys;
+    yk_ticket_keys_from_seed(&keys, seed);
+    char code[32], hex[65], body[400];
+    CHECK_EQ_INT(hub_cmd(&h, code, sizeof code, "kiosk-add %s", station), 0);
+    sodium_bin2hex(hex, sizeof hex, keys.public_key, 32);
+    yk_ticket_keys_destroy(&keys);
+    snprintf(body, sizeof body, "{\"setup_code\":\"%s\",\"kiosk_id\":\"%s\",\"public_key\":\"%s\"}",
+             code, id, hex);
+    struct resp r = hub_post(&h, "/api/v1/enrol", NULL, body);
+    CHECK_EQ_INT(r.status, 200);
+    struct yk_json_doc d;
+    const char *tok = "";
+    if (r.status == 200 && yk_json_parse(&d, r.body, r.len, NULL)) {
+        if (yk_json_get_str(d.root, "token", &tok))
+            snprintf(k->token, sizeof k->token, "%s", tok);
+        yk_json_free(&d);
+    }
+    resp_free(&r);
+}
+
+/* The events every test makes: a charity event on 2027-03-06, 20 places, 2 per sign-up. */
+static const char EVENT_FIELDS[] = "kind=charity&starts_utc=2027-03-06+09%3A30&ends_utc=2027-03-"
+                                   "06+11%3A30&capacity=20&max_party=2";
+
+/* admin_hub_prepare, then the hub serving (with admin_serve_args). */
+static inline void admin_hub_up(void)
+{
+    admin_hub_prepare();
+    h.serve_args = admin_serve_args;
+    CHECK(hub_start(&h));
+}
+
+/* admin_hub_up, then a staff account "staff-a" of binjiang (staff-a-pw-123); both signed in. */
+static inline void admin_hub_up_staff(struct session *adm, struct session *st)
+{
+    admin_hub_up();
+    CHECK(user_add("staff-a", "staff", "binjiang", "staff-a-pw-123", "staff-a-pw-123") == 0);
+    CHECK_EQ_INT(login("boss", ADMIN_PW, adm), 303);
+    CHECK_EQ_INT(login("staff-a", "staff-a-pw-123", st), 303);
+}
+
+/* Creates an event as s (station: "" or an id; the title URL-encoded, also its English title
+ * and place); its id from the database into id. */
+static inline void create_event(const struct session *s, const char *title_enc, const char *station,
+                                char id[64])
+{
+    char form[2048];
+    snprintf(form, sizeof form, "csrf=%s&station=%s&title_zh=%s&title_en=%s&place_zh=%s&%s",
+             s->csrf, station, title_enc, title_enc, title_enc, EVENT_FIELDS);
+    struct ans a = req("/admin/events/new", s->cookie, form);
+    CHECK_EQ_INT(a.status, 303);
+    ans_free(&a);
+    db_text("SELECT id FROM events ORDER BY rowid DESC LIMIT 1", NULL, id);
 }
 
 #endif

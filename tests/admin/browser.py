@@ -4,8 +4,11 @@ driven by python3-selenium), with the real hub and a headless kiosk that syncs:
   the first admin (made with `yikong-hub user-add`, password on stdin) signs in, adds a staff
   account and a kiosk (its setup code shown once); staff sign in, publish an event; the kiosk
   enrols with the code, syncs, and its events screen shows the event; a person signs up on the
-  kiosk, the kiosk syncs, and the sign-up shows in the admin with the phone masked and in the
-  CSV export; staff cancel the event and the kiosk has it cancelled after its next sync.
+  kiosk, the kiosk syncs, and the sign-up shows in the admin with the phone masked (the full
+  number only on the event's call list: the hub runs with --phone-days 30) and in the
+  CSV export and on the printable sign-in sheet; staff cancel the sign-up and the kiosk has
+  it cancelled after its next sync (its heartbeat says its queue); staff cancel the event and
+  the kiosk has it cancelled after its next sync.
 
 Screenshots of the main pages at 1366x768 and 390x844 go to build/shots/admin/. Exit 77 (ctest
 SKIP) only when chromium or chromedriver is missing.
@@ -96,8 +99,10 @@ def main():
                        capture_output=True)
         port_file = os.path.join(tmp, "port")
         log = open(os.path.join(tmp, "hub.log"), "w")
+        # Full numbers kept for the stations' call lists, 30 days after the event (as the
+        # kiosk's default retention_days).
         hub = subprocess.Popen([HUB, "--db", db, "serve", "--port", "0", "--port-file",
-                                port_file], stderr=log)
+                                port_file, "--phone-days", "30"], stderr=log)
         for _ in range(500):
             if os.path.exists(port_file):
                 break
@@ -249,6 +254,11 @@ def main():
         con.close()
         drv.get(base + "/admin/events/%s/edit" % eid)
         shot("event-edit")
+        drv.get(base + "/admin/events/%s/preview" % eid)
+        check("我要报名" in drv.find_element(By.ID, "preview-zh").text and
+              "Sign up" in drv.find_element(By.ID, "preview-en").text,
+              "the preview shows the kiosk's words")
+        shot("event-preview")
 
         # The kiosk enrols with the code, syncs, and shows the event.
         kdir = os.path.join(tmp, "kiosk")
@@ -311,6 +321,56 @@ def main():
         check(len(rows) == 2 and rows[1][1] == "****5678" and rows[1][2] == "2",
               "CSV holds the sign-up: %r" % rows)
 
+        # The call list: the full number (the kiosk learnt from the heartbeat that the hub keeps
+        # it), only here, and the view audited.
+        drv.get(base + "/admin/events/%s/calls" % eid)
+        check("13812345678" in drv.find_element(By.ID, "calls").text,
+              "the call list has the full number")
+        shot("calls")
+        con = sqlite3.connect(db)
+        viewed = con.execute("SELECT count(*) FROM admin_audit WHERE action = "
+                             "'signup.call-list'").fetchone()[0]
+        con.close()
+        check(viewed >= 1, "viewing the call list is audited")
+
+        # The printable sign-in sheet (no script; the print stylesheet hides the bar).
+        drv.get(base + "/admin/events/%s/sheet" % eid)
+        sheet = drv.find_element(By.ID, "sheet").text
+        check("王女士" in sheet and "****5678" in sheet, "the sign-in sheet lists the sign-up")
+        check(len(drv.find_elements(By.TAG_NAME, "script")) == 0, "the sheet has no script")
+        shot("sheet")
+        drv.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        check(drv.execute_script("return getComputedStyle(document.querySelector('header'))"
+                                 ".display") == "none", "printed without the bar")
+        drv.set_window_size(794, 1123)  # A4 at 96 dpi
+        drv.save_screenshot(os.path.join(SHOTS, "sheet-print-a4.png"))
+        drv.set_window_size(1366, 768)
+        drv.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+        # Staff cancel the sign-up (a page to confirm it); the kiosk has it cancelled after its
+        # next sync, and its event page shows the seats free again.
+        drv.get(base + "/admin/events/%s/signups" % eid)
+        link = drv.find_element(By.CSS_SELECTOR, "#signups td.acts a[href$='/cancel']")
+        drv.get(link.get_attribute("href"))
+        check(len(drv.find_elements(By.ID, "do")) == 1, "a page confirms the cancellation")
+        shot("signup-cancel")
+        submit("do")
+        check(drv.current_url.endswith("/signups?done=cancel"), "sign-up cancelled")
+        check("已取消" in drv.find_element(By.ID, "signups").text, "listed as cancelled")
+        check("0 / 10" in drv.find_element(By.ID, "totals").text, "its seats free again")
+        kiosk("sync\ntap home.events\nswipe-until events.item.%s events.list\n"
+              "tap events.item.%s\nexpect-id event.signup\nshot @OUT@/kiosk-event-freed.png\n"
+              % (eid, eid), "kiosk-signup-cancelled")
+        if kdb:
+            con = sqlite3.connect(kdb[0])
+            st = con.execute("SELECT status FROM signups").fetchall()
+            con.close()
+            check(st == [("cancelled",)], "the kiosk has the sign-up cancelled: %r" % st)
+        con = sqlite3.connect(db)
+        beat = con.execute("SELECT records_waiting, records_set_aside FROM kiosks").fetchall()
+        con.close()
+        check(beat == [(0, 0)], "the kiosk's heartbeat says its queue: %r" % beat)
+
         # Staff cancel the event; the kiosk has it cancelled after its next sync.
         drv.get(base + "/admin/events/%s/edit" % eid)
         drv.find_element(By.ID, "confirm-cancel").click()
@@ -332,6 +392,10 @@ def main():
         for action in ("user.add", "kiosk.add", "event.create", "event.cancel"):
             check(action in audit, "audit log has " + action)
         shot("audit")
+        drv.get(base + "/admin/kiosks")
+        cells = [e.text for e in drv.find_elements(By.CSS_SELECTOR, "#kiosks td.waiting")]
+        check(cells == ["0"], "the kiosk's records waiting listed: %r" % cells)
+        shot("kiosks")
         drv.get(base + "/admin/figures")
         rows = drv.find_elements(By.CSS_SELECTOR, "#figures tbody tr")
         check(len(rows) >= 2, "figures: a row per station")

@@ -6,9 +6,6 @@
  * growing pause; passwords, session ids and CSRF tokens never in the log. */
 #include "admin/admin_client.h"
 
-static const char EVENT_FIELDS[] = "kind=charity&starts_utc=2027-03-06+09%3A30&ends_utc=2027-03-"
-                                   "06+11%3A30&capacity=20&max_party=2";
-
 static void no_session(void)
 {
     struct ans a = req("/admin/events", NULL, NULL);
@@ -73,19 +70,6 @@ static void csrf(const struct session *adm)
     a = req("/admin/events", adm->cookie, NULL);
     CHECK_EQ_INT(a.status, 200);
     ans_free(&a);
-}
-
-/* Creates an event as s (station: "" or an id); returns its id from the database. */
-static void create_event(const struct session *s, const char *title_enc, const char *station,
-                         char id[64])
-{
-    char form[2048];
-    snprintf(form, sizeof form, "csrf=%s&station=%s&title_zh=%s&title_en=%s&place_zh=%s&%s",
-             s->csrf, station, title_enc, title_enc, title_enc, EVENT_FIELDS);
-    struct ans a = req("/admin/events/new", s->cookie, form);
-    CHECK_EQ_INT(a.status, 303);
-    ans_free(&a);
-    db_text("SELECT id FROM events ORDER BY rowid DESC LIMIT 1", NULL, id);
 }
 
 static void validation(const struct session *adm)

@@ -7,6 +7,14 @@ yk_test(admin_http SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_admin_http.c
         LIBS yk_hub PkgConfig::CURL)
 add_dependencies(admin_http yikong-hub)
 set_tests_properties(admin_http PROPERTIES TIMEOUT 180)
+yk_test(admin_signups SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_admin_signups.c
+        LIBS yk_hub PkgConfig::CURL)
+add_dependencies(admin_signups yikong-hub)
+set_tests_properties(admin_signups PROPERTIES TIMEOUT 180)
+yk_test(admin_lists SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_admin_lists.c
+        LIBS yk_hub PkgConfig::CURL)
+add_dependencies(admin_lists yikong-hub)
+set_tests_properties(admin_lists PROPERTIES TIMEOUT 180)
 yk_test(admin_content SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_admin_content.c
         LIBS yk_hub PkgConfig::CURL)
 add_dependencies(admin_content yikong-hub)

@@ -427,7 +427,8 @@ static inline void attack_file_modes(struct hub *h)
     }
 }
 
-/* 8. Only the last four digits of a phone number reach the hub. */
+/* 8. Only the last four digits of a phone number are kept by a hub not told otherwise
+ * (serve --phone-days: src/hub/README.md, "The full phone number"). */
 static inline void attack_phone(struct hub *h)
 {
     struct atk_kiosk a;
@@ -446,6 +447,7 @@ static inline void attack_phone(struct hub *h)
     CHECK_EQ_INT(atk_db(h, "SELECT count(*) FROM signups WHERE id LIKE '%ATKP1_' AND "
                            "phone_last4 = '5678'"),
                  2);
+    CHECK_EQ_INT(atk_db(h, "SELECT count(*) FROM signup_phones"), 0);
     yk_ticket_keys_destroy(&a.keys);
 }
 

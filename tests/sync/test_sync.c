@@ -92,6 +92,17 @@ static void test_push(void)
     const char *s;
     CHECK(yk_json_get_str(recs->first, "kiosk_id", &s) && strcmp(s, yk_db_kiosk_id(&db)) == 0);
     yk_json_free(&doc);
+    /* A hub that keeps full numbers for its call lists (its heartbeat answer said so): the
+     * sign-up carries the number as the kiosk holds it; a hub that says 0: not any more. */
+    yk_sync_batch_free(&b);
+    CHECK(yk_db_meta_set(&db, YK_SYNC_META_HUB_PHONE_DAYS, "30"));
+    CHECK(yk_sync_build_push(&db, 100, &b));
+    CHECK(strstr(b.json, "\"phone\":\"13912345678\"") != NULL);
+    CHECK(strstr(b.json, "\"phone_last4\":\"5678\"") != NULL);
+    yk_sync_batch_free(&b);
+    CHECK(yk_db_meta_set(&db, YK_SYNC_META_HUB_PHONE_DAYS, "0"));
+    CHECK(yk_sync_build_push(&db, 100, &b));
+    CHECK(strstr(b.json, "13912345678") == NULL);
 
     /* A smaller limit: the oldest first. */
     struct yk_sync_batch small;
@@ -299,7 +310,8 @@ static void test_pull(void)
     yk_db_close(&db);
 }
 
-/* A decision never takes back a confirmed sign-up nor revives a cancelled one. */
+/* A decision never takes back a confirmed sign-up (but the admin's cancellation) nor revives
+ * a cancelled one. */
 static void test_decisions(void)
 {
     struct yk_db db;
@@ -342,6 +354,26 @@ static void test_decisions(void)
     CHECK_EQ_STR(
         q_str(&db, buf, sizeof buf, "SELECT status FROM signups WHERE id = '%s'", a.signup.id),
         "confirmed");
+    /* The station's staff cancel it in the hub's admin: the decision cancels the confirmed
+     * sign-up here; a later "confirmed" does not revive it. */
+    snprintf(page, sizeof page,
+             "{\"changes\": [{\"table\": \"signups\", \"row\": {\"id\": \"%s\", \"status\": "
+             "\"cancelled\", \"updated_utc\": 1790000000, \"rev\": 70}}], \"cursor\": 70, "
+             "\"more\": true}",
+             a.signup.id);
+    CHECK(yk_sync_apply_page(&db, page, strlen(page), &pr, err, sizeof err));
+    CHECK_EQ_INT(pr.applied, 1);
+    CHECK_EQ_STR(
+        q_str(&db, buf, sizeof buf, "SELECT status FROM signups WHERE id = '%s'", a.signup.id),
+        "cancelled");
+    snprintf(page, sizeof page,
+             "{\"changes\": [{\"table\": \"signups\", \"row\": {\"id\": \"%s\", \"status\": "
+             "\"confirmed\", \"rev\": 71}}], \"cursor\": 71, \"more\": true}",
+             a.signup.id);
+    CHECK(yk_sync_apply_page(&db, page, strlen(page), &pr, err, sizeof err));
+    CHECK_EQ_STR(
+        q_str(&db, buf, sizeof buf, "SELECT status FROM signups WHERE id = '%s'", a.signup.id),
+        "cancelled");
     yk_ticket_keys_destroy(&keys);
     yk_db_close(&db);
 }

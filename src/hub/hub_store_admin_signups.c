@@ -1,0 +1,251 @@
+/* The admin's sign-ups (hub_store_admin.h): the list with phones masked, and the two changes
+ * station staff make: cancelling a sign-up and moving one up from the waitlist. Both go
+ * through the same rules as a kiosk's own cancellation and the waitlist's settling
+ * (hub_store_seats.c): a cancelled ticket is listed in revocations, freed pool seats let the
+ * waitlist in, and no event is ever overbooked. */
+#include "hub/hub_store_admin.h"
+
+#include "core/json.h"
+#include "hub/hub_store_admin_sql.h"
+#include "hub/hub_store_impl.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* 13812345678 -> 138****5678; only the last four -> ****5678. */
+static void mask_phone(const char *phone, const char *last4, char out[16])
+{
+    size_t n = phone ? strlen(phone) : 0;
+    if (n >= 7 && n <= 15)
+        snprintf(out, 16, "%.3s****%s", phone, phone + n - 4);
+    else if (last4 && strlen(last4) == 4)
+        snprintf(out, 16, "****%s", last4);
+    else
+        out[0] = '\0';
+}
+
+/* The columns read_signup reads, g = signups, c = its first check-in. */
+#define SIGNUP_COLS                                                                                \
+    "g.id, g.event_id, g.status, g.surname, g.title, g.phone, g.phone_last4, g.kiosk_id, "         \
+    "g.party_size, g.created_utc, c.created_utc, c.kiosk_id"
+#define SIGNUP_FROM                                                                                \
+    " FROM signups g LEFT JOIN checkins c ON c.rowid = (SELECT rowid FROM checkins x WHERE "       \
+    "x.signup_id = g.id OR (g.ticket_code IS NOT NULL AND x.ticket_code = g.ticket_code) "         \
+    "ORDER BY x.created_utc LIMIT 1) "
+
+static void read_signup(sqlite3_stmt *st, struct yk_admin_signup *g)
+{
+    memset(g, 0, sizeof *g);
+    yk_as_copy_col(st, 0, g->id, sizeof g->id);
+    yk_as_copy_col(st, 1, g->event_id, sizeof g->event_id);
+    yk_as_copy_col(st, 2, g->status, sizeof g->status);
+    yk_as_copy_col(st, 3, g->surname, sizeof g->surname);
+    yk_as_copy_col(st, 4, g->title, sizeof g->title);
+    mask_phone((const char *)sqlite3_column_text(st, 5), (const char *)sqlite3_column_text(st, 6),
+               g->phone_masked);
+    yk_as_copy_col(st, 7, g->kiosk_id, sizeof g->kiosk_id);
+    g->party_size = sqlite3_column_int64(st, 8);
+    g->created_utc = sqlite3_column_int64(st, 9);
+    g->checkin_utc = sqlite3_column_int64(st, 10);
+    yk_as_copy_col(st, 11, g->checkin_kiosk, sizeof g->checkin_kiosk);
+}
+
+bool yk_admin_signups(struct yk_hub_store *s, const char *event_id,
+                      void (*cb)(void *ctx, const struct yk_admin_signup *g), void *ctx)
+{
+    yk_hs_lock(s);
+    sqlite3_stmt *st =
+        yk_hs_prep(s, "SELECT " SIGNUP_COLS SIGNUP_FROM "WHERE g.event_id = ? ORDER BY g.id");
+    bool ok = st != NULL;
+    if (st)
+        yk_hs_bind_str(st, 1, event_id);
+    while (st && sqlite3_step(st) == SQLITE_ROW) {
+        struct yk_admin_signup g;
+        read_signup(st, &g);
+        cb(ctx, &g);
+    }
+    sqlite3_finalize(st);
+    yk_hs_unlock(s);
+    return ok;
+}
+
+/* Sign-up id and its event's station ("" = the subdistrict's), with the store taken. */
+static enum yk_hub_rc get_locked(struct yk_hub_store *s, const char *id, struct yk_admin_signup *g,
+                                 char station[64])
+{
+    station[0] = '\0';
+    sqlite3_stmt *st = yk_hs_prep(
+        s, "SELECT " SIGNUP_COLS ", coalesce(es.station_id, '')" SIGNUP_FROM
+           "LEFT JOIN admin_event_station es ON es.event_id = g.event_id WHERE g.id = ?");
+    if (!st)
+        return YK_HUB_ERROR;
+    yk_hs_bind_str(st, 1, id);
+    int k = sqlite3_step(st);
+    if (k == SQLITE_ROW) {
+        read_signup(st, g);
+        yk_as_copy_col(st, 12, station, 64);
+    }
+    sqlite3_finalize(st);
+    return k == SQLITE_ROW ? YK_HUB_OK : k == SQLITE_DONE ? YK_HUB_NOT_FOUND : YK_HUB_ERROR;
+}
+
+enum yk_hub_rc yk_admin_signup_get(struct yk_hub_store *s, const char *id,
+                                   struct yk_admin_signup *g, char station[64])
+{
+    yk_hs_lock(s);
+    enum yk_hub_rc rc = get_locked(s, id, g, station);
+    yk_hs_unlock(s);
+    return rc;
+}
+
+/* What the audit log keeps of a sign-up: no name, no phone. */
+static char *signup_json(const struct yk_admin_signup *g, const char *status)
+{
+    struct yk_jw w;
+    yk_jw_init(&w, 4096);
+    yk_jw_obj_begin(&w);
+    yk_jw_kstr(&w, "event_id", g->event_id);
+    yk_jw_kstr(&w, "status", status);
+    yk_jw_kint(&w, "party_size", g->party_size);
+    yk_jw_kstr(&w, "kiosk_id", g->kiosk_id);
+    yk_jw_obj_end(&w);
+    size_t len;
+    char *out = yk_jw_ok(&w) ? yk_jw_take(&w, &len) : NULL;
+    yk_jw_destroy(&w);
+    return out;
+}
+
+/* Refuses a promotion that does not fit: INVALID with the figures in err. */
+static enum yk_hub_rc promote_check(struct yk_hub_store *s, const struct yk_admin_signup *g,
+                                    char err[YK_ADMIN_ERR_MAX])
+{
+    if (strcmp(g->status, "waitlist") != 0) {
+        snprintf(err, YK_ADMIN_ERR_MAX,
+                 "只有候补的报名可以转为确认。 / Only a sign-up on the waitlist can be moved up.");
+        return YK_HUB_INVALID;
+    }
+    if (yk_hs_query_int(s, "SELECT count(*) FROM events WHERE id = ? AND cancelled_utc IS NOT NULL",
+                        g->event_id, NULL, 0, NULL) > 0) {
+        snprintf(err, YK_ADMIN_ERR_MAX,
+                 "活动已取消，不能再确认报名。 / The event is cancelled: nobody can be moved up.");
+        return YK_HUB_INVALID;
+    }
+    struct seats x;
+    if (!yk_hs_event_seats(s, g->event_id, &x))
+        return YK_HUB_ERROR;
+    if (!x.exists || x.deleted) {
+        snprintf(err, YK_ADMIN_ERR_MAX, "活动已删除。 / The event was deleted.");
+        return YK_HUB_INVALID;
+    }
+    int64_t free_seats = yk_hs_pool_free(&x);
+    if (x.capacity >= 0 && g->party_size > free_seats) {
+        /* Seats kiosks hold but have not used yet stay theirs (they confirm offline). */
+        int64_t held_unused = x.allotted - (x.confirmed - x.pool_used);
+        snprintf(
+            err, YK_ADMIN_ERR_MAX,
+            "名额不够：需要 %lld 个，空余 %lld 个（另有 %lld 个由自助机预留）。请先提高名额。 / "
+            "Not enough places: %lld needed, %lld free (%lld more held by kiosks for "
+            "offline sign-ups). Raise the places first.",
+            (long long)g->party_size, (long long)(free_seats > 0 ? free_seats : 0),
+            (long long)(held_unused > 0 ? held_unused : 0), (long long)g->party_size,
+            (long long)(free_seats > 0 ? free_seats : 0),
+            (long long)(held_unused > 0 ? held_unused : 0));
+        return YK_HUB_INVALID;
+    }
+    return YK_HUB_OK;
+}
+
+enum yk_hub_rc yk_admin_signup_change(struct yk_hub_store *s, const char *actor, const char *id,
+                                      bool promote, int64_t now, char err[YK_ADMIN_ERR_MAX])
+{
+    err[0] = '\0';
+    yk_hs_lock(s);
+    enum yk_hub_rc rc = YK_HUB_ERROR;
+    struct yk_admin_signup g;
+    char station[64];
+    if (!yk_hs_begin(s))
+        goto out;
+    rc = get_locked(s, id, &g, station);
+    if (rc == YK_HUB_OK && strcmp(g.status, "cancelled") == 0) {
+        snprintf(err, YK_ADMIN_ERR_MAX,
+                 "这条报名已经取消了。 / This sign-up is cancelled already.");
+        rc = YK_HUB_INVALID;
+    }
+    if (rc == YK_HUB_OK && promote)
+        rc = promote_check(s, &g, err);
+    if (rc != YK_HUB_OK) {
+        yk_as_finish(s, false);
+        goto out;
+    }
+    const char *to = promote ? "confirmed" : "cancelled";
+    /* A promoted sign-up takes its seats from the common pool (from_allotment = 0). The
+     * trigger signups_upd puts the decision in the change log for the kiosk it came from. */
+    sqlite3_stmt *st = yk_hs_prep(s, "UPDATE signups SET status = ?1, updated_utc = ?2, "
+                                     "from_allotment = CASE WHEN ?1 = 'confirmed' THEN 0 ELSE "
+                                     "from_allotment END WHERE id = ?3 AND status = ?4");
+    if (st) {
+        yk_hs_bind_str(st, 1, to);
+        sqlite3_bind_int64(st, 2, now);
+        yk_hs_bind_str(st, 3, id);
+        yk_hs_bind_str(st, 4, g.status);
+    }
+    bool ok = yk_hs_run(s, st);
+    if (ok && !promote) {
+        char code[256] = "";
+        sqlite3_stmt *q = yk_hs_prep(s, "SELECT ticket_code FROM signups WHERE id = ?");
+        if (q) {
+            yk_hs_bind_str(q, 1, id);
+            if (sqlite3_step(q) == SQLITE_ROW)
+                yk_as_copy_col(q, 0, code, sizeof code);
+            sqlite3_finalize(q);
+        }
+        ok = q && yk_hs_revoke_ticket(s, code[0] ? code : NULL, g.event_id, now) &&
+             yk_hs_settle(s, g.event_id, now);
+    }
+    char target[64];
+    snprintf(target, sizeof target, "signups/%s", id);
+    char *before = signup_json(&g, g.status), *after = signup_json(&g, to);
+    ok = ok && before && after &&
+         yk_as_audit(s, actor, promote ? "signup.promote" : "signup.cancel", target, before, after,
+                     now);
+    free(before);
+    free(after);
+    rc = yk_as_finish(s, ok) ? YK_HUB_OK : YK_HUB_ERROR;
+out:
+    yk_hs_unlock(s);
+    return rc;
+}
+
+bool yk_admin_call_list(struct yk_hub_store *s, const char *actor, const char *event_id,
+                        int64_t now,
+                        void (*cb)(void *ctx, const struct yk_admin_signup *g, const char *phone),
+                        void *ctx)
+{
+    yk_hs_lock(s);
+    bool ok = yk_hs_begin(s) && yk_hs_purge_phones(s, now);
+    sqlite3_stmt *st =
+        ok ? yk_hs_prep(s, "SELECT " SIGNUP_COLS ", p.phone" SIGNUP_FROM
+                           "LEFT JOIN signup_phones p ON p.signup_id = g.id WHERE g.event_id = ? "
+                           "AND g.status <> 'cancelled' ORDER BY g.id")
+           : NULL;
+    ok = st != NULL;
+    int64_t shown = 0;
+    if (st)
+        yk_hs_bind_str(st, 1, event_id);
+    while (st && sqlite3_step(st) == SQLITE_ROW) {
+        struct yk_admin_signup g;
+        read_signup(st, &g);
+        const char *phone = (const char *)sqlite3_column_text(st, 12);
+        shown += phone != NULL;
+        cb(ctx, &g, phone);
+    }
+    sqlite3_finalize(st);
+    char target[96], after[48];
+    snprintf(target, sizeof target, "events/%s", event_id);
+    snprintf(after, sizeof after, "{\"numbers_shown\":%lld}", (long long)shown);
+    ok = ok && yk_as_audit(s, actor, "signup.call-list", target, NULL, after, now);
+    ok = yk_as_finish(s, ok);
+    yk_hs_unlock(s);
+    return ok;
+}
