@@ -4,7 +4,6 @@
 #include "core/log.h"
 #include "core/shtime.h"
 #include "core/store.h"
-#include "ui/page.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -244,13 +243,13 @@ static void build_attract(struct yk_kiosk *k)
         int qh = qside + ch + 2 * t->gap;
         if (!narrow && cin.w - cw >= cin.w / 2 && cin.h >= qh) {
             struct yk_rect q = yk_cut_right(&cin, cw);
-            yk_page_qr_card(k, "attract.qr", (struct yk_rect){q.x, q.y, q.w, qh}, qr_url,
-                            qr_caption);
+            yk_ui_qr_card(&k->ui, "attract.qr", (struct yk_rect){q.x, q.y, q.w, qh}, qr_url,
+                          qr_caption);
             yk_cut_right(&cin, t->pad);
         } else if (narrow && cin.h >= qh * 2 && cin.w >= cw) {
             struct yk_rect q = yk_cut_bottom(&cin, qh);
-            yk_page_qr_card(k, "attract.qr", (struct yk_rect){q.x + (q.w - cw) / 2, q.y, cw, qh},
-                            qr_url, qr_caption);
+            yk_ui_qr_card(&k->ui, "attract.qr", (struct yk_rect){q.x + (q.w - cw) / 2, q.y, cw, qh},
+                          qr_url, qr_caption);
             yk_cut_bottom(&cin, t->pad);
         }
     }

@@ -337,18 +337,7 @@ void yk_doc_end(struct yk_doc *d)
 void yk_page_qr_card(struct yk_kiosk *k, const char *id, struct yk_rect r, const char *url,
                      const char *caption)
 {
-    struct yk_ui *ui = &k->ui;
-    const struct yk_theme *t = &ui->theme;
-    yk_ui_fill(ui, r, (struct yk_color){255, 255, 255, 255}, t->radius);
-    struct yk_rect in = yk_inset(r, t->gap);
-    if (caption && *caption) {
-        int ch = yk_ui_text_height(ui, caption, YK_FONT_SMALL, in.w);
-        char cid[96];
-        snprintf(cid, sizeof cid, "%s.caption", id);
-        yk_ui_text(ui, cid, yk_cut_bottom(&in, ch), caption, YK_FONT_SMALL,
-                   (struct yk_color){0x2A, 0x24, 0x20, 255}, YK_ALIGN_CENTER, false);
-    }
-    yk_ui_qr(ui, id, in, url);
+    yk_ui_qr_card(&k->ui, id, r, url, caption);
 }
 
 /* ---------------------------------------------------------------- buttons */

@@ -91,8 +91,7 @@ void yk_doc_space(struct yk_doc *d, int px);
 /* Ends the document (closes the scroll region). */
 void yk_doc_end(struct yk_doc *d);
 
-/* A white card filling r with the QR code of url as large as fits (whole pixels per module)
- * and the caption under it. */
+/* yk_ui_qr_card (ui.h) for a screen. */
 void yk_page_qr_card(struct yk_kiosk *k, const char *id, struct yk_rect r, const char *url,
                      const char *caption);
 

@@ -219,6 +219,11 @@ void yk_ui_image(struct yk_ui *ui, const char *id, struct yk_rect r, const char 
 /* A QR code of data, as large as fits in r with whole pixels per module. */
 void yk_ui_qr(struct yk_ui *ui, const char *id, struct yk_rect r, const char *data);
 
+/* A white card filling r with the QR code of url as large as fits (whole pixels per module)
+ * and the caption under it (widget "<id>.caption"). */
+void yk_ui_qr_card(struct yk_ui *ui, const char *id, struct yk_rect r, const char *url,
+                   const char *caption);
+
 /* A scrolling region: widgets added until yk_ui_scroll_end are shifted by the scroll
  * offset and clipped to view. Returns the y at which content starts. */
 int yk_ui_scroll_begin(struct yk_ui *ui, const char *id, struct yk_rect view);

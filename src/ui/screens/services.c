@@ -53,18 +53,25 @@ static void load(struct yk_kiosk *k, enum yk_screen_id id)
     k->state[id] = s;
 }
 
+/* Frees the lines' subs (before the lines: their count says how many). */
+static void free_line_subs(struct state *s)
+{
+    if (s->line_subs)
+        for (size_t i = 0; i < s->lines.count; i++)
+            free(s->line_subs[i]);
+    free(s->line_subs);
+    s->line_subs = NULL;
+}
+
 static void unload(struct yk_kiosk *k, enum yk_screen_id id)
 {
     struct state *s = k->state[id];
     if (!s)
         return;
+    free_line_subs(s);
     yk_store_free_service_lines(&s->lines);
     yk_store_free_services(&s->services);
     free(s->items);
-    if (s->line_subs)
-        for (size_t i = 0; i < s->lines.count; i++)
-            free(s->line_subs[i]);
-    free(s->line_subs);
     yk_rows_free(&s->rows);
     free(s);
     k->state[id] = NULL;
@@ -175,12 +182,8 @@ static void list_leave(struct yk_kiosk *k)
 /* "紧急电话 · AED · 急救": the titles of a line's services, else NULL. Kept per language. */
 static const char *line_sub(struct yk_kiosk *k, struct state *s, size_t line)
 {
-    if (s->line_subs && s->line_subs_lang != k->lang) {
-        for (size_t i = 0; i < s->lines.count; i++)
-            free(s->line_subs[i]);
-        free(s->line_subs);
-        s->line_subs = NULL;
-    }
+    if (s->line_subs_lang != k->lang)
+        free_line_subs(s);
     if (!s->line_subs) {
         s->line_subs = calloc(s->lines.count ? s->lines.count : 1, sizeof *s->line_subs);
         s->line_subs_lang = k->lang;
