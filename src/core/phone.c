@@ -92,7 +92,7 @@ static enum yk_phone_rc check_intl(const char *d, size_t n, bool *mainland)
         *mainland = true;
         return check_mainland(d + cl, n - cl);
     }
-    if (n < YK_PHONE_INTL_MIN)
+    if (n < YK_PHONE_INTL_MIN || n - cl < YK_PHONE_NATIONAL_MIN)
         return YK_PHONE_TOO_SHORT;
     if (n > YK_PHONE_INTL_MAX)
         return YK_PHONE_TOO_LONG;

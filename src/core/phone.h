@@ -19,14 +19,18 @@ enum yk_phone_rc {
     YK_PHONE_OK,
     YK_PHONE_NOT_DIGITS,   /* something other than 0-9 (after the one leading "+") */
     YK_PHONE_BAD_PREFIX,   /* not a mainland mobile number: must start 13..19 */
-    YK_PHONE_TOO_SHORT,    /* fewer than 11 digits, or 6 after "+" ("" and "+" too) */
+    YK_PHONE_TOO_SHORT,    /* fewer than 11 digits, or 6 after "+" or 5 after its country code
+                            * ("" and "+" too) */
     YK_PHONE_TOO_LONG,     /* more than 11 digits, or 15 after "+" */
     YK_PHONE_BAD_COUNTRY,  /* "+": no country code starts with these digits */
     YK_PHONE_COUNTRY_ZERO, /* "+0…": no country code starts with 0 (the 00 of dialling out) */
 };
 
-#define YK_PHONE_LEN 11        /* a mainland mobile number */
-#define YK_PHONE_INTL_MIN 6    /* digits after "+", the country code included */
+#define YK_PHONE_LEN 11     /* a mainland mobile number */
+#define YK_PHONE_INTL_MIN 6 /* digits after "+", the country code included */
+/* Digits after the country code: a number's mask hides at least one and shows the last four
+ * (fuzz_ticket found "+852567": three national digits, nothing to hide). */
+#define YK_PHONE_NATIONAL_MIN 5
 #define YK_PHONE_INTL_MAX 15   /* E.164's longest */
 #define YK_PHONE_MAX 16        /* the longest stored form: "+" and 15 digits */
 #define YK_PHONE_MASKED_LEN 17 /* the longest mask: "+1 **********0100" */

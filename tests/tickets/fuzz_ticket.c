@@ -116,7 +116,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         REQUIRE(yk_phone_normalize(canon, again) == YK_PHONE_OK && strcmp(again, canon) == 0);
         REQUIRE(yk_phone_last4(s, last4) && strcmp(last4, canon + cl - 4) == 0);
         REQUIRE(m && strcmp(masked + ml - 4, last4) == 0 && strchr(masked, '*'));
-        REQUIRE(yk_phone_is_intl(canon) == (cl != YK_PHONE_LEN));
+        /* Mainland numbers are 11 digits; one from abroad starts with "+" (and may be 11
+         * characters long too: "+2645617617", found by this fuzzer). */
+        REQUIRE(yk_phone_is_intl(canon) == (canon[0] == '+'));
+        REQUIRE(canon[0] == '+' || cl == YK_PHONE_LEN);
     } else {
         REQUIRE(canon[0] == '\0' && !yk_phone_last4(s, last4));
     }

@@ -496,13 +496,20 @@ static void test_phone(void)
     CHECK_EQ_INT(yk_phone_check("013812345678"), YK_PHONE_BAD_PREFIX); /* a leading zero */
 
     /* From abroad: "+", a country code ITU-T assigned, 6..15 digits in all. */
-    CHECK_EQ_INT(yk_phone_check("+85291234567"), YK_PHONE_OK);            /* Hong Kong */
-    CHECK_EQ_INT(yk_phone_check("+14155550100"), YK_PHONE_OK);            /* USA */
-    CHECK_EQ_INT(yk_phone_check("+447911123456"), YK_PHONE_OK);           /* UK */
-    CHECK_EQ_INT(yk_phone_check("+3934712345678"), YK_PHONE_OK);          /* Italy */
-    CHECK_EQ_INT(yk_phone_check("+6834002"), YK_PHONE_OK);                /* Niue: short */
-    CHECK_EQ_INT(yk_phone_check("+123456"), YK_PHONE_OK);                 /* 6 digits: the fewest */
-    CHECK_EQ_INT(yk_phone_check("+12345"), YK_PHONE_TOO_SHORT);           /* 5 */
+    CHECK_EQ_INT(yk_phone_check("+85291234567"), YK_PHONE_OK);   /* Hong Kong */
+    CHECK_EQ_INT(yk_phone_check("+14155550100"), YK_PHONE_OK);   /* USA */
+    CHECK_EQ_INT(yk_phone_check("+447911123456"), YK_PHONE_OK);  /* UK */
+    CHECK_EQ_INT(yk_phone_check("+3934712345678"), YK_PHONE_OK); /* Italy */
+    CHECK_EQ_INT(yk_phone_check("+68374002"), YK_PHONE_OK);      /* Niue, 5 national digits */
+    /* Niue's old four-digit numbers are refused: a mask would hide nothing of them. */
+    CHECK_EQ_INT(yk_phone_check("+6834002"), YK_PHONE_TOO_SHORT);
+    CHECK_EQ_INT(yk_phone_check("+123456"), YK_PHONE_OK);       /* 6 digits: the fewest */
+    CHECK_EQ_INT(yk_phone_check("+12345"), YK_PHONE_TOO_SHORT); /* 5 */
+    /* At least five digits after the country code (fuzz_ticket's "+852567"): the mask must
+     * hide one and show the last four. */
+    CHECK_EQ_INT(yk_phone_check("+852567"), YK_PHONE_TOO_SHORT);
+    CHECK_EQ_INT(yk_phone_check("+8525678"), YK_PHONE_TOO_SHORT);
+    CHECK_EQ_INT(yk_phone_check("+85256789"), YK_PHONE_OK);
     CHECK_EQ_INT(yk_phone_check("+123456789012345"), YK_PHONE_OK);        /* 15: the most */
     CHECK_EQ_INT(yk_phone_check("+1234567890123456"), YK_PHONE_TOO_LONG); /* 16 */
     CHECK_EQ_INT(yk_phone_check("+"), YK_PHONE_TOO_SHORT);                /* "+" alone */
