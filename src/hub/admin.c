@@ -1,6 +1,6 @@
 /* The admin's front door: static parts, the session, the CSRF check, routing, the page
  * frame, and the one check of who may touch which event. */
-#include "hub/admin_ctx.h"
+#include "hub/admin_internal.h"
 
 #include "core/log.h"
 #include "core/shtime.h"

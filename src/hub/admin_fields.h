@@ -2,7 +2,7 @@
 #define YK_ADMIN_FIELDS_H
 
 #include "core/i18n.h"
-#include "hub/admin_ctx.h"
+#include "hub/admin_internal.h"
 
 /* The admin's forms over content rows: a table of field specs, the posted values checked
  * against them with a message per field (zh + en), and the inputs drawn. Events, sites,

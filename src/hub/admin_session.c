@@ -4,7 +4,7 @@
  * sign a browser in. Failed sign-ins lock the account and the address with growing pauses
  * (the kiosk's PIN guard: 5 free tries, then 30 s doubling up to 15 min). Neither passwords
  * nor session ids are ever logged. */
-#include "hub/admin_ctx.h"
+#include "hub/admin_internal.h"
 
 #include "core/json.h"
 #include "core/log.h"

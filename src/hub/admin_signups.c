@@ -3,7 +3,7 @@
  * spreadsheet would run as a formula gets a leading apostrophe), cancelling a sign-up and
  * moving one up from the waitlist (a page to confirm, then a POST), and the printable
  * sign-in sheet. */
-#include "hub/admin_ctx.h"
+#include "hub/admin_internal.h"
 
 #include "core/signup.h"
 

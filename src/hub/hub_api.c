@@ -16,17 +16,6 @@
 
 static const char JSON_TYPE[] = "application/json; charset=utf-8";
 
-void yk_hub_response_free(struct yk_hub_response *rs)
-{
-    if (!rs)
-        return;
-    free(rs->body);
-    rs->body = NULL;
-    rs->len = 0;
-    free(rs->headers);
-    rs->headers = NULL;
-}
-
 static void set_body(struct yk_hub_response *rs, int status, const char *type, char *body,
                      size_t len)
 {

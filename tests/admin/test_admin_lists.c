@@ -5,7 +5,7 @@
  * links that keep the filters). */
 #include "admin/admin_client.h"
 
-#include "hub/admin_ctx.h"
+#include "hub/admin_internal.h"
 
 static long beat(const struct kiosk *k, const char *body)
 {

@@ -1,12 +1,13 @@
-#ifndef YK_ADMIN_CTX_H
-#define YK_ADMIN_CTX_H
+#ifndef YK_ADMIN_INTERNAL_H
+#define YK_ADMIN_INTERNAL_H
 
 #include "hub/admin.h"
 #include "hub/admin_form.h"
 #include "hub/admin_html.h"
 #include "hub/hub_store_admin.h"
 
-/* What the admin's pages share (admin_*.c only). */
+/* What the admin's pages share (admin_*.c only): the admin module's private header (admin.h
+ * is its public face; tests/sh/include-cycles.py counts the two as one module). */
 
 struct yk_admin_ctx {
     struct yk_hub_store *store;
