@@ -304,7 +304,15 @@ static void form_page(struct yk_admin_ctx *c, const struct kind *k, int status,
                         "<button type=\"submit\" id=\"save\">保存并发布 Save and publish</button>");
     yk_hub_html_raw(&s, "<a class=\"btn alt\" href=\"/admin/content/");
     yk_hub_html_raw(&s, k->table);
-    yk_hub_html_raw(&s, "\">返回 Back</a></form>");
+    yk_hub_html_raw(&s, "\">返回 Back</a>");
+    if (id) {
+        yk_hub_html_raw(&s, " <a class=\"btn alt\" id=\"preview\" href=\"/admin/content/");
+        yk_hub_html_raw(&s, k->table);
+        yk_hub_html_raw(&s, "/");
+        yk_hub_html_text(&s, id);
+        yk_hub_html_raw(&s, "/preview\">预览 Preview</a>");
+    }
+    yk_hub_html_raw(&s, "</form>");
     yk_admin_page_send(c, &s, status);
 }
 
@@ -438,13 +446,18 @@ void yk_admin_content_page(struct yk_admin_ctx *c, const char *rest)
     char id[48];
     const char *end = strchr(slash + 1, '/');
     size_t n = end ? (size_t)(end - slash - 1) : 0;
-    if (!end || strcmp(end, "/edit") != 0 || n == 0 || n >= sizeof id) {
+    bool edit = end && strcmp(end, "/edit") == 0, preview = end && strcmp(end, "/preview") == 0;
+    if (!(edit || preview) || n == 0 || n >= sizeof id) {
         yk_admin_fail(c, 404, "没有这一页。", "There is no such page.");
         return;
     }
     memcpy(id, slash + 1, n);
     id[n] = '\0';
-    if (post)
+    if (preview && post)
+        yk_admin_fail(c, 405, "不支持这种请求。", "This method is not supported here.");
+    else if (preview)
+        yk_admin_content_preview(c, k->table, id);
+    else if (post)
         save(c, k, id);
     else
         edit_page(c, k, id);
