@@ -330,11 +330,7 @@ static void station_panel(struct yk_hub_html *s, const struct yk_admin_row *r, e
 void yk_admin_content_preview(struct yk_admin_ctx *c, const char *table, const char *id)
 {
     struct yk_admin_row r;
-    enum yk_hub_rc rc = yk_admin_row_get(c->store, table, id, &r);
-    if (rc == YK_HUB_OK && num(&r, "deleted", 0) != 0) {
-        yk_admin_row_free(&r);
-        rc = YK_HUB_NOT_FOUND;
-    }
+    enum yk_hub_rc rc = yk_admin_live_row_get(c->store, table, id, &r);
     if (rc != YK_HUB_OK) {
         yk_admin_fail(c, rc == YK_HUB_ERROR ? 503 : 404, "没有这一项。", "No such item.");
         return;
@@ -348,7 +344,7 @@ void yk_admin_content_preview(struct yk_admin_ctx *c, const char *table, const c
         yk_admin_list(c->store, "services", "line_id", "sort", line_service, ls);
         services = calloc((size_t)ls->n + 1, sizeof *services);
         for (int i = 0; services && i < ls->n; i++)
-            if (yk_admin_row_get(c->store, "services", ls->ids[i], &services[n]) == YK_HUB_OK)
+            if (yk_admin_live_row_get(c->store, "services", ls->ids[i], &services[n]) == YK_HUB_OK)
                 n++;
     }
     struct yk_hub_html s = {0};

@@ -82,6 +82,18 @@ enum yk_hub_rc yk_admin_row_get(struct yk_hub_store *s, const char *table, const
     return rc;
 }
 
+enum yk_hub_rc yk_admin_live_row_get(struct yk_hub_store *s, const char *table, const char *id,
+                                     struct yk_admin_row *r)
+{
+    enum yk_hub_rc rc = yk_admin_row_get(s, table, id, r);
+    const char *d = rc == YK_HUB_OK ? yk_admin_row_val(r, "deleted") : NULL;
+    if (d && strcmp(d, "0") != 0) {
+        yk_admin_row_free(r);
+        rc = YK_HUB_NOT_FOUND;
+    }
+    return rc;
+}
+
 /* The INSERT or UPDATE of set's columns. */
 static sqlite3_stmt *row_write_stmt(struct yk_hub_store *s, const char *table, const char *id,
                                     const struct yk_admin_row *set, bool create)
@@ -202,6 +214,83 @@ bool yk_admin_list(struct yk_hub_store *s, const char *table, const char *col_a,
     sqlite3_finalize(st);
     yk_hs_unlock(s);
     return ok;
+}
+
+/* What still points at a row about to be deleted: live rows that would be left pointing at
+ * nothing on the kiosks (the kiosk hides them or shows them without their line or block). */
+static const struct {
+    const char *table, *what_zh, *what_en, *sql;
+} delete_refs[] = {
+    {"service_lines", "项服务", "services",
+     "SELECT count(*) FROM services WHERE line_id = ?1 AND deleted = 0"},
+    {"blocks", "项服务", "services",
+     "SELECT count(*) FROM services WHERE block_id = ?1 AND deleted = 0"},
+    {"blocks", "个尚未结束的活动", "events not yet over",
+     "SELECT count(*) FROM events WHERE block_id = ?1 AND deleted = 0 AND ends_utc > ?2"},
+};
+
+enum yk_hub_rc yk_admin_row_delete(struct yk_hub_store *s, const char *actor, const char *table,
+                                   const char *id, int64_t now, char err[YK_ADMIN_ERR_MAX])
+{
+    err[0] = '\0';
+    if (strcmp(table, "sites") != 0 && strcmp(table, "services") != 0 &&
+        strcmp(table, "service_lines") != 0 && strcmp(table, "blocks") != 0)
+        return YK_HUB_INVALID;
+    yk_hs_lock(s);
+    enum yk_hub_rc rc = YK_HUB_ERROR;
+    char *before = NULL, *after = NULL;
+    if (!yk_hs_begin(s))
+        goto out;
+    char now_s[24], sql[128];
+    snprintf(now_s, sizeof now_s, "%lld", (long long)now);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE id = ?1 AND deleted = 0", table);
+    bool ok = true;
+    if (yk_hs_query_int(s, sql, id, NULL, 0, &ok) != 1) {
+        yk_as_finish(s, false);
+        rc = ok ? YK_HUB_NOT_FOUND : YK_HUB_ERROR;
+        goto out;
+    }
+    char zh[160] = "", en[160] = "";
+    size_t nz = 0, ne = 0;
+    for (size_t i = 0; i < sizeof delete_refs / sizeof delete_refs[0]; i++) {
+        if (strcmp(delete_refs[i].table, table) != 0)
+            continue;
+        long long k = (long long)yk_hs_query_int(s, delete_refs[i].sql, id, now_s, 0, &ok);
+        if (k > 0 && nz < sizeof zh && ne < sizeof en) {
+            nz += (size_t)snprintf(zh + nz, sizeof zh - nz, "%s%lld %s", nz ? "、" : "", k,
+                                   delete_refs[i].what_zh);
+            ne += (size_t)snprintf(en + ne, sizeof en - ne, "%s%lld %s", ne ? ", " : "", k,
+                                   delete_refs[i].what_en);
+        }
+    }
+    if (!ok || zh[0]) {
+        yk_as_finish(s, false);
+        if (zh[0])
+            snprintf(err, YK_ADMIN_ERR_MAX,
+                     "还有 %s属于这一项，请先把它们移走或删除。 / %s still belong to it: move or "
+                     "delete them first.",
+                     zh, en);
+        rc = ok ? YK_HUB_INVALID : YK_HUB_ERROR;
+        goto out;
+    }
+    before = yk_as_row_json(s, table, id);
+    snprintf(sql, sizeof sql, "UPDATE %s SET deleted = 1 WHERE id = ?1", table);
+    sqlite3_stmt *st = yk_hs_prep(s, sql);
+    if (st)
+        yk_hs_bind_str(st, 1, id);
+    ok = before && yk_hs_run(s, st);
+    after = ok ? yk_as_row_json(s, table, id) : NULL;
+    char target[160], action[48];
+    snprintf(target, sizeof target, "%s/%s", table, id);
+    snprintf(action, sizeof action, "%s.delete", table);
+    ok = ok && after && yk_as_audit(s, actor, action, target, before, after, now);
+    if (yk_as_finish(s, ok))
+        rc = YK_HUB_OK;
+out:
+    free(before);
+    free(after);
+    yk_hs_unlock(s);
+    return rc;
 }
 
 /* The first column of the one row sql (one text parameter) gives into out (64 bytes; "" for

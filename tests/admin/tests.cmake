@@ -21,7 +21,7 @@ add_dependencies(admin_content yikong-hub)
 set_tests_properties(admin_content PROPERTIES TIMEOUT 180)
 yk_test(admin_items SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_admin_items.c
         LIBS yk_hub PkgConfig::CURL)
-add_dependencies(admin_items yikong-hub)
+add_dependencies(admin_items yikong-hub yikong-kiosk)
 set_tests_properties(admin_items PROPERTIES TIMEOUT 180)
 
 find_program(YK_DEBIAN_PYTHON NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
