@@ -271,6 +271,7 @@ bool yk_admin_walkins_by_kind(struct yk_hub_store *s, const char *station, int64
 struct yk_admin_kiosk {
     char id[32], station_id[64], version[32];
     int64_t enrolled_utc, revoked_utc, seen_utc, last_sync_utc, free_disk_bytes; /* 0: never */
+    int64_t uptime_s;                           /* from its last heartbeat; -1: not said */
     int64_t records_waiting, records_set_aside; /* from its last heartbeat; -1: not said */
     int64_t refused;                            /* records the hub refused from it */
     char refused_why[160]; /* the hub's reasons, most frequent first: "unknown-event ×2, ..." */
@@ -283,7 +284,8 @@ enum yk_admin_kiosk_order {
     YK_ADMIN_KIOSKS_WAITING, /* most records waiting or set aside first */
 };
 
-/* Calls cb for each kiosk (of station, or all when NULL) in the order asked for. */
+/* Calls cb for each kiosk (of station, or all when NULL) in the order asked for: THE kiosk
+ * listing (the admin's page and `yikong-hub kiosks` both print it). */
 bool yk_admin_kiosks(struct yk_hub_store *s, const char *station, enum yk_admin_kiosk_order order,
                      void (*cb)(void *ctx, const struct yk_admin_kiosk *k), void *ctx);
 

@@ -416,7 +416,8 @@ bool yk_admin_kiosks(struct yk_hub_store *s, const char *station, enum yk_admin_
     snprintf(sql, sizeof sql,
              "SELECT k.id, k.station_id, k.version, k.enrolled_utc, k.revoked_utc, k.seen_utc, "
              "k.last_sync_utc, k.free_disk_bytes, coalesce(k.records_waiting, -1), "
-             "coalesce(k.records_set_aside, -1), coalesce(r.total, 0), r.why FROM kiosks k "
+             "coalesce(k.records_set_aside, -1), coalesce(r.total, 0), r.why, "
+             "coalesce(k.uptime_s, -1) FROM kiosks k "
              "LEFT JOIN (SELECT kiosk_id, sum(n) AS total, group_concat(reason || ' ×' || n, "
              "', ') AS why FROM (SELECT kiosk_id, reason, count(*) AS n FROM push_rejects GROUP "
              "BY kiosk_id, reason ORDER BY n DESC, reason) GROUP BY kiosk_id) r ON r.kiosk_id = "
@@ -441,6 +442,7 @@ bool yk_admin_kiosks(struct yk_hub_store *s, const char *station, enum yk_admin_
         k.records_set_aside = sqlite3_column_int64(st, 9);
         k.refused = sqlite3_column_int64(st, 10);
         yk_as_copy_col(st, 11, k.refused_why, sizeof k.refused_why);
+        k.uptime_s = sqlite3_column_int64(st, 12);
         cb(ctx, &k);
     }
     sqlite3_finalize(st);
