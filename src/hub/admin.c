@@ -234,6 +234,18 @@ void yk_admin_page_send(struct yk_admin_ctx *c, struct yk_hub_html *s, int statu
     s->b = NULL;
 }
 
+void yk_admin_page_send_read(struct yk_admin_ctx *c, struct yk_hub_html *s, bool read_ok,
+                             int status)
+{
+    if (read_ok) {
+        yk_admin_page_send(c, s, status);
+        return;
+    }
+    free(s->b);
+    s->b = NULL;
+    yk_admin_fail(c, 503, "数据库暂时不可用。", "The database is unavailable.");
+}
+
 void yk_admin_csrf_field(const struct yk_admin_ctx *c, struct yk_hub_html *s)
 {
     yk_hub_html_raw(s, "<input type=\"hidden\" name=\"csrf\" value=\"");

@@ -48,6 +48,11 @@ void yk_admin_page_begin(struct yk_admin_ctx *c, struct yk_hub_html *s, const ch
 /* Ends the page and sends it with status (the sb's buffer is taken). */
 void yk_admin_page_send(struct yk_admin_ctx *c, struct yk_hub_html *s, int status);
 
+/* yk_admin_page_send when the store's reads for the page succeeded (read_ok); else drops
+ * the page and answers 503. */
+void yk_admin_page_send_read(struct yk_admin_ctx *c, struct yk_hub_html *s, bool read_ok,
+                             int status);
+
 /* The hidden CSRF field every form of a signed-in page carries. */
 void yk_admin_csrf_field(const struct yk_admin_ctx *c, struct yk_hub_html *s);
 

@@ -238,7 +238,6 @@ enum yk_hub_rc yk_admin_row_delete(struct yk_hub_store *s, const char *actor, co
         return YK_HUB_INVALID;
     yk_hs_lock(s);
     enum yk_hub_rc rc = YK_HUB_ERROR;
-    char *before = NULL, *after = NULL;
     if (!yk_hs_begin(s))
         goto out;
     char now_s[24], sql[128];
@@ -273,24 +272,26 @@ enum yk_hub_rc yk_admin_row_delete(struct yk_hub_store *s, const char *actor, co
         rc = ok ? YK_HUB_INVALID : YK_HUB_ERROR;
         goto out;
     }
-    before = yk_as_row_json(s, table, id);
+    char *before = yk_as_row_json(s, table, id);
     snprintf(sql, sizeof sql, "UPDATE %s SET deleted = 1 WHERE id = ?1", table);
     sqlite3_stmt *st = yk_hs_prep(s, sql);
     if (st)
         yk_hs_bind_str(st, 1, id);
     ok = before && yk_hs_run(s, st);
-    after = ok ? yk_as_row_json(s, table, id) : NULL;
     char target[160], action[48];
     snprintf(target, sizeof target, "%s/%s", table, id);
     snprintf(action, sizeof action, "%s.delete", table);
-    ok = ok && after && yk_as_audit(s, actor, action, target, before, after, now);
-    if (yk_as_finish(s, ok))
-        rc = YK_HUB_OK;
+    rc = yk_as_audit_finish(s, ok, actor, action, target, before,
+                            ok ? yk_as_row_json(s, table, id) : NULL, now);
 out:
-    free(before);
-    free(after);
     yk_hs_unlock(s);
     return rc;
+}
+
+static enum yk_hub_rc read_text(sqlite3_stmt *st, void *out)
+{
+    yk_as_copy_col(st, 0, out, 64);
+    return YK_HUB_OK;
 }
 
 /* The first column of the one row sql (one text parameter) gives into out (64 bytes; "" for
@@ -299,19 +300,7 @@ static enum yk_hub_rc one_text(struct yk_hub_store *s, const char *sql, const ch
                                char out[64])
 {
     out[0] = '\0';
-    yk_hs_lock(s);
-    sqlite3_stmt *st = yk_hs_prep(s, sql);
-    enum yk_hub_rc rc = YK_HUB_ERROR;
-    if (st) {
-        yk_hs_bind_str(st, 1, arg);
-        int k = sqlite3_step(st);
-        rc = k == SQLITE_ROW ? YK_HUB_OK : k == SQLITE_DONE ? YK_HUB_NOT_FOUND : YK_HUB_ERROR;
-        if (k == SQLITE_ROW)
-            yk_as_copy_col(st, 0, out, 64);
-        sqlite3_finalize(st);
-    }
-    yk_hs_unlock(s);
-    return rc;
+    return yk_hs_one_row(s, sql, arg, read_text, out);
 }
 
 /* Events ------------------------------------------------------------------------------------ */

@@ -147,8 +147,7 @@ enum yk_hub_rc yk_hub_kiosk_revoke(struct yk_hub_store *s, const char *kiosk_id,
         goto out;
     rc = YK_HUB_OK;
 out:
-    yk_hs_rollback(s);
-    yk_hs_unlock(s);
+    yk_hs_end(s);
     return rc;
 }
 
@@ -252,8 +251,7 @@ enum yk_hub_rc yk_hub_enrol(struct yk_hub_store *s, const char *code, const char
         goto out;
     rc = YK_HUB_OK;
 out:
-    yk_hs_rollback(s);
-    yk_hs_unlock(s);
+    yk_hs_end(s);
     if (rc != YK_HUB_OK) {
         sodium_memzero(token, YK_HUB_TOKEN_LEN + 1);
         if (rc != YK_HUB_USED && rc != YK_HUB_REVOKED && rc != YK_HUB_EXISTS)
