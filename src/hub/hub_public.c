@@ -57,6 +57,10 @@ static void name2(struct yk_hub_html *h, const char *tag, const char *zh, const 
 
 static void station_card(struct yk_hub_html *h, const struct yk_admin_row *r, bool heading)
 {
+    const char *phone = yk_admin_row_val(r, "phone"); /* the station's own, public number */
+    if (!heading && !yk_admin_row_val(r, "address_zh") && !yk_admin_row_val(r, "hours_zh") &&
+        !phone)
+        return; /* nothing known yet: no empty card */
     yk_hub_html_raw(h, "<div class=\"card\">");
     if (heading) { /* on the page of all stations: each name opens its own page */
         yk_hub_html_raw(h, "<a class=\"stn\" href=\"/s/");
@@ -68,7 +72,6 @@ static void station_card(struct yk_hub_html *h, const struct yk_admin_row *r, bo
     yk_hub_html_raw(h, "<dl>");
     field2(h, r, "address", "地址", "Address");
     field2(h, r, "hours", "开放时间", "Opening hours");
-    const char *phone = yk_admin_row_val(r, "phone"); /* the station's own, public number */
     if (phone && *phone)
         yk_hub_html_field(h, "电话", "Phone", phone, NULL);
     yk_hub_html_raw(h, "</dl></div>");

@@ -215,6 +215,22 @@ def main():
         check(drv.execute_script("return document.getElementById('photo-now').naturalWidth") == 160,
               "the photo shows in the admin")
         shot("site-edit")
+        # Its preview as a kiosk shows it, with the photo (linked from the form).
+        drv.find_element(By.ID, "preview").click()
+        zh = drv.find_element(By.ID, "preview-zh")
+        check("卢浦大桥" in zh.text and "Lupu Bridge" in drv.find_element(By.ID, "preview-en").text,
+              "the site's preview shows its names")
+        check(drv.execute_script("return document.querySelector('#preview-zh img.photo')"
+                                 ".naturalWidth") == 160, "the site's preview shows its photo")
+        shot("site-preview")
+        # Deleting a service takes a confirming page and its form (no script).
+        drv.get(base + "/admin/content/services/drinking-water/edit")
+        drv.find_element(By.ID, "delete").click()
+        check("饮用水" in drv.find_element(By.ID, "delete-name").text, "the delete page names it")
+        shot("content-delete")
+        submit("confirm-delete")
+        check(drv.current_url.endswith("/admin/content/services?deleted=1"), "service deleted")
+        check("饮用水" not in drv.find_element(By.ID, "items").text, "the service is gone")
         drv.get(base + "/admin/volunteers")
         fill("name_zh", "李阿姨")
         Select(drv.find_element(By.ID, "station")).select_by_value("binjiang")
@@ -400,6 +416,16 @@ def main():
         rows = drv.find_elements(By.CSS_SELECTOR, "#figures tbody tr")
         check(len(rows) >= 2, "figures: a row per station")
         shot("figures")
+        logout()
+        # The public page the kiosk's attract QR opens: no sign-in, no script, no names.
+        drv.get(base + "/")
+        body = drv.find_element(By.TAG_NAME, "body").text
+        check("滨江党建群团服务站" in body and "世博会博物馆" in body, "the public page's content")
+        check(len(drv.find_elements(By.TAG_NAME, "script")) == 0, "no script on the public page")
+        check(TITLE in body and "活动已取消" in body, "the cancelled event, its title as text")
+        shot("public")
+        drv.get(base + "/s/binjiang")
+        shot("public-station")
         log.flush()
         text = open(os.path.join(tmp, "hub.log")).read()
         for secret in (ADMIN_PW, STAFF_PW, sid, code, code.replace("-", "")):
