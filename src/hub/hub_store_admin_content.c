@@ -55,6 +55,15 @@ void yk_admin_row_free(struct yk_admin_row *r)
     r->n = 0;
 }
 
+static enum yk_hub_rc read_row(sqlite3_stmt *st, void *r)
+{
+    for (int i = 0; i < sqlite3_column_count(st); i++)
+        if (!yk_admin_row_set(r, sqlite3_column_name(st, i),
+                              (const char *)sqlite3_column_text(st, i)))
+            return YK_HUB_ERROR;
+    return YK_HUB_OK;
+}
+
 enum yk_hub_rc yk_admin_row_get(struct yk_hub_store *s, const char *table, const char *id,
                                 struct yk_admin_row *r)
 {
@@ -63,20 +72,7 @@ enum yk_hub_rc yk_admin_row_get(struct yk_hub_store *s, const char *table, const
         return YK_HUB_INVALID;
     char sql[128];
     snprintf(sql, sizeof sql, "SELECT * FROM %s WHERE id = ?", table);
-    yk_hs_lock(s);
-    sqlite3_stmt *st = yk_hs_prep(s, sql);
-    enum yk_hub_rc rc = YK_HUB_ERROR;
-    if (st) {
-        yk_hs_bind_str(st, 1, id);
-        int k = sqlite3_step(st);
-        rc = k == SQLITE_ROW ? YK_HUB_OK : k == SQLITE_DONE ? YK_HUB_NOT_FOUND : YK_HUB_ERROR;
-        for (int i = 0; k == SQLITE_ROW && i < sqlite3_column_count(st); i++)
-            if (!yk_admin_row_set(r, sqlite3_column_name(st, i),
-                                  (const char *)sqlite3_column_text(st, i)))
-                rc = YK_HUB_ERROR;
-        sqlite3_finalize(st);
-    }
-    yk_hs_unlock(s);
+    enum yk_hub_rc rc = yk_hs_one_row(s, sql, id, read_row, r);
     if (rc != YK_HUB_OK)
         yk_admin_row_free(r);
     return rc;
