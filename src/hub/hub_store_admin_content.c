@@ -245,7 +245,7 @@ enum yk_hub_rc yk_admin_row_delete(struct yk_hub_store *s, const char *actor, co
         rc = ok ? YK_HUB_NOT_FOUND : YK_HUB_ERROR;
         goto out;
     }
-    char zh[160] = "", en[160] = "";
+    char zh[120] = "", en[120] = ""; /* with the sentence, within YK_ADMIN_ERR_MAX */
     size_t nz = 0, ne = 0;
     for (size_t i = 0; i < sizeof delete_refs / sizeof delete_refs[0]; i++) {
         if (strcmp(delete_refs[i].table, table) != 0)
