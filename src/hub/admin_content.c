@@ -221,9 +221,10 @@ static void list_page(struct yk_admin_ctx *c, const struct kind *k)
                         "<div class=\"notice\" id=\"done\">已保存，自助机下次同步时更新。 <span "
                         "class=\"en\">Saved; kiosks get it at their next sync.</span></div>");
     if (yk_admin_query(c, "deleted"))
-        yk_hub_html_raw(&s, "<div class=\"notice\" id=\"deleted\">已删除，自助机下次同步后不再显示。 "
-                            "<span class=\"en\">Deleted; kiosks stop showing it after their next "
-                            "sync.</span></div>");
+        yk_hub_html_raw(&s,
+                        "<div class=\"notice\" id=\"deleted\">已删除，自助机下次同步后不再显示。 "
+                        "<span class=\"en\">Deleted; kiosks stop showing it after their next "
+                        "sync.</span></div>");
     if (strcmp(k->table, "sites") == 0 || strcmp(k->table, "stations") == 0)
         river_map(c, &s);
     if (yk_admin_is_admin(c)) {
@@ -497,7 +498,8 @@ static void delete_item(struct yk_admin_ctx *c, const struct kind *k, const char
     } else if (rc == YK_HUB_INVALID && err[0]) {
         delete_page(c, k, id, err, 409);
     } else {
-        yk_admin_fail(c, rc == YK_HUB_NOT_FOUND ? 404 : 503, "没有这一项（或已删除），或数据库出错。",
+        yk_admin_fail(c, rc == YK_HUB_NOT_FOUND ? 404 : 503,
+                      "没有这一项（或已删除），或数据库出错。",
                       "No such item (or it was deleted), or the database failed.");
     }
 }

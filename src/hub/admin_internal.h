@@ -110,8 +110,8 @@ void yk_admin_event_preview(struct yk_admin_ctx *c, const char *event_id); /* ad
 /* table: one of the admin's content tables (sites, stations, blocks, service_lines,
  * services); anyone signed in may look (shared content is readable by staff). */
 void yk_admin_content_preview(struct yk_admin_ctx *c, const char *table, const char *id);
-void yk_admin_users_page(struct yk_admin_ctx *c, const char *rest);        /* admin_users.c */
-void yk_admin_kiosks_page(struct yk_admin_ctx *c, const char *rest);       /* admin_kiosks.c */
+void yk_admin_users_page(struct yk_admin_ctx *c, const char *rest);  /* admin_users.c */
+void yk_admin_kiosks_page(struct yk_admin_ctx *c, const char *rest); /* admin_kiosks.c */
 void yk_admin_audit_page(struct yk_admin_ctx *c);
 void yk_admin_content_page(struct yk_admin_ctx *c, const char *rest); /* admin_content.c */
 void yk_admin_media_page(struct yk_admin_ctx *c, const char *hash);

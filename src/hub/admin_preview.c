@@ -15,8 +15,7 @@
 #include <string.h>
 
 /* Appends format (a kiosk text) with each %d or %s replaced by the next of args, as text. */
-static void put_format(struct yk_hub_html *s, const char *format, const char *const *args,
-                       int n)
+static void put_format(struct yk_hub_html *s, const char *format, const char *const *args, int n)
 {
     const char *p = format;
     for (int i = 0; i < n; i++) {
@@ -314,8 +313,8 @@ static void station_panel(struct yk_hub_html *s, const struct yk_admin_row *r, e
     yk_hub_html_text(s, pick(r, lang, "name"));
     yk_hub_html_raw(s, "</p><dl class=\"k\">");
     for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
-        const char *v = lines[i].both ? pick(r, lang, lines[i].col)
-                                      : yk_admin_row_val(r, lines[i].col);
+        const char *v =
+            lines[i].both ? pick(r, lang, lines[i].col) : yk_admin_row_val(r, lines[i].col);
         if (!v || !*v)
             continue;
         yk_hub_html_raw(s, "<dt>");
@@ -353,10 +352,9 @@ void yk_admin_content_preview(struct yk_admin_ctx *c, const char *table, const c
         enum yk_lang lang = l == 0 ? YK_LANG_ZH : YK_LANG_EN;
         /* The kiosk's title bar: the item's name (a service's title); a station's kiosk shows
          * its home screen. */
-        const char *title = strcmp(table, "services") == 0 ? pick(&r, lang, "title")
-                            : strcmp(table, "stations") == 0
-                                ? yk_admin_kiosk_text("nav.home", lang)
-                                : pick(&r, lang, "name");
+        const char *title = strcmp(table, "services") == 0   ? pick(&r, lang, "title")
+                            : strcmp(table, "stations") == 0 ? yk_admin_kiosk_text("nav.home", lang)
+                                                             : pick(&r, lang, "name");
         k_frame(&s, lang, title);
         if (strcmp(table, "sites") == 0)
             site_panel(&s, &r, lang);

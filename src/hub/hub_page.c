@@ -76,17 +76,18 @@ void yk_hub_page_begin(struct yk_hub_html *s, const char *title)
                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                        "<meta name=\"robots\" content=\"noindex\"><title>");
     yk_hub_html_text(s, title);
-    yk_hub_html_raw(s, "</title><style>body{font-family:system-ui,\"Noto Sans CJK SC\",sans-serif;"
-                       "margin:0;background:#f6f1ea;color:#222}main{max-width:32rem;margin:0 auto;"
-                       "padding:1.2rem}h1{font-size:1.4rem;color:#b3261e;margin:.2rem 0 1rem}"
-                       ".card{background:#fff;border-radius:12px;padding:1rem 1.2rem;"
-                       "box-shadow:0 1px 4px rgba(0,0,0,.1)}.en{color:#555;font-size:.95rem}"
-                       "dt{font-weight:600;margin-top:.8rem}dd{margin:.2rem 0 0}"
-                       ".st{font-size:1.3rem;font-weight:700}.ok{color:#1b7f3b}.wait{color:#a66a00}"
-                       ".no{color:#b3261e}footer{margin-top:1.5rem;font-size:.85rem;color:#666}"
-                       "h2{font-size:1.15rem;margin:1.6rem 0 .6rem}h3{font-size:1.05rem;margin:0}"
-                       ".card+.card{margin-top:.8rem}dd.ok,dd.no{font-weight:700}a.stn{color:inherit}"
-                       "</style></head><body><main>");
+    yk_hub_html_raw(s,
+                    "</title><style>body{font-family:system-ui,\"Noto Sans CJK SC\",sans-serif;"
+                    "margin:0;background:#f6f1ea;color:#222}main{max-width:32rem;margin:0 auto;"
+                    "padding:1.2rem}h1{font-size:1.4rem;color:#b3261e;margin:.2rem 0 1rem}"
+                    ".card{background:#fff;border-radius:12px;padding:1rem 1.2rem;"
+                    "box-shadow:0 1px 4px rgba(0,0,0,.1)}.en{color:#555;font-size:.95rem}"
+                    "dt{font-weight:600;margin-top:.8rem}dd{margin:.2rem 0 0}"
+                    ".st{font-size:1.3rem;font-weight:700}.ok{color:#1b7f3b}.wait{color:#a66a00}"
+                    ".no{color:#b3261e}footer{margin-top:1.5rem;font-size:.85rem;color:#666}"
+                    "h2{font-size:1.15rem;margin:1.6rem 0 .6rem}h3{font-size:1.05rem;margin:0}"
+                    ".card+.card{margin-top:.8rem}dd.ok,dd.no{font-weight:700}a.stn{color:inherit}"
+                    "</style></head><body><main>");
 }
 
 void yk_hub_page_end(struct yk_hub_html *s)
@@ -136,7 +137,7 @@ int yk_hub_page_ticket(struct yk_hub_html *s, enum yk_hub_rc rc, const struct yk
         yk_hub_html_text(s, en);
         yk_hub_html_raw(s, "</span></p><dl>");
         yk_hub_html_field(s, "活动", "Event", t->event_title_zh[0] ? t->event_title_zh : "—",
-              t->event_title_en);
+                          t->event_title_en);
         if (t->starts_utc) {
             char zd[96], ed[96], tm[32];
             yk_format_date(zd, sizeof zd, t->starts_utc, "zh");

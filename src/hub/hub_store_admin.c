@@ -23,8 +23,8 @@ bool yk_as_finish(struct yk_hub_store *s, bool ok)
 }
 
 enum yk_hub_rc yk_as_audit_finish(struct yk_hub_store *s, bool ok, const char *actor,
-                                  const char *action, const char *target, char *before,
-                                  char *after, int64_t now)
+                                  const char *action, const char *target, char *before, char *after,
+                                  int64_t now)
 {
     ok = ok && after && yk_as_audit(s, actor, action, target, before, after, now);
     free(before);

@@ -146,8 +146,7 @@ enum yk_hub_rc yk_admin_live_row_get(struct yk_hub_store *s, const char *table, 
  * live rows still point at it (a line's or block's services, a block's events not yet over;
  * err says how many, zh + en, for a person), and nothing changed. */
 enum yk_hub_rc yk_admin_row_delete(struct yk_hub_store *s, const char *actor, const char *table,
-                                   const char *id, int64_t now,
-                                   char err[YK_ADMIN_ERR_MAX]);
+                                   const char *id, int64_t now, char err[YK_ADMIN_ERR_MAX]);
 
 /* Calls cb for each live row of a content table with its id and the values of two columns
  * (e.g. name_zh, name_en; NULL when NULL), in sort order when the table has one. */

@@ -33,8 +33,8 @@ char *yk_as_row_json(struct yk_hub_store *s, const char *table, const char *id);
 /* The end of a change: when ok (and after is not NULL) writes its audit entry, then commits
  * if all went well, else rolls back. Frees before and after (JSON, NULL-safe). OK or ERROR. */
 enum yk_hub_rc yk_as_audit_finish(struct yk_hub_store *s, bool ok, const char *actor,
-                                  const char *action, const char *target, char *before,
-                                  char *after, int64_t now);
+                                  const char *action, const char *target, char *before, char *after,
+                                  int64_t now);
 
 /* Writes an audit entry (inside the caller's transaction). */
 bool yk_as_audit(struct yk_hub_store *s, const char *actor, const char *action, const char *target,

@@ -1,8 +1,8 @@
 /* The admin's lists, against the real yikong-hub on 127.0.0.1: the kiosks list (records
  * waiting and set aside as the heartbeat says them, the hub's reasons for what it refused,
  * silent kiosks marked, sorted by silence, station or records waiting through a whitelisted
- * ?sort=; `yikong-hub kiosks` prints the same figures), and paging of the events list and the audit log (?page= bounded, previous/next
- * links that keep the filters). */
+ * ?sort=; `yikong-hub kiosks` prints the same figures), and paging of the events list and the audit
+ * log (?page= bounded, previous/next links that keep the filters). */
 #include "admin/admin_client.h"
 
 #include "hub/admin_internal.h"
@@ -44,9 +44,9 @@ static void order_of(const struct session *s, const char *path, char out[8])
 static bool cli_line(const char *listing, const char *id, char col[11][32])
 {
     const char *l = strstr(listing, id);
-    return l && sscanf(l, "%31s %31s %31s %31s %31s %31s %31s %31s %31s %31s %31s", col[0],
-                       col[1], col[2], col[3], col[4], col[5], col[6], col[7], col[8], col[9],
-                       col[10]) == 11;
+    return l &&
+           sscanf(l, "%31s %31s %31s %31s %31s %31s %31s %31s %31s %31s %31s", col[0], col[1],
+                  col[2], col[3], col[4], col[5], col[6], col[7], col[8], col[9], col[10]) == 11;
 }
 
 static void kiosks(const struct session *adm, const struct session *st)
