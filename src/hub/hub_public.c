@@ -82,21 +82,22 @@ static void station_card(struct yk_hub_html *h, const struct yk_admin_row *r, bo
 static void seats(struct yk_hub_html *h, const struct yk_admin_event_item *e, int64_t closes,
                   int64_t now)
 {
-    char zh[48], en[48];
     int64_t left = e->capacity - e->confirmed;
-    const char *cls = "no";
-    if (e->cancelled_utc)
-        snprintf(zh, sizeof zh, "活动已取消"), snprintf(en, sizeof en, "Cancelled");
-    else if (e->capacity <= 0)
-        cls = "ok", snprintf(zh, sizeof zh, "无需报名"),
-        snprintf(en, sizeof en, "No sign-up needed");
-    else if (closes <= now)
-        snprintf(zh, sizeof zh, "报名已截止"), snprintf(en, sizeof en, "Sign-up has closed");
-    else if (left <= 0)
-        snprintf(zh, sizeof zh, "已满"), snprintf(en, sizeof en, "Fully booked");
-    else
-        cls = "ok", snprintf(zh, sizeof zh, "剩余 %lld 位", (long long)left),
-        snprintf(en, sizeof en, "%lld %s left", (long long)left, left == 1 ? "seat" : "seats");
+    char zh_n[48], en_n[48];
+    const char *cls = "no", *zh, *en;
+    if (e->cancelled_utc) {
+        zh = "活动已取消", en = "Cancelled";
+    } else if (e->capacity <= 0) {
+        cls = "ok", zh = "无需报名", en = "No sign-up needed";
+    } else if (closes <= now) {
+        zh = "报名已截止", en = "Sign-up has closed";
+    } else if (left <= 0) {
+        zh = "已满", en = "Fully booked";
+    } else {
+        snprintf(zh_n, sizeof zh_n, "剩余 %lld 位", (long long)left);
+        snprintf(en_n, sizeof en_n, "%lld %s left", (long long)left, left == 1 ? "seat" : "seats");
+        cls = "ok", zh = zh_n, en = en_n;
+    }
     yk_hub_html_raw(h, "<dd class=\"");
     yk_hub_html_raw(h, cls);
     yk_hub_html_raw(h, "\">");
