@@ -24,11 +24,11 @@ static const char *const EVENT_FORM[] = {"title_zh",   "滨江健步走",
                                          "place_zh",   "滨江步道",
                                          NULL};
 
-static struct ans event_post(const struct session *s, const char *id, const void *photo, size_t len,
-                             const char *const *extra)
+/* The whole event form posted to path, with more fields (NULL-terminated pairs, or NULL)
+ * and a photo (or none). */
+static struct ans form_post(const struct session *s, const char *path, const void *photo,
+                            size_t len, const char *const *extra)
 {
-    char path[EV_PATH_MAX];
-    snprintf(path, sizeof path, "/admin/events/%s/edit", id);
     const char *fields[40];
     int n = 0;
     for (int i = 0; EVENT_FORM[i]; i++)
@@ -37,6 +37,15 @@ static struct ans event_post(const struct session *s, const char *id, const void
         fields[n++] = extra[i];
     fields[n] = NULL;
     return mime_post(s, path, fields, photo, len, "image/png");
+}
+
+/* The form of event id saved. */
+static struct ans event_post(const struct session *s, const char *id, const void *photo, size_t len,
+                             const char *const *extra)
+{
+    char path[EV_PATH_MAX];
+    snprintf(path, sizeof path, "/admin/events/%s/edit", id);
+    return form_post(s, path, photo, len, extra);
 }
 
 static void sha256_hex(const void *b, size_t n, char hex[65])
@@ -153,14 +162,7 @@ int main(void)
     CHECK(strstr(a.body, want) != NULL);
     ans_free(&a);
     const char *const keep[] = {"photo_keep", hex, NULL};
-    const char *fields[40];
-    int n = 0;
-    for (int i = 0; EVENT_FORM[i]; i++)
-        fields[n++] = EVENT_FORM[i];
-    for (int i = 0; keep[i]; i++)
-        fields[n++] = keep[i];
-    fields[n] = NULL;
-    a = mime_post(&st, "/admin/events/new", fields, NULL, 0, NULL);
+    a = form_post(&st, "/admin/events/new", NULL, 0, keep);
     CHECK_EQ_INT(a.status, 303);
     ans_free(&a);
     CHECK_EQ_INT(hub_db_int(h.db, "SELECT count(*) FROM events WHERE photo_hash = '%s'", hex), 2);
@@ -169,13 +171,7 @@ int main(void)
                                  "0000000000000000000000000000000000000000000000000"
                                  "000000000000000",
                                  NULL};
-    n = 0;
-    for (int i = 0; EVENT_FORM[i]; i++)
-        fields[n++] = EVENT_FORM[i];
-    for (int i = 0; bogus[i]; i++)
-        fields[n++] = bogus[i];
-    fields[n] = NULL;
-    a = mime_post(&st, "/admin/events/new", fields, NULL, 0, NULL);
+    a = form_post(&st, "/admin/events/new", NULL, 0, bogus);
     CHECK_EQ_INT(a.status, 303);
     ans_free(&a);
     CHECK_EQ_INT(hub_db_int(h.db, "SELECT count(*) FROM events WHERE photo_hash LIKE '0000%%'"), 0);
