@@ -573,8 +573,10 @@ void yk_ui_image(struct yk_ui *ui, const char *id, struct yk_rect r, const char 
         }
     }
     struct yk_widget *w = add_widget(ui, id, YK_ROLE_IMAGE, r);
-    if (w)
+    if (w) {
         w->text = yk_ui_strdup(ui, alt);
+        w->data = yk_ui_strdup(ui, hash); /* the tree says which image it is */
+    }
 }
 
 bool yk_ui_tile_fits_icon(struct yk_ui *ui, struct yk_rect r, const char *label, enum yk_font f,
@@ -857,7 +859,7 @@ void yk_ui_write_tree(const struct yk_ui *ui, void *fp)
             fputs(",\"primary\":true", f);
         if (w->icon)
             fprintf(f, ",\"icon\":\"%s\"", w->icon);
-        if (w->role == YK_ROLE_QR) {
+        if (w->role == YK_ROLE_QR || (w->role == YK_ROLE_IMAGE && w->data)) {
             fputs(",\"data\":", f);
             json_str(f, w->data);
         }

@@ -86,7 +86,7 @@ struct yk_widget {
     struct yk_rect r;   /* its box */
     struct yk_rect vis; /* the part of the box that is on screen */
     const char *text;   /* visible text ("" if none) */
-    const char *data;   /* QR: what it encodes */
+    const char *data;   /* QR: what it encodes; IMAGE: the image's hash */
     bool enabled;
     bool clipped; /* its text does not fit its box */
     bool tappable;
