@@ -279,7 +279,7 @@ static void build_phone(struct yk_kiosk *k, struct yk_rect area)
     }
     struct yk_rect row = bottom_row(k, &left);
     action(k, &row, "mine.find", tr(k, "mine.find"), true, false);
-    int pad_min = wide ? 0 : yk_keypad_min_h(k, left.w, 12, -3, YK_FONT_SMALL) + t->gap;
+    int pad_min = wide ? 0 : yk_keypad_min_h(k, left.w, 12, -3, YK_FONT_SMALL, false) + t->gap;
     /* What is wrong with the number, else that only this kiosk's sign-ups are found. */
     const char *msg = s->error ? yk_ui_fmt(ui, tr(k, s->error), s->wait_s) : tr(k, "mine.note");
     enum yk_font mf = s->error ? YK_FONT_BODY : YK_FONT_SMALL;
