@@ -602,8 +602,8 @@ static void vol_build(struct yk_kiosk *k, struct yk_rect area)
 }
 
 /* 返回 inside volunteer mode: the previous step (the question or a result → the check-in
- * entry, a pad → the scan view → the event picker), another tab → check-in. It never leaves the mode (锁定 and 首页
- * do): at the event picker it stays. */
+ * entry, a pad → the scan view → the event picker), another tab → check-in. It never leaves
+ * the mode (锁定 and 首页 do): at the event picker it stays. */
 static bool vol_back(struct yk_kiosk *k, struct vstate *s)
 {
     k->dirty = true;
