@@ -105,12 +105,22 @@ void yk_keypad_build(struct yk_kiosk *k, struct yk_rect r, const struct yk_keypa
         } else if (strcmp(keys[i], "del") == 0) {
             ks.icon = YK_ICON_BACKSPACE;
             label = "";
+        } else if (strcmp(keys[i], "space") == 0 &&
+                   (yk_ui_text_width(ui, label, ks.font) > kw - 2 * t->gap ||
+                    yk_ui_line_height(ui, ks.font) > kh - 2 * t->gap)) {
+            ks.icon = YK_ICON_SPACE; /* no room for the word: the space bar's mark */
+            label = "";
         }
-        yk_ui_button(ui, id, b, label, &ks, p->enabled);
+        const char *word = label; /* what the tree says: the words of a key drawn as a mark */
         if (strcmp(keys[i], "del") == 0)
-            yk_ui_set_text(ui, id, p->del_text);
-        else if (!*label)
-            yk_ui_set_text(ui, id, p->clear_text);
+            word = p->del_text;
+        else if (strcmp(keys[i], "clear") == 0)
+            word = p->clear_text;
+        else if (strcmp(keys[i], "space") == 0)
+            word = p->labels ? p->labels[i] : keys[i];
+        yk_ui_button(ui, id, b, label, &ks, p->enabled);
+        if (!*label)
+            yk_ui_set_text(ui, id, word);
         if (p->primary)
             yk_ui_mark_primary(ui, id);
     }

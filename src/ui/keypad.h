@@ -4,8 +4,9 @@
 /* The on-screen key pads: a grid of keys as large as the area allows, each a whole touch
  * target, scrolling only where even the smallest keys do not fit. Volunteer mode's PIN,
  * phone, ticket-code and setup-code pads and the sign-up's Latin-name keyboard use it. A
- * key "del" is drawn as ⌫ and "clear" as its word (✕ where the word does not fit); their
- * words stay in the widget tree. A label wider than its key is set in a smaller font. */
+ * key "del" is drawn as ⌫, "clear" as its word (✕ where the word does not fit) and "space"
+ * as its label (the space bar's mark where that does not fit); their words stay in the
+ * widget tree. A label wider than its key is set in a smaller font. */
 
 #include <stdbool.h>
 
