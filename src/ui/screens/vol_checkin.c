@@ -437,27 +437,46 @@ static void build_phone(struct yk_kiosk *k, struct vstate *s, struct yk_rect in,
                   YK_FONT_TITLE, tight);
 }
 
+/* The scan view's words: the prompt as large as leaves room for the hint under it (elder mode
+ * on the 7" panel: a size down), the hint only where it then fits. */
+static enum yk_font scan_prompt_font(struct yk_kiosk *k, int w, int h, bool *hint)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    const char *p = tr(k, "vol.scan.prompt"), *hs = tr(k, "vol.scan.hint");
+    int hh = yk_ui_text_height(&k->ui, hs, YK_FONT_BODY, w) + t->gap;
+    enum yk_font f = YK_FONT_TITLE;
+    while (f > YK_FONT_LARGE && yk_ui_text_height(&k->ui, p, f, w) + hh > h)
+        f = (enum yk_font)(f - 1);
+    *hint = yk_ui_text_height(&k->ui, p, f, w) + hh <= h;
+    return f;
+}
+
 static void build_scan(struct yk_kiosk *k, struct yk_rect in)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
     const char *p = tr(k, "vol.scan.prompt"), *h = tr(k, "vol.scan.hint");
-    int ph = yk_ui_text_height(ui, p, YK_FONT_TITLE, in.w);
-    int hh = yk_ui_text_height(ui, h, YK_FONT_BODY, in.w);
-    int isz = in.h - ph - hh - 2 * t->gap;
+    bool hint;
+    enum yk_font pf = scan_prompt_font(k, in.w, in.h, &hint);
+    int ph = yk_ui_text_height(ui, p, pf, in.w);
+    int hh = hint ? yk_ui_text_height(ui, h, YK_FONT_BODY, in.w) + t->gap : 0;
+    int isz = in.h - ph - hh - t->gap;
     if (isz > t->touch_min * 3)
         isz = t->touch_min * 3;
-    int y = in.y + (in.h - isz - ph - hh - 2 * t->gap) / 2;
+    int y = in.y + (in.h - isz - ph - hh - t->gap) / 2;
     if (isz > t->touch_min / 2) {
         yk_ui_icon_draw(ui, (struct yk_rect){in.x + (in.w - isz) / 2, y, isz, isz}, YK_ICON_SCAN,
                         t->primary);
         y += isz + t->gap;
+    } else {
+        y = in.y + (in.h - ph - hh) / 2;
     }
-    yk_ui_text(ui, "vol.scan.prompt", (struct yk_rect){in.x, y, in.w, ph}, p, YK_FONT_TITLE, t->ink,
+    yk_ui_text(ui, "vol.scan.prompt", (struct yk_rect){in.x, y, in.w, ph}, p, pf, t->ink,
                YK_ALIGN_CENTER, false);
     y += ph + t->gap;
-    yk_ui_text(ui, "vol.scan.hint", (struct yk_rect){in.x, y, in.w, hh}, h, YK_FONT_BODY,
-               t->ink_soft, YK_ALIGN_CENTER, false);
+    if (hint)
+        yk_ui_text(ui, "vol.scan.hint", (struct yk_rect){in.x, y, in.w, hh - t->gap}, h,
+                   YK_FONT_BODY, t->ink_soft, YK_ALIGN_CENTER, false);
 }
 
 static int code_row_h(struct yk_kiosk *k, int w)
@@ -508,9 +527,8 @@ static int phone_min_h(struct yk_kiosk *k, const struct vstate *s, int w, int h_
 
 static int scan_min_h(struct yk_kiosk *k, int w)
 {
-    const struct yk_theme *t = &k->ui.theme;
-    return yk_ui_text_height(&k->ui, tr(k, "vol.scan.prompt"), YK_FONT_TITLE, w) +
-           yk_ui_text_height(&k->ui, tr(k, "vol.scan.hint"), YK_FONT_BODY, w) + 2 * t->gap;
+    /* The prompt a size down; the hint goes where there is no room for it. */
+    return yk_ui_text_height(&k->ui, tr(k, "vol.scan.prompt"), YK_FONT_LARGE, w);
 }
 
 /* How the check-in entry lays out in an area: the event's own line, the chips of the ways in
