@@ -1,6 +1,6 @@
 /* The admin's front door: static parts, the session, the CSRF check, routing, the page
  * frame, and the one check of who may touch which event. */
-#include "hub/admin_ctx.h"
+#include "hub/admin_internal.h"
 
 #include "core/log.h"
 #include "core/shtime.h"
@@ -232,6 +232,18 @@ void yk_admin_page_send(struct yk_admin_ctx *c, struct yk_hub_html *s, int statu
     }
     yk_admin_send(c, status, HTML, s->b, s->len);
     s->b = NULL;
+}
+
+void yk_admin_page_send_read(struct yk_admin_ctx *c, struct yk_hub_html *s, bool read_ok,
+                             int status)
+{
+    if (read_ok) {
+        yk_admin_page_send(c, s, status);
+        return;
+    }
+    free(s->b);
+    s->b = NULL;
+    yk_admin_fail(c, 503, "数据库暂时不可用。", "The database is unavailable.");
 }
 
 void yk_admin_csrf_field(const struct yk_admin_ctx *c, struct yk_hub_html *s)

@@ -1,7 +1,8 @@
 #ifndef YK_ADMIN_H
 #define YK_ADMIN_H
 
-#include "hub/hub_api.h"
+#include "hub/hub_request.h"
+#include "hub/hub_store.h"
 
 /* The web admin under /admin/ (src/hub/README.md, "The admin"): server-rendered HTML pages
  * for the subdistrict's admins and the stations' staff. Like yk_hub_handle: a request in,

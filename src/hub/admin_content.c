@@ -1,8 +1,11 @@
 /* Shared content: teaching sites (with a photo and a place along the riverside), stations,
  * blocks, service lines and services. Admins edit; station staff read. Edits travel to the
- * kiosks through the change log like any content. A photo is checked by its bytes (PNG, JPEG
- * or WebP; YK_ADMIN_PHOTO_MAX at most), stored once under its SHA-256 (media), and named by
- * the site's photo_hash. */
+ * kiosks through the change log like any content. A photo (a site's, and an event's through
+ * yk_admin_photo_field / yk_admin_photo_take) is checked by its bytes (PNG, JPEG or WebP;
+ * YK_ADMIN_PHOTO_MAX at most), stored once under its SHA-256 (media), and named by the row's
+ * photo_hash. Admins may delete sites, services, service lines and blocks (a tombstone:
+ * kiosks drop it at their next sync) after a confirming page; stations stay (their kiosks
+ * and accounts hang on them). */
 #include "hub/admin_fields.h"
 
 #include "core/log.h"
@@ -104,18 +107,19 @@ struct kind {
     const struct yk_admin_field *fields;
     size_t n;
     const char *name_col, *name_en_col;
+    bool deletable; /* from the admin (yk_admin_row_delete) */
 };
 
-#define KIND(t, zh, en, f, a, b)                                                                   \
+#define KIND(t, zh, en, f, a, b, del)                                                              \
     {                                                                                              \
-        t, zh, en, f, sizeof f / sizeof f[0], a, b                                                 \
+        t, zh, en, f, sizeof f / sizeof f[0], a, b, del                                            \
     }
 static const struct kind kinds[] = {
-    KIND("sites", "红色教学点", "Teaching sites", site_fields, "name_zh", "name_en"),
-    KIND("stations", "站点", "Stations", station_fields, "name_zh", "name_en"),
-    KIND("blocks", "街区", "Blocks", block_fields, "name_zh", "name_en"),
-    KIND("service_lines", "服务条线", "Service lines", line_fields, "name_zh", "name_en"),
-    KIND("services", "服务项目", "Services", service_fields, "title_zh", "title_en"),
+    KIND("sites", "红色教学点", "Teaching sites", site_fields, "name_zh", "name_en", true),
+    KIND("stations", "站点", "Stations", station_fields, "name_zh", "name_en", false),
+    KIND("blocks", "街区", "Blocks", block_fields, "name_zh", "name_en", true),
+    KIND("service_lines", "服务条线", "Service lines", line_fields, "name_zh", "name_en", true),
+    KIND("services", "服务项目", "Services", service_fields, "title_zh", "title_en", true),
 };
 
 static const struct kind *kind_of(const char *table, size_t n)
@@ -217,6 +221,10 @@ static void list_page(struct yk_admin_ctx *c, const struct kind *k)
         yk_hub_html_raw(&s,
                         "<div class=\"notice\" id=\"done\">已保存，自助机下次同步时更新。 <span "
                         "class=\"en\">Saved; kiosks get it at their next sync.</span></div>");
+    if (yk_admin_query(c, "deleted"))
+        yk_hub_html_raw(&s, "<div class=\"notice\" id=\"deleted\">已删除，自助机下次同步后不再显示。 "
+                            "<span class=\"en\">Deleted; kiosks stop showing it after their next "
+                            "sync.</span></div>");
     if (strcmp(k->table, "sites") == 0 || strcmp(k->table, "stations") == 0)
         river_map(c, &s);
     if (yk_admin_is_admin(c)) {
@@ -282,29 +290,30 @@ static void form_page(struct yk_admin_ctx *c, const struct kind *k, int status,
                         "-; cannot change later</p></div><div></div>");
     }
     yk_admin_form_draw(c, &s, f, ro);
-    if (site) {
-        yk_hub_html_raw(&s,
-                        "<div><label for=\"photo\">照片 <span class=\"en\">Photo</span></label>");
-        if (photo) {
-            yk_hub_html_raw(&s,
-                            "<img id=\"photo-now\" class=\"photo\" alt=\"\" src=\"/admin/media/");
-            yk_hub_html_text(&s, photo);
-            yk_hub_html_raw(&s, "\">");
-        }
-        if (!ro)
-            yk_hub_html_raw(
-                &s, "<input id=\"photo\" name=\"photo\" type=\"file\" "
-                    "accept=\"image/png,image/jpeg,image/webp\"><p class=\"hint\">PNG、JPEG "
-                    "或 WebP，最大 2 MiB · PNG, JPEG or WebP, 2 MiB at most</p>");
-        yk_hub_html_raw(&s, "</div>");
-    }
+    if (site)
+        yk_admin_photo_field(&s, photo, ro, false);
     yk_hub_html_raw(&s, "</div>");
     if (!ro)
         yk_hub_html_raw(&s,
                         "<button type=\"submit\" id=\"save\">保存并发布 Save and publish</button>");
     yk_hub_html_raw(&s, "<a class=\"btn alt\" href=\"/admin/content/");
     yk_hub_html_raw(&s, k->table);
-    yk_hub_html_raw(&s, "\">返回 Back</a></form>");
+    yk_hub_html_raw(&s, "\">返回 Back</a>");
+    if (id) {
+        yk_hub_html_raw(&s, " <a class=\"btn alt\" id=\"preview\" href=\"/admin/content/");
+        yk_hub_html_raw(&s, k->table);
+        yk_hub_html_raw(&s, "/");
+        yk_hub_html_text(&s, id);
+        yk_hub_html_raw(&s, "/preview\">预览 Preview</a>");
+    }
+    if (id && !ro && k->deletable) {
+        yk_hub_html_raw(&s, " <a class=\"btn alt\" id=\"delete\" href=\"/admin/content/");
+        yk_hub_html_raw(&s, k->table);
+        yk_hub_html_raw(&s, "/");
+        yk_hub_html_text(&s, id);
+        yk_hub_html_raw(&s, "/delete\">删除 Delete</a>");
+    }
+    yk_hub_html_raw(&s, "</form>");
     yk_admin_page_send(c, &s, status);
 }
 
@@ -320,6 +329,71 @@ static const char *image_type(const char *b, size_t n)
     return NULL;
 }
 
+void yk_admin_photo_field(struct yk_hub_html *s, const char *photo, bool read_only, bool keep)
+{
+    yk_hub_html_raw(s, "<div><label for=\"photo\">照片 <span class=\"en\">Photo</span></label>");
+    if (photo) {
+        yk_hub_html_raw(s, "<img id=\"photo-now\" class=\"photo\" alt=\"\" src=\"/admin/media/");
+        yk_hub_html_text(s, photo);
+        yk_hub_html_raw(s, "\">");
+        if (keep) {
+            yk_hub_html_raw(s, "<input type=\"hidden\" name=\"photo_keep\" value=\"");
+            yk_hub_html_text(s, photo);
+            yk_hub_html_raw(s, "\">");
+        }
+    }
+    if (!read_only) {
+        yk_hub_html_raw(s, "<input id=\"photo\" name=\"photo\" type=\"file\" "
+                           "accept=\"image/png,image/jpeg,image/webp\"><p class=\"hint\">PNG、JPEG "
+                           "或 WebP，最大 2 MiB · PNG, JPEG or WebP, 2 MiB at most</p>");
+        if (photo)
+            yk_hub_html_raw(s, "<label><input type=\"checkbox\" id=\"photo-remove\" "
+                               "name=\"photo_remove\" value=\"1\"> 删除照片 <span "
+                               "class=\"en\">Remove the photo</span></label>");
+    }
+    yk_hub_html_raw(s, "</div>");
+}
+
+static bool hash_ok(const char *h)
+{
+    return h && strlen(h) == 64 && strspn(h, "0123456789abcdef") == 64;
+}
+
+#define NO_MEMORY "内存不足，请稍后再试。 / Out of memory; try again later."
+
+const char *yk_admin_photo_take(struct yk_admin_ctx *c, struct yk_admin_row *set)
+{
+    const struct yk_form_file *ph = yk_form_file(&c->form, "photo");
+    const char *remove = yk_form_get(&c->form, "photo_remove");
+    const char *keep = yk_form_get(&c->form, "photo_keep");
+    char hash[65];
+    if (ph && ph->len > 0) {
+        const char *mime = image_type(ph->data, ph->len);
+        if (!mime)
+            return "照片须为 PNG、JPEG 或 WebP 图片。 / The photo must be a PNG, JPEG or WebP "
+                   "image.";
+        if (ph->len > YK_ADMIN_PHOTO_MAX)
+            return "照片太大（最大 2 MiB）。 / The photo is too large (2 MiB at most).";
+        if (yk_hub_media_add(c->store, ph->data, ph->len, mime, hash) != YK_HUB_OK)
+            return "照片无法保存，请稍后再试。 / The photo could not be stored; try again later.";
+        return yk_admin_row_set(set, "photo_hash", hash) ? NULL : NO_MEMORY;
+    }
+    if (remove && strcmp(remove, "1") == 0)
+        return yk_admin_row_set(set, "photo_hash", NULL) ? NULL : NO_MEMORY;
+    if (keep && *keep) {
+        /* A copy keeps its original's photo: only a hash this hub holds. */
+        void *bytes = NULL;
+        size_t len = 0;
+        char mime[64];
+        bool have = hash_ok(keep) &&
+                    yk_hub_media_get(c->store, keep, &bytes, &len, mime) == YK_HUB_OK;
+        free(bytes);
+        if (have)
+            return yk_admin_row_set(set, "photo_hash", keep) ? NULL : NO_MEMORY;
+    }
+    return NULL;
+}
+
 static bool id_ok(const char *id)
 {
     size_t n = id ? strlen(id) : 0;
@@ -328,6 +402,15 @@ static bool id_ok(const char *id)
 
 static void save(struct yk_admin_ctx *c, const struct kind *k, const char *id)
 {
+    struct yk_admin_row live;
+    enum yk_hub_rc lrc = id ? yk_admin_live_row_get(c->store, k->table, id, &live) : YK_HUB_OK;
+    if (id)
+        yk_admin_row_free(&live);
+    if (lrc != YK_HUB_OK) {
+        yk_admin_fail(c, lrc == YK_HUB_NOT_FOUND ? 404 : 503, "没有这一项（或已删除）。",
+                      "No such item (or it was deleted).");
+        return;
+    }
     struct yk_admin_form f;
     yk_admin_form_init(&f, k->fields, k->n);
     struct yk_admin_row set = {0};
@@ -338,20 +421,8 @@ static void save(struct yk_admin_ctx *c, const struct kind *k, const char *id)
         err =
             "编号只能用小写字母、数字和 -（1–40 个）。 / An id is 1–40 lower-case letters, digits "
             "and -.";
-    const struct yk_form_file *ph = yk_form_file(&c->form, "photo");
-    char hash[65];
-    if (!err && !f.bad && ph && ph->len > 0 && strcmp(k->table, "sites") == 0) {
-        const char *mime = image_type(ph->data, ph->len);
-        if (!mime)
-            err = "照片须为 PNG、JPEG 或 WebP 图片。 / The photo must be a PNG, JPEG or WebP "
-                  "image.";
-        else if (ph->len > YK_ADMIN_PHOTO_MAX)
-            err = "照片太大（最大 2 MiB）。 / The photo is too large (2 MiB at most).";
-        else if (yk_hub_media_add(c->store, ph->data, ph->len, mime, hash) != YK_HUB_OK)
-            err = "照片无法保存。 / The photo could not be stored.";
-        else
-            yk_admin_row_set(&set, "photo_hash", hash);
-    }
+    if (!err && !f.bad && strcmp(k->table, "sites") == 0)
+        err = yk_admin_photo_take(c, &set);
     char dberr[160] = "";
     enum yk_hub_rc rc = YK_HUB_INVALID;
     if (!err && !f.bad) {
@@ -384,7 +455,7 @@ static void save(struct yk_admin_ctx *c, const struct kind *k, const char *id)
 static void edit_page(struct yk_admin_ctx *c, const struct kind *k, const char *id)
 {
     struct yk_admin_row r;
-    enum yk_hub_rc rc = yk_admin_row_get(c->store, k->table, id, &r);
+    enum yk_hub_rc rc = yk_admin_live_row_get(c->store, k->table, id, &r);
     if (rc != YK_HUB_OK) {
         yk_admin_fail(c, rc == YK_HUB_NOT_FOUND ? 404 : 503, "没有这一项。", "No such item.");
         return;
@@ -394,6 +465,81 @@ static void edit_page(struct yk_admin_ctx *c, const struct kind *k, const char *
     yk_admin_form_from_row(&f, &r, 0);
     form_page(c, k, 200, &f, id, NULL, yk_admin_row_val(&r, "photo_hash"), NULL);
     yk_admin_row_free(&r);
+}
+
+/* The confirming page of a deletion (GET), or again with the store's refusal (err, status);
+ * JS-off: a plain form POST with the CSRF token. */
+static void delete_page(struct yk_admin_ctx *c, const struct kind *k, const char *id,
+                        const char *err, int status)
+{
+    struct yk_admin_row r;
+    enum yk_hub_rc rc = yk_admin_live_row_get(c->store, k->table, id, &r);
+    if (rc != YK_HUB_OK) {
+        yk_admin_fail(c, rc == YK_HUB_NOT_FOUND ? 404 : 503, "没有这一项（或已删除）。",
+                      "No such item (or it was deleted).");
+        return;
+    }
+    struct yk_hub_html s = {0};
+    yk_admin_page_begin(c, &s, "删除", "Delete");
+    if (err) {
+        yk_hub_html_raw(&s, "<div class=\"error\" id=\"delete-error\"><p>");
+        yk_hub_html_text(&s, err);
+        yk_hub_html_raw(&s, "</p></div>");
+    }
+    yk_hub_html_raw(&s, "<form class=\"card\" method=\"post\" id=\"delete-form\" "
+                        "action=\"/admin/content/");
+    yk_hub_html_raw(&s, k->table);
+    yk_hub_html_raw(&s, "/");
+    yk_hub_html_text(&s, id);
+    yk_hub_html_raw(&s, "/delete\">");
+    yk_admin_csrf_field(c, &s);
+    yk_hub_html_raw(&s, "<p>删除");
+    yk_hub_html_text(&s, k->zh);
+    yk_hub_html_raw(&s, "「<strong id=\"delete-name\">");
+    yk_hub_html_text(&s, yk_admin_row_val(&r, k->name_col));
+    yk_hub_html_raw(&s, "</strong>」（");
+    yk_hub_html_text(&s, id);
+    yk_hub_html_raw(&s,
+                    "）？自助机下次同步后不再显示它；记录保留，审计日志记下删除前的内容。</p><p "
+                    "class=\"en\">Delete it? Kiosks stop showing it after their next sync; its "
+                    "record stays, and the audit log keeps what it was.</p><button type=\"submit\" "
+                    "id=\"confirm-delete\">确认删除 Delete</button> <a class=\"btn alt\" "
+                    "href=\"/admin/content/");
+    yk_hub_html_raw(&s, k->table);
+    yk_hub_html_raw(&s, "/");
+    yk_hub_html_text(&s, id);
+    yk_hub_html_raw(&s, "/edit\">取消 Cancel</a></form>");
+    yk_admin_row_free(&r);
+    yk_admin_page_send(c, &s, status);
+}
+
+static void delete_item(struct yk_admin_ctx *c, const struct kind *k, const char *id, bool post)
+{
+    if (!k->deletable) {
+        yk_admin_fail(c, 404, "没有这一页。", "There is no such page.");
+        return;
+    }
+    if (!yk_admin_is_admin(c)) { /* a POST of staff was refused already */
+        yk_admin_fail(c, 403, "共享内容只有街道管理员可以删除。",
+                      "Only the subdistrict's admins may delete shared content.");
+        return;
+    }
+    if (!post) {
+        delete_page(c, k, id, NULL, 200);
+        return;
+    }
+    char err[YK_ADMIN_ERR_MAX];
+    enum yk_hub_rc rc = yk_admin_row_delete(c->store, c->user.name, k->table, id, c->now, err);
+    if (rc == YK_HUB_OK) {
+        char to[96];
+        snprintf(to, sizeof to, "/admin/content/%s?deleted=1", k->table);
+        yk_admin_redirect(c, to);
+    } else if (rc == YK_HUB_INVALID && err[0]) {
+        delete_page(c, k, id, err, 409);
+    } else {
+        yk_admin_fail(c, rc == YK_HUB_NOT_FOUND ? 404 : 503, "没有这一项（或已删除），或数据库出错。",
+                      "No such item (or it was deleted), or the database failed.");
+    }
 }
 
 void yk_admin_content_page(struct yk_admin_ctx *c, const char *rest)
@@ -438,13 +584,21 @@ void yk_admin_content_page(struct yk_admin_ctx *c, const char *rest)
     char id[48];
     const char *end = strchr(slash + 1, '/');
     size_t n = end ? (size_t)(end - slash - 1) : 0;
-    if (!end || strcmp(end, "/edit") != 0 || n == 0 || n >= sizeof id) {
+    bool edit = end && strcmp(end, "/edit") == 0, preview = end && strcmp(end, "/preview") == 0;
+    bool del = end && strcmp(end, "/delete") == 0;
+    if (!(edit || preview || del) || n == 0 || n >= sizeof id) {
         yk_admin_fail(c, 404, "没有这一页。", "There is no such page.");
         return;
     }
     memcpy(id, slash + 1, n);
     id[n] = '\0';
-    if (post)
+    if (del)
+        delete_item(c, k, id, post);
+    else if (preview && post)
+        yk_admin_fail(c, 405, "不支持这种请求。", "This method is not supported here.");
+    else if (preview)
+        yk_admin_content_preview(c, k->table, id);
+    else if (post)
         save(c, k, id);
     else
         edit_page(c, k, id);
@@ -455,8 +609,7 @@ void yk_admin_media_page(struct yk_admin_ctx *c, const char *hash)
     void *bytes = NULL;
     size_t len = 0;
     char mime[64];
-    if (strlen(hash) != 64 || strspn(hash, "0123456789abcdef") != 64 ||
-        yk_hub_media_get(c->store, hash, &bytes, &len, mime) != YK_HUB_OK ||
+    if (!hash_ok(hash) || yk_hub_media_get(c->store, hash, &bytes, &len, mime) != YK_HUB_OK ||
         !image_type(bytes, len)) {
         free(bytes);
         yk_admin_fail(c, 404, "没有这张图片。", "No such image.");

@@ -184,12 +184,7 @@ static void list_page(struct yk_admin_ctx *c, const char *code, const char *code
         yk_hub_html_raw(&s, "</select><button type=\"submit\" id=\"add-kiosk\">生成设置码 Make a "
                             "setup code</button></form>");
     }
-    if (!ok) {
-        free(s.b);
-        yk_admin_fail(c, 503, "数据库暂时不可用。", "The database is unavailable.");
-        return;
-    }
-    yk_admin_page_send(c, &s, 200);
+    yk_admin_page_send_read(c, &s, ok, 200);
 }
 
 void yk_admin_kiosks_page(struct yk_admin_ctx *c, const char *rest)
@@ -288,10 +283,5 @@ void yk_admin_audit_page(struct yk_admin_ctx *c)
     yk_hub_html_raw(&s, "</tbody></table>");
     static const char *const keys[] = {"q", NULL};
     yk_admin_pager(c, &s, "/admin/audit", keys, page, l.n > YK_ADMIN_PAGE_ROWS);
-    if (!ok) {
-        free(s.b);
-        yk_admin_fail(c, 503, "数据库暂时不可用。", "The database is unavailable.");
-        return;
-    }
-    yk_admin_page_send(c, &s, 200);
+    yk_admin_page_send_read(c, &s, ok, 200);
 }

@@ -4,7 +4,7 @@
  * sign a browser in. Failed sign-ins lock the account and the address with growing pauses
  * (the kiosk's PIN guard: 5 free tries, then 30 s doubling up to 15 min). Neither passwords
  * nor session ids are ever logged. */
-#include "hub/admin_ctx.h"
+#include "hub/admin_internal.h"
 
 #include "core/json.h"
 #include "core/log.h"
@@ -135,6 +135,17 @@ static void key_for(char *out, size_t n, const char *kind, const char *v)
     out[k] = '\0';
 }
 
+/* The sign-in guard's keys for an attempt on account name from the client's address (ukey,
+ * akey), and how long (ms) the longer of their locks still runs (0: it may try now). */
+static int64_t guard_wait(struct yk_admin_ctx *c, const char *name, char ukey[80], char akey[80])
+{
+    key_for(ukey, 80, "u", name);
+    key_for(akey, 80, "a", c->rq->client_addr ? c->rq->client_addr : "?");
+    int64_t wait = yk_admin_guard_wait_ms(c->store, ukey, c->now * 1000);
+    int64_t wait_a = yk_admin_guard_wait_ms(c->store, akey, c->now * 1000);
+    return wait_a > wait ? wait_a : wait;
+}
+
 static void login_post(struct yk_admin_ctx *c)
 {
     if (!pre_token_ok(c))
@@ -148,13 +159,7 @@ static void login_post(struct yk_admin_ctx *c)
         return;
     }
     char ukey[80], akey[80];
-    key_for(ukey, sizeof ukey, "u", name);
-    key_for(akey, sizeof akey, "a", c->rq->client_addr ? c->rq->client_addr : "?");
-    int64_t now_ms = c->now * 1000;
-    int64_t wait = yk_admin_guard_wait_ms(c->store, ukey, now_ms);
-    int64_t wait_a = yk_admin_guard_wait_ms(c->store, akey, now_ms);
-    if (wait_a > wait)
-        wait = wait_a;
+    int64_t now_ms = c->now * 1000, wait = guard_wait(c, name, ukey, akey);
     if (wait > 0) {
         char zh[160], en[160];
         long long sec = (long long)((wait + 999) / 1000);
@@ -227,7 +232,10 @@ void yk_admin_logout(struct yk_admin_ctx *c)
 }
 
 /* The new password and its repetition, as the password change and the reset both ask them. */
-static void new_password_fields(struct yk_hub_html *s)
+/* The end of a form that sets a password: the new password twice, then end (the submit
+ * button and the closing tags, from the code); sends the page with status. */
+static void new_password_end(struct yk_admin_ctx *c, struct yk_hub_html *s, const char *end,
+                             int status)
 {
     yk_hub_html_raw(
         s, "<label for=\"new\">新密码 <span class=\"en\">New password</span></label>"
@@ -236,6 +244,8 @@ static void new_password_fields(struct yk_hub_html *s)
            "characters</p><label for=\"new2\">再输一次 <span class=\"en\">Again</span>"
            "</label><input id=\"new2\" name=\"new2\" type=\"password\" "
            "autocomplete=\"new-password\" required minlength=\"10\">");
+    yk_hub_html_raw(s, end);
+    yk_admin_page_send(c, s, status);
 }
 
 static void password_form(struct yk_admin_ctx *c, int status, const char *err, bool done)
@@ -256,9 +266,7 @@ static void password_form(struct yk_admin_ctx *c, int status, const char *err, b
     yk_hub_html_raw(&s, "<label for=\"current\">当前密码 <span class=\"en\">Current password</span>"
                         "</label><input id=\"current\" name=\"current\" type=\"password\" "
                         "autocomplete=\"current-password\" required>");
-    new_password_fields(&s);
-    yk_hub_html_raw(&s, "<button type=\"submit\">保存 Save</button></form>");
-    yk_admin_page_send(c, &s, status);
+    new_password_end(c, &s, "<button type=\"submit\">保存 Save</button></form>", status);
 }
 
 void yk_admin_password(struct yk_admin_ctx *c)
@@ -311,9 +319,8 @@ static void reset_page(struct yk_admin_ctx *c, int status, const char *err_zh, c
             "name=\"name\" autocomplete=\"username\" required maxlength=\"64\"><label "
             "for=\"code\">重置码 <span class=\"en\">Reset code</span></label><input id=\"code\" "
             "name=\"code\" autocomplete=\"one-time-code\" required maxlength=\"40\">");
-    new_password_fields(&s);
-    yk_hub_html_raw(&s, "<button type=\"submit\" id=\"reset\">保存 Save</button></form></div>");
-    yk_admin_page_send(c, &s, status);
+    new_password_end(c, &s, "<button type=\"submit\" id=\"reset\">保存 Save</button></form></div>",
+                     status);
 }
 
 void yk_admin_reset(struct yk_admin_ctx *c)
@@ -331,13 +338,7 @@ void yk_admin_reset(struct yk_admin_ctx *c)
         return;
     }
     char ukey[80], akey[80];
-    key_for(ukey, sizeof ukey, "u", name);
-    key_for(akey, sizeof akey, "a", c->rq->client_addr ? c->rq->client_addr : "?");
-    int64_t now_ms = c->now * 1000;
-    int64_t wait = yk_admin_guard_wait_ms(c->store, ukey, now_ms);
-    int64_t wait_a = yk_admin_guard_wait_ms(c->store, akey, now_ms);
-    if (wait_a > wait)
-        wait = wait_a;
+    int64_t now_ms = c->now * 1000, wait = guard_wait(c, name, ukey, akey);
     if (wait > 0) {
         c->rs->retry_after_s = (wait + 999) / 1000;
         reset_page(c, 429, "尝试次数太多，请稍后再试。", "Too many tries; try again later.");

@@ -3,7 +3,7 @@
  * spreadsheet would run as a formula gets a leading apostrophe), cancelling a sign-up and
  * moving one up from the waitlist (a page to confirm, then a POST), and the printable
  * sign-in sheet. */
-#include "hub/admin_ctx.h"
+#include "hub/admin_internal.h"
 
 #include "core/signup.h"
 
@@ -244,12 +244,7 @@ void yk_admin_signups_page(struct yk_admin_ctx *c, const char *event_id, bool cs
     yk_hub_html_raw(&s, "/calls\">电话名单 Call list</a><a class=\"btn alt\" "
                         "href=\"/admin/events\">返回 Back</a></p>");
     yk_admin_row_free(&ev);
-    if (!ok) {
-        free(s.b);
-        yk_admin_fail(c, 503, "数据库暂时不可用。", "The database is unavailable.");
-        return;
-    }
-    yk_admin_page_send(c, &s, 200);
+    yk_admin_page_send_read(c, &s, ok, 200);
 }
 
 /* "zh / en" (a store's message) as the two halves yk_admin_fail shows. */
@@ -415,12 +410,7 @@ void yk_admin_sheet_page(struct yk_admin_ctx *c, const char *event_id)
     yk_hub_html_text(&s, event_id);
     yk_hub_html_raw(&s, "/signups\">返回 Back</a></p>");
     yk_admin_row_free(&ev);
-    if (!ok) {
-        free(s.b);
-        yk_admin_fail(c, 503, "数据库暂时不可用。", "The database is unavailable.");
-        return;
-    }
-    yk_admin_page_send(c, &s, 200);
+    yk_admin_page_send_read(c, &s, ok, 200);
 }
 
 /* The call list: the people to tell of a change, with the full number while the hub keeps it. */
@@ -476,10 +466,5 @@ void yk_admin_calls_page(struct yk_admin_ctx *c, const char *event_id)
     yk_hub_html_raw(&s, "</tbody></table><p><a class=\"btn alt\" href=\"/admin/events/");
     yk_hub_html_text(&s, event_id);
     yk_hub_html_raw(&s, "/signups\">返回 Back</a></p>");
-    if (!ok) {
-        free(s.b);
-        yk_admin_fail(c, 503, "数据库暂时不可用。", "The database is unavailable.");
-        return;
-    }
-    yk_admin_page_send(c, &s, 200);
+    yk_admin_page_send_read(c, &s, ok, 200);
 }

@@ -157,12 +157,7 @@ static void list_page(struct yk_admin_ctx *c, int status, const char *err)
     pin_inputs(&s);
     yk_hub_html_raw(&s,
                     "</div><button type=\"submit\" id=\"add-volunteer\">添加 Add</button></form>");
-    if (!ok) {
-        free(s.b);
-        yk_admin_fail(c, 503, "数据库暂时不可用。", "The database is unavailable.");
-        return;
-    }
-    yk_admin_page_send(c, &s, status);
+    yk_admin_page_send_read(c, &s, ok, status);
 }
 
 /* The posted PIN, checked and hashed into hash; else the message. */

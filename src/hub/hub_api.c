@@ -7,6 +7,7 @@
 #include "core/phone.h"
 #include "core/signup.h"
 #include "hub/hub_page.h"
+#include "hub/hub_public.h"
 
 #include <sodium.h>
 #include <stdarg.h>
@@ -15,17 +16,6 @@
 #include <string.h>
 
 static const char JSON_TYPE[] = "application/json; charset=utf-8";
-
-void yk_hub_response_free(struct yk_hub_response *rs)
-{
-    if (!rs)
-        return;
-    free(rs->body);
-    rs->body = NULL;
-    rs->len = 0;
-    free(rs->headers);
-    rs->headers = NULL;
-}
 
 static void set_body(struct yk_hub_response *rs, int status, const char *type, char *body,
                      size_t len)
@@ -666,6 +656,28 @@ static void do_ticket(struct yk_hub_store *store, const char *code, struct yk_hu
     rs->cache_control = "no-store";
 }
 
+/* The public page of the stations (hub_public.h): read-only, GET (and HEAD) only. */
+static void do_public(struct yk_hub_store *store, const struct yk_hub_request *rq,
+                      const char *station, int64_t now, struct yk_hub_response *rs)
+{
+    if (strcmp(rq->method, "GET") != 0 && strcmp(rq->method, "HEAD") != 0) {
+        yk_hub_error(rs, 405, "method", "GET only");
+        rs->headers = strdup("Allow: GET, HEAD\r\n");
+        return;
+    }
+    struct yk_hub_html h = {0};
+    int status = yk_hub_page_public(&h, store, station, now);
+    if (h.failed) {
+        free(h.b);
+        yk_hub_error(rs, 500, "internal", "out of memory");
+        return;
+    }
+    set_body(rs, status, yk_hub_html_type, h.b, h.len);
+    /* Many phones scan the same kiosk's code: a minute's caching spares the store; seats
+     * left may be that old. */
+    rs->cache_control = status == 200 ? "public, max-age=60" : "no-store";
+}
+
 /* Routing ------------------------------------------------------------------------------------ */
 
 static bool is(const struct yk_hub_request *rq, const char *method, const char *path)
@@ -684,6 +696,10 @@ void yk_hub_handle(struct yk_hub_store *store, const struct yk_hub_request *rq, 
             return;
         }
         do_ticket(store, path + 3, rs);
+        return;
+    }
+    if (strcmp(path, "/") == 0 || strncmp(path, "/s/", 3) == 0) {
+        do_public(store, rq, path[1] ? path + 3 : NULL, now, rs);
         return;
     }
     if (strcmp(path, "/admin") == 0 || strncmp(path, "/admin/", 7) == 0) {

@@ -2,6 +2,7 @@
 #define YK_HUB_API_H
 
 #include "core/json.h"
+#include "hub/hub_request.h"
 #include "hub/hub_store.h"
 
 #include <stdbool.h>
@@ -19,35 +20,6 @@
 #define YK_HUB_PAGE_MAX 1000       /* larger limits are cut to this */
 #define YK_HUB_SEATS_MAX 100000    /* seats one kiosk may ask to hold for an event */
 
-struct yk_hub_request {
-    const char *method;        /* "GET", "POST", ... */
-    const char *path;          /* without the query */
-    const char *authorization; /* the Authorization header, NULL if absent */
-    const char *q_since;       /* query parameters, NULL if absent */
-    const char *q_limit;
-    const char *body; /* need not be NUL-terminated */
-    size_t body_len;
-    bool body_too_large; /* the server stopped reading at YK_HUB_MAX_BODY */
-    /* For the web admin (src/hub/admin.h); NULL when absent. */
-    const char *cookie;       /* the Cookie header */
-    const char *content_type; /* the Content-Type header */
-    const char *client_addr;  /* the client's address as text (the sign-in guard) */
-    const char *(*query)(void *ctx, const char *key); /* a query parameter, or NULL */
-    void *query_ctx;
-    bool tls; /* reached through TLS (serve --tls-proxy): cookies get Secure */
-};
-
-struct yk_hub_response {
-    int status;
-    const char *content_type; /* static string */
-    char *body;               /* owned: yk_hub_response_free */
-    size_t len;
-    const char *cache_control; /* static string or NULL */
-    int64_t retry_after_s;     /* > 0: sent as Retry-After (429) */
-    char *headers; /* owned: more header lines, "Name: value\r\n" each (the admin's cookies,
-                    * redirects, downloads), or NULL */
-};
-
 /* Fills rs with the refusal {"error": code, "message": msg} and status: every refusal of the
  * hub has this shape. */
 void yk_hub_error(struct yk_hub_response *rs, int status, const char *code, const char *msg);
@@ -56,9 +28,6 @@ void yk_hub_error(struct yk_hub_response *rs, int status, const char *code, cons
  * 500 with a JSON error); free it with yk_hub_response_free. Thread-safe. */
 void yk_hub_handle(struct yk_hub_store *store, const struct yk_hub_request *rq, int64_t now,
                    struct yk_hub_response *rs);
-
-/* Frees the body. NULL-safe. */
-void yk_hub_response_free(struct yk_hub_response *rs);
 
 /* A parsed push body: records[i] is well-formed when bad[i] is NULL, else bad[i] says why
  * the item is refused (it is answered "rejected" and never reaches the store). Strings in

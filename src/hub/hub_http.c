@@ -220,13 +220,16 @@ static void *watchdog(void *arg)
 
 /* Guessing limits ------------------------------------------------------------------------------ */
 
-/* What a path lets a stranger guess (ticket codes, setup codes), NULL for the rest. */
+/* What a path lets a stranger guess (ticket codes, setup codes; station ids: not secret, but
+ * each miss costs the store a look-up like a ticket's), NULL for the rest. */
 static const char *guessable(const char *url)
 {
     if (strncmp(url, "/t/", 3) == 0 || strncmp(url, "/T/", 3) == 0)
         return "ticket look-up";
     if (strcmp(url, "/api/v1/enrol") == 0)
         return "enrolment";
+    if (strncmp(url, "/s/", 3) == 0)
+        return "station page";
     return NULL;
 }
 

@@ -84,6 +84,8 @@ void yk_hub_page_begin(struct yk_hub_html *s, const char *title)
                        "dt{font-weight:600;margin-top:.8rem}dd{margin:.2rem 0 0}"
                        ".st{font-size:1.3rem;font-weight:700}.ok{color:#1b7f3b}.wait{color:#a66a00}"
                        ".no{color:#b3261e}footer{margin-top:1.5rem;font-size:.85rem;color:#666}"
+                       "h2{font-size:1.15rem;margin:1.6rem 0 .6rem}h3{font-size:1.05rem;margin:0}"
+                       ".card+.card{margin-top:.8rem}dd.ok,dd.no{font-weight:700}a.stn{color:inherit}"
                        "</style></head><body><main>");
 }
 
@@ -93,8 +95,8 @@ void yk_hub_page_end(struct yk_hub_html *s)
                        "</main></body></html>\n");
 }
 
-static void dt_dd(struct yk_hub_html *s, const char *zh, const char *en, const char *v_zh,
-                  const char *v_en)
+void yk_hub_html_field(struct yk_hub_html *s, const char *zh, const char *en, const char *v_zh,
+                       const char *v_en)
 {
     yk_hub_html_raw(s, "<dt>");
     yk_hub_html_text(s, zh);
@@ -133,7 +135,7 @@ int yk_hub_page_ticket(struct yk_hub_html *s, enum yk_hub_rc rc, const struct yk
         yk_hub_html_raw(s, "<br><span class=\"en\">");
         yk_hub_html_text(s, en);
         yk_hub_html_raw(s, "</span></p><dl>");
-        dt_dd(s, "活动", "Event", t->event_title_zh[0] ? t->event_title_zh : "—",
+        yk_hub_html_field(s, "活动", "Event", t->event_title_zh[0] ? t->event_title_zh : "—",
               t->event_title_en);
         if (t->starts_utc) {
             char zd[96], ed[96], tm[32];
@@ -146,20 +148,20 @@ int yk_hub_page_ticket(struct yk_hub_html *s, enum yk_hub_rc rc, const struct yk
             char zfull[160], efull[160];
             snprintf(zfull, sizeof zfull, "%s%s", zd, tm);
             snprintf(efull, sizeof efull, "%s%s", ed, tm);
-            dt_dd(s, "时间", "When", zfull, efull);
+            yk_hub_html_field(s, "时间", "When", zfull, efull);
         }
         if (t->place_zh[0])
-            dt_dd(s, "地点", "Where", t->place_zh, t->place_en);
+            yk_hub_html_field(s, "地点", "Where", t->place_zh, t->place_en);
         if (t->synced) {
             char party[32], name[sizeof t->surname + sizeof t->title + 1];
             snprintf(party, sizeof party, "%lld", (long long)t->party_size);
-            dt_dd(s, "人数", "People", party, NULL);
+            yk_hub_html_field(s, "人数", "People", party, NULL);
             if (t->surname[0]) {
                 yk_signup_addressee(t->surname, yk_signup_title_parse(t->title), name, sizeof name);
-                dt_dd(s, "姓名", "Name", name, NULL);
+                yk_hub_html_field(s, "姓名", "Name", name, NULL);
             }
             if (t->phone_masked[0])
-                dt_dd(s, "手机", "Phone", t->phone_masked, NULL);
+                yk_hub_html_field(s, "手机", "Phone", t->phone_masked, NULL);
         }
         yk_hub_html_raw(
             s, "</dl><p>入场时请出示此页或票上的二维码。<br><span class=\"en\">Show this page "
@@ -174,13 +176,18 @@ int yk_hub_page_ticket(struct yk_hub_html *s, enum yk_hub_rc rc, const struct yk
                         "code is not valid, or has not reached the hub yet. Please check the link, "
                         "or ask the staff at a Yikong Space station.</p></div>");
     } else {
-        status = 503;
-        yk_hub_page_begin(s, "请稍后再试 · Please try again");
-        yk_hub_html_raw(s,
-                        "<h1>请稍后再试 <span class=\"en\">Please try again later</span></h1>"
-                        "<div class=\"card\"><p>服务暂时不可用。</p><p class=\"en\">The service is "
-                        "busy just now.</p></div>");
+        yk_hub_page_unavailable(s);
+        return 503;
     }
     yk_hub_page_end(s);
     return status;
+}
+
+void yk_hub_page_unavailable(struct yk_hub_html *s)
+{
+    yk_hub_page_begin(s, "请稍后再试 · Please try again");
+    yk_hub_html_raw(s, "<h1>请稍后再试 <span class=\"en\">Please try again later</span></h1>"
+                       "<div class=\"card\"><p>服务暂时不可用。</p><p class=\"en\">The service is "
+                       "busy just now.</p></div>");
+    yk_hub_page_end(s);
 }

@@ -86,6 +86,28 @@ void yk_hs_rollback(struct yk_hub_store *s)
         yk_hs_exec(s, "ROLLBACK");
 }
 
+void yk_hs_end(struct yk_hub_store *s)
+{
+    yk_hs_rollback(s);
+    yk_hs_unlock(s);
+}
+
+enum yk_hub_rc yk_hs_one_row(struct yk_hub_store *s, const char *sql, const char *arg,
+                             enum yk_hub_rc (*read)(sqlite3_stmt *st, void *ctx), void *ctx)
+{
+    yk_hs_lock(s);
+    sqlite3_stmt *st = yk_hs_prep(s, sql);
+    enum yk_hub_rc rc = YK_HUB_ERROR;
+    if (st) {
+        yk_hs_bind_str(st, 1, arg);
+        int r = sqlite3_step(st);
+        rc = r == SQLITE_ROW ? read(st, ctx) : r == SQLITE_DONE ? YK_HUB_NOT_FOUND : YK_HUB_ERROR;
+        sqlite3_finalize(st);
+    }
+    yk_hs_unlock(s);
+    return rc;
+}
+
 void yk_hs_hex(const uint8_t *b, size_t n, char *out)
 {
     sodium_bin2hex(out, 2 * n + 1, b, n);
@@ -258,8 +280,7 @@ bool yk_hub_load_sql(struct yk_hub_store *s, const char *sql)
 {
     yk_hs_lock(s);
     bool ok = yk_hs_begin(s) && yk_hs_exec(s, sql) && yk_hs_commit(s);
-    yk_hs_rollback(s);
-    yk_hs_unlock(s);
+    yk_hs_end(s);
     return ok;
 }
 

@@ -79,10 +79,6 @@ enum yk_hub_rc yk_hub_kiosk_replace(struct yk_hub_store *s, const char *kiosk_id
  * unknown kiosk; revoking twice is OK and keeps the first time. */
 enum yk_hub_rc yk_hub_kiosk_revoke(struct yk_hub_store *s, const char *kiosk_id, int64_t now);
 
-/* Writes one line per kiosk to out: id, station, enrolled, revoked, and its last heartbeat
- * (version, uptime, last sync, free disk, seen). */
-bool yk_hub_kiosks_list(struct yk_hub_store *s, FILE *out);
-
 /* Runs a script of SQL statements on the content tables in one transaction (loading
  * content; the triggers put every row in the change log). */
 bool yk_hub_load_sql(struct yk_hub_store *s, const char *sql);

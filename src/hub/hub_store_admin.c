@@ -22,6 +22,16 @@ bool yk_as_finish(struct yk_hub_store *s, bool ok)
     return false;
 }
 
+enum yk_hub_rc yk_as_audit_finish(struct yk_hub_store *s, bool ok, const char *actor,
+                                  const char *action, const char *target, char *before,
+                                  char *after, int64_t now)
+{
+    ok = ok && after && yk_as_audit(s, actor, action, target, before, after, now);
+    free(before);
+    free(after);
+    return yk_as_finish(s, ok) ? YK_HUB_OK : YK_HUB_ERROR;
+}
+
 void yk_as_copy_col(sqlite3_stmt *st, int i, char *out, size_t n)
 {
     const char *v = (const char *)sqlite3_column_text(st, i);
@@ -96,9 +106,7 @@ char *yk_as_row_json(struct yk_hub_store *s, const char *table, const char *id)
                            (size_t)sqlite3_column_bytes(st, i));
         }
         yk_jw_obj_end(&w);
-        size_t len;
-        out = yk_jw_ok(&w) ? yk_jw_take(&w, &len) : NULL;
-        yk_jw_destroy(&w);
+        out = yk_jw_take(&w, NULL);
     }
     sqlite3_finalize(st);
     return out;
@@ -133,10 +141,7 @@ static char *user_json(const char *name, const char *role, const char *station, 
     if (active >= 0)
         yk_jw_kbool(&w, "active", active != 0);
     yk_jw_obj_end(&w);
-    size_t len;
-    char *out = yk_jw_ok(&w) ? yk_jw_take(&w, &len) : NULL;
-    yk_jw_destroy(&w);
-    return out;
+    return yk_jw_take(&w, NULL);
 }
 
 /* Accounts ------------------------------------------------------------------------------------ */
@@ -226,37 +231,33 @@ enum yk_hub_rc yk_admin_user_add(struct yk_hub_store *s, const char *actor, cons
     }
     char target[128];
     snprintf(target, sizeof target, "admin_users/%s", name);
-    char *after = user_json(name, role, staff ? station_id : NULL, 1);
-    bool ok =
-        r == SQLITE_DONE && after && yk_as_audit(s, actor, "user.add", target, NULL, after, now);
-    free(after);
-    rc = yk_as_finish(s, ok) ? YK_HUB_OK : YK_HUB_ERROR;
+    rc = yk_as_audit_finish(s, r == SQLITE_DONE, actor, "user.add", target, NULL,
+                            user_json(name, role, staff ? station_id : NULL, 1), now);
 out:
     yk_hs_unlock(s);
     return rc;
 }
 
+/* Where yk_admin_user_find puts the account it found. */
+struct found {
+    struct yk_admin_user *u;
+    char *pw_hash;
+};
+
+static enum yk_hub_rc read_found(sqlite3_stmt *st, void *ctx)
+{
+    struct found *f = ctx;
+    read_user(st, 0, f->u);
+    yk_as_copy_col(st, 5, f->pw_hash, YK_ADMIN_HASH_MAX);
+    return YK_HUB_OK;
+}
+
 enum yk_hub_rc yk_admin_user_find(struct yk_hub_store *s, const char *name, struct yk_admin_user *u,
                                   char pw_hash[YK_ADMIN_HASH_MAX])
 {
-    yk_hs_lock(s);
-    sqlite3_stmt *st =
-        yk_hs_prep(s, "SELECT " USER_COLS ", u.pw_hash FROM admin_users u WHERE u.name = ?");
-    enum yk_hub_rc rc = YK_HUB_ERROR;
-    if (st) {
-        yk_hs_bind_str(st, 1, name);
-        int r = sqlite3_step(st);
-        if (r == SQLITE_ROW) {
-            read_user(st, 0, u);
-            yk_as_copy_col(st, 5, pw_hash, YK_ADMIN_HASH_MAX);
-            rc = YK_HUB_OK;
-        } else if (r == SQLITE_DONE) {
-            rc = YK_HUB_NOT_FOUND;
-        }
-        sqlite3_finalize(st);
-    }
-    yk_hs_unlock(s);
-    return rc;
+    struct found f = {u, pw_hash};
+    return yk_hs_one_row(s, "SELECT " USER_COLS ", u.pw_hash FROM admin_users u WHERE u.name = ?",
+                         name, read_found, &f);
 }
 
 enum yk_hub_rc yk_admin_user_get(struct yk_hub_store *s, int64_t id, struct yk_admin_user *u)
@@ -310,12 +311,9 @@ static enum yk_hub_rc user_change(struct yk_hub_store *s, const char *actor, int
         ok = ok && end_sessions(s, id);
     char target[128];
     snprintf(target, sizeof target, "admin_users/%s", u.name);
-    char *before = user_json(u.name, u.role, u.station_id, text ? -1 : u.active);
-    char *after = user_json(u.name, u.role, u.station_id, text ? -1 : (int)num);
-    ok = ok && yk_as_audit(s, actor, action, target, before, after, now);
-    free(before);
-    free(after);
-    rc = yk_as_finish(s, ok) ? YK_HUB_OK : YK_HUB_ERROR;
+    rc = yk_as_audit_finish(s, ok, actor, action, target,
+                            user_json(u.name, u.role, u.station_id, text ? -1 : u.active),
+                            user_json(u.name, u.role, u.station_id, text ? -1 : (int)num), now);
 out:
     yk_hs_unlock(s);
     return rc;

@@ -101,6 +101,8 @@ void yk_admin_guard_clear(struct yk_hub_store *s, const char *key);
 
 /* Rows of content tables ------------------------------------------------------------------- */
 
+#define YK_ADMIN_ERR_MAX 400 /* a refusal's message for a person, zh + en */
+
 /* A row as column names and text values (NULL = SQL NULL). Owns its strings. */
 struct yk_admin_row {
     int n;
@@ -133,6 +135,19 @@ void yk_admin_row_free(struct yk_admin_row *r);
 enum yk_hub_rc yk_admin_row_save(struct yk_hub_store *s, const char *actor, const char *action,
                                  const char *table, const char *id, const struct yk_admin_row *set,
                                  bool create, const char *station, int64_t now, char err[160]);
+
+/* yk_admin_row_get of a live row: NOT_FOUND also for a deleted (tombstoned) one. */
+enum yk_hub_rc yk_admin_live_row_get(struct yk_hub_store *s, const char *table, const char *id,
+                                     struct yk_admin_row *r);
+
+/* Tombstones row id of sites, services, service_lines or blocks (deleted = 1: kiosks drop it
+ * at their next sync, SYNC.md), with its audit entry (action "TABLE.delete", the row before
+ * and after) in the same transaction. NOT_FOUND: no live row; INVALID: another table, or
+ * live rows still point at it (a line's or block's services, a block's events not yet over;
+ * err says how many, zh + en, for a person), and nothing changed. */
+enum yk_hub_rc yk_admin_row_delete(struct yk_hub_store *s, const char *actor, const char *table,
+                                   const char *id, int64_t now,
+                                   char err[YK_ADMIN_ERR_MAX]);
 
 /* Calls cb for each live row of a content table with its id and the values of two columns
  * (e.g. name_zh, name_en; NULL when NULL), in sort order when the table has one. */
@@ -202,8 +217,6 @@ bool yk_admin_call_list(struct yk_hub_store *s, const char *actor, const char *e
                         void (*cb)(void *ctx, const struct yk_admin_signup *g, const char *phone),
                         void *ctx);
 
-#define YK_ADMIN_ERR_MAX 400 /* a refusal's message for a person, zh + en */
-
 /* Cancels sign-up id (promote false) or moves it up from the waitlist to confirmed (promote
  * true), in one transaction with its audit entry (before/after: event, status, party size,
  * kiosk; never name or phone). A cancellation lists its ticket in revocations and lets the
@@ -258,6 +271,7 @@ bool yk_admin_walkins_by_kind(struct yk_hub_store *s, const char *station, int64
 struct yk_admin_kiosk {
     char id[32], station_id[64], version[32];
     int64_t enrolled_utc, revoked_utc, seen_utc, last_sync_utc, free_disk_bytes; /* 0: never */
+    int64_t uptime_s;                           /* from its last heartbeat; -1: not said */
     int64_t records_waiting, records_set_aside; /* from its last heartbeat; -1: not said */
     int64_t refused;                            /* records the hub refused from it */
     char refused_why[160]; /* the hub's reasons, most frequent first: "unknown-event ×2, ..." */
@@ -270,7 +284,8 @@ enum yk_admin_kiosk_order {
     YK_ADMIN_KIOSKS_WAITING, /* most records waiting or set aside first */
 };
 
-/* Calls cb for each kiosk (of station, or all when NULL) in the order asked for. */
+/* Calls cb for each kiosk (of station, or all when NULL) in the order asked for: THE kiosk
+ * listing (the admin's page and `yikong-hub kiosks` both print it). */
 bool yk_admin_kiosks(struct yk_hub_store *s, const char *station, enum yk_admin_kiosk_order order,
                      void (*cb)(void *ctx, const struct yk_admin_kiosk *k), void *ctx);
 

@@ -55,6 +55,15 @@ void yk_admin_row_free(struct yk_admin_row *r)
     r->n = 0;
 }
 
+static enum yk_hub_rc read_row(sqlite3_stmt *st, void *r)
+{
+    for (int i = 0; i < sqlite3_column_count(st); i++)
+        if (!yk_admin_row_set(r, sqlite3_column_name(st, i),
+                              (const char *)sqlite3_column_text(st, i)))
+            return YK_HUB_ERROR;
+    return YK_HUB_OK;
+}
+
 enum yk_hub_rc yk_admin_row_get(struct yk_hub_store *s, const char *table, const char *id,
                                 struct yk_admin_row *r)
 {
@@ -63,22 +72,21 @@ enum yk_hub_rc yk_admin_row_get(struct yk_hub_store *s, const char *table, const
         return YK_HUB_INVALID;
     char sql[128];
     snprintf(sql, sizeof sql, "SELECT * FROM %s WHERE id = ?", table);
-    yk_hs_lock(s);
-    sqlite3_stmt *st = yk_hs_prep(s, sql);
-    enum yk_hub_rc rc = YK_HUB_ERROR;
-    if (st) {
-        yk_hs_bind_str(st, 1, id);
-        int k = sqlite3_step(st);
-        rc = k == SQLITE_ROW ? YK_HUB_OK : k == SQLITE_DONE ? YK_HUB_NOT_FOUND : YK_HUB_ERROR;
-        for (int i = 0; k == SQLITE_ROW && i < sqlite3_column_count(st); i++)
-            if (!yk_admin_row_set(r, sqlite3_column_name(st, i),
-                                  (const char *)sqlite3_column_text(st, i)))
-                rc = YK_HUB_ERROR;
-        sqlite3_finalize(st);
-    }
-    yk_hs_unlock(s);
+    enum yk_hub_rc rc = yk_hs_one_row(s, sql, id, read_row, r);
     if (rc != YK_HUB_OK)
         yk_admin_row_free(r);
+    return rc;
+}
+
+enum yk_hub_rc yk_admin_live_row_get(struct yk_hub_store *s, const char *table, const char *id,
+                                     struct yk_admin_row *r)
+{
+    enum yk_hub_rc rc = yk_admin_row_get(s, table, id, r);
+    const char *d = rc == YK_HUB_OK ? yk_admin_row_val(r, "deleted") : NULL;
+    if (d && strcmp(d, "0") != 0) {
+        yk_admin_row_free(r);
+        rc = YK_HUB_NOT_FOUND;
+    }
     return rc;
 }
 
@@ -204,25 +212,91 @@ bool yk_admin_list(struct yk_hub_store *s, const char *table, const char *col_a,
     return ok;
 }
 
+/* What still points at a row about to be deleted: live rows that would be left pointing at
+ * nothing on the kiosks (the kiosk hides them or shows them without their line or block). */
+static const struct {
+    const char *table, *what_zh, *what_en, *sql;
+} delete_refs[] = {
+    {"service_lines", "项服务", "services",
+     "SELECT count(*) FROM services WHERE line_id = ?1 AND deleted = 0"},
+    {"blocks", "项服务", "services",
+     "SELECT count(*) FROM services WHERE block_id = ?1 AND deleted = 0"},
+    {"blocks", "个尚未结束的活动", "events not yet over",
+     "SELECT count(*) FROM events WHERE block_id = ?1 AND deleted = 0 AND ends_utc > ?2"},
+};
+
+enum yk_hub_rc yk_admin_row_delete(struct yk_hub_store *s, const char *actor, const char *table,
+                                   const char *id, int64_t now, char err[YK_ADMIN_ERR_MAX])
+{
+    err[0] = '\0';
+    if (strcmp(table, "sites") != 0 && strcmp(table, "services") != 0 &&
+        strcmp(table, "service_lines") != 0 && strcmp(table, "blocks") != 0)
+        return YK_HUB_INVALID;
+    yk_hs_lock(s);
+    enum yk_hub_rc rc = YK_HUB_ERROR;
+    if (!yk_hs_begin(s))
+        goto out;
+    char now_s[24], sql[128];
+    snprintf(now_s, sizeof now_s, "%lld", (long long)now);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE id = ?1 AND deleted = 0", table);
+    bool ok = true;
+    if (yk_hs_query_int(s, sql, id, NULL, 0, &ok) != 1) {
+        yk_as_finish(s, false);
+        rc = ok ? YK_HUB_NOT_FOUND : YK_HUB_ERROR;
+        goto out;
+    }
+    char zh[120] = "", en[120] = ""; /* with the sentence, within YK_ADMIN_ERR_MAX */
+    size_t nz = 0, ne = 0;
+    for (size_t i = 0; i < sizeof delete_refs / sizeof delete_refs[0]; i++) {
+        if (strcmp(delete_refs[i].table, table) != 0)
+            continue;
+        long long k = (long long)yk_hs_query_int(s, delete_refs[i].sql, id, now_s, 0, &ok);
+        if (k > 0 && nz < sizeof zh && ne < sizeof en) {
+            nz += (size_t)snprintf(zh + nz, sizeof zh - nz, "%s%lld %s", nz ? "、" : "", k,
+                                   delete_refs[i].what_zh);
+            ne += (size_t)snprintf(en + ne, sizeof en - ne, "%s%lld %s", ne ? ", " : "", k,
+                                   delete_refs[i].what_en);
+        }
+    }
+    if (!ok || zh[0]) {
+        yk_as_finish(s, false);
+        if (zh[0])
+            snprintf(err, YK_ADMIN_ERR_MAX,
+                     "还有 %s属于这一项，请先把它们移走或删除。 / %s still belong to it: move or "
+                     "delete them first.",
+                     zh, en);
+        rc = ok ? YK_HUB_INVALID : YK_HUB_ERROR;
+        goto out;
+    }
+    char *before = yk_as_row_json(s, table, id);
+    snprintf(sql, sizeof sql, "UPDATE %s SET deleted = 1 WHERE id = ?1", table);
+    sqlite3_stmt *st = yk_hs_prep(s, sql);
+    if (st)
+        yk_hs_bind_str(st, 1, id);
+    ok = before && yk_hs_run(s, st);
+    char target[160], action[48];
+    snprintf(target, sizeof target, "%s/%s", table, id);
+    snprintf(action, sizeof action, "%s.delete", table);
+    rc = yk_as_audit_finish(s, ok, actor, action, target, before,
+                            ok ? yk_as_row_json(s, table, id) : NULL, now);
+out:
+    yk_hs_unlock(s);
+    return rc;
+}
+
+static enum yk_hub_rc read_text(sqlite3_stmt *st, void *out)
+{
+    yk_as_copy_col(st, 0, out, 64);
+    return YK_HUB_OK;
+}
+
 /* The first column of the one row sql (one text parameter) gives into out (64 bytes; "" for
  * NULL): OK, NOT_FOUND when no row, ERROR. */
 static enum yk_hub_rc one_text(struct yk_hub_store *s, const char *sql, const char *arg,
                                char out[64])
 {
     out[0] = '\0';
-    yk_hs_lock(s);
-    sqlite3_stmt *st = yk_hs_prep(s, sql);
-    enum yk_hub_rc rc = YK_HUB_ERROR;
-    if (st) {
-        yk_hs_bind_str(st, 1, arg);
-        int k = sqlite3_step(st);
-        rc = k == SQLITE_ROW ? YK_HUB_OK : k == SQLITE_DONE ? YK_HUB_NOT_FOUND : YK_HUB_ERROR;
-        if (k == SQLITE_ROW)
-            yk_as_copy_col(st, 0, out, 64);
-        sqlite3_finalize(st);
-    }
-    yk_hs_unlock(s);
-    return rc;
+    return yk_hs_one_row(s, sql, arg, read_text, out);
 }
 
 /* Events ------------------------------------------------------------------------------------ */
@@ -327,7 +401,8 @@ bool yk_admin_kiosks(struct yk_hub_store *s, const char *station, enum yk_admin_
     snprintf(sql, sizeof sql,
              "SELECT k.id, k.station_id, k.version, k.enrolled_utc, k.revoked_utc, k.seen_utc, "
              "k.last_sync_utc, k.free_disk_bytes, coalesce(k.records_waiting, -1), "
-             "coalesce(k.records_set_aside, -1), coalesce(r.total, 0), r.why FROM kiosks k "
+             "coalesce(k.records_set_aside, -1), coalesce(r.total, 0), r.why, "
+             "coalesce(k.uptime_s, -1) FROM kiosks k "
              "LEFT JOIN (SELECT kiosk_id, sum(n) AS total, group_concat(reason || ' ×' || n, "
              "', ') AS why FROM (SELECT kiosk_id, reason, count(*) AS n FROM push_rejects GROUP "
              "BY kiosk_id, reason ORDER BY n DESC, reason) GROUP BY kiosk_id) r ON r.kiosk_id = "
@@ -352,6 +427,7 @@ bool yk_admin_kiosks(struct yk_hub_store *s, const char *station, enum yk_admin_
         k.records_set_aside = sqlite3_column_int64(st, 9);
         k.refused = sqlite3_column_int64(st, 10);
         yk_as_copy_col(st, 11, k.refused_why, sizeof k.refused_why);
+        k.uptime_s = sqlite3_column_int64(st, 12);
         cb(ctx, &k);
     }
     sqlite3_finalize(st);

@@ -108,10 +108,7 @@ static char *signup_json(const struct yk_admin_signup *g, const char *status)
     yk_jw_kint(&w, "party_size", g->party_size);
     yk_jw_kstr(&w, "kiosk_id", g->kiosk_id);
     yk_jw_obj_end(&w);
-    size_t len;
-    char *out = yk_jw_ok(&w) ? yk_jw_take(&w, &len) : NULL;
-    yk_jw_destroy(&w);
-    return out;
+    return yk_jw_take(&w, NULL);
 }
 
 /* Refuses a promotion that does not fit: INVALID with the figures in err. */
@@ -203,13 +200,9 @@ enum yk_hub_rc yk_admin_signup_change(struct yk_hub_store *s, const char *actor,
     }
     char target[64];
     snprintf(target, sizeof target, "signups/%s", id);
-    char *before = signup_json(&g, g.status), *after = signup_json(&g, to);
-    ok = ok && before && after &&
-         yk_as_audit(s, actor, promote ? "signup.promote" : "signup.cancel", target, before, after,
-                     now);
-    free(before);
-    free(after);
-    rc = yk_as_finish(s, ok) ? YK_HUB_OK : YK_HUB_ERROR;
+    char *before = signup_json(&g, g.status);
+    rc = yk_as_audit_finish(s, ok && before, actor, promote ? "signup.promote" : "signup.cancel",
+                            target, before, signup_json(&g, to), now);
 out:
     yk_hs_unlock(s);
     return rc;

@@ -1,6 +1,8 @@
 #ifndef YK_HUB_STORE_ADMIN_SQL_H
 #define YK_HUB_STORE_ADMIN_SQL_H
 
+#include "hub/hub_store.h"
+
 #include <sqlite3.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -27,6 +29,12 @@ bool yk_as_col_ok(const char *c);
 /* Row id of table (a content table) as JSON, hashes shown as "***"; NULL when absent. The
  * caller frees. */
 char *yk_as_row_json(struct yk_hub_store *s, const char *table, const char *id);
+
+/* The end of a change: when ok (and after is not NULL) writes its audit entry, then commits
+ * if all went well, else rolls back. Frees before and after (JSON, NULL-safe). OK or ERROR. */
+enum yk_hub_rc yk_as_audit_finish(struct yk_hub_store *s, bool ok, const char *actor,
+                                  const char *action, const char *target, char *before,
+                                  char *after, int64_t now);
 
 /* Writes an audit entry (inside the caller's transaction). */
 bool yk_as_audit(struct yk_hub_store *s, const char *actor, const char *action, const char *target,

@@ -178,35 +178,35 @@ bool yk_hub_changes(struct yk_hub_store *s, const char *kiosk_id, int64_t since,
     return ok;
 }
 
+/* Where yk_hub_media_get puts a media row. */
+struct media {
+    void **bytes;
+    size_t *len;
+    char *mime;
+};
+
+static enum yk_hub_rc read_media(sqlite3_stmt *st, void *ctx)
+{
+    struct media *m = ctx;
+    snprintf(m->mime, 64, "%s", (const char *)sqlite3_column_text(st, 0));
+    size_t n = (size_t)sqlite3_column_bytes(st, 1);
+    *m->bytes = malloc(n ? n : 1);
+    if (!*m->bytes)
+        return YK_HUB_ERROR;
+    if (n)
+        memcpy(*m->bytes, sqlite3_column_blob(st, 1), n);
+    *m->len = n;
+    return YK_HUB_OK;
+}
+
 enum yk_hub_rc yk_hub_media_get(struct yk_hub_store *s, const char *hash, void **bytes, size_t *len,
                                 char mime[64])
 {
     *bytes = NULL;
     *len = 0;
     mime[0] = '\0';
-    yk_hs_lock(s);
-    enum yk_hub_rc rc = YK_HUB_ERROR;
-    sqlite3_stmt *st = yk_hs_prep(s, "SELECT mime, bytes FROM media WHERE hash = ?");
-    if (st) {
-        yk_hs_bind_str(st, 1, hash);
-        int r = sqlite3_step(st);
-        if (r == SQLITE_ROW) {
-            snprintf(mime, 64, "%s", (const char *)sqlite3_column_text(st, 0));
-            size_t n = (size_t)sqlite3_column_bytes(st, 1);
-            *bytes = malloc(n ? n : 1);
-            if (*bytes) {
-                if (n)
-                    memcpy(*bytes, sqlite3_column_blob(st, 1), n);
-                *len = n;
-                rc = YK_HUB_OK;
-            }
-        } else if (r == SQLITE_DONE) {
-            rc = YK_HUB_NOT_FOUND;
-        }
-        sqlite3_finalize(st);
-    }
-    yk_hs_unlock(s);
-    return rc;
+    struct media m = {bytes, len, mime};
+    return yk_hs_one_row(s, "SELECT mime, bytes FROM media WHERE hash = ?", hash, read_media, &m);
 }
 
 bool yk_hub_heartbeat(struct yk_hub_store *s, const char *kiosk_id, const struct yk_hub_beat *b,

@@ -63,6 +63,16 @@ bool yk_hs_begin(struct yk_hub_store *s);
 bool yk_hs_commit(struct yk_hub_store *s);
 void yk_hs_rollback(struct yk_hub_store *s);
 
+/* Ends a call that may have begun a transaction: rolls back what was not committed, then
+ * yk_hs_unlock. */
+void yk_hs_end(struct yk_hub_store *s);
+
+/* Takes the store, runs sql with one text parameter arg and calls read on its first row
+ * (read returns OK, or ERROR when it cannot keep the row, e.g. out of memory), gives the store
+ * back. NOT_FOUND when there is no row, ERROR on a database error. */
+enum yk_hub_rc yk_hs_one_row(struct yk_hub_store *s, const char *sql, const char *arg,
+                             enum yk_hub_rc (*read)(sqlite3_stmt *st, void *ctx), void *ctx);
+
 /* Steps a prepared statement once and finalizes it (NULL-safe: false). */
 bool yk_hs_run(struct yk_hub_store *s, sqlite3_stmt *st);
 

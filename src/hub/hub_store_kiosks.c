@@ -147,38 +147,8 @@ enum yk_hub_rc yk_hub_kiosk_revoke(struct yk_hub_store *s, const char *kiosk_id,
         goto out;
     rc = YK_HUB_OK;
 out:
-    yk_hs_rollback(s);
-    yk_hs_unlock(s);
+    yk_hs_end(s);
     return rc;
-}
-
-static const char *col_text(sqlite3_stmt *st, int i)
-{
-    const char *t = (const char *)sqlite3_column_text(st, i);
-    return t ? t : "-";
-}
-
-bool yk_hub_kiosks_list(struct yk_hub_store *s, FILE *out)
-{
-    yk_hs_lock(s);
-    sqlite3_stmt *st = yk_hs_prep(s, "SELECT id, station_id, enrolled_utc, revoked_utc, version, "
-                                     "uptime_s, last_sync_utc, free_disk_bytes, seen_utc "
-                                     "FROM kiosks ORDER BY station_id, id");
-    bool ok = st != NULL;
-    if (st) {
-        fprintf(out, "%-26s %-20s %-10s %-10s %-10s %-10s %-10s %-12s %s\n", "kiosk", "station",
-                "enrolled", "revoked", "version", "uptime_s", "last_sync", "free_disk", "seen");
-        int rc;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            fprintf(out, "%-26s %-20s %-10s %-10s %-10s %-10s %-10s %-12s %s\n", col_text(st, 0),
-                    col_text(st, 1), col_text(st, 2), col_text(st, 3), col_text(st, 4),
-                    col_text(st, 5), col_text(st, 6), col_text(st, 7), col_text(st, 8));
-        }
-        ok = rc == SQLITE_DONE;
-        sqlite3_finalize(st);
-    }
-    yk_hs_unlock(s);
-    return ok;
 }
 
 /* Enrolment and auth ------------------------------------------------------------------------ */
@@ -281,8 +251,7 @@ enum yk_hub_rc yk_hub_enrol(struct yk_hub_store *s, const char *code, const char
         goto out;
     rc = YK_HUB_OK;
 out:
-    yk_hs_rollback(s);
-    yk_hs_unlock(s);
+    yk_hs_end(s);
     if (rc != YK_HUB_OK) {
         sodium_memzero(token, YK_HUB_TOKEN_LEN + 1);
         if (rc != YK_HUB_USED && rc != YK_HUB_REVOKED && rc != YK_HUB_EXISTS)

@@ -511,7 +511,6 @@ bool yk_hub_signup_online(struct yk_hub_store *s, const char *auth_kiosk,
     } else {
         ok = ok && yk_hs_commit(s);
     }
-    yk_hs_rollback(s);
-    yk_hs_unlock(s);
+    yk_hs_end(s);
     return ok;
 }

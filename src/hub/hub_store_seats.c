@@ -144,8 +144,7 @@ enum yk_hub_rc yk_hub_seats(struct yk_hub_store *s, const char *kiosk_id, const 
     *pool = yk_hs_pool_free(&x);
     rc = YK_HUB_OK;
 out:
-    yk_hs_rollback(s);
-    yk_hs_unlock(s);
+    yk_hs_end(s);
     return rc;
 }
 

@@ -41,7 +41,8 @@ static const char usage[] =
     "  kiosk-add STATION_ID        make a one-time setup code for a new kiosk (valid 7 days)\n"
     "  kiosk-replace KIOSK_ID      a one-time code that re-enrols that kiosk (new hardware)\n"
     "  kiosk-revoke KIOSK_ID       revoke a kiosk's token and its ticket keys from now on\n"
-    "  kiosks                      list kiosks with their last heartbeat\n"
+    "  kiosks                      list kiosks with their last heartbeat (records waiting\n"
+    "                              and set aside on the kiosk: '-' when it did not say)\n"
     "  load FILE.sql               run a content script (INSERT/UPDATE on content tables)\n"
     "  load-sample                 load the kiosk's sample content (db/sample/sample.sql)\n"
     "  delete TABLE ID             tombstone a content row (it travels as deleted = 1)\n"
@@ -149,6 +150,27 @@ static int user_add(struct yk_hub_store *store, const char *name, const char *ro
     explicit_bzero(pw2, sizeof pw2);
     explicit_bzero(hash, sizeof hash);
     return rc;
+}
+
+/* A number of the kiosk listing as text: "-" for none (below min). */
+static const char *num_text(char buf[24], int64_t v, int64_t min)
+{
+    if (v < min)
+        return "-";
+    snprintf(buf, 24, "%lld", (long long)v);
+    return buf;
+}
+
+/* One line of `kiosks`: what the admin's kiosk page shows, as text (yk_admin_kiosks). */
+static void print_kiosk(void *ctx, const struct yk_admin_kiosk *k)
+{
+    char b[9][24];
+    fprintf(ctx, "%-26s %-20s %-10s %-10s %-10s %-10s %-10s %-12s %-8s %-9s %s\n", k->id,
+            k->station_id, num_text(b[0], k->enrolled_utc, 1), num_text(b[1], k->revoked_utc, 1),
+            k->version[0] ? k->version : "-", num_text(b[2], k->uptime_s, 0),
+            num_text(b[3], k->last_sync_utc, 1), num_text(b[4], k->free_disk_bytes, 1),
+            num_text(b[5], k->records_waiting, 0), num_text(b[6], k->records_set_aside, 0),
+            num_text(b[7], k->seen_utc, 1));
 }
 
 static int serve(struct yk_hub_server_params *p, const char *port_file)
@@ -318,7 +340,10 @@ int main(int argc, char **argv)
             fprintf(stderr, "yikong-hub: no kiosk %s\n", pos[1]);
         rc = r == YK_HUB_OK ? 0 : 1;
     } else if (strcmp(cmd, "kiosks") == 0) {
-        rc = yk_hub_kiosks_list(store, stdout) ? 0 : 1;
+        printf("%-26s %-20s %-10s %-10s %-10s %-10s %-10s %-12s %-8s %-9s %s\n", "kiosk", "station",
+               "enrolled", "revoked", "version", "uptime_s", "last_sync", "free_disk", "waiting",
+               "set_aside", "seen");
+        rc = yk_admin_kiosks(store, NULL, YK_ADMIN_KIOSKS_STATION, print_kiosk, stdout) ? 0 : 1;
     } else if (strcmp(cmd, "load") == 0) {
         size_t len;
         char *sql = read_file(pos[1], &len);

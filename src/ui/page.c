@@ -9,6 +9,10 @@
 
 /* ---------------------------------------------------------------- rows */
 
+/* A row's line under its title shows at most this many lines (the rest is on the page the
+ * row opens), so a long address cannot make one row fill a 7" screen in elder mode. */
+#define ROW_SUB_LINES 2
+
 static int row_text_w(struct yk_kiosk *k, bool icon, int w)
 {
     const struct yk_theme *t = &k->ui.theme;
@@ -21,6 +25,7 @@ int yk_page_row_height(struct yk_kiosk *k, const char *title, const char *sub, b
 {
     const struct yk_theme *t = &k->ui.theme;
     int tw = row_text_w(k, icon, w);
+    sub = yk_ui_text_clamp(&k->ui, sub, YK_FONT_SMALL, tw, ROW_SUB_LINES);
     int h = yk_ui_text_height(&k->ui, title, YK_FONT_LARGE, tw) +
             (sub && *sub ? yk_ui_text_height(&k->ui, sub, YK_FONT_SMALL, tw) : 0) + 2 * t->pad;
     return h < t->touch_min ? t->touch_min : h;
@@ -41,6 +46,8 @@ void yk_page_row(struct yk_kiosk *k, const char *id, struct yk_rect r, const cha
         yk_ui_icon_draw(ui, (struct yk_rect){x, r.y + (r.h - lh) / 2, lh, lh}, icon, t->primary);
         x += lh + t->pad;
     }
+    const char *full = sub;
+    sub = yk_ui_text_clamp(ui, sub, YK_FONT_SMALL, tw, ROW_SUB_LINES);
     int th = yk_ui_text_height(ui, title, YK_FONT_LARGE, tw);
     int sh = sub && *sub ? yk_ui_text_height(ui, sub, YK_FONT_SMALL, tw) : 0;
     int y = r.y + (r.h - th - sh) / 2;
@@ -56,7 +63,7 @@ void yk_page_row(struct yk_kiosk *k, const char *id, struct yk_rect r, const cha
     int cw = yk_ui_line_height(ui, YK_FONT_BODY);
     yk_ui_icon_draw(ui, (struct yk_rect){r.x + r.w - t->pad - cw, r.y + (r.h - cw) / 2, cw, cw},
                     YK_ICON_CHEVRON_RIGHT, t->ink_soft);
-    yk_ui_set_text(ui, id, sub && *sub ? yk_ui_fmt(ui, "%s %s", title, sub) : title);
+    yk_ui_set_text(ui, id, full && *full ? yk_ui_fmt(ui, "%s %s", title, full) : title);
     if (icon >= 0)
         yk_ui_set_icon(ui, id, icon);
 }

@@ -15,7 +15,8 @@
 
 /* ---- Rows ---- */
 
-/* Height of a standard row of width w: title (large) and an optional line under it. */
+/* Height of a standard row of width w: title (large) and an optional line under it, cut to
+ * two lines with "…" (the row's read-aloud text keeps all of it). */
 int yk_page_row_height(struct yk_kiosk *k, const char *title, const char *sub, bool icon, int w);
 
 /* A tappable row card: optional icon on the left, title, line under it, a chevron. */

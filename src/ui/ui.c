@@ -3,6 +3,7 @@
 #include "core/grow.h"
 #include "core/icons.h"
 #include "core/qr.h"
+#include "core/utf8.h"
 
 #include <assert.h>
 #include <math.h>
@@ -211,79 +212,6 @@ void yk_ui_end(struct yk_ui *ui)
             ui->scroll[i].key = 0;
 }
 
-/* ---------------------------------------------------------------- rects */
-
-struct yk_rect yk_cut_top(struct yk_rect *r, int h)
-{
-    if (h > r->h)
-        h = r->h;
-    struct yk_rect out = {r->x, r->y, r->w, h};
-    r->y += h;
-    r->h -= h;
-    return out;
-}
-
-struct yk_rect yk_cut_bottom(struct yk_rect *r, int h)
-{
-    if (h > r->h)
-        h = r->h;
-    r->h -= h;
-    return (struct yk_rect){r->x, r->y + r->h, r->w, h};
-}
-
-struct yk_rect yk_cut_left(struct yk_rect *r, int w)
-{
-    if (w > r->w)
-        w = r->w;
-    struct yk_rect out = {r->x, r->y, w, r->h};
-    r->x += w;
-    r->w -= w;
-    return out;
-}
-
-struct yk_rect yk_cut_right(struct yk_rect *r, int w)
-{
-    if (w > r->w)
-        w = r->w;
-    r->w -= w;
-    return (struct yk_rect){r->x + r->w, r->y, w, r->h};
-}
-
-struct yk_rect yk_inset(struct yk_rect r, int d)
-{
-    r.x += d;
-    r.y += d;
-    r.w -= 2 * d;
-    r.h -= 2 * d;
-    if (r.w < 0)
-        r.w = 0;
-    if (r.h < 0)
-        r.h = 0;
-    return r;
-}
-
-struct yk_rect yk_rect_intersect(struct yk_rect a, struct yk_rect b)
-{
-    int x0 = a.x > b.x ? a.x : b.x, y0 = a.y > b.y ? a.y : b.y;
-    int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
-    int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
-    if (x1 <= x0 || y1 <= y0)
-        return (struct yk_rect){x0, y0, 0, 0};
-    return (struct yk_rect){x0, y0, x1 - x0, y1 - y0};
-}
-
-bool yk_rect_contains(struct yk_rect r, int x, int y)
-{
-    return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;
-}
-
-struct yk_rect yk_grid_cell(struct yk_rect r, int cols, int rows, int col, int row, int gap)
-{
-    int cw = (r.w - gap * (cols - 1)) / cols;
-    int ch = (r.h - gap * (rows - 1)) / rows;
-    return (struct yk_rect){r.x + col * (cw + gap), r.y + row * (ch + gap), cw, ch};
-}
-
 /* ---------------------------------------------------------------- commands */
 
 static struct yk_cmd *push_cmd(struct yk_ui *ui, enum yk_cmd_type type)
@@ -386,6 +314,45 @@ int yk_ui_text_height(struct yk_ui *ui, const char *text, enum yk_font f, int w)
     int n = yk_text_wrap(text, ui->theme.font_px[f], ui->theme.font_bold[f], w, ui->p.measure,
                          ui->p.measure_ctx, NULL, 0);
     return n * yk_ui_line_height(ui, f);
+}
+
+const char *yk_ui_text_clamp(struct yk_ui *ui, const char *text, enum yk_font f, int w,
+                             int max_lines)
+{
+    if (!text || !*text || w <= 0 || max_lines <= 0)
+        return text;
+    if (max_lines > MAX_LINES)
+        max_lines = MAX_LINES;
+    struct yk_line lines[MAX_LINES];
+    int px = ui->theme.font_px[f];
+    bool bold = ui->theme.font_bold[f];
+    int n = yk_text_wrap(text, px, bold, w, ui->p.measure, ui->p.measure_ctx, lines, max_lines);
+    if (n <= max_lines)
+        return text;
+    static const char ellipsis[] = "\u2026";
+    int ew = ui->p.measure(ui->p.measure_ctx, ellipsis, sizeof ellipsis - 1, px, bold);
+    const struct yk_line *last = &lines[max_lines - 1];
+    size_t keep = last->len;
+    while (keep > 0 &&
+           ui->p.measure(ui->p.measure_ctx, text + last->start, keep, px, bold) + ew > w)
+        keep = yk_utf8_prefix(text + last->start, last->len, keep - 1);
+    /* No space or sentence mark just before the "…". */
+    static const char *const marks[] = {" ",      ".",      ",",      ";",      ":",
+                                        "\u3002", "\uff0c", "\uff1b", "\u3001", "\uff1a"};
+    for (size_t i = 0; i < sizeof marks / sizeof *marks && keep > 0; i++) {
+        size_t m = strlen(marks[i]);
+        if (keep >= m && memcmp(text + last->start + keep - m, marks[i], m) == 0) {
+            keep -= m;
+            i = (size_t)-1; /* look again from the first mark */
+        }
+    }
+    size_t head = last->start + keep;
+    char *out = arena_alloc(ui, head + sizeof ellipsis);
+    if (!out)
+        return text;
+    memcpy(out, text, head);
+    memcpy(out + head, ellipsis, sizeof ellipsis);
+    return out;
 }
 
 /* Draws wrapped lines of text inside r; returns whether everything fit and the height. */
@@ -606,8 +573,10 @@ void yk_ui_image(struct yk_ui *ui, const char *id, struct yk_rect r, const char 
         }
     }
     struct yk_widget *w = add_widget(ui, id, YK_ROLE_IMAGE, r);
-    if (w)
+    if (w) {
         w->text = yk_ui_strdup(ui, alt);
+        w->data = yk_ui_strdup(ui, hash); /* the tree says which image it is */
+    }
 }
 
 bool yk_ui_tile_fits_icon(struct yk_ui *ui, struct yk_rect r, const char *label, enum yk_font f,
@@ -903,7 +872,7 @@ void yk_ui_write_tree(const struct yk_ui *ui, void *fp)
             fputs(",\"primary\":true", f);
         if (w->icon)
             fprintf(f, ",\"icon\":\"%s\"", w->icon);
-        if (w->role == YK_ROLE_QR) {
+        if (w->role == YK_ROLE_QR || (w->role == YK_ROLE_IMAGE && w->data)) {
             fputs(",\"data\":", f);
             json_str(f, w->data);
         }

@@ -86,7 +86,7 @@ struct yk_widget {
     struct yk_rect r;   /* its box */
     struct yk_rect vis; /* the part of the box that is on screen */
     const char *text;   /* visible text ("" if none) */
-    const char *data;   /* QR: what it encodes */
+    const char *data;   /* QR: what it encodes; IMAGE: the image's hash */
     bool enabled;
     bool clipped; /* its text does not fit its box */
     bool tappable;
@@ -182,6 +182,12 @@ void yk_ui_icon_draw(struct yk_ui *ui, struct yk_rect r, int icon, struct yk_col
 /* --- Text --- */
 /* Height of text wrapped at width w in font f (0 for empty text). */
 int yk_ui_text_height(struct yk_ui *ui, const char *text, enum yk_font f, int w);
+/* text cut to at most max_lines lines of width w in font f: unchanged when it fits, else
+ * its first lines with the last one shortened to end in "…" (at a character boundary).
+ * The result lives in the frame arena; NULL stays NULL. For a row's summary line, where
+ * the whole text is on the page the row opens. */
+const char *yk_ui_text_clamp(struct yk_ui *ui, const char *text, enum yk_font f, int w,
+                             int max_lines);
 /* Width of one unwrapped line of text in font f. */
 int yk_ui_text_width(struct yk_ui *ui, const char *text, enum yk_font f);
 int yk_ui_line_height(struct yk_ui *ui, enum yk_font f);

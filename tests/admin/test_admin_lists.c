@@ -1,11 +1,11 @@
 /* The admin's lists, against the real yikong-hub on 127.0.0.1: the kiosks list (records
  * waiting and set aside as the heartbeat says them, the hub's reasons for what it refused,
  * silent kiosks marked, sorted by silence, station or records waiting through a whitelisted
- * ?sort=), and paging of the events list and the audit log (?page= bounded, previous/next
+ * ?sort=; `yikong-hub kiosks` prints the same figures), and paging of the events list and the audit log (?page= bounded, previous/next
  * links that keep the filters). */
 #include "admin/admin_client.h"
 
-#include "hub/admin_ctx.h"
+#include "hub/admin_internal.h"
 
 static long beat(const struct kiosk *k, const char *body)
 {
@@ -38,6 +38,15 @@ static void order_of(const struct session *s, const char *path, char out[8])
     }
     out[n] = '\0';
     ans_free(&a);
+}
+
+/* The columns of kiosk id's line of `yikong-hub kiosks` (listing): 11 words into col. */
+static bool cli_line(const char *listing, const char *id, char col[11][32])
+{
+    const char *l = strstr(listing, id);
+    return l && sscanf(l, "%31s %31s %31s %31s %31s %31s %31s %31s %31s %31s %31s", col[0],
+                       col[1], col[2], col[3], col[4], col[5], col[6], col[7], col[8], col[9],
+                       col[10]) == 11;
 }
 
 static void kiosks(const struct session *adm, const struct session *st)
@@ -86,6 +95,27 @@ static void kiosks(const struct session *adm, const struct session *st)
     row = strstr(p.body, b.id);
     CHECK(row && strstr(row, "never heard") != NULL);
     ans_free(&p);
+
+    /* The command line lists the same: the queue figures as the heartbeat said them. */
+    static char cli[8192];
+    char col[11][32];
+    CHECK_EQ_INT(hub_cmd(&h, cli, sizeof cli, "kiosks"), 0);
+    CHECK(strncmp(cli, "kiosk ", 6) == 0 && strstr(cli, " waiting  set_aside seen") != NULL);
+    CHECK(cli_line(cli, a.id, col));
+    CHECK_EQ_STR(col[1], "binjiang");
+    CHECK_EQ_STR(col[4], "0.9.1");
+    CHECK_EQ_STR(col[7], "1073741824");
+    CHECK_EQ_STR(col[8], "7");
+    CHECK_EQ_STR(col[9], "2");
+    CHECK(cli_line(cli, c.id, col));
+    CHECK_EQ_STR(col[4], "0.8.0");
+    CHECK_EQ_STR(col[8], "-");
+    CHECK_EQ_STR(col[9], "-");
+    CHECK(cli_line(cli, b.id, col));
+    CHECK_EQ_STR(col[4], "-");
+    CHECK_EQ_STR(col[10], "-");
+    /* Ordered by station: C and A (binjiang) before B. */
+    CHECK(strstr(cli, c.id) < strstr(cli, a.id) && strstr(cli, a.id) < strstr(cli, b.id));
 
     char o[8];
     order_of(adm, "/admin/kiosks", o);

@@ -180,11 +180,45 @@ static void test_contrast(void)
     yk_ui_destroy(&ui);
 }
 
+/* A row's summary cut to two lines ends in "…" without a sentence mark before it; text that
+ * fits is handed back as it is. */
+static void test_text_clamp(void)
+{
+    struct yk_ui ui = make(800, 480);
+    yk_ui_begin(&ui);
+    int px = ui.theme.font_px[YK_FONT_SMALL];
+    int w = 10 * px; /* ten CJK characters a line */
+    const char *shortt = "短短的一行";
+    CHECK(yk_ui_text_clamp(&ui, shortt, YK_FONT_SMALL, w, 2) == shortt);
+    CHECK(yk_ui_text_clamp(&ui, NULL, YK_FONT_SMALL, w, 2) == NULL);
+    const char *two = "一二三四五六七八九十一二三四五六七八九十";
+    CHECK(yk_ui_text_clamp(&ui, two, YK_FONT_SMALL, w, 2) == two);
+    const char *four = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三";
+    const char *c = yk_ui_text_clamp(&ui, four, YK_FONT_SMALL, w, 2);
+    /* The second line keeps nine characters: ten and the "…" would not fit. */
+    CHECK_EQ_STR(c, "一二三四五六七八九十一二三四五六七八九\u2026");
+    CHECK_EQ_INT(yk_ui_text_height(&ui, c, YK_FONT_SMALL, w),
+                 2 * yk_ui_line_height(&ui, YK_FONT_SMALL));
+    const char *mark = "一二三四五六七八九十一二三四五六七八。十一二三四五六七八九十一二";
+    CHECK_EQ_STR(yk_ui_text_clamp(&ui, mark, YK_FONT_SMALL, w, 2),
+                 "一二三四五六七八九十一二三四五六七八\u2026");
+    const char *latin =
+        "818 Mengzi Road, Huangpu. Metro Line 13, exit 2, about two minutes on foot.";
+    c = yk_ui_text_clamp(&ui, latin, YK_FONT_SMALL, w, 1);
+    CHECK_EQ_INT(yk_ui_text_height(&ui, c, YK_FONT_SMALL, w),
+                 yk_ui_line_height(&ui, YK_FONT_SMALL));
+    CHECK(strncmp(c, "818 Mengzi Road", 15) == 0);
+    CHECK(strstr(c, ", \u2026") == NULL && strstr(c, ",\u2026") == NULL);
+    yk_ui_end(&ui);
+    yk_ui_destroy(&ui);
+}
+
 int main(void)
 {
     test_contrast();
     test_theme_scales();
     test_text_clipping();
+    test_text_clamp();
     test_targets_and_overlap();
     test_scrolling();
     test_tree_json();

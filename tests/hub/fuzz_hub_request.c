@@ -4,6 +4,7 @@
  * sample content, an enrolled kiosk and a revoked one). What HTTP itself parses is
  * libmicrohttpd's; this is everything after it.
  *
+ * The public page (/, /s/ID) is reached through "any method on any path" (corpus: public*).
  * Input: byte 0 picks the endpoint, byte 1 the Authorization, then up to two lines (the path
  * suffix, Authorization bytes or `since`; then `limit`) and the rest is the body.
  * Checks: no crash or sanitizer report; the status is one the protocol documents (never a

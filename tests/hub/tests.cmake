@@ -7,6 +7,10 @@ yk_test(test_json SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_json.c LIBS yk_core)
 yk_test(test_hub_http SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_hub_http.c
         LIBS yk_hub PkgConfig::CURL)
 add_dependencies(test_hub_http yikong-hub)
+# The public page of the stations (/ and /s/ID).
+yk_test(test_hub_public SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_hub_public.c
+        LIBS yk_hub PkgConfig::CURL)
+add_dependencies(test_hub_public yikong-hub)
 # Issue 11's attacks on loopback, one per finding (hub_attacks.h; the replay of all of them
 # with kiosks syncing is tests/sync's hub_replay).
 yk_test(test_hub_attacks SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_hub_attacks.c

@@ -19,9 +19,6 @@ KNOWN = {
     # The screen registry: kiosk.c dispatches through screens.h's table and the screens call
     # kiosk.h's navigation (yk_kiosk_go); the plug-in shape of src/ui/README.md.
     frozenset({"ui/kiosk", "ui/screens/screens"}),
-    # The web admin (issue 13): admin.c routes hub_api's /admin requests and hub_api includes
-    # admin.h; left for the admin's owner (src/DUPLICATES.md).
-    frozenset({"hub/admin", "hub/admin_ctx", "hub/hub_api"}),
 }
 
 

@@ -1,12 +1,13 @@
-#ifndef YK_ADMIN_CTX_H
-#define YK_ADMIN_CTX_H
+#ifndef YK_ADMIN_INTERNAL_H
+#define YK_ADMIN_INTERNAL_H
 
 #include "hub/admin.h"
 #include "hub/admin_form.h"
 #include "hub/admin_html.h"
 #include "hub/hub_store_admin.h"
 
-/* What the admin's pages share (admin_*.c only). */
+/* What the admin's pages share (admin_*.c only): the admin module's private header (admin.h
+ * is its public face; tests/sh/include-cycles.py counts the two as one module). */
 
 struct yk_admin_ctx {
     struct yk_hub_store *store;
@@ -46,6 +47,11 @@ void yk_admin_page_begin(struct yk_admin_ctx *c, struct yk_hub_html *s, const ch
 
 /* Ends the page and sends it with status (the sb's buffer is taken). */
 void yk_admin_page_send(struct yk_admin_ctx *c, struct yk_hub_html *s, int status);
+
+/* yk_admin_page_send when the store's reads for the page succeeded (read_ok); else drops
+ * the page and answers 503. */
+void yk_admin_page_send_read(struct yk_admin_ctx *c, struct yk_hub_html *s, bool read_ok,
+                             int status);
 
 /* The hidden CSRF field every form of a signed-in page carries. */
 void yk_admin_csrf_field(const struct yk_admin_ctx *c, struct yk_hub_html *s);
@@ -101,6 +107,9 @@ void yk_admin_signup_action(struct yk_admin_ctx *c, const char *event_id, const 
 void yk_admin_sheet_page(struct yk_admin_ctx *c, const char *event_id);
 void yk_admin_calls_page(struct yk_admin_ctx *c, const char *event_id);
 void yk_admin_event_preview(struct yk_admin_ctx *c, const char *event_id); /* admin_preview.c */
+/* table: one of the admin's content tables (sites, stations, blocks, service_lines,
+ * services); anyone signed in may look (shared content is readable by staff). */
+void yk_admin_content_preview(struct yk_admin_ctx *c, const char *table, const char *id);
 void yk_admin_users_page(struct yk_admin_ctx *c, const char *rest);        /* admin_users.c */
 void yk_admin_kiosks_page(struct yk_admin_ctx *c, const char *rest);       /* admin_kiosks.c */
 void yk_admin_audit_page(struct yk_admin_ctx *c);
