@@ -758,6 +758,19 @@ struct yk_scroll_state *yk_ui_scroll_at(struct yk_ui *ui, int x, int y)
     return best;
 }
 
+struct yk_ui_mark yk_ui_mark(const struct yk_ui *ui)
+{
+    return (struct yk_ui_mark){ui->n_widgets, ui->n_cmds, ui->clip_depth, ui->scroll_depth};
+}
+
+void yk_ui_undo(struct yk_ui *ui, struct yk_ui_mark m)
+{
+    assert(m.clip_depth == ui->clip_depth && m.scroll_depth == ui->scroll_depth);
+    assert(m.widgets <= ui->n_widgets && m.cmds <= ui->n_cmds);
+    ui->n_widgets = m.widgets;
+    ui->n_cmds = m.cmds;
+}
+
 void yk_ui_modal(struct yk_ui *ui)
 {
     for (size_t i = 0; i < ui->n_widgets; i++)
