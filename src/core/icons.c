@@ -405,6 +405,11 @@ static void draw_leaf(struct yk_path *s, struct yk_path *f)
     LINE(s, 3, 21, 14, 10);
 }
 
+static void draw_space(struct yk_path *s, struct yk_path *f)
+{
+    LINE(s, 3.5f, 11, 3.5f, 16.5f, 20.5f, 16.5f, 20.5f, 11);
+}
+
 static const struct {
     const char *name;
     void (*draw)(struct yk_path *stroke, struct yk_path *fill);
@@ -441,6 +446,7 @@ static const struct {
     [YK_ICON_HEART] = {"heart", draw_heart},
     [YK_ICON_MUSEUM] = {"museum", draw_museum},
     [YK_ICON_LEAF] = {"leaf", draw_leaf},
+    [YK_ICON_SPACE] = {"space", draw_space},
 };
 
 const char *yk_icon_name(enum yk_icon icon)

@@ -43,6 +43,7 @@ enum yk_icon {
     YK_ICON_HEART,    /* care */
     YK_ICON_MUSEUM,   /* a columned hall: culture, heritage */
     YK_ICON_LEAF,     /* caring for shared space */
+    YK_ICON_SPACE,    /* the space bar's mark: a bracket open upwards (on-screen keyboards) */
     YK_ICON_COUNT
 };
 

@@ -498,7 +498,7 @@ enum yk_event_kind yk_event_kind_parse(const char *s)
 #define EVENT_COLS                                                                                 \
     "e.id, e.kind, e.title_zh, e.title_en, e.summary_zh, e.summary_en, e.host_zh, e.host_en, "     \
     "e.place_zh, e.place_en, e.block_id, e.starts_utc, e.ends_utc, e.signup_deadline_utc, "        \
-    "e.capacity, e.max_party, e.seats_held, e.link_url, e.rev, e.cancelled_utc, "                  \
+    "e.capacity, e.max_party, e.seats_held, e.link_url, e.rev, e.cancelled_utc, e.photo_hash, "    \
     "(SELECT coalesce(sum(s.party_size), 0) FROM signups AS s "                                    \
     " WHERE s.event_id = e.id AND s.status = 'confirmed')"
 
@@ -523,6 +523,7 @@ static void read_event(struct row *r, void *item)
     e->link_url = next_str(r);
     e->rev = next_ll(r);
     e->cancelled_utc = next_ll(r); /* NULL reads as 0 */
+    e->photo_hash = next_str(r);
     e->seats_taken = next_int(r);
     int left = e->capacity - e->seats_taken;
     e->seats_left = e->capacity > 0 && left > 0 ? left : 0;
@@ -540,6 +541,7 @@ static void clear_event(void *item)
     text_free(&e->place);
     free(e->block_id);
     free(e->link_url);
+    free(e->photo_hash);
     memset(e, 0, sizeof *e);
 }
 

@@ -170,6 +170,8 @@ struct yk_event {
     char *link_url;
     long long rev;
     long long cancelled_utc; /* when the organiser cancelled it; 0 = not cancelled */
+    char *photo_hash;        /* the event's own photo (0006); NULL = none: look it up with
+                                yk_store_get_media, fall back to its site's */
 };
 struct yk_event_list {
     struct yk_event *items;

@@ -1,10 +1,11 @@
 /* Shared content: teaching sites (with a photo and a place along the riverside), stations,
  * blocks, service lines and services. Admins edit; station staff read. Edits travel to the
- * kiosks through the change log like any content. A photo is checked by its bytes (PNG, JPEG
- * or WebP; YK_ADMIN_PHOTO_MAX at most), stored once under its SHA-256 (media), and named by
- * the site's photo_hash. Admins may delete sites, services, service lines and blocks (a
- * tombstone: kiosks drop it at their next sync) after a confirming page; stations stay (their
- * kiosks and accounts hang on them). */
+ * kiosks through the change log like any content. A photo (a site's, and an event's through
+ * yk_admin_photo_field / yk_admin_photo_take) is checked by its bytes (PNG, JPEG or WebP;
+ * YK_ADMIN_PHOTO_MAX at most), stored once under its SHA-256 (media), and named by the row's
+ * photo_hash. Admins may delete sites, services, service lines and blocks (a tombstone:
+ * kiosks drop it at their next sync) after a confirming page; stations stay (their kiosks
+ * and accounts hang on them). */
 #include "hub/admin_fields.h"
 
 #include "core/log.h"
@@ -290,22 +291,8 @@ static void form_page(struct yk_admin_ctx *c, const struct kind *k, int status,
                         "-; cannot change later</p></div><div></div>");
     }
     yk_admin_form_draw(c, &s, f, ro);
-    if (site) {
-        yk_hub_html_raw(&s,
-                        "<div><label for=\"photo\">照片 <span class=\"en\">Photo</span></label>");
-        if (photo) {
-            yk_hub_html_raw(&s,
-                            "<img id=\"photo-now\" class=\"photo\" alt=\"\" src=\"/admin/media/");
-            yk_hub_html_text(&s, photo);
-            yk_hub_html_raw(&s, "\">");
-        }
-        if (!ro)
-            yk_hub_html_raw(
-                &s, "<input id=\"photo\" name=\"photo\" type=\"file\" "
-                    "accept=\"image/png,image/jpeg,image/webp\"><p class=\"hint\">PNG、JPEG "
-                    "或 WebP，最大 2 MiB · PNG, JPEG or WebP, 2 MiB at most</p>");
-        yk_hub_html_raw(&s, "</div>");
-    }
+    if (site)
+        yk_admin_photo_field(&s, photo, ro, false);
     yk_hub_html_raw(&s, "</div>");
     if (!ro)
         yk_hub_html_raw(&s,
@@ -343,6 +330,71 @@ static const char *image_type(const char *b, size_t n)
     return NULL;
 }
 
+void yk_admin_photo_field(struct yk_hub_html *s, const char *photo, bool read_only, bool keep)
+{
+    yk_hub_html_raw(s, "<div><label for=\"photo\">照片 <span class=\"en\">Photo</span></label>");
+    if (photo) {
+        yk_hub_html_raw(s, "<img id=\"photo-now\" class=\"photo\" alt=\"\" src=\"/admin/media/");
+        yk_hub_html_text(s, photo);
+        yk_hub_html_raw(s, "\">");
+        if (keep) {
+            yk_hub_html_raw(s, "<input type=\"hidden\" name=\"photo_keep\" value=\"");
+            yk_hub_html_text(s, photo);
+            yk_hub_html_raw(s, "\">");
+        }
+    }
+    if (!read_only) {
+        yk_hub_html_raw(s, "<input id=\"photo\" name=\"photo\" type=\"file\" "
+                           "accept=\"image/png,image/jpeg,image/webp\"><p class=\"hint\">PNG、JPEG "
+                           "或 WebP，最大 2 MiB · PNG, JPEG or WebP, 2 MiB at most</p>");
+        if (photo)
+            yk_hub_html_raw(s, "<label><input type=\"checkbox\" id=\"photo-remove\" "
+                               "name=\"photo_remove\" value=\"1\"> 删除照片 <span "
+                               "class=\"en\">Remove the photo</span></label>");
+    }
+    yk_hub_html_raw(s, "</div>");
+}
+
+static bool hash_ok(const char *h)
+{
+    return h && strlen(h) == 64 && strspn(h, "0123456789abcdef") == 64;
+}
+
+#define NO_MEMORY "内存不足，请稍后再试。 / Out of memory; try again later."
+
+const char *yk_admin_photo_take(struct yk_admin_ctx *c, struct yk_admin_row *set)
+{
+    const struct yk_form_file *ph = yk_form_file(&c->form, "photo");
+    const char *remove = yk_form_get(&c->form, "photo_remove");
+    const char *keep = yk_form_get(&c->form, "photo_keep");
+    char hash[65];
+    if (ph && ph->len > 0) {
+        const char *mime = image_type(ph->data, ph->len);
+        if (!mime)
+            return "照片须为 PNG、JPEG 或 WebP 图片。 / The photo must be a PNG, JPEG or WebP "
+                   "image.";
+        if (ph->len > YK_ADMIN_PHOTO_MAX)
+            return "照片太大（最大 2 MiB）。 / The photo is too large (2 MiB at most).";
+        if (yk_hub_media_add(c->store, ph->data, ph->len, mime, hash) != YK_HUB_OK)
+            return "照片无法保存，请稍后再试。 / The photo could not be stored; try again later.";
+        return yk_admin_row_set(set, "photo_hash", hash) ? NULL : NO_MEMORY;
+    }
+    if (remove && strcmp(remove, "1") == 0)
+        return yk_admin_row_set(set, "photo_hash", NULL) ? NULL : NO_MEMORY;
+    if (keep && *keep) {
+        /* A copy keeps its original's photo: only a hash this hub holds. */
+        void *bytes = NULL;
+        size_t len = 0;
+        char mime[64];
+        bool have = hash_ok(keep) &&
+                    yk_hub_media_get(c->store, keep, &bytes, &len, mime) == YK_HUB_OK;
+        free(bytes);
+        if (have)
+            return yk_admin_row_set(set, "photo_hash", keep) ? NULL : NO_MEMORY;
+    }
+    return NULL;
+}
+
 static bool id_ok(const char *id)
 {
     size_t n = id ? strlen(id) : 0;
@@ -370,20 +422,8 @@ static void save(struct yk_admin_ctx *c, const struct kind *k, const char *id)
         err =
             "编号只能用小写字母、数字和 -（1–40 个）。 / An id is 1–40 lower-case letters, digits "
             "and -.";
-    const struct yk_form_file *ph = yk_form_file(&c->form, "photo");
-    char hash[65];
-    if (!err && !f.bad && ph && ph->len > 0 && strcmp(k->table, "sites") == 0) {
-        const char *mime = image_type(ph->data, ph->len);
-        if (!mime)
-            err = "照片须为 PNG、JPEG 或 WebP 图片。 / The photo must be a PNG, JPEG or WebP "
-                  "image.";
-        else if (ph->len > YK_ADMIN_PHOTO_MAX)
-            err = "照片太大（最大 2 MiB）。 / The photo is too large (2 MiB at most).";
-        else if (yk_hub_media_add(c->store, ph->data, ph->len, mime, hash) != YK_HUB_OK)
-            err = "照片无法保存。 / The photo could not be stored.";
-        else
-            yk_admin_row_set(&set, "photo_hash", hash);
-    }
+    if (!err && !f.bad && strcmp(k->table, "sites") == 0)
+        err = yk_admin_photo_take(c, &set);
     char dberr[160] = "";
     enum yk_hub_rc rc = YK_HUB_INVALID;
     if (!err && !f.bad) {
@@ -571,8 +611,7 @@ void yk_admin_media_page(struct yk_admin_ctx *c, const char *hash)
     void *bytes = NULL;
     size_t len = 0;
     char mime[64];
-    if (strlen(hash) != 64 || strspn(hash, "0123456789abcdef") != 64 ||
-        yk_hub_media_get(c->store, hash, &bytes, &len, mime) != YK_HUB_OK ||
+    if (!hash_ok(hash) || yk_hub_media_get(c->store, hash, &bytes, &len, mime) != YK_HUB_OK ||
         !image_type(bytes, len)) {
         free(bytes);
         yk_admin_fail(c, 404, "没有这张图片。", "No such image.");

@@ -1,5 +1,6 @@
 /* Events: the list (upcoming / past, by station, block and kind), the form (new, edit,
- * copy) with a message per field, and cancelling. Who may touch an event is decided in one
+ * copy) with a message per field and the event's photo (the site photo's checks and code:
+ * yk_admin_photo_take), and cancelling. Who may touch an event is decided in one
  * place, yk_admin_event_access (admin.c); lists are limited by yk_admin_scope. */
 #include "hub/admin_fields.h"
 
@@ -43,6 +44,8 @@ static const struct yk_admin_field fields[] = {
 struct form {
     struct yk_admin_form f;
     const char *station; /* the station field's value */
+    const char *photo;   /* the event's photo now (media hash), or NULL */
+    const char *err;     /* a refusal beyond the fields (the photo's), or NULL */
 };
 
 /* Checks the posted fields into set (the columns to write), and the rules across fields. */
@@ -75,17 +78,24 @@ static void form_page(struct yk_admin_ctx *c, int status, const struct form *e, 
 {
     struct yk_hub_html s = {0};
     yk_admin_page_begin(c, &s, title_zh, title_en);
-    if (e->f.bad)
+    if (e->f.bad || e->err) {
         yk_hub_html_raw(&s,
                         "<div class=\"error\" id=\"form-error\">有些内容需要修改，请看标红的栏目。"
                         " <span class=\"en\">Some fields need changes: see the ones marked in "
-                        "red.</span></div>");
+                        "red.</span>");
+        if (e->err) {
+            yk_hub_html_raw(&s, "<p>");
+            yk_hub_html_text(&s, e->err);
+            yk_hub_html_raw(&s, "</p>");
+        }
+        yk_hub_html_raw(&s, "</div>");
+    }
     if (cancelled)
         yk_hub_html_raw(&s, "<div class=\"notice\" id=\"cancelled\">此活动已取消。 <span "
                             "class=\"en\">This event is cancelled.</span></div>");
     yk_hub_html_raw(&s, "<form class=\"card\" method=\"post\" action=\"");
     yk_hub_html_text(&s, action);
-    yk_hub_html_raw(&s, "\">");
+    yk_hub_html_raw(&s, "\" enctype=\"multipart/form-data\">");
     yk_admin_csrf_field(c, &s);
     yk_hub_html_raw(&s, "<div class=\"grid2\">");
     if (!yk_admin_scope(c)) {
@@ -97,6 +107,8 @@ static void form_page(struct yk_admin_ctx *c, int status, const struct form *e, 
         yk_hub_html_raw(&s, "</select></div><div></div>");
     }
     yk_admin_form_draw(c, &s, &e->f, false);
+    /* A new event (a copy) keeps the photo it shows unless another comes or it is removed. */
+    yk_admin_photo_field(&s, e->photo, false, !id && e->photo);
     yk_hub_html_raw(&s, "</div><p class=\"hint\">时间均为北京时间 · all times are Shanghai time</p>"
                         "<button type=\"submit\" id=\"save\">保存并发布 Save and publish</button>"
                         "<a class=\"btn alt\" href=\"/admin/events\">返回 Back</a></form>");
@@ -120,7 +132,7 @@ static void form_page(struct yk_admin_ctx *c, int status, const struct form *e, 
 
 static void save(struct yk_admin_ctx *c, const char *id)
 {
-    struct form f;
+    struct form f = {.station = NULL};
     yk_admin_form_init(&f.f, fields, NFIELDS);
     struct yk_admin_row set = {0};
     validate(c, &f, &set);
@@ -132,29 +144,37 @@ static void save(struct yk_admin_ctx *c, const char *id)
     } else {
         snprintf(action, sizeof action, "/admin/events/%s/edit", id);
     }
-    if (f.f.bad) {
-        form_page(c, 400, &f, action, id, id ? "编辑活动" : "新活动",
-                  id ? "Edit event" : "New event", false);
-        yk_admin_row_free(&set);
-        return;
-    }
-    char err[160];
-    enum yk_hub_rc rc =
-        yk_admin_row_save(c->store, c->user.name, id ? "event.edit" : "event.create", "events",
-                          id ? id : new_id, &set, !id, f.station ? f.station : "", c->now, err);
+    /* The photo only once the fields passed: a refused form stores nothing. */
+    if (!f.f.bad)
+        f.err = yk_admin_photo_take(c, &set);
+    char err[160] = "";
+    enum yk_hub_rc rc = YK_HUB_INVALID;
+    if (!f.f.bad && !f.err)
+        rc = yk_admin_row_save(c->store, c->user.name, id ? "event.edit" : "event.create",
+                               "events", id ? id : new_id, &set, !id, f.station ? f.station : "",
+                               c->now, err);
     yk_admin_row_free(&set);
     if (rc == YK_HUB_OK) {
         yk_admin_redirect(c, "/admin/events?done=1");
         return;
     }
-    if (rc == YK_HUB_INVALID) {
-        f.f.bad = true;
-        form_page(c, 400, &f, action, id, id ? "编辑活动" : "新活动",
-                  id ? "Edit event" : "New event", false);
+    if (rc != YK_HUB_INVALID) {
+        yk_admin_fail(c, rc == YK_HUB_NOT_FOUND ? 404 : 503, "保存失败：没有这个活动或数据库出错。",
+                      "Not saved: no such event, or the database failed.");
         return;
     }
-    yk_admin_fail(c, rc == YK_HUB_NOT_FOUND ? 404 : 503, "保存失败：没有这个活动或数据库出错。",
-                  "Not saved: no such event, or the database failed.");
+    if (!f.err && err[0])
+        f.err = err;
+    /* Shown again with the photo it has (an edit) or carries (a copy). */
+    struct yk_admin_row cur = {0};
+    const char *keep = yk_form_get(&c->form, "photo_keep");
+    if (id && yk_admin_row_get(c->store, "events", id, &cur) == YK_HUB_OK)
+        f.photo = yk_admin_row_val(&cur, "photo_hash");
+    else if (!id && keep && *keep)
+        f.photo = keep;
+    form_page(c, 400, &f, action, id, id ? "编辑活动" : "新活动", id ? "Edit event" : "New event",
+              false);
+    yk_admin_row_free(&cur);
 }
 
 static void filter_select(struct yk_admin_ctx *c, struct yk_hub_html *s, const char *name,
@@ -310,6 +330,8 @@ static void edit_or_copy(struct yk_admin_ctx *c, const char *id, bool copy)
     yk_admin_form_init(&f.f, fields, NFIELDS);
     yk_admin_form_from_row(&f.f, &r, copy && st ? month_shift(strtoll(st, NULL, 10)) : 0);
     f.station = station;
+    f.photo = yk_admin_row_val(&r, "photo_hash");
+    f.err = NULL;
     char action[160];
     snprintf(action, sizeof action, copy ? "/admin/events/new" : "/admin/events/%s/edit", id);
     form_page(c, 200, &f, action, copy ? NULL : id, copy ? "复制活动" : "编辑活动",
@@ -367,7 +389,7 @@ void yk_admin_events_page(struct yk_admin_ctx *c, const char *rest)
         if (post) {
             save(c, NULL);
         } else {
-            struct form f = {.station = NULL};
+            struct form f = {.station = NULL, .photo = NULL, .err = NULL};
             yk_admin_form_init(&f.f, fields, NFIELDS);
             f.f.shown[yk_admin_form_index(&f.f, "max_party")] = "1";
             f.f.shown[yk_admin_form_index(&f.f, "kind")] = "other";

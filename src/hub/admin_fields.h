@@ -98,6 +98,19 @@ const char *yk_admin_kiosk_text(const char *key, enum yk_lang lang);
 /* The event kinds (the kiosk's), NULL-terminated. */
 extern const char *const yk_admin_kinds[];
 
+/* The photo field of a form over a row with photo_hash (sites, events; the form is
+ * multipart/form-data): the current photo (its hash, or NULL), and unless read_only a file
+ * input and, when there is a photo, a "remove" box; keep: the form carries the photo on
+ * (a copy of an event: photo_keep). admin_content.c. */
+void yk_admin_photo_field(struct yk_hub_html *s, const char *photo, bool read_only, bool keep);
+
+/* The posted photo field into set: a file (checked by its first bytes: PNG, JPEG or WebP, at
+ * most YK_ADMIN_PHOTO_MAX, whatever the browser declared) is stored in media and its SHA-256
+ * set as photo_hash; else "photo_remove" = 1 sets it NULL; else a photo_keep naming media
+ * this hub holds is set; else set is left as it is (the photo unchanged). Returns NULL, or
+ * the refusal to show the person ("zh / en"; nothing stored). */
+const char *yk_admin_photo_take(struct yk_admin_ctx *c, struct yk_admin_row *set);
+
 /* "YYYY-MM-DD HH:MM" (or with a T), Shanghai time, to UTC. */
 bool yk_admin_parse_time(const char *v, int64_t *out);
 

@@ -63,6 +63,8 @@ const char yk_admin_css[] =
     "input,select,textarea{width:100%;font:inherit;padding:.5rem .6rem;border:1px solid #aaa;"
     "border-radius:6px;background:#fff;min-height:2.6rem}"
     "textarea{min-height:5.5rem}"
+    "input[type=checkbox],input[type=radio]{width:1.4rem;height:1.4rem;min-height:0;padding:0;"
+    "margin:0 .5rem 0 0;vertical-align:middle;accent-color:#8c1d18}"
     "input:focus,select:focus,textarea:focus{outline:3px solid #f0b429;border-color:#8c1d18}"
     ".bad input,.bad select,.bad textarea{border:2px solid #b3261e;background:#fff5f4}"
     ".msg{color:#b3261e;font-size:.9rem;margin:.25rem 0 0}"

@@ -6,6 +6,15 @@
 
 #include <string.h>
 
+/* The smallest side of a key: a line of its font inside the button's inset (a small one when
+ * tight), and a touch target. */
+static int key_min(struct yk_kiosk *k, enum yk_font f, bool tight)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    int kmin = yk_ui_line_height(&k->ui, f) + (tight ? t->gap / 2 : 2 * t->gap);
+    return kmin < t->touch_min ? t->touch_min : kmin;
+}
+
 /* Lays n keys out over r as a grid as large as fits (at most twice as wide as high), with
  * at least min_cols columns, or exactly -min_cols when it is negative (a phone's 3×4 pad).
  * Returns false when even the smallest targets do not fit (the caller then scrolls). */
@@ -15,10 +24,7 @@ static bool pad_grid(struct yk_kiosk *k, struct yk_rect r, int n, int min_cols, 
     const struct yk_theme *t = &k->ui.theme;
     int gap = n > 12 ? t->gap / 2 : t->gap; /* a full keyboard packs closer */
     int best = -1;
-    /* A key holds a line of its font inside the button's inset, and is a touch target. */
-    int kmin = yk_ui_line_height(&k->ui, f) + (tight ? t->gap / 2 : 2 * t->gap);
-    if (kmin < t->touch_min)
-        kmin = t->touch_min;
+    int kmin = key_min(k, f, tight);
     for (int rows = 1; rows <= n; rows++) {
         int c = (n + rows - 1) / rows;
         if (min_cols < 0 && c != -min_cols)
@@ -61,8 +67,7 @@ void yk_keypad_build(struct yk_kiosk *k, struct yk_rect r, const struct yk_keypa
     }
     int y0 = r.y;
     if (scroll) {
-        int kmin = yk_ui_line_height(ui, f) + 2 * t->gap;
-        kh = kmin < t->touch_min ? t->touch_min : kmin;
+        kh = key_min(k, f, p->tight);
         cols = min_cols < 0 ? -min_cols : (r.w + g) / (kh + g);
         if (cols < 1)
             cols = 1;
@@ -100,12 +105,22 @@ void yk_keypad_build(struct yk_kiosk *k, struct yk_rect r, const struct yk_keypa
         } else if (strcmp(keys[i], "del") == 0) {
             ks.icon = YK_ICON_BACKSPACE;
             label = "";
+        } else if (strcmp(keys[i], "space") == 0 &&
+                   (yk_ui_text_width(ui, label, ks.font) > kw - 2 * t->gap ||
+                    yk_ui_line_height(ui, ks.font) > kh - 2 * t->gap)) {
+            ks.icon = YK_ICON_SPACE; /* no room for the word: the space bar's mark */
+            label = "";
         }
-        yk_ui_button(ui, id, b, label, &ks, p->enabled);
+        const char *word = label; /* what the tree says: the words of a key drawn as a mark */
         if (strcmp(keys[i], "del") == 0)
-            yk_ui_set_text(ui, id, p->del_text);
-        else if (!*label)
-            yk_ui_set_text(ui, id, p->clear_text);
+            word = p->del_text;
+        else if (strcmp(keys[i], "clear") == 0)
+            word = p->clear_text;
+        else if (strcmp(keys[i], "space") == 0)
+            word = p->labels ? p->labels[i] : keys[i];
+        yk_ui_button(ui, id, b, label, &ks, p->enabled);
+        if (!*label)
+            yk_ui_set_text(ui, id, word);
         if (p->primary)
             yk_ui_mark_primary(ui, id);
     }
@@ -128,29 +143,29 @@ void yk_keypad_latin_labels(const char *labels[30], const char *space_word)
         labels[i] = strcmp(yk_keypad_latin[i], "space") == 0 ? space_word : yk_keypad_latin[i];
 }
 
-const char *const *yk_keypad_crockford(void)
+const char *const *yk_keypad_crockford(bool clear)
 {
     /* Each symbol of the one alphabet (core/base32.h) as a label of its own; the UI runs
      * on one thread, so filling them on first use needs no lock. */
     static char syms[32][2];
-    static const char *keys[33];
+    static const char *keys[33], *with_clear[34];
     if (!keys[0]) {
         for (int i = 0; i < 32; i++) {
             syms[i][0] = yk_base32_alphabet[i];
-            keys[i] = syms[i];
+            keys[i] = with_clear[i] = syms[i];
         }
         keys[32] = "del";
+        with_clear[32] = "clear";
+        with_clear[33] = "del";
     }
-    return keys;
+    return clear ? with_clear : keys;
 }
 
-int yk_keypad_min_h(struct yk_kiosk *k, int w, int n, int min_cols, enum yk_font f)
+int yk_keypad_min_h(struct yk_kiosk *k, int w, int n, int min_cols, enum yk_font f, bool tight)
 {
     const struct yk_theme *t = &k->ui.theme;
     int g = n > 12 ? t->gap / 2 : t->gap;
-    int kmin = yk_ui_line_height(&k->ui, f) + 2 * t->gap;
-    if (kmin < t->touch_min)
-        kmin = t->touch_min;
+    int kmin = key_min(k, f, tight);
     int cols = min_cols < 0 ? -min_cols : (w + g) / (kmin + g);
     if (cols < min_cols)
         cols = min_cols;

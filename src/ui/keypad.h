@@ -4,8 +4,9 @@
 /* The on-screen key pads: a grid of keys as large as the area allows, each a whole touch
  * target, scrolling only where even the smallest keys do not fit. Volunteer mode's PIN,
  * phone, ticket-code and setup-code pads and the sign-up's Latin-name keyboard use it. A
- * key "del" is drawn as ⌫ and "clear" as its word (✕ where the word does not fit); their
- * words stay in the widget tree. A label wider than its key is set in a smaller font. */
+ * key "del" is drawn as ⌫, "clear" as its word (✕ where the word does not fit) and "space"
+ * as its label (the space bar's mark where that does not fit); their words stay in the
+ * widget tree. A label wider than its key is set in a smaller font. */
 
 #include <stdbool.h>
 
@@ -36,15 +37,17 @@ extern const char *const yk_keypad_digits[12];
 extern const char *const yk_keypad_latin[30];
 void yk_keypad_latin_labels(const char *labels[30], const char *space_word);
 
-/* The 32 Crockford base32 symbols (core/base32.h's alphabet) and del (33 keys, with
- * min_cols 4): ticket short codes and the hub's setup code. Static storage. */
-const char *const *yk_keypad_crockford(void);
+/* The 32 Crockford base32 symbols (core/base32.h's alphabet), then "clear" when clear, then
+ * del (33 or 34 keys, with min_cols 4): ticket short codes and the hub's setup code. Static
+ * storage. */
+const char *const *yk_keypad_crockford(bool clear);
 
 /* Lays the keys of p out over r and adds them as buttons. */
 void yk_keypad_build(struct yk_kiosk *k, struct yk_rect r, const struct yk_keypad *p);
 
 /* The height a pad of n keys needs at its smallest whole size at width w (below it, the
- * pad scrolls): for callers that decide whether their whole view scrolls. */
-int yk_keypad_min_h(struct yk_kiosk *k, int w, int n, int min_cols, enum yk_font f);
+ * pad scrolls), with the small inset when tight: for callers that decide whether their
+ * whole view scrolls. */
+int yk_keypad_min_h(struct yk_kiosk *k, int w, int n, int min_cols, enum yk_font f, bool tight);
 
 #endif

@@ -50,23 +50,29 @@ static char *dup_or_null(const char *s)
     return s ? strdup(s) : NULL;
 }
 
-/* Loads site's photo into out when its bytes are there and an image. */
-static bool load(struct yk_kiosk *k, const struct yk_site *site, struct yk_photo *out)
+/* Loads the image hash into out, named name (its alt text and caption) and belonging to
+ * site_id ("" for an event's own), when its bytes are there and an image. */
+static bool load_hash(struct yk_kiosk *k, const char *hash, const char *site_id,
+                      const struct yk_bitext *name, struct yk_photo *out)
 {
-    if (!site->photo_hash || !*site->photo_hash ||
-        yk_store_get_media(k->p.db, site->photo_hash, &out->media) != YK_STORE_OK)
+    if (!hash || !*hash || yk_store_get_media(k->p.db, hash, &out->media) != YK_STORE_OK)
         return false;
     if (!yk_photo_image_size(out->media.bytes, out->media.size, &out->w, &out->h)) {
         yk_store_media_clear(&out->media);
         return false;
     }
-    snprintf(out->site_id, sizeof out->site_id, "%s", site->id);
-    out->name.zh = dup_or_null(site->name.zh);
-    out->name.en = dup_or_null(site->name.en);
+    snprintf(out->site_id, sizeof out->site_id, "%s", site_id);
+    out->name.zh = dup_or_null(name->zh);
+    out->name.en = dup_or_null(name->en);
     out->ok = out->name.zh != NULL;
     if (!out->ok)
         yk_photo_clear(out);
     return out->ok;
+}
+
+static bool load(struct yk_kiosk *k, const struct yk_site *site, struct yk_photo *out)
+{
+    return load_hash(k, site->photo_hash, site->id, &site->name, out);
 }
 
 static bool all_sites(struct yk_kiosk *k, struct yk_site_list *sites)
@@ -160,4 +166,12 @@ void yk_photo_card(struct yk_kiosk *k, const char *id, struct yk_rect r, const s
         yk_ui_text(ui, yk_ui_fmt(ui, "%s.kicker", id), in, kicker, YK_FONT_SMALL, t->ink_soft,
                    YK_ALIGN_LEFT, false);
     yk_ui_set_text(ui, id, kicker ? yk_ui_fmt(ui, "%s %s", name, kicker) : name);
+}
+
+bool yk_photo_of_event(struct yk_kiosk *k, const struct yk_event *e, struct yk_photo *out)
+{
+    memset(out, 0, sizeof *out);
+    if (k->p.db && load_hash(k, e->photo_hash, "", &e->title, out))
+        return true;
+    return yk_photo_of_place(k, e->place.zh, out);
 }

@@ -8,15 +8,17 @@
 #include "ui/kiosk.h"
 #include "ui/ui.h"
 
-/* Teaching sites' photos on screens with room for them (home on large screens, a site's
- * page): which photo to show, its shape, and a tappable photo card. The sample content has
- * no photos (db/README.md); they come from the hub (sites.photo_hash, media). */
+/* Teaching sites' and events' photos on screens with room for them (home on large screens, a
+ * site's page, an event's page): which photo to show, its shape, and a tappable photo card.
+ * The sample content has no photos (db/README.md); they come from the hub (sites.photo_hash,
+ * events.photo_hash, media). */
 
-/* A site's photo held by a screen's state (it owns the bytes until yk_photo_clear). */
+/* A site's (or an event's) photo held by a screen's state (it owns the bytes until
+ * yk_photo_clear). */
 struct yk_photo {
     struct yk_media media;
-    char site_id[64];
-    struct yk_bitext name; /* the site's name (owned) */
+    char site_id[64];      /* "" for an event's own photo */
+    struct yk_bitext name; /* the site's name, or the event's title (owned) */
     int w, h;              /* pixel size from the image's header */
     bool ok;
 };
@@ -34,6 +36,12 @@ bool yk_photo_of_day(struct yk_kiosk *k, struct yk_photo *out);
  * name, e.g. "世博会博物馆2号馆"), when that site has a readable one. Returns false (and
  * leaves *out cleared) otherwise. Free with yk_photo_clear. */
 bool yk_photo_of_place(struct yk_kiosk *k, const char *place_zh, struct yk_photo *out);
+
+/* Loads the photo an event's page shows: its own (events.photo_hash, named by its title,
+ * site_id "") when the bytes are here and an image, else that of the site its place names
+ * (yk_photo_of_place). Returns false (and leaves *out cleared) when neither. Free with
+ * yk_photo_clear. */
+bool yk_photo_of_event(struct yk_kiosk *k, const struct yk_event *e, struct yk_photo *out);
 
 /* Frees the photo's bytes and name and zeroes it. Safe on a zeroed one. */
 void yk_photo_clear(struct yk_photo *p);

@@ -573,8 +573,10 @@ void yk_ui_image(struct yk_ui *ui, const char *id, struct yk_rect r, const char 
         }
     }
     struct yk_widget *w = add_widget(ui, id, YK_ROLE_IMAGE, r);
-    if (w)
+    if (w) {
         w->text = yk_ui_strdup(ui, alt);
+        w->data = yk_ui_strdup(ui, hash); /* the tree says which image it is */
+    }
 }
 
 bool yk_ui_tile_fits_icon(struct yk_ui *ui, struct yk_rect r, const char *label, enum yk_font f,
@@ -756,6 +758,19 @@ struct yk_scroll_state *yk_ui_scroll_at(struct yk_ui *ui, int x, int y)
     return best;
 }
 
+struct yk_ui_mark yk_ui_mark(const struct yk_ui *ui)
+{
+    return (struct yk_ui_mark){ui->n_widgets, ui->n_cmds, ui->clip_depth, ui->scroll_depth};
+}
+
+void yk_ui_undo(struct yk_ui *ui, struct yk_ui_mark m)
+{
+    assert(m.clip_depth == ui->clip_depth && m.scroll_depth == ui->scroll_depth);
+    assert(m.widgets <= ui->n_widgets && m.cmds <= ui->n_cmds);
+    ui->n_widgets = m.widgets;
+    ui->n_cmds = m.cmds;
+}
+
 void yk_ui_modal(struct yk_ui *ui)
 {
     for (size_t i = 0; i < ui->n_widgets; i++)
@@ -857,7 +872,7 @@ void yk_ui_write_tree(const struct yk_ui *ui, void *fp)
             fputs(",\"primary\":true", f);
         if (w->icon)
             fprintf(f, ",\"icon\":\"%s\"", w->icon);
-        if (w->role == YK_ROLE_QR) {
+        if (w->role == YK_ROLE_QR || (w->role == YK_ROLE_IMAGE && w->data)) {
             fputs(",\"data\":", f);
             json_str(f, w->data);
         }

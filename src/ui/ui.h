@@ -86,7 +86,7 @@ struct yk_widget {
     struct yk_rect r;   /* its box */
     struct yk_rect vis; /* the part of the box that is on screen */
     const char *text;   /* visible text ("" if none) */
-    const char *data;   /* QR: what it encodes */
+    const char *data;   /* QR: what it encodes; IMAGE: the image's hash */
     bool enabled;
     bool clipped; /* its text does not fit its box */
     bool tappable;
@@ -239,6 +239,16 @@ void yk_ui_scroll_end(struct yk_ui *ui, int content_bottom);
 
 /* The root widget of a screen (role screen, the whole display); add it first. */
 void yk_ui_screen_widget(struct yk_ui *ui, const char *id);
+
+/* A point in the build to go back to (a layout tried and set aside): yk_ui_undo drops every
+ * widget and draw command added after yk_ui_mark. The scroll regions and clips opened after
+ * the mark must be closed before the undo. */
+struct yk_ui_mark {
+    size_t widgets, cmds;
+    int clip_depth, scroll_depth;
+};
+struct yk_ui_mark yk_ui_mark(const struct yk_ui *ui);
+void yk_ui_undo(struct yk_ui *ui, struct yk_ui_mark m);
 
 /* Starts a modal layer: every widget added so far is covered (no longer visible in the
  * tree, not hit by taps). */

@@ -185,6 +185,58 @@ static inline size_t admin_hub_stop(char *log, size_t n)
     return len;
 }
 
+/* A multipart POST of path as s (the browser's way with a file input): the CSRF token, then
+ * fields (name, value, ..., NULL), then a file part "photo" of len bytes declared as type
+ * (none when photo is NULL). */
+static inline struct ans mime_post(const struct session *s, const char *path,
+                                   const char *const *fields, const void *photo, size_t len,
+                                   const char *type)
+{
+    struct ans a = {0};
+    a.body = calloc(1, 1);
+    CURL *c = curl_easy_init();
+    char url[512];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d%s", h.port, path);
+    curl_mime *m = curl_mime_init(c);
+    curl_mimepart *p = curl_mime_addpart(m);
+    curl_mime_name(p, "csrf");
+    curl_mime_data(p, s->csrf, CURL_ZERO_TERMINATED);
+    for (int i = 0; fields && fields[i] && fields[i + 1]; i += 2) {
+        p = curl_mime_addpart(m);
+        curl_mime_name(p, fields[i]);
+        curl_mime_data(p, fields[i + 1], CURL_ZERO_TERMINATED);
+    }
+    if (photo) {
+        p = curl_mime_addpart(m);
+        curl_mime_name(p, "photo");
+        curl_mime_filename(p, "photo.png");
+        curl_mime_type(p, type);
+        curl_mime_data(p, photo, len);
+    }
+    curl_easy_setopt(c, CURLOPT_URL, url);
+    curl_easy_setopt(c, CURLOPT_NOPROXY, "*");
+    curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
+    curl_easy_setopt(c, CURLOPT_COOKIE, s->cookie);
+    curl_easy_setopt(c, CURLOPT_MIMEPOST, m);
+    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, admin_on_header);
+    curl_easy_setopt(c, CURLOPT_HEADERDATA, &a);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, admin_on_body);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &a);
+    if (curl_easy_perform(c) == CURLE_OK)
+        curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &a.status);
+    curl_mime_free(m);
+    curl_easy_cleanup(c);
+    return a;
+}
+
+/* A tiny valid PNG (1 x 1). */
+static const unsigned char PNG[] = {
+    0x89, 'P',  'N',  'G',  0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 'I',  'H',
+    'D',  'R',  0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00,
+    0x00, 0x1f, 0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0a, 'I',  'D',  'A',  'T',  0x78,
+    0x9c, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0d, 0x0a, 0x2d, 0xb4, 0x00,
+    0x00, 0x00, 0x00, 'I',  'E',  'N',  'D',  0xae, 0x42, 0x60, 0x82};
+
 struct kiosk {
     char id[32], token[65];
 };

@@ -3,7 +3,8 @@ driven by python3-selenium), with the real hub and a headless kiosk that syncs:
 
   the first admin (made with `yikong-hub user-add`, password on stdin) signs in, adds a staff
   account and a kiosk (its setup code shown once); staff sign in, publish an event; the kiosk
-  enrols with the code, syncs, and its events screen shows the event; a person signs up on the
+  enrols with the code, syncs, and its events screen shows the event (with the photo staff
+  uploaded, after a refused file that is not an image); a person signs up on the
   kiosk, the kiosk syncs, and the sign-up shows in the admin with the phone masked (the full
   number only on the event's call list: the hub runs with --phone-days 30) and in the
   CSV export and on the printable sign-in sheet; staff cancel the sign-up and the kiosk has
@@ -16,6 +17,7 @@ SKIP) only when chromium or chromedriver is missing.
 import csv
 import hashlib
 import io
+import json
 import os
 import shutil
 import signal
@@ -261,6 +263,27 @@ def main():
         fill("max_party", "2")
         fill("seat_block", "4")
         fill("summary_zh", "一起读《城市的滨江》。<script>alert(1)</script>")
+        # Its photo: first a file that is not an image (refused, nothing saved, the fields
+        # kept), then a real one.
+        bad_path = os.path.join(tmp, "notes.png")
+        with open(bad_path, "wb") as f:
+            f.write(b"<html>not a picture</html>")
+        drv.find_element(By.ID, "photo").send_keys(bad_path)
+        submit("save")
+        check("PNG, JPEG or WebP" in drv.find_element(By.ID, "form-error").text,
+              "a file that is not an image is refused with the reason")
+        check(drv.find_element(By.ID, "capacity").get_attribute("value") == "10",
+              "the refused form keeps what was typed")
+        con = sqlite3.connect(db)
+        check(con.execute("SELECT count(*) FROM events WHERE title_zh = ?", (TITLE,)).fetchone()[0]
+              == 0, "nothing saved with a refused photo")
+        con.close()
+        shot("event-photo-refused")
+        ev_photo = png(240, 160, (40, 90, 160))
+        ev_photo_path = os.path.join(tmp, "reading.png")
+        with open(ev_photo_path, "wb") as f:
+            f.write(ev_photo)
+        drv.find_element(By.ID, "photo").send_keys(ev_photo_path)
         submit("save")
         check(drv.current_url.endswith("/admin/events?done=1"), "event saved")
         check(TITLE in drv.find_element(By.ID, "events").text, "event listed, markup as text")
@@ -269,6 +292,9 @@ def main():
         eid = con.execute("SELECT id FROM events WHERE title_zh = ?", (TITLE,)).fetchone()[0]
         con.close()
         drv.get(base + "/admin/events/%s/edit" % eid)
+        check(drv.execute_script("return document.getElementById('photo-now').naturalWidth") == 240,
+              "the event's photo shows in its form")
+        check(len(drv.find_elements(By.ID, "photo-remove")) == 1, "the photo can be removed")
         shot("event-edit")
         drv.get(base + "/admin/events/%s/preview" % eid)
         check("我要报名" in drv.find_element(By.ID, "preview-zh").text and
@@ -283,9 +309,8 @@ def main():
         with open(conf, "w") as f:
             f.write("hub_url = %s\nsetup_code = %s\n" % (base, code))
 
-        def kiosk(script, name):
-            out = os.path.join(SHOTS, name)
-            r = subprocess.run([KIOSK, "--headless", "--size", "800x480", "--now", KIOSK_NOW,
+        def kiosk(script, name, size="800x480"):
+            r = subprocess.run([KIOSK, "--headless", "--size", size, "--now", KIOSK_NOW,
                                 "--config", conf, "--data-dir", kdir, "--script", "-"],
                                input=script.replace("@OUT@", SHOTS).encode(),
                                capture_output=True, timeout=120,
@@ -310,6 +335,30 @@ def main():
             con.close()
             check(site == (1200, sha), "the kiosk has the site's place and photo: %r" % (site,))
             check(media is not None and bytes(media[0]) == photo, "the kiosk has the photo")
+            ev_sha = hashlib.sha256(ev_photo).hexdigest()
+            con = sqlite3.connect(kdb[0])
+            got = con.execute("SELECT photo_hash FROM events WHERE id = ?", (eid,)).fetchone()
+            media = con.execute("SELECT bytes FROM media WHERE hash = ?", (ev_sha,)).fetchone()
+            con.close()
+            check(got == (ev_sha,), "the kiosk has the event's photo hash: %r" % (got,))
+            check(media is not None and bytes(media[0]) == ev_photo, "the kiosk has its bytes")
+            # A large screen shows it on the event's page (its own: the place names no site),
+            # the sign-up whole in view; the 7" panel keeps its room for the sign-up.
+            for size in ("1920x1080", "1080x1920"):
+                kiosk("tap home.events\nswipe-until events.item.%s events.list\n"
+                      "tap events.item.%s\nexpect-id event.photo\nexpect-id event.signup\n"
+                      "check-choices\ntree @OUT@/kiosk-event-photo-%s.json\n"
+                      "shot @OUT@/kiosk-event-photo-%s.png\n" % (eid, eid, size, size),
+                      "kiosk-event-photo", size)
+                tree = os.path.join(SHOTS, "kiosk-event-photo-%s.json" % size)
+                shown = [json.loads(l) for l in open(tree, encoding="utf-8")
+                         if '"event.photo"' in l] if os.path.exists(tree) else []
+                check(len(shown) == 1 and shown[0].get("data") == ev_sha,
+                      "the %s kiosk shows the event's own photo: %r" % (size, shown))
+            kiosk("tap home.events\nswipe-until events.item.%s events.list\n"
+                  "tap events.item.%s\ntap nav.elder\nexpect-id event.signup\ncheck-choices\n"
+                  "shot @OUT@/kiosk-event-elder.png\ntap nav.elder\n" % (eid, eid),
+                  "kiosk-event-elder")
 
         # Someone signs up on the kiosk (from its offline seats), and the kiosk syncs.
         keys = "".join("tap signup.key.%s\n" % d for d in "13812345678")

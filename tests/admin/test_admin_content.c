@@ -11,53 +11,14 @@
 
 #define WALKIN_KIND "visit"
 
-static const unsigned char PNG[] = {
-    0x89, 'P',  'N',  'G',  0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 'I',  'H',
-    'D',  'R',  0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00,
-    0x00, 0x1f, 0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0a, 'I',  'D',  'A',  'T',  0x78,
-    0x9c, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0d, 0x0a, 0x2d, 0xb4, 0x00,
-    0x00, 0x00, 0x00, 'I',  'E',  'N',  'D',  0xae, 0x42, 0x60, 0x82};
-
-/* A multipart POST of the site form: csrf, name, river place and a photo (bytes, or none). */
+/* A multipart POST of the site form: name, river place and a photo (bytes, or none). */
 static struct ans site_post(const struct session *s, const char *site, const char *pos,
                             const void *photo, size_t len, const char *type)
 {
-    struct ans a = {0};
-    a.body = calloc(1, 1);
-    CURL *c = curl_easy_init();
-    char url[256];
-    snprintf(url, sizeof url, "http://127.0.0.1:%d/admin/content/sites/%s/edit", h.port, site);
-    curl_mime *m = curl_mime_init(c);
-    curl_mimepart *p = curl_mime_addpart(m);
-    curl_mime_name(p, "csrf");
-    curl_mime_data(p, s->csrf, CURL_ZERO_TERMINATED);
-    p = curl_mime_addpart(m);
-    curl_mime_name(p, "name_zh");
-    curl_mime_data(p, "卢浦大桥", CURL_ZERO_TERMINATED);
-    p = curl_mime_addpart(m);
-    curl_mime_name(p, "river_pos_m");
-    curl_mime_data(p, pos, CURL_ZERO_TERMINATED);
-    if (photo) {
-        p = curl_mime_addpart(m);
-        curl_mime_name(p, "photo");
-        curl_mime_filename(p, "bridge.png");
-        curl_mime_type(p, type);
-        curl_mime_data(p, photo, len);
-    }
-    curl_easy_setopt(c, CURLOPT_URL, url);
-    curl_easy_setopt(c, CURLOPT_NOPROXY, "*");
-    curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
-    curl_easy_setopt(c, CURLOPT_COOKIE, s->cookie);
-    curl_easy_setopt(c, CURLOPT_MIMEPOST, m);
-    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, admin_on_header);
-    curl_easy_setopt(c, CURLOPT_HEADERDATA, &a);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, admin_on_body);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &a);
-    if (curl_easy_perform(c) == CURLE_OK)
-        curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &a.status);
-    curl_mime_free(m);
-    curl_easy_cleanup(c);
-    return a;
+    char path[256];
+    snprintf(path, sizeof path, "/admin/content/sites/%s/edit", site);
+    const char *const fields[] = {"name_zh", "卢浦大桥", "river_pos_m", pos, NULL};
+    return mime_post(s, path, fields, photo, len, type);
 }
 
 static void sites(const struct session *adm)

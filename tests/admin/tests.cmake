@@ -37,3 +37,10 @@ set_tests_properties(admin_browser PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77
 include(${CMAKE_SOURCE_DIR}/tests/fuzz/tests.cmake)
 yk_fuzz_target(fuzz_admin_form ${CMAKE_CURRENT_LIST_DIR}/fuzz_admin_form.c
                ${CMAKE_SOURCE_DIR}/tests/fuzz/corpus/admin_form yk_hub)
+
+# An event's own photo: the form's upload and its refusals, and a kiosk's sync bringing it
+# (and its removal).
+yk_test(admin_event_photo SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_admin_event_photo.c
+        LIBS yk_app yk_hub PkgConfig::CURL)
+add_dependencies(admin_event_photo yikong-hub)
+set_tests_properties(admin_event_photo PROPERTIES TIMEOUT 180)

@@ -13,8 +13,9 @@
  *
  * keeps the sample content and gives each of its teaching sites a drawn picture (a river at
  * dusk under a steel arch, or the far bank's skyline): stand-ins for the photos the hub sends,
- * to see and show the screens that use photos, and an event at the World Expo Museum
- * ("测试活动"). The sample itself has no photos (db/README.md).
+ * to see and show the screens that use photos, an event at the World Expo Museum
+ * ("测试活动": its page shows the site's picture) and one on the riverside path with a picture
+ * of its own (events.photo_hash). The sample itself has no photos (db/README.md).
  * Prints nothing; exits non-zero on any error. */
 #include "core/db.h"
 
@@ -224,6 +225,30 @@ int main(int argc, char **argv)
                        "('test-at-expo-museum', 'experience', '测试活动：世博会博物馆导览', "
                        "'Test event: a guided visit', '世博会博物馆', 'World Expo Museum', "
                        "1796450400, 1796457600, 20, 2, 20)"))
+            return fail("event", &db);
+        /* An event with a picture of its own, at a place that names no site: its page shows
+         * that picture. */
+        unsigned char *png;
+        size_t len;
+        char hex[65];
+        if (!make_scene(7, false, &png, &len))
+            return fail("picture", &db);
+        bool ok = add_media(&db, png, len, hex);
+        free(png);
+        sqlite3_stmt *ev =
+            ok ? yk_db_prepare(&db, "INSERT INTO events (id, kind, title_zh, title_en, place_zh, "
+                                    "place_en, starts_utc, ends_utc, capacity, max_party, "
+                                    "seats_held, photo_hash) VALUES ('test-own-photo', 'charity', "
+                                    "'测试活动：滨江健步走', 'Test event: a riverside walk', "
+                                    "'滨江步道', 'The riverside path', 1796450400, 1796457600, "
+                                    "30, 2, 30, ?1)")
+               : NULL;
+        if (!ev)
+            return fail("event", &db);
+        sqlite3_bind_text(ev, 1, hex, -1, SQLITE_TRANSIENT);
+        int rc = sqlite3_step(ev);
+        sqlite3_finalize(ev);
+        if (rc != SQLITE_DONE)
             return fail("event", &db);
         if (!yk_db_commit(&db))
             return fail("commit", &db);

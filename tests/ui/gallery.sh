@@ -39,8 +39,9 @@ steps=(
     "20-mine-found|My sign-ups: found 我的报名：查到的报名"
     "11-pin|Volunteer mode: PIN 志愿者：PIN"
     "12-checkin|Volunteer check-in 志愿者签到"
-    "12a-code|Check-in by code 按签到码签到"
-    "12b-phone|Check-in by phone 按手机号签到"
+    "12a-code|Check-in by ticket code 按入场码签到"
+    "12b-phone|Check-in by phone 按手机尾号签到"
+    "12c-phone-found|Check-in by phone: the person found 按尾号找到的报名"
 )
 variants=("zh_elder|中文，长者模式 Chinese, elder mode" "en_elder|English, elder mode 英文，长者模式"
     "zh_standard|中文，标准模式 Chinese, standard mode")

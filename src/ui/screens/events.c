@@ -21,8 +21,10 @@
  *   event.signup           the sign-up button: present when the event takes sign-ups,
  *                          enabled while sign-up is open; opens the sign-up screen
  *   event.qr               the event's link as a QR code (when it has one)
- *   event.photo            on a large screen, the photo of the teaching site the event's
- *                          place names (ui/photo.c), under the sign-up button or at the end
+ *   event.photo            on a large screen (15 cm tall or more), the event's own photo
+ *                          (events.photo_hash), else that of the teaching site its place
+ *                          names (ui/photo.c), under the sign-up button or at the end; never
+ *                          on a smaller one, where it would push the sign-up out of view
  *   event.missing          the event is no longer in the database
  *
  * Time: the list holds the events that have not ended at the clock's now. Both screens
@@ -569,7 +571,7 @@ const struct yk_screen_def yk_screen_events = {
 struct detail_state {
     struct yk_event ev;
     bool found;
-    struct yk_photo photo; /* of the teaching site the event's place names, if any */
+    struct yk_photo photo; /* its own, else the teaching site's its place names, if any */
     struct yk_block_list blocks;
     long long loaded_at, expiry;
 };
@@ -610,7 +612,7 @@ static void detail_enter(struct yk_kiosk *k)
     k->state[YK_SCREEN_EVENT] = s;
     detail_load(k, s);
     if (s->found)
-        yk_photo_of_place(k, s->ev.place.zh, &s->photo);
+        yk_photo_of_event(k, &s->ev, &s->photo);
 }
 
 static const char *detail_title(struct yk_kiosk *k)
@@ -619,7 +621,8 @@ static const char *detail_title(struct yk_kiosk *k)
     return s && s->found ? PICK(s->ev.title) : tr(k, "home.events");
 }
 
-/* The site's photo in the top left of box, its shape kept; returns the height used. */
+/* The event's (or its site's) photo in the top left of box, its shape kept; returns the height
+ * used. */
 static int event_photo(struct yk_kiosk *k, struct detail_state *s, struct yk_rect box)
 {
     const struct yk_photo *p = &s->photo;
@@ -677,8 +680,8 @@ static void detail_build(struct yk_kiosk *k, struct yk_rect area)
     yk_doc_field(&d, "event.block", tr(k, "event.block"), block_name(k, &s->blocks, e->block_id));
     yk_doc_field(&d, "event.kind", tr(k, "event.kind"), tr(k, kind_key(e->kind)));
     yk_doc_text(&d, "event.summary", PICK(e->summary), false);
-    /* A large screen: the photo of the teaching site where it takes place, under the
-     * sign-up button in the aside, else at the end of the page (two fifths of its height). */
+    /* A large screen: its photo (its own, else the teaching site's where it takes place), under
+     * the sign-up button in the aside, else at the end of the page (two fifths of its height). */
     bool photo = s->photo.ok && (float)d.view.h >= 150.0f * t->px_per_mm;
     if (photo && d.aside.w <= 0) {
         yk_doc_space(&d, t->gap);

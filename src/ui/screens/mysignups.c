@@ -1,5 +1,6 @@
-/* 我的报名 / My sign-ups: a person types the mobile number they signed up with (a phone's pad,
- * the sign-up's own wording of what is wrong with a number), sees their sign-ups at this kiosk,
+/* 我的报名 / My sign-ups: a person types the mobile number they signed up with (the sign-up's
+ * own number step, signup_phone.c: a phone's pad, 境外号码 for a number from abroad, the same
+ * wording of what is wrong with a number), sees their sign-ups at this kiosk,
  * and for each one shows the ticket again (the sign-up screen's ticket: the same QR and 入场码)
  * or cancels it after a confirm step (core/signup_mine.c: the rules and the cancel; the seats
  * are free at once and every screen showing them loads them again; the hub learns it with the
@@ -18,7 +19,7 @@
  *
  * Widget ids: mine.step (the step's heading), mine.phone (the number as typed), mine.note
  * (only this kiosk's sign-ups), mine.error, mine.key.0 … mine.key.9, mine.key.clear,
- * mine.key.del, mine.find, mine.item.<n> (a sign-up of the list), mine.more, mine.retype
+ * mine.key.del, mine.phone.abroad (境外号码: a number from abroad), mine.find, mine.item.<n> (a sign-up of the list), mine.more, mine.retype
  * (another number), mine.empty, mine.empty.why, mine.d (one sign-up: mine.d.event, .time,
  * .place, .who, .party, .status, .status.b), mine.why (why it cannot be cancelled),
  * mine.ticket, mine.cancel, mine.keep (do not cancel), mine.confirm, mine.done. */
@@ -30,7 +31,6 @@
 #include "core/signup_mine.h"
 #include "core/store.h"
 #include "core/sync.h"
-#include "ui/keypad.h"
 #include "ui/page.h"
 #include "ui/screens/signup_internal.h"
 
@@ -52,8 +52,8 @@ struct mine_item {
 
 struct mine_state {
     enum mine_step step;
-    char phone[YK_PHONE_LEN + 2]; /* one extra so "too long" can be explained */
-    const char *error;            /* catalog key of the message under the number */
+    struct yk_phone_entry phone; /* the number (mainland or from abroad) and what is wrong */
+    const char *error;           /* catalog key of the lookup's own message (wait, error) */
     int wait_s;                   /* for mine.e.wait: how long the guard makes one wait */
     struct mine_item items[YK_SIGNUP_MINE_MAX];
     int n, sel, page;
@@ -87,7 +87,8 @@ static bool load(struct yk_kiosk *k, struct mine_state *s)
     if (!k->p.db)
         return false;
     struct yk_signup_mine m[YK_SIGNUP_MINE_MAX];
-    int n = yk_signup_mine_list(k->p.db, s->phone, yk_kiosk_now_utc_s(k), m, YK_SIGNUP_MINE_MAX);
+    int n = yk_signup_mine_list(k->p.db, s->phone.typed, yk_kiosk_now_utc_s(k), m,
+                                YK_SIGNUP_MINE_MAX);
     if (n < 0)
         return false;
     for (int i = 0; i < n; i++) {
@@ -197,7 +198,7 @@ static const char *why_key(enum yk_mine_rc rc)
 static const char *masked(struct yk_kiosk *k, const struct mine_state *s)
 {
     char m[YK_PHONE_MASKED_LEN + 1];
-    yk_phone_mask(s->phone, m);
+    yk_phone_mask(s->phone.typed, m);
     return yk_ui_strdup(&k->ui, m);
 }
 
@@ -205,14 +206,7 @@ static const char *masked(struct yk_kiosk *k, const struct mine_state *s)
  * frame). */
 static void heading(struct yk_kiosk *k, struct yk_rect *in, const char *text)
 {
-    struct yk_ui *ui = &k->ui;
-    const struct yk_theme *t = &ui->theme;
-    enum yk_font f = YK_FONT_LARGE;
-    if (yk_kiosk_compact(k) && yk_ui_text_width(ui, text, f) > in->w)
-        f = YK_FONT_BODY;
-    int h = yk_ui_text_height(ui, text, f, in->w);
-    yk_ui_text(ui, "mine.step", yk_cut_top(in, h), text, f, t->ink, YK_ALIGN_LEFT, false);
-    yk_cut_top(in, t->gap);
+    *in = yk_signup_ui_heading_as(k, *in, "mine.step", text);
 }
 
 /* The width a bottom-row button needs for its words. */
@@ -263,87 +257,28 @@ static void doc_begin(struct yk_kiosk *k, struct yk_doc *d, const char *id, stru
 
 /* ---------------------------------------------------------------- steps */
 
+static void phone_actions(struct yk_kiosk *k, struct yk_rect *left, bool typed)
+{
+    (void)typed; /* 查找 says what is missing rather than waiting disabled */
+    struct yk_rect row = bottom_row(k, left);
+    action(k, &row, "mine.find", tr(k, "mine.find"), true, false);
+}
+
+/* The number: the sign-up's own number step (境外号码 too), with 查找. */
 static void build_phone(struct yk_kiosk *k, struct yk_rect area)
 {
-    struct yk_ui *ui = &k->ui;
-    const struct yk_theme *t = &ui->theme;
     struct mine_state *s = st(k);
-    /* Wide screens: the question, the number, the message and 查找 on the left, the pad on
-     * the right. Tall screens: all stacked, the pad above 查找, never scrolled: the number's
-     * font and the message give way first. */
-    bool wide = area.w > area.h * 5 / 4;
-    struct yk_rect left = area, pad = area;
-    if (wide) {
-        left = yk_cut_left(&pad, area.w * 48 / 100);
-        yk_cut_left(&pad, t->pad);
-    }
-    struct yk_rect row = bottom_row(k, &left);
-    action(k, &row, "mine.find", tr(k, "mine.find"), true, false);
-    int pad_min = wide ? 0 : yk_keypad_min_h(k, left.w, 12, -3, YK_FONT_SMALL) + t->gap;
-    /* What is wrong with the number, else that only this kiosk's sign-ups are found. */
-    const char *msg = s->error ? yk_ui_fmt(ui, tr(k, s->error), s->wait_s) : tr(k, "mine.note");
-    enum yk_font mf = s->error ? YK_FONT_BODY : YK_FONT_SMALL;
-    const char *ask = tr(k, "mine.phone.ask");
-    enum yk_font af = yk_kiosk_compact(k) && yk_ui_text_width(ui, ask, YK_FONT_LARGE) > left.w
-                          ? YK_FONT_BODY
-                          : YK_FONT_LARGE;
-    int bi = t->gap / 4;
-    int box_min = yk_ui_line_height(ui, YK_FONT_BODY) + 2 * bi + t->gap;
-    int ah = yk_ui_text_height(ui, ask, af, left.w) + t->gap;
-    int mh = yk_ui_text_height(ui, msg, mf, left.w) + t->gap;
-    if (s->error && ah + box_min + mh + pad_min > left.h) {
-        mf = YK_FONT_SMALL;
-        mh = yk_ui_text_height(ui, msg, mf, left.w) + t->gap;
-    }
-    bool show_ask = !s->error || ah + box_min + mh + pad_min <= left.h; /* an error says more */
-    bool show_msg = s->error || ah + box_min + mh + pad_min <= left.h;
-    if (show_ask)
-        yk_ui_text(ui, "mine.step", yk_cut_top(&left, ah - t->gap), ask, af, t->ink, YK_ALIGN_LEFT,
-                   false);
-    if (show_ask)
-        yk_cut_top(&left, t->gap);
-    /* The number as typed, grouped 3-4-4, in the largest font that leaves the rest room. */
-    int rest = pad_min + (show_msg ? mh : 0);
-    char shown[32] = "";
-    size_t n = strlen(s->phone);
-    for (size_t i = 0, o = 0; i < n && o + 2 < sizeof shown; i++) {
-        if (i == 3 || i == 7)
-            shown[o++] = ' ';
-        shown[o++] = s->phone[i];
-        shown[o] = 0;
-    }
-    enum yk_font nf = YK_FONT_HUGE;
-    while (nf > YK_FONT_BODY && (yk_ui_text_width(ui, "138 1234 56789", nf) > left.w - 2 * bi ||
-                                 yk_ui_line_height(ui, nf) + 2 * bi + t->gap + rest > left.h))
-        nf--;
-    struct yk_rect box = yk_cut_top(&left, yk_ui_line_height(ui, nf) + 2 * bi);
-    yk_ui_fill(ui, box, t->card, t->radius);
-    const char *hint = tr(k, "signup.phone.hint");
-    enum yk_font hf = yk_ui_text_width(ui, hint, YK_FONT_BODY) <= box.w - 2 * bi &&
-                              yk_ui_line_height(ui, YK_FONT_BODY) <= box.h - 2 * bi
-                          ? YK_FONT_BODY
-                          : YK_FONT_SMALL;
-    yk_ui_text(ui, "mine.phone", yk_inset(box, bi), n ? shown : hint, n ? nf : hf,
-               n ? t->ink : t->ink_soft, YK_ALIGN_CENTER, true);
-    yk_cut_top(&left, t->gap);
-    if (show_msg) {
-        int h = mh - t->gap < left.h ? mh - t->gap : left.h;
-        yk_ui_text(ui, s->error ? "mine.error" : "mine.note", yk_cut_top(&left, h), msg, mf,
-                   s->error ? t->primary : t->ink_soft, YK_ALIGN_LEFT, false);
-        yk_cut_top(&left, t->gap);
-    }
-    struct yk_keypad p = {.prefix = "mine.key",
-                          .scroll_id = "mine.keys",
-                          .keys = yk_keypad_digits,
-                          .n = 12,
-                          .min_cols = -3,
-                          .font = YK_FONT_TITLE,
-                          .enabled = true,
-                          .clear_text = tr(k, "signup.key.clear"),
-                          .del_text = tr(k, "signup.key.del")};
-    yk_keypad_build(k, wide ? pad : left, &p);
-    for (int i = 0; i < 12; i++)
-        yk_ui_mark_primary(ui, yk_ui_fmt(ui, "mine.key.%s", yk_keypad_digits[i]));
+    const char *error = s->error            ? yk_ui_fmt(&k->ui, tr(k, s->error), s->wait_s)
+                        : s->phone.error ? tr(k, s->phone.error)
+                                         : NULL;
+    struct yk_signup_phone_view v = {.prefix = "mine",
+                                     .ask = tr(k, "mine.phone.ask"),
+                                     .ask_abroad = tr(k, "mine.phone.ask_abroad"),
+                                     .note_id = "mine.note",
+                                     .note = tr(k, "mine.note"),
+                                     .error = error,
+                                     .actions = phone_actions};
+    yk_signup_ui_build_phone(k, area, &s->phone, &v);
 }
 
 static const char *row_sub(struct yk_kiosk *k, const struct mine_item *it)
@@ -517,30 +452,10 @@ static void build(struct yk_kiosk *k, struct yk_rect area)
 
 /* ---------------------------------------------------------------- actions */
 
-static void key(struct mine_state *s, const char *key)
-{
-    size_t n = strlen(s->phone);
-    s->error = NULL;
-    if (strcmp(key, "del") == 0) {
-        if (n)
-            s->phone[n - 1] = 0;
-    } else if (strcmp(key, "clear") == 0) {
-        sodium_memzero(s->phone, sizeof s->phone);
-    } else if (key[0] >= '0' && key[0] <= '9' && !key[1]) {
-        if (n < YK_PHONE_LEN)
-            s->phone[n] = key[0];
-        else
-            s->error = YK_N("signup.phone.e.long");
-        /* A wrong start is said at once: typing more cannot fix it. */
-        if (yk_phone_check(s->phone) == YK_PHONE_BAD_PREFIX)
-            s->error = yk_signup_ui_phone_error(YK_PHONE_BAD_PREFIX);
-    }
-}
-
 static void find(struct yk_kiosk *k, struct mine_state *s)
 {
-    s->error = yk_signup_ui_phone_error(yk_phone_check(s->phone));
-    if (s->error)
+    s->error = NULL;
+    if (!yk_phone_entry_done(&s->phone))
         return;
     int64_t now = yk_clock_utc_ms(k->p.clock);
     int64_t wait = yk_signup_mine_guard_wait(&guard, now);
@@ -568,7 +483,8 @@ static void find(struct yk_kiosk *k, struct mine_state *s)
 static void cancel(struct yk_kiosk *k, struct mine_state *s)
 {
     const char *id = s->items[s->sel].m.info.id;
-    s->result = yk_signup_mine_cancel(k->p.db, s->phone, id, yk_clock_utc_ms(k->p.clock));
+    s->result =
+        yk_signup_mine_cancel(k->p.db, s->phone.typed, id, yk_clock_utc_ms(k->p.clock));
     yk_info("mine", "cancel of sign-up %s: %s", id, yk_mine_rc_name(s->result));
     if (s->result == YK_MINE_OK) {
         yk_sync_wake();           /* up to the hub within seconds where one is reachable */
@@ -599,11 +515,15 @@ static bool activate(struct yk_kiosk *k, const char *id)
     const char *a = id + 5;
     k->dirty = true;
     if (strncmp(a, "key.", 4) == 0) {
-        key(s, a + 4);
+        s->error = NULL;
+        yk_phone_entry_key(&s->phone, a + 4);
+    } else if (strcmp(a, "phone.abroad") == 0) {
+        s->error = NULL;
+        yk_phone_entry_key(&s->phone, "abroad");
     } else if (strcmp(a, "find") == 0) {
         find(k, s);
     } else if (strcmp(a, "retype") == 0) {
-        sodium_memzero(s->phone, sizeof s->phone);
+        yk_phone_entry_clear(&s->phone);
         clear_items(s);
         s->error = NULL;
         s->step = M_PHONE;

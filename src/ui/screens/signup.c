@@ -163,6 +163,12 @@ void yk_signup_ui_action_row(struct yk_kiosk *k, struct yk_rect *area, const cha
  * frame before it wraps). Returns the rest of the area. */
 struct yk_rect yk_signup_ui_heading(struct yk_kiosk *k, struct yk_rect area, const char *text)
 {
+    return yk_signup_ui_heading_as(k, area, "signup.step", text);
+}
+
+struct yk_rect yk_signup_ui_heading_as(struct yk_kiosk *k, struct yk_rect area, const char *id,
+                                       const char *text)
+{
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
     struct yk_rect in = area;
@@ -170,7 +176,7 @@ struct yk_rect yk_signup_ui_heading(struct yk_kiosk *k, struct yk_rect area, con
     if (yk_kiosk_compact(k) && yk_ui_text_width(ui, text, f) > in.w)
         f = YK_FONT_BODY;
     int th = yk_ui_text_height(ui, text, f, in.w);
-    yk_ui_text(ui, "signup.step", yk_cut_top(&in, th), text, f, t->ink, YK_ALIGN_LEFT, false);
+    yk_ui_text(ui, id, yk_cut_top(&in, th), text, f, t->ink, YK_ALIGN_LEFT, false);
     yk_cut_top(&in, t->gap);
     return in;
 }
@@ -200,171 +206,23 @@ void yk_signup_ui_event_fields(struct yk_kiosk *k, struct yk_doc *d, const char 
 
 /* ---------------------------------------------------------------- steps */
 
-/* The pad: 1-9, then 清除 0 ⌫, a phone's layout, filling r. */
-static void phone_pad(struct yk_kiosk *k, struct yk_rect pad)
+/* The number step: the shared number step (signup_phone.c) with 取消报名 and 下一步. */
+static void phone_actions(struct yk_kiosk *k, struct yk_rect *left, bool typed)
 {
-    struct yk_ui *ui = &k->ui;
-    const struct yk_theme *t = &ui->theme;
-    int kh = (pad.h - 3 * t->gap) / 4;
-    int kw = (pad.w - 2 * t->gap) / 3;
-    if (kw > kh * 2) {
-        pad.x += (pad.w - (kh * 2 * 3 + 2 * t->gap)) / 2;
-        kw = kh * 2;
-    }
-    enum yk_font kf = YK_FONT_TITLE;
-    while (kf > YK_FONT_SMALL && yk_ui_line_height(ui, kf) + 2 * (t->gap / 4) > kh)
-        kf--;
-    static const char *const keys[12] = {"1", "2", "3", "4",     "5", "6",
-                                         "7", "8", "9", "clear", "0", "del"};
-    for (int i = 0; i < 12; i++) {
-        struct yk_rect r = {pad.x + (i % 3) * (kw + t->gap), pad.y + (i / 3) * (kh + t->gap), kw,
-                            kh};
-        struct yk_button_style ks = yk_page_button_style(k, false, kf);
-        ks.tight = true;
-        const char *label = keys[i];
-        if (strcmp(keys[i], "clear") == 0) {
-            ks.font = YK_FONT_SMALL;
-            label = tr(k, "signup.key.clear");
-            if (yk_ui_text_width(ui, label, YK_FONT_SMALL) > kw - 2 * (t->gap / 4) ||
-                yk_ui_line_height(ui, YK_FONT_SMALL) + 2 * (t->gap / 4) > kh) {
-                ks.icon = YK_ICON_CLOSE; /* no room for the word: a cross, words in the tree */
-                label = "";
-            }
-        } else if (strcmp(keys[i], "del") == 0) {
-            ks.icon = YK_ICON_BACKSPACE;
-            label = "";
-        }
-        const char *id = yk_ui_fmt(ui, "signup.key.%s", keys[i]);
-        yk_ui_button(ui, id, r, label, &ks, true);
-        if (strcmp(keys[i], "del") == 0)
-            yk_ui_set_text(ui, id, tr(k, "signup.key.del"));
-        else if (strcmp(keys[i], "clear") == 0)
-            yk_ui_set_text(ui, id, tr(k, "signup.key.clear"));
-        yk_ui_mark_primary(ui, id);
-    }
-}
-
-/* The 境外号码 switch: a number from abroad ("+", country code, number) or back to a
- * mainland one; a whole touch target in its own row, cut from the top of *r. */
-static void abroad_switch(struct yk_kiosk *k, struct yk_rect *r)
-{
-    struct yk_ui *ui = &k->ui;
-    const struct yk_theme *t = &ui->theme;
-    struct signup_state *s = yk_signup_ui_state(k);
-    bool abroad = yk_phone_entry_abroad(&s->phone);
-    const char *label = tr(k, abroad ? "signup.phone.mainland" : "signup.phone.abroad");
-    struct yk_rect row = yk_cut_top(r, yk_signup_ui_action_h(k));
-    yk_cut_top(r, t->gap);
-    int ipad = yk_kiosk_compact(k) ? 2 * t->pad : 3 * t->pad;
-    int w = yk_ui_text_width(ui, label, YK_FONT_BODY) + ipad;
-    struct yk_button_style bs = yk_signup_ui_bstyle(k, false, YK_FONT_BODY);
-    if (w > row.w || yk_ui_line_height(ui, YK_FONT_BODY) > row.h - t->gap)
-        bs.font = YK_FONT_SMALL;
-    yk_ui_button(ui, "signup.phone.abroad", yk_cut_left(&row, w < row.w ? w : row.w), label, &bs,
-                 true);
-    yk_ui_mark_primary(ui, "signup.phone.abroad");
+    yk_signup_ui_action_row(k, left, tr(k, "signup.next"), typed, NULL);
 }
 
 static void build_phone(struct yk_kiosk *k, struct yk_rect area)
 {
-    struct yk_ui *ui = &k->ui;
-    const struct yk_theme *t = &ui->theme;
     struct signup_state *s = yk_signup_ui_state(k);
-    bool abroad = yk_phone_entry_abroad(&s->phone);
-    const char *error = s->phone.error;
-    /* Wide screens: the question, the number, the switch, the message and the buttons on the
-     * left, the pad using the full height on the right. Tall screens: all stacked, the pad
-     * above the buttons. */
-    bool wide = area.w > area.h * 5 / 4;
-    struct yk_rect left = area, pad = area;
-    if (wide) {
-        left = yk_cut_left(&pad, area.w * 48 / 100);
-        yk_cut_left(&pad, t->pad);
-    }
-    size_t n = strlen(s->phone.typed);
-    yk_signup_ui_action_row(k, &left, tr(k, "signup.next"), n > (size_t)abroad, NULL);
-    /* The number's box: as high as a mainland number in the largest font that fits (a small
-     * inset, the digits matter); a longer number from abroad in a smaller font inside it. */
-    enum yk_font nf = YK_FONT_HUGE;
-    int bi = t->gap / 4;
-    while (nf > YK_FONT_BODY && (yk_ui_text_width(ui, "138 1234 56789", nf) > left.w - 2 * bi ||
-                                 yk_ui_line_height(ui, nf) + 2 * bi > left.h))
-        nf--;
-    int ph = yk_ui_line_height(ui, nf) + 2 * bi;
-    const char *ask = tr(k, abroad ? "signup.phone.ask_abroad" : "signup.phone.ask");
-    const char *msg = error ? tr(k, error) : tr(k, "signup.phone.why");
-    enum yk_font mf = error ? YK_FONT_BODY : YK_FONT_SMALL;
-    /* Where the screen is short (the 7" panel in elder mode, either way up), an error with
-     * no room under the switch (above a whole pad when stacked) takes the question's place:
-     * it says what to do now. The number's box gives way before the pad or the switch do. */
-    int min_pad = wide ? 0 : 4 * (t->touch_min * 5 / 4) + 4 * t->gap;
-    int fixed = yk_signup_ui_action_h(k) + 2 * t->gap + min_pad;
-    int hh = yk_ui_text_height(ui, ask, YK_FONT_LARGE, left.w) + t->gap;
-    bool error_on_top = false;
-    if (error) {
-        if (yk_ui_text_height(ui, msg, mf, left.w) + t->gap > left.h - ph - fixed - hh)
-            mf = YK_FONT_SMALL;
-        int mh = yk_ui_text_height(ui, msg, mf, left.w) + t->gap;
-        error_on_top = mh > left.h - ph - fixed - hh;
-        while (error_on_top && nf > YK_FONT_BODY && mh > left.h - ph - fixed) {
-            nf--;
-            ph = yk_ui_line_height(ui, nf) + 2 * bi;
-        }
-    }
-    /* A question on two lines also costs the box its size, before the switch or the pad. */
-    int top = error_on_top ? yk_ui_text_height(ui, msg, mf, left.w) + t->gap : hh;
-    while (nf > YK_FONT_BODY && top + ph + fixed > left.h) {
-        nf--;
-        ph = yk_ui_line_height(ui, nf) + 2 * bi;
-    }
-    if (error_on_top) {
-        int mh = yk_ui_text_height(ui, msg, mf, left.w);
-        yk_ui_text(ui, "signup.error", yk_cut_top(&left, mh), msg, mf, t->primary, YK_ALIGN_LEFT,
-                   false);
-        yk_cut_top(&left, t->gap);
-    } else {
-        left = yk_signup_ui_heading(k, left, ask);
-    }
-    /* The number as typed, grouped the way people read it back (core/phone.h). */
-    char shown[32];
-    yk_phone_format(s->phone.typed, shown, sizeof shown);
-    struct yk_rect box = yk_cut_top(&left, ph);
-    yk_ui_fill(ui, box, t->card, t->radius);
-    bool empty = n <= (size_t)abroad;
-    const char *text =
-        empty ? tr(k, abroad ? "signup.phone.hint_abroad" : "signup.phone.hint") : shown;
-    enum yk_font tf = empty ? YK_FONT_BODY : nf;
-    while (tf > YK_FONT_SMALL && (yk_ui_text_width(ui, text, tf) > box.w - 2 * bi ||
-                                  yk_ui_line_height(ui, tf) > box.h - 2 * bi))
-        tf--;
-    yk_ui_text(ui, "signup.phone", yk_inset(box, bi), text, tf, empty ? t->ink_soft : t->ink,
-               YK_ALIGN_CENTER, true);
-    yk_cut_top(&left, t->gap);
-    abroad_switch(k, &left);
-    if (!wide) {
-        /* The pad takes what the message and the explanation leave, never under 4 keys of
-         * a touch target each. */
-        int mh = yk_ui_text_height(ui, msg, mf, left.w);
-        if (!error_on_top && (left.h - mh - t->gap >= min_pad || error)) {
-            struct yk_rect mr = yk_cut_bottom(&left, mh);
-            yk_ui_text(ui, error ? "signup.error" : "signup.phone.why", mr, msg, mf,
-                       error ? t->primary : t->ink_soft, YK_ALIGN_LEFT, false);
-            yk_cut_bottom(&left, t->gap);
-        }
-        phone_pad(k, left);
-        return;
-    }
-    if (!error_on_top) {
-        int mh = yk_ui_text_height(ui, msg, mf, left.w);
-        if (mh > left.h) {
-            mf = YK_FONT_SMALL;
-            mh = yk_ui_text_height(ui, msg, mf, left.w);
-        }
-        if (mh <= left.h || error)
-            yk_ui_text(ui, error ? "signup.error" : "signup.phone.why", left, msg, mf,
-                       error ? t->primary : t->ink_soft, YK_ALIGN_LEFT, false);
-    }
-    phone_pad(k, pad);
+    struct yk_signup_phone_view v = {.prefix = "signup",
+                                     .ask = tr(k, "signup.phone.ask"),
+                                     .ask_abroad = tr(k, "signup.phone.ask_abroad"),
+                                     .note_id = "signup.phone.why",
+                                     .note = tr(k, "signup.phone.why"),
+                                     .error = s->phone.error ? tr(k, s->phone.error) : NULL,
+                                     .actions = phone_actions};
+    yk_signup_ui_build_phone(k, area, &s->phone, &v);
 }
 
 static void build_party(struct yk_kiosk *k, struct yk_rect area)
@@ -742,11 +600,6 @@ static bool activate(struct yk_kiosk *k, const char *id)
         s->typing_latin != latin)
         memset(k->ui.scroll, 0, sizeof k->ui.scroll);
     return true;
-}
-
-const char *yk_signup_ui_phone_error(enum yk_phone_rc rc)
-{
-    return yk_phone_entry_message(false, rc); /* 我的报名's pad: mainland numbers so far */
 }
 
 void yk_signup_ui_show_ticket(struct yk_kiosk *k, const struct yk_signup_info *info)

@@ -3,8 +3,9 @@
 
 /* What the sign-up screen's files share (signup.c: the state, steps and actions;
  * signup_name.c: the surname grid and how the ticket addresses the person; signup_ticket.c:
- * the result and the ticket). Not for other screens, except what mysignups.c (我的报名) uses to
- * show a ticket again and to say what is wrong with a number: the last two functions. */
+ * the result and the ticket; signup_phone.c: the number step). Not for other screens, except
+ * what mysignups.c (我的报名) uses to show a ticket again and its number step: the last two
+ * functions and the heading. */
 
 #include "core/signup.h"
 #include "core/store.h"
@@ -69,6 +70,9 @@ void yk_signup_ui_action_row(struct yk_kiosk *k, struct yk_rect *area, const cha
                              bool next_enabled, const char *mid);
 /* The step's question at the top of area; returns the rest. */
 struct yk_rect yk_signup_ui_heading(struct yk_kiosk *k, struct yk_rect area, const char *text);
+/* The same with the heading's widget id (another screen's step: 我的报名's). */
+struct yk_rect yk_signup_ui_heading_as(struct yk_kiosk *k, struct yk_rect area, const char *id,
+                                       const char *text);
 /* How the ticket addresses the person ("王女士", "Ms 王", "" for nobody). */
 void yk_signup_ui_addressee(struct yk_kiosk *k, const struct signup_state *s, char *out, size_t n);
 /* "1 位" / "1 person", "3 people" (in the frame's arena). */
@@ -82,10 +86,25 @@ void yk_signup_ui_build_name(struct yk_kiosk *k, struct yk_rect area);
 /* The result: the confirmation's wait, the ticket, or why there is none, in area. */
 void yk_signup_ui_build_result(struct yk_kiosk *k, struct yk_rect area);
 
+/* A number step as a screen shows it (signup_phone.c). Ids: <prefix>.step (the question),
+ * <prefix>.phone (the number as typed), <prefix>.phone.abroad (the 境外号码 switch),
+ * <prefix>.error, note_id (the note where nothing is wrong), <prefix>.key.<0-9|clear|del>.
+ * Strings are borrowed for the build. */
+struct yk_signup_phone_view {
+    const char *prefix;
+    const char *ask, *ask_abroad; /* the question for a mainland number, for one from abroad */
+    const char *note_id, *note;   /* said where nothing is wrong and there is room */
+    const char *error;            /* what is wrong, in words (NULL: nothing) */
+    /* Cuts the screen's buttons from the bottom of *left; typed: any digit is typed. */
+    void (*actions)(struct yk_kiosk *k, struct yk_rect *left, bool typed);
+};
+/* The number step over area, for the number e (the sign-up's first step, 我的报名's): on a
+ * wide area the pad on the right and the rest on the left, else stacked. */
+void yk_signup_ui_build_phone(struct yk_kiosk *k, struct yk_rect area,
+                              const struct yk_phone_entry *e, const struct yk_signup_phone_view *v);
+
 /* Opens the sign-up screen on the result of an existing sign-up of this kiosk (its ticket
  * again: the same QR and 入场码), for 我的报名; 完成 and the bar's back return there. */
 void yk_signup_ui_show_ticket(struct yk_kiosk *k, const struct yk_signup_info *info);
-/* The catalog key of what is wrong with a typed number (NULL when nothing is). */
-const char *yk_signup_ui_phone_error(enum yk_phone_rc rc);
 
 #endif

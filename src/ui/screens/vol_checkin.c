@@ -256,13 +256,13 @@ int yk_vol_code_bh(struct yk_kiosk *k)
     return bh < k->ui.theme.touch_min ? k->ui.theme.touch_min : bh;
 }
 
-/* The code box and its two buttons share a row unless the buttons would leave the box less
- * than half of it; then the box has a row of its own above them. */
+/* The code box and 签到 share a row unless 签到 would leave the box too narrow for a code at
+ * body size; then the box has a row of its own above it. (清除 is a key of the pad.) */
 static bool code_split(struct yk_kiosk *k, int w)
 {
-    int bw = yk_vol_label_w(k, tr(k, "vol.code.ok"), YK_FONT_LARGE, false) +
-             yk_vol_label_w(k, tr(k, "vol.key.clear"), YK_FONT_BODY, false) + 2 * k->ui.theme.gap;
-    return bw > w / 2;
+    const struct yk_theme *t = &k->ui.theme;
+    int bw = yk_vol_label_w(k, tr(k, "vol.code.ok"), YK_FONT_LARGE, false) + t->gap;
+    return w - bw < yk_ui_text_width(&k->ui, "0000-0000", YK_FONT_BODY) + 2 * t->gap;
 }
 
 /* The code as typed, grouped XXXX-XXXX like the ticket prints it. */
@@ -274,11 +274,11 @@ static const char *code_shown(struct yk_kiosk *k, const char *code)
     return yk_ui_fmt(&k->ui, "%.4s-%s", code, code + 4);
 }
 
-static void build_code(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
+static void build_code(struct yk_kiosk *k, struct vstate *s, struct yk_rect in, bool tight)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
-    /* [the code][清除][签到] in one row, the 32 symbols and ⌫ under it. */
+    /* [the code][签到] in one row, the 32 symbols, 清除 and ⌫ under it. */
     int bh = yk_vol_code_bh(k);
     bool split = code_split(k, in.w);
     struct yk_rect box_row = split ? yk_cut_top(&in, bh) : (struct yk_rect){0, 0, 0, 0};
@@ -291,19 +291,20 @@ static void build_code(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
     const char *okl = tr(k, "vol.code.ok");
     yk_ui_button(ui, "vol.code.ok",
                  yk_cut_right(&row, yk_vol_label_w(k, okl, YK_FONT_LARGE, false)), okl, &ok, true);
-    yk_cut_right(&row, t->gap);
-    struct yk_button_style cb = yk_page_button_style(k, false, YK_FONT_BODY);
-    const char *cl = tr(k, "vol.key.clear");
-    yk_ui_button(ui, "vol.code.clear",
-                 yk_cut_right(&row, yk_vol_label_w(k, cl, YK_FONT_BODY, false)), cl, &cb, true);
+    yk_ui_mark_primary(ui, "vol.code.ok");
     yk_cut_right(&row, t->gap);
     if (split)
         row = box_row;
     yk_ui_fill(ui, row, t->card, t->radius);
     bool any = s->code[0] != 0;
     const char *shown = any ? code_shown(k, s->code) : tr(k, "vol.code.hint");
-    if (s->code_short && !full)
+    bool said = s->code_short && !full; /* words rather than the code */
+    if (said)
         shown = tr(k, "vol.code.short");
+    /* A narrow box (the 7" panel upright in elder mode) says it in fewer words. */
+    if ((said || !any) &&
+        yk_ui_text_height(ui, shown, YK_FONT_SMALL, row.w - 2 * t->gap) > row.h - t->gap)
+        shown = tr(k, said ? "vol.code.short.brief" : "vol.code.hint.brief");
     /* As large as fits on one line (the code must not wrap at its dash). */
     enum yk_font f = any ? YK_FONT_TITLE : YK_FONT_BODY;
     while (f > YK_FONT_SMALL &&
@@ -312,32 +313,37 @@ static void build_code(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
         f = (enum yk_font)(f - 1);
     yk_ui_text(ui, "vol.code", yk_inset(row, t->gap / 2), shown, f, any ? t->ink : t->ink_soft,
                YK_ALIGN_CENTER, true);
-    yk_vol_keypad(k, "vol.code.key", "vol.code.keys", in, yk_keypad_crockford(), 33, 4,
-                  YK_FONT_BODY);
+    yk_vol_keypad(k, "vol.code.key", "vol.code.keys", in, yk_keypad_crockford(true), 34, 4,
+                  YK_FONT_BODY, tight);
 }
 
-static int match_row_h(struct yk_kiosk *k, void *ctx, size_t i, int w)
+/* A sign-up found by the last four: "who · party" and "phone · state" (in the frame's arena). */
+static void match_texts(struct yk_kiosk *k, const struct vstate *s, size_t i,
+                        const char **title, const char **sub)
 {
-    (void)ctx;
-    (void)i;
-    return yk_page_row_height(k, "X", "X", false, w) + k->ui.theme.gap;
-}
-
-static void match_row(struct yk_kiosk *k, void *ctx, size_t i, struct yk_rect r)
-{
-    struct vstate *s = ctx;
     const struct yk_signup_match *m = &s->matches.items[i];
     char who[YK_NAME_MAX + 24];
     who_text(k, m->surname, m->title, who, sizeof who);
-    const char *title =
-        yk_ui_fmt(&k->ui, tr(k, "vol.match.title"), who[0] ? who : "—", m->party_size);
+    *title = yk_ui_fmt(&k->ui, tr(k, "vol.match.title"), who[0] ? who : "—", m->party_size);
     const char *state = m->state == YK_SIGNUP_CANCELLED   ? tr(k, "vol.match.cancelled")
                         : m->state != YK_SIGNUP_CONFIRMED ? tr(k, "vol.match.not_confirmed")
                         : m->checked_in >= m->party_size  ? tr(k, "vol.match.in")
                         : m->checked_in ? yk_ui_fmt(&k->ui, tr(k, "vol.match.part"), m->checked_in)
                                         : "";
-    const char *sub =
-        *state ? yk_ui_fmt(&k->ui, "%s · %s", m->phone_masked, state) : m->phone_masked;
+    *sub = *state ? yk_ui_fmt(&k->ui, "%s · %s", m->phone_masked, state) : m->phone_masked;
+}
+
+static int match_row_h(struct yk_kiosk *k, void *ctx, size_t i, int w)
+{
+    const char *title, *sub;
+    match_texts(k, ctx, i, &title, &sub);
+    return yk_page_row_height(k, title, sub, false, w) + k->ui.theme.gap;
+}
+
+static void match_row(struct yk_kiosk *k, void *ctx, size_t i, struct yk_rect r)
+{
+    const char *title, *sub;
+    match_texts(k, ctx, i, &title, &sub);
     r.h -= k->ui.theme.gap;
     yk_page_row(k, yk_ui_fmt(&k->ui, "vol.match.%zu", i), r, title, sub, -1);
 }
@@ -352,7 +358,7 @@ static bool phone_wide(struct yk_kiosk *k, int w, int h_avail)
            yk_ui_text_width(&k->ui, tr(k, "vol.phone.pick"), YK_FONT_BODY) <= rw;
 }
 
-static void build_phone(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
+static void build_phone(struct yk_kiosk *k, struct vstate *s, struct yk_rect in, bool tight)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
@@ -387,8 +393,12 @@ static void build_phone(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
     }
     if (list) {
         struct yk_rect *lr = wide ? &right : &left;
-        yk_vol_line(k, lr, "vol.phone.msg", tr(k, "vol.phone.pick"), YK_FONT_BODY, t->ink,
-                    YK_ALIGN_LEFT);
+        /* "Pick the person", unless beside the pad it would push the first match out of view
+         * (elder mode on the 7" panel: the rows with their arrows say it). */
+        const char *pick = tr(k, "vol.phone.pick");
+        int pick_h = yk_ui_text_height(ui, pick, YK_FONT_BODY, lr->w) + t->gap;
+        if (!wide || pick_h + match_row_h(k, s, 0, lr->w) - t->gap <= lr->h)
+            yk_vol_line(k, lr, "vol.phone.msg", pick, YK_FONT_BODY, t->ink, YK_ALIGN_LEFT);
         if (!wide) {
             struct yk_rect again = yk_cut_bottom(lr, bh);
             yk_cut_bottom(lr, t->gap);
@@ -415,11 +425,30 @@ static void build_phone(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
                      match_row, s);
     }
     if (wide && !list && !s->searched) {
-        yk_vol_line(k, &right, "vol.phone.how", tr(k, "vol.phone.how"), YK_FONT_BODY, t->ink_soft,
-                    YK_ALIGN_LEFT);
+        /* How it works, where there is room for it (elder mode in English has less). */
+        const char *how = tr(k, "vol.phone.how");
+        enum yk_font howf = YK_FONT_BODY;
+        if (yk_ui_text_height(ui, how, howf, right.w) > right.h)
+            howf = YK_FONT_SMALL;
+        if (yk_ui_text_height(ui, how, howf, right.w) <= right.h)
+            yk_vol_line(k, &right, "vol.phone.how", how, howf, t->ink_soft, YK_ALIGN_LEFT);
     }
     yk_vol_keypad(k, "vol.phone.key", "vol.phone.keys", left, yk_keypad_digits, 12, -3,
-                  YK_FONT_TITLE);
+                  YK_FONT_TITLE, tight);
+}
+
+/* The scan view's words: the prompt as large as leaves room for the hint under it (elder mode
+ * on the 7" panel: a size down), the hint only where it then fits. */
+static enum yk_font scan_prompt_font(struct yk_kiosk *k, int w, int h, bool *hint)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    const char *p = tr(k, "vol.scan.prompt"), *hs = tr(k, "vol.scan.hint");
+    int hh = yk_ui_text_height(&k->ui, hs, YK_FONT_BODY, w) + t->gap;
+    enum yk_font f = YK_FONT_TITLE;
+    while (f > YK_FONT_LARGE && yk_ui_text_height(&k->ui, p, f, w) + hh > h)
+        f = (enum yk_font)(f - 1);
+    *hint = yk_ui_text_height(&k->ui, p, f, w) + hh <= h;
+    return f;
 }
 
 static void build_scan(struct yk_kiosk *k, struct yk_rect in)
@@ -427,22 +456,27 @@ static void build_scan(struct yk_kiosk *k, struct yk_rect in)
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
     const char *p = tr(k, "vol.scan.prompt"), *h = tr(k, "vol.scan.hint");
-    int ph = yk_ui_text_height(ui, p, YK_FONT_TITLE, in.w);
-    int hh = yk_ui_text_height(ui, h, YK_FONT_BODY, in.w);
-    int isz = in.h - ph - hh - 2 * t->gap;
+    bool hint;
+    enum yk_font pf = scan_prompt_font(k, in.w, in.h, &hint);
+    int ph = yk_ui_text_height(ui, p, pf, in.w);
+    int hh = hint ? yk_ui_text_height(ui, h, YK_FONT_BODY, in.w) + t->gap : 0;
+    int isz = in.h - ph - hh - t->gap;
     if (isz > t->touch_min * 3)
         isz = t->touch_min * 3;
-    int y = in.y + (in.h - isz - ph - hh - 2 * t->gap) / 2;
+    int y = in.y + (in.h - isz - ph - hh - t->gap) / 2;
     if (isz > t->touch_min / 2) {
         yk_ui_icon_draw(ui, (struct yk_rect){in.x + (in.w - isz) / 2, y, isz, isz}, YK_ICON_SCAN,
                         t->primary);
         y += isz + t->gap;
+    } else {
+        y = in.y + (in.h - ph - hh) / 2;
     }
-    yk_ui_text(ui, "vol.scan.prompt", (struct yk_rect){in.x, y, in.w, ph}, p, YK_FONT_TITLE, t->ink,
+    yk_ui_text(ui, "vol.scan.prompt", (struct yk_rect){in.x, y, in.w, ph}, p, pf, t->ink,
                YK_ALIGN_CENTER, false);
     y += ph + t->gap;
-    yk_ui_text(ui, "vol.scan.hint", (struct yk_rect){in.x, y, in.w, hh}, h, YK_FONT_BODY,
-               t->ink_soft, YK_ALIGN_CENTER, false);
+    if (hint)
+        yk_ui_text(ui, "vol.scan.hint", (struct yk_rect){in.x, y, in.w, hh - t->gap}, h,
+                   YK_FONT_BODY, t->ink_soft, YK_ALIGN_CENTER, false);
 }
 
 static int code_row_h(struct yk_kiosk *k, int w)
@@ -450,26 +484,36 @@ static int code_row_h(struct yk_kiosk *k, int w)
     return code_split(k, w) ? 2 * yk_vol_code_bh(k) + k->ui.theme.gap : yk_vol_code_bh(k);
 }
 
-/* What each way in needs at least, at width w (below that, the check-in scrolls). */
-static int code_min_h(struct yk_kiosk *k, int w)
+/* What each way in needs at least, at width w (below that, the check-in scrolls); tight:
+ * the pads' keys with a small inset. */
+static int code_min_h(struct yk_kiosk *k, int w, bool tight)
 {
     /* The pads take smaller letters before they scroll. */
-    return code_row_h(k, w) + k->ui.theme.gap + yk_keypad_min_h(k, w, 33, 4, YK_FONT_SMALL);
+    return code_row_h(k, w) + k->ui.theme.gap +
+           yk_keypad_min_h(k, w, 34, 4, YK_FONT_SMALL, tight);
 }
 
-static int phone_min_h(struct yk_kiosk *k, const struct vstate *s, int w, int h_avail)
+static int phone_min_h(struct yk_kiosk *k, const struct vstate *s, int w, int h_avail,
+                       bool tight)
 {
     const struct yk_theme *t = &k->ui.theme;
     /* As build_phone lays it out: side by side when wide, else stacked. */
     bool wide = phone_wide(k, w, h_avail);
     int lw = wide ? w * 9 / 20 : w, rw = wide ? w - lw - t->pad : w;
-    int pad = yk_keypad_min_h(k, lw, 12, -3, YK_FONT_SMALL);
+    int pad = yk_keypad_min_h(k, lw, 12, -3, YK_FONT_SMALL, tight);
     int h = yk_page_button_h(k) + t->gap;
     if (s->searched && s->matches.count > 0) {
-        h += yk_ui_text_height(&k->ui, tr(k, "vol.phone.pick"), YK_FONT_BODY, rw) + t->gap;
+        /* Stacked, "pick the person", 重新输入 and every match (the check-in scrolls as a
+         * whole); beside the pad, the first match whole (the rest scroll in their own list;
+         * the words go where they do not fit). */
         if (!wide)
-            h += yk_page_button_h(k) + t->gap;
-        h += (int)s->matches.count * (yk_page_row_height(k, "X", "X", false, rw) + t->gap);
+            h += yk_ui_text_height(&k->ui, tr(k, "vol.phone.pick"), YK_FONT_BODY, rw) + t->gap +
+                 yk_page_button_h(k) + t->gap;
+        for (size_t i = 0; i < (wide ? 1 : s->matches.count); i++) {
+            const char *mt, *ms;
+            match_texts(k, s, i, &mt, &ms);
+            h += yk_page_row_height(k, mt, ms, false, rw) + (wide ? 0 : t->gap);
+        }
         return wide && pad > h ? pad : h;
     }
     if (s->searched)
@@ -483,9 +527,57 @@ static int phone_min_h(struct yk_kiosk *k, const struct vstate *s, int w, int h_
 
 static int scan_min_h(struct yk_kiosk *k, int w)
 {
+    /* The prompt a size down; the hint goes where there is no room for it. */
+    return yk_ui_text_height(&k->ui, tr(k, "vol.scan.prompt"), YK_FONT_LARGE, w);
+}
+
+/* How the check-in entry lays out in an area: the event's own line, the chips of the ways in
+ * (one row or two), and what the chosen way in needs at least. A pad that takes the whole
+ * area (full) has neither the line nor the chips, and its keys a small inset. */
+struct entry {
+    bool title_line, two;
+    int title_h, chips_h, ch, body_min;
+};
+
+static const char *const mode_ids[4] = {"vol.mode.scan", "vol.mode.code", "vol.mode.phone",
+                                        "vol.change"};
+static const char *const mode_keys[4] = {YK_N("vol.mode.scan"), YK_N("vol.mode.code"),
+                                         YK_N("vol.mode.phone"), YK_N("vol.change")};
+
+static struct entry entry_layout(struct yk_kiosk *k, const struct vstate *s,
+                                 const struct yk_event *ev, struct yk_rect in, bool full)
+{
     const struct yk_theme *t = &k->ui.theme;
-    return yk_ui_text_height(&k->ui, tr(k, "vol.scan.prompt"), YK_FONT_TITLE, w) +
-           yk_ui_text_height(&k->ui, tr(k, "vol.scan.hint"), YK_FONT_BODY, w) + 2 * t->gap;
+    struct entry e = {0};
+    if (!full) {
+        e.title_line = s->mode == CM_SCAN || in.h >= 7 * t->touch_min;
+        e.ch = t->touch_min * 5 / 4;
+        int lbh = yk_ui_line_height(&k->ui, YK_FONT_BODY) + 2 * t->gap;
+        if (e.ch < lbh)
+            e.ch = lbh;
+        int need = 3 * t->gap;
+        for (int i = 0; i < 4; i++)
+            need += yk_page_chip_w(k, tr(k, mode_keys[i]));
+        e.two = need > in.w;
+        e.title_h = e.title_line
+                        ? yk_ui_text_height(&k->ui, PICK(ev->title), YK_FONT_BODY, in.w) + t->gap
+                        : 0;
+        e.chips_h = (e.two ? 2 * e.ch + t->gap : e.ch) + t->pad;
+    }
+    e.body_min = s->mode == CM_CODE ? code_min_h(k, in.w, full)
+                 : s->mode == CM_PHONE
+                     ? phone_min_h(k, s, in.w, in.h - e.title_h - e.chips_h, full)
+                     : scan_min_h(k, in.w);
+    return e;
+}
+
+bool yk_vol_pad_full(struct yk_kiosk *k, const struct vstate *s, struct yk_rect in)
+{
+    const struct yk_event *ev = cur_event(s);
+    if (s->tab != TAB_CHECKIN || !ev || s->mode == CM_SCAN || s->ask.up || s->res.v != V_NONE)
+        return false;
+    struct entry e = entry_layout(k, s, ev, in, false);
+    return e.title_h + e.chips_h + e.body_min > in.h;
 }
 
 void yk_vol_build_checkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
@@ -511,63 +603,49 @@ void yk_vol_build_checkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect i
         return;
     }
     /* The event (its own line when there is room, else between the chips), then the three
-     * ways in and "another event" as chips, then the way in that is chosen. All of it is one
-     * region "vol.checkin" that scrolls when it does not fit (elder mode on a small panel):
-     * then everything keeps its natural size instead of being squeezed. */
-    bool title_line = s->mode == CM_SCAN || in.h >= 7 * t->touch_min;
-    static const char *const ids[4] = {"vol.mode.scan", "vol.mode.code", "vol.mode.phone",
-                                       "vol.change"};
-    static const char *const keys[4] = {YK_N("vol.mode.scan"), YK_N("vol.mode.code"),
-                                        YK_N("vol.mode.phone"), YK_N("vol.change")};
-    int ch = t->touch_min * 5 / 4;
-    int lbh = yk_ui_line_height(ui, YK_FONT_BODY) + 2 * t->gap;
-    if (ch < lbh)
-        ch = lbh;
-    int need = 3 * t->gap;
-    for (int i = 0; i < 4; i++)
-        need += yk_page_chip_w(k, tr(k, keys[i]));
-    bool two = need > in.w;
-    int title_h =
-        title_line ? yk_ui_text_height(ui, PICK(ev->title), YK_FONT_BODY, in.w) + t->gap : 0;
-    int chips_h = two ? 2 * ch + t->gap : ch;
-    int body_min = s->mode == CM_CODE ? code_min_h(k, in.w)
-                   : s->mode == CM_PHONE
-                       ? phone_min_h(k, s, in.w, in.h - title_h - chips_h - t->pad)
-                       : scan_min_h(k, in.w);
-    bool compact = title_h + chips_h + t->pad + body_min > in.h;
+     * ways in and "another event" as chips, then the way in that is chosen; or, where that
+     * would not fit (s->pad_full, decided by vol_build), the pad alone, 返回 going back to
+     * the scan view. All of it is one region "vol.checkin" that scrolls when it still does not
+     * fit: then everything keeps its natural size instead of being squeezed. */
+    bool full = s->pad_full;
+    struct entry e = entry_layout(k, s, ev, in, full);
+    bool compact = e.title_h + e.chips_h + e.body_min > in.h;
     struct yk_rect view = in;
     int y0 = yk_ui_scroll_begin(ui, "vol.checkin", view);
     in.y = y0;
     if (compact)
-        in.h = title_h + chips_h + t->pad + body_min;
-    if (title_line)
-        yk_vol_line(k, &in, "vol.event.title", PICK(ev->title), YK_FONT_BODY, t->ink,
-                    YK_ALIGN_LEFT);
-    struct yk_rect row = yk_cut_top(&in, chips_h);
-    yk_cut_top(&in, t->pad);
-    for (int i = 0; i < 4; i++) {
-        struct yk_rect r;
-        if (two) {
-            r = yk_grid_cell(row, 2, 2, i % 2, i / 2, t->gap);
-        } else {
-            int w = yk_page_chip_w(k, tr(k, keys[i]));
-            r = i == 3 ? yk_cut_right(&row, w) : yk_cut_left(&row, w);
-            if (i < 2)
-                yk_cut_left(&row, t->gap);
+        in.h = e.title_h + e.chips_h + e.body_min;
+    if (!full) {
+        if (e.title_line)
+            yk_vol_line(k, &in, "vol.event.title", PICK(ev->title), YK_FONT_BODY, t->ink,
+                        YK_ALIGN_LEFT);
+        struct yk_rect row = yk_cut_top(&in, e.chips_h - t->pad);
+        yk_cut_top(&in, t->pad);
+        for (int i = 0; i < 4; i++) {
+            struct yk_rect r;
+            if (e.two) {
+                r = yk_grid_cell(row, 2, 2, i % 2, i / 2, t->gap);
+            } else {
+                int w = yk_page_chip_w(k, tr(k, mode_keys[i]));
+                r = i == 3 ? yk_cut_right(&row, w) : yk_cut_left(&row, w);
+                if (i < 2)
+                    yk_cut_left(&row, t->gap);
+            }
+            yk_page_chip(k, mode_ids[i], r, tr(k, mode_keys[i]), i < 3 && (int)s->mode == i);
         }
-        yk_page_chip(k, ids[i], r, tr(k, keys[i]), i < 3 && (int)s->mode == i);
-    }
-    if (!title_line && !two) {
-        struct yk_rect mid = yk_inset(row, t->gap / 2);
-        if (mid.w > 0 && yk_ui_text_height(ui, PICK(ev->title), YK_FONT_SMALL, mid.w) <= mid.h &&
-            yk_ui_text_width(ui, PICK(ev->title), YK_FONT_SMALL) <= mid.w)
-            yk_ui_text(ui, "vol.event.title", mid, PICK(ev->title), YK_FONT_SMALL, t->ink_soft,
-                       YK_ALIGN_CENTER, true);
+        if (!e.title_line && !e.two) {
+            struct yk_rect mid = yk_inset(row, t->gap / 2);
+            if (mid.w > 0 &&
+                yk_ui_text_height(ui, PICK(ev->title), YK_FONT_SMALL, mid.w) <= mid.h &&
+                yk_ui_text_width(ui, PICK(ev->title), YK_FONT_SMALL) <= mid.w)
+                yk_ui_text(ui, "vol.event.title", mid, PICK(ev->title), YK_FONT_SMALL,
+                           t->ink_soft, YK_ALIGN_CENTER, true);
+        }
     }
     if (s->mode == CM_CODE)
-        build_code(k, s, in);
+        build_code(k, s, in, full);
     else if (s->mode == CM_PHONE)
-        build_phone(k, s, in);
+        build_phone(k, s, in, full);
     else
         build_scan(k, in);
     yk_ui_scroll_end(ui, in.y + in.h);
@@ -627,14 +705,12 @@ bool yk_vol_checkin_activate(struct yk_kiosk *k, struct vstate *s, const char *a
         if (strcmp(key, "del") == 0) {
             if (n)
                 s->code[n - 1] = 0;
+        } else if (strcmp(key, "clear") == 0) {
+            s->code[0] = 0;
         } else if (key[0] && !key[1] && n < YK_TICKET_SHORT_LEN) {
             s->code[n] = key[0];
             s->code[n + 1] = 0;
         }
-        return true;
-    }
-    if (strcmp(a, "code.clear") == 0) {
-        s->code[0] = 0;
         return true;
     }
     if (strcmp(a, "code.ok") == 0) {

@@ -74,6 +74,7 @@ struct vstate {
     bool searched;   /* the last four were looked up */
     struct yk_signup_match_list matches;
     struct yk_rows match_rows;
+    bool pad_full; /* the last build showed the code or phone pad alone (yk_vol_pad_full) */
     struct result res;
     struct ask ask;
     /* walk-ins */
@@ -140,9 +141,10 @@ int yk_vol_snug_w(struct yk_kiosk *k, const char *label, bool icon);
 /* A line of text at the top of *area, cut off it. */
 void yk_vol_line(struct yk_kiosk *k, struct yk_rect *area, const char *id, const char *text,
                  enum yk_font f, struct yk_color c, enum yk_align a);
-/* The keypad of volunteer mode's pads (the words of 清除 and ⌫ from the catalog). */
+/* The keypad of volunteer mode's pads (the words of 清除 and ⌫ from the catalog), its keys
+ * the screen's choices; tight: a small inset round the labels (a pad alone on a short area). */
 void yk_vol_keypad(struct yk_kiosk *k, const char *prefix, const char *scroll_id, struct yk_rect r,
-                   const char *const *keys, int n, int min_cols, enum yk_font f);
+                   const char *const *keys, int n, int min_cols, enum yk_font f, bool tight);
 /* Loads the upcoming events that take sign-ups (the check-in picker). */
 void yk_vol_load_events(struct yk_kiosk *k, struct vstate *s);
 
@@ -158,6 +160,12 @@ void yk_vol_admit(struct yk_kiosk *k, struct vstate *s, const char *ticket_code,
                   const char *signup_id, int count);
 /* Height of a row of the code pad's box and buttons. */
 int yk_vol_code_bh(struct yk_kiosk *k);
+/* True when the code or phone pad is up and would not fit whole in `in` (the area beside the
+ * tabs) under the event and the chips of the ways in: then it takes the whole area alone
+ * (no tabs, no chips; 返回 goes back to the scan view), as a result does. */
+bool yk_vol_pad_full(struct yk_kiosk *k, const struct vstate *s, struct yk_rect in);
+/* The check-in tab in `in`: the event picker, the entry (scan, code, phone; the pad alone
+ * when s->pad_full), or a result or the question. */
 void yk_vol_build_checkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in);
 /* A tap on the check-in tab (a = the id without "vol."); false when not its own. */
 bool yk_vol_checkin_activate(struct yk_kiosk *k, struct vstate *s, const char *a);

@@ -130,7 +130,7 @@ void yk_vol_build_setup(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
     const char *msg = tr(k, s->setup_msg ? s->setup_msg : "vol.setup.how");
     int mh = yk_ui_text_height(ui, msg, YK_FONT_BODY, in.w);
     int need = setup_head_h(k, in.w) + t->gap + mh + t->gap +
-               yk_keypad_min_h(k, in.w, 33, 4, YK_FONT_SMALL);
+               yk_keypad_min_h(k, in.w, 33, 4, YK_FONT_SMALL, false);
     bool compact = need > in.h;
     struct yk_rect view = in;
     int y0 = yk_ui_scroll_begin(ui, "vol.setup", view);
@@ -181,8 +181,8 @@ void yk_vol_build_setup(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
     yk_ui_text(ui, "vol.setup.msg", yk_cut_top(&in, mh), msg, YK_FONT_BODY,
                s->setup_msg ? t->primary : t->ink_soft, YK_ALIGN_LEFT, false);
     yk_cut_top(&in, t->gap);
-    yk_vol_keypad(k, "vol.setup.key", "vol.setup.keys", in, yk_keypad_crockford(), 33, 4,
-                  YK_FONT_BODY);
+    yk_vol_keypad(k, "vol.setup.key", "vol.setup.keys", in, yk_keypad_crockford(false), 33, 4,
+                  YK_FONT_BODY, false);
     yk_ui_scroll_end(ui, in.y + in.h);
 }
 

@@ -15,19 +15,21 @@
  *
  * Volunteer mode (screen "volunteer", only with k->volunteer_id set; it locks after
  * volunteer_lock without a touch, by 锁定 and by 首页; 返回 goes to the previous step inside
- * it: result or question → check-in entry → event picker, another tab → check-in). Ids:
+ * it: result or question → check-in entry (a pad → the scan view) → event picker, another tab
+ * → check-in). Ids:
  *   vol.lock, vol.lock.hint (portrait), vol.tab.checkin, vol.tab.walkin, vol.tab.duty,
  *   vol.tab.today (a rail on the left of a landscape screen; a strip across the top where the
  *   rail would not hold them all, as in elder mode on a 7" panel; rows on top in portrait:
  *   the lock and its hint over one row of tabs where the tabs fit in one, else the tabs
  *   and the lock flowing into two rows, as on the 7" panel upright; always all in view, except
  * while a check-in result or the question is up: then none, and those fill the area until 下一位,
- * 取消, 返回 or the next scan), vol.tabs (the scroll region of the tabs, only as a last resort
+ * 取消, 返回 or the next scan; nor while the code or phone pad would not fit whole beside them:
+ * then the pad fills the area alone, without the ways in, until 返回), vol.tabs (the scroll region of the tabs, only as a last resort
  * where not even the strip fits; no supported size does); check-in: vol.events (the event list),
  * vol.event.<event id>, vol.events.none, vol.event.title (the chosen event), vol.mode.scan,
  * vol.mode.code, vol.mode.phone, vol.change (pick another event), vol.scan.icon, vol.scan.prompt,
- * vol.scan.hint, vol.code (the short code as typed), vol.code.key.<0-9 A-Z>, vol.code.key.del,
- *   vol.code.clear, vol.code.ok, vol.code.keys (scroll region), vol.phone (the last four as
+ * vol.scan.hint, vol.code (the short code as typed), vol.code.key.<0-9 A-Z>, vol.code.key.clear,
+ *   vol.code.key.del, vol.code.ok, vol.code.keys (scroll region), vol.phone (the last four as
  *   typed), vol.phone.key.0 … 9, vol.phone.key.del, vol.phone.key.clear, vol.phone.msg,
  *   vol.match.<n> (a sign-up found by phone), vol.matches (their list beside the pad),
  *   vol.phone.again,
@@ -91,7 +93,7 @@ void yk_vol_line(struct yk_kiosk *k, struct yk_rect *area, const char *id, const
 }
 
 void yk_vol_keypad(struct yk_kiosk *k, const char *prefix, const char *scroll_id, struct yk_rect r,
-                   const char *const *keys, int n, int min_cols, enum yk_font f)
+                   const char *const *keys, int n, int min_cols, enum yk_font f, bool tight)
 {
     struct yk_keypad p = {.prefix = prefix,
                           .scroll_id = scroll_id,
@@ -101,7 +103,9 @@ void yk_vol_keypad(struct yk_kiosk *k, const char *prefix, const char *scroll_id
                           .font = f,
                           .enabled = true,
                           .clear_text = tr(k, "vol.key.clear"),
-                          .del_text = tr(k, "vol.key.del")};
+                          .del_text = tr(k, "vol.key.del"),
+                          .primary = true,
+                          .tight = tight};
     yk_keypad_build(k, r, &p);
 }
 
@@ -571,7 +575,16 @@ static void vol_build(struct yk_kiosk *k, struct yk_rect area)
     const struct yk_theme *t = &k->ui.theme;
     if (!s || !k->volunteer_id[0])
         return; /* locked: nothing of it is drawn (the next tick goes home) */
-    struct yk_rect in = frame(k, yk_inset(area, t->pad), transient(s));
+    /* The tabs, unless a result, the question or a pad that would not fit beside them
+     * takes the whole area (the tabs are laid out first to see what they leave). */
+    struct yk_rect all = yk_inset(area, t->pad);
+    struct yk_ui_mark before = yk_ui_mark(&k->ui);
+    struct yk_rect in = frame(k, all, transient(s));
+    s->pad_full = !transient(s) && yk_vol_pad_full(k, s, in);
+    if (s->pad_full) {
+        yk_ui_undo(&k->ui, before);
+        in = all;
+    }
     switch (s->tab) {
     case TAB_CHECKIN:
         yk_vol_build_checkin(k, s, in);
@@ -589,8 +602,8 @@ static void vol_build(struct yk_kiosk *k, struct yk_rect area)
 }
 
 /* 返回 inside volunteer mode: the previous step (the question or a result → the check-in
- * entry → the event picker), another tab → check-in. It never leaves the mode (锁定 and 首页
- * do): at the event picker it stays. */
+ * entry, a pad → the scan view → the event picker), another tab → check-in. It never leaves
+ * the mode (锁定 and 首页 do): at the event picker it stays. */
 static bool vol_back(struct yk_kiosk *k, struct vstate *s)
 {
     k->dirty = true;
@@ -605,6 +618,9 @@ static bool vol_back(struct yk_kiosk *k, struct vstate *s)
         s->ask.up = false;
     } else if (s->res.v != V_NONE) {
         memset(&s->res, 0, sizeof s->res);
+        yk_vol_clear_entry(s);
+    } else if (cur_event(s) && s->mode != CM_SCAN) {
+        s->mode = CM_SCAN; /* a pad → the scan view, where the tabs and the ways in are */
         yk_vol_clear_entry(s);
     } else if (cur_event(s)) {
         s->sel = -1;

@@ -105,7 +105,7 @@ static void pin_build(struct yk_kiosk *k, struct yk_rect area)
     int dh = yk_ui_line_height(ui, YK_FONT_HUGE) + 2 * t->gap;
     int above = yk_ui_text_height(ui, tr(k, "vpin.prompt"), pf, left.w) + dh + 2 * t->gap +
                 yk_ui_line_height(ui, YK_FONT_BODY) + t->gap;
-    if (!wide && left.h - above < yk_keypad_min_h(k, left.w, 12, -3, YK_FONT_SMALL)) {
+    if (!wide && left.h - above < yk_keypad_min_h(k, left.w, 12, -3, YK_FONT_SMALL, false)) {
         pf = df = YK_FONT_BODY;
         dh = yk_ui_line_height(ui, df) + 2 * t->gap;
     }
@@ -152,7 +152,8 @@ static void pin_build(struct yk_kiosk *k, struct yk_rect area)
     } else {
         /* The pad: a phone's 3×4 keys, as large as fit, centred. Taps while checking are
          * ignored rather than drawn disabled (greyed text would be unreadable). */
-        yk_vol_keypad(k, "vpin.key", "vpin.keys", pad, yk_keypad_digits, 12, -3, YK_FONT_TITLE);
+        yk_vol_keypad(k, "vpin.key", "vpin.keys", pad, yk_keypad_digits, 12, -3, YK_FONT_TITLE,
+                      false);
     }
     struct yk_button_style ok = yk_page_button_style(k, !checking, YK_FONT_LARGE);
     if (!locked)
