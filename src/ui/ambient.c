@@ -226,11 +226,17 @@ static void build_attract(struct yk_kiosk *k)
     else
         yk_cut_left(&cin, t->pad * 2);
     /* A QR code with what it opens said under it: the slide's own link, else the station's
-     * page. The hub has no page per station yet, so that is the hub's address from the
-     * config; with no hub there is no page to open, and no QR. On the right (landscape) or at
-     * the foot of the card (portrait), where there is room for 25 mm of code. */
+     * page on the hub (HUB_URL/s/STATION_ID: its address, hours, coming events); with no hub
+     * there is no page to open, and no QR. On the right (landscape) or at the foot of the card
+     * (portrait), where there is room for 25 mm of code. */
     const char *hub = k->p.cfg->hub_url;
-    const char *qr_url = link && *link ? link : hub[0] ? hub : NULL;
+    const char *qr_url = link && *link ? link : NULL;
+    if (!qr_url && hub[0]) {
+        int n = (int)strlen(hub);
+        while (n > 0 && hub[n - 1] == '/')
+            n--;
+        qr_url = yk_ui_fmt(ui, "%.*s/s/%s", n, hub, k->p.cfg->station_id);
+    }
     const char *qr_caption = tr(k, link && *link ? "qr.take_along" : "attract.qr.station");
     if (qr_url) {
         /* The card: the code, its caption under it, a gap of white all round. */

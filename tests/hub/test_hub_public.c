@@ -173,6 +173,40 @@ static void deleted(void)
     resp_free(&r);
 }
 
+/* A station's page pages on through other stations' events: 150 of expo-binjiang come first,
+ * binjiang's next one after them still shows (the page once read only the first 100). */
+static void crowded(void)
+{
+    long long t = (long long)time(NULL) + 86400;
+    char path[400];
+    snprintf(path, sizeof path, "%s/crowd.sql", h.dir);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    for (int i = 0; i < 150; i++) {
+        fprintf(f,
+                "INSERT INTO events (id, kind, title_zh, starts_utc, ends_utc, max_party) VALUES "
+                "('crowd-%d', 'other', '世博站活动%d', %lld, %lld, 1);\n"
+                "INSERT INTO admin_event_station VALUES ('crowd-%d', 'expo-binjiang');\n",
+                i, i, t + 300 + i, t + 3900 + i, i);
+    }
+    fprintf(f,
+            "INSERT INTO events (id, kind, title_zh, starts_utc, ends_utc, max_party) VALUES "
+            "('late-1', 'other', '滨江下旬茶话会', %lld, %lld, 1);\n"
+            "INSERT INTO admin_event_station VALUES ('late-1', 'binjiang');\n",
+            t + 86400 * 10, t + 86400 * 10 + 3600);
+    fclose(f);
+    CHECK_EQ_INT(hub_cmd(&h, NULL, 0, "load '%s'", path), 0);
+    struct resp r = hub_get(&h, "/s/binjiang", NULL);
+    CHECK_EQ_INT(r.status, 200);
+    CHECK(has(&r, "滨江下旬茶话会") && !has(&r, "世博站活动"));
+    resp_free(&r);
+    r = hub_get(&h, "/", NULL);
+    CHECK(has(&r, "世博站活动0") && !has(&r, "滨江下旬茶话会")); /* all stations: the soonest 20 */
+    resp_free(&r);
+}
+
 int main(void)
 {
     hub_init(&h);
@@ -182,6 +216,7 @@ int main(void)
     all_stations();
     one_station();
     methods();
+    crowded();
     deleted();
     guessing();
     hub_cleanup(&h);

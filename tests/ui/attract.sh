@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The attract loop's welcome slide: the station's name, the clock, "touch to start", and a
-# QR code to the station's page. The hub has no page per station, so with a hub the code is
-# the hub's address (read back with zbarimg, at least 25 mm wide); with no hub, no code.
+# QR code to the station's page. With a hub the code is the station's page there,
+# HUB_URL/s/STATION_ID (read back with zbarimg, at least 25 mm wide); with no hub, no code.
 #   attract.sh KIOSK OUTDIR [kiosk options...]
 set -euo pipefail
 kiosk=$1 out=$2
@@ -11,7 +11,7 @@ mkdir -p "$out"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 hub=http://127.0.0.1:9
-printf 'hub_url = %s\n' "$hub" >"$tmp/hub.conf"
+printf 'hub_url = %s/\nstation_id = binjiang\n' "$hub" >"$tmp/hub.conf"
 : >"$tmp/none.conf"
 for conf in hub none; do
   mkdir -p "$tmp/data-$conf"
@@ -34,7 +34,7 @@ fi
 grep -q '"id":"attract.qr.caption","role":"text","text":"扫码打开本站主页"' "$out/welcome-hub.jsonl" ||
   { echo "no QR caption saying it opens the station's page" >&2; exit 1; }
 got=$(zbarimg --raw -q "$out/welcome-hub.png")
-[ "$got" = "$hub" ] || { echo "QR reads '$got', want '$hub'" >&2; exit 1; }
+[ "$got" = "$hub/s/binjiang" ] || { echo "QR reads '$got', want '$hub/s/binjiang'" >&2; exit 1; }
 ppmm=$(head -n1 "$out/welcome-hub.jsonl" | sed -n 's/.*"px_per_mm":\([0-9.]*\).*/\1/p')
 qrw=$(grep '"id":"attract.qr"' "$out/welcome-hub.jsonl" | sed -n 's/.*"w":\([0-9]*\).*/\1/p')
 awk -v w="$qrw" -v p="$ppmm" 'BEGIN { exit !(w / p >= 25) }' ||
