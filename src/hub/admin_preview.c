@@ -94,6 +94,17 @@ static void k_text(struct yk_hub_html *s, const char *v)
     yk_hub_html_raw(s, "</p>");
 }
 
+/* The row's photo (photo_hash), as a large kiosk screen shows it; nothing without one. */
+static void k_photo(struct yk_hub_html *s, const struct yk_admin_row *r)
+{
+    const char *photo = yk_admin_row_val(r, "photo_hash");
+    if (photo) {
+        yk_hub_html_raw(s, "<img class=\"photo\" alt=\"\" src=\"/admin/media/");
+        yk_hub_html_text(s, photo);
+        yk_hub_html_raw(s, "\">");
+    }
+}
+
 /* The "take it along" QR code of a link: the kiosk draws the code, the preview says where. */
 static void k_qr(struct yk_hub_html *s, enum yk_lang lang, const char *link)
 {
@@ -134,6 +145,7 @@ static void panel(struct yk_admin_ctx *c, struct yk_hub_html *s, const struct yk
 {
 #define PICK(col) pick(ev, lang, col)
     k_frame(s, lang, PICK("title"));
+    k_photo(s, ev); /* its own photo; the kiosk falls back to its site's, which it knows */
     int64_t starts = num(ev, "starts_utc", 0), ends = num(ev, "ends_utc", starts);
     int64_t cap = num(ev, "capacity", 0), closes = num(ev, "signup_deadline_utc", starts);
     bool cancelled = yk_admin_row_val(ev, "cancelled_utc") != NULL;
@@ -228,12 +240,7 @@ static void line_service(void *ctx, const char *id, const char *line_id, const c
  * missing is asked at the station (the kiosk names its own; here "this station"). */
 static void site_panel(struct yk_hub_html *s, const struct yk_admin_row *r, enum yk_lang lang)
 {
-    const char *photo = yk_admin_row_val(r, "photo_hash");
-    if (photo) {
-        yk_hub_html_raw(s, "<img class=\"photo\" alt=\"\" src=\"/admin/media/");
-        yk_hub_html_text(s, photo);
-        yk_hub_html_raw(s, "\">");
-    }
+    k_photo(s, r);
     const char *intro = pick(r, lang, "intro"), *where = pick(r, lang, "location");
     k_text(s, intro);
     yk_hub_html_raw(s, "<dl class=\"k\">");

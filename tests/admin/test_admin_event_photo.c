@@ -135,6 +135,13 @@ int main(void)
     CHECK(strstr(a.body, "id=\"photo-remove\"") != NULL);
     CHECK(strstr(a.body, "enctype=\"multipart/form-data\"") != NULL);
     ans_free(&a);
+    /* The preview shows it as a large kiosk screen does. */
+    snprintf(path, sizeof path, "/admin/events/%s/preview", id);
+    a = req(path, st.cookie, NULL);
+    CHECK_EQ_INT(a.status, 200);
+    snprintf(want, sizeof want, "<img class=\"photo\" alt=\"\" src=\"/admin/media/%s\">", hex);
+    CHECK(strstr(a.body, want) != NULL);
+    ans_free(&a);
     a = event_post(&st, id, NULL, 0, NULL);
     CHECK_EQ_INT(a.status, 303);
     ans_free(&a);
