@@ -295,6 +295,15 @@ static bool run_line(struct run *r, char *line)
                 if (miss <= 0)
                     break;
                 struct yk_rect before = t->vis;
+                /* Less than the gesture's slop (2.5 mm) would be taken for a shaky tap: go
+                 * the other way by more than the slop first, then back past the start. */
+                long slop = (long)(3.0f * ui->theme.px_per_mm) + 1;
+                if (miss < slop) {
+                    long b[5] = {cx, down ? lo + slop : hi - slop, cx, down ? lo : hi, 900};
+                    swipe(app, b);
+                    advance(app, 500);
+                    miss += slop;
+                }
                 long v[5] = {cx, down ? lo : hi, cx, down ? lo + miss : hi - miss, 900};
                 swipe(app, v);
                 advance(app, 500);

@@ -452,9 +452,6 @@ int64_t yk_kiosk_deadline(const struct yk_kiosk *k)
  * bar whose buttons are one text line high, so that a step's choices keep the room. */
 bool yk_kiosk_compact(struct yk_kiosk *k)
 {
-    /* Volunteer mode lays out its own short header and work area (volunteer.c). */
-    if (yk_screen_def(k->screen)->volunteer)
-        return false;
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
     /* The usual header on one line (title, time over the date), and the usual bar: one row,

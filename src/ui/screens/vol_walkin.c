@@ -75,25 +75,39 @@ static void walkin_buttons(struct yk_kiosk *k, struct vstate *s, struct yk_rect 
     }
 }
 
+/* Where today's total goes in an undo row: cut from the right of row (what is left of it is
+ * the undo button's); an empty rect where it does not fit beside undo. */
+static struct yk_rect walkin_total_rect(struct yk_kiosk *k, struct vstate *s, struct yk_rect *row)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    struct yk_rect r = *row;
+    yk_cut_left(&r, yk_vol_label_w(k, tr(k, "vol.walkin.undo"), YK_FONT_BODY, true) + t->pad);
+    const char *total = yk_ui_fmt(ui, tr(k, "vol.walkin.total"), s->counts.total);
+    int tw = yk_ui_text_width(ui, total, YK_FONT_BODY);
+    if (tw > r.w / 2)
+        tw = r.w / 2;
+    struct yk_rect trc = yk_cut_right(&r, tw);
+    if (yk_ui_text_height(ui, total, YK_FONT_BODY, trc.w) > trc.h)
+        return (struct yk_rect){0};
+    return trc;
+}
+
 /* The undo button on the left of row, today's total on the right where it fits (false where
  * it does not). */
 static bool walkin_undo_row(struct yk_kiosk *k, struct vstate *s, struct yk_rect row)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
+    struct yk_rect trc = walkin_total_rect(k, s, &row);
     struct yk_button_style ub = yk_page_button_style(k, false, YK_FONT_BODY);
     ub.icon = YK_ICON_BACK;
     const char *ul = tr(k, "vol.walkin.undo");
     yk_ui_button(ui, "vol.walkin.undo",
                  yk_cut_left(&row, yk_vol_label_w(k, ul, YK_FONT_BODY, true)), ul, &ub, true);
-    yk_cut_left(&row, t->pad);
-    const char *total = yk_ui_fmt(ui, tr(k, "vol.walkin.total"), s->counts.total);
-    int tw = yk_ui_text_width(ui, total, YK_FONT_BODY);
-    if (tw > row.w / 2)
-        tw = row.w / 2;
-    struct yk_rect trc = yk_cut_right(&row, tw);
-    if (yk_ui_text_height(ui, total, YK_FONT_BODY, trc.w) > trc.h)
+    if (trc.w <= 0)
         return false;
+    const char *total = yk_ui_fmt(ui, tr(k, "vol.walkin.total"), s->counts.total);
     yk_ui_text(ui, "vol.walkin.total", trc, total, YK_FONT_BODY, t->ink, YK_ALIGN_RIGHT, true);
     return true;
 }
@@ -171,6 +185,13 @@ void yk_vol_build_walkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in
     const struct yk_theme *t = &ui->theme;
     int bh = yk_page_button_h(k);
     struct yk_rect all = in;
+    /* Today's total beside undo, or on a line of its own under it where it does not fit. */
+    const char *total = yk_ui_fmt(ui, tr(k, "vol.walkin.total"), s->counts.total);
+    struct yk_rect probe = {in.x, in.y, in.w, bh}, total_row = {0};
+    if (walkin_total_rect(k, s, &probe).w <= 0) {
+        total_row = yk_cut_bottom(&in, yk_ui_text_height(ui, total, YK_FONT_BODY, in.w));
+        yk_cut_bottom(&in, t->gap);
+    }
     struct yk_rect row = yk_cut_bottom(&in, bh);
     yk_cut_bottom(&in, t->gap);
     const char *m = tr(k, "vol.walkin.how");
@@ -214,7 +235,6 @@ void yk_vol_build_walkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in
         if (!walkin_undo_row(k, s, (struct yk_rect){all.x, y, all.w, bh})) {
             /* Today's total does not fit beside undo: on its own line under it. */
             y += bh + t->gap;
-            const char *total = yk_ui_fmt(ui, tr(k, "vol.walkin.total"), s->counts.total);
             int th = yk_ui_text_height(ui, total, YK_FONT_BODY, all.w);
             yk_ui_text(ui, "vol.walkin.total", (struct yk_rect){all.x, y, all.w, th}, total,
                        YK_FONT_BODY, t->ink, YK_ALIGN_LEFT, false);
@@ -223,7 +243,9 @@ void yk_vol_build_walkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in
         yk_ui_scroll_end(ui, y + bh);
         return;
     }
-    walkin_undo_row(k, s, row);
+    if (!walkin_undo_row(k, s, row))
+        yk_ui_text(ui, "vol.walkin.total", total_row, total, YK_FONT_BODY, t->ink, YK_ALIGN_LEFT,
+                   false);
     /* Else the message and the buttons scroll together, each at its natural size. */
     bool scroll = ch < min_h;
     if (scroll)
