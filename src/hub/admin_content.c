@@ -386,8 +386,8 @@ const char *yk_admin_photo_take(struct yk_admin_ctx *c, struct yk_admin_row *set
         void *bytes = NULL;
         size_t len = 0;
         char mime[64];
-        bool have = hash_ok(keep) &&
-                    yk_hub_media_get(c->store, keep, &bytes, &len, mime) == YK_HUB_OK;
+        bool have =
+            hash_ok(keep) && yk_hub_media_get(c->store, keep, &bytes, &len, mime) == YK_HUB_OK;
         free(bytes);
         if (have)
             return yk_admin_row_set(set, "photo_hash", keep) ? NULL : NO_MEMORY;

@@ -150,9 +150,9 @@ static void save(struct yk_admin_ctx *c, const char *id)
     char err[160] = "";
     enum yk_hub_rc rc = YK_HUB_INVALID;
     if (!f.f.bad && !f.err)
-        rc = yk_admin_row_save(c->store, c->user.name, id ? "event.edit" : "event.create",
-                               "events", id ? id : new_id, &set, !id, f.station ? f.station : "",
-                               c->now, err);
+        rc =
+            yk_admin_row_save(c->store, c->user.name, id ? "event.edit" : "event.create", "events",
+                              id ? id : new_id, &set, !id, f.station ? f.station : "", c->now, err);
     yk_admin_row_free(&set);
     if (rc == YK_HUB_OK) {
         yk_admin_redirect(c, "/admin/events?done=1");

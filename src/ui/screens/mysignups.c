@@ -19,10 +19,11 @@
  *
  * Widget ids: mine.step (the step's heading), mine.phone (the number as typed), mine.note
  * (only this kiosk's sign-ups), mine.error, mine.key.0 … mine.key.9, mine.key.clear,
- * mine.key.del, mine.phone.abroad (境外号码: a number from abroad), mine.find, mine.item.<n> (a sign-up of the list), mine.more, mine.retype
- * (another number), mine.empty, mine.empty.why, mine.d (one sign-up: mine.d.event, .time,
- * .place, .who, .party, .status, .status.b), mine.why (why it cannot be cancelled),
- * mine.ticket, mine.cancel, mine.keep (do not cancel), mine.confirm, mine.done. */
+ * mine.key.del, mine.phone.abroad (境外号码: a number from abroad), mine.find, mine.item.<n> (a
+ * sign-up of the list), mine.more, mine.retype (another number), mine.empty, mine.empty.why, mine.d
+ * (one sign-up: mine.d.event, .time, .place, .who, .party, .status, .status.b), mine.why (why it
+ * cannot be cancelled), mine.ticket, mine.cancel, mine.keep (do not cancel), mine.confirm,
+ * mine.done. */
 #include "ui/screens/screens.h"
 
 #include "core/icons.h"
@@ -54,7 +55,7 @@ struct mine_state {
     enum mine_step step;
     struct yk_phone_entry phone; /* the number (mainland or from abroad) and what is wrong */
     const char *error;           /* catalog key of the lookup's own message (wait, error) */
-    int wait_s;                   /* for mine.e.wait: how long the guard makes one wait */
+    int wait_s;                  /* for mine.e.wait: how long the guard makes one wait */
     struct mine_item items[YK_SIGNUP_MINE_MAX];
     int n, sel, page;
     enum yk_mine_rc result; /* the last cancel's answer (shown on the item when refused) */
@@ -87,8 +88,8 @@ static bool load(struct yk_kiosk *k, struct mine_state *s)
     if (!k->p.db)
         return false;
     struct yk_signup_mine m[YK_SIGNUP_MINE_MAX];
-    int n = yk_signup_mine_list(k->p.db, s->phone.typed, yk_kiosk_now_utc_s(k), m,
-                                YK_SIGNUP_MINE_MAX);
+    int n =
+        yk_signup_mine_list(k->p.db, s->phone.typed, yk_kiosk_now_utc_s(k), m, YK_SIGNUP_MINE_MAX);
     if (n < 0)
         return false;
     for (int i = 0; i < n; i++) {
@@ -268,7 +269,7 @@ static void phone_actions(struct yk_kiosk *k, struct yk_rect *left, bool typed)
 static void build_phone(struct yk_kiosk *k, struct yk_rect area)
 {
     struct mine_state *s = st(k);
-    const char *error = s->error            ? yk_ui_fmt(&k->ui, tr(k, s->error), s->wait_s)
+    const char *error = s->error         ? yk_ui_fmt(&k->ui, tr(k, s->error), s->wait_s)
                         : s->phone.error ? tr(k, s->phone.error)
                                          : NULL;
     struct yk_signup_phone_view v = {.prefix = "mine",
@@ -483,8 +484,7 @@ static void find(struct yk_kiosk *k, struct mine_state *s)
 static void cancel(struct yk_kiosk *k, struct mine_state *s)
 {
     const char *id = s->items[s->sel].m.info.id;
-    s->result =
-        yk_signup_mine_cancel(k->p.db, s->phone.typed, id, yk_clock_utc_ms(k->p.clock));
+    s->result = yk_signup_mine_cancel(k->p.db, s->phone.typed, id, yk_clock_utc_ms(k->p.clock));
     yk_info("mine", "cancel of sign-up %s: %s", id, yk_mine_rc_name(s->result));
     if (s->result == YK_MINE_OK) {
         yk_sync_wake();           /* up to the hub within seconds where one is reachable */

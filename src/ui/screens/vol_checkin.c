@@ -318,8 +318,8 @@ static void build_code(struct yk_kiosk *k, struct vstate *s, struct yk_rect in, 
 }
 
 /* A sign-up found by the last four: "who · party" and "phone · state" (in the frame's arena). */
-static void match_texts(struct yk_kiosk *k, const struct vstate *s, size_t i,
-                        const char **title, const char **sub)
+static void match_texts(struct yk_kiosk *k, const struct vstate *s, size_t i, const char **title,
+                        const char **sub)
 {
     const struct yk_signup_match *m = &s->matches.items[i];
     char who[YK_NAME_MAX + 24];
@@ -489,12 +489,10 @@ static int code_row_h(struct yk_kiosk *k, int w)
 static int code_min_h(struct yk_kiosk *k, int w, bool tight)
 {
     /* The pads take smaller letters before they scroll. */
-    return code_row_h(k, w) + k->ui.theme.gap +
-           yk_keypad_min_h(k, w, 34, 4, YK_FONT_SMALL, tight);
+    return code_row_h(k, w) + k->ui.theme.gap + yk_keypad_min_h(k, w, 34, 4, YK_FONT_SMALL, tight);
 }
 
-static int phone_min_h(struct yk_kiosk *k, const struct vstate *s, int w, int h_avail,
-                       bool tight)
+static int phone_min_h(struct yk_kiosk *k, const struct vstate *s, int w, int h_avail, bool tight)
 {
     const struct yk_theme *t = &k->ui.theme;
     /* As build_phone lays it out: side by side when wide, else stacked. */
@@ -564,10 +562,9 @@ static struct entry entry_layout(struct yk_kiosk *k, const struct vstate *s,
                         : 0;
         e.chips_h = (e.two ? 2 * e.ch + t->gap : e.ch) + t->pad;
     }
-    e.body_min = s->mode == CM_CODE ? code_min_h(k, in.w, full)
-                 : s->mode == CM_PHONE
-                     ? phone_min_h(k, s, in.w, in.h - e.title_h - e.chips_h, full)
-                     : scan_min_h(k, in.w);
+    e.body_min = s->mode == CM_CODE    ? code_min_h(k, in.w, full)
+                 : s->mode == CM_PHONE ? phone_min_h(k, s, in.w, in.h - e.title_h - e.chips_h, full)
+                                       : scan_min_h(k, in.w);
     return e;
 }
 
@@ -638,8 +635,8 @@ void yk_vol_build_checkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect i
             if (mid.w > 0 &&
                 yk_ui_text_height(ui, PICK(ev->title), YK_FONT_SMALL, mid.w) <= mid.h &&
                 yk_ui_text_width(ui, PICK(ev->title), YK_FONT_SMALL) <= mid.w)
-                yk_ui_text(ui, "vol.event.title", mid, PICK(ev->title), YK_FONT_SMALL,
-                           t->ink_soft, YK_ALIGN_CENTER, true);
+                yk_ui_text(ui, "vol.event.title", mid, PICK(ev->title), YK_FONT_SMALL, t->ink_soft,
+                           YK_ALIGN_CENTER, true);
         }
     }
     if (s->mode == CM_CODE)

@@ -24,17 +24,16 @@
  *   and the lock flowing into two rows, as on the 7" panel upright; always all in view, except
  * while a check-in result or the question is up: then none, and those fill the area until 下一位,
  * 取消, 返回 or the next scan; nor while the code or phone pad would not fit whole beside them:
- * then the pad fills the area alone, without the ways in, until 返回), vol.tabs (the scroll region of the tabs, only as a last resort
- * where not even the strip fits; no supported size does); check-in: vol.events (the event list),
- * vol.event.<event id>, vol.events.none, vol.event.title (the chosen event), vol.mode.scan,
- * vol.mode.code, vol.mode.phone, vol.change (pick another event), vol.scan.icon, vol.scan.prompt,
- * vol.scan.hint, vol.code (the short code as typed), vol.code.key.<0-9 A-Z>, vol.code.key.clear,
- *   vol.code.key.del, vol.code.ok, vol.code.keys (scroll region), vol.phone (the last four as
- *   typed), vol.phone.key.0 … 9, vol.phone.key.del, vol.phone.key.clear, vol.phone.msg,
- *   vol.match.<n> (a sign-up found by phone), vol.matches (their list beside the pad),
- *   vol.phone.again,
- *   vol.ask (how many arrive now?), vol.ask.<n>, vol.ask.cancel, vol.ask.list (their scroll
- *   region, where not even the compact layout fits),
+ * then the pad fills the area alone, without the ways in, until 返回), vol.tabs (the scroll region
+ * of the tabs, only as a last resort where not even the strip fits; no supported size does);
+ * check-in: vol.events (the event list), vol.event.<event id>, vol.events.none, vol.event.title
+ * (the chosen event), vol.mode.scan, vol.mode.code, vol.mode.phone, vol.change (pick another
+ * event), vol.scan.icon, vol.scan.prompt, vol.scan.hint, vol.code (the short code as typed),
+ * vol.code.key.<0-9 A-Z>, vol.code.key.clear, vol.code.key.del, vol.code.ok, vol.code.keys (scroll
+ * region), vol.phone (the last four as typed), vol.phone.key.0 … 9, vol.phone.key.del,
+ * vol.phone.key.clear, vol.phone.msg, vol.match.<n> (a sign-up found by phone), vol.matches (their
+ * list beside the pad), vol.phone.again, vol.ask (how many arrive now?), vol.ask.<n>,
+ * vol.ask.cancel, vol.ask.list (their scroll region, where not even the compact layout fits),
  *   vol.result (the coloured result panel, or the scroll region of its text), vol.result.title,
  *   vol.result.who, vol.result.detail, vol.result.todo, vol.result.next (title, who, detail
  *   and 下一位 in view without scrolling at every supported size);
