@@ -57,7 +57,8 @@ cat <<EOF
    its log: $dir/hub.log
 == the kiosk: station $station, syncing every 10 s ($dir/kiosk.conf, data in $dir/kiosk)
    In the admin: 活动 Events -> 新建 New, fill it in with a photo, save; within a few seconds
-   the kiosk's 活动报名 shows it. Sign up on the kiosk: it appears under the event's sign-ups.
+   the kiosk's 活动报名 shows it (photos show on screens at least 15 cm tall: run this with
+   --window 1920x1080 to see them). Sign up on the kiosk: it appears under the event's sign-ups.
 EOF
 args=("$@")
 [ ${#args[@]} -gt 0 ] || args=(--window 800x480 --night-mode off)
