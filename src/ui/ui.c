@@ -316,6 +316,19 @@ int yk_ui_text_height(struct yk_ui *ui, const char *text, enum yk_font f, int w)
     return n * yk_ui_line_height(ui, f);
 }
 
+/* Bytes of the space or sentence mark that s[0..n) ends with; 0 when none. */
+static size_t trailing_mark(const char *s, size_t n)
+{
+    static const char *const marks[] = {" ",      ".",      ",",      ";",      ":",
+                                        "\u3002", "\uff0c", "\uff1b", "\u3001", "\uff1a"};
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+        size_t m = strlen(marks[i]);
+        if (n >= m && memcmp(s + n - m, marks[i], m) == 0)
+            return m;
+    }
+    return 0;
+}
+
 const char *yk_ui_text_clamp(struct yk_ui *ui, const char *text, enum yk_font f, int w,
                              int max_lines)
 {
@@ -337,15 +350,9 @@ const char *yk_ui_text_clamp(struct yk_ui *ui, const char *text, enum yk_font f,
            ui->p.measure(ui->p.measure_ctx, text + last->start, keep, px, bold) + ew > w)
         keep = yk_utf8_prefix(text + last->start, last->len, keep - 1);
     /* No space or sentence mark just before the "…". */
-    static const char *const marks[] = {" ",      ".",      ",",      ";",      ":",
-                                        "\u3002", "\uff0c", "\uff1b", "\u3001", "\uff1a"};
-    for (size_t i = 0; i < sizeof marks / sizeof *marks && keep > 0; i++) {
-        size_t m = strlen(marks[i]);
-        if (keep >= m && memcmp(text + last->start + keep - m, marks[i], m) == 0) {
-            keep -= m;
-            i = (size_t)-1; /* look again from the first mark */
-        }
-    }
+    size_t m;
+    while ((m = trailing_mark(text + last->start, keep)) > 0)
+        keep -= m;
     size_t head = last->start + keep;
     char *out = arena_alloc(ui, head + sizeof ellipsis);
     if (!out)
