@@ -383,13 +383,7 @@ const char *yk_admin_photo_take(struct yk_admin_ctx *c, struct yk_admin_row *set
         return yk_admin_row_set(set, "photo_hash", NULL) ? NULL : NO_MEMORY;
     if (keep && *keep) {
         /* A copy keeps its original's photo: only a hash this hub holds. */
-        void *bytes = NULL;
-        size_t len = 0;
-        char mime[64];
-        bool have =
-            hash_ok(keep) && yk_hub_media_get(c->store, keep, &bytes, &len, mime) == YK_HUB_OK;
-        free(bytes);
-        if (have)
+        if (hash_ok(keep) && yk_hub_media_has(c->store, keep))
             return yk_admin_row_set(set, "photo_hash", keep) ? NULL : NO_MEMORY;
     }
     return NULL;

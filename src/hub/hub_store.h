@@ -199,6 +199,9 @@ int64_t yk_hub_count(struct yk_hub_store *s, const char *table);
 bool yk_hub_changes(struct yk_hub_store *s, const char *kiosk_id, int64_t since, int limit,
                     struct yk_jw *w);
 
+/* Whether the hub holds media with this hash (false on an error too). */
+bool yk_hub_media_has(struct yk_hub_store *s, const char *hash);
+
 /* The media with this hash: the caller frees *bytes. NOT_FOUND when absent. */
 enum yk_hub_rc yk_hub_media_get(struct yk_hub_store *s, const char *hash, void **bytes, size_t *len,
                                 char mime[64]);

@@ -199,6 +199,15 @@ static enum yk_hub_rc read_media(sqlite3_stmt *st, void *ctx)
     return YK_HUB_OK;
 }
 
+bool yk_hub_media_has(struct yk_hub_store *s, const char *hash)
+{
+    yk_hs_lock(s);
+    bool ok = true;
+    int64_t n = yk_hs_query_int(s, "SELECT count(*) FROM media WHERE hash = ?", hash, NULL, 0, &ok);
+    yk_hs_unlock(s);
+    return ok && n > 0;
+}
+
 enum yk_hub_rc yk_hub_media_get(struct yk_hub_store *s, const char *hash, void **bytes, size_t *len,
                                 char mime[64])
 {
