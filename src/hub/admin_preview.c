@@ -345,11 +345,21 @@ void yk_admin_content_preview(struct yk_admin_ctx *c, const char *table, const c
     struct line_services *ls = line ? calloc(1, sizeof *ls) : NULL;
     struct yk_admin_row *services = NULL;
     int n = 0;
-    if (ls) {
-        ls->line = id;
-        yk_admin_list(c->store, "services", "line_id", "sort", line_service, ls);
-        services = calloc((size_t)ls->n + 1, sizeof *services);
-        for (int i = 0; services && i < ls->n; i++)
+    if (line) {
+        /* A line's page lists its services: a preview without them would mislead. */
+        bool listed = ls;
+        if (ls) {
+            ls->line = id;
+            listed = yk_admin_list(c->store, "services", "line_id", "sort", line_service, ls);
+            services = listed ? calloc((size_t)ls->n + 1, sizeof *services) : NULL;
+        }
+        if (!services) {
+            free(ls);
+            yk_admin_row_free(&r);
+            yk_admin_fail(c, 503, "数据库暂时不可用。", "The database is unavailable.");
+            return;
+        }
+        for (int i = 0; i < ls->n; i++)
             if (yk_admin_live_row_get(c->store, "services", ls->ids[i], &services[n]) == YK_HUB_OK)
                 n++;
     }
