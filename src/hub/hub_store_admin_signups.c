@@ -69,12 +69,15 @@ bool yk_admin_signups(struct yk_hub_store *s, const char *event_id,
 }
 
 /* Sign-up id and its event's station ("" = the subdistrict's), with the store taken. */
+/* The sign-up, its event's station, and its ticket code into code (code_n bytes; NULL: not
+ * wanted; "" when it has none). */
 static enum yk_hub_rc get_locked(struct yk_hub_store *s, const char *id, struct yk_admin_signup *g,
-                                 char station[64])
+                                 char station[64], char *code, size_t code_n)
 {
     station[0] = '\0';
     sqlite3_stmt *st = yk_hs_prep(
-        s, "SELECT " SIGNUP_COLS ", coalesce(es.station_id, '')" SIGNUP_FROM
+        s, "SELECT " SIGNUP_COLS
+           ", coalesce(es.station_id, ''), coalesce(g.ticket_code, '')" SIGNUP_FROM
            "LEFT JOIN admin_event_station es ON es.event_id = g.event_id WHERE g.id = ?");
     if (!st)
         return YK_HUB_ERROR;
@@ -83,6 +86,8 @@ static enum yk_hub_rc get_locked(struct yk_hub_store *s, const char *id, struct 
     if (k == SQLITE_ROW) {
         read_signup(st, g);
         yk_as_copy_col(st, 12, station, 64);
+        if (code)
+            yk_as_copy_col(st, 13, code, code_n);
     }
     sqlite3_finalize(st);
     return k == SQLITE_ROW ? YK_HUB_OK : k == SQLITE_DONE ? YK_HUB_NOT_FOUND : YK_HUB_ERROR;
@@ -92,7 +97,7 @@ enum yk_hub_rc yk_admin_signup_get(struct yk_hub_store *s, const char *id,
                                    struct yk_admin_signup *g, char station[64])
 {
     yk_hs_lock(s);
-    enum yk_hub_rc rc = get_locked(s, id, g, station);
+    enum yk_hub_rc rc = get_locked(s, id, g, station, NULL, 0);
     yk_hs_unlock(s);
     return rc;
 }
@@ -158,10 +163,10 @@ enum yk_hub_rc yk_admin_signup_change(struct yk_hub_store *s, const char *actor,
     yk_hs_lock(s);
     enum yk_hub_rc rc = YK_HUB_ERROR;
     struct yk_admin_signup g;
-    char station[64];
+    char station[64], code[256] = "";
     if (!yk_hs_begin(s))
         goto out;
-    rc = get_locked(s, id, &g, station);
+    rc = get_locked(s, id, &g, station, code, sizeof code);
     if (rc == YK_HUB_OK && strcmp(g.status, "cancelled") == 0) {
         snprintf(err, YK_ADMIN_ERR_MAX,
                  "这条报名已经取消了。 / This sign-up is cancelled already.");
@@ -186,18 +191,9 @@ enum yk_hub_rc yk_admin_signup_change(struct yk_hub_store *s, const char *actor,
         yk_hs_bind_str(st, 4, g.status);
     }
     bool ok = yk_hs_run(s, st);
-    if (ok && !promote) {
-        char code[256] = "";
-        sqlite3_stmt *q = yk_hs_prep(s, "SELECT ticket_code FROM signups WHERE id = ?");
-        if (q) {
-            yk_hs_bind_str(q, 1, id);
-            if (sqlite3_step(q) == SQLITE_ROW)
-                yk_as_copy_col(q, 0, code, sizeof code);
-            sqlite3_finalize(q);
-        }
-        ok = q && yk_hs_revoke_ticket(s, code[0] ? code : NULL, g.event_id, now) &&
+    if (ok && !promote)
+        ok = yk_hs_revoke_ticket(s, code[0] ? code : NULL, g.event_id, now) &&
              yk_hs_settle(s, g.event_id, now);
-    }
     char target[64];
     snprintf(target, sizeof target, "signups/%s", id);
     char *before = signup_json(&g, g.status);
