@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Runs scripts/tabs.txt (run.sh's arguments) and then checks the trees it wrote: each of
-# the four tabs and the lock is there, whole on the screen, and no tab rail scrolls; the
-# walk-ins tab shows something of its own (its buttons, or undo, or its message).
+# the four tabs and the lock is there, whole on the screen, and no tab rail scrolls — also
+# beside the code and phone pads in standard mode; the walk-ins tab shows something of its
+# own (its buttons, or undo, or its message).
 set -euo pipefail
 out=$4
 "$(dirname "$0")/run.sh" "$@"
 for lang in zh_ en_ elder_ elderzh_; do
-    for tree in "$out/${lang}tree.json" "$out/${lang}today_tree.json"; do
+    pads=()
+    case $lang in zh_ | en_) pads=("$out/${lang}code_tree.json" "$out/${lang}phone_tree.json") ;; esac
+    for tree in "$out/${lang}tree.json" "$out/${lang}today_tree.json" "${pads[@]}"; do
         if grep -q '"id":"vol.tabs"' "$tree"; then
             echo "$tree: the tabs scroll (vol.tabs): some tabs are out of view" >&2
             exit 1

@@ -489,8 +489,8 @@ static void build_scan(struct yk_kiosk *k, struct yk_rect in)
     } else {
         y = in.y + (in.h - ph - hh) / 2;
     }
-    yk_ui_text(ui, "vol.scan.prompt", (struct yk_rect){in.x, y, in.w, ph},
-               tr(k, "vol.scan.prompt"), sw.pf, t->ink, YK_ALIGN_CENTER, false);
+    yk_ui_text(ui, "vol.scan.prompt", (struct yk_rect){in.x, y, in.w, ph}, tr(k, "vol.scan.prompt"),
+               sw.pf, t->ink, YK_ALIGN_CENTER, false);
     y += ph + t->gap;
     if (sw.hint)
         yk_ui_text(ui, "vol.scan.hint", (struct yk_rect){in.x, y, in.w, hh - t->gap}, sw.hint,
@@ -503,20 +503,21 @@ static int code_row_h(struct yk_kiosk *k, int w)
 }
 
 /* What each way in needs at least, at width w (below that, the check-in scrolls); tight:
- * the pads' keys with a small inset. */
-static int code_min_h(struct yk_kiosk *k, int w, bool tight)
+ * the pads' keys with a small inset; kf: the smallest letters the keys may take (the pads
+ * take smaller letters before they scroll). */
+static int code_min_h(struct yk_kiosk *k, int w, bool tight, enum yk_font kf)
 {
-    /* The pads take smaller letters before they scroll. */
-    return code_row_h(k, w) + k->ui.theme.gap + yk_keypad_min_h(k, w, 34, 4, YK_FONT_SMALL, tight);
+    return code_row_h(k, w) + k->ui.theme.gap + yk_keypad_min_h(k, w, 34, 4, kf, tight);
 }
 
-static int phone_min_h(struct yk_kiosk *k, const struct vstate *s, int w, int h_avail, bool tight)
+static int phone_min_h(struct yk_kiosk *k, const struct vstate *s, int w, int h_avail, bool tight,
+                       enum yk_font kf)
 {
     const struct yk_theme *t = &k->ui.theme;
     /* As build_phone lays it out: side by side when wide, else stacked. */
     bool wide = phone_wide(k, w, h_avail);
     int lw = wide ? w * 9 / 20 : w, rw = wide ? w - lw - t->pad : w;
-    int pad = yk_keypad_min_h(k, lw, 12, -3, YK_FONT_SMALL, tight);
+    int pad = yk_keypad_min_h(k, lw, 12, -3, kf, tight);
     int h = yk_page_button_h(k) + t->gap;
     if (s->searched && s->matches.count > 0) {
         /* Stacked, "pick the person", 重新输入 and every match (the check-in scrolls as a
@@ -548,8 +549,9 @@ static int scan_min_h(struct yk_kiosk *k, int w)
 }
 
 /* How the check-in entry lays out in an area: the event's own line, the chips of the ways in
- * (one row or two), and what the chosen way in needs at least. A pad that takes the whole
- * area (full) has neither the line nor the chips, and its keys a small inset. */
+ * (one row or two), and what the chosen way in needs at least, its keys' letters no smaller
+ * than kf. A pad without the ways in (full) has neither the line nor the chips, and its keys
+ * a small inset. */
 struct entry {
     bool title_line, two;
     int title_h, chips_h, ch, body_min;
@@ -561,7 +563,8 @@ static const char *const mode_keys[4] = {YK_N("vol.mode.scan"), YK_N("vol.mode.c
                                          YK_N("vol.mode.phone"), YK_N("vol.change")};
 
 static struct entry entry_layout(struct yk_kiosk *k, const struct vstate *s,
-                                 const struct yk_event *ev, struct yk_rect in, bool full)
+                                 const struct yk_event *ev, struct yk_rect in, bool full,
+                                 enum yk_font kf)
 {
     const struct yk_theme *t = &k->ui.theme;
     struct entry e = {0};
@@ -577,19 +580,25 @@ static struct entry entry_layout(struct yk_kiosk *k, const struct vstate *s,
                         : 0;
         e.chips_h = (e.two ? 2 * e.ch + t->gap : e.ch) + yk_vol_row_space(k);
     }
-    e.body_min = s->mode == CM_CODE    ? code_min_h(k, in.w, full)
-                 : s->mode == CM_PHONE ? phone_min_h(k, s, in.w, in.h - e.title_h - e.chips_h, full)
-                                       : scan_min_h(k, in.w);
+    e.body_min = s->mode == CM_CODE ? code_min_h(k, in.w, full, kf)
+                 : s->mode == CM_PHONE
+                     ? phone_min_h(k, s, in.w, in.h - e.title_h - e.chips_h, full, kf)
+                     : scan_min_h(k, in.w);
     return e;
 }
 
-bool yk_vol_pad_full(struct yk_kiosk *k, const struct vstate *s, struct yk_rect in)
+enum vol_pad yk_vol_pad_place(struct yk_kiosk *k, const struct vstate *s, struct yk_rect in)
 {
     const struct yk_event *ev = cur_event(s);
     if (s->tab != TAB_CHECKIN || !ev || s->mode == CM_SCAN || s->ask.up || s->res.v != V_NONE)
-        return false;
-    struct entry e = entry_layout(k, s, ev, in, false);
-    return e.title_h + e.chips_h + e.body_min > in.h;
+        return PAD_WITH_WAYS;
+    struct entry e = entry_layout(k, s, ev, in, false, YK_FONT_SMALL);
+    if (e.title_h + e.chips_h + e.body_min <= in.h)
+        return PAD_WITH_WAYS;
+    /* Beside the tabs only with keys whose letters stay at body size: where they would be
+     * smaller (elder mode on the 7" panel), the pad alone has the larger keys. */
+    return entry_layout(k, s, ev, in, true, YK_FONT_BODY).body_min <= in.h ? PAD_BESIDE_TABS
+                                                                           : PAD_ALONE;
 }
 
 void yk_vol_build_checkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in)
@@ -616,11 +625,12 @@ void yk_vol_build_checkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect i
     }
     /* The event (its own line when there is room, else between the chips), then the three
      * ways in and "another event" as chips, then the way in that is chosen; or, where that
-     * would not fit (s->pad_full, decided by vol_build), the pad alone, 返回 going back to
-     * the scan view. All of it is one region "vol.checkin" that scrolls when it still does not
-     * fit: then everything keeps its natural size instead of being squeezed. */
-    bool full = s->pad_full;
-    struct entry e = entry_layout(k, s, ev, in, full);
+     * would not fit (s->pad, decided by vol_build), the pad without them — beside the tabs, or
+     * alone in the whole area — 返回 going back to the scan view. All of it is one region
+     * "vol.checkin" that scrolls when it still does not fit: then everything keeps its natural size
+     * instead of being squeezed. */
+    bool full = s->pad != PAD_WITH_WAYS;
+    struct entry e = entry_layout(k, s, ev, in, full, YK_FONT_SMALL);
     bool compact = e.title_h + e.chips_h + e.body_min > in.h;
     struct yk_rect view = in;
     int y0 = yk_ui_scroll_begin(ui, "vol.checkin", view);

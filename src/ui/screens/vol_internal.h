@@ -60,6 +60,11 @@ struct ask {
     int remaining, party;
 };
 
+/* Where the code or phone pad goes: under the event and the chips of the ways in; beside the
+ * tabs without the ways in (返回 goes back to the scan view, where they are); or alone in the
+ * whole area, without the tabs either, as a result does. */
+enum vol_pad { PAD_WITH_WAYS, PAD_BESIDE_TABS, PAD_ALONE };
+
 struct vstate {
     enum tab tab;
     /* check-in */
@@ -74,7 +79,7 @@ struct vstate {
     bool searched;   /* the last four were looked up */
     struct yk_signup_match_list matches;
     struct yk_rows match_rows;
-    bool pad_full; /* the last build showed the code or phone pad alone (yk_vol_pad_full) */
+    enum vol_pad pad; /* where the last build put the code or phone pad (yk_vol_pad_place) */
     struct result res;
     struct ask ask;
     /* walk-ins */
@@ -166,12 +171,13 @@ void yk_vol_admit(struct yk_kiosk *k, struct vstate *s, const char *ticket_code,
                   const char *signup_id, int count);
 /* Height of a row of the code pad's box and buttons. */
 int yk_vol_code_bh(struct yk_kiosk *k);
-/* True when the code or phone pad is up and would not fit whole in `in` (the area beside the
- * tabs) under the event and the chips of the ways in: then it takes the whole area alone
- * (no tabs, no chips; 返回 goes back to the scan view), as a result does. */
-bool yk_vol_pad_full(struct yk_kiosk *k, const struct vstate *s, struct yk_rect in);
-/* The check-in tab in `in`: the event picker, the entry (scan, code, phone; the pad alone
- * when s->pad_full), or a result or the question. */
+/* Where the code or phone pad goes when `in` is the area beside the tabs: PAD_WITH_WAYS when
+ * it fits whole there under the event and the chips of the ways in (or no pad is up), else
+ * PAD_BESIDE_TABS when it fits whole there alone (its keys with a small inset), else
+ * PAD_ALONE: the caller gives it the whole area, without the tabs. */
+enum vol_pad yk_vol_pad_place(struct yk_kiosk *k, const struct vstate *s, struct yk_rect in);
+/* The check-in tab in `in`: the event picker, the entry (scan, code, phone; the pad without
+ * the ways in unless s->pad is PAD_WITH_WAYS), or a result or the question. */
 void yk_vol_build_checkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect in);
 /* A tap on the check-in tab (a = the id without "vol."); false when not its own. */
 bool yk_vol_checkin_activate(struct yk_kiosk *k, struct vstate *s, const char *a);

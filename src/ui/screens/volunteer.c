@@ -23,8 +23,9 @@
  *   the lock and its hint over one row of tabs where the tabs fit in one, else the tabs
  *   and the lock flowing into two rows, as on the 7" panel upright; always all in view, except
  * while a check-in result or the question is up: then none, and those fill the area until 下一位,
- * 取消, 返回 or the next scan; nor while the code or phone pad would not fit whole beside them:
- * then the pad fills the area alone, without the ways in, until 返回), vol.tabs (the scroll region
+ * 取消, 返回 or the next scan; nor while the code or phone pad would not fit whole beside them
+ * with its letters at body size: then the pad fills the area alone until 返回; a pad that fits
+ * beside them but not under the ways in goes without the ways in), vol.tabs (the scroll region
  * of the tabs, only as a last resort where not even the strip fits; no supported size does);
  * check-in: vol.events (the event list), vol.event.<event id>, vol.events.none, vol.event.title
  * (the chosen event), vol.mode.scan, vol.mode.code, vol.mode.phone, vol.change (pick another
@@ -596,8 +597,8 @@ static void vol_build(struct yk_kiosk *k, struct yk_rect area)
     struct yk_rect all = yk_inset(area, t->pad);
     struct yk_ui_mark before = yk_ui_mark(&k->ui);
     struct yk_rect in = frame(k, all, transient(s));
-    s->pad_full = !transient(s) && yk_vol_pad_full(k, s, in);
-    if (s->pad_full) {
+    s->pad = transient(s) ? PAD_WITH_WAYS : yk_vol_pad_place(k, s, in);
+    if (s->pad == PAD_ALONE) {
         yk_ui_undo(&k->ui, before);
         in = all;
     }
