@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Copies the walkthroughs' screenshots (ctest -R ui_walk_800x480 writes them to
 # BUILD/shots/walk_800x480_<lang>_<mode>/) into assets/screenshots/walk/ as 8-bit PNGs and
-# writes assets/screenshots/walk/README.md, the page the top README links to.
+# writes assets/screenshots/walk/README.md, the page the top README links to; then copies the
+# shots the top README shows (picks below: assets/screenshots/<name>.png) from the tests that
+# take them, replacing the files in place.
+#   ctest --test-dir BUILD_DIR -R "$(bash tests/ui/gallery.sh --tests)"   (takes the shots)
 #   bash tests/ui/gallery.sh [BUILD_DIR]      (default: build)
 # Every shot on that page was taken after the walkthrough checked its step: the choices whole
 # in view (check-choices), no clipped or overlapping text or targets (check-layout), text
@@ -45,7 +48,58 @@ steps=(
 )
 variants=("zh_elder|中文，长者模式 Chinese, elder mode" "en_elder|English, elder mode 英文，长者模式"
     "zh_standard|中文，标准模式 Chinese, standard mode")
+# The top README's shots: its file name under assets/screenshots/ and the shot (under
+# BUILD/shots/) it is made from.
+picks=(
+    "800x480-elder-1-home|walk_800x480_zh_elder/01-home"
+    "800x480-elder-2-phone|walk_800x480_zh_elder/03-phone"
+    "800x480-elder-3-name|walk_800x480_zh_elder/04-name"
+    "800x480-elder-4-party|walk_800x480_zh_elder/06-party"
+    "800x480-elder-5-confirm|walk_800x480_zh_elder/08-confirm"
+    "800x480-elder-6-ticket|walk_800x480_zh_elder/09-ticket"
+    "800x480-elder-en-name|walk_800x480_en_elder/04-name"
+    "800x480-elder-en-ticket|walk_800x480_en_elder/09-ticket"
+    "800x480-ticket|walk_800x480_zh_standard/09-ticket"
+    "800x480-elder-sites-map|sites_elder_800x480/map-zh-elder"
+    "800x480-elder-services|walk_800x480_zh_elder/01d-services"
+    "800x480-attract|ui_attract_800x480/welcome-hub"
+    "800x480-home|ui_home_800x480/home-zh"
+    "800x480-events|events_sample_800x480/list-zh"
+    "800x480-event|events_sample_800x480/event-zh"
+    "800x480-sites-map|sites_twelve_800x480/map-zh"
+    "1920x1080-home|sites_photos_1920x1080/home"
+    "1920x1080-event|sites_photos_1920x1080/event"
+    "1080x1920-home|sites_photos_1080x1920/home"
+    "1080x1920-event|sites_photos_1080x1920/event"
+    "1080x1920-services|ui_services_1080x1920/services-zh"
+)
+if [ "$build" = --tests ]; then
+    # The ctest names whose shots this script copies, as one regular expression.
+    tests="ui_walk_800x480"
+    for p in "${picks[@]}"; do tests="$tests|${p#*|}"; done
+    echo "$tests" | sed -E 's#/[^|]*##g; s/walk_800x480_[a-z_]*/ui_walk_800x480/g' |
+        tr '|' '\n' | sort -u | paste -sd'|'
+    exit 0
+fi
 command -v convert >/dev/null || { echo "gallery.sh: needs ImageMagick's convert" >&2; exit 1; }
+for p in "${picks[@]}"; do
+    [ -f "$build/shots/${p#*|}.png" ] || {
+        echo "gallery.sh: no $build/shots/${p#*|}.png: run the tests gallery.sh --tests names" >&2
+        exit 1
+    }
+done
+# put SHOT DEST [OLD]: SHOT as an 8-bit PNG at DEST; where OLD (the file DEST was before)
+# shows the same pixels, OLD's bytes are kept, so that a shot that did not change does not
+# show as changed in git (ImageMagick writes the time into every PNG).
+put() {
+    convert "$1" -colors 256 "PNG8:$2"
+    if [ -f "${3:-}" ] && [ "$(compare -metric AE "$2" "$3" null: 2>&1)" = 0 ]; then
+        cp "$3" "$2"
+    fi
+}
+prev=$(mktemp -d)
+trap 'rm -rf "$prev"' EXIT
+[ -d "$out" ] && cp -r "$out/." "$prev/"
 rm -rf "$out"
 mkdir -p "$out"
 {
@@ -67,7 +121,7 @@ for v in "${variants[@]}"; do
     for s in "${steps[@]}"; do
         file=${s%%|*} cap=${s#*|}
         [ -f "$src/$file.png" ] || continue
-        convert "$src/$file.png" -colors 256 "PNG8:$out/$name/$file.png"
+        put "$src/$file.png" "$out/$name/$file.png" "$prev/$name/$file.png"
         row+=("![$cap]($name/$file.png)<br>$cap")
         if [ ${#row[@]} = 3 ]; then
             printf '| %s | %s | %s |\n' "${row[@]}" >>"$out/README.md"
@@ -79,4 +133,11 @@ for v in "${variants[@]}"; do
         printf '| %s | %s | %s |\n' "${row[@]}" >>"$out/README.md"
     fi
 done
-echo "gallery.sh: $(find "$out" -name '*.png' | wc -l) shots, $(du -sh "$out" | cut -f1), in $out"
+for p in "${picks[@]}"; do
+    dest=assets/screenshots/${p%%|*}.png
+    [ -f "$dest" ] && cp "$dest" "$prev/pick.png"
+    put "$build/shots/${p#*|}.png" "$dest" "$prev/pick.png"
+    rm -f "$prev/pick.png"
+done
+echo "gallery.sh: $(find "$out" -name '*.png' | wc -l) shots, $(du -sh "$out" | cut -f1), in $out;" \
+    "${#picks[@]} for the top README in assets/screenshots"
