@@ -134,39 +134,36 @@ void yk_text_flush(struct yk_text *t)
 void yk_text_destroy(struct yk_text *t)
 {
     yk_text_flush(t);
-    for (int i = 0; i < YK_FONT_SLOTS; i++)
-        if (t->fonts[i].font)
-            TTF_CloseFont(t->fonts[i].font);
+    for (int i = 0; i < 2; i++)
+        if (t->faces[i].font)
+            TTF_CloseFont(t->faces[i].font);
     free(t->widths);
     free(t->runs);
     memset(t, 0, sizeof *t);
 }
 
+/* The face of that weight at px: opened on first use, else set to px when it is at another
+ * size (TTF_SetFontSize: SDL_ttf drops its glyph cache; widths and lines are cached above). */
 static TTF_Font *font_for(struct yk_text *t, int px, bool bold)
 {
-    int lru = 0;
-    for (int i = 0; i < YK_FONT_SLOTS; i++) {
-        if (t->fonts[i].font && t->fonts[i].px == px && t->fonts[i].bold == bold) {
-            t->fonts[i].used = ++t->tick;
-            return t->fonts[i].font;
+    TTF_Font **f = &t->faces[bold].font;
+    if (!*f) {
+        *f = TTF_OpenFontIndex(bold ? t->bold_path : t->regular_path, px, t->face_index);
+        if (!*f) {
+            yk_error("text", "cannot open font at %d px: %s", px, TTF_GetError());
+            return NULL;
         }
-        if (t->fonts[i].used < t->fonts[lru].used)
-            lru = i;
+        TTF_SetFontHinting(*f, TTF_HINTING_LIGHT);
+    } else if (t->faces[bold].px != px) {
+        if (TTF_SetFontSize(*f, px) != 0) {
+            yk_error("text", "cannot set the font to %d px: %s", px, TTF_GetError());
+            t->faces[bold].px = 0;
+            return NULL;
+        }
+        t->resized++;
     }
-    if (t->fonts[lru].font)
-        TTF_CloseFont(t->fonts[lru].font);
-    TTF_Font *f = TTF_OpenFontIndex(bold ? t->bold_path : t->regular_path, px, t->face_index);
-    if (!f) {
-        yk_error("text", "cannot open font at %d px: %s", px, TTF_GetError());
-        t->fonts[lru].font = NULL;
-        return NULL;
-    }
-    TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
-    t->fonts[lru].font = f;
-    t->fonts[lru].px = px;
-    t->fonts[lru].bold = bold;
-    t->fonts[lru].used = ++t->tick;
-    return f;
+    t->faces[bold].px = px;
+    return *f;
 }
 
 int yk_text_measure(void *ctx, const char *s, size_t len, int px, bool bold)
@@ -210,8 +207,17 @@ int yk_text_measure(void *ctx, const char *s, size_t len, int px, bool bold)
 int yk_text_line_height(void *ctx, int px, bool bold)
 {
     struct yk_text *t = ctx;
+    size_t n = sizeof t->skips / sizeof t->skips[0], i = 0;
+    for (; i < n && t->skips[i].px; i++)
+        if (t->skips[i].px == px && t->skips[i].bold == bold)
+            return t->skips[i].skip;
     TTF_Font *f = font_for(t, px, bold);
-    return f ? TTF_FontLineSkip(f) : px * 3 / 2;
+    if (!f)
+        return px * 3 / 2;
+    int skip = TTF_FontLineSkip(f);
+    if (i < n) /* a full table (more sizes than a theme has) just asks the face */
+        t->skips[i] = (struct yk_text_skip){px, bold, skip};
+    return skip;
 }
 
 /* Evicts least recently used runs until the cache is under budget and has room. */

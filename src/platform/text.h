@@ -10,8 +10,6 @@
  * rasterised once into a texture and kept (LRU, bounded bytes) until it leaves the screen
  * long enough; widths are cached the same way. */
 
-#define YK_FONT_SLOTS 16
-
 /* SDL's and SDL_ttf's types by name only (see display.h). */
 struct SDL_Renderer;
 struct SDL_Texture;
@@ -22,13 +20,18 @@ struct yk_text_cache_entry;
 struct yk_text {
     char regular_path[512], bold_path[512];
     int face_index; /* of Noto Sans CJK SC inside the .ttc */
+    /* One open face per weight ([0] regular, [1] bold), set to the size last asked for: each
+     * face opened holds its own parsed copy of the CJK font's tables (FreeType's and
+     * HarfBuzz's, MiBs), so sizes share a face rather than each opening one. */
     struct {
         struct _TTF_Font *font;
         int px;
+    } faces[2];
+    struct yk_text_skip {
+        int px; /* 0 = empty */
         bool bold;
-        uint64_t used;
-    } fonts[YK_FONT_SLOTS];
-    uint64_t tick;  /* font LRU */
+        int skip;
+    } skips[16];    /* line skips by size: layout asks often, a face's size need not change */
     uint64_t frame; /* the renderer's frame number, for the run LRU */
 
     struct {
@@ -42,7 +45,7 @@ struct yk_text {
     size_t bytes, budget; /* texture bytes held / allowed */
     struct SDL_Renderer *renderer;
     /* figures for benchmarks */
-    unsigned long rasterised, measured;
+    unsigned long rasterised, measured, resized; /* resized: a face set to another size */
 };
 
 /* Finds the font (see fonts/README.md) and opens it. On failure writes a message for
