@@ -3,10 +3,11 @@
 #   tests/bench/bench.sh [BUILD_DIR] [IDLE_SECONDS]
 # Runs yikong-kiosk --bench in a real X11 window (Xvfb, started here when there is no
 # DISPLAY) at 800x480 and 1920x1080 on a fresh copy of the sample database, and prints one
-# table: start-up to first frame (wall from exec, and CPU), peak RSS, CPU and wall per full
-# redraw, tap to frame, CPU over the idle period on the home screen, confirm-to-ticket for a
-# sign-up and scan-to-result for a check-in (the night schedule is off so the time of day
-# does not matter).
+# table: start-up to first frame (wall from exec, and CPU), memory at two fixed points of the
+# walk (src/app/bench.c: VmRSS after the first frame; VmRSS and its peak VmHWM after the walk,
+# before volunteer mode), CPU and wall per full redraw, tap to frame, CPU over the idle period
+# on the home screen, confirm-to-ticket for a sign-up and scan-to-result for a check-in (the
+# night schedule is off so the time of day does not matter).
 set -euo pipefail
 build=${1:-build}
 idle=${2:-30}
@@ -25,7 +26,8 @@ trap cleanup EXIT
 
 echo "machine: $(uname -m), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "renderer: SDL software renderer under Xvfb (X11); idle measured over ${idle} s"
-printf '%-10s %10s %10s %9s %12s %12s %12s %12s %12s %12s\n' size first_ms first_cpu rss_MiB redraw_cpu redraw_wall tap_ms idle_core% ticket_ms scan_ms
+printf '%-10s %9s %9s %9s %9s %9s %11s %11s %8s %11s %9s %8s\n' size first_ms first_cpu \
+    rss_start rss_walk hwm_walk redraw_cpu redraw_wall tap_ms idle_core% ticket_ms scan_ms
 for size in 800x480 1920x1080; do
     data=$tmp/$size
     # The database is created on the first start; measure the second (the usual case).
@@ -33,9 +35,12 @@ for size in 800x480 1920x1080; do
     YK_BENCH_T0_NS=$(date +%s%N) YK_LOG=quiet SDL_RENDER_DRIVER=software \
         "$kiosk" --window "$size" --data-dir "$data" --bench --bench-idle "$idle" --night-mode off >"$tmp/out.json"
     get() { grep "\"metric\":\"$1\"" "$tmp/out.json" | sed -E "s/.*\"$2\":([0-9.-]+).*/\1/"; }
-    printf '%-10s %10s %10s %9.1f %12s %12s %12s %12s %12s %12s\n' "$size" "$(get first_frame wall_ms)" \
-        "$(get first_frame cpu_ms)" "$(echo "$(get peak_rss rss_kb) / 1024" | bc -l)" \
-        "$(get redraw cpu_ms_per_frame)" "$(get redraw wall_ms_per_frame)" \
+    # MiB of a field of the rss line at one point of the walk (start, walk, pin).
+    mib() { grep "\"at\":\"$1\"" "$tmp/out.json" | sed -E "s/.*\"$2\":([0-9-]+).*/\1/" |
+        awk '{ printf "%.1f", $1 / 1024 }'; }
+    printf '%-10s %9s %9s %9s %9s %9s %11s %11s %8s %11s %9s %8s\n' "$size" "$(get first_frame wall_ms)" \
+        "$(get first_frame cpu_ms)" "$(mib start vmrss_kb)" "$(mib walk vmrss_kb)" \
+        "$(mib walk vmhwm_kb)" "$(get redraw cpu_ms_per_frame)" "$(get redraw wall_ms_per_frame)" \
         "$(get tap_to_frame median_ms)" "$(get idle core_percent)" \
         "$(get confirm_to_ticket median_ms)" "$(get scan_to_result median_ms)"
 done
