@@ -49,3 +49,7 @@ set_tests_properties(sync_hub_replay PROPERTIES TIMEOUT 120)
 yk_test(sync_cancel SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sync_cancel.c LIBS yk_app PkgConfig::CURL)
 add_dependencies(sync_cancel yikong-hub)
 set_tests_properties(sync_cancel PROPERTIES TIMEOUT 60)
+
+# The readers of the hub's answers to 我的报名 across kiosks (look-up and cancel).
+yk_fuzz_target(fuzz_sync_mine ${CMAKE_CURRENT_LIST_DIR}/fuzz_sync_mine.c
+               ${CMAKE_SOURCE_DIR}/tests/fuzz/corpus/sync_mine yk_core)
