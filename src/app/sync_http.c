@@ -4,6 +4,7 @@
 #include "core/grow.h"
 #include "core/json.h"
 #include "core/log.h"
+#include "core/secret_file.h"
 #include "core/signup.h"
 #include "core/sync_mine.h"
 
@@ -70,18 +71,18 @@ static void curl_start(void)
 
 /* Secret files: the device token and the hub's phone key ------------------------------------ */
 
-static void secret_path(const struct yk_sync_client *c, const char *name, char *out, size_t n,
-                        const char *suffix)
+static void secret_path(const struct yk_sync_client *c, const char *name, char *out, size_t n)
 {
-    snprintf(out, n, "%s/%s%s", c->data_dir, name, suffix);
+    snprintf(out, n, "%s/%s", c->data_dir, name);
 }
 
-/* The first line of <data_dir>/name into buf (n bytes), when it is min..n-1 hex digits. */
-static bool load_secret(const struct yk_sync_client *c, const char *name, size_t min, char *buf,
-                        size_t n)
+/* The first line of <data_dir>/name (the token: a line of hex digits) into buf (n bytes),
+ * when it is min..n-2 hex digits. */
+static bool load_line(const struct yk_sync_client *c, const char *name, size_t min, char *buf,
+                      size_t n)
 {
     char path[600];
-    secret_path(c, name, path, sizeof path, "");
+    secret_path(c, name, path, sizeof path);
     buf[0] = '\0';
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0)
@@ -102,45 +103,27 @@ static bool load_secret(const struct yk_sync_client *c, const char *name, size_t
     return false;
 }
 
-/* Writes text and a newline to <data_dir>/name atomically: temporary file (0600), fsync,
- * rename, fsync of the folder. */
+/* Writes text and a newline to <data_dir>/name atomically, mode 0600 (core/secret_file.h). */
 static bool save_secret(const struct yk_sync_client *c, const char *name, const char *text)
 {
-    char path[600], tmp[620];
-    secret_path(c, name, path, sizeof path, "");
-    secret_path(c, name, tmp, sizeof tmp, ".tmp");
-    unlink(tmp);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (fd < 0) {
-        yk_error("sync", "cannot write %s: %s", tmp, strerror(errno));
-        return false;
-    }
-    size_t len = strlen(text);
-    bool ok = write(fd, text, len) == (ssize_t)len && write(fd, "\n", 1) == 1 && fsync(fd) == 0;
-    ok = close(fd) == 0 && ok;
-    if (ok && rename(tmp, path) != 0)
-        ok = false;
-    if (!ok) {
-        yk_error("sync", "cannot store %s: %s", path, strerror(errno));
-        unlink(tmp);
-        return false;
-    }
-    int dfd = open(c->data_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-        fsync(dfd);
-        close(dfd);
-    }
-    return true;
+    char path[600], line[128];
+    secret_path(c, name, path, sizeof path);
+    int n = snprintf(line, sizeof line, "%s\n", text);
+    bool ok = n > 0 && (size_t)n < sizeof line &&
+              yk_secret_file_write(path, line, (size_t)n, true, "sync") == 1;
+    sodium_memzero(line, sizeof line);
+    return ok;
 }
 
 static void load_secrets(struct yk_sync_client *c)
 {
     char buf[96];
-    if (load_secret(c, YK_SYNC_TOKEN_FILE, 16, buf, sizeof buf) && strlen(buf) < sizeof c->token)
+    if (load_line(c, YK_SYNC_TOKEN_FILE, 16, buf, sizeof buf) && strlen(buf) < sizeof c->token)
         memcpy(c->token, buf, strlen(buf) + 1); /* fits: checked just above */
-    if (load_secret(c, YK_SYNC_PHONE_KEY_FILE, 2 * YK_SYNC_PHONE_KEY_LEN, buf, sizeof buf))
-        c->have_phone_key = yk_sync_phone_key_parse(buf, c->phone_key);
     sodium_memzero(buf, sizeof buf);
+    char path[600];
+    secret_path(c, YK_SYNC_PHONE_KEY_FILE, path, sizeof path);
+    c->have_phone_key = yk_secret_file_read(path, c->phone_key, sizeof c->phone_key, "sync") == 1;
 }
 
 static bool save_token(struct yk_sync_client *c, const char *token)
@@ -161,7 +144,9 @@ static bool take_phone_key(struct yk_sync_client *c, struct yk_db *db, const str
     if (!yk_json_get_str(answer, "phone_key", &hex) || !yk_sync_phone_key_parse(hex, key))
         return true;
     bool same = c->have_phone_key && sodium_memcmp(key, c->phone_key, sizeof key) == 0;
-    bool ok = same || save_secret(c, YK_SYNC_PHONE_KEY_FILE, hex);
+    char path[600];
+    secret_path(c, YK_SYNC_PHONE_KEY_FILE, path, sizeof path);
+    bool ok = same || yk_secret_file_write(path, key, sizeof key, true, "sync") == 1;
     if (ok && !same) {
         memcpy(c->phone_key, key, sizeof key);
         c->have_phone_key = true;

@@ -25,7 +25,7 @@
  * confirmation, core/sync.h): the screen asks and polls, never waits. The transport is
  * src/app/sync_mine_http.c. */
 
-#define YK_SYNC_PHONE_KEY_FILE "hub-phone-key" /* in the data directory, mode 0600 */
+#define YK_SYNC_PHONE_KEY_FILE "hub-phone-key" /* in the data directory: the 32 bytes, 0600 */
 #define YK_SYNC_PHONE_KEY_LEN 32
 #define YK_SYNC_PHONE_HASH_HEX 64
 

@@ -333,9 +333,10 @@ static void hub_line(struct yk_kiosk *k, struct yk_rect *area)
 static const char *row_sub(struct yk_kiosk *k, const struct mine_item *it)
 {
     const char *who = who_text(k, &it->m.info);
-    return yk_ui_fmt(&k->ui, "%s · %s%s%s · %s", when_text(k, it), who ? who : "", who ? " · " : "",
-                     yk_signup_ui_party_text(k, it->m.info.party_size),
-                     tr(k, status_key(&it->m.info)));
+    return yk_ui_fmt(&k->ui, "%s · %s%s%s · %s%s%s", when_text(k, it), who ? who : "",
+                     who ? " · " : "", yk_signup_ui_party_text(k, it->m.info.party_size),
+                     tr(k, status_key(&it->m.info)), it->m.remote ? " · " : "",
+                     it->m.remote ? tr(k, "mine.where.other") : "");
 }
 
 static const char *row_title(struct yk_kiosk *k, const struct mine_item *it)
@@ -352,7 +353,7 @@ static void build_list(struct yk_kiosk *k, struct yk_rect area)
     if (!s->n && s->hub == HUB_ASKING) {
         action(k, &row, "mine.retype", tr(k, "mine.retype"), false, true);
         heading(k, &area, yk_ui_fmt(ui, tr(k, "mine.asking"), masked(k, s)));
-        hub_line(k, &area);
+        yk_signup_ui_wait_bar(k, &area, "mine.hub.bar", s->ask_start_ms, WAIT_MS, POLL_MS);
         return;
     }
     if (!s->n) {
@@ -405,14 +406,14 @@ static void item_fields(struct yk_kiosk *k, struct yk_doc *d, const struct mine_
     if (event)
         yk_doc_field(d, "mine.d.event", tr(k, "signup.f.event"), row_title(k, it));
     yk_doc_field(d, "mine.d.status", tr(k, "mine.f.status"), tr(k, status_key(in)));
+    if (it->m.remote) /* made at another station: cancelling it needs the hub */
+        yk_doc_field(d, "mine.d.where", tr(k, "mine.f.where"), tr(k, "mine.where.other"));
     yk_doc_field(d, "mine.d.time", tr(k, "signup.f.time"), when_text(k, it));
     yk_doc_field(d, "mine.d.place", tr(k, "signup.f.place"),
                  it->have_event ? PICK(it->ev.place) : NULL);
     yk_doc_field(d, "mine.d.who", tr(k, "signup.f.who"), who_text(k, in));
     yk_doc_field(d, "mine.d.party", tr(k, "signup.f.party"),
                  yk_signup_ui_party_text(k, in->party_size));
-    if (it->m.remote)
-        yk_doc_field(d, "mine.d.where", tr(k, "mine.f.where"), tr(k, "mine.where.other"));
 }
 
 static void build_item(struct yk_kiosk *k, struct yk_rect area)
