@@ -8,7 +8,9 @@
  *   3. it is cancelled at the hub from B: cancelled and revoked there, and A has it cancelled
  *      after its next round;
  *   4. with the hub away, B says that only its own sign-ups were searched, and the number step
- *      says so before 查找.
+ *      says so before 查找;
+ * and first, a kiosk without the hub's key (from before it, or the key replaced) gets it with
+ * its heartbeat and sends its live sign-ups' hashes in the next round.
  * In Chinese at 800x480, in English elder mode at 800x480 and in Chinese elder mode at
  * 480x800, every step's choices checked whole in view (check-choices, check-layout).
  * Screenshots: build/shots/sync_mine/<variant>/. */
@@ -218,6 +220,20 @@ int main(void)
     sk_open(&a, &hub, url, "mine-a", SYNC_T0_MS / 1000, 4, 0, 0);
     CHECK_EQ_INT(sk_round(&a, SYNC_T0_MS / 1000), YK_SYNC_OK);
     CHECK(a.c.have_phone_key); /* from the enrol answer */
+    /* A kiosk from before the phone key (or whose hub's key was replaced): its sign-up goes up
+     * without a hash; the heartbeat brings the key, and the next round sends the hash. */
+    char keyfile[600], early[32];
+    snprintf(keyfile, sizeof keyfile, "%s/%s", a.dir, YK_SYNC_PHONE_KEY_FILE);
+    CHECK(unlink(keyfile) == 0);
+    a.c.have_phone_key = false;
+    sign_up_at_a(&a, "13800000100", early);
+    CHECK_EQ_INT(sk_round(&a, SYNC_T0_MS / 1000), YK_SYNC_OK); /* push, then the heartbeat */
+    CHECK_EQ_INT(hq("SELECT count(*) FROM signups WHERE id = '%s'", early), 1);
+    CHECK_EQ_INT(hq("SELECT count(*) FROM signup_lookup WHERE signup_id = '%s'", early), 0);
+    CHECK(a.c.have_phone_key && access(keyfile, R_OK) == 0);
+    CHECK_EQ_INT(q_int(&a.db, "SELECT count(*) FROM signups WHERE sync_state = 'pending'"), 1);
+    CHECK_EQ_INT(sk_round(&a, SYNC_T0_MS / 1000), YK_SYNC_OK);
+    CHECK_EQ_INT(hq("SELECT count(*) FROM signup_lookup WHERE signup_id = '%s'", early), 1);
     const char *phones[] = {"13800000101", "13800000102", "13800000103"};
     size_t nv = sizeof variants / sizeof *variants;
     for (size_t i = 0; i < nv; i++)
