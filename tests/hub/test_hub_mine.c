@@ -13,6 +13,7 @@
 #include "core/json.h"
 #include "core/ticket.h"
 #include "hub/hub_api.h"
+#include "hub/hub_limit.h"
 #include "hub/hub_phone_key.h"
 #include "hub/hub_store.h"
 #include "hub/hub_store_admin.h"
@@ -528,12 +529,31 @@ static void test_mine(void)
     store = NULL;
 }
 
+/* Clients that collide in the guess table are still counted: 1000 clients (a quarter of the
+ * slots), each failing three times, all have their count (one slot per hash lost ~100). */
+static void test_limit_collisions(void)
+{
+    struct yk_hub_limit *l = yk_hub_limit_new();
+    CHECK(l != NULL);
+    int counted = 0;
+    for (int round = 1; l && round <= 3; round++)
+        for (int i = 0; i < 1000; i++) {
+            char a[48];
+            snprintf(a, sizeof a, "kiosk:%d", i);
+            unsigned n = yk_hub_limit_fail(l, a, 1000);
+            counted += round == 3 && n == 3;
+        }
+    CHECK_EQ_INT(counted, 1000);
+    yk_hub_limit_free(l);
+}
+
 int main(void)
 {
     if (sodium_init() < 0)
         return 2;
     yk_scratch_dir(dir, sizeof dir, "hub-mine");
     snprintf(db_path, sizeof db_path, "%s/hub.db", dir);
+    test_limit_collisions();
     test_key_file();
     test_mine();
     sodium_memzero(key, sizeof key);
