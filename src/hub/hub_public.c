@@ -107,15 +107,9 @@ static void seats(struct yk_hub_html *h, const struct yk_admin_event_item *e, in
     yk_hub_html_raw(h, "</span></dd>");
 }
 
-/* One event's card on the page; 0 (nothing written) when it belongs to another station than
- * station (NULL: every station's) or is gone, else 1. */
-static int event_card(struct yk_hub_html *h, struct yk_hub_store *store,
-                      const struct yk_admin_event_item *e, const char *station, int64_t now)
+/* One event's card on the page. */
+static void event_card(struct yk_hub_html *h, const struct yk_admin_event_item *e, int64_t now)
 {
-    struct yk_admin_row r;
-    if ((station && e->station_id[0] && strcmp(e->station_id, station) != 0) ||
-        yk_admin_live_row_get(store, "events", e->id, &r) != YK_HUB_OK)
-        return 0;
     yk_hub_html_raw(h, "<div class=\"card ev\">");
     name2(h, "h3", e->title_zh, e->title_en);
     yk_hub_html_raw(h, "<dl>");
@@ -123,42 +117,33 @@ static int event_card(struct yk_hub_html *h, struct yk_hub_store *store,
     yk_format_when(zh, sizeof zh, e->starts_utc, e->ends_utc, now, "zh");
     yk_format_when(en, sizeof en, e->starts_utc, e->ends_utc, now, "en");
     yk_hub_html_field(h, "时间", "When", zh, en);
-    field2(h, &r, "place", "地点", "Where");
+    if (e->place_zh[0])
+        yk_hub_html_field(h, "地点", "Where", e->place_zh, e->place_en);
     yk_hub_html_raw(h, "<dt>名额 <span class=\"en\" lang=\"en\">Places</span></dt>");
-    const char *d = yk_admin_row_val(&r, "signup_deadline_utc");
-    seats(h, e, d ? strtoll(d, NULL, 10) : e->starts_utc, now);
+    seats(h, e, e->closes_utc, now);
     yk_hub_html_raw(h, "</dl></div>");
-    yk_admin_row_free(&r);
-    return 1;
 }
 
-/* The upcoming events (of station and the subdistrict's; every event when station is NULL).
- * False on a store error. */
+/* The next YK_HUB_PUBLIC_EVENTS events not yet ended: of station and the subdistrict's, or
+ * every event when station is NULL (one query, however many other stations' events come
+ * first). False on a store error. */
 static bool events(struct yk_hub_html *h, struct yk_hub_store *store, const char *station,
                    int64_t now)
 {
-    /* Pages of the upcoming events in order, a station's page skipping other stations':
-     * at most PAGES of them, so a hub with thousands of events still answers at once. */
-    enum { PAGE = 100, PAGES = 20 };
-    struct yk_admin_event_item *ev = calloc(PAGE, sizeof *ev);
+    struct yk_admin_event_item *ev = calloc(YK_HUB_PUBLIC_EVENTS, sizeof *ev);
     if (!ev)
         return false;
-    yk_hub_html_raw(h, "<h2>近期活动 <span class=\"en\" lang=\"en\">Coming up</span></h2>");
-    int shown = 0;
-    for (int page = 0; page < PAGES && shown < YK_HUB_PUBLIC_EVENTS; page++) {
-        struct yk_admin_event_filter f = {.now = now, .offset = page * PAGE};
-        int n = yk_admin_events(store, &f, ev, PAGE);
-        if (n < 0) {
-            free(ev);
-            return false;
-        }
-        for (int i = 0; i < n && shown < YK_HUB_PUBLIC_EVENTS; i++)
-            shown += event_card(h, store, &ev[i], station, now);
-        if (n < PAGE)
-            break;
+    struct yk_admin_event_filter f = {.station = station, .and_subdistrict = true, .now = now};
+    int n = yk_admin_events(store, &f, ev, YK_HUB_PUBLIC_EVENTS);
+    if (n < 0) {
+        free(ev);
+        return false;
     }
+    yk_hub_html_raw(h, "<h2>近期活动 <span class=\"en\" lang=\"en\">Coming up</span></h2>");
+    for (int i = 0; i < n; i++)
+        event_card(h, &ev[i], now);
     free(ev);
-    if (!shown)
+    if (!n)
         yk_hub_html_raw(h, "<p>暂无活动。 <span class=\"en\" lang=\"en\">Nothing is planned just "
                            "now.</span></p>");
     else

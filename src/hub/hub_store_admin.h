@@ -161,13 +161,15 @@ struct yk_admin_event_filter {
     const char *kind;    /* NULL: any */
     bool past;           /* false: not yet ended at now, by start; true: ended, latest first */
     int64_t now;
-    int offset; /* rows of the order to skip (paging) */
+    int offset;           /* rows of the order to skip (paging) */
+    bool and_subdistrict; /* with station: the subdistrict's events (no station) too */
 };
 
 struct yk_admin_event_item {
     char id[64], kind[16], block_id[64], station_id[64];
-    char title_zh[256], title_en[256];
+    char title_zh[256], title_en[256], place_zh[256], place_en[256]; /* cut between characters */
     int64_t starts_utc, ends_utc, cancelled_utc; /* cancelled_utc: 0 = not cancelled */
+    int64_t closes_utc;                          /* sign-up closes: the deadline, else the start */
     int64_t capacity;                            /* 0: no sign-up */
     int64_t confirmed, waitlist;                 /* seats confirmed, people waiting */
 };

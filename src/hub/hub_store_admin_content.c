@@ -304,15 +304,17 @@ static enum yk_hub_rc one_text(struct yk_hub_store *s, const char *sql, const ch
 int yk_admin_events(struct yk_hub_store *s, const struct yk_admin_event_filter *f,
                     struct yk_admin_event_item *out, int max)
 {
-    char sql[1200];
+    char sql[1400];
     snprintf(sql, sizeof sql,
              "SELECT e.id, e.kind, e.block_id, es.station_id, e.title_zh, e.title_en, "
              "e.starts_utc, e.ends_utc, e.cancelled_utc, e.capacity, "
              "(SELECT coalesce(sum(party_size), 0) FROM signups g WHERE g.event_id = e.id AND "
              "g.status = 'confirmed'), "
-             "(SELECT count(*) FROM signups g WHERE g.event_id = e.id AND g.status = 'waitlist') "
+             "(SELECT count(*) FROM signups g WHERE g.event_id = e.id AND g.status = 'waitlist'), "
+             "e.place_zh, e.place_en, coalesce(e.signup_deadline_utc, e.starts_utc) "
              "FROM events e LEFT JOIN admin_event_station es ON es.event_id = e.id "
-             "WHERE e.deleted = 0 AND (?1 IS NULL OR es.station_id = ?1) "
+             "WHERE e.deleted = 0 AND (?1 IS NULL OR es.station_id = ?1 OR "
+             "(?7 AND coalesce(es.station_id, '') = '')) "
              "AND (?2 IS NULL OR e.block_id = ?2) AND (?3 IS NULL OR e.kind = ?3) AND %s "
              "ORDER BY %s LIMIT ?5 OFFSET ?6",
              f->past ? "e.ends_utc <= ?4" : "e.ends_utc > ?4",
@@ -327,6 +329,7 @@ int yk_admin_events(struct yk_hub_store *s, const struct yk_admin_event_filter *
         sqlite3_bind_int64(st, 4, f->now);
         sqlite3_bind_int(st, 5, max);
         sqlite3_bind_int(st, 6, f->offset > 0 ? f->offset : 0);
+        sqlite3_bind_int(st, 7, f->and_subdistrict);
         n = 0;
         while (n < max && sqlite3_step(st) == SQLITE_ROW) {
             struct yk_admin_event_item *e = &out[n++];
@@ -343,6 +346,9 @@ int yk_admin_events(struct yk_hub_store *s, const struct yk_admin_event_filter *
             e->capacity = sqlite3_column_int64(st, 9);
             e->confirmed = sqlite3_column_int64(st, 10);
             e->waitlist = sqlite3_column_int64(st, 11);
+            yk_as_copy_col(st, 12, e->place_zh, sizeof e->place_zh);
+            yk_as_copy_col(st, 13, e->place_en, sizeof e->place_en);
+            e->closes_utc = sqlite3_column_int64(st, 14);
         }
         sqlite3_finalize(st);
     }
