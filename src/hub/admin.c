@@ -272,6 +272,16 @@ void yk_admin_fail(struct yk_admin_ctx *c, int status, const char *zh, const cha
     yk_admin_page_send(c, &s, status);
 }
 
+void yk_admin_fail_msg(struct yk_admin_ctx *c, int status, const char *msg)
+{
+    char zh[YK_ADMIN_ERR_MAX];
+    snprintf(zh, sizeof zh, "%s", msg);
+    char *sep = strstr(zh, " / ");
+    if (sep)
+        *sep = '\0';
+    yk_admin_fail(c, status, zh, sep ? sep + 3 : "");
+}
+
 /* A POST of a signed-in page must carry its session's CSRF token. */
 static bool csrf_ok(const struct yk_admin_ctx *c)
 {

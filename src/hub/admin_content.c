@@ -397,15 +397,6 @@ static bool id_ok(const char *id)
 
 static void save(struct yk_admin_ctx *c, const struct kind *k, const char *id)
 {
-    struct yk_admin_row live;
-    enum yk_hub_rc lrc = id ? yk_admin_live_row_get(c->store, k->table, id, &live) : YK_HUB_OK;
-    if (id)
-        yk_admin_row_free(&live);
-    if (lrc != YK_HUB_OK) {
-        yk_admin_fail(c, lrc == YK_HUB_NOT_FOUND ? 404 : 503, "没有这一项（或已删除）。",
-                      "No such item (or it was deleted).");
-        return;
-    }
     struct yk_admin_form f;
     yk_admin_form_init(&f, k->fields, k->n);
     struct yk_admin_row set = {0};
@@ -431,6 +422,10 @@ static void save(struct yk_admin_ctx *c, const struct kind *k, const char *id)
         char to[96];
         snprintf(to, sizeof to, "/admin/content/%s?done=1", k->table);
         yk_admin_redirect(c, to);
+        return;
+    }
+    if (rc == YK_HUB_NOT_FOUND && dberr[0]) { /* deleted (the store refuses to write it) */
+        yk_admin_fail_msg(c, 404, dberr);
         return;
     }
     if (rc == YK_HUB_NOT_FOUND || rc == YK_HUB_ERROR) {

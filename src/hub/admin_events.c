@@ -158,6 +158,10 @@ static void save(struct yk_admin_ctx *c, const char *id)
         yk_admin_redirect(c, "/admin/events?done=1");
         return;
     }
+    if (rc == YK_HUB_NOT_FOUND && err[0]) { /* deleted (the store refuses to write it) */
+        yk_admin_fail_msg(c, 404, err);
+        return;
+    }
     if (rc != YK_HUB_INVALID) {
         yk_admin_fail(c, rc == YK_HUB_NOT_FOUND ? 404 : 503, "保存失败：没有这个活动或数据库出错。",
                       "Not saved: no such event, or the database failed.");

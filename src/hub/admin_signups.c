@@ -247,17 +247,6 @@ void yk_admin_signups_page(struct yk_admin_ctx *c, const char *event_id, bool cs
     yk_admin_page_send_read(c, &s, ok, 200);
 }
 
-/* "zh / en" (a store's message) as the two halves yk_admin_fail shows. */
-static void fail_split(struct yk_admin_ctx *c, int status, char *msg)
-{
-    char *sep = strstr(msg, " / ");
-    if (sep) {
-        *sep = '\0';
-        sep += 3;
-    }
-    yk_admin_fail(c, status, msg, sep ? sep : "");
-}
-
 void yk_admin_signup_action(struct yk_admin_ctx *c, const char *event_id, const char *signup_id,
                             bool promote)
 {
@@ -280,7 +269,7 @@ void yk_admin_signup_action(struct yk_admin_ctx *c, const char *event_id, const 
             snprintf(to, sizeof to, "%s?done=%s", back, promote ? "promote" : "cancel");
             yk_admin_redirect(c, to);
         } else if (rc == YK_HUB_INVALID) {
-            fail_split(c, 409, err);
+            yk_admin_fail_msg(c, 409, err);
         } else if (rc == YK_HUB_NOT_FOUND) {
             yk_admin_fail(c, 404, "没有这一项。", "No such item.");
         } else {

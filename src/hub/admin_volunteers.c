@@ -310,6 +310,8 @@ void yk_admin_volunteers_page(struct yk_admin_ctx *c, const char *rest)
     yk_admin_row_free(&set);
     if (rc == YK_HUB_OK)
         yk_admin_redirect(c, "/admin/volunteers?done=1");
+    else if (rc == YK_HUB_NOT_FOUND && e2[0]) /* deleted meanwhile */
+        yk_admin_fail_msg(c, 404, e2);
     else
         yk_admin_fail(c, 503, "保存失败。", "Not saved.");
 }

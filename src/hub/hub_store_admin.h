@@ -127,7 +127,8 @@ bool yk_admin_row_set(struct yk_admin_row *r, const char *col, const char *val);
 void yk_admin_row_free(struct yk_admin_row *r);
 
 /* Writes the columns of set to row id of table (a content table as above): INSERT when
- * create (NOT_FOUND... INVALID when the id exists), else UPDATE (NOT_FOUND when no row).
+ * create (INVALID when the id exists), else UPDATE (NOT_FOUND when no row, and when the row
+ * is deleted — tombstoned rows are never written: err then says so, zh + en).
  * Column names come from the caller's code, never from a request. For events and
  * volunteers, station records their station ("" = the subdistrict; NULL = unchanged). The change
  * travels to kiosks by the change log's triggers; the audit log gets action, "table/id" and the row

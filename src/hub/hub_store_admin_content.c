@@ -141,12 +141,22 @@ enum yk_hub_rc yk_admin_row_save(struct yk_hub_store *s, const char *actor, cons
     if (!yk_hs_begin(s))
         goto out;
     char *before = yk_as_row_json(s, table, id);
-    if (create ? before != NULL : before == NULL) {
+    /* A tombstoned row stays so: refused here, in the write's own transaction, so that a
+     * deletion between a page's read and this save cannot be undone by it. */
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT deleted FROM %s WHERE id = ?", table);
+    bool read_ok = true;
+    bool gone = !create && before && yk_hs_query_int(s, sql, id, NULL, 0, &read_ok) != 0;
+    if ((create ? before != NULL : before == NULL) || gone || !read_ok) {
         free(before);
         yk_as_finish(s, false);
         if (create)
             snprintf(err, 160, "这个编号已被使用。 / This id is taken.");
-        rc = create ? YK_HUB_INVALID : YK_HUB_NOT_FOUND;
+        else if (gone)
+            snprintf(err, 160,
+                     "这一项已被删除，不能再修改。 / This item was deleted: it can no "
+                     "longer be changed.");
+        rc = !read_ok ? YK_HUB_ERROR : create ? YK_HUB_INVALID : YK_HUB_NOT_FOUND;
         goto out;
     }
     sqlite3_stmt *st = row_write_stmt(s, table, id, set, create);
@@ -161,7 +171,6 @@ enum yk_hub_rc yk_admin_row_save(struct yk_hub_store *s, const char *actor, cons
     /* Which station runs an event or has a volunteer: the admin's own tables. */
     bool ev = strcmp(table, "events") == 0, vol = strcmp(table, "volunteers") == 0;
     if (ok && station && (ev || vol)) {
-        char sql[160];
         if (*station)
             snprintf(sql, sizeof sql, "INSERT OR REPLACE INTO %s VALUES (?1, ?2)",
                      ev ? "admin_event_station" : "admin_volunteer_station");

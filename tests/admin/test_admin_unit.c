@@ -78,6 +78,66 @@ static void escaping(void)
     free(s.b);
 }
 
+static void count_audit(void *ctx, const struct yk_admin_audit_item *a)
+{
+    (void)a;
+    ++*(int *)ctx;
+}
+
+static int audits(struct yk_hub_store *s)
+{
+    int n = 0;
+    CHECK(yk_admin_audit(s, NULL, 0, 1000, count_audit, &n));
+    return n;
+}
+
+/* A deleted (tombstoned) row is never written again, whatever page asked: yk_admin_row_save
+ * refuses it in its own transaction (NOT_FOUND, a message in both languages), so a deletion
+ * between a page's read and its save cannot be undone; the row stays as it was, deleted, and
+ * the audit log gets nothing. A site, an event and a volunteer alike. */
+static void tombstones(struct yk_hub_store *s)
+{
+    CHECK(yk_hub_load_sql(
+        s, "INSERT INTO sites (id, name_zh) VALUES ('gone-site', '旧址');"
+           "INSERT INTO events (id, kind, title_zh, starts_utc, ends_utc, max_party) VALUES "
+           "('gone-event', 'other', '旧活动', 1796090000, 1796093600, 1);"
+           "INSERT INTO volunteers (id, name_zh, pin_hash) VALUES ('gone-vol', '旧人', 'x');"));
+    char err[YK_ADMIN_ERR_MAX];
+    CHECK_EQ_INT(yk_admin_row_delete(s, "ann", "sites", "gone-site", NOW, err), YK_HUB_OK);
+    CHECK_EQ_INT(yk_hub_tombstone(s, "events", "gone-event"), YK_HUB_OK);
+    CHECK_EQ_INT(yk_hub_tombstone(s, "volunteers", "gone-vol"), YK_HUB_OK);
+    int before = audits(s);
+    static const struct {
+        const char *table, *id, *col, *was;
+    } gone[] = {{"sites", "gone-site", "name_zh", "旧址"},
+                {"events", "gone-event", "title_zh", "旧活动"},
+                {"volunteers", "gone-vol", "name_zh", "旧人"}};
+    for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++) {
+        struct yk_admin_row set = {0}, r;
+        CHECK(yk_admin_row_set(&set, gone[i].col, "改名"));
+        char e[160] = "";
+        CHECK_EQ_INT(yk_admin_row_save(s, "ann", "t.edit", gone[i].table, gone[i].id, &set, false,
+                                       "", NOW, e),
+                     YK_HUB_NOT_FOUND);
+        CHECK(strstr(e, "已被删除") != NULL && strstr(e, "was deleted") != NULL);
+        yk_admin_row_free(&set);
+        CHECK_EQ_INT(yk_admin_row_get(s, gone[i].table, gone[i].id, &r), YK_HUB_OK);
+        CHECK_EQ_STR(yk_admin_row_val(&r, "deleted"), "1");
+        CHECK_EQ_STR(yk_admin_row_val(&r, gone[i].col), gone[i].was);
+        yk_admin_row_free(&r);
+    }
+    CHECK_EQ_INT(audits(s), before);
+    /* A live row still saves (the refusal is the tombstone's, not the table's). */
+    struct yk_admin_row set = {0};
+    CHECK(yk_admin_row_set(&set, "name_zh", "新址"));
+    CHECK(yk_hub_load_sql(s, "INSERT INTO sites (id, name_zh) VALUES ('live-site', '址');"));
+    CHECK_EQ_INT(
+        yk_admin_row_save(s, "ann", "t.edit", "sites", "live-site", &set, false, NULL, NOW, err),
+        YK_HUB_OK);
+    yk_admin_row_free(&set);
+    CHECK_EQ_INT(audits(s), before + 1);
+}
+
 static void store(void)
 {
     char dir[] = "/tmp/yk-admin-unit-XXXXXX", path[64];
@@ -174,6 +234,7 @@ static void store(void)
     CHECK_EQ_INT(yk_admin_row_get(s, "stations", "st-1", &r), YK_HUB_OK);
     CHECK_EQ_STR(yk_admin_row_val(&r, "river_pos_m"), "1200");
     yk_admin_row_free(&r);
+    tombstones(s);
     yk_hub_store_close(s);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
