@@ -4,6 +4,7 @@
 #include "hub/hub_public.h"
 
 #include "core/shtime.h"
+#include "hub/hub_kiosk_words.h"
 #include "hub/hub_store_admin.h"
 
 #include <stdio.h>
@@ -77,30 +78,17 @@ static void station_card(struct yk_hub_html *h, const struct yk_admin_row *r, bo
     yk_hub_html_raw(h, "</dl></div>");
 }
 
-/* Where an event stands, in the kiosk's order of reasons (events.c): cancelled, no sign-up,
- * sign-up closed, full, places left. */
-static void seats(struct yk_hub_html *h, const struct yk_admin_event_item *e, int64_t closes,
-                  int64_t now)
+/* Where an event's sign-up stands (yk_hub_seats_state), in the kiosk's words. */
+static void seats(struct yk_hub_html *h, const struct yk_admin_event_item *e, int64_t now)
 {
     int64_t left = e->capacity - e->confirmed;
-    char zh_n[48], en_n[48];
-    const char *cls = "no", *zh, *en;
-    if (e->cancelled_utc) {
-        zh = "活动已取消", en = "Cancelled";
-    } else if (e->capacity <= 0) {
-        cls = "ok", zh = "无需报名", en = "No sign-up needed";
-    } else if (closes <= now) {
-        zh = "报名已截止", en = "Sign-up has closed";
-    } else if (left <= 0) {
-        zh = "已满", en = "Fully booked";
-    } else {
-        snprintf(zh_n, sizeof zh_n, "剩余 %lld 位", (long long)left);
-        snprintf(en_n, sizeof en_n, "%lld %s left", (long long)left, left == 1 ? "seat" : "seats");
-        cls = "ok", zh = zh_n, en = en_n;
-    }
-    yk_hub_html_raw(h, "<dd class=\"");
-    yk_hub_html_raw(h, cls);
-    yk_hub_html_raw(h, "\">");
+    enum yk_hub_seats st = yk_hub_seats_state(e->cancelled_utc != 0, e->ends_utc, e->capacity,
+                                              e->closes_utc, left, now);
+    char zh[128], en[128];
+    yk_hub_seats_text(st, left, YK_LANG_ZH, zh, sizeof zh);
+    yk_hub_seats_text(st, left, YK_LANG_EN, en, sizeof en);
+    bool ok = st == YK_HUB_SEATS_OPEN || st == YK_HUB_SEATS_NO_SIGNUP; /* come along */
+    yk_hub_html_raw(h, ok ? "<dd class=\"ok\">" : "<dd class=\"no\">");
     yk_hub_html_text(h, zh);
     yk_hub_html_raw(h, " <span class=\"en\" lang=\"en\">");
     yk_hub_html_text(h, en);
@@ -120,7 +108,7 @@ static void event_card(struct yk_hub_html *h, const struct yk_admin_event_item *
     if (e->place_zh[0])
         yk_hub_html_field(h, "地点", "Where", e->place_zh, e->place_en);
     yk_hub_html_raw(h, "<dt>名额 <span class=\"en\" lang=\"en\">Places</span></dt>");
-    seats(h, e, e->closes_utc, now);
+    seats(h, e, now);
     yk_hub_html_raw(h, "</dl></div>");
 }
 
