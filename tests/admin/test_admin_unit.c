@@ -1,6 +1,7 @@
 /* The admin's pieces without a server: the form and cookie parsers, THE escaping function,
  * and the store's sessions (idle and absolute timeouts, ended by deactivation and by a new
- * password), sign-in guard, and refusals of rows it must not write. */
+ * password), sign-in guard, refusals of rows it must not write, and of moving a sign-up up
+ * from the waitlist of a cancelled or deleted event. */
 #include "check.h"
 #include "hub/admin.h"
 #include "hub/admin_form.h"
@@ -138,6 +139,37 @@ static void tombstones(struct yk_hub_store *s)
     CHECK_EQ_INT(audits(s), before + 1);
 }
 
+/* Moving up from the waitlist is refused for a cancelled event and for a deleted one, each
+ * with its reason (read with the event's seats, in one read), and the sign-up still waits. */
+static void promote_refusals(struct yk_hub_store *s)
+{
+    CHECK(yk_hub_load_sql(
+        s, "INSERT INTO events (id, kind, title_zh, starts_utc, ends_utc, capacity, max_party) "
+           "VALUES ('wait-1', 'other', '候补一', 1796190000, 1796193600, 5, 2), "
+           "('wait-2', 'other', '候补二', 1796190000, 1796193600, 5, 2);"
+           "INSERT INTO signups (id, event_id, kiosk_id, phone_last4, surname, title, party_size, "
+           "status, created_utc, updated_utc, received_utc) VALUES "
+           "('01KBUNIT00000000000000000A', 'wait-1', '01KBUNIT00000000000000000K', '1234', '李', "
+           "'女士', 1, 'waitlist', 1796086800, 1796086800, 1796086800), "
+           "('01KBUNIT00000000000000000B', 'wait-2', '01KBUNIT00000000000000000K', '1234', '李', "
+           "'女士', 1, 'waitlist', 1796086800, 1796086800, 1796086800);"));
+    CHECK_EQ_INT(yk_admin_event_cancel(s, "ann", "wait-1", NOW), YK_HUB_OK);
+    CHECK_EQ_INT(yk_hub_tombstone(s, "events", "wait-2"), YK_HUB_OK);
+    char err[YK_ADMIN_ERR_MAX];
+    CHECK_EQ_INT(yk_admin_signup_change(s, "ann", "01KBUNIT00000000000000000A", true, NOW, err),
+                 YK_HUB_INVALID);
+    CHECK(strstr(err, "活动已取消") != NULL && strstr(err, "The event is cancelled") != NULL);
+    CHECK_EQ_INT(yk_admin_signup_change(s, "ann", "01KBUNIT00000000000000000B", true, NOW, err),
+                 YK_HUB_INVALID);
+    CHECK(strstr(err, "The event was deleted") != NULL);
+    struct yk_admin_signup g;
+    char station[64];
+    CHECK_EQ_INT(yk_admin_signup_get(s, "01KBUNIT00000000000000000A", &g, station), YK_HUB_OK);
+    CHECK_EQ_STR(g.status, "waitlist");
+    CHECK_EQ_INT(yk_admin_signup_get(s, "01KBUNIT00000000000000000B", &g, station), YK_HUB_OK);
+    CHECK_EQ_STR(g.status, "waitlist");
+}
+
 static void store(void)
 {
     char dir[] = "/tmp/yk-admin-unit-XXXXXX", path[64];
@@ -235,6 +267,7 @@ static void store(void)
     CHECK_EQ_STR(yk_admin_row_val(&r, "river_pos_m"), "1200");
     yk_admin_row_free(&r);
     tombstones(s);
+    promote_refusals(s);
     yk_hub_store_close(s);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
