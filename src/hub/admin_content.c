@@ -107,19 +107,18 @@ struct kind {
     const struct yk_admin_field *fields;
     size_t n;
     const char *name_col, *name_en_col;
-    bool deletable; /* from the admin (yk_admin_row_delete) */
 };
 
-#define KIND(t, zh, en, f, a, b, del)                                                              \
+#define KIND(t, zh, en, f, a, b)                                                                   \
     {                                                                                              \
-        t, zh, en, f, sizeof f / sizeof f[0], a, b, del                                            \
+        t, zh, en, f, sizeof f / sizeof f[0], a, b                                                 \
     }
 static const struct kind kinds[] = {
-    KIND("sites", "红色教学点", "Teaching sites", site_fields, "name_zh", "name_en", true),
-    KIND("stations", "站点", "Stations", station_fields, "name_zh", "name_en", false),
-    KIND("blocks", "街区", "Blocks", block_fields, "name_zh", "name_en", true),
-    KIND("service_lines", "服务条线", "Service lines", line_fields, "name_zh", "name_en", true),
-    KIND("services", "服务项目", "Services", service_fields, "title_zh", "title_en", true),
+    KIND("sites", "红色教学点", "Teaching sites", site_fields, "name_zh", "name_en"),
+    KIND("stations", "站点", "Stations", station_fields, "name_zh", "name_en"),
+    KIND("blocks", "街区", "Blocks", block_fields, "name_zh", "name_en"),
+    KIND("service_lines", "服务条线", "Service lines", line_fields, "name_zh", "name_en"),
+    KIND("services", "服务项目", "Services", service_fields, "title_zh", "title_en"),
 };
 
 static const struct kind *kind_of(const char *table, size_t n)
@@ -307,7 +306,7 @@ static void form_page(struct yk_admin_ctx *c, const struct kind *k, int status,
         yk_hub_html_text(&s, id);
         yk_hub_html_raw(&s, "/preview\">预览 Preview</a>");
     }
-    if (id && !ro && k->deletable) {
+    if (id && !ro && yk_admin_row_deletable(k->table)) {
         yk_hub_html_raw(&s, " <a class=\"btn alt\" id=\"delete\" href=\"/admin/content/");
         yk_hub_html_raw(&s, k->table);
         yk_hub_html_raw(&s, "/");
@@ -505,7 +504,7 @@ static void delete_page(struct yk_admin_ctx *c, const struct kind *k, const char
 
 static void delete_item(struct yk_admin_ctx *c, const struct kind *k, const char *id, bool post)
 {
-    if (!k->deletable) {
+    if (!yk_admin_row_deletable(k->table)) {
         yk_admin_fail(c, 404, "没有这一页。", "There is no such page.");
         return;
     }

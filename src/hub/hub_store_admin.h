@@ -141,7 +141,12 @@ enum yk_hub_rc yk_admin_row_save(struct yk_hub_store *s, const char *actor, cons
 enum yk_hub_rc yk_admin_live_row_get(struct yk_hub_store *s, const char *table, const char *id,
                                      struct yk_admin_row *r);
 
-/* Tombstones row id of sites, services, service_lines or blocks (deleted = 1: kiosks drop it
+/* True for the tables whose rows yk_admin_row_delete tombstones: sites, services,
+ * service_lines, blocks (stations stay: kiosks and accounts hang on them). THE list: the
+ * admin's pages ask it whether to offer a deletion. */
+bool yk_admin_row_deletable(const char *table);
+
+/* Tombstones row id of a deletable table (yk_admin_row_deletable; deleted = 1: kiosks drop it
  * at their next sync, SYNC.md), with its audit entry (action "TABLE.delete", the row before
  * and after) in the same transaction. NOT_FOUND: no live row; INVALID: another table, or
  * live rows still point at it (a line's or block's services, a block's events not yet over;

@@ -234,12 +234,20 @@ static const struct {
      "SELECT count(*) FROM events WHERE block_id = ?1 AND deleted = 0 AND ends_utc > ?2"},
 };
 
+bool yk_admin_row_deletable(const char *table)
+{
+    static const char *const deletable[] = {"sites", "services", "service_lines", "blocks"};
+    for (size_t i = 0; i < sizeof deletable / sizeof deletable[0]; i++)
+        if (table && strcmp(table, deletable[i]) == 0)
+            return true;
+    return false;
+}
+
 enum yk_hub_rc yk_admin_row_delete(struct yk_hub_store *s, const char *actor, const char *table,
                                    const char *id, int64_t now, char err[YK_ADMIN_ERR_MAX])
 {
     err[0] = '\0';
-    if (strcmp(table, "sites") != 0 && strcmp(table, "services") != 0 &&
-        strcmp(table, "service_lines") != 0 && strcmp(table, "blocks") != 0)
+    if (!yk_admin_row_deletable(table))
         return YK_HUB_INVALID;
     yk_hs_lock(s);
     enum yk_hub_rc rc = YK_HUB_ERROR;

@@ -104,6 +104,11 @@ static void tombstones(struct yk_hub_store *s)
            "('gone-event', 'other', '旧活动', 1796090000, 1796093600, 1);"
            "INSERT INTO volunteers (id, name_zh, pin_hash) VALUES ('gone-vol', '旧人', 'x');"));
     char err[YK_ADMIN_ERR_MAX];
+    /* The one list of what may be deleted, which the pages and the store both ask. */
+    CHECK(yk_admin_row_deletable("sites") && yk_admin_row_deletable("blocks"));
+    CHECK(!yk_admin_row_deletable("stations") && !yk_admin_row_deletable("events"));
+    CHECK(!yk_admin_row_deletable("volunteers") && !yk_admin_row_deletable(NULL));
+    CHECK_EQ_INT(yk_admin_row_delete(s, "ann", "stations", "st-1", NOW, err), YK_HUB_INVALID);
     CHECK_EQ_INT(yk_admin_row_delete(s, "ann", "sites", "gone-site", NOW, err), YK_HUB_OK);
     CHECK_EQ_INT(yk_hub_tombstone(s, "events", "gone-event"), YK_HUB_OK);
     CHECK_EQ_INT(yk_hub_tombstone(s, "volunteers", "gone-vol"), YK_HUB_OK);
