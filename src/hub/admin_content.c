@@ -216,10 +216,7 @@ static void list_page(struct yk_admin_ctx *c, const struct kind *k)
     struct yk_hub_html s = {0};
     yk_admin_page_begin(c, &s, "内容", "Content");
     tabs(&s, k);
-    if (yk_admin_query(c, "done"))
-        yk_hub_html_raw(&s,
-                        "<div class=\"notice\" id=\"done\">已保存，自助机下次同步时更新。 <span "
-                        "class=\"en\">Saved; kiosks get it at their next sync.</span></div>");
+    yk_admin_notice_saved(c, &s);
     if (yk_admin_query(c, "deleted"))
         yk_hub_html_raw(&s,
                         "<div class=\"notice\" id=\"deleted\">已删除，自助机下次同步后不再显示。 "
@@ -329,13 +326,26 @@ static const char *image_type(const char *b, size_t n)
     return NULL;
 }
 
+void yk_admin_photo_img(struct yk_hub_html *s, const char *photo, const char *id)
+{
+    if (!photo)
+        return;
+    yk_hub_html_raw(s, "<img ");
+    if (id) {
+        yk_hub_html_raw(s, "id=\"");
+        yk_hub_html_raw(s, id);
+        yk_hub_html_raw(s, "\" ");
+    }
+    yk_hub_html_raw(s, "class=\"photo\" alt=\"\" src=\"/admin/media/");
+    yk_hub_html_text(s, photo);
+    yk_hub_html_raw(s, "\">");
+}
+
 void yk_admin_photo_field(struct yk_hub_html *s, const char *photo, bool read_only, bool keep)
 {
     yk_hub_html_raw(s, "<div><label for=\"photo\">照片 <span class=\"en\">Photo</span></label>");
     if (photo) {
-        yk_hub_html_raw(s, "<img id=\"photo-now\" class=\"photo\" alt=\"\" src=\"/admin/media/");
-        yk_hub_html_text(s, photo);
-        yk_hub_html_raw(s, "\">");
+        yk_admin_photo_img(s, photo, "photo-now");
         if (keep) {
             yk_hub_html_raw(s, "<input type=\"hidden\" name=\"photo_keep\" value=\"");
             yk_hub_html_text(s, photo);

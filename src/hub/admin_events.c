@@ -232,10 +232,7 @@ static void list_page(struct yk_admin_ctx *c)
     }
     struct yk_hub_html s = {0};
     yk_admin_page_begin(c, &s, "活动", "Events");
-    if (yk_admin_query(c, "done"))
-        yk_hub_html_raw(&s,
-                        "<div class=\"notice\" id=\"done\">已保存，自助机下次同步时更新。 <span "
-                        "class=\"en\">Saved; kiosks get it at their next sync.</span></div>");
+    yk_admin_notice_saved(c, &s);
     yk_hub_html_raw(&s,
                     "<p><a class=\"btn\" id=\"new-event\" href=\"/admin/events/new\">新活动 New "
                     "event</a></p><div class=\"tabs\">");

@@ -96,6 +96,10 @@ void yk_admin_kind_label(struct yk_hub_html *s, const char *kind, bool plain);
 /* The event kinds (the kiosk's), NULL-terminated. */
 extern const char *const yk_admin_kinds[];
 
+/* The <img> of photo (a media hash; NULL: nothing), with the element id id (from the code;
+ * NULL: none): the form's current photo and the previews' alike. admin_content.c. */
+void yk_admin_photo_img(struct yk_hub_html *s, const char *photo, const char *id);
+
 /* The photo field of a form over a row with photo_hash (sites, events; the form is
  * multipart/form-data): the current photo (its hash, or NULL), and unless read_only a file
  * input and, when there is a photo, a "remove" box; keep: the form carries the photo on

@@ -53,10 +53,9 @@ static int64_t num(const struct yk_admin_row *r, const char *col, int64_t def)
 /* The column col_zh / col_en of r as the kiosk picks it in lang. */
 static const char *pick(const struct yk_admin_row *r, enum yk_lang lang, const char *col)
 {
-    char zh[48], en[48];
-    snprintf(zh, sizeof zh, "%s_zh", col);
-    snprintf(en, sizeof en, "%s_en", col);
-    return yk_pick(lang, yk_admin_row_val(r, zh), yk_admin_row_val(r, en));
+    const char *zh, *en;
+    yk_admin_row_val2(r, col, &zh, &en);
+    return yk_pick(lang, zh, en);
 }
 
 /* One language's screen: the frame, its title bar, the body's start (k_frame_end closes). */
@@ -88,12 +87,7 @@ static void k_text(struct yk_hub_html *s, const char *v)
 /* The row's photo (photo_hash), as a large kiosk screen shows it; nothing without one. */
 static void k_photo(struct yk_hub_html *s, const struct yk_admin_row *r)
 {
-    const char *photo = yk_admin_row_val(r, "photo_hash");
-    if (photo) {
-        yk_hub_html_raw(s, "<img class=\"photo\" alt=\"\" src=\"/admin/media/");
-        yk_hub_html_text(s, photo);
-        yk_hub_html_raw(s, "\">");
-    }
+    yk_admin_photo_img(s, yk_admin_row_val(r, "photo_hash"), NULL);
 }
 
 /* The "take it along" QR code of a link: the kiosk draws the code, the preview says where. */

@@ -102,10 +102,7 @@ static void list_page(struct yk_admin_ctx *c, int status, const char *err)
 {
     struct yk_hub_html s = {0};
     yk_admin_page_begin(c, &s, "志愿者", "Volunteers");
-    if (yk_admin_query(c, "done"))
-        yk_hub_html_raw(&s,
-                        "<div class=\"notice\" id=\"done\">已保存，自助机下次同步时更新。 <span "
-                        "class=\"en\">Saved; kiosks get it at their next sync.</span></div>");
+    yk_admin_notice_saved(c, &s);
     char month[8];
     int64_t from, to;
     yk_admin_month(c, month, &from, &to);

@@ -31,12 +31,10 @@ static void add_id(void *ctx, const char *id, const char *a, const char *b)
 static void field2(struct yk_hub_html *h, const struct yk_admin_row *r, const char *col,
                    const char *zh, const char *en)
 {
-    char a[48], b[48];
-    snprintf(a, sizeof a, "%s_zh", col);
-    snprintf(b, sizeof b, "%s_en", col);
-    const char *vz = yk_admin_row_val(r, a);
+    const char *vz, *ve;
+    yk_admin_row_val2(r, col, &vz, &ve);
     if (vz && *vz)
-        yk_hub_html_field(h, zh, en, vz, yk_admin_row_val(r, b));
+        yk_hub_html_field(h, zh, en, vz, ve);
 }
 
 /* A heading: the name in Chinese, English beside it when there is one. */

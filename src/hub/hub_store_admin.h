@@ -119,6 +119,11 @@ enum yk_hub_rc yk_admin_row_get(struct yk_hub_store *s, const char *table, const
 /* The value of col in r, NULL when NULL or absent. */
 const char *yk_admin_row_val(const struct yk_admin_row *r, const char *col);
 
+/* The values of the two columns of a text in Chinese and English, col_zh and col_en (col: at
+ * most 40 bytes), into *zh and *en, as yk_admin_row_val gives them (borrowed from r). */
+void yk_admin_row_val2(const struct yk_admin_row *r, const char *col, const char **zh,
+                       const char **en);
+
 /* Sets col to val (copied; NULL = SQL NULL) in r, adding the column if new. False when out
  * of memory or full. */
 bool yk_admin_row_set(struct yk_admin_row *r, const char *col, const char *val);

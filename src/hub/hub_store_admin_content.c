@@ -22,6 +22,16 @@ const char *yk_admin_row_val(const struct yk_admin_row *r, const char *col)
     return NULL;
 }
 
+void yk_admin_row_val2(const struct yk_admin_row *r, const char *col, const char **zh,
+                       const char **en)
+{
+    char c[48];
+    snprintf(c, sizeof c, "%s_zh", col);
+    *zh = yk_admin_row_val(r, c);
+    snprintf(c, sizeof c, "%s_en", col);
+    *en = yk_admin_row_val(r, c);
+}
+
 bool yk_admin_row_set(struct yk_admin_row *r, const char *col, const char *val)
 {
     char *v = val ? strdup(val) : NULL;
