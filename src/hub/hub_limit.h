@@ -6,9 +6,11 @@
 /* Failed guesses per client address, with a growing delay: after YK_HUB_LIMIT_FREE failures
  * in a row an address must wait 1 s before its next try, then 2 s, 4 s, ... up to
  * YK_HUB_LIMIT_MAX_WAIT_S; an hour without a failure forgets it. Used for what can be
- * guessed: ticket look-ups (/T/) and enrolment (setup codes). Thread-safe; a fixed table
- * (YK_HUB_LIMIT_SLOTS addresses, placed by a keyed hash, so addresses cannot be chosen to
- * push each other out). */
+ * guessed: ticket look-ups (/T/), enrolment (setup codes), unknown /s/ station ids, and (in
+ * a table of the store's, keyed "kiosk:<id>") a kiosk's look-ups of a person's sign-ups that
+ * found nothing. Thread-safe; a fixed table (YK_HUB_LIMIT_SLOTS addresses, placed by a keyed
+ * hash into one of 16 slots from it, so addresses cannot be chosen to push each other out, and
+ * one lands on a busy slot's neighbour rather than escaping its count). */
 
 #define YK_HUB_LIMIT_FREE 10
 #define YK_HUB_LIMIT_MAX_WAIT_S (15 * 60)
