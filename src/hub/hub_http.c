@@ -221,13 +221,16 @@ static void *watchdog(void *arg)
 /* Guessing limits ------------------------------------------------------------------------------ */
 
 /* What a path lets a stranger guess (ticket codes, setup codes; station ids: not secret, but
- * each miss costs the store a look-up like a ticket's), NULL for the rest. */
-static const char *guessable(const char *url)
+ * each miss costs the store a look-up like a ticket's) and its kind (hub_limit.h), NULL for
+ * the rest. */
+static const char *guessable(const char *url, enum yk_hub_guess *kind)
 {
+    *kind = YK_HUB_GUESS_SECRET;
     if (strncmp(url, "/t/", 3) == 0 || strncmp(url, "/T/", 3) == 0)
         return "ticket look-up";
     if (strcmp(url, "/api/v1/enrol") == 0)
         return "enrolment";
+    *kind = YK_HUB_GUESS_STATION;
     if (strncmp(url, "/s/", 3) == 0)
         return "station page";
     return NULL;
@@ -262,12 +265,13 @@ static void client_addr(struct yk_hub_server *s, struct MHD_Connection *c,
         snprintf(out, INET6_ADDRSTRLEN, "%s", real);
 }
 
-/* Counts a failed guess (logged without what was guessed). */
-static void note_failure(struct yk_hub_server *s, struct MHD_Connection *c, const char *what)
+/* Counts a failed guess of kind (logged without what was guessed). */
+static void note_failure(struct yk_hub_server *s, struct MHD_Connection *c, const char *what,
+                         enum yk_hub_guess kind)
 {
     char addr[INET6_ADDRSTRLEN];
     client_addr(s, c, addr);
-    unsigned n = yk_hub_limit_fail(s->limit, addr, now_ms());
+    unsigned n = yk_hub_limit_fail(s->limit, kind, addr, now_ms());
     yk_warn("hub", "failed %s from %s (%u in a row%s)", what, addr, n,
             n > YK_HUB_LIMIT_FREE ? "; it must now wait" : "");
 }
@@ -301,10 +305,11 @@ static bool refuse_early(struct yk_hub_server *s, struct MHD_Connection *c, cons
         *ret = refuse(c, 413, "too-large", "the request body is over 4 MiB", 0);
         return true;
     }
-    if (guessable(url)) {
+    enum yk_hub_guess kind;
+    if (guessable(url, &kind)) {
         char addr[INET6_ADDRSTRLEN];
         client_addr(s, c, addr);
-        int64_t wait = yk_hub_limit_wait(s->limit, addr, now_ms());
+        int64_t wait = yk_hub_limit_wait(s->limit, kind, addr, now_ms());
         if (wait > 0) {
             *ret = refuse(c, 429, "too-many-failures",
                           "too many failed attempts from this address; wait and try again", wait);
@@ -393,9 +398,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     };
     struct yk_hub_response rs;
     yk_hub_handle(s->store, &rq, (int64_t)time(NULL), &rs);
-    const char *what = guessable(url);
+    enum yk_hub_guess kind;
+    const char *what = guessable(url, &kind);
     if (what && (rs.status == 403 || rs.status == 404 || rs.status == 409))
-        note_failure(s, c, what);
+        note_failure(s, c, what, kind);
     enum MHD_Result r = send_response(c, &rs, strcmp(method, "HEAD") == 0);
     yk_hub_response_free(&rs);
     return r;
