@@ -4,60 +4,23 @@
 
 #include "core/grow.h"
 #include "core/log.h"
+#include "core/secret_file.h"
 #include "core/signup.h"
 
 #include <assert.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 /* Reads the key file. 1 = read, 0 = absent, -1 = unusable (logged: never overwrite it, it
  * may have signed tickets that are still to be checked in). */
 static int read_key_file(const char *path, struct yk_ticket_keys *k)
 {
-    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0) {
-        if (errno == ENOENT)
-            return 0;
-        yk_error("ticket", "cannot open %s: %s", path, strerror(errno));
-        return -1;
-    }
-    struct stat sb;
-    if (fstat(fd, &sb) != 0) {
-        yk_error("ticket", "cannot stat %s: %s", path, strerror(errno));
-        close(fd);
-        return -1;
-    }
-    if (!S_ISREG(sb.st_mode) || sb.st_uid != geteuid()) {
-        yk_error("ticket", "%s is not a regular file owned by this user: refusing to use it", path);
-        close(fd);
-        return -1;
-    }
-    if (sb.st_mode & 077) {
-        /* Anyone who reads the secret can sign tickets for every kiosk to accept. */
-        yk_warn("ticket", "%s was readable by others (mode %03o): now 0600", path,
-                (unsigned)(sb.st_mode & 0777));
-        if (fchmod(fd, 0600) != 0) {
-            yk_error("ticket", "cannot chmod %s: %s", path, strerror(errno));
-            close(fd);
-            return -1;
-        }
-    }
-    uint8_t buf[YK_TICKET_SECRET_KEY_LEN + 1];
-    ssize_t got = read(fd, buf, sizeof buf);
-    int err = errno;
-    close(fd);
-    if (got != YK_TICKET_SECRET_KEY_LEN) {
-        yk_error("ticket", "%s is damaged (%zd bytes, expected %d%s%s)", path, got,
-                 YK_TICKET_SECRET_KEY_LEN, got < 0 ? ": " : "", got < 0 ? strerror(err) : "");
-        sodium_memzero(buf, sizeof buf);
-        return -1;
-    }
+    uint8_t buf[YK_TICKET_SECRET_KEY_LEN];
+    int got = yk_secret_file_read(path, buf, sizeof buf, "ticket");
+    if (got != 1)
+        return got;
     /* The file holds seed || public key: the public key must follow from the seed. */
     yk_ticket_keys_from_seed(k, buf);
     bool same = sodium_memcmp(k->public_key, buf + 32, YK_TICKET_PUBLIC_KEY_LEN) == 0;
@@ -68,71 +31,6 @@ static int read_key_file(const char *path, struct yk_ticket_keys *k)
         return -1;
     }
     return 1;
-}
-
-static bool fsync_dir(const char *dir)
-{
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0 || fsync(fd) != 0) {
-        yk_error("ticket", "cannot sync directory %s: %s", dir, strerror(errno));
-        if (fd >= 0)
-            close(fd);
-        return false;
-    }
-    close(fd);
-    return true;
-}
-
-/* Writes the key to path atomically: a reader sees no file or a whole one, even after a
- * power cut. replace=false links (never replaces a key another process just wrote: that is
- * 0 = exists); replace=true renames over the old (revoked) key. 1 = written, -1 = error. */
-static int write_key_file(const char *dir, const char *path, const struct yk_ticket_keys *k,
-                          bool replace)
-{
-    char tmp[1100];
-    if (snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path) >= (int)sizeof tmp) {
-        yk_error("ticket", "data directory path too long");
-        return -1;
-    }
-    int fd = mkstemp(tmp); /* mode 0600 whatever the umask */
-    if (fd < 0) {
-        yk_error("ticket", "cannot create a key file in %s: %s", dir, strerror(errno));
-        return -1;
-    }
-    bool ok = fchmod(fd, 0600) == 0 &&
-              write(fd, k->secret_key, YK_TICKET_SECRET_KEY_LEN) == YK_TICKET_SECRET_KEY_LEN &&
-              fsync(fd) == 0;
-    int err = errno;
-    if (close(fd) != 0 && ok) {
-        ok = false;
-        err = errno;
-    }
-    if (!ok) {
-        yk_error("ticket", "cannot write the key file %s: %s", tmp, strerror(err));
-        unlink(tmp);
-        return -1;
-    }
-    int rc = 1;
-    if (replace) {
-        if (rename(tmp, path) != 0) {
-            yk_error("ticket", "cannot rename %s to %s: %s", tmp, path, strerror(errno));
-            unlink(tmp);
-            return -1;
-        }
-    } else {
-        if (link(tmp, path) != 0) {
-            if (errno == EEXIST) {
-                rc = 0;
-            } else {
-                yk_error("ticket", "cannot link %s to %s: %s", tmp, path, strerror(errno));
-                rc = -1;
-            }
-        }
-        unlink(tmp);
-    }
-    if (rc == 1 && !fsync_dir(dir))
-        return -1;
-    return rc;
 }
 
 /* kiosk_keys: all its SQL is here. */
@@ -252,7 +150,8 @@ bool yk_ticket_keys_load_or_create(struct yk_ticket_keys *k, const char *data_di
         }
         if (!make_new_key(db, k))
             goto fail;
-        int w = write_key_file(data_dir, path, k, replace);
+        int w = yk_secret_file_write(path, k->secret_key, YK_TICKET_SECRET_KEY_LEN, replace,
+                                     "ticket");
         if (w < 0)
             goto fail;
         if (w == 0) {

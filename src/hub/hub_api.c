@@ -1,6 +1,7 @@
 #include "hub/hub_api.h"
 
 #include "hub/admin.h"
+#include "hub/hub_api_internal.h"
 
 #include "core/ids.h"
 #include "core/log.h"
@@ -8,6 +9,7 @@
 #include "core/signup.h"
 #include "hub/hub_page.h"
 #include "hub/hub_public.h"
+#include "hub/hub_store_mine.h"
 
 #include <sodium.h>
 #include <stdarg.h>
@@ -40,7 +42,7 @@ void yk_hub_error(struct yk_hub_response *rs, int status, const char *code, cons
     set_body(rs, status, JSON_TYPE, b, b ? len : 0);
 }
 
-static void finish_json(struct yk_hub_response *rs, struct yk_jw *w)
+void yk_hub_finish_json(struct yk_hub_response *rs, struct yk_jw *w)
 {
     size_t len = 0;
     char *b = yk_jw_take(w, &len);
@@ -54,8 +56,7 @@ static void finish_json(struct yk_hub_response *rs, struct yk_jw *w)
 static const struct yk_json_limits body_limits = {
     .max_bytes = YK_HUB_MAX_BODY, .max_depth = 8, .max_nodes = 200000, .max_members = 64};
 
-/* Parses a body that must be one JSON object; 0 or the status to answer (rs filled). */
-static int parse_object(const struct yk_hub_request *rq, struct yk_json_doc *doc,
+int yk_hub_parse_object(const struct yk_hub_request *rq, struct yk_json_doc *doc,
                         struct yk_hub_response *rs)
 {
     if (!yk_json_parse(doc, rq->body ? rq->body : "", rq->body ? rq->body_len : 0, &body_limits)) {
@@ -153,13 +154,28 @@ static const char *out_of_range(const struct yk_json *o)
     return NULL;
 }
 
+bool yk_hub_hex64(const char *s)
+{
+    bool ok = s && strlen(s) == 64;
+    for (const char *p = s; ok && *p; p++)
+        ok = (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f');
+    return ok;
+}
+
 /* The phone of a sign-up: phone_last4 must be exactly four digits, and a whole number (sent
  * by kiosks before issue 11, and by kiosks whose hub keeps numbers for its staff: phone_days)
  * a valid one by core/phone.h's rule (mainland or "+" from abroad). r->phone_last4 gets its
  * last four digits; r->phone the number (the store keeps it only when the hub is set to,
- * yk_hub_set_phone_days). False: "bad-phone". */
-static bool take_phone(struct yk_hub_record *r, const char *phone)
+ * yk_hub_set_phone_days). hash, the member phone_hash (NULL when absent), must be null or
+ * exactly 64 lowercase hex (yk_hub_hex64: the HMAC of the number under the hub's phone key,
+ * for the person's own look-up): r->phone_hash. False: "bad-phone". */
+static bool take_phone(struct yk_hub_record *r, const char *phone, const struct yk_json *hash)
 {
+    if (!yk_json_is_null(hash)) {
+        if (hash->type != YK_JSON_STRING || !yk_hub_hex64(hash->str))
+            return false;
+        r->phone_hash = hash->str;
+    }
     if (r->phone_last4) {
         const char *d = r->phone_last4;
         bool four = strlen(d) == 4;
@@ -215,7 +231,7 @@ const char *yk_hub_parse_record(const struct yk_json *o, enum yk_hub_kind kind,
              req_int(o, "created_utc", &r->created_utc) &&
              opt_int(o, "updated_utc", &r->updated_utc, NULL);
         /* Only the last four digits of a number may reach the store. */
-        if (ok && !take_phone(r, phone))
+        if (ok && !take_phone(r, phone, yk_json_get(o, "phone_hash")))
             return "bad-phone";
         if (ok && !take_name(r))
             return "bad-name";
@@ -370,7 +386,7 @@ static void do_push(struct yk_hub_store *store, const char *kiosk, const struct 
     }
     yk_jw_arr_end(&w);
     yk_jw_obj_end(&w);
-    finish_json(rs, &w);
+    yk_hub_finish_json(rs, &w);
 out:
     free(good);
     free(res);
@@ -380,11 +396,21 @@ out:
 
 /* Other endpoints --------------------------------------------------------------------------- */
 
+/* "phone_key": the key kiosks hash numbers with for the look-up of a person's sign-ups
+ * (hub_store_mine.h), to an enrolled kiosk only; nothing when the store has none. */
+static void write_phone_key(struct yk_hub_store *store, struct yk_jw *w)
+{
+    char hex[YK_HUB_PHONE_HASH_LEN + 1];
+    if (yk_hub_phone_key_hex(store, hex))
+        yk_jw_kstr(w, "phone_key", hex);
+    sodium_memzero(hex, sizeof hex);
+}
+
 static void do_enrol(struct yk_hub_store *store, const struct yk_hub_request *rq, int64_t now,
                      struct yk_hub_response *rs)
 {
     struct yk_json_doc doc;
-    if (parse_object(rq, &doc, rs)) {
+    if (yk_hub_parse_object(rq, &doc, rs)) {
         yk_json_free(&doc);
         return;
     }
@@ -424,8 +450,9 @@ static void do_enrol(struct yk_hub_store *store, const struct yk_hub_request *rq
         yk_jw_kstr(&w, "kiosk_id", kiosk);
         yk_jw_kstr(&w, "station_id", station);
         yk_jw_kstr(&w, "token", token);
+        write_phone_key(store, &w);
         yk_jw_obj_end(&w);
-        finish_json(rs, &w);
+        yk_hub_finish_json(rs, &w);
         sodium_memzero(token, sizeof token);
         yk_info("hub", "kiosk %s enrolled at station %s", kiosk, station);
         break;
@@ -494,15 +521,12 @@ static void do_changes(struct yk_hub_store *store, const char *kiosk,
         return;
     }
     yk_jw_obj_end(&w);
-    finish_json(rs, &w);
+    yk_hub_finish_json(rs, &w);
 }
 
 static void do_media(struct yk_hub_store *store, const char *hash, struct yk_hub_response *rs)
 {
-    bool ok = strlen(hash) == 64;
-    for (const char *p = hash; ok && *p; p++)
-        ok = (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f');
-    if (!ok) {
+    if (!yk_hub_hex64(hash)) {
         yk_hub_error(rs, 404, "not-found", "media are named by the lowercase hex SHA-256");
         return;
     }
@@ -532,7 +556,7 @@ static void do_signup(struct yk_hub_store *store, const char *kiosk,
                       const struct yk_hub_request *rq, int64_t now, struct yk_hub_response *rs)
 {
     struct yk_json_doc doc;
-    if (parse_object(rq, &doc, rs)) {
+    if (yk_hub_parse_object(rq, &doc, rs)) {
         yk_json_free(&doc);
         return;
     }
@@ -551,7 +575,7 @@ static void do_signup(struct yk_hub_store *store, const char *kiosk,
         struct yk_jw w;
         yk_jw_init(&w, 0);
         write_outcome(&w, r.id, NULL, &o);
-        finish_json(rs, &w);
+        yk_hub_finish_json(rs, &w);
     }
     yk_json_free(&doc);
 }
@@ -560,7 +584,7 @@ static void do_seats(struct yk_hub_store *store, const char *kiosk, const struct
                      int64_t now, struct yk_hub_response *rs)
 {
     struct yk_json_doc doc;
-    if (parse_object(rq, &doc, rs)) {
+    if (yk_hub_parse_object(rq, &doc, rs)) {
         yk_json_free(&doc);
         return;
     }
@@ -582,7 +606,7 @@ static void do_seats(struct yk_hub_store *store, const char *kiosk, const struct
         yk_jw_kint(&w, "used", used);
         yk_jw_kint(&w, "pool_free", pool);
         yk_jw_obj_end(&w);
-        finish_json(rs, &w);
+        yk_hub_finish_json(rs, &w);
         break;
     }
     case YK_HUB_NOT_FOUND:
@@ -602,7 +626,7 @@ static void do_heartbeat(struct yk_hub_store *store, const char *kiosk,
                          const struct yk_hub_request *rq, int64_t now, struct yk_hub_response *rs)
 {
     struct yk_json_doc doc;
-    if (parse_object(rq, &doc, rs)) {
+    if (yk_hub_parse_object(rq, &doc, rs)) {
         yk_json_free(&doc);
         return;
     }
@@ -633,8 +657,9 @@ static void do_heartbeat(struct yk_hub_store *store, const char *kiosk,
         yk_jw_kint(&w, "time_utc", now);
         /* Whether kiosks should push sign-ups' full numbers (the hub keeps them this long). */
         yk_jw_kint(&w, "phone_days", yk_hub_phone_days(store));
+        write_phone_key(store, &w);
         yk_jw_obj_end(&w);
-        finish_json(rs, &w);
+        yk_hub_finish_json(rs, &w);
     }
     yk_json_free(&doc);
 }
@@ -756,11 +781,16 @@ void yk_hub_handle(struct yk_hub_store *store, const struct yk_hub_request *rq, 
         do_seats(store, kiosk, rq, now, rs);
     else if (is(rq, "POST", "/api/v1/heartbeat"))
         do_heartbeat(store, kiosk, rq, now, rs);
+    else if (is(rq, "POST", "/api/v1/mine"))
+        yk_hub_do_mine(store, kiosk, rq, now, rs);
+    else if (is(rq, "POST", "/api/v1/mine/cancel"))
+        yk_hub_do_mine_cancel(store, kiosk, rq, now, rs);
     else if (strncmp(path, "/api/v1/media/", 14) == 0 && strcmp(rq->method, "GET") == 0)
         do_media(store, path + 14, rs);
     else if (strcmp(path, "/api/v1/changes") == 0 || strcmp(path, "/api/v1/push") == 0 ||
              strcmp(path, "/api/v1/signup") == 0 || strcmp(path, "/api/v1/seats") == 0 ||
-             strcmp(path, "/api/v1/heartbeat") == 0 || strncmp(path, "/api/v1/media/", 14) == 0)
+             strcmp(path, "/api/v1/heartbeat") == 0 || strcmp(path, "/api/v1/mine") == 0 ||
+             strcmp(path, "/api/v1/mine/cancel") == 0 || strncmp(path, "/api/v1/media/", 14) == 0)
         yk_hub_error(rs, 405, "method", "wrong method for this endpoint");
     else
         yk_hub_error(rs, 404, "not-found", "no such endpoint");

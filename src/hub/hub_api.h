@@ -49,6 +49,10 @@ int yk_hub_parse_push(const char *body, size_t len, struct yk_hub_push_body *b, 
 /* Frees what yk_hub_parse_push made. NULL-safe. */
 void yk_hub_push_body_free(struct yk_hub_push_body *b);
 
+/* True when s is exactly 64 lowercase hex digits (a SHA-256 or HMAC-SHA-256 as the protocol
+ * writes them: media names, phone hashes). */
+bool yk_hub_hex64(const char *s);
+
 /* Parses one record object of type kind (the fields of its kind; src/hub/README.md) into
  * *r: NULL when well-formed, else the reason it is not. Strings point into the document. */
 const char *yk_hub_parse_record(const struct yk_json *o, enum yk_hub_kind kind,

@@ -8,10 +8,10 @@
 #include <string.h>
 
 #define FORGET_MS (3600 * 1000LL)
+#define PROBE 16 /* slots an address may take, from its hash on */
 
 struct slot {
     char addr[48]; /* "" = free */
-    enum yk_hub_guess kind;
     unsigned fails;
     int64_t last_ms, until_ms;
 };
@@ -42,49 +42,55 @@ void yk_hub_limit_free(struct yk_hub_limit *l)
     free(l);
 }
 
-/* The slot of addr's guesses of kind (under the lock). create: take it over when it holds
- * another count that is forgotten or has failed less often. NULL when there is none. */
-static struct slot *find(struct yk_hub_limit *l, enum yk_hub_guess kind, const char *addr,
-                         int64_t now_ms, bool create)
+/* addr's slot (under the lock), among the PROBE slots from its keyed hash on. create: when
+ * it has none, take the first of them that is free or forgotten, else the first that holds
+ * another address that failed only once. NULL when addr has no slot (every one of its slots holds another address
+ * failing now: a client cannot escape its count by landing on a busy slot, as it could with
+ * one slot per hash). */
+static struct slot *find(struct yk_hub_limit *l, const char *addr, int64_t now_ms, bool create)
 {
-    char key[64]; /* the kind, then the address: one hash places both */
-    snprintf(key, sizeof key, "%d:%s", (int)kind, addr);
     uint8_t h[crypto_shorthash_BYTES];
-    crypto_shorthash(h, (const unsigned char *)key, strlen(key), l->key);
+    crypto_shorthash(h, (const unsigned char *)addr, strlen(addr), l->key);
     uint64_t v;
     memcpy(&v, h, sizeof v);
-    struct slot *s = &l->slots[v % YK_HUB_LIMIT_SLOTS];
-    bool stale = s->addr[0] && now_ms - s->last_ms > FORGET_MS;
-    if (s->addr[0] && s->kind == kind && strncmp(s->addr, addr, sizeof s->addr - 1) == 0) {
-        if (stale) {
-            s->fails = 0;
-            s->until_ms = 0;
+    struct slot *take = NULL, *weak = NULL;
+    for (unsigned i = 0; i < PROBE; i++) {
+        struct slot *s = &l->slots[(v + i) % YK_HUB_LIMIT_SLOTS];
+        bool stale = s->addr[0] && now_ms - s->last_ms > FORGET_MS;
+        if (s->addr[0] && strncmp(s->addr, addr, sizeof s->addr - 1) == 0) {
+            if (stale) {
+                s->fails = 0;
+                s->until_ms = 0;
+            }
+            return s;
         }
-        return s;
+        if (!take && (!s->addr[0] || stale))
+            take = s;
+        if (!weak && s->fails <= 1)
+            weak = s;
     }
-    if (!create || (s->addr[0] && !stale && s->fails > 1))
+    if (!take)
+        take = weak;
+    if (!create || !take)
         return NULL;
-    memset(s, 0, sizeof *s);
-    snprintf(s->addr, sizeof s->addr, "%s", addr);
-    s->kind = kind;
-    return s;
+    memset(take, 0, sizeof *take);
+    snprintf(take->addr, sizeof take->addr, "%s", addr);
+    return take;
 }
 
-int64_t yk_hub_limit_wait(struct yk_hub_limit *l, enum yk_hub_guess kind, const char *addr,
-                          int64_t now_ms)
+int64_t yk_hub_limit_wait(struct yk_hub_limit *l, const char *addr, int64_t now_ms)
 {
     pthread_mutex_lock(&l->lock);
-    struct slot *s = find(l, kind, addr ? addr : "", now_ms, false);
+    struct slot *s = find(l, addr ? addr : "", now_ms, false);
     int64_t wait = s && s->until_ms > now_ms ? (s->until_ms - now_ms + 999) / 1000 : 0;
     pthread_mutex_unlock(&l->lock);
     return wait;
 }
 
-unsigned yk_hub_limit_fail(struct yk_hub_limit *l, enum yk_hub_guess kind, const char *addr,
-                           int64_t now_ms)
+unsigned yk_hub_limit_fail(struct yk_hub_limit *l, const char *addr, int64_t now_ms)
 {
     pthread_mutex_lock(&l->lock);
-    struct slot *s = find(l, kind, addr ? addr : "", now_ms, true);
+    struct slot *s = find(l, addr ? addr : "", now_ms, true);
     unsigned n = 0;
     if (s) {
         n = ++s->fails;

@@ -200,6 +200,11 @@ struct yk_hub_store *yk_hub_store_open(const char *path)
     pthread_mutex_init(&s->lock, NULL);
     pthread_cond_init(&s->committed, NULL);
     atomic_init(&s->arriving, 0);
+    s->mine_misses = yk_hub_limit_new();
+    if (!s->mine_misses) {
+        yk_hub_store_close(s);
+        return NULL;
+    }
     if (sqlite3_open_v2(path, &s->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                         NULL) != SQLITE_OK) {
@@ -224,6 +229,8 @@ void yk_hub_store_close(struct yk_hub_store *s)
         return;
     if (s->db)
         sqlite3_close(s->db);
+    yk_hub_limit_free(s->mine_misses);
+    sodium_memzero(s->phone_key, sizeof s->phone_key);
     pthread_mutex_destroy(&s->lock);
     pthread_cond_destroy(&s->committed);
     free(s);

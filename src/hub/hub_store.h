@@ -124,6 +124,9 @@ struct yk_hub_record {
     const char *phone_last4; /* the part of a phone number every sign-up keeps */
     const char *phone;       /* the full number as the kiosk holds it: kept only with
                                 yk_hub_set_phone_days (signup_phones), else dropped */
+    const char *phone_hash;  /* HMAC-SHA-256 of the number under the hub's phone key, 64
+                                lowercase hex: kept apart for the person's own look-up
+                                (hub_store_mine.h) */
     const char *surname, *title;
     const char *status; /* confirmed (offline, from the allotment), pending, waitlist, cancelled */
     const char *ticket_code; /* also checkins; a sign-up's must be signed by its kiosk's key */

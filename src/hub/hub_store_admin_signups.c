@@ -155,17 +155,13 @@ static enum yk_hub_rc promote_check(struct yk_hub_store *s, const struct yk_admi
     return YK_HUB_OK;
 }
 
-enum yk_hub_rc yk_admin_signup_change(struct yk_hub_store *s, const char *actor, const char *id,
-                                      bool promote, int64_t now, char err[YK_ADMIN_ERR_MAX])
+enum yk_hub_rc yk_as_signup_change(struct yk_hub_store *s, const char *actor, const char *id,
+                                   bool promote, int64_t now, char err[YK_ADMIN_ERR_MAX])
 {
     err[0] = '\0';
-    yk_hs_lock(s);
-    enum yk_hub_rc rc = YK_HUB_ERROR;
     struct yk_admin_signup g;
     char station[64], code[256] = "";
-    if (!yk_hs_begin(s))
-        goto out;
-    rc = get_locked(s, id, &g, station, code, sizeof code);
+    enum yk_hub_rc rc = get_locked(s, id, &g, station, code, sizeof code);
     if (rc == YK_HUB_OK && strcmp(g.status, "cancelled") == 0) {
         snprintf(err, YK_ADMIN_ERR_MAX,
                  "这条报名已经取消了。 / This sign-up is cancelled already.");
@@ -173,10 +169,8 @@ enum yk_hub_rc yk_admin_signup_change(struct yk_hub_store *s, const char *actor,
     }
     if (rc == YK_HUB_OK && promote)
         rc = promote_check(s, &g, err);
-    if (rc != YK_HUB_OK) {
-        yk_as_finish(s, false);
-        goto out;
-    }
+    if (rc != YK_HUB_OK)
+        return rc;
     const char *to = promote ? "confirmed" : "cancelled";
     /* A promoted sign-up takes its seats from the common pool (from_allotment = 0). The
      * trigger signups_upd puts the decision in the change log for the kiosk it came from. */
@@ -195,10 +189,24 @@ enum yk_hub_rc yk_admin_signup_change(struct yk_hub_store *s, const char *actor,
              yk_hs_settle(s, g.event_id, now);
     char target[64];
     snprintf(target, sizeof target, "signups/%s", id);
-    char *before = signup_json(&g, g.status);
-    rc = yk_as_audit_finish(s, ok && before, actor, promote ? "signup.promote" : "signup.cancel",
-                            target, before, signup_json(&g, to), now);
-out:
+    char *before = signup_json(&g, g.status), *after = signup_json(&g, to);
+    ok = ok && before && after &&
+         yk_as_audit(s, actor, promote ? "signup.promote" : "signup.cancel", target, before,
+                     after, now);
+    free(before);
+    free(after);
+    return ok ? YK_HUB_OK : YK_HUB_ERROR;
+}
+
+enum yk_hub_rc yk_admin_signup_change(struct yk_hub_store *s, const char *actor, const char *id,
+                                      bool promote, int64_t now, char err[YK_ADMIN_ERR_MAX])
+{
+    err[0] = '\0';
+    yk_hs_lock(s);
+    enum yk_hub_rc rc =
+        yk_hs_begin(s) ? yk_as_signup_change(s, actor, id, promote, now, err) : YK_HUB_ERROR;
+    if (!yk_as_finish(s, rc == YK_HUB_OK) && rc == YK_HUB_OK)
+        rc = YK_HUB_ERROR;
     yk_hs_unlock(s);
     return rc;
 }

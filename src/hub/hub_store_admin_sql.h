@@ -2,13 +2,15 @@
 #define YK_HUB_STORE_ADMIN_SQL_H
 
 #include "hub/hub_store.h"
+#include "hub/hub_store_admin.h"
 
 #include <sqlite3.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-/* The admin's SQL helpers, shared by hub_store_admin.c and hub_store_admin_content.c only,
+/* The admin's SQL helpers, shared by hub_store_admin*.c (and hub_store_mine.c: the person's
+ * own cancel goes through the admin's, yk_as_signup_change) only,
  * beside the store's own (hub_store_impl.h: yk_hs_lock, yk_hs_prep, ...). Each is called
  * with the store taken (yk_hs_lock). */
 
@@ -39,5 +41,14 @@ enum yk_hub_rc yk_as_audit_finish(struct yk_hub_store *s, bool ok, const char *a
 /* Writes an audit entry (inside the caller's transaction). */
 bool yk_as_audit(struct yk_hub_store *s, const char *actor, const char *action, const char *target,
                  const char *before, const char *after, int64_t now);
+
+/* The body of yk_admin_signup_change (hub_store_admin.h: cancel, or move up from the
+ * waitlist) inside the caller's transaction: the one home of a cancel's rule on the hub (the
+ * ticket into revocations, the freed seats to the waitlist in order, the kiosk told through
+ * the change log, the audit entry under actor without name or phone). OK: done, the caller
+ * commits; INVALID (already cancelled, or a move up that does not fit: err says why for a
+ * person) and NOT_FOUND: nothing changed; ERROR: roll back. */
+enum yk_hub_rc yk_as_signup_change(struct yk_hub_store *s, const char *actor, const char *id,
+                                   bool promote, int64_t now, char err[YK_ADMIN_ERR_MAX]);
 
 #endif

@@ -11,12 +11,14 @@
  *   hub_store_seats.c    capacity, allotments, the waitlist
  *   hub_store_changes.c  content down (changes, media, heartbeat)
  *   hub_store_tickets.c  ticket look-up for /T/
+ *   hub_store_mine.c     a person's sign-ups at any kiosk by phone hash (hub_store_mine.h)
  *   hub_store_admin*.c   the web admin's storage (hub_store_admin.h)
  *
  * Every yk_hs_ function expects the caller to hold the store (yk_hs_lock) unless it says
  * otherwise. */
 
 #include "core/ticket.h"
+#include "hub/hub_limit.h"
 #include "hub/hub_store.h"
 
 #include <pthread.h>
@@ -41,6 +43,10 @@ struct yk_hub_store {
     bool *group_result[GROUP_MAX]; /* where to write the commit's outcome for each */
     unsigned long pushes;          /* pushes stored (for yk_hub_push_stats) */
     int phone_days;                /* yk_hub_set_phone_days */
+    /* Not SQL, but the hub's state the API reaches through the store (hub_store_mine.h): */
+    uint8_t phone_key[32];         /* yk_hub_set_phone_key; zeroed at close */
+    bool has_phone_key;
+    struct yk_hub_limit *mine_misses; /* look-ups that found nothing, per kiosk */
 };
 
 /* Takes the store for one call (committing an open push group first); yk_hs_unlock gives it
@@ -90,6 +96,16 @@ void yk_hs_hash_hex(const char *s, char out[65]);
 /* Push (hub_store_push.c): the body of yk_hub_push inside the caller's transaction. */
 /* Deletes the full phone numbers whose time is over (all of them when the hub keeps none). */
 bool yk_hs_purge_phones(struct yk_hub_store *s, int64_t now);
+
+/* A person's sign-ups (hub_store_mine.c) ----------------------------------------------------- */
+
+/* Deletes the look-up rows (signup_lookup, signup_lookup_cancelled) whose event has ended. */
+bool yk_hs_purge_lookup(struct yk_hub_store *s, int64_t now);
+
+/* Stores (or replaces) the phone hash of sign-up id, while it is not cancelled and its event
+ * has not ended; nothing otherwise. */
+bool yk_hs_keep_lookup(struct yk_hub_store *s, const char *id, const char *phone_hash,
+                       int64_t now);
 
 /* Lists ticket code (NULL: nothing to do) of event_id in revocations (kiosks then refuse it
  * offline). False on a database error. */

@@ -440,7 +440,7 @@ bool yk_hs_push_locked(struct yk_hub_store *s, const char *kiosk, const struct y
     char(*dirty)[128] = calloc(n ? n : 1, sizeof *dirty);
     size_t ndirty = 0;
     /* Numbers past their time go first (src/hub/README.md, "The full phone number"). */
-    bool ok = ord && dirty && yk_hs_purge_phones(s, now);
+    bool ok = ord && dirty && yk_hs_purge_phones(s, now) && yk_hs_purge_lookup(s, now);
     for (size_t i = 0; ok && i < n; i++)
         ord[i] = (struct order){&r[i], i};
     if (ok)
@@ -459,6 +459,9 @@ bool yk_hs_push_locked(struct yk_hub_store *s, const char *kiosk, const struct y
             bool d = false;
             ok = x->kind == YK_HUB_SIGNUP ? push_signup(s, kiosk, x, o, now, &d)
                                           : push_other(s, kiosk, x, o, now);
+            /* A new or known sign-up's phone hash (kiosks push again when the key changed). */
+            if (ok && o->result != YK_HUB_REJECTED && x->kind == YK_HUB_SIGNUP && x->phone_hash)
+                ok = yk_hs_keep_lookup(s, x->id, x->phone_hash, now);
             if (ok && o->result == YK_HUB_REJECTED)
                 ok = yk_hs_exec(s, "ROLLBACK TO item");
             ok = ok && yk_hs_exec(s, "RELEASE item");

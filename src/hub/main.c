@@ -5,11 +5,14 @@
 #include "core/log.h"
 #include "hub/admin.h"
 #include "hub/hub_http.h"
+#include "hub/hub_phone_key.h"
 #include "hub/hub_store.h"
 #include "hub/hub_store_admin.h"
+#include "hub/hub_store_mine.h"
 
 #include <errno.h>
 #include <signal.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -308,7 +311,21 @@ int main(int argc, char **argv)
     int64_t now = (int64_t)time(NULL);
     int rc = 0;
     yk_hub_set_phone_days(store, (int)phone_days);
-    if (strcmp(cmd, "serve") == 0) {
+    uint8_t phone_key[YK_HUB_PHONE_KEY_LEN];
+    bool key_made = false;
+    char key_err[1024];
+    if (strcmp(cmd, "serve") == 0 &&
+        !yk_hub_phone_key_load(db, phone_key, &key_made, key_err, sizeof key_err)) {
+        fprintf(stderr, "yikong-hub: %s\n", key_err);
+        rc = 1;
+    } else if (strcmp(cmd, "serve") == 0) {
+        /* The key is in a file beside the database, never in it (README: "A person's
+         * sign-ups at any kiosk"): it belongs in the hub's backups with hub.db. */
+        if (key_made)
+            yk_warn("hub", "made a new phone key in %s%s: keep it in the hub's backups", db,
+                    YK_HUB_PHONE_KEY_SUFFIX);
+        yk_hub_set_phone_key(store, phone_key);
+        sodium_memzero(phone_key, sizeof phone_key);
         struct yk_hub_server_params p = {.store = store,
                                          .listen = listen,
                                          .port = port,

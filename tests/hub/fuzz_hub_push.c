@@ -3,8 +3,8 @@
  * Checks: no crash or sanitizer report; either an HTTP status of 400/413 with a message, or
  * one answer per record where every accepted-for-store record has a valid id and kiosk, every
  * number inside the hub's bounds (party sizes, counts, deltas, times, serials: so no sum of
- * them can overflow in the store), of a phone number at most its last four digits, and a
- * name and title by the kiosk's rule. */
+ * them can overflow in the store), of a phone number at most its last four digits, a phone
+ * hash exactly 64 lowercase hex, and a name and title by the kiosk's rule. */
 #include "fuzz/require.h"
 #include "core/ids.h"
 #include "core/signup.h"
@@ -49,6 +49,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 REQUIRE(strlen(r->phone_last4) == 4);
                 for (int k = 0; k < 4; k++)
                     REQUIRE(r->phone_last4[k] >= '0' && r->phone_last4[k] <= '9');
+            }
+            if (r->phone_hash) {
+                REQUIRE(r->kind == YK_HUB_SIGNUP && strlen(r->phone_hash) == 64);
+                for (int k = 0; k < 64; k++)
+                    REQUIRE(strchr("0123456789abcdef", r->phone_hash[k]));
             }
             /* A sign-up's name is one the kiosk could have made (core's one rule), and its
              * title 先生, 女士 or none. */

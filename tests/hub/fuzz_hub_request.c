@@ -5,6 +5,8 @@
  * libmicrohttpd's; this is everything after it.
  *
  * The public page (/, /s/ID) is reached through "any method on any path" (corpus: public*).
+ * A person's sign-ups at any kiosk (/api/v1/mine, /api/v1/mine/cancel: corpus mine*) are
+ * endpoints 10 and 11; their misses meet the per-kiosk wait (429).
  * Input: byte 0 picks the endpoint, byte 1 the Authorization, then up to two lines (the path
  * suffix, Authorization bytes or `since`; then `limit`) and the rest is the body.
  * Checks: no crash or sanitizer report; the status is one the protocol documents (never a
@@ -19,6 +21,7 @@
 #include "core/utf8.h"
 #include "hub/hub_api.h"
 #include "hub/hub_store.h"
+#include "hub/hub_store_mine.h"
 
 #include <sodium.h>
 #include <stdint.h>
@@ -61,6 +64,8 @@ static void setup(void)
     store = yk_hub_store_open(":memory:");
     REQUIRE(store);
     REQUIRE(yk_hub_load_sql(store, content));
+    static const uint8_t phone_key[32] = {1, 2, 3};
+    yk_hub_set_phone_key(store, phone_key);
     enrol(token, sizeof token, KIOSK_A);
     enrol(revoked, sizeof revoked, KIOSK_B);
     REQUIRE(yk_hub_kiosk_revoke(store, KIOSK_B, NOW) == YK_HUB_OK);
@@ -90,7 +95,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (size < 2)
         return 0;
-    unsigned endpoint = data[0] % 10, auth_kind = data[1] % 4;
+    unsigned endpoint = data[0] % 12, auth_kind = data[1] % 4;
     const uint8_t *p = data + 2;
     size_t left = size - 2;
     char l1[512], l2[64], path[600], auth_any[512];
@@ -134,6 +139,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         rq.method = f2 ? f2 : "PUT";
         rq.path = f1 ? f1 : "/";
         break;
+    case 10:
+        rq.path = "/api/v1/mine";
+        break;
+    case 11:
+        rq.path = "/api/v1/mine/cancel";
+        break;
     default:
         rq.body_too_large = true, rq.path = "/api/v1/push";
         break;
@@ -158,7 +169,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (getenv("YK_FUZZ_VERBOSE"))
         fprintf(stderr, "%s %s -> %d %.*s\n", rq.method, rq.path, rs.status,
                 (int)(rs.len > 160 ? 160 : rs.len), rs.body);
-    static const int known[] = {200, 201, 400, 401, 403, 404, 405, 409, 410, 413};
+    static const int known[] = {200, 201, 400, 401, 403, 404, 405, 409, 410, 413, 429};
     bool ok = false;
     for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
         ok |= rs.status == known[i];
@@ -166,6 +177,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fprintf(stderr, "status %d for %s %s\n", rs.status, rq.method, rq.path);
     REQUIRE(ok);
     REQUIRE(rs.content_type && rs.body && rs.len > 0);
+    REQUIRE(rs.status != 429 || rs.retry_after_s > 0);
     if (strncmp(rs.content_type, "application/json", 16) == 0) {
         struct yk_json_doc doc;
         bool parsed = yk_json_parse(&doc, rs.body, rs.len, NULL);

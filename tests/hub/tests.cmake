@@ -17,6 +17,10 @@ yk_test(test_hub_attacks SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_hub_attacks.c
         LIBS yk_hub PkgConfig::CURL)
 add_dependencies(test_hub_attacks yikong-hub)
 set_tests_properties(test_hub_attacks PROPERTIES TIMEOUT 90)
+# A person's sign-ups at any kiosk (POST /api/v1/mine, /mine/cancel) and the phone key file.
+yk_test(test_hub_mine SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_hub_mine.c LIBS yk_hub)
+add_dependencies(test_hub_mine yikong-hub)
+set_tests_properties(test_hub_mine PROPERTIES ENVIRONMENT "YK_BUILD_DIR=${CMAKE_BINARY_DIR}")
 yk_test(test_hub_seats SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_hub_seats.c LIBS yk_hub)
 # Group commit: pushes from many threads at once, each answered for what it stored.
 yk_test(test_hub_group SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_hub_group.c LIBS yk_hub Threads::Threads)
