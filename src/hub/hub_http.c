@@ -221,13 +221,16 @@ static void *watchdog(void *arg)
 /* Guessing limits ------------------------------------------------------------------------------ */
 
 /* What a path lets a stranger guess (ticket codes, setup codes; station ids: not secret, but
- * each miss costs the store a look-up like a ticket's), NULL for the rest. */
-static const char *guessable(const char *url)
+ * each miss costs the store a look-up like a ticket's), NULL for the rest. *station: a station
+ * page, whose misses are counted apart from the secrets' (guess_key). */
+static const char *guessable(const char *url, bool *station)
 {
+    *station = false;
     if (strncmp(url, "/t/", 3) == 0 || strncmp(url, "/T/", 3) == 0)
         return "ticket look-up";
     if (strcmp(url, "/api/v1/enrol") == 0)
         return "enrolment";
+    *station = true;
     if (strncmp(url, "/s/", 3) == 0)
         return "station page";
     return NULL;
@@ -262,12 +265,23 @@ static void client_addr(struct yk_hub_server *s, struct MHD_Connection *c,
         snprintf(out, INET6_ADDRSTRLEN, "%s", real);
 }
 
-/* Counts a failed guess (logged without what was guessed). */
-static void note_failure(struct yk_hub_server *s, struct MHD_Connection *c, const char *what)
+/* The count of hub_limit.h a guess goes to: the client's address (addr) for the secrets,
+ * which share one count; for station pages the address under "s ", a count of its own, so
+ * that a visitor who mistypes a station link never has to wait for their own ticket. */
+static void guess_key(struct yk_hub_server *s, struct MHD_Connection *c, bool station,
+                      char addr[INET6_ADDRSTRLEN], char key[INET6_ADDRSTRLEN + 2])
 {
-    char addr[INET6_ADDRSTRLEN];
     client_addr(s, c, addr);
-    unsigned n = yk_hub_limit_fail(s->limit, addr, now_ms());
+    snprintf(key, INET6_ADDRSTRLEN + 2, "%s%s", station ? "s " : "", addr);
+}
+
+/* Counts a failed guess (logged without what was guessed). */
+static void note_failure(struct yk_hub_server *s, struct MHD_Connection *c, const char *what,
+                         bool station)
+{
+    char addr[INET6_ADDRSTRLEN], key[INET6_ADDRSTRLEN + 2];
+    guess_key(s, c, station, addr, key);
+    unsigned n = yk_hub_limit_fail(s->limit, key, now_ms());
     yk_warn("hub", "failed %s from %s (%u in a row%s)", what, addr, n,
             n > YK_HUB_LIMIT_FREE ? "; it must now wait" : "");
 }
@@ -301,10 +315,11 @@ static bool refuse_early(struct yk_hub_server *s, struct MHD_Connection *c, cons
         *ret = refuse(c, 413, "too-large", "the request body is over 4 MiB", 0);
         return true;
     }
-    if (guessable(url)) {
-        char addr[INET6_ADDRSTRLEN];
-        client_addr(s, c, addr);
-        int64_t wait = yk_hub_limit_wait(s->limit, addr, now_ms());
+    bool station;
+    if (guessable(url, &station)) {
+        char addr[INET6_ADDRSTRLEN], key[INET6_ADDRSTRLEN + 2];
+        guess_key(s, c, station, addr, key);
+        int64_t wait = yk_hub_limit_wait(s->limit, key, now_ms());
         if (wait > 0) {
             *ret = refuse(c, 429, "too-many-failures",
                           "too many failed attempts from this address; wait and try again", wait);
@@ -393,9 +408,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     };
     struct yk_hub_response rs;
     yk_hub_handle(s->store, &rq, (int64_t)time(NULL), &rs);
-    const char *what = guessable(url);
+    bool station;
+    const char *what = guessable(url, &station);
     if (what && (rs.status == 403 || rs.status == 404 || rs.status == 409))
-        note_failure(s, c, what);
+        note_failure(s, c, what, station);
     enum MHD_Result r = send_response(c, &rs, strcmp(method, "HEAD") == 0);
     yk_hub_response_free(&rs);
     return r;

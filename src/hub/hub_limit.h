@@ -22,7 +22,9 @@ struct yk_hub_limit;
 struct yk_hub_limit *yk_hub_limit_new(void);
 void yk_hub_limit_free(struct yk_hub_limit *l);
 
-/* 0 when addr may try at now_ms, else the whole seconds it must still wait (>= 1). */
+/* addr is the key of a count: a client's address (at most 47 bytes), or one of its counts
+ * kept apart under a short prefix (hub_http.c: "s <address>" for station pages).
+ * 0 when addr may try at now_ms, else the whole seconds it must still wait (>= 1). */
 int64_t yk_hub_limit_wait(struct yk_hub_limit *l, const char *addr, int64_t now_ms);
 
 /* Records a failure of addr at now_ms; returns its failures in a row (its delay grows). */

@@ -150,7 +150,8 @@ static void methods(void)
         }
 }
 
-/* Guessing station ids meets /T/'s growing wait; the page of all stations stays open. */
+/* Guessing station ids meets the growing wait of /T/, counted apart from it; the page of all
+ * stations stays open. */
 static void guessing(void)
 {
     long last = 0;
@@ -169,6 +170,28 @@ static void guessing(void)
     struct resp r = hub_get(&h, "/", NULL);
     CHECK_EQ_INT(r.status, 200);
     resp_free(&r);
+    /* Station ids are counted apart from the secrets: this address, made to wait for station
+     * pages, still looks up a ticket at once (an unknown one: 404, not 429). */
+    r = hub_get(&h, "/T/NOSUCHTICKET7Q3Z", NULL);
+    CHECK_EQ_INT(r.status, 404);
+    resp_free(&r);
+    r = hub_get(&h, "/s/binjiang", NULL); /* station pages: still waiting */
+    CHECK_EQ_INT(r.status, 429);
+    resp_free(&r);
+    /* And the other way, from another address: ticket misses up to their wait leave its
+     * station pages open. */
+    h.source = "127.0.0.6";
+    for (tries = 0, last = 0; tries < 30 && last != 429; tries++) {
+        r = hub_get(&h, "/T/NOSUCHTICKET7Q3Z", NULL);
+        last = r.status;
+        resp_free(&r);
+    }
+    CHECK_EQ_INT(last, 429);
+    CHECK(tries > YK_HUB_LIMIT_FREE);
+    r = hub_get(&h, "/s/binjiang", NULL);
+    CHECK_EQ_INT(r.status, 200);
+    resp_free(&r);
+    h.source = NULL;
 }
 
 /* A deleted station's page is gone; the other pages no longer list it. */
