@@ -417,11 +417,13 @@ static bool run_line(struct run *r, char *line)
 
 /* The sync commands, on this thread at the driven clock's time (the background worker does
  * not run headless, so scripts decide when sync happens). First the online confirmation the
- * sign-up screen asked for, if any (the worker's job on a terminal); then, when round is
+ * sign-up screen asked for and the look-up or cancel 我的报名 asked for, if any (the worker's
+ * job on a terminal); then, when round is
  * true, one whole round (push, seats, pull, media, tickets, heartbeat). `sync` fails the line
  * when the round fails, or, given expect, when its outcome is not that one ("retry",
- * "refused", ...: yk_sync_rc_name), so that scripts can show failures; `sync-confirm` fails
- * it only when no confirmation was asked for (a failed one is the screen's to show). */
+ * "refused", ...: yk_sync_rc_name), so that scripts can show failures; `sync-confirm` serves
+ * only those requests and fails the line only when nothing was asked for (a failed one is the
+ * screen's to show). */
 static bool sync_round(struct run *r, bool round, const char *expect)
 {
     const struct yk_config *cfg = r->app->cfg;
@@ -449,10 +451,11 @@ static bool sync_round(struct run *r, bool round, const char *expect)
             fprintf(stderr, "%s:%d: online confirmation failed: %s (%s)\n", r->name, r->line,
                     yk_sync_rc_name(crc), c.last_error);
     }
+    bool mine = yk_sync_serve_mine(&c, &r->app->db);
     if (!round) {
         yk_sync_client_destroy(&c);
-        if (!asked)
-            return fail(r, "sync-confirm: the screen asked for no confirmation");
+        if (!asked && !mine)
+            return fail(r, "sync-confirm: the screen asked for nothing");
         /* Let the screen see the answer at its next tick. */
         advance(r->app, 1);
         return true;
@@ -465,7 +468,7 @@ static bool sync_round(struct run *r, bool round, const char *expect)
     snprintf(why, sizeof why, "%s", c.last_error);
     yk_sync_client_destroy(&c);
     r->app->kiosk.dirty = true;
-    if (asked)
+    if (asked || mine)
         advance(r->app, 1); /* the screen's tick sees the answer */
     if (expect && strcmp(expect, yk_sync_rc_name(rc)) != 0)
         return fail(r, "sync: %s (%s), not %s", yk_sync_rc_name(rc), why, expect);

@@ -1,9 +1,12 @@
 #include "app/sync_http.h"
+#include "app/sync_http_internal.h"
 
 #include "core/grow.h"
 #include "core/json.h"
 #include "core/log.h"
+#include "core/secret_file.h"
 #include "core/signup.h"
+#include "core/sync_mine.h"
 
 #include <curl/curl.h>
 #include <errno.h>
@@ -66,77 +69,101 @@ static void curl_start(void)
     curl_ok = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
 }
 
-/* Token file ------------------------------------------------------------------------------- */
+/* Secret files: the device token and the hub's phone key ------------------------------------ */
 
-static void token_path(const struct yk_sync_client *c, char *out, size_t n, const char *suffix)
+static void secret_path(const struct yk_sync_client *c, const char *name, char *out, size_t n)
 {
-    snprintf(out, n, "%s/%s%s", c->data_dir, YK_SYNC_TOKEN_FILE, suffix);
+    snprintf(out, n, "%s/%s", c->data_dir, name);
 }
 
-static void load_token(struct yk_sync_client *c)
+/* The first line of <data_dir>/name (the token: a line of hex digits) into buf (n bytes),
+ * when it is min..n-2 hex digits. */
+static bool load_line(const struct yk_sync_client *c, const char *name, size_t min, char *buf,
+                      size_t n)
 {
     char path[600];
-    token_path(c, path, sizeof path, "");
+    secret_path(c, name, path, sizeof path);
+    buf[0] = '\0';
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0)
-        return;
-    char buf[96];
-    ssize_t n = read(fd, buf, sizeof buf - 1);
+        return false;
+    ssize_t got = read(fd, buf, n - 1);
     close(fd);
-    if (n <= 0)
-        return;
-    buf[n] = '\0';
+    if (got <= 0) {
+        buf[0] = '\0';
+        return false;
+    }
+    buf[got] = '\0';
     buf[strcspn(buf, "\r\n")] = '\0';
-    if (strlen(buf) >= 16 && strlen(buf) < sizeof c->token &&
-        strspn(buf, "0123456789abcdefABCDEF") == strlen(buf))
-        memcpy(c->token, buf, strlen(buf) + 1); /* fits: checked just above */
-    else
-        yk_warn("sync", "%s is not a token: ignored (enrol again)", path);
-    sodium_memzero(buf, sizeof buf);
+    size_t len = strlen(buf);
+    if (len >= min && len < n - 1 && strspn(buf, "0123456789abcdefABCDEF") == len)
+        return true;
+    yk_warn("sync", "%s is not what the hub gave: ignored (it comes again)", path);
+    sodium_memzero(buf, n);
+    return false;
 }
 
-/* Writes the token atomically: temporary file (0600), fsync, rename, fsync of the folder. */
+/* Writes text and a newline to <data_dir>/name atomically, mode 0600 (core/secret_file.h). */
+static bool save_secret(const struct yk_sync_client *c, const char *name, const char *text)
+{
+    char path[600], line[128];
+    secret_path(c, name, path, sizeof path);
+    int n = snprintf(line, sizeof line, "%s\n", text);
+    bool ok = n > 0 && (size_t)n < sizeof line &&
+              yk_secret_file_write(path, line, (size_t)n, true, "sync") == 1;
+    sodium_memzero(line, sizeof line);
+    return ok;
+}
+
+static void load_secrets(struct yk_sync_client *c)
+{
+    char buf[96];
+    if (load_line(c, YK_SYNC_TOKEN_FILE, 16, buf, sizeof buf) && strlen(buf) < sizeof c->token)
+        memcpy(c->token, buf, strlen(buf) + 1); /* fits: checked just above */
+    sodium_memzero(buf, sizeof buf);
+    char path[600];
+    secret_path(c, YK_SYNC_PHONE_KEY_FILE, path, sizeof path);
+    c->have_phone_key = yk_secret_file_read(path, c->phone_key, sizeof c->phone_key, "sync") == 1;
+}
+
 static bool save_token(struct yk_sync_client *c, const char *token)
 {
-    char path[600], tmp[620];
-    token_path(c, path, sizeof path, "");
-    token_path(c, tmp, sizeof tmp, ".tmp");
-    unlink(tmp);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (fd < 0) {
-        yk_error("sync", "cannot write %s: %s", tmp, strerror(errno));
+    if (!save_secret(c, YK_SYNC_TOKEN_FILE, token))
         return false;
-    }
-    size_t len = strlen(token);
-    bool ok = write(fd, token, len) == (ssize_t)len && write(fd, "\n", 1) == 1 && fsync(fd) == 0;
-    ok = close(fd) == 0 && ok;
-    if (ok && rename(tmp, path) != 0)
-        ok = false;
-    if (!ok) {
-        yk_error("sync", "cannot store the device token in %s: %s", path, strerror(errno));
-        unlink(tmp);
-        return false;
-    }
-    int dfd = open(c->data_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-        fsync(dfd);
-        close(dfd);
-    }
     snprintf(c->token, sizeof c->token, "%s", token);
     return true;
 }
 
-/* HTTP --------------------------------------------------------------------------------------- */
+/* The hub's phone key from an enrol or heartbeat answer (an older hub has none: nothing
+ * changes). A key that is new here is stored, and the live sign-ups go up again with their
+ * hash under it (yk_sync_mine_rehash). false only when it cannot be stored. */
+static bool take_phone_key(struct yk_sync_client *c, struct yk_db *db, const struct yk_json *answer)
+{
+    const char *hex;
+    uint8_t key[YK_SYNC_PHONE_KEY_LEN];
+    if (!yk_json_get_str(answer, "phone_key", &hex) || !yk_sync_phone_key_parse(hex, key))
+        return true;
+    bool same = c->have_phone_key && sodium_memcmp(key, c->phone_key, sizeof key) == 0;
+    char path[600];
+    secret_path(c, YK_SYNC_PHONE_KEY_FILE, path, sizeof path);
+    bool ok = same || yk_secret_file_write(path, key, sizeof key, true, "sync") == 1;
+    if (ok && !same) {
+        memcpy(c->phone_key, key, sizeof key);
+        c->have_phone_key = true;
+        int64_t now = c->round_utc > 0 ? c->round_utc : (int64_t)time(NULL);
+        int n = db ? yk_sync_mine_rehash(db, now) : 0;
+        ok = n >= 0;
+        yk_info("sync", "the hub's phone key is new here: %d sign-ups go up again with it", n);
+    }
+    sodium_memzero(key, sizeof key);
+    return ok;
+}
 
-struct body {
-    char *data;
-    size_t len, cap;
-    bool too_big;
-};
+/* HTTP --------------------------------------------------------------------------------------- */
 
 static size_t on_data(char *p, size_t size, size_t n, void *user)
 {
-    struct body *b = user;
+    struct yk_sync_body *b = user;
     size_t k = size * n;
     if (b->len + k > YK_SYNC_RESPONSE_MAX) {
         b->too_big = true;
@@ -156,9 +183,8 @@ static int on_progress(void *user, curl_off_t dt, curl_off_t dn, curl_off_t ut, 
     return flag && atomic_load(flag) ? 1 : 0;
 }
 
-/* One request. body NULL: GET. Fills *out (caller frees out->data) and c->last_status. */
-static enum yk_sync_rc request(struct yk_sync_client *c, const char *path, const char *body,
-                               size_t len, bool auth, struct body *out)
+enum yk_sync_rc yk_sync_request(struct yk_sync_client *c, const char *path, const char *body,
+                                size_t len, bool auth, struct yk_sync_body *out)
 {
     memset(out, 0, sizeof *out);
     CURL *h = c->curl;
@@ -233,7 +259,7 @@ static enum yk_sync_rc request(struct yk_sync_client *c, const char *path, const
 /* POSTs the JSON w has built to path; w's buffer is taken, wiped (it may hold a setup code)
  * and freed, whatever happens. */
 static enum yk_sync_rc post_json(struct yk_sync_client *c, const char *path, struct yk_jw *w,
-                                 bool auth, struct body *out)
+                                 bool auth, struct yk_sync_body *out)
 {
     size_t len;
     char *body = yk_jw_take(w, &len);
@@ -241,7 +267,7 @@ static enum yk_sync_rc post_json(struct yk_sync_client *c, const char *path, str
         memset(out, 0, sizeof *out);
         return YK_SYNC_LOCAL;
     }
-    enum yk_sync_rc rc = request(c, path, body, len, auth, out);
+    enum yk_sync_rc rc = yk_sync_request(c, path, body, len, auth, out);
     sodium_memzero(body, len);
     free(body);
     return rc;
@@ -280,7 +306,7 @@ bool yk_sync_client_init(struct yk_sync_client *c, const struct yk_sync_client_p
     c->keys = p->keys;
     c->abort_flag = p->abort_flag;
     c->started_ms = mono_ms();
-    load_token(c);
+    load_secrets(c);
     return true;
 }
 
@@ -291,6 +317,7 @@ void yk_sync_client_destroy(struct yk_sync_client *c)
     if (c->curl)
         curl_easy_cleanup(c->curl);
     sodium_memzero(c->token, sizeof c->token);
+    sodium_memzero(c->phone_key, sizeof c->phone_key);
     memset(c, 0, sizeof *c);
 }
 
@@ -338,7 +365,7 @@ enum yk_sync_rc yk_sync_enrol(struct yk_sync_client *c, struct yk_db *db, const 
     yk_jw_kstr(&w, "kiosk_id", yk_db_kiosk_id(db));
     yk_jw_kstr(&w, "public_key", hex);
     yk_jw_obj_end(&w);
-    struct body ans;
+    struct yk_sync_body ans;
     enum yk_sync_rc rc = post_json(c, "/api/v1/enrol", &w, false, &ans);
     if (rc == YK_SYNC_NEED_ENROL)
         rc = YK_SYNC_REFUSED;
@@ -350,7 +377,8 @@ enum yk_sync_rc yk_sync_enrol(struct yk_sync_client *c, struct yk_db *db, const 
         if (yk_json_parse(&doc, ans.data, ans.len, NULL) &&
             yk_json_get_str(doc.root, "token", &token) && strlen(token) < sizeof c->token &&
             strlen(token) >= 16) {
-            rc = save_token(c, token) ? YK_SYNC_OK : YK_SYNC_LOCAL;
+            rc = save_token(c, token) && take_phone_key(c, db, doc.root) ? YK_SYNC_OK
+                                                                         : YK_SYNC_LOCAL;
             if (rc == YK_SYNC_OK)
                 yk_info("sync", "enrolled with the hub as kiosk %s", yk_db_kiosk_id(db));
         } else {
@@ -372,12 +400,12 @@ enum yk_sync_rc yk_sync_push(struct yk_sync_client *c, struct yk_db *db, int64_t
     int limit = c->batch_max;
     for (int guard = 0; guard < 100000; guard++) {
         struct yk_sync_batch b;
-        if (!yk_sync_build_push(db, (size_t)limit, &b))
+        if (!yk_sync_build_push(db, (size_t)limit, c->have_phone_key ? c->phone_key : NULL, &b))
             return YK_SYNC_LOCAL;
         if (b.count == 0)
             return YK_SYNC_OK;
-        struct body ans;
-        enum yk_sync_rc rc = request(c, "/api/v1/push", b.json, b.len, true, &ans);
+        struct yk_sync_body ans;
+        enum yk_sync_rc rc = yk_sync_request(c, "/api/v1/push", b.json, b.len, true, &ans);
         if (rc != YK_SYNC_OK && c->last_status == 413) {
             free(ans.data);
             size_t n = b.count;
@@ -430,8 +458,8 @@ static enum yk_sync_rc fetch_media(struct yk_sync_client *c, struct yk_db *db)
         if (f == 0)
             return YK_SYNC_OK;
         snprintf(path, sizeof path, "/api/v1/media/%s", hash);
-        struct body ans;
-        enum yk_sync_rc rc = request(c, path, NULL, 0, true, &ans);
+        struct yk_sync_body ans;
+        enum yk_sync_rc rc = yk_sync_request(c, path, NULL, 0, true, &ans);
         if (rc == YK_SYNC_OK) {
             if (!yk_sync_media_store(db, hash, mime, ans.data, ans.len))
                 skip++; /* wrong bytes: asked again next round */
@@ -453,8 +481,8 @@ enum yk_sync_rc yk_sync_pull(struct yk_sync_client *c, struct yk_db *db, long *r
         char path[128], err[256];
         snprintf(path, sizeof path, "/api/v1/changes?since=%lld&limit=%d",
                  (long long)yk_sync_cursor(db), c->page_limit);
-        struct body ans;
-        enum yk_sync_rc rc = request(c, path, NULL, 0, true, &ans);
+        struct yk_sync_body ans;
+        enum yk_sync_rc rc = yk_sync_request(c, path, NULL, 0, true, &ans);
         if (rc != YK_SYNC_OK) {
             free(ans.data);
             return rc;
@@ -502,19 +530,21 @@ enum yk_sync_rc yk_sync_heartbeat(struct yk_sync_client *c, struct yk_db *db, in
         yk_jw_kint(&w, "records_set_aside", aside);
     }
     yk_jw_obj_end(&w);
-    struct body ans;
+    struct yk_sync_body ans;
     enum yk_sync_rc rc = post_json(c, "/api/v1/heartbeat", &w, true, &ans);
     struct yk_json_doc doc;
     if (rc == YK_SYNC_OK && db && ans.data) {
         /* Whether the hub keeps full numbers for its call lists (an older hub: it does not). */
         int64_t days = 0;
-        if (!yk_json_parse(&doc, ans.data, ans.len, NULL) ||
-            !yk_json_get_int(doc.root, "phone_days", &days) || days < 0 || days > 3650)
+        bool parsed = yk_json_parse(&doc, ans.data, ans.len, NULL);
+        if (!parsed || !yk_json_get_int(doc.root, "phone_days", &days) || days < 0 || days > 3650)
             days = 0;
+        if (parsed && !take_phone_key(c, db, doc.root))
+            rc = YK_SYNC_LOCAL;
         yk_json_free(&doc);
         char v[16];
         snprintf(v, sizeof v, "%d", (int)days);
-        if (!yk_db_meta_set(db, YK_SYNC_META_HUB_PHONE_DAYS, v))
+        if (rc == YK_SYNC_OK && !yk_db_meta_set(db, YK_SYNC_META_HUB_PHONE_DAYS, v))
             rc = YK_SYNC_LOCAL;
     }
     free(ans.data);
@@ -538,7 +568,7 @@ enum yk_sync_rc yk_sync_seats(struct yk_sync_client *c, struct yk_db *db, int64_
         yk_jw_kstr(&w, "event_id", asks[i].event_id);
         yk_jw_kint(&w, "seats", asks[i].want);
         yk_jw_obj_end(&w);
-        struct body ans;
+        struct yk_sync_body ans;
         enum yk_sync_rc rc = post_json(c, "/api/v1/seats", &w, true, &ans);
         if (rc == YK_SYNC_BUG && (c->last_status == 404 || c->last_status == 409)) {
             /* Deleted on the hub, or no sign-up any more: the next pull says so. */
@@ -569,6 +599,7 @@ enum yk_sync_rc yk_sync_round(struct yk_sync_client *c, struct yk_db *db, int64_
                               const char *setup_code, bool heartbeat)
 {
     enum yk_sync_rc rc = YK_SYNC_OK;
+    c->round_utc = now_utc_s;
     if (!yk_sync_enrolled(c)) {
         if (!setup_code || !setup_code[0]) {
             snprintf(c->last_error, sizeof c->last_error, "not enrolled and no setup code");
@@ -618,8 +649,8 @@ enum yk_sync_rc yk_sync_confirm_online(struct yk_sync_client *c, struct yk_db *d
     char *body = yk_sync_signup_request(db, signup_id, waitlist_ok, &len);
     if (!body)
         return YK_SYNC_LOCAL;
-    struct body ans;
-    enum yk_sync_rc rc = request(c, "/api/v1/signup", body, len, true, &ans);
+    struct yk_sync_body ans;
+    enum yk_sync_rc rc = yk_sync_request(c, "/api/v1/signup", body, len, true, &ans);
     free(body);
     if (rc == YK_SYNC_OK && !yk_sync_apply_signup_answer(db, signup_id, ans.data, ans.len, status))
         rc = YK_SYNC_BUG;

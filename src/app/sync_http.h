@@ -3,6 +3,7 @@
 
 #include "core/db.h"
 #include "core/sync.h"
+#include "core/sync_mine.h"
 #include "core/ticket.h"
 
 #include <stdatomic.h>
@@ -59,6 +60,9 @@ struct yk_sync_client {
     uint8_t public_key[32];
     bool have_key;
     char token[80]; /* "" until enrolled */
+    uint8_t phone_key[32]; /* the hub's key for numbers' hashes (core/sync_mine.h) */
+    bool have_phone_key;   /* from <data_dir>/hub-phone-key or the hub's last answer */
+    int64_t round_utc;     /* the time of the round in progress (0: none yet) */
     long connect_timeout_s, timeout_s;
     int page_limit, batch_max, seat_block;
     const struct yk_ticket_keys *keys;
@@ -130,6 +134,20 @@ enum yk_sync_rc yk_sync_round(struct yk_sync_client *c, struct yk_db *db, int64_
 enum yk_sync_rc yk_sync_confirm_online(struct yk_sync_client *c, struct yk_db *db,
                                        const char *signup_id, bool waitlist_ok, int64_t now_utc_s,
                                        char status[12]);
+
+/* 我的报名 across kiosks (core/sync_mine.h; sync_mine_http.c). Blocking, like the above.
+ * The look-up: the sign-ups of phone the hub holds from other kiosks (this kiosk's own left
+ * out) into out (at most max; *n how many). The cancel: the hub cancels signup_id (made at
+ * another kiosk) when phone's hash is its own and the rules allow; *result says what it did.
+ * Both send only the number's keyed hash; without the hub's phone key they fail (RETRY). */
+enum yk_sync_rc yk_sync_mine_lookup(struct yk_sync_client *c, struct yk_db *db, const char *phone,
+                                    struct yk_signup_mine *out, int max, int *n);
+enum yk_sync_rc yk_sync_mine_cancel_remote(struct yk_sync_client *c, const char *phone,
+                                           const char *signup_id, enum yk_mine_rc *result);
+
+/* Serves the request a screen handed over (yk_sync_request_mine), if any: runs it and posts
+ * its outcome. Returns whether there was one. For the sync worker and the headless driver. */
+bool yk_sync_serve_mine(struct yk_sync_client *c, struct yk_db *db);
 
 /* The status texts for people of rc, in Chinese and English ("" for OK). Static. */
 const char *yk_sync_rc_text(enum yk_sync_rc rc, bool chinese);

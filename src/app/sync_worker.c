@@ -111,6 +111,7 @@ static void *run(void *arg)
                 yk_sync_confirm_online(&c, &db, signup_id, waitlist_ok, utc_s(w), status);
             yk_sync_confirm_done(signup_id, crc == YK_SYNC_OK, status);
         }
+        yk_sync_serve_mine(&c, &db); /* 我的报名: a person is waiting too */
         bool hb = mono_ms(w) >= next_heartbeat;
         enum yk_sync_rc rc = yk_sync_round(&c, &db, utc_s(w), w->setup_code, hb);
         int64_t delay_ms;

@@ -71,7 +71,7 @@ static const char *state_sql(enum yk_seat s)
     return NULL;
 }
 
-static enum yk_seat state_parse(const char *s)
+enum yk_seat yk_signup_seat_parse(const char *s)
 {
     if (!s)
         return YK_SEAT_NONE;
@@ -112,7 +112,7 @@ static void read_info(sqlite3_stmt *st, struct yk_signup_info *out)
     memset(out, 0, sizeof *out);
     copy_col(st, 0, out->id, sizeof out->id);
     copy_col(st, 1, out->event_id, sizeof out->event_id);
-    out->seat = state_parse((const char *)sqlite3_column_text(st, 2));
+    out->seat = yk_signup_seat_parse((const char *)sqlite3_column_text(st, 2));
     out->party_size = sqlite3_column_int(st, 3);
     copy_col(st, 4, out->surname, sizeof out->surname);
     out->title = yk_signup_title_parse((const char *)sqlite3_column_text(st, 5));
@@ -473,7 +473,7 @@ static enum yk_signup_rc decide(struct yk_db *db, const struct yk_ticket_keys *k
     struct yk_signup_info *s = &out->signup;
     snprintf(s->id, sizeof s->id, "%s", id);
     snprintf(s->event_id, sizeof s->event_id, "%s", req->event_id);
-    s->seat = state_parse(row.status);
+    s->seat = yk_signup_seat_parse(row.status);
     s->party_size = req->party_size;
     snprintf(s->surname, sizeof s->surname, "%s", row.surname ? row.surname : "");
     s->title = row.title ? req->title : YK_TITLE_NONE;

@@ -162,6 +162,10 @@ bool yk_signup_latin_add(char name[YK_LATIN_NAME_MAX + 1], char c);
  * "ANNE"), so that it passes yk_signup_name_ok. */
 void yk_signup_latin_trim(char *name);
 
+/* A status as stored and as the hub says it ("confirmed", "pending", "waitlist", "cancelled")
+ * as the enum; anything else (or NULL) is YK_SEAT_NONE. */
+enum yk_seat yk_signup_seat_parse(const char *s);
+
 /* The title stored as text ("先生", "女士") as the enum; anything else is YK_TITLE_NONE. */
 enum yk_title yk_signup_title_parse(const char *s);
 

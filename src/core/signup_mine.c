@@ -9,7 +9,9 @@
 #include "core/volunteer.h"
 
 #include <assert.h>
+#include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *yk_mine_rc_name(enum yk_mine_rc rc)
@@ -164,4 +166,38 @@ int64_t yk_signup_mine_guard_miss(struct yk_signup_mine_guard *g, int64_t now_ms
     yk_signup_mine_guard_wait(g, now_ms); /* forgets an old streak first */
     g->last_miss_ms = now_ms;
     return yk_pin_guard_fail(&g->pin, now_ms);
+}
+
+/* Soonest event first, then the id: the lookup's own order. */
+static int mine_cmp(const void *a, const void *b)
+{
+    const struct yk_signup_mine *x = a, *y = b;
+    if (x->starts_utc != y->starts_utc)
+        return x->starts_utc < y->starts_utc ? -1 : 1;
+    return strcmp(x->info.id, y->info.id);
+}
+
+int yk_signup_mine_merge(struct yk_signup_mine *list, int n, int max,
+                         const struct yk_signup_mine *more, int m)
+{
+    assert(list && n >= 0 && n <= max && m >= 0 && (more || m == 0));
+    struct yk_signup_mine *all = malloc(((size_t)n + (size_t)m + 1) * sizeof *all);
+    if (!all)
+        return n; /* out of memory: this kiosk's own, as they were */
+    memcpy(all, list, (size_t)n * sizeof *all);
+    int t = n;
+    for (int j = 0; j < m; j++) {
+        bool held = false;
+        for (int i = 0; i < n && !held; i++)
+            held = strcmp(list[i].info.id, more[j].info.id) == 0;
+        if (!held)
+            all[t++] = more[j];
+    }
+    qsort(all, (size_t)t, sizeof *all, mine_cmp);
+    if (t > max)
+        t = max; /* the latest fall off */
+    memcpy(list, all, (size_t)t * sizeof *all);
+    sodium_memzero(all, ((size_t)n + (size_t)m + 1) * sizeof *all);
+    free(all);
+    return t;
 }

@@ -9,10 +9,10 @@
 #include <stdint.h>
 
 /* "My sign-ups": a person finds their own sign-ups by typing their mobile number, sees the
- * ticket again, or cancels one. Only sign-ups made at this kiosk can be found: a kiosk pulls
- * only the hub's decisions on its own sign-ups, never other kiosks' sign-ups (and the hub
- * keeps full numbers only for the staff's call lists, with serve --phone-days), so another
- * kiosk's sign-ups are not here.
+ * ticket again, or cancels one. This file holds this kiosk's sign-ups (a kiosk pulls only the
+ * hub's decisions on its own sign-ups, never other kiosks'); those made at other kiosks come
+ * from the hub's copy while it can be reached (core/sync_mine.h) and are merged in with
+ * yk_signup_mine_merge.
  * A number finds only its own sign-ups, and the cancel checks again that the sign-up is that
  * number's. Lookups that find nothing are bounded by struct yk_signup_mine_guard. */
 
@@ -34,7 +34,15 @@ struct yk_signup_mine {
     struct yk_signup_info info; /* masked number only; the ticket when confirmed */
     int64_t starts_utc, ends_utc;
     enum yk_mine_rc can_cancel; /* YK_MINE_OK, or why not (STARTED, CHECKED_IN, ...) */
+    bool remote;                /* made at another kiosk: from the hub's copy (sync_mine.h) */
+    char kiosk_id[64];          /* remote: the kiosk it was made at */
 };
+
+/* Adds to list (n entries, room for max) the entries of more (m) whose id it does not hold
+ * (this kiosk's own row is newer than the hub's copy), keeping the soonest event first (then
+ * the id). Returns the new count (at most max). */
+int yk_signup_mine_merge(struct yk_signup_mine *list, int n, int max,
+                         const struct yk_signup_mine *more, int m);
 
 /* The live (not cancelled) sign-ups of phone at this kiosk for events that have not ended
  * and are not deleted, soonest first, into out (at most max). phone must pass yk_phone_check

@@ -56,10 +56,13 @@ struct yk_sync_batch {
 
 /* Builds a batch of at most max_records (1..YK_SYNC_BATCH_MAX) pending records, oldest
  * first per type (sign-ups, then check-ins, walk-ins, duty, audit), and under
- * YK_SYNC_BATCH_BYTES. A sign-up goes without its phone number (the hub does not need it:
- * phone_last4, surname and title are enough for its ticket page). Returns false on a
- * database error (logged). Free with yk_sync_batch_free. */
-bool yk_sync_build_push(struct yk_db *db, size_t max_records, struct yk_sync_batch *out);
+ * YK_SYNC_BATCH_BYTES. A sign-up goes without its phone number (phone_last4, surname and
+ * title are enough for the hub's ticket page) unless the hub keeps numbers for its call lists
+ * (YK_SYNC_META_HUB_PHONE_DAYS > 0); with phone_key (YK_SYNC_PHONE_KEY_LEN bytes, or NULL)
+ * it carries the number's keyed hash for 我的报名 at other kiosks (core/sync_mine.h). Returns
+ * false on a database error (logged). Free with yk_sync_batch_free. */
+bool yk_sync_build_push(struct yk_db *db, size_t max_records, const uint8_t *phone_key,
+                        struct yk_sync_batch *out);
 
 /* Frees the batch and zeroes it. NULL-safe. */
 void yk_sync_batch_free(struct yk_sync_batch *b);

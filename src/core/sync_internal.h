@@ -14,4 +14,10 @@
 int yk_sync_apply_decision(struct yk_db *db, sqlite3_stmt **cache, const char *id,
                            const char *status, int64_t updated_utc);
 
+/* The mailbox (sync_mailbox.c) for the other hand-overs (sync_mine.c): whether a request may
+ * be made now (a worker runs and the last round reached the hub), and a change to count for
+ * yk_sync_wait_change. Both thread-safe. */
+bool yk_sync_mailbox_can_ask(void);
+void yk_sync_mailbox_changed(void);
+
 #endif

@@ -1,7 +1,7 @@
 /* The process-wide sync mailbox: the worker's published status, a typed setup code, the
  * one online confirmation in flight and the waker, shared between the UI thread and the
  * sync worker under one lock. */
-#include "core/sync.h"
+#include "core/sync_internal.h"
 
 #include "core/base32.h"
 
@@ -86,12 +86,33 @@ bool yk_sync_take_setup_code(char *out, size_t n)
     return have;
 }
 
+/* Under status_lock: whether a worker runs and the last round reached the hub. */
+static bool can_ask(void)
+{
+    return waker != NULL && status_now.online && !status_now.stopped;
+}
+
+bool yk_sync_mailbox_can_ask(void)
+{
+    pthread_mutex_lock(&status_lock);
+    bool ok = can_ask();
+    pthread_mutex_unlock(&status_lock);
+    return ok;
+}
+
+void yk_sync_mailbox_changed(void)
+{
+    pthread_mutex_lock(&status_lock);
+    note_change();
+    pthread_mutex_unlock(&status_lock);
+}
+
 bool yk_sync_request_confirm(const char *signup_id, bool waitlist_ok)
 {
     if (strlen(signup_id) != YK_ID_LEN)
         return false;
     pthread_mutex_lock(&status_lock);
-    bool ok = waker != NULL && status_now.online && !status_now.stopped;
+    bool ok = can_ask();
     if (ok) {
         memcpy(confirm.id, signup_id, YK_ID_LEN + 1);
         confirm.waitlist_ok = waitlist_ok;

@@ -5,6 +5,7 @@
 
 #include "core/json.h"
 #include "core/log.h"
+#include "core/sync_mine.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,12 +18,13 @@ static const char *const type_names[YK_SYNC_NTYPES] = {"signup", "checkin", "wal
                                                        "audit"};
 static const char *const record_tables[YK_SYNC_NTYPES] = {"signups", "checkins", "walkins",
                                                           "duty_log", "audit_log"};
-/* The columns pushed, named as the protocol names them (the same as the kiosk's). The full
- * phone number is not among them unless the hub keeps it for the stations' call lists (its
- * heartbeat answer said phone_days > 0: push_signup_phone_sql); the last four always are. */
+/* The columns pushed, named as the protocol names them (the same as the kiosk's). A sign-up's
+ * phone (read last) is pushed only when the hub keeps full numbers for the stations' call
+ * lists (its heartbeat answer said phone_days > 0); the last four always are, and with the
+ * hub's phone key its keyed hash (phone_hash, core/sync_mine.h). */
 static const char *const push_sql[YK_SYNC_NTYPES] = {
     "SELECT id, kiosk_id, event_id, party_size, created_utc, status, phone_last4, surname, "
-    "title, ticket_code, ticket_serial, short_code, updated_utc "
+    "title, ticket_code, ticket_serial, short_code, updated_utc, phone "
     "FROM signups WHERE sync_state = 'pending' ORDER BY id LIMIT ?",
     "SELECT id, kiosk_id, event_id, count, created_utc, signup_id, ticket_code, volunteer_id "
     "FROM checkins WHERE sync_state = 'pending' ORDER BY id LIMIT ?",
@@ -33,11 +35,6 @@ static const char *const push_sql[YK_SYNC_NTYPES] = {
     "SELECT id, kiosk_id, what, ref, created_utc "
     "FROM audit_log WHERE sync_state = 'pending' ORDER BY id LIMIT ?",
 };
-
-static const char push_signup_phone_sql[] =
-    "SELECT id, kiosk_id, event_id, party_size, created_utc, status, phone, phone_last4, surname, "
-    "title, ticket_code, ticket_serial, short_code, updated_utc "
-    "FROM signups WHERE sync_state = 'pending' ORDER BY id LIMIT ?";
 
 const char *yk_sync_type_name(enum yk_sync_type t)
 {
@@ -55,7 +52,23 @@ void yk_sync_batch_free(struct yk_sync_batch *b)
     memset(b, 0, sizeof *b);
 }
 
-bool yk_sync_build_push(struct yk_db *db, size_t max_records, struct yk_sync_batch *out)
+/* A sign-up's phone column: the number itself only when with_phone, and its keyed hash when
+ * the hub's phone key is known (a number already purged has neither). */
+static void write_phone(struct yk_jw *w, sqlite3_stmt *st, int c, bool with_phone,
+                        const uint8_t *phone_key)
+{
+    const char *phone = (const char *)sqlite3_column_text(st, c);
+    if (!phone)
+        return;
+    if (with_phone)
+        yk_jw_kstr(w, "phone", phone);
+    char hash[YK_SYNC_PHONE_HASH_HEX + 1];
+    if (phone_key && yk_sync_phone_hash(phone_key, phone, hash))
+        yk_jw_kstr(w, "phone_hash", hash);
+}
+
+bool yk_sync_build_push(struct yk_db *db, size_t max_records, const uint8_t *phone_key,
+                        struct yk_sync_batch *out)
 {
     memset(out, 0, sizeof *out);
     if (max_records < 1)
@@ -75,8 +88,7 @@ bool yk_sync_build_push(struct yk_db *db, size_t max_records, struct yk_sync_bat
     bool with_phone =
         yk_db_meta_get(db, YK_SYNC_META_HUB_PHONE_DAYS, days, sizeof days) && atoi(days) > 0;
     for (int t = 0; t < YK_SYNC_NTYPES && ok && !full; t++) {
-        sqlite3_stmt *st = yk_db_prepare(
-            db, t == YK_SYNC_SIGNUP && with_phone ? push_signup_phone_sql : push_sql[t]);
+        sqlite3_stmt *st = yk_db_prepare(db, push_sql[t]);
         if (!st) {
             ok = false;
             break;
@@ -96,6 +108,10 @@ bool yk_sync_build_push(struct yk_db *db, size_t max_records, struct yk_sync_bat
             int n = sqlite3_column_count(st);
             for (int c = 0; c < n; c++) {
                 const char *name = sqlite3_column_name(st, c);
+                if (t == YK_SYNC_SIGNUP && strcmp(name, "phone") == 0) {
+                    write_phone(&w, st, c, with_phone, phone_key);
+                    continue;
+                }
                 yk_jw_key(&w, name);
                 switch (sqlite3_column_type(st, c)) {
                 case SQLITE_INTEGER:

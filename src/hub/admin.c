@@ -272,6 +272,23 @@ void yk_admin_fail(struct yk_admin_ctx *c, int status, const char *zh, const cha
     yk_admin_page_send(c, &s, status);
 }
 
+void yk_admin_notice_saved(const struct yk_admin_ctx *c, struct yk_hub_html *s)
+{
+    if (yk_admin_query(c, "done"))
+        yk_hub_html_raw(s, "<div class=\"notice\" id=\"done\">已保存，自助机下次同步时更新。 <span "
+                           "class=\"en\">Saved; kiosks get it at their next sync.</span></div>");
+}
+
+void yk_admin_fail_msg(struct yk_admin_ctx *c, int status, const char *msg)
+{
+    char zh[YK_ADMIN_ERR_MAX];
+    snprintf(zh, sizeof zh, "%s", msg);
+    char *sep = strstr(zh, " / ");
+    if (sep)
+        *sep = '\0';
+    yk_admin_fail(c, status, zh, sep ? sep + 3 : "");
+}
+
 /* A POST of a signed-in page must carry its session's CSRF token. */
 static bool csrf_ok(const struct yk_admin_ctx *c)
 {

@@ -107,19 +107,18 @@ struct kind {
     const struct yk_admin_field *fields;
     size_t n;
     const char *name_col, *name_en_col;
-    bool deletable; /* from the admin (yk_admin_row_delete) */
 };
 
-#define KIND(t, zh, en, f, a, b, del)                                                              \
+#define KIND(t, zh, en, f, a, b)                                                                   \
     {                                                                                              \
-        t, zh, en, f, sizeof f / sizeof f[0], a, b, del                                            \
+        t, zh, en, f, sizeof f / sizeof f[0], a, b                                                 \
     }
 static const struct kind kinds[] = {
-    KIND("sites", "红色教学点", "Teaching sites", site_fields, "name_zh", "name_en", true),
-    KIND("stations", "站点", "Stations", station_fields, "name_zh", "name_en", false),
-    KIND("blocks", "街区", "Blocks", block_fields, "name_zh", "name_en", true),
-    KIND("service_lines", "服务条线", "Service lines", line_fields, "name_zh", "name_en", true),
-    KIND("services", "服务项目", "Services", service_fields, "title_zh", "title_en", true),
+    KIND("sites", "红色教学点", "Teaching sites", site_fields, "name_zh", "name_en"),
+    KIND("stations", "站点", "Stations", station_fields, "name_zh", "name_en"),
+    KIND("blocks", "街区", "Blocks", block_fields, "name_zh", "name_en"),
+    KIND("service_lines", "服务条线", "Service lines", line_fields, "name_zh", "name_en"),
+    KIND("services", "服务项目", "Services", service_fields, "title_zh", "title_en"),
 };
 
 static const struct kind *kind_of(const char *table, size_t n)
@@ -217,10 +216,7 @@ static void list_page(struct yk_admin_ctx *c, const struct kind *k)
     struct yk_hub_html s = {0};
     yk_admin_page_begin(c, &s, "内容", "Content");
     tabs(&s, k);
-    if (yk_admin_query(c, "done"))
-        yk_hub_html_raw(&s,
-                        "<div class=\"notice\" id=\"done\">已保存，自助机下次同步时更新。 <span "
-                        "class=\"en\">Saved; kiosks get it at their next sync.</span></div>");
+    yk_admin_notice_saved(c, &s);
     if (yk_admin_query(c, "deleted"))
         yk_hub_html_raw(&s,
                         "<div class=\"notice\" id=\"deleted\">已删除，自助机下次同步后不再显示。 "
@@ -307,7 +303,7 @@ static void form_page(struct yk_admin_ctx *c, const struct kind *k, int status,
         yk_hub_html_text(&s, id);
         yk_hub_html_raw(&s, "/preview\">预览 Preview</a>");
     }
-    if (id && !ro && k->deletable) {
+    if (id && !ro && yk_admin_row_deletable(k->table)) {
         yk_hub_html_raw(&s, " <a class=\"btn alt\" id=\"delete\" href=\"/admin/content/");
         yk_hub_html_raw(&s, k->table);
         yk_hub_html_raw(&s, "/");
@@ -330,13 +326,26 @@ static const char *image_type(const char *b, size_t n)
     return NULL;
 }
 
+void yk_admin_photo_img(struct yk_hub_html *s, const char *photo, const char *id)
+{
+    if (!photo)
+        return;
+    yk_hub_html_raw(s, "<img ");
+    if (id) {
+        yk_hub_html_raw(s, "id=\"");
+        yk_hub_html_raw(s, id);
+        yk_hub_html_raw(s, "\" ");
+    }
+    yk_hub_html_raw(s, "class=\"photo\" alt=\"\" src=\"/admin/media/");
+    yk_hub_html_text(s, photo);
+    yk_hub_html_raw(s, "\">");
+}
+
 void yk_admin_photo_field(struct yk_hub_html *s, const char *photo, bool read_only, bool keep)
 {
     yk_hub_html_raw(s, "<div><label for=\"photo\">照片 <span class=\"en\">Photo</span></label>");
     if (photo) {
-        yk_hub_html_raw(s, "<img id=\"photo-now\" class=\"photo\" alt=\"\" src=\"/admin/media/");
-        yk_hub_html_text(s, photo);
-        yk_hub_html_raw(s, "\">");
+        yk_admin_photo_img(s, photo, "photo-now");
         if (keep) {
             yk_hub_html_raw(s, "<input type=\"hidden\" name=\"photo_keep\" value=\"");
             yk_hub_html_text(s, photo);
@@ -397,15 +406,6 @@ static bool id_ok(const char *id)
 
 static void save(struct yk_admin_ctx *c, const struct kind *k, const char *id)
 {
-    struct yk_admin_row live;
-    enum yk_hub_rc lrc = id ? yk_admin_live_row_get(c->store, k->table, id, &live) : YK_HUB_OK;
-    if (id)
-        yk_admin_row_free(&live);
-    if (lrc != YK_HUB_OK) {
-        yk_admin_fail(c, lrc == YK_HUB_NOT_FOUND ? 404 : 503, "没有这一项（或已删除）。",
-                      "No such item (or it was deleted).");
-        return;
-    }
     struct yk_admin_form f;
     yk_admin_form_init(&f, k->fields, k->n);
     struct yk_admin_row set = {0};
@@ -431,6 +431,10 @@ static void save(struct yk_admin_ctx *c, const struct kind *k, const char *id)
         char to[96];
         snprintf(to, sizeof to, "/admin/content/%s?done=1", k->table);
         yk_admin_redirect(c, to);
+        return;
+    }
+    if (rc == YK_HUB_NOT_FOUND && dberr[0]) { /* deleted (the store refuses to write it) */
+        yk_admin_fail_msg(c, 404, dberr);
         return;
     }
     if (rc == YK_HUB_NOT_FOUND || rc == YK_HUB_ERROR) {
@@ -510,7 +514,7 @@ static void delete_page(struct yk_admin_ctx *c, const struct kind *k, const char
 
 static void delete_item(struct yk_admin_ctx *c, const struct kind *k, const char *id, bool post)
 {
-    if (!k->deletable) {
+    if (!yk_admin_row_deletable(k->table)) {
         yk_admin_fail(c, 404, "没有这一页。", "There is no such page.");
         return;
     }

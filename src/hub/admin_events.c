@@ -158,6 +158,10 @@ static void save(struct yk_admin_ctx *c, const char *id)
         yk_admin_redirect(c, "/admin/events?done=1");
         return;
     }
+    if (rc == YK_HUB_NOT_FOUND && err[0]) { /* deleted (the store refuses to write it) */
+        yk_admin_fail_msg(c, 404, err);
+        return;
+    }
     if (rc != YK_HUB_INVALID) {
         yk_admin_fail(c, rc == YK_HUB_NOT_FOUND ? 404 : 503, "保存失败：没有这个活动或数据库出错。",
                       "Not saved: no such event, or the database failed.");
@@ -228,10 +232,7 @@ static void list_page(struct yk_admin_ctx *c)
     }
     struct yk_hub_html s = {0};
     yk_admin_page_begin(c, &s, "活动", "Events");
-    if (yk_admin_query(c, "done"))
-        yk_hub_html_raw(&s,
-                        "<div class=\"notice\" id=\"done\">已保存，自助机下次同步时更新。 <span "
-                        "class=\"en\">Saved; kiosks get it at their next sync.</span></div>");
+    yk_admin_notice_saved(c, &s);
     yk_hub_html_raw(&s,
                     "<p><a class=\"btn\" id=\"new-event\" href=\"/admin/events/new\">新活动 New "
                     "event</a></p><div class=\"tabs\">");

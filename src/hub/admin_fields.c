@@ -1,11 +1,8 @@
 #include "hub/admin_fields.h"
 
-#include "core/embed.h"
 #include "core/i18n.h"
-#include "core/log.h"
 #include "core/shtime.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,39 +10,19 @@
 const char *const yk_admin_kinds[] = {"consult",  "experience", "charity", "support",
                                       "ceremony", "issues",     "other",   NULL};
 
-/* The kiosk's own names for the kinds (assets/strings-events.tsv: one home). */
-static struct yk_i18n catalog;
-static bool catalog_ok;
-static void load_catalog(void)
-{
-    char err[128];
-    catalog_ok = yk_i18n_load_embedded(&catalog, yk_embed_assets, err, sizeof err);
-    if (!catalog_ok)
-        yk_error("hub-admin", "string catalog: %s", err);
-}
-
-static pthread_once_t catalog_once = PTHREAD_ONCE_INIT;
-
-const char *yk_admin_kiosk_text(const char *key, enum yk_lang lang)
-{
-    pthread_once(&catalog_once, load_catalog);
-    return catalog_ok && yk_i18n_has(&catalog, key) ? yk_i18n_get(&catalog, key, lang) : key;
-}
-
 void yk_admin_kind_label(struct yk_hub_html *s, const char *kind, bool plain)
 {
-    pthread_once(&catalog_once, load_catalog);
     char key[48];
     snprintf(key, sizeof key, "event.kind.%s", kind);
-    if (!catalog_ok || !yk_i18n_has(&catalog, key)) {
+    const char *zh = yk_hub_kiosk_text(key, YK_LANG_ZH), *en = yk_hub_kiosk_text(key, YK_LANG_EN);
+    if (zh == key) { /* the kiosk has no name for it */
         yk_hub_html_text(s, kind);
     } else if (plain) {
-        yk_hub_html_text(s, yk_i18n_get(&catalog, key, YK_LANG_ZH));
+        yk_hub_html_text(s, zh);
         yk_hub_html_raw(s, " · ");
-        yk_hub_html_text(s, yk_i18n_get(&catalog, key, YK_LANG_EN));
+        yk_hub_html_text(s, en);
     } else {
-        yk_admin_html_label(s, yk_i18n_get(&catalog, key, YK_LANG_ZH),
-                            yk_i18n_get(&catalog, key, YK_LANG_EN));
+        yk_admin_html_label(s, zh, en);
     }
 }
 

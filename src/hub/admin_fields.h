@@ -3,6 +3,7 @@
 
 #include "core/i18n.h"
 #include "hub/admin_internal.h"
+#include "hub/hub_kiosk_words.h"
 
 /* The admin's forms over content rows: a table of field specs, the posted values checked
  * against them with a message per field (zh + en), and the inputs drawn. Events, sites,
@@ -88,15 +89,16 @@ void yk_admin_options(struct yk_admin_ctx *c, struct yk_hub_html *s, const char 
 /* True when id is a live row of table. */
 bool yk_admin_ref_exists(struct yk_admin_ctx *c, const char *table, const char *id);
 
-/* An event kind's name: "zh <span class=en>en</span>", or "zh · en" when plain (an option). */
+/* An event kind's name (the kiosk's, yk_hub_kiosk_text): "zh <span class=en>en</span>", or
+ * "zh · en" when plain (an option). */
 void yk_admin_kind_label(struct yk_hub_html *s, const char *kind, bool plain);
-
-/* The kiosk's own text for key in lang (its compiled-in catalog, assets/strings*.tsv), or key
- * itself when there is none: the preview shows what the kiosk says. */
-const char *yk_admin_kiosk_text(const char *key, enum yk_lang lang);
 
 /* The event kinds (the kiosk's), NULL-terminated. */
 extern const char *const yk_admin_kinds[];
+
+/* The <img> of photo (a media hash; NULL: nothing), with the element id id (from the code;
+ * NULL: none): the form's current photo and the previews' alike. admin_content.c. */
+void yk_admin_photo_img(struct yk_hub_html *s, const char *photo, const char *id);
 
 /* The photo field of a form over a row with photo_hash (sites, events; the form is
  * multipart/form-data): the current photo (its hash, or NULL), and unless read_only a file

@@ -59,6 +59,13 @@ void yk_admin_csrf_field(const struct yk_admin_ctx *c, struct yk_hub_html *s);
 /* Answers with a whole page saying what went wrong (zh + en). */
 void yk_admin_fail(struct yk_admin_ctx *c, int status, const char *zh, const char *en);
 
+/* After a save's redirect (the query has done=…): the notice that it is saved and kiosks get
+ * it at their next sync; else nothing. */
+void yk_admin_notice_saved(const struct yk_admin_ctx *c, struct yk_hub_html *s);
+
+/* yk_admin_fail with a store's message for a person, "zh / en" (its two halves). */
+void yk_admin_fail_msg(struct yk_admin_ctx *c, int status, const char *msg);
+
 /* Answers 303 See Other to location (a path the code made). */
 void yk_admin_redirect(struct yk_admin_ctx *c, const char *location);
 

@@ -32,22 +32,13 @@ static void put_format(struct yk_hub_html *s, const char *format, const char *co
     yk_hub_html_text(s, p);
 }
 
-/* The kiosk's text for key with its %d replaced by n. */
-static void text_n(struct yk_hub_html *s, const char *key, enum yk_lang lang, int64_t n)
-{
-    char v[24];
-    snprintf(v, sizeof v, "%lld", (long long)n);
-    const char *args[] = {v};
-    put_format(s, yk_admin_kiosk_text(key, lang), args, 1);
-}
-
 /* A labelled line of the kiosk's page (label: a catalog key), when v has something. */
 static void field(struct yk_hub_html *s, const char *key, enum yk_lang lang, const char *v)
 {
     if (!v || !*v)
         return;
     yk_hub_html_raw(s, "<dt>");
-    yk_hub_html_text(s, yk_admin_kiosk_text(key, lang));
+    yk_hub_html_text(s, yk_hub_kiosk_text(key, lang));
     yk_hub_html_raw(s, "</dt><dd>");
     yk_hub_html_text(s, v);
     yk_hub_html_raw(s, "</dd>");
@@ -62,10 +53,9 @@ static int64_t num(const struct yk_admin_row *r, const char *col, int64_t def)
 /* The column col_zh / col_en of r as the kiosk picks it in lang. */
 static const char *pick(const struct yk_admin_row *r, enum yk_lang lang, const char *col)
 {
-    char zh[48], en[48];
-    snprintf(zh, sizeof zh, "%s_zh", col);
-    snprintf(en, sizeof en, "%s_en", col);
-    return yk_pick(lang, yk_admin_row_val(r, zh), yk_admin_row_val(r, en));
+    const char *zh, *en;
+    yk_admin_row_val2(r, col, &zh, &en);
+    return yk_pick(lang, zh, en);
 }
 
 /* One language's screen: the frame, its title bar, the body's start (k_frame_end closes). */
@@ -97,12 +87,7 @@ static void k_text(struct yk_hub_html *s, const char *v)
 /* The row's photo (photo_hash), as a large kiosk screen shows it; nothing without one. */
 static void k_photo(struct yk_hub_html *s, const struct yk_admin_row *r)
 {
-    const char *photo = yk_admin_row_val(r, "photo_hash");
-    if (photo) {
-        yk_hub_html_raw(s, "<img class=\"photo\" alt=\"\" src=\"/admin/media/");
-        yk_hub_html_text(s, photo);
-        yk_hub_html_raw(s, "\">");
-    }
+    yk_admin_photo_img(s, yk_admin_row_val(r, "photo_hash"), NULL);
 }
 
 /* The "take it along" QR code of a link: the kiosk draws the code, the preview says where. */
@@ -111,7 +96,7 @@ static void k_qr(struct yk_hub_html *s, enum yk_lang lang, const char *link)
     if (!link || !*link)
         return;
     yk_hub_html_raw(s, "<p class=\"k-qr\">▦ ");
-    yk_hub_html_text(s, yk_admin_kiosk_text("qr.take_along", lang));
+    yk_hub_html_text(s, yk_hub_kiosk_text("qr.take_along", lang));
     yk_hub_html_raw(s, "<br><span class=\"en\">");
     yk_hub_html_text(s, link);
     yk_hub_html_raw(s, "</span></p>");
@@ -150,21 +135,16 @@ static void panel(struct yk_admin_ctx *c, struct yk_hub_html *s, const struct yk
     int64_t cap = num(ev, "capacity", 0), closes = num(ev, "signup_deadline_utc", starts);
     bool cancelled = yk_admin_row_val(ev, "cancelled_utc") != NULL;
     int64_t left = cap - confirmed;
-    /* The kiosk's order of reasons (events.c, seats_text). */
-    const char *key = cancelled          ? "event.cancelled"
-                      : ends <= c->now   ? "event.ended"
-                      : cap <= 0         ? "event.no_signup"
-                      : closes <= c->now ? "event.closed"
-                      : left <= 0        ? "event.full"
-                      : left == 1        ? "event.seats_left1"
-                                         : "event.seats_left";
-    bool open = strcmp(key, "event.seats_left") == 0 || strcmp(key, "event.seats_left1") == 0;
+    enum yk_hub_seats state = yk_hub_seats_state(cancelled, ends, cap, closes, left, c->now);
+    bool open = state == YK_HUB_SEATS_OPEN;
+    char seats[128];
+    yk_hub_seats_text(state, left, lang, seats, sizeof seats);
     yk_hub_html_raw(s, open ? "<p class=\"k-seats open\">" : "<p class=\"k-seats\">");
-    text_n(s, key, lang, left);
+    yk_hub_html_text(s, seats);
     yk_hub_html_raw(s, "</p>");
     if (cap > 0 && !cancelled) {
         yk_hub_html_raw(s, open ? "<p><span class=\"k-btn\">" : "<p><span class=\"k-btn off\">");
-        yk_hub_html_text(s, yk_admin_kiosk_text("event.signup", lang));
+        yk_hub_html_text(s, yk_hub_kiosk_text("event.signup", lang));
         yk_hub_html_raw(s, "</span></p>");
     }
     yk_hub_html_raw(s, "<dl class=\"k\">");
@@ -185,7 +165,7 @@ static void panel(struct yk_admin_ctx *c, struct yk_hub_html *s, const struct yk
     char kind[48];
     snprintf(kind, sizeof kind, "event.kind.%s",
              yk_admin_row_val(ev, "kind") ? yk_admin_row_val(ev, "kind") : "other");
-    field(s, "event.kind", lang, yk_admin_kiosk_text(kind, lang));
+    field(s, "event.kind", lang, yk_hub_kiosk_text(kind, lang));
     yk_hub_html_raw(s, "</dl>");
     k_text(s, PICK("summary"));
     k_qr(s, lang, yk_admin_row_val(ev, "link_url"));
@@ -251,12 +231,12 @@ static void site_panel(struct yk_hub_html *s, const struct yk_admin_row *r, enum
         const char *stn = lang == YK_LANG_ZH ? "本站" : "this station";
         const char *args[] = {pick(r, lang, "name"), stn};
         yk_hub_html_raw(s, "<dt>");
-        yk_hub_html_text(s, yk_admin_kiosk_text("site.ask", lang));
+        yk_hub_html_text(s, yk_hub_kiosk_text("site.ask", lang));
         yk_hub_html_raw(s, "</dt><dd>");
         if (intro && *intro)
-            put_format(s, yk_admin_kiosk_text("site.ask.body", lang), args + 1, 1);
+            put_format(s, yk_hub_kiosk_text("site.ask.body", lang), args + 1, 1);
         else
-            put_format(s, yk_admin_kiosk_text("site.ask.all", lang), args, 2);
+            put_format(s, yk_hub_kiosk_text("site.ask.all", lang), args, 2);
         yk_hub_html_raw(s, "</dd>");
     }
     yk_hub_html_raw(s, "</dl>");
@@ -370,7 +350,7 @@ void yk_admin_content_preview(struct yk_admin_ctx *c, const char *table, const c
         /* The kiosk's title bar: the item's name (a service's title); a station's kiosk shows
          * its home screen. */
         const char *title = strcmp(table, "services") == 0   ? pick(&r, lang, "title")
-                            : strcmp(table, "stations") == 0 ? yk_admin_kiosk_text("nav.home", lang)
+                            : strcmp(table, "stations") == 0 ? yk_hub_kiosk_text("nav.home", lang)
                                                              : pick(&r, lang, "name");
         k_frame(&s, lang, title);
         if (strcmp(table, "sites") == 0)

@@ -247,17 +247,6 @@ void yk_admin_signups_page(struct yk_admin_ctx *c, const char *event_id, bool cs
     yk_admin_page_send_read(c, &s, ok, 200);
 }
 
-/* "zh / en" (a store's message) as the two halves yk_admin_fail shows. */
-static void fail_split(struct yk_admin_ctx *c, int status, char *msg)
-{
-    char *sep = strstr(msg, " / ");
-    if (sep) {
-        *sep = '\0';
-        sep += 3;
-    }
-    yk_admin_fail(c, status, msg, sep ? sep : "");
-}
-
 void yk_admin_signup_action(struct yk_admin_ctx *c, const char *event_id, const char *signup_id,
                             bool promote)
 {
@@ -280,7 +269,7 @@ void yk_admin_signup_action(struct yk_admin_ctx *c, const char *event_id, const 
             snprintf(to, sizeof to, "%s?done=%s", back, promote ? "promote" : "cancel");
             yk_admin_redirect(c, to);
         } else if (rc == YK_HUB_INVALID) {
-            fail_split(c, 409, err);
+            yk_admin_fail_msg(c, 409, err);
         } else if (rc == YK_HUB_NOT_FOUND) {
             yk_admin_fail(c, 404, "没有这一项。", "No such item.");
         } else {
@@ -327,17 +316,23 @@ void yk_admin_signup_action(struct yk_admin_ctx *c, const char *event_id, const 
     yk_admin_page_send(c, &s, 200);
 }
 
-/* The sign-in sheet: the confirmed people, then the waitlist, each row with a box to tick. */
-struct sheet {
+/* The sign-in sheet: the confirmed people, then the waitlist, each row with a box to tick;
+ * one pass over the sign-ups writes each list into its own buffer. */
+struct sheet_list {
     struct yk_hub_html *s;
-    bool waitlist; /* this pass lists the waitlist */
     int64_t n, people;
+};
+struct sheet {
+    struct sheet_list confirmed, waitlist;
 };
 
 static void sheet_row(void *ctx, const struct yk_admin_signup *g)
 {
-    struct sheet *a = ctx;
-    if (strcmp(g->status, a->waitlist ? "waitlist" : "confirmed") != 0)
+    struct sheet *sh = ctx;
+    struct sheet_list *a = strcmp(g->status, "confirmed") == 0  ? &sh->confirmed
+                           : strcmp(g->status, "waitlist") == 0 ? &sh->waitlist
+                                                                : NULL;
+    if (!a)
         return;
     a->n++;
     a->people += g->party_size;
@@ -376,9 +371,10 @@ void yk_admin_sheet_page(struct yk_admin_ctx *c, const char *event_id)
                         "<span class=\"en\">Print this page with the browser's Print (Ctrl+P)."
                         "</span></p>");
     sheet_table(&s, "sheet");
-    struct sheet a = {.s = &s};
-    bool ok = yk_admin_signups(c->store, event_id, sheet_row, &a);
-    struct sheet w = {.s = &s, .waitlist = true};
+    struct yk_hub_html wait_rows = {0};
+    struct sheet sh = {.confirmed = {.s = &s}, .waitlist = {.s = &wait_rows}};
+    bool ok = yk_admin_signups(c->store, event_id, sheet_row, &sh);
+    const struct sheet_list a = sh.confirmed, w = sh.waitlist;
     /* Rows for people who come without signing up. */
     for (int i = 0; i < 5; i++)
         yk_hub_html_raw(&s, "<tr class=\"blank\"><td></td><td></td><td></td><td></td><td "
@@ -386,7 +382,10 @@ void yk_admin_sheet_page(struct yk_admin_ctx *c, const char *event_id)
     yk_hub_html_raw(&s, "</tbody></table>");
     yk_hub_html_raw(&s, "<h2>候补 <span class=\"en\">Waitlist</span></h2>");
     sheet_table(&s, "sheet-wait");
-    ok = ok && yk_admin_signups(c->store, event_id, sheet_row, &w);
+    if (wait_rows.len)
+        yk_hub_html_put(&s, wait_rows.b, wait_rows.len);
+    s.failed = s.failed || wait_rows.failed;
+    free(wait_rows.b);
     if (w.n == 0)
         yk_hub_html_raw(&s, "<tr><td colspan=\"6\">无 <span class=\"en\">none</span></td></tr>");
     yk_hub_html_raw(&s, "</tbody></table><p class=\"totals\" id=\"sheet-totals\">已确认 "

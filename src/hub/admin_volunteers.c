@@ -102,10 +102,7 @@ static void list_page(struct yk_admin_ctx *c, int status, const char *err)
 {
     struct yk_hub_html s = {0};
     yk_admin_page_begin(c, &s, "志愿者", "Volunteers");
-    if (yk_admin_query(c, "done"))
-        yk_hub_html_raw(&s,
-                        "<div class=\"notice\" id=\"done\">已保存，自助机下次同步时更新。 <span "
-                        "class=\"en\">Saved; kiosks get it at their next sync.</span></div>");
+    yk_admin_notice_saved(c, &s);
     char month[8];
     int64_t from, to;
     yk_admin_month(c, month, &from, &to);
@@ -310,6 +307,8 @@ void yk_admin_volunteers_page(struct yk_admin_ctx *c, const char *rest)
     yk_admin_row_free(&set);
     if (rc == YK_HUB_OK)
         yk_admin_redirect(c, "/admin/volunteers?done=1");
+    else if (rc == YK_HUB_NOT_FOUND && e2[0]) /* deleted meanwhile */
+        yk_admin_fail_msg(c, 404, e2);
     else
         yk_admin_fail(c, 503, "保存失败。", "Not saved.");
 }

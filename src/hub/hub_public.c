@@ -4,6 +4,7 @@
 #include "hub/hub_public.h"
 
 #include "core/shtime.h"
+#include "hub/hub_kiosk_words.h"
 #include "hub/hub_store_admin.h"
 
 #include <stdio.h>
@@ -30,12 +31,10 @@ static void add_id(void *ctx, const char *id, const char *a, const char *b)
 static void field2(struct yk_hub_html *h, const struct yk_admin_row *r, const char *col,
                    const char *zh, const char *en)
 {
-    char a[48], b[48];
-    snprintf(a, sizeof a, "%s_zh", col);
-    snprintf(b, sizeof b, "%s_en", col);
-    const char *vz = yk_admin_row_val(r, a);
+    const char *vz, *ve;
+    yk_admin_row_val2(r, col, &vz, &ve);
     if (vz && *vz)
-        yk_hub_html_field(h, zh, en, vz, yk_admin_row_val(r, b));
+        yk_hub_html_field(h, zh, en, vz, ve);
 }
 
 /* A heading: the name in Chinese, English beside it when there is one. */
@@ -77,45 +76,26 @@ static void station_card(struct yk_hub_html *h, const struct yk_admin_row *r, bo
     yk_hub_html_raw(h, "</dl></div>");
 }
 
-/* Where an event stands, in the kiosk's order of reasons (events.c): cancelled, no sign-up,
- * sign-up closed, full, places left. */
-static void seats(struct yk_hub_html *h, const struct yk_admin_event_item *e, int64_t closes,
-                  int64_t now)
+/* Where an event's sign-up stands (yk_hub_seats_state), in the kiosk's words. */
+static void seats(struct yk_hub_html *h, const struct yk_admin_event_item *e, int64_t now)
 {
     int64_t left = e->capacity - e->confirmed;
-    char zh_n[48], en_n[48];
-    const char *cls = "no", *zh, *en;
-    if (e->cancelled_utc) {
-        zh = "活动已取消", en = "Cancelled";
-    } else if (e->capacity <= 0) {
-        cls = "ok", zh = "无需报名", en = "No sign-up needed";
-    } else if (closes <= now) {
-        zh = "报名已截止", en = "Sign-up has closed";
-    } else if (left <= 0) {
-        zh = "已满", en = "Fully booked";
-    } else {
-        snprintf(zh_n, sizeof zh_n, "剩余 %lld 位", (long long)left);
-        snprintf(en_n, sizeof en_n, "%lld %s left", (long long)left, left == 1 ? "seat" : "seats");
-        cls = "ok", zh = zh_n, en = en_n;
-    }
-    yk_hub_html_raw(h, "<dd class=\"");
-    yk_hub_html_raw(h, cls);
-    yk_hub_html_raw(h, "\">");
+    enum yk_hub_seats st = yk_hub_seats_state(e->cancelled_utc != 0, e->ends_utc, e->capacity,
+                                              e->closes_utc, left, now);
+    char zh[128], en[128];
+    yk_hub_seats_text(st, left, YK_LANG_ZH, zh, sizeof zh);
+    yk_hub_seats_text(st, left, YK_LANG_EN, en, sizeof en);
+    bool ok = st == YK_HUB_SEATS_OPEN || st == YK_HUB_SEATS_NO_SIGNUP; /* come along */
+    yk_hub_html_raw(h, ok ? "<dd class=\"ok\">" : "<dd class=\"no\">");
     yk_hub_html_text(h, zh);
     yk_hub_html_raw(h, " <span class=\"en\" lang=\"en\">");
     yk_hub_html_text(h, en);
     yk_hub_html_raw(h, "</span></dd>");
 }
 
-/* One event's card on the page; 0 (nothing written) when it belongs to another station than
- * station (NULL: every station's) or is gone, else 1. */
-static int event_card(struct yk_hub_html *h, struct yk_hub_store *store,
-                      const struct yk_admin_event_item *e, const char *station, int64_t now)
+/* One event's card on the page. */
+static void event_card(struct yk_hub_html *h, const struct yk_admin_event_item *e, int64_t now)
 {
-    struct yk_admin_row r;
-    if ((station && e->station_id[0] && strcmp(e->station_id, station) != 0) ||
-        yk_admin_live_row_get(store, "events", e->id, &r) != YK_HUB_OK)
-        return 0;
     yk_hub_html_raw(h, "<div class=\"card ev\">");
     name2(h, "h3", e->title_zh, e->title_en);
     yk_hub_html_raw(h, "<dl>");
@@ -123,42 +103,33 @@ static int event_card(struct yk_hub_html *h, struct yk_hub_store *store,
     yk_format_when(zh, sizeof zh, e->starts_utc, e->ends_utc, now, "zh");
     yk_format_when(en, sizeof en, e->starts_utc, e->ends_utc, now, "en");
     yk_hub_html_field(h, "时间", "When", zh, en);
-    field2(h, &r, "place", "地点", "Where");
+    if (e->place_zh[0])
+        yk_hub_html_field(h, "地点", "Where", e->place_zh, e->place_en);
     yk_hub_html_raw(h, "<dt>名额 <span class=\"en\" lang=\"en\">Places</span></dt>");
-    const char *d = yk_admin_row_val(&r, "signup_deadline_utc");
-    seats(h, e, d ? strtoll(d, NULL, 10) : e->starts_utc, now);
+    seats(h, e, now);
     yk_hub_html_raw(h, "</dl></div>");
-    yk_admin_row_free(&r);
-    return 1;
 }
 
-/* The upcoming events (of station and the subdistrict's; every event when station is NULL).
- * False on a store error. */
+/* The next YK_HUB_PUBLIC_EVENTS events not yet ended: of station and the subdistrict's, or
+ * every event when station is NULL (one query, however many other stations' events come
+ * first). False on a store error. */
 static bool events(struct yk_hub_html *h, struct yk_hub_store *store, const char *station,
                    int64_t now)
 {
-    /* Pages of the upcoming events in order, a station's page skipping other stations':
-     * at most PAGES of them, so a hub with thousands of events still answers at once. */
-    enum { PAGE = 100, PAGES = 20 };
-    struct yk_admin_event_item *ev = calloc(PAGE, sizeof *ev);
+    struct yk_admin_event_item *ev = calloc(YK_HUB_PUBLIC_EVENTS, sizeof *ev);
     if (!ev)
         return false;
-    yk_hub_html_raw(h, "<h2>近期活动 <span class=\"en\" lang=\"en\">Coming up</span></h2>");
-    int shown = 0;
-    for (int page = 0; page < PAGES && shown < YK_HUB_PUBLIC_EVENTS; page++) {
-        struct yk_admin_event_filter f = {.now = now, .offset = page * PAGE};
-        int n = yk_admin_events(store, &f, ev, PAGE);
-        if (n < 0) {
-            free(ev);
-            return false;
-        }
-        for (int i = 0; i < n && shown < YK_HUB_PUBLIC_EVENTS; i++)
-            shown += event_card(h, store, &ev[i], station, now);
-        if (n < PAGE)
-            break;
+    struct yk_admin_event_filter f = {.station = station, .and_subdistrict = true, .now = now};
+    int n = yk_admin_events(store, &f, ev, YK_HUB_PUBLIC_EVENTS);
+    if (n < 0) {
+        free(ev);
+        return false;
     }
+    yk_hub_html_raw(h, "<h2>近期活动 <span class=\"en\" lang=\"en\">Coming up</span></h2>");
+    for (int i = 0; i < n; i++)
+        event_card(h, &ev[i], now);
     free(ev);
-    if (!shown)
+    if (!n)
         yk_hub_html_raw(h, "<p>暂无活动。 <span class=\"en\" lang=\"en\">Nothing is planned just "
                            "now.</span></p>");
     else

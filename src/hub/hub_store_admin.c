@@ -3,6 +3,7 @@
 #include "core/base32.h"
 #include "core/json.h"
 #include "core/log.h"
+#include "core/utf8.h"
 #include "core/volunteer.h"
 #include "hub/hub_store_admin_sql.h"
 #include "hub/hub_store_impl.h"
@@ -34,8 +35,7 @@ enum yk_hub_rc yk_as_audit_finish(struct yk_hub_store *s, bool ok, const char *a
 
 void yk_as_copy_col(sqlite3_stmt *st, int i, char *out, size_t n)
 {
-    const char *v = (const char *)sqlite3_column_text(st, i);
-    snprintf(out, n, "%s", v ? v : "");
+    yk_utf8_copy(out, n, (const char *)sqlite3_column_text(st, i));
 }
 
 static void random_hex(char out[65])

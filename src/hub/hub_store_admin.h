@@ -119,6 +119,11 @@ enum yk_hub_rc yk_admin_row_get(struct yk_hub_store *s, const char *table, const
 /* The value of col in r, NULL when NULL or absent. */
 const char *yk_admin_row_val(const struct yk_admin_row *r, const char *col);
 
+/* The values of the two columns of a text in Chinese and English, col_zh and col_en (col: at
+ * most 40 bytes), into *zh and *en, as yk_admin_row_val gives them (borrowed from r). */
+void yk_admin_row_val2(const struct yk_admin_row *r, const char *col, const char **zh,
+                       const char **en);
+
 /* Sets col to val (copied; NULL = SQL NULL) in r, adding the column if new. False when out
  * of memory or full. */
 bool yk_admin_row_set(struct yk_admin_row *r, const char *col, const char *val);
@@ -127,7 +132,8 @@ bool yk_admin_row_set(struct yk_admin_row *r, const char *col, const char *val);
 void yk_admin_row_free(struct yk_admin_row *r);
 
 /* Writes the columns of set to row id of table (a content table as above): INSERT when
- * create (NOT_FOUND... INVALID when the id exists), else UPDATE (NOT_FOUND when no row).
+ * create (INVALID when the id exists), else UPDATE (NOT_FOUND when no row, and when the row
+ * is deleted — tombstoned rows are never written: err then says so, zh + en).
  * Column names come from the caller's code, never from a request. For events and
  * volunteers, station records their station ("" = the subdistrict; NULL = unchanged). The change
  * travels to kiosks by the change log's triggers; the audit log gets action, "table/id" and the row
@@ -140,7 +146,12 @@ enum yk_hub_rc yk_admin_row_save(struct yk_hub_store *s, const char *actor, cons
 enum yk_hub_rc yk_admin_live_row_get(struct yk_hub_store *s, const char *table, const char *id,
                                      struct yk_admin_row *r);
 
-/* Tombstones row id of sites, services, service_lines or blocks (deleted = 1: kiosks drop it
+/* True for the tables whose rows yk_admin_row_delete tombstones: sites, services,
+ * service_lines, blocks (stations stay: kiosks and accounts hang on them). THE list: the
+ * admin's pages ask it whether to offer a deletion. */
+bool yk_admin_row_deletable(const char *table);
+
+/* Tombstones row id of a deletable table (yk_admin_row_deletable; deleted = 1: kiosks drop it
  * at their next sync, SYNC.md), with its audit entry (action "TABLE.delete", the row before
  * and after) in the same transaction. NOT_FOUND: no live row; INVALID: another table, or
  * live rows still point at it (a line's or block's services, a block's events not yet over;
@@ -161,13 +172,15 @@ struct yk_admin_event_filter {
     const char *kind;    /* NULL: any */
     bool past;           /* false: not yet ended at now, by start; true: ended, latest first */
     int64_t now;
-    int offset; /* rows of the order to skip (paging) */
+    int offset;           /* rows of the order to skip (paging) */
+    bool and_subdistrict; /* with station: the subdistrict's events (no station) too */
 };
 
 struct yk_admin_event_item {
     char id[64], kind[16], block_id[64], station_id[64];
-    char title_zh[256], title_en[256];
+    char title_zh[256], title_en[256], place_zh[256], place_en[256]; /* cut between characters */
     int64_t starts_utc, ends_utc, cancelled_utc; /* cancelled_utc: 0 = not cancelled */
+    int64_t closes_utc;                          /* sign-up closes: the deadline, else the start */
     int64_t capacity;                            /* 0: no sign-up */
     int64_t confirmed, waitlist;                 /* seats confirmed, people waiting */
 };

@@ -22,6 +22,16 @@ const char *yk_admin_row_val(const struct yk_admin_row *r, const char *col)
     return NULL;
 }
 
+void yk_admin_row_val2(const struct yk_admin_row *r, const char *col, const char **zh,
+                       const char **en)
+{
+    char c[48];
+    snprintf(c, sizeof c, "%s_zh", col);
+    *zh = yk_admin_row_val(r, c);
+    snprintf(c, sizeof c, "%s_en", col);
+    *en = yk_admin_row_val(r, c);
+}
+
 bool yk_admin_row_set(struct yk_admin_row *r, const char *col, const char *val)
 {
     char *v = val ? strdup(val) : NULL;
@@ -141,12 +151,22 @@ enum yk_hub_rc yk_admin_row_save(struct yk_hub_store *s, const char *actor, cons
     if (!yk_hs_begin(s))
         goto out;
     char *before = yk_as_row_json(s, table, id);
-    if (create ? before != NULL : before == NULL) {
+    /* A tombstoned row stays so: refused here, in the write's own transaction, so that a
+     * deletion between a page's read and this save cannot be undone by it. */
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT deleted FROM %s WHERE id = ?", table);
+    bool read_ok = true;
+    bool gone = !create && before && yk_hs_query_int(s, sql, id, NULL, 0, &read_ok) != 0;
+    if ((create ? before != NULL : before == NULL) || gone || !read_ok) {
         free(before);
         yk_as_finish(s, false);
         if (create)
             snprintf(err, 160, "这个编号已被使用。 / This id is taken.");
-        rc = create ? YK_HUB_INVALID : YK_HUB_NOT_FOUND;
+        else if (gone)
+            snprintf(err, 160,
+                     "这一项已被删除，不能再修改。 / This item was deleted: it can no "
+                     "longer be changed.");
+        rc = !read_ok ? YK_HUB_ERROR : create ? YK_HUB_INVALID : YK_HUB_NOT_FOUND;
         goto out;
     }
     sqlite3_stmt *st = row_write_stmt(s, table, id, set, create);
@@ -161,7 +181,6 @@ enum yk_hub_rc yk_admin_row_save(struct yk_hub_store *s, const char *actor, cons
     /* Which station runs an event or has a volunteer: the admin's own tables. */
     bool ev = strcmp(table, "events") == 0, vol = strcmp(table, "volunteers") == 0;
     if (ok && station && (ev || vol)) {
-        char sql[160];
         if (*station)
             snprintf(sql, sizeof sql, "INSERT OR REPLACE INTO %s VALUES (?1, ?2)",
                      ev ? "admin_event_station" : "admin_volunteer_station");
@@ -225,12 +244,20 @@ static const struct {
      "SELECT count(*) FROM events WHERE block_id = ?1 AND deleted = 0 AND ends_utc > ?2"},
 };
 
+bool yk_admin_row_deletable(const char *table)
+{
+    static const char *const deletable[] = {"sites", "services", "service_lines", "blocks"};
+    for (size_t i = 0; i < sizeof deletable / sizeof deletable[0]; i++)
+        if (table && strcmp(table, deletable[i]) == 0)
+            return true;
+    return false;
+}
+
 enum yk_hub_rc yk_admin_row_delete(struct yk_hub_store *s, const char *actor, const char *table,
                                    const char *id, int64_t now, char err[YK_ADMIN_ERR_MAX])
 {
     err[0] = '\0';
-    if (strcmp(table, "sites") != 0 && strcmp(table, "services") != 0 &&
-        strcmp(table, "service_lines") != 0 && strcmp(table, "blocks") != 0)
+    if (!yk_admin_row_deletable(table))
         return YK_HUB_INVALID;
     yk_hs_lock(s);
     enum yk_hub_rc rc = YK_HUB_ERROR;
@@ -304,15 +331,17 @@ static enum yk_hub_rc one_text(struct yk_hub_store *s, const char *sql, const ch
 int yk_admin_events(struct yk_hub_store *s, const struct yk_admin_event_filter *f,
                     struct yk_admin_event_item *out, int max)
 {
-    char sql[1200];
+    char sql[1400];
     snprintf(sql, sizeof sql,
              "SELECT e.id, e.kind, e.block_id, es.station_id, e.title_zh, e.title_en, "
              "e.starts_utc, e.ends_utc, e.cancelled_utc, e.capacity, "
              "(SELECT coalesce(sum(party_size), 0) FROM signups g WHERE g.event_id = e.id AND "
              "g.status = 'confirmed'), "
-             "(SELECT count(*) FROM signups g WHERE g.event_id = e.id AND g.status = 'waitlist') "
+             "(SELECT count(*) FROM signups g WHERE g.event_id = e.id AND g.status = 'waitlist'), "
+             "e.place_zh, e.place_en, coalesce(e.signup_deadline_utc, e.starts_utc) "
              "FROM events e LEFT JOIN admin_event_station es ON es.event_id = e.id "
-             "WHERE e.deleted = 0 AND (?1 IS NULL OR es.station_id = ?1) "
+             "WHERE e.deleted = 0 AND (?1 IS NULL OR es.station_id = ?1 OR "
+             "(?7 AND coalesce(es.station_id, '') = '')) "
              "AND (?2 IS NULL OR e.block_id = ?2) AND (?3 IS NULL OR e.kind = ?3) AND %s "
              "ORDER BY %s LIMIT ?5 OFFSET ?6",
              f->past ? "e.ends_utc <= ?4" : "e.ends_utc > ?4",
@@ -327,6 +356,7 @@ int yk_admin_events(struct yk_hub_store *s, const struct yk_admin_event_filter *
         sqlite3_bind_int64(st, 4, f->now);
         sqlite3_bind_int(st, 5, max);
         sqlite3_bind_int(st, 6, f->offset > 0 ? f->offset : 0);
+        sqlite3_bind_int(st, 7, f->and_subdistrict);
         n = 0;
         while (n < max && sqlite3_step(st) == SQLITE_ROW) {
             struct yk_admin_event_item *e = &out[n++];
@@ -343,6 +373,9 @@ int yk_admin_events(struct yk_hub_store *s, const struct yk_admin_event_filter *
             e->capacity = sqlite3_column_int64(st, 9);
             e->confirmed = sqlite3_column_int64(st, 10);
             e->waitlist = sqlite3_column_int64(st, 11);
+            yk_as_copy_col(st, 12, e->place_zh, sizeof e->place_zh);
+            yk_as_copy_col(st, 13, e->place_en, sizeof e->place_en);
+            e->closes_utc = sqlite3_column_int64(st, 14);
         }
         sqlite3_finalize(st);
     }

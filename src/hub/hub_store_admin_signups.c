@@ -125,15 +125,14 @@ static enum yk_hub_rc promote_check(struct yk_hub_store *s, const struct yk_admi
                  "只有候补的报名可以转为确认。 / Only a sign-up on the waitlist can be moved up.");
         return YK_HUB_INVALID;
     }
-    if (yk_hs_query_int(s, "SELECT count(*) FROM events WHERE id = ? AND cancelled_utc IS NOT NULL",
-                        g->event_id, NULL, 0, NULL) > 0) {
+    struct seats x;
+    if (!yk_hs_event_seats(s, g->event_id, &x))
+        return YK_HUB_ERROR;
+    if (x.cancelled) {
         snprintf(err, YK_ADMIN_ERR_MAX,
                  "活动已取消，不能再确认报名。 / The event is cancelled: nobody can be moved up.");
         return YK_HUB_INVALID;
     }
-    struct seats x;
-    if (!yk_hs_event_seats(s, g->event_id, &x))
-        return YK_HUB_ERROR;
     if (!x.exists || x.deleted) {
         snprintf(err, YK_ADMIN_ERR_MAX, "活动已删除。 / The event was deleted.");
         return YK_HUB_INVALID;

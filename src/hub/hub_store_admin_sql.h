@@ -19,7 +19,7 @@ struct yk_hub_store;
 /* Commits when ok, else (or when the commit fails) rolls back. True when committed. */
 bool yk_as_finish(struct yk_hub_store *s, bool ok);
 
-/* Column i as text into out (n bytes; "" for NULL). */
+/* Column i as text into out (n bytes; "" for NULL), cut between characters when long. */
 void yk_as_copy_col(sqlite3_stmt *st, int i, char *out, size_t n);
 
 /* True for the content tables the admin edits. */

@@ -134,11 +134,12 @@ const char *yk_hs_ticket_check(struct yk_hub_store *s, const char *kiosk, const 
 
 /* Seats (hub_store_seats.c) ------------------------------------------------------------------ */
 
-/* Seats of an event: capacity (-1: none), seats allotted, seats confirmed from the pool. */
+/* Seats of an event: capacity (-1: none), seats allotted, seats confirmed from the pool; and
+ * whether it exists, is deleted, is cancelled. */
 struct seats {
     int64_t capacity, allotted, pool_used, confirmed;
     int64_t max_party; /* the event's party-size limit, at most YK_HUB_PARTY_MAX */
-    bool exists, deleted;
+    bool exists, deleted, cancelled;
 };
 
 /* Reads the seat figures of event_id into *x (x->exists false when there is none). */

@@ -10,7 +10,8 @@ bool yk_hs_event_seats(struct yk_hub_store *s, const char *event_id, struct seat
 {
     memset(x, 0, sizeof *x);
     sqlite3_stmt *st =
-        yk_hs_prep(s, "SELECT coalesce(capacity, -1), deleted, max_party FROM events WHERE id = ?");
+        yk_hs_prep(s, "SELECT coalesce(capacity, -1), deleted, max_party, cancelled_utc IS NOT "
+                      "NULL FROM events WHERE id = ?");
     if (!st)
         return false;
     yk_hs_bind_str(st, 1, event_id);
@@ -21,6 +22,7 @@ bool yk_hs_event_seats(struct yk_hub_store *s, const char *event_id, struct seat
         x->max_party = sqlite3_column_int64(st, 2);
         if (x->max_party > YK_HUB_PARTY_MAX)
             x->max_party = YK_HUB_PARTY_MAX;
+        x->cancelled = sqlite3_column_int(st, 3) != 0;
     }
     sqlite3_finalize(st);
     if (!x->exists)

@@ -378,9 +378,12 @@ void yk_page_chip(struct yk_kiosk *k, const char *id, struct yk_rect r, const ch
                   bool selected)
 {
     const struct yk_theme *t = &k->ui.theme;
+    /* A chip one text line high (a compact frame's) keeps its words with a small inset. */
     struct yk_button_style st = {.bg = selected ? t->primary : t->card,
                                  .fg = selected ? t->on_primary : t->ink,
                                  .font = YK_FONT_BODY,
-                                 .icon = -1};
+                                 .icon = -1,
+                                 .tight = r.h < yk_ui_line_height(&k->ui, YK_FONT_BODY) +
+                                                    2 * t->gap};
     yk_ui_button(&k->ui, id, r, label, &st, true);
 }

@@ -108,7 +108,8 @@ int yk_page_button_h(struct yk_kiosk *k);
 
 /* Width a chip with this label needs. */
 int yk_page_chip_w(struct yk_kiosk *k, const char *label);
-/* A filter chip; selected chips are filled with the primary colour. */
+/* A filter chip; selected chips are filled with the primary colour. A chip under a text line
+ * and the usual inset high has a small inset (the words stay whole). */
 void yk_page_chip(struct yk_kiosk *k, const char *id, struct yk_rect r, const char *label,
                   bool selected);
 

@@ -195,6 +195,12 @@ static void sheet(const struct session *own, const struct session *other, const 
     CHECK(tot && strstr(tot, "<strong>2</strong> 条") && strstr(tot, "<strong>3</strong> 人"));
     const char *wait = strstr(a.body, "id=\"sheet-wait\"");
     CHECK(wait && strstr(wait, "李女士") != NULL);
+    /* Each table its own rows, numbered from 1: two confirmed, then one waiting. */
+    const char *conf = strstr(a.body, "id=\"sheet\"");
+    const char *row2 = conf ? strstr(conf, "<tr><td>2</td>") : NULL;
+    CHECK(row2 && wait && row2 < wait);
+    CHECK(wait && strstr(wait, "<tr><td>1</td>") && !strstr(wait, "<tr><td>2</td>"));
+    CHECK(tot && strstr(tot, "waiting</span> 1 条"));
     ans_free(&a);
     /* The list links to it; the print stylesheet hides the bar and the buttons. */
     a = req("/admin/admin.css", NULL, NULL);

@@ -1,6 +1,7 @@
 /* The admin's pieces without a server: the form and cookie parsers, THE escaping function,
  * and the store's sessions (idle and absolute timeouts, ended by deactivation and by a new
- * password), sign-in guard, and refusals of rows it must not write. */
+ * password), sign-in guard, refusals of rows it must not write, and of moving a sign-up up
+ * from the waitlist of a cancelled or deleted event. */
 #include "check.h"
 #include "hub/admin.h"
 #include "hub/admin_form.h"
@@ -76,6 +77,102 @@ static void escaping(void)
     CHECK_EQ_STR(s.b, "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39; 中文");
     yk_hub_html_text(&s, NULL);
     free(s.b);
+}
+
+static void count_audit(void *ctx, const struct yk_admin_audit_item *a)
+{
+    (void)a;
+    ++*(int *)ctx;
+}
+
+static int audits(struct yk_hub_store *s)
+{
+    int n = 0;
+    CHECK(yk_admin_audit(s, NULL, 0, 1000, count_audit, &n));
+    return n;
+}
+
+/* A deleted (tombstoned) row is never written again, whatever page asked: yk_admin_row_save
+ * refuses it in its own transaction (NOT_FOUND, a message in both languages), so a deletion
+ * between a page's read and its save cannot be undone; the row stays as it was, deleted, and
+ * the audit log gets nothing. A site, an event and a volunteer alike. */
+static void tombstones(struct yk_hub_store *s)
+{
+    CHECK(yk_hub_load_sql(
+        s, "INSERT INTO sites (id, name_zh) VALUES ('gone-site', '旧址');"
+           "INSERT INTO events (id, kind, title_zh, starts_utc, ends_utc, max_party) VALUES "
+           "('gone-event', 'other', '旧活动', 1796090000, 1796093600, 1);"
+           "INSERT INTO volunteers (id, name_zh, pin_hash) VALUES ('gone-vol', '旧人', 'x');"));
+    char err[YK_ADMIN_ERR_MAX];
+    /* The one list of what may be deleted, which the pages and the store both ask. */
+    CHECK(yk_admin_row_deletable("sites") && yk_admin_row_deletable("blocks"));
+    CHECK(!yk_admin_row_deletable("stations") && !yk_admin_row_deletable("events"));
+    CHECK(!yk_admin_row_deletable("volunteers") && !yk_admin_row_deletable(NULL));
+    CHECK_EQ_INT(yk_admin_row_delete(s, "ann", "stations", "st-1", NOW, err), YK_HUB_INVALID);
+    CHECK_EQ_INT(yk_admin_row_delete(s, "ann", "sites", "gone-site", NOW, err), YK_HUB_OK);
+    CHECK_EQ_INT(yk_hub_tombstone(s, "events", "gone-event"), YK_HUB_OK);
+    CHECK_EQ_INT(yk_hub_tombstone(s, "volunteers", "gone-vol"), YK_HUB_OK);
+    int before = audits(s);
+    static const struct {
+        const char *table, *id, *col, *was;
+    } gone[] = {{"sites", "gone-site", "name_zh", "旧址"},
+                {"events", "gone-event", "title_zh", "旧活动"},
+                {"volunteers", "gone-vol", "name_zh", "旧人"}};
+    for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++) {
+        struct yk_admin_row set = {0}, r;
+        CHECK(yk_admin_row_set(&set, gone[i].col, "改名"));
+        char e[160] = "";
+        CHECK_EQ_INT(yk_admin_row_save(s, "ann", "t.edit", gone[i].table, gone[i].id, &set, false,
+                                       "", NOW, e),
+                     YK_HUB_NOT_FOUND);
+        CHECK(strstr(e, "已被删除") != NULL && strstr(e, "was deleted") != NULL);
+        yk_admin_row_free(&set);
+        CHECK_EQ_INT(yk_admin_row_get(s, gone[i].table, gone[i].id, &r), YK_HUB_OK);
+        CHECK_EQ_STR(yk_admin_row_val(&r, "deleted"), "1");
+        CHECK_EQ_STR(yk_admin_row_val(&r, gone[i].col), gone[i].was);
+        yk_admin_row_free(&r);
+    }
+    CHECK_EQ_INT(audits(s), before);
+    /* A live row still saves (the refusal is the tombstone's, not the table's). */
+    struct yk_admin_row set = {0};
+    CHECK(yk_admin_row_set(&set, "name_zh", "新址"));
+    CHECK(yk_hub_load_sql(s, "INSERT INTO sites (id, name_zh) VALUES ('live-site', '址');"));
+    CHECK_EQ_INT(
+        yk_admin_row_save(s, "ann", "t.edit", "sites", "live-site", &set, false, NULL, NOW, err),
+        YK_HUB_OK);
+    yk_admin_row_free(&set);
+    CHECK_EQ_INT(audits(s), before + 1);
+}
+
+/* Moving up from the waitlist is refused for a cancelled event and for a deleted one, each
+ * with its reason (read with the event's seats, in one read), and the sign-up still waits. */
+static void promote_refusals(struct yk_hub_store *s)
+{
+    CHECK(yk_hub_load_sql(
+        s, "INSERT INTO events (id, kind, title_zh, starts_utc, ends_utc, capacity, max_party) "
+           "VALUES ('wait-1', 'other', '候补一', 1796190000, 1796193600, 5, 2), "
+           "('wait-2', 'other', '候补二', 1796190000, 1796193600, 5, 2);"
+           "INSERT INTO signups (id, event_id, kiosk_id, phone_last4, surname, title, party_size, "
+           "status, created_utc, updated_utc, received_utc) VALUES "
+           "('01KBUNIT00000000000000000A', 'wait-1', '01KBUNIT00000000000000000K', '1234', '李', "
+           "'女士', 1, 'waitlist', 1796086800, 1796086800, 1796086800), "
+           "('01KBUNIT00000000000000000B', 'wait-2', '01KBUNIT00000000000000000K', '1234', '李', "
+           "'女士', 1, 'waitlist', 1796086800, 1796086800, 1796086800);"));
+    CHECK_EQ_INT(yk_admin_event_cancel(s, "ann", "wait-1", NOW), YK_HUB_OK);
+    CHECK_EQ_INT(yk_hub_tombstone(s, "events", "wait-2"), YK_HUB_OK);
+    char err[YK_ADMIN_ERR_MAX];
+    CHECK_EQ_INT(yk_admin_signup_change(s, "ann", "01KBUNIT00000000000000000A", true, NOW, err),
+                 YK_HUB_INVALID);
+    CHECK(strstr(err, "活动已取消") != NULL && strstr(err, "The event is cancelled") != NULL);
+    CHECK_EQ_INT(yk_admin_signup_change(s, "ann", "01KBUNIT00000000000000000B", true, NOW, err),
+                 YK_HUB_INVALID);
+    CHECK(strstr(err, "The event was deleted") != NULL);
+    struct yk_admin_signup g;
+    char station[64];
+    CHECK_EQ_INT(yk_admin_signup_get(s, "01KBUNIT00000000000000000A", &g, station), YK_HUB_OK);
+    CHECK_EQ_STR(g.status, "waitlist");
+    CHECK_EQ_INT(yk_admin_signup_get(s, "01KBUNIT00000000000000000B", &g, station), YK_HUB_OK);
+    CHECK_EQ_STR(g.status, "waitlist");
 }
 
 static void store(void)
@@ -174,6 +271,8 @@ static void store(void)
     CHECK_EQ_INT(yk_admin_row_get(s, "stations", "st-1", &r), YK_HUB_OK);
     CHECK_EQ_STR(yk_admin_row_val(&r, "river_pos_m"), "1200");
     yk_admin_row_free(&r);
+    tombstones(s);
+    promote_refusals(s);
     yk_hub_store_close(s);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

@@ -6,6 +6,7 @@
 #include "check.h"
 #include "hub/hub_client.h"
 
+#include "hub/hub_kiosk_words.h"
 #include "hub/hub_limit.h"
 
 static struct hub h;
@@ -22,7 +23,7 @@ static bool header(const struct resp *r, const char *line)
 
 /* The test's content: binjiang's address, hours and phone; an event of binjiang tomorrow
  * (a <script> in its title, 10 places, 3 taken by a sign-up whose name and phone must never
- * show), one of expo-binjiang, one cancelled. */
+ * show), one of expo-binjiang, one cancelled, one whose sign-up has closed, one of one place. */
 static void load_content(void)
 {
     long long t = (long long)time(NULL) + 86400;
@@ -39,6 +40,9 @@ static void load_content(void)
         "%lld, %lld, 10, 4), ('pub-2', 'other', '世博站茶话会', 'Expo tea', NULL, NULL, %lld, "
         "%lld, NULL, 1), ('pub-3', 'other', '取消的讲座', NULL, NULL, NULL, %lld, %lld, 5, 1);\n"
         "UPDATE events SET cancelled_utc = %lld WHERE id = 'pub-3';\n"
+        "INSERT INTO events (id, kind, title_zh, starts_utc, ends_utc, capacity, max_party, "
+        "signup_deadline_utc) VALUES ('pub-4', 'other', '截止的讲座', %lld, %lld, 5, 1, %lld), "
+        "('pub-5', 'other', '一人讲座', %lld, %lld, 1, 1, NULL);\n"
         "INSERT INTO admin_event_station VALUES ('pub-1', 'binjiang'), ('pub-2', "
         "'expo-binjiang');\n"
         "INSERT INTO signups (id, event_id, kiosk_id, phone_last4, surname, title, party_size, "
@@ -46,8 +50,8 @@ static void load_content(void)
         "'pub-1', '01KBKPUB00000000000000000K', '8765', '欧阳', '女士', 3, 'confirmed', %lld, "
         "%lld, %lld);\n"
         "INSERT INTO signup_phones VALUES ('01KBKPUB00000000000000000A', '13912348765', %lld);\n",
-        t, t + 7200, t + 60, t + 3600, t + 120, t + 3600, t - 86400, t - 86400, t - 86400,
-        t - 86400, t + 86400 * 30);
+        t, t + 7200, t + 60, t + 3600, t + 120, t + 3600, t - 86400, t + 180, t + 3600,
+        t - 86400 - 60, t + 240, t + 3600, t - 86400, t - 86400, t - 86400, t + 86400 * 30);
     FILE *f = fopen(path, "w");
     CHECK(f != NULL);
     if (f) {
@@ -87,6 +91,10 @@ static void all_stations(void)
     CHECK(has(&r, "世博站茶话会") && has(&r, "无需报名"));
     const char *c = strstr(r.body, "取消的讲座");
     CHECK(c && strstr(c, "活动已取消") != NULL);
+    c = strstr(r.body, "截止的讲座"); /* its deadline has passed, its start not */
+    CHECK(c && strstr(c, "报名已截止") != NULL && strstr(c, "Sign-up has closed") != NULL);
+    c = strstr(r.body, "一人讲座"); /* the kiosk's words for the last place */
+    CHECK(c && strstr(c, "仅剩 1 位") != NULL && strstr(c, "1 seat left") != NULL);
     /* Soonest first: tomorrow's before the sample's events of 2027. */
     const char *mine = strstr(r.body, "读书会"), *srd = strstr(r.body, "社会责任日");
     CHECK(mine && (!srd || mine < srd));
@@ -173,7 +181,7 @@ static void deleted(void)
     resp_free(&r);
 }
 
-/* A station's page pages on through other stations' events: 150 of expo-binjiang come first,
+/* A station's page reaches past other stations' events: 150 of expo-binjiang come first,
  * binjiang's next one after them still shows (the page once read only the first 100). */
 static void crowded(void)
 {
@@ -207,8 +215,34 @@ static void crowded(void)
     resp_free(&r);
 }
 
+/* The seat line's one decision (yk_hub_seats_state, the public page's and the admin's preview's)
+ * in the kiosk's order of reasons, and its words from the kiosk's catalog. */
+static void seat_words(void)
+{
+    const int64_t now = 1796086800, later = now + 3600, earlier = now - 60;
+    /* cancelled, ended, capacity, closes, left: each reason wins over the ones after it. */
+    CHECK_EQ_INT(yk_hub_seats_state(true, earlier, 0, earlier, 0, now), YK_HUB_SEATS_CANCELLED);
+    CHECK_EQ_INT(yk_hub_seats_state(false, now, 0, earlier, 0, now), YK_HUB_SEATS_ENDED);
+    CHECK_EQ_INT(yk_hub_seats_state(false, later, 0, earlier, 0, now), YK_HUB_SEATS_NO_SIGNUP);
+    CHECK_EQ_INT(yk_hub_seats_state(false, later, 5, now, 0, now), YK_HUB_SEATS_CLOSED);
+    CHECK_EQ_INT(yk_hub_seats_state(false, later, 5, later, 0, now), YK_HUB_SEATS_FULL);
+    CHECK_EQ_INT(yk_hub_seats_state(false, later, 5, later, 1, now), YK_HUB_SEATS_OPEN);
+    char out[64];
+    yk_hub_seats_text(YK_HUB_SEATS_OPEN, 7, YK_LANG_ZH, out, sizeof out);
+    CHECK_EQ_STR(out, "剩余 7 位");
+    yk_hub_seats_text(YK_HUB_SEATS_OPEN, 7, YK_LANG_EN, out, sizeof out);
+    CHECK_EQ_STR(out, "7 seats left");
+    yk_hub_seats_text(YK_HUB_SEATS_OPEN, 1, YK_LANG_EN, out, sizeof out);
+    CHECK_EQ_STR(out, "1 seat left");
+    yk_hub_seats_text(YK_HUB_SEATS_ENDED, 3, YK_LANG_ZH, out, sizeof out);
+    CHECK_EQ_STR(out, "活动已结束");
+    yk_hub_seats_text(YK_HUB_SEATS_FULL, 0, YK_LANG_EN, out, sizeof out);
+    CHECK_EQ_STR(out, "Fully booked");
+}
+
 int main(void)
 {
+    seat_words();
     hub_init(&h);
     CHECK_EQ_INT(hub_cmd(&h, NULL, 0, "load-sample"), 0);
     load_content();

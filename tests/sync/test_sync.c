@@ -50,7 +50,7 @@ static void test_push(void)
     yk_ticket_keys_from_seed(&keys, seed);
 
     struct yk_sync_batch b;
-    CHECK(yk_sync_build_push(&db, 100, &b));
+    CHECK(yk_sync_build_push(&db, 100, NULL, &b));
     CHECK_EQ_INT(b.count, 0);
     CHECK(b.json == NULL);
 
@@ -78,7 +78,7 @@ static void test_push(void)
     CHECK_EQ_INT(aside, 0);
 
     /* A batch: sign-ups first, valid JSON, no full phone number. */
-    CHECK(yk_sync_build_push(&db, 100, &b));
+    CHECK(yk_sync_build_push(&db, 100, NULL, &b));
     CHECK_EQ_INT(b.count, 5);
     CHECK(b.items[0].type == YK_SYNC_SIGNUP);
     CHECK_EQ_STR(b.items[0].id, signup_id);
@@ -96,17 +96,17 @@ static void test_push(void)
      * sign-up carries the number as the kiosk holds it; a hub that says 0: not any more. */
     yk_sync_batch_free(&b);
     CHECK(yk_db_meta_set(&db, YK_SYNC_META_HUB_PHONE_DAYS, "30"));
-    CHECK(yk_sync_build_push(&db, 100, &b));
+    CHECK(yk_sync_build_push(&db, 100, NULL, &b));
     CHECK(strstr(b.json, "\"phone\":\"13912345678\"") != NULL);
     CHECK(strstr(b.json, "\"phone_last4\":\"5678\"") != NULL);
     yk_sync_batch_free(&b);
     CHECK(yk_db_meta_set(&db, YK_SYNC_META_HUB_PHONE_DAYS, "0"));
-    CHECK(yk_sync_build_push(&db, 100, &b));
+    CHECK(yk_sync_build_push(&db, 100, NULL, &b));
     CHECK(strstr(b.json, "13912345678") == NULL);
 
     /* A smaller limit: the oldest first. */
     struct yk_sync_batch small;
-    CHECK(yk_sync_build_push(&db, 2, &small));
+    CHECK(yk_sync_build_push(&db, 2, NULL, &small));
     CHECK_EQ_INT(small.count, 2);
     yk_sync_batch_free(&small);
 
@@ -151,7 +151,7 @@ static void test_push(void)
     /* The rejected record never comes back; the cancelled sign-up and a new tap do. */
     CHECK(yk_walkin_tap(&db, "visit", NULL, SYNC_T0_MS + 9000, NULL));
     CHECK(yk_duty_off(&db, "demo", SYNC_T0_MS + 10000) == YK_DUTY_OK);
-    CHECK(yk_sync_build_push(&db, 100, &b));
+    CHECK(yk_sync_build_push(&db, 100, NULL, &b));
     CHECK_EQ_INT(b.count, 3);
     CHECK_EQ_STR(b.items[0].status, "cancelled");
     CHECK(b.items[2].type == YK_SYNC_DUTY && b.items[2].off_set);
@@ -170,7 +170,7 @@ static void test_push(void)
     sqlite3_exec(db.handle, "UPDATE events SET seats_held = 0 WHERE id = 'srd-2026-12'", 0, 0, 0);
     CHECK(yk_db_commit(&db));
     CHECK(yk_signup_submit(&db, &keys, &rq, SYNC_T0_MS, &res) == YK_SIGNUP_RC_PENDING);
-    CHECK(yk_sync_build_push(&db, 100, &b));
+    CHECK(yk_sync_build_push(&db, 100, NULL, &b));
     CHECK_EQ_INT(b.count, 1);
     ans = answer(&b, "a", "confirmed");
     CHECK(yk_sync_apply_push(&db, &b, ans, strlen(ans), 1796090000, &pr));

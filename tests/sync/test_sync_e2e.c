@@ -274,7 +274,7 @@ static void test_duplicate_batch(void)
     struct kiosk *k = &ks[1];
     make_records(k, 0, 10, false);
     struct yk_sync_batch b;
-    CHECK(yk_sync_build_push(&k->db, 100, &b));
+    CHECK(yk_sync_build_push(&k->db, 100, NULL, &b));
     CHECK_EQ_INT(b.count, 10);
     long long before = hq("SELECT count(*) FROM walkins");
     struct resp r1 = hub_http(&hub, "POST", "/api/v1/push", k->c.token, b.json, b.len);

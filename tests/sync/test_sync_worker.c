@@ -9,6 +9,7 @@
 #include "app/sync_worker.h"
 #include "core/signup.h"
 #include "core/sync.h"
+#include "core/sync_mine.h"
 #include "core/ticket.h"
 #include "core/volunteer.h"
 
@@ -134,6 +135,17 @@ int main(void)
     WAIT_FOR(q_int(&db, "SELECT count(*) FROM signups WHERE sync_state = 'pending'") == 0, 15);
     CHECK_EQ_INT(q_int(&db, "SELECT count(*) FROM signups WHERE sync_state = 'pending'"), 0);
 
+    /* 我的报名's look-up: asked without waiting, served by the worker with the number's hash;
+     * the hub answers (this kiosk's own sign-up is left out: the screen has it already). */
+    unsigned ask = yk_sync_request_mine("13600000000", NULL);
+    CHECK(ask > 0);
+    struct yk_signup_mine found[4];
+    int nfound = -1;
+    enum yk_sync_mine_state ms = YK_SYNC_MINE_WAITING;
+    WAIT_FOR((ms = yk_sync_mine_result(ask, found, 4, &nfound, NULL)) != YK_SYNC_MINE_WAITING, 15);
+    CHECK(ms == YK_SYNC_MINE_ANSWERED);
+    CHECK_EQ_INT(nfound, 0);
+
     /* The hub goes away: offline, in words; records wait. */
     hub_stop(&hub);
     CHECK(yk_walkin_tap(&db, "visit", NULL, SYNC_T0_MS + 100, NULL));
@@ -144,8 +156,10 @@ int main(void)
     CHECK(strstr(st.error_en, "Cannot reach the hub") != NULL);
     CHECK(st.next_attempt_utc >= st.last_attempt_utc + 3); /* backoff: 4..6 s */
 
-    /* Offline, the screen is told at once that only the allotment can confirm. */
+    /* Offline, the screen is told at once that only the allotment can confirm, and that the
+     * hub cannot be asked for other kiosks' sign-ups. */
     CHECK(!yk_sync_request_confirm(res.signup.id, true));
+    CHECK_EQ_INT(yk_sync_request_mine("13600000000", NULL), 0);
 
     /* Stop joins at once, even while backing off. */
     double t0 = mono();

@@ -3,6 +3,8 @@
 # a TCP proxy that cuts connections), the page parser's fuzz target, and the benchmark
 # (bench_sync, not a test; sync_bench_smoke runs it small). Names match ctest -R sync.
 yk_test(sync_unit SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sync.c LIBS yk_core)
+# 我的报名 across kiosks without network: hash, push, answers, merge, hand-over.
+yk_test(sync_mine_unit SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sync_mine.c LIBS yk_core)
 yk_test(sync_e2e SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sync_e2e.c LIBS yk_app PkgConfig::CURL)
 add_dependencies(sync_e2e yikong-hub yikong-kiosk)
 set_tests_properties(sync_e2e PROPERTIES TIMEOUT 120)
@@ -47,3 +49,14 @@ set_tests_properties(sync_hub_replay PROPERTIES TIMEOUT 120)
 yk_test(sync_cancel SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sync_cancel.c LIBS yk_app PkgConfig::CURL)
 add_dependencies(sync_cancel yikong-hub)
 set_tests_properties(sync_cancel PROPERTIES TIMEOUT 60)
+
+# 我的报名 across kiosks: kiosk B's screens (headless) find, show and cancel kiosk A's sign-up
+# through the real hub, in three sizes/modes; offline, B says only its own were searched.
+yk_test(sync_mine_e2e SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sync_mine_e2e.c
+        LIBS yk_app PkgConfig::CURL)
+add_dependencies(sync_mine_e2e yikong-hub yikong-kiosk verify_ticket)
+set_tests_properties(sync_mine_e2e PROPERTIES TIMEOUT 180)
+
+# The readers of the hub's answers to 我的报名 across kiosks (look-up and cancel).
+yk_fuzz_target(fuzz_sync_mine ${CMAKE_CURRENT_LIST_DIR}/fuzz_sync_mine.c
+               ${CMAKE_SOURCE_DIR}/tests/fuzz/corpus/sync_mine yk_core)

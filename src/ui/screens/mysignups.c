@@ -6,24 +6,29 @@
  * are free at once and every screen showing them loads them again; the hub learns it with the
  * next push, revokes the ticket and moves its waitlist).
  *
- * Only this kiosk's sign-ups can be found: the kiosk holds no copy of other kiosks' sign-ups
- * (it pulls only the hub's decisions on its own; core/signup_mine.h). The
- * screen says so where nothing is found. A number shows only its own sign-ups (masked number,
- * surname and title, event); lookups that find nothing are bounded (the guard below, across
- * people: an idle reset does not clear it). Nothing typed outlives the screen (leave() wipes
- * it).
+ * Sign-ups made at other kiosks come from the hub's copy (core/sync_mine.h): 查找 lists this
+ * kiosk's at once and hands a look-up to the sync worker (only the number's keyed hash goes to
+ * the hub), showing a bar that fills over YK_SIGNUP_CONFIRM_WAIT_MS; the hub's are merged in
+ * when it answers. When the hub cannot be reached the screen says that only this kiosk's were
+ * searched. One of another kiosk's is cancelled at the hub (the same wait and bar; the hub
+ * frees the seats, moves its waitlist and tells the kiosk it came from); its ticket is shown
+ * from the hub's copy. A number shows only its own sign-ups (masked number, surname and
+ * title, event); lookups that find nothing are bounded (the guard below, across people: an
+ * idle reset does not clear it; the hub bounds its own). Nothing typed outlives the screen
+ * (leave() wipes it).
  *
  * Steps: the number → the list (paged with 更多: every row whole in view) → one sign-up (its
- * details, 出示入场码, 取消这个报名 or why it cannot be cancelled) → 确认取消 → done. The bar's
- * 返回 is the previous step.
+ * details, 出示入场码, 取消这个报名 or why it cannot be cancelled) → 确认取消 → (another
+ * kiosk's: 正在取消 with the bar) → done. The bar's 返回 is the previous step.
  *
  * Widget ids: mine.step (the step's heading), mine.phone (the number as typed), mine.note
  * (only this kiosk's sign-ups), mine.error, mine.key.0 … mine.key.9, mine.key.clear,
  * mine.key.del, mine.phone.abroad (境外号码: a number from abroad), mine.find, mine.item.<n> (a
  * sign-up of the list), mine.more, mine.retype (another number), mine.empty, mine.empty.why, mine.d
- * (one sign-up: mine.d.event, .time, .place, .who, .party, .status, .status.b), mine.why (why it
- * cannot be cancelled), mine.ticket, mine.cancel, mine.keep (do not cancel), mine.confirm,
- * mine.done. */
+ * (one sign-up: mine.d.event, .time, .place, .who, .party, .status, .where (another kiosk's),
+ * .status.b), mine.why (why it cannot be cancelled), mine.ticket, mine.cancel, mine.keep (do
+ * not cancel), mine.confirm, mine.done; the hub: mine.hub (asking, or could not be reached),
+ * mine.hub.bar (the wait's "40%"), mine.cancelling.bar. */
 #include "ui/screens/screens.h"
 
 #include "core/icons.h"
@@ -32,6 +37,7 @@
 #include "core/signup_mine.h"
 #include "core/store.h"
 #include "core/sync.h"
+#include "core/sync_mine.h"
 #include "ui/page.h"
 #include "ui/screens/signup_internal.h"
 
@@ -43,7 +49,14 @@
 #define tr yk_kiosk_tr
 #define PICK(bt) yk_pick(k->lang, (bt).zh, (bt).en)
 
-enum mine_step { M_PHONE, M_LIST, M_ITEM, M_CONFIRM, M_DONE };
+enum mine_step { M_PHONE, M_LIST, M_ITEM, M_CONFIRM, M_CANCELLING, M_DONE };
+
+/* The hub's part of a look-up: none (no hub configured), asked, answered, or not reachable
+ * (only this kiosk's sign-ups were searched). */
+enum hub_state { HUB_OFF, HUB_ASKING, HUB_ANSWERED, HUB_UNREACHABLE };
+
+#define WAIT_MS YK_SIGNUP_CONFIRM_WAIT_MS
+#define POLL_MS YK_SIGNUP_CONFIRM_POLL_MS
 
 struct mine_item {
     struct yk_signup_mine m;
@@ -58,7 +71,15 @@ struct mine_state {
     int wait_s;                  /* for mine.e.wait: how long the guard makes one wait */
     struct mine_item items[YK_SIGNUP_MINE_MAX];
     int n, sel, page;
-    enum yk_mine_rc result; /* the last cancel's answer (shown on the item when refused) */
+    enum yk_mine_rc result;  /* the last cancel's answer (shown on the item when refused) */
+    bool cancel_unreachable; /* another kiosk's cancel: the hub could not be asked */
+    bool done_remote;        /* the cancel that is done was made at the hub */
+    /* The hub's: this number's sign-ups made at other kiosks, and the request in flight. */
+    enum hub_state hub;
+    unsigned ask;         /* a look-up or cancel the sync worker has (0: none) */
+    int64_t ask_start_ms; /* monotonic */
+    struct yk_signup_mine remote[YK_SIGNUP_MINE_MAX];
+    int n_remote;
 };
 
 /* Lookups that found nothing, across everyone who uses this kiosk (one kiosk per process). */
@@ -92,6 +113,7 @@ static bool load(struct yk_kiosk *k, struct mine_state *s)
         yk_signup_mine_list(k->p.db, s->phone.typed, yk_kiosk_now_utc_s(k), m, YK_SIGNUP_MINE_MAX);
     if (n < 0)
         return false;
+    n = yk_signup_mine_merge(m, n, YK_SIGNUP_MINE_MAX, s->remote, s->n_remote);
     for (int i = 0; i < n; i++) {
         struct mine_item *it = &s->items[i];
         it->m = m[i];
@@ -272,22 +294,49 @@ static void build_phone(struct yk_kiosk *k, struct yk_rect area)
     const char *error = s->error         ? yk_ui_fmt(&k->ui, tr(k, s->error), s->wait_s)
                         : s->phone.error ? tr(k, s->phone.error)
                                          : NULL;
+    /* What 查找 will search: every station's sign-ups while the hub is reachable. */
+    struct yk_sync_status ss;
+    yk_sync_status(&ss);
+    const char *note = !ss.configured ? YK_N("mine.note")
+                       : ss.online    ? YK_N("mine.note.hub")
+                                      : YK_N("mine.note.offline");
     struct yk_signup_phone_view v = {.prefix = "mine",
                                      .ask = tr(k, "mine.phone.ask"),
                                      .ask_abroad = tr(k, "mine.phone.ask_abroad"),
                                      .note_id = "mine.note",
-                                     .note = tr(k, "mine.note"),
+                                     .note = tr(k, note),
                                      .error = error,
                                      .actions = phone_actions};
     yk_signup_ui_build_phone(k, area, &s->phone, &v);
 }
 
+/* Under the list: the hub being asked (words and the wait's bar) or not reachable (only this
+ * kiosk's were searched), cut from the bottom of *area; nothing otherwise. */
+static void hub_line(struct yk_kiosk *k, struct yk_rect *area)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    struct mine_state *s = st(k);
+    if (s->hub != HUB_ASKING && s->hub != HUB_UNREACHABLE)
+        return;
+    const char *text = tr(k, s->hub == HUB_ASKING ? "mine.hub.asking" : "mine.hub.offline");
+    int th = yk_ui_text_height(ui, text, YK_FONT_SMALL, area->w);
+    int lh = yk_ui_line_height(ui, YK_FONT_SMALL);
+    struct yk_rect box = yk_cut_bottom(area, th + (s->hub == HUB_ASKING ? lh : 0));
+    yk_cut_bottom(area, t->gap);
+    yk_ui_text(ui, "mine.hub", yk_cut_top(&box, th), text, YK_FONT_SMALL, t->ink_soft,
+               YK_ALIGN_LEFT, false);
+    if (s->hub == HUB_ASKING)
+        yk_signup_ui_wait_bar(k, &box, "mine.hub.bar", s->ask_start_ms, WAIT_MS, POLL_MS);
+}
+
 static const char *row_sub(struct yk_kiosk *k, const struct mine_item *it)
 {
     const char *who = who_text(k, &it->m.info);
-    return yk_ui_fmt(&k->ui, "%s · %s%s%s · %s", when_text(k, it), who ? who : "", who ? " · " : "",
-                     yk_signup_ui_party_text(k, it->m.info.party_size),
-                     tr(k, status_key(&it->m.info)));
+    return yk_ui_fmt(&k->ui, "%s · %s%s%s · %s%s%s", when_text(k, it), who ? who : "",
+                     who ? " · " : "", yk_signup_ui_party_text(k, it->m.info.party_size),
+                     tr(k, status_key(&it->m.info)), it->m.remote ? " · " : "",
+                     it->m.remote ? tr(k, "mine.where.other") : "");
 }
 
 static const char *row_title(struct yk_kiosk *k, const struct mine_item *it)
@@ -301,17 +350,29 @@ static void build_list(struct yk_kiosk *k, struct yk_rect area)
     const struct yk_theme *t = &ui->theme;
     struct mine_state *s = st(k);
     struct yk_rect row = bottom_row(k, &area);
+    if (!s->n && s->hub == HUB_ASKING) {
+        action(k, &row, "mine.retype", tr(k, "mine.retype"), false, true);
+        heading(k, &area, yk_ui_fmt(ui, tr(k, "mine.asking"), masked(k, s)));
+        yk_signup_ui_wait_bar(k, &area, "mine.hub.bar", s->ask_start_ms, WAIT_MS, POLL_MS);
+        return;
+    }
     if (!s->n) {
         action(k, &row, "mine.retype", tr(k, "mine.retype"), true, false);
-        heading(k, &area, yk_ui_fmt(ui, tr(k, "mine.none"), masked(k, s)));
+        bool all = s->hub == HUB_ANSWERED;
+        heading(k, &area, yk_ui_fmt(ui, tr(k, all ? "mine.none.all" : "mine.none"), masked(k, s)));
         struct yk_doc d;
         doc_begin(k, &d, "mine.empty", area);
-        yk_doc_text(&d, "mine.empty.why", tr(k, "mine.none.b"), false);
+        yk_doc_text(&d, "mine.empty.why",
+                    tr(k, all                         ? "mine.none.b.all"
+                          : s->hub == HUB_UNREACHABLE ? "mine.none.b.offline"
+                                                      : "mine.none.b"),
+                    false);
         yk_doc_end(&d);
         return;
     }
     action(k, &row, "mine.retype", tr(k, "mine.retype"), false, true);
     heading(k, &area, yk_ui_fmt(ui, tr(k, "mine.found"), masked(k, s), s->n));
+    hub_line(k, &area);
     /* Rows as many as fit whole; the rest on the next page (更多), never scrolled. */
     int hmax = 0;
     for (int i = 0; i < s->n; i++) {
@@ -345,6 +406,8 @@ static void item_fields(struct yk_kiosk *k, struct yk_doc *d, const struct mine_
     if (event)
         yk_doc_field(d, "mine.d.event", tr(k, "signup.f.event"), row_title(k, it));
     yk_doc_field(d, "mine.d.status", tr(k, "mine.f.status"), tr(k, status_key(in)));
+    if (it->m.remote) /* made at another station: cancelling it needs the hub */
+        yk_doc_field(d, "mine.d.where", tr(k, "mine.f.where"), tr(k, "mine.where.other"));
     yk_doc_field(d, "mine.d.time", tr(k, "signup.f.time"), when_text(k, it));
     yk_doc_field(d, "mine.d.place", tr(k, "signup.f.place"),
                  it->have_event ? PICK(it->ev.place) : NULL);
@@ -361,20 +424,23 @@ static void build_item(struct yk_kiosk *k, struct yk_rect area)
     struct yk_rect row = bottom_row(k, &area);
     bool ticket = in->seat == YK_SEAT_CONFIRMED && in->ticket_code[0];
     enum yk_mine_rc why = s->result != YK_MINE_OK ? s->result : it->m.can_cancel;
+    bool may_cancel = why == YK_MINE_OK;
     const char *show = tr(k, "mine.ticket.show"), *cancel = tr(k, "mine.cancel");
     if (ticket)
         action(k, &row, "mine.ticket", show, true, false);
     /* Both on one row where they fit, else 取消 on a row of its own above. */
-    if (why == YK_MINE_OK && ticket &&
+    if (may_cancel && ticket &&
         action_w(k, show, true) + k->ui.theme.gap + action_w(k, cancel, false) > area.w)
         row = bottom_row(k, &area);
-    if (why == YK_MINE_OK)
+    if (may_cancel)
         action(k, &row, "mine.cancel", cancel, false, true);
     heading(k, &area, row_title(k, it));
     struct yk_doc d;
     doc_begin(k, &d, "mine.d", area);
-    if (why != YK_MINE_OK)
+    if (!may_cancel)
         yk_doc_text(&d, "mine.why", tr(k, why_key(why)), false);
+    else if (s->cancel_unreachable)
+        yk_doc_text(&d, "mine.why", tr(k, "mine.why.offline"), false);
     item_fields(k, &d, it, false);
     const char *b = in->seat == YK_SEAT_WAITLIST  ? YK_N("signup.r.waitlist.b")
                     : in->seat == YK_SEAT_PENDING ? YK_N("signup.r.pending.b")
@@ -400,6 +466,20 @@ static void build_confirm(struct yk_kiosk *k, struct yk_rect area)
     yk_doc_end(&d);
 }
 
+/* Another kiosk's sign-up being cancelled at the hub: what is happening and the wait's bar. */
+static void build_cancelling(struct yk_kiosk *k, struct yk_rect area)
+{
+    struct yk_ui *ui = &k->ui;
+    struct mine_state *s = st(k);
+    heading(k, &area, tr(k, "mine.cancelling"));
+    yk_signup_ui_wait_bar(k, &area, "mine.cancelling.bar", s->ask_start_ms, WAIT_MS, POLL_MS);
+    yk_cut_top(&area, ui->theme.gap);
+    const char *b = tr(k, "mine.cancelling.b");
+    int th = yk_ui_text_height(ui, b, YK_FONT_BODY, area.w);
+    yk_ui_text(ui, "mine.cancelling.body", yk_cut_top(&area, th), b, YK_FONT_BODY, ui->theme.ink,
+               YK_ALIGN_LEFT, false);
+}
+
 static void build_done(struct yk_kiosk *k, struct yk_rect area)
 {
     struct yk_ui *ui = &k->ui;
@@ -420,7 +500,8 @@ static void build_done(struct yk_kiosk *k, struct yk_rect area)
     yk_cut_top(&area, t->gap);
     struct yk_doc d;
     doc_begin(k, &d, "mine.result", area);
-    yk_doc_text(&d, "mine.result.b", tr(k, "mine.cancelled.b"), false);
+    yk_doc_text(&d, "mine.result.b",
+                tr(k, st(k)->done_remote ? "mine.cancelled.b.hub" : "mine.cancelled.b"), false);
     yk_doc_end(&d);
 }
 
@@ -430,7 +511,7 @@ static void build(struct yk_kiosk *k, struct yk_rect area)
     struct yk_rect in = yk_inset(area, k->ui.theme.pad);
     if (!s)
         return;
-    if (s->step != M_PHONE && s->step != M_LIST && s->step != M_DONE && s->sel >= s->n)
+    if ((s->step == M_ITEM || s->step == M_CONFIRM) && s->sel >= s->n)
         s->step = M_LIST; /* the sign-up is gone (e.g. its event ended meanwhile) */
     switch (s->step) {
     case M_PHONE:
@@ -445,6 +526,9 @@ static void build(struct yk_kiosk *k, struct yk_rect area)
     case M_CONFIRM:
         build_confirm(k, in);
         break;
+    case M_CANCELLING:
+        build_cancelling(k, in);
+        break;
     case M_DONE:
         build_done(k, in);
         break;
@@ -452,6 +536,14 @@ static void build(struct yk_kiosk *k, struct yk_rect area)
 }
 
 /* ---------------------------------------------------------------- actions */
+
+/* A lookup that found nothing (here and, where asked, at the hub) counts for the guard. */
+static void count_miss(const struct mine_state *s, int64_t now_ms)
+{
+    if (!s->n && yk_signup_mine_guard_miss(&guard, now_ms) > 0)
+        yk_info("mine", "lookups found nothing %d times in a row: the next one waits",
+                guard.pin.failures);
+}
 
 static void find(struct yk_kiosk *k, struct mine_state *s)
 {
@@ -470,13 +562,20 @@ static void find(struct yk_kiosk *k, struct mine_state *s)
         yk_info("mine", "lookup refused: %d s to wait after lookups that found nothing", s->wait_s);
         return;
     }
+    /* This kiosk's at once; the hub's (other kiosks') when it answers. */
+    s->n_remote = 0;
+    s->ask = yk_sync_request_mine(s->phone.typed, NULL);
+    struct yk_sync_status ss;
+    yk_sync_status(&ss);
+    s->hub = s->ask ? HUB_ASKING : ss.configured ? HUB_UNREACHABLE : HUB_OFF;
+    s->ask_start_ms = yk_clock_mono_ms(k->p.clock);
     if (!load(k, s)) {
+        s->ask = 0;
         s->error = YK_N("mine.e.error");
         return;
     }
-    if (!s->n && yk_signup_mine_guard_miss(&guard, now) > 0)
-        yk_info("mine", "lookups found nothing %d times in a row: the next one waits",
-                guard.pin.failures);
+    if (s->hub != HUB_ASKING)
+        count_miss(s, now);
     s->step = M_LIST;
     s->page = s->sel = 0;
 }
@@ -484,6 +583,19 @@ static void find(struct yk_kiosk *k, struct mine_state *s)
 static void cancel(struct yk_kiosk *k, struct mine_state *s)
 {
     const char *id = s->items[s->sel].m.info.id;
+    s->cancel_unreachable = false;
+    s->done_remote = false;
+    if (s->items[s->sel].m.remote) {
+        /* Made at another kiosk: the hub cancels it (the worker asks; the tick reads). */
+        s->ask = yk_sync_request_mine(s->phone.typed, id);
+        s->ask_start_ms = yk_clock_mono_ms(k->p.clock);
+        s->result = YK_MINE_OK;
+        s->cancel_unreachable = s->ask == 0;
+        s->step = s->ask ? M_CANCELLING : M_ITEM;
+        yk_info("mine", "cancel of sign-up %s (another kiosk's): %s", id,
+                s->ask ? "asking the hub" : "the hub cannot be reached");
+        return;
+    }
     s->result = yk_signup_mine_cancel(k->p.db, s->phone.typed, id, yk_clock_utc_ms(k->p.clock));
     yk_info("mine", "cancel of sign-up %s: %s", id, yk_mine_rc_name(s->result));
     if (s->result == YK_MINE_OK) {
@@ -495,20 +607,89 @@ static void cancel(struct yk_kiosk *k, struct mine_state *s)
     }
 }
 
+/* The hub's answer to a cancel of another kiosk's sign-up. */
+static void remote_cancelled(struct yk_kiosk *k, struct mine_state *s, bool answered,
+                             enum yk_mine_rc rc)
+{
+    const char *id = s->sel < s->n ? s->items[s->sel].m.info.id : "";
+    yk_info("mine", "cancel of sign-up %s at the hub: %s", id,
+            answered ? yk_mine_rc_name(rc) : "no answer");
+    s->step = M_ITEM;
+    if (!answered) {
+        s->cancel_unreachable = true;
+        return;
+    }
+    if (rc == YK_MINE_OK || rc == YK_MINE_ALREADY || rc == YK_MINE_NOT_FOUND) {
+        /* Not the hub's any more: off the list. */
+        for (int i = 0; i < s->n_remote; i++)
+            if (strcmp(s->remote[i].info.id, id) == 0)
+                s->remote[i--] = s->remote[--s->n_remote];
+    }
+    if (rc == YK_MINE_OK) {
+        s->done_remote = true;
+        s->step = M_DONE;
+        yk_sync_wake(); /* the next pull brings the seats the hub now has */
+        return;
+    }
+    s->result = rc; /* says why, on the item */
+}
+
+static void tick(struct yk_kiosk *k)
+{
+    struct mine_state *s = st(k);
+    if (!s || !s->ask)
+        return;
+    k->dirty = true; /* the bar moves */
+    struct yk_signup_mine got[YK_SIGNUP_MINE_MAX];
+    int n = 0;
+    enum yk_mine_rc rc = YK_MINE_ERROR;
+    enum yk_sync_mine_state r = yk_sync_mine_result(s->ask, got, YK_SIGNUP_MINE_MAX, &n, &rc);
+    bool timed_out = yk_clock_mono_ms(k->p.clock) - s->ask_start_ms >= WAIT_MS;
+    if (r == YK_SYNC_MINE_WAITING && !timed_out)
+        return;
+    s->ask = 0;
+    bool answered = r == YK_SYNC_MINE_ANSWERED;
+    if (s->step == M_CANCELLING) {
+        remote_cancelled(k, s, answered, rc);
+    } else {
+        s->hub = answered ? HUB_ANSWERED : HUB_UNREACHABLE;
+        memcpy(s->remote, got, (size_t)n * sizeof *got);
+        s->n_remote = n;
+        yk_info("mine", "the hub %s", answered ? "answered the look-up" : "could not be asked");
+        if (!load(k, s))
+            s->error = YK_N("mine.e.error");
+        count_miss(s, yk_clock_utc_ms(k->p.clock));
+    }
+    sodium_memzero(got, sizeof got);
+    memset(k->ui.scroll, 0, sizeof k->ui.scroll);
+}
+
+static int64_t deadline(const struct yk_kiosk *k)
+{
+    const struct mine_state *s = k->state[YK_SCREEN_MYSIGNUPS];
+    if (!s || !s->ask)
+        return -1;
+    int64_t now = yk_clock_mono_ms(k->p.clock), end = s->ask_start_ms + WAIT_MS;
+    int64_t next = now + POLL_MS;
+    return next < end ? next : end;
+}
+
 static bool activate(struct yk_kiosk *k, const char *id)
 {
     struct mine_state *s = st(k);
     if (!s)
         return false;
     enum mine_step before = s->step;
+    if (s->step == M_CANCELLING && strncmp(id, "mine.", 5) == 0)
+        return true; /* the hub is being asked: nothing here but the wait */
     if (strcmp(id, "nav.back") == 0) {
         /* The bar's back is the previous step. */
         if (s->step == M_PHONE)
             return false;
-        id = s->step == M_LIST      ? "mine.retype"
-             : s->step == M_CONFIRM ? "mine.keep"
-             : s->step == M_DONE    ? "mine.done"
-                                    : "mine.list";
+        id = s->step == M_LIST                                 ? "mine.retype"
+             : s->step == M_CONFIRM || s->step == M_CANCELLING ? "mine.keep"
+             : s->step == M_DONE                               ? "mine.done"
+                                                               : "mine.list";
     }
     if (strncmp(id, "mine.", 5) != 0)
         return false;
@@ -525,6 +706,10 @@ static bool activate(struct yk_kiosk *k, const char *id)
     } else if (strcmp(a, "retype") == 0) {
         yk_phone_entry_clear(&s->phone);
         clear_items(s);
+        sodium_memzero(s->remote, sizeof s->remote);
+        s->n_remote = 0;
+        s->ask = 0;
+        s->hub = HUB_OFF;
         s->error = NULL;
         s->step = M_PHONE;
     } else if (strcmp(a, "more") == 0) {
@@ -535,6 +720,7 @@ static bool activate(struct yk_kiosk *k, const char *id)
             return true;
         s->sel = (int)i;
         s->result = YK_MINE_OK;
+        s->cancel_unreachable = false;
         s->step = M_ITEM;
     } else if (strcmp(a, "list") == 0) {
         s->step = M_LIST;
@@ -544,6 +730,7 @@ static bool activate(struct yk_kiosk *k, const char *id)
     } else if (strcmp(a, "cancel") == 0 && s->step == M_ITEM) {
         s->step = M_CONFIRM;
     } else if (strcmp(a, "keep") == 0) {
+        s->ask = 0; /* back while the hub is asked: its late answer is not awaited */
         s->step = M_ITEM;
     } else if (strcmp(a, "confirm") == 0 && s->step == M_CONFIRM) {
         cancel(k, s);
@@ -570,4 +757,6 @@ const struct yk_screen_def yk_screen_mysignups = {
     .leave = leave,
     .build = build,
     .activate = activate,
+    .deadline = deadline,
+    .tick = tick,
 };

@@ -5,7 +5,7 @@
  * signup_name.c: the surname grid and how the ticket addresses the person; signup_ticket.c:
  * the result and the ticket; signup_phone.c: the number step). Not for other screens, except
  * what mysignups.c (我的报名) uses to show a ticket again and its number step: the last two
- * functions and the heading. */
+ * functions, the heading and the wait bar. */
 
 #include "core/signup.h"
 #include "core/store.h"
@@ -68,6 +68,11 @@ struct yk_button_style yk_signup_ui_bstyle(struct yk_kiosk *k, bool primary, enu
  * them where it fits. Cuts it from *area. */
 void yk_signup_ui_action_row(struct yk_kiosk *k, struct yk_rect *area, const char *next_label,
                              bool next_enabled, const char *mid);
+/* A wait on the hub as a bar that fills over wait_ms from start_ms (monotonic), never empty,
+ * with how far it has gone ("40%", widget id) at its right: one small line cut from the top
+ * of *in. The sign-up's online confirmation and 我的报名's look-up and cancel use it. */
+void yk_signup_ui_wait_bar(struct yk_kiosk *k, struct yk_rect *in, const char *id,
+                           int64_t start_ms, int64_t wait_ms, int64_t poll_ms);
 /* The step's question at the top of area; returns the rest. */
 struct yk_rect yk_signup_ui_heading(struct yk_kiosk *k, struct yk_rect area, const char *text);
 /* The same with the heading's widget id (another screen's step: 我的报名's). */

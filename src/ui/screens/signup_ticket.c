@@ -17,6 +17,33 @@
 #define PICK(bt) yk_pick(k->lang, (bt).zh, (bt).en)
 #define st yk_signup_ui_state
 
+void yk_signup_ui_wait_bar(struct yk_kiosk *k, struct yk_rect *in, const char *id, int64_t start_ms,
+                           int64_t wait_ms, int64_t poll_ms)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    int64_t spent = yk_clock_mono_ms(k->p.clock) - start_ms;
+    if (spent < 0)
+        spent = 0;
+    if (spent > wait_ms)
+        spent = wait_ms;
+    /* The bar, and how far the wait has gone beside it ("40%": also what tests read). */
+    int lh = yk_ui_line_height(ui, YK_FONT_SMALL);
+    struct yk_rect row = yk_cut_top(in, lh);
+    const char *pct = yk_ui_fmt(ui, "%d%%", (int)(spent * 100 / wait_ms));
+    int pw = yk_ui_text_width(ui, "100%", YK_FONT_SMALL);
+    yk_ui_text(ui, id, yk_cut_right(&row, pw), pct, YK_FONT_SMALL, t->ink_soft, YK_ALIGN_RIGHT,
+               true);
+    yk_cut_right(&row, t->gap);
+    int bh = lh / 2;
+    struct yk_rect bar = {row.x, row.y + (row.h - bh) / 2, row.w, bh};
+    yk_ui_fill(ui, bar, t->line, bh / 2);
+    struct yk_rect done = bar;
+    /* Never empty: something visibly started. */
+    done.w = (int)((int64_t)bar.w * (spent + poll_ms) / (wait_ms + poll_ms));
+    yk_ui_fill(ui, done, t->primary, bh / 2);
+}
+
 /* While the hub is asked: what is happening, a bar that fills, and that the sign-up is kept
  * whatever happens. No button: the bar's home and back work and lose nothing. */
 static void build_confirming(struct yk_kiosk *k, struct yk_rect area)
@@ -25,27 +52,8 @@ static void build_confirming(struct yk_kiosk *k, struct yk_rect area)
     const struct yk_theme *t = &ui->theme;
     struct signup_state *s = yk_signup_ui_state(k);
     struct yk_rect in = yk_signup_ui_heading(k, area, tr(k, "signup.confirming"));
-    int64_t spent = yk_clock_mono_ms(k->p.clock) - s->confirm_start_ms;
-    if (spent < 0)
-        spent = 0;
-    if (spent > CONFIRM_WAIT_MS)
-        spent = CONFIRM_WAIT_MS;
-    /* The bar, and how far the wait has gone beside it ("40%": also what tests read). */
-    int lh = yk_ui_line_height(ui, YK_FONT_SMALL);
-    struct yk_rect row = yk_cut_top(&in, lh);
-    const char *pct = yk_ui_fmt(ui, "%d%%", (int)(spent * 100 / CONFIRM_WAIT_MS));
-    int pw = yk_ui_text_width(ui, "100%", YK_FONT_SMALL);
-    yk_ui_text(ui, "signup.confirming.bar", yk_cut_right(&row, pw), pct, YK_FONT_SMALL, t->ink_soft,
-               YK_ALIGN_RIGHT, true);
-    yk_cut_right(&row, t->gap);
-    int bh = lh / 2;
-    struct yk_rect bar = {row.x, row.y + (row.h - bh) / 2, row.w, bh};
-    yk_ui_fill(ui, bar, t->line, bh / 2);
-    struct yk_rect done = bar;
-    /* Never empty: something visibly started. */
-    done.w =
-        (int)((int64_t)bar.w * (spent + CONFIRM_POLL_MS) / (CONFIRM_WAIT_MS + CONFIRM_POLL_MS));
-    yk_ui_fill(ui, done, t->primary, bh / 2);
+    yk_signup_ui_wait_bar(k, &in, "signup.confirming.bar", s->confirm_start_ms, CONFIRM_WAIT_MS,
+                          CONFIRM_POLL_MS);
     yk_cut_top(&in, t->gap);
     const char *b = tr(k, "signup.confirming.b");
     int th = yk_ui_text_height(ui, b, YK_FONT_BODY, in.w);

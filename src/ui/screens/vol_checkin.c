@@ -437,29 +437,47 @@ static void build_phone(struct yk_kiosk *k, struct vstate *s, struct yk_rect in,
                   YK_FONT_TITLE, tight);
 }
 
-/* The scan view's words: the prompt as large as leaves room for the hint under it (elder mode
- * on the 7" panel: a size down), the hint only where it then fits. */
-static enum yk_font scan_prompt_font(struct yk_kiosk *k, int w, int h, bool *hint)
+/* The scan view's words: the prompt, and under it the hint (what to do without a QR code) in
+ * the largest form that fits — the prompt at title size with the whole hint, then the prompt
+ * a size down, then the hint in fewer words (elder mode on the 7" panel), the hint's words a
+ * size down last; the scan picture only where room is left. */
+struct scan_words {
+    enum yk_font pf, hf;
+    const char *hint; /* NULL: no room for any form of it */
+    int ph, hh;       /* heights of the prompt and of the hint with its gap (0 without one) */
+};
+
+static struct scan_words scan_words(struct yk_kiosk *k, int w, int h)
 {
     const struct yk_theme *t = &k->ui.theme;
-    const char *p = tr(k, "vol.scan.prompt"), *hs = tr(k, "vol.scan.hint");
-    int hh = yk_ui_text_height(&k->ui, hs, YK_FONT_BODY, w) + t->gap;
-    enum yk_font f = YK_FONT_TITLE;
-    while (f > YK_FONT_LARGE && yk_ui_text_height(&k->ui, p, f, w) + hh > h)
-        f = (enum yk_font)(f - 1);
-    *hint = yk_ui_text_height(&k->ui, p, f, w) + hh <= h;
-    return f;
+    const char *p = tr(k, "vol.scan.prompt");
+    static const struct {
+        enum yk_font pf, hf;
+        const char *key;
+    } tries[] = {
+        {YK_FONT_TITLE, YK_FONT_BODY, YK_N("vol.scan.hint")},
+        {YK_FONT_LARGE, YK_FONT_BODY, YK_N("vol.scan.hint")},
+        {YK_FONT_LARGE, YK_FONT_BODY, YK_N("vol.scan.hint.brief")},
+        {YK_FONT_LARGE, YK_FONT_SMALL, YK_N("vol.scan.hint.brief")},
+    };
+    struct scan_words sw = {YK_FONT_LARGE, YK_FONT_BODY, NULL, 0, 0};
+    for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++) {
+        const char *hs = tr(k, tries[i].key);
+        int ph = yk_ui_text_height(&k->ui, p, tries[i].pf, w);
+        int hh = yk_ui_text_height(&k->ui, hs, tries[i].hf, w) + t->gap;
+        if (ph + hh <= h)
+            return (struct scan_words){tries[i].pf, tries[i].hf, hs, ph, hh};
+    }
+    sw.ph = yk_ui_text_height(&k->ui, p, sw.pf, w);
+    return sw;
 }
 
 static void build_scan(struct yk_kiosk *k, struct yk_rect in)
 {
     struct yk_ui *ui = &k->ui;
     const struct yk_theme *t = &ui->theme;
-    const char *p = tr(k, "vol.scan.prompt"), *h = tr(k, "vol.scan.hint");
-    bool hint;
-    enum yk_font pf = scan_prompt_font(k, in.w, in.h, &hint);
-    int ph = yk_ui_text_height(ui, p, pf, in.w);
-    int hh = hint ? yk_ui_text_height(ui, h, YK_FONT_BODY, in.w) + t->gap : 0;
+    struct scan_words sw = scan_words(k, in.w, in.h);
+    int ph = sw.ph, hh = sw.hh;
     int isz = in.h - ph - hh - t->gap;
     if (isz > t->touch_min * 3)
         isz = t->touch_min * 3;
@@ -471,12 +489,12 @@ static void build_scan(struct yk_kiosk *k, struct yk_rect in)
     } else {
         y = in.y + (in.h - ph - hh) / 2;
     }
-    yk_ui_text(ui, "vol.scan.prompt", (struct yk_rect){in.x, y, in.w, ph}, p, pf, t->ink,
-               YK_ALIGN_CENTER, false);
+    yk_ui_text(ui, "vol.scan.prompt", (struct yk_rect){in.x, y, in.w, ph},
+               tr(k, "vol.scan.prompt"), sw.pf, t->ink, YK_ALIGN_CENTER, false);
     y += ph + t->gap;
-    if (hint)
-        yk_ui_text(ui, "vol.scan.hint", (struct yk_rect){in.x, y, in.w, hh - t->gap}, h,
-                   YK_FONT_BODY, t->ink_soft, YK_ALIGN_CENTER, false);
+    if (sw.hint)
+        yk_ui_text(ui, "vol.scan.hint", (struct yk_rect){in.x, y, in.w, hh - t->gap}, sw.hint,
+                   sw.hf, t->ink_soft, YK_ALIGN_CENTER, false);
 }
 
 static int code_row_h(struct yk_kiosk *k, int w)
@@ -549,10 +567,7 @@ static struct entry entry_layout(struct yk_kiosk *k, const struct vstate *s,
     struct entry e = {0};
     if (!full) {
         e.title_line = s->mode == CM_SCAN || in.h >= 7 * t->touch_min;
-        e.ch = t->touch_min * 5 / 4;
-        int lbh = yk_ui_line_height(&k->ui, YK_FONT_BODY) + 2 * t->gap;
-        if (e.ch < lbh)
-            e.ch = lbh;
+        e.ch = yk_vol_row_h(k, t->touch_min * 5 / 4);
         int need = 3 * t->gap;
         for (int i = 0; i < 4; i++)
             need += yk_page_chip_w(k, tr(k, mode_keys[i]));
@@ -560,7 +575,7 @@ static struct entry entry_layout(struct yk_kiosk *k, const struct vstate *s,
         e.title_h = e.title_line
                         ? yk_ui_text_height(&k->ui, PICK(ev->title), YK_FONT_BODY, in.w) + t->gap
                         : 0;
-        e.chips_h = (e.two ? 2 * e.ch + t->gap : e.ch) + t->pad;
+        e.chips_h = (e.two ? 2 * e.ch + t->gap : e.ch) + yk_vol_row_space(k);
     }
     e.body_min = s->mode == CM_CODE    ? code_min_h(k, in.w, full)
                  : s->mode == CM_PHONE ? phone_min_h(k, s, in.w, in.h - e.title_h - e.chips_h, full)
@@ -616,8 +631,8 @@ void yk_vol_build_checkin(struct yk_kiosk *k, struct vstate *s, struct yk_rect i
         if (e.title_line)
             yk_vol_line(k, &in, "vol.event.title", PICK(ev->title), YK_FONT_BODY, t->ink,
                         YK_ALIGN_LEFT);
-        struct yk_rect row = yk_cut_top(&in, e.chips_h - t->pad);
-        yk_cut_top(&in, t->pad);
+        struct yk_rect row = yk_cut_top(&in, e.chips_h - yk_vol_row_space(k));
+        yk_cut_top(&in, yk_vol_row_space(k));
         for (int i = 0; i < 4; i++) {
             struct yk_rect r;
             if (e.two) {

@@ -138,6 +138,12 @@ int yk_vol_label_w(struct yk_kiosk *k, const char *label, enum yk_font f, bool i
 /* Width of a button in a tight row: its words (and picture) inside the button's inset with
  * a margin, never under a touch target. */
 int yk_vol_snug_w(struct yk_kiosk *k, const char *label, bool icon);
+/* Height of a row of one-line buttons (the tabs, the ways in): on the compact frame one text
+ * line with a small inset, as the bar's (at least a touch target); else the line with the
+ * usual inset, at least least. */
+int yk_vol_row_h(struct yk_kiosk *k, int least);
+/* The space under such rows before the content: a gap on the compact frame, else a pad. */
+int yk_vol_row_space(struct yk_kiosk *k);
 /* A line of text at the top of *area, cut off it. */
 void yk_vol_line(struct yk_kiosk *k, struct yk_rect *area, const char *id, const char *text,
                  enum yk_font f, struct yk_color c, enum yk_align a);

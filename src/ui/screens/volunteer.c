@@ -83,6 +83,20 @@ int yk_vol_label_w(struct yk_kiosk *k, const char *label, enum yk_font f, bool i
     return w < t->touch_min ? t->touch_min : w;
 }
 
+int yk_vol_row_h(struct yk_kiosk *k, int least)
+{
+    const struct yk_theme *t = &k->ui.theme;
+    int lh = yk_ui_line_height(&k->ui, YK_FONT_BODY);
+    if (yk_kiosk_compact(k))
+        return lh + t->gap / 2 > t->touch_min ? lh + t->gap / 2 : t->touch_min;
+    return lh + 2 * t->gap > least ? lh + 2 * t->gap : least;
+}
+
+int yk_vol_row_space(struct yk_kiosk *k)
+{
+    return yk_kiosk_compact(k) ? k->ui.theme.gap : k->ui.theme.pad;
+}
+
 void yk_vol_line(struct yk_kiosk *k, struct yk_rect *area, const char *id, const char *text,
                  enum yk_font f, struct yk_color c, enum yk_align a)
 {
@@ -305,14 +319,18 @@ static void tab_button(struct yk_kiosk *k, int i, struct yk_rect r, bool icon)
     if (icon && yk_vol_label_w(k, tr(k, tabs[i].label), YK_FONT_BODY, true) > r.w)
         icon = false; /* the words matter more than the picture */
     bs.icon = icon ? tabs[i].icon : -1;
+    bs.tight = yk_kiosk_compact(k);
     yk_ui_button(&k->ui, tabs[i].id, r, tr(k, tabs[i].label), &bs, true);
 }
 
 static void lock_button(struct yk_kiosk *k, struct yk_rect r)
 {
     const struct yk_theme *t = &k->ui.theme;
-    struct yk_button_style bs = {
-        .bg = t->ink, .fg = t->bg, .font = YK_FONT_BODY, .icon = YK_ICON_LOCK};
+    struct yk_button_style bs = {.bg = t->ink,
+                                 .fg = t->bg,
+                                 .font = YK_FONT_BODY,
+                                 .icon = YK_ICON_LOCK,
+                                 .tight = yk_kiosk_compact(k)};
     yk_ui_button(&k->ui, "vol.lock", r, tr(k, "vol.lock"), &bs, true);
 }
 
@@ -356,9 +374,12 @@ static bool tab_strip(struct yk_kiosk *k, struct yk_rect *in, int h)
     if (lock_w > room)
         return false;
     struct yk_rect row = yk_cut_top(in, h);
-    yk_cut_top(in, t->pad);
-    struct yk_button_style bs = {
-        .bg = t->ink, .fg = t->bg, .font = YK_FONT_BODY, .icon = lock_icon ? YK_ICON_LOCK : -1};
+    yk_cut_top(in, yk_vol_row_space(k));
+    struct yk_button_style bs = {.bg = t->ink,
+                                 .fg = t->bg,
+                                 .font = YK_FONT_BODY,
+                                 .icon = lock_icon ? YK_ICON_LOCK : -1,
+                                 .tight = yk_kiosk_compact(k)};
     yk_ui_button(&k->ui, "vol.lock", yk_cut_right(&row, lock_w), lock_word ? ll : "", &bs, true);
     if (!lock_word)
         yk_ui_set_text(&k->ui, "vol.lock", ll);
@@ -409,7 +430,7 @@ static void tab_rows(struct yk_kiosk *k, struct yk_rect *in, int bh, const int *
     i = 0;
     for (int r = 0; r < rows; r++) {
         struct yk_rect row = yk_cut_top(in, bh);
-        yk_cut_top(in, r == rows - 1 ? t->pad : t->gap);
+        yk_cut_top(in, r == rows - 1 ? yk_vol_row_space(k) : t->gap);
         int x = row.x;
         for (int j = 0; j < n[r]; j++, i++) {
             struct yk_rect b = {x, row.y, cw[i], row.h};
@@ -421,7 +442,8 @@ static void tab_rows(struct yk_kiosk *k, struct yk_rect *in, int bh, const int *
                     .bg = t->ink,
                     .fg = t->bg,
                     .font = YK_FONT_BODY,
-                    .icon = yk_vol_label_w(k, ll, YK_FONT_BODY, true) <= b.w ? YK_ICON_LOCK : -1};
+                    .icon = yk_vol_label_w(k, ll, YK_FONT_BODY, true) <= b.w ? YK_ICON_LOCK : -1,
+                    .tight = yk_kiosk_compact(k)};
                 yk_ui_button(&k->ui, "vol.lock", b, ll, &bs, true);
             }
             x += cw[i] + t->gap;
@@ -440,19 +462,14 @@ static struct yk_rect frame(struct yk_kiosk *k, struct yk_rect in, bool bare)
     if (bare)
         return in;
     const struct yk_theme *t = &ui->theme;
-    int bh = t->touch_min * 5 / 4;
-    int lbh = yk_ui_line_height(ui, YK_FONT_BODY) + 2 * t->gap;
-    if (bh < lbh)
-        bh = lbh;
+    int bh = yk_vol_row_h(k, t->touch_min * 5 / 4);
     /* The rail only where its words fit in a third of the width (elder mode on a portrait
      * panel leaves a wide but short area whose third is too narrow). */
     bool rail_fits = yk_vol_label_w(k, tr(k, "vol.lock"), YK_FONT_BODY, false) <= in.w / 3;
     for (int i = 0; i < 4; i++)
         if (yk_vol_label_w(k, tr(k, tabs[i].label), YK_FONT_BODY, false) > in.w / 3)
             rail_fits = false;
-    int rbh = t->touch_min;
-    if (rbh < lbh)
-        rbh = lbh;
+    int rbh = yk_vol_row_h(k, t->touch_min);
     if (in.w > in.h && 5 * rbh + 4 * t->gap > in.h) {
         /* Too short for a rail of four tabs and the lock (elder mode on a small landscape
          * panel): a strip across the top, every tab in view, rather than a rail that
@@ -542,7 +559,7 @@ static struct yk_rect frame(struct yk_kiosk *k, struct yk_rect in, bool bare)
     struct yk_rect grid = yk_cut_top(&in, 2 * bh + t->gap);
     for (int i = 0; i < 4; i++)
         tab_button(k, i, yk_grid_cell(grid, 2, 2, i % 2, i / 2, t->gap), true);
-    yk_cut_top(&in, t->pad);
+    yk_cut_top(&in, yk_vol_row_space(k));
     return in;
 }
 
