@@ -150,8 +150,8 @@ bool yk_ticket_keys_load_or_create(struct yk_ticket_keys *k, const char *data_di
         }
         if (!make_new_key(db, k))
             goto fail;
-        int w = yk_secret_file_write(path, k->secret_key, YK_TICKET_SECRET_KEY_LEN, replace,
-                                     "ticket");
+        int w =
+            yk_secret_file_write(path, k->secret_key, YK_TICKET_SECRET_KEY_LEN, replace, "ticket");
         if (w < 0)
             goto fail;
         if (w == 0) {

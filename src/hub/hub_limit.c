@@ -44,9 +44,9 @@ void yk_hub_limit_free(struct yk_hub_limit *l)
 
 /* addr's slot (under the lock), among the PROBE slots from its keyed hash on. create: when
  * it has none, take the first of them that is free or forgotten, else the first that holds
- * another address that failed only once. NULL when addr has no slot (every one of its slots holds another address
- * failing now: a client cannot escape its count by landing on a busy slot, as it could with
- * one slot per hash). */
+ * another address that failed only once. NULL when addr has no slot (every one of its slots holds
+ * another address failing now: a client cannot escape its count by landing on a busy slot, as it
+ * could with one slot per hash). */
 static struct slot *find(struct yk_hub_limit *l, const char *addr, int64_t now_ms, bool create)
 {
     uint8_t h[crypto_shorthash_BYTES];

@@ -156,7 +156,7 @@ static enum yk_hub_rc promote_check(struct yk_hub_store *s, const struct yk_admi
 }
 
 enum yk_hub_rc yk_as_signup_change(struct yk_hub_store *s, const char *actor, const char *id,
-                                   bool promote, int64_t now, char err[YK_ADMIN_ERR_MAX])
+                                   bool promote, int64_t now, char *err)
 {
     err[0] = '\0';
     struct yk_admin_signup g;
@@ -191,8 +191,8 @@ enum yk_hub_rc yk_as_signup_change(struct yk_hub_store *s, const char *actor, co
     snprintf(target, sizeof target, "signups/%s", id);
     char *before = signup_json(&g, g.status), *after = signup_json(&g, to);
     ok = ok && before && after &&
-         yk_as_audit(s, actor, promote ? "signup.promote" : "signup.cancel", target, before,
-                     after, now);
+         yk_as_audit(s, actor, promote ? "signup.promote" : "signup.cancel", target, before, after,
+                     now);
     free(before);
     free(after);
     return ok ? YK_HUB_OK : YK_HUB_ERROR;

@@ -2,7 +2,6 @@
 #define YK_HUB_STORE_ADMIN_SQL_H
 
 #include "hub/hub_store.h"
-#include "hub/hub_store_admin.h"
 
 #include <sqlite3.h>
 #include <stdbool.h>
@@ -47,8 +46,9 @@ bool yk_as_audit(struct yk_hub_store *s, const char *actor, const char *action, 
  * ticket into revocations, the freed seats to the waitlist in order, the kiosk told through
  * the change log, the audit entry under actor without name or phone). OK: done, the caller
  * commits; INVALID (already cancelled, or a move up that does not fit: err says why for a
- * person) and NOT_FOUND: nothing changed; ERROR: roll back. */
+ * person) and NOT_FOUND: nothing changed; ERROR: roll back. err: YK_ADMIN_ERR_MAX bytes
+ * (hub_store_admin.h). */
 enum yk_hub_rc yk_as_signup_change(struct yk_hub_store *s, const char *actor, const char *id,
-                                   bool promote, int64_t now, char err[YK_ADMIN_ERR_MAX]);
+                                   bool promote, int64_t now, char *err);
 
 #endif

@@ -44,7 +44,7 @@ struct yk_hub_store {
     unsigned long pushes;          /* pushes stored (for yk_hub_push_stats) */
     int phone_days;                /* yk_hub_set_phone_days */
     /* Not SQL, but the hub's state the API reaches through the store (hub_store_mine.h): */
-    uint8_t phone_key[32];         /* yk_hub_set_phone_key; zeroed at close */
+    uint8_t phone_key[32]; /* yk_hub_set_phone_key; zeroed at close */
     bool has_phone_key;
     struct yk_hub_limit *mine_misses; /* look-ups that found nothing, per kiosk */
 };
@@ -104,8 +104,7 @@ bool yk_hs_purge_lookup(struct yk_hub_store *s, int64_t now);
 
 /* Stores (or replaces) the phone hash of sign-up id, while it is not cancelled and its event
  * has not ended; nothing otherwise. */
-bool yk_hs_keep_lookup(struct yk_hub_store *s, const char *id, const char *phone_hash,
-                       int64_t now);
+bool yk_hs_keep_lookup(struct yk_hub_store *s, const char *id, const char *phone_hash, int64_t now);
 
 /* Lists ticket code (NULL: nothing to do) of event_id in revocations (kiosks then refuse it
  * offline). False on a database error. */

@@ -4,6 +4,7 @@
 #include "hub/hub_store_mine.h"
 
 #include "core/log.h"
+#include "hub/hub_store_admin.h"
 #include "hub/hub_store_admin_sql.h"
 #include "hub/hub_store_impl.h"
 
