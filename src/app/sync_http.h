@@ -59,7 +59,7 @@ struct yk_sync_client {
     char version[32];
     uint8_t public_key[32];
     bool have_key;
-    char token[80]; /* "" until enrolled */
+    char token[80];        /* "" until enrolled */
     uint8_t phone_key[32]; /* the hub's key for numbers' hashes (core/sync_mine.h) */
     bool have_phone_key;   /* from <data_dir>/hub-phone-key or the hub's last answer */
     int64_t round_utc;     /* the time of the round in progress (0: none yet) */

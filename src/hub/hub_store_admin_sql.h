@@ -45,9 +45,9 @@ bool yk_as_audit(struct yk_hub_store *s, const char *actor, const char *action, 
  * waitlist) inside the caller's transaction: the one home of a cancel's rule on the hub (the
  * ticket into revocations, the freed seats to the waitlist in order, the kiosk told through
  * the change log, the audit entry under actor without name or phone). OK: done, the caller
- * commits; INVALID (already cancelled, or a move up that does not fit: err says why for a
- * person) and NOT_FOUND: nothing changed; ERROR: roll back. err: YK_ADMIN_ERR_MAX bytes
- * (hub_store_admin.h). */
+ * commits; INVALID (already cancelled, or a move up that does not fit: err, YK_ADMIN_ERR_MAX
+ * bytes (hub_store_admin.h; not included here, which includes this), says why for a person)
+ * and NOT_FOUND: nothing changed; ERROR: roll back. */
 enum yk_hub_rc yk_as_signup_change(struct yk_hub_store *s, const char *actor, const char *id,
                                    bool promote, int64_t now, char *err);
 

@@ -383,7 +383,7 @@ void yk_page_chip(struct yk_kiosk *k, const char *id, struct yk_rect r, const ch
                                  .fg = selected ? t->on_primary : t->ink,
                                  .font = YK_FONT_BODY,
                                  .icon = -1,
-                                 .tight = r.h < yk_ui_line_height(&k->ui, YK_FONT_BODY) +
-                                                    2 * t->gap};
+                                 .tight =
+                                     r.h < yk_ui_line_height(&k->ui, YK_FONT_BODY) + 2 * t->gap};
     yk_ui_button(&k->ui, id, r, label, &st, true);
 }

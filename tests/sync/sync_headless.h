@@ -113,6 +113,15 @@ static inline int hl_stop(struct headless *h)
     return st;
 }
 
+/* Whether zbarimg is there to read QR codes back (said on stderr when not). */
+static inline bool hl_have_zbarimg(void)
+{
+    if (system("command -v zbarimg >/dev/null") == 0)
+        return true;
+    fprintf(stderr, "zbarimg (Debian zbar-tools) is needed\n");
+    return false;
+}
+
 /* Reads the QR of shot with zbarimg and verifies it for event with this kiosk's keys
  * (tests/signup's verify_ticket); it must start with url_prefix ("" for any). The ticket
  * code (the last YK_TICKET_DIGITS characters) goes into code. */

@@ -115,10 +115,8 @@ int main(void)
     if (sodium_init() < 0)
         return 2;
     signal(SIGPIPE, SIG_IGN);
-    if (system("command -v zbarimg >/dev/null") != 0) {
-        fprintf(stderr, "zbarimg (Debian zbar-tools) is needed\n");
+    if (!hl_have_zbarimg())
         return 1;
-    }
     const char *b = getenv("YK_BUILD_DIR");
     snprintf(build, sizeof build, "%s", b ? b : "build");
     snprintf(shots, sizeof shots, "%s/shots/sync_signup_online", build);

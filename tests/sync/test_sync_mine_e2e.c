@@ -203,10 +203,8 @@ int main(void)
     if (sodium_init() < 0)
         return 2;
     signal(SIGPIPE, SIG_IGN);
-    if (system("command -v zbarimg >/dev/null") != 0) {
-        fprintf(stderr, "zbarimg (Debian zbar-tools) is needed\n");
+    if (!hl_have_zbarimg())
         return 1;
-    }
     const char *bd = getenv("YK_BUILD_DIR");
     snprintf(build, sizeof build, "%s", bd ? bd : "build");
     hub_init(&hub);

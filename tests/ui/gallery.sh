@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Copies the walkthroughs' screenshots (ctest -R ui_walk_800x480 writes them to
-# BUILD/shots/walk_800x480_<lang>_<mode>/) into assets/screenshots/walk/ as 8-bit PNGs and
-# writes assets/screenshots/walk/README.md, the page the top README links to.
+# BUILD/shots/walk_800x480_<lang>_<mode>/; ctest -R sync_mine_e2e, 我的报名 with the hub, to
+# BUILD/shots/sync_mine/<variant>/) into assets/screenshots/walk/ as 8-bit PNGs and writes
+# assets/screenshots/walk/README.md, the page the top README links to.
 #   bash tests/ui/gallery.sh [BUILD_DIR]      (default: build)
 # Every shot on that page was taken after the walkthrough checked its step: the choices whole
 # in view (check-choices), no clipped or overlapping text or targets (check-layout), text
@@ -56,15 +57,18 @@ mkdir -p "$out"
     echo "choices a person must make whole in view (\`check-choices\`), nothing clipped or"
     echo "overlapping (\`check-layout\`), text contrast at least 4.5:1, 7:1 in elder mode"
     echo "(\`check-contrast\`). The same walk runs at 480×800 (the panel upright) in the tests."
+    echo "The last two sections are 我的报名 with the hub (\`sync_mine_e2e\`): a sign-up made at"
+    echo "another station found, shown and cancelled, and what the screen says when the hub is away."
 } >"$out/README.md"
-for v in "${variants[@]}"; do
-    name=${v%%|*} title=${v#*|}
-    src=$build/shots/walk_800x480_$name
-    [ -d "$src" ] || { echo "gallery.sh: no $src: run ctest -R ui_walk_800x480 first" >&2; exit 1; }
+# One section: title, source folder, destination folder, then the steps (file|caption).
+section() {
+    local title=$1 src=$2 name=$3
+    shift 3
+    [ -d "$src" ] || { echo "gallery.sh: no $src: run the tests that make it first" >&2; exit 1; }
     mkdir -p "$out/$name"
     printf '\n## %s\n\n| | | |\n|---|---|---|\n' "$title" >>"$out/README.md"
-    row=()
-    for s in "${steps[@]}"; do
+    local row=() s file cap
+    for s in "$@"; do
         file=${s%%|*} cap=${s#*|}
         [ -f "$src/$file.png" ] || continue
         convert "$src/$file.png" -colors 256 "PNG8:$out/$name/$file.png"
@@ -78,5 +82,23 @@ for v in "${variants[@]}"; do
         while [ ${#row[@]} -lt 3 ]; do row+=(" "); done
         printf '| %s | %s | %s |\n' "${row[@]}" >>"$out/README.md"
     fi
+}
+for v in "${variants[@]}"; do
+    section "${v#*|}" "$build/shots/walk_800x480_${v%%|*}" "${v%%|*}" "${steps[@]}"
 done
+# 我的报名 finding a sign-up made at another station, through the hub (sync_mine_e2e).
+mine_steps=(
+    "1-asking|Asking the hub 正在查找"
+    "2-found|Found at another station 查到其他服务站的报名"
+    "3-item|The sign-up 报名详情"
+    "4-ticket|Its ticket again 再次出示入场码"
+    "5-cancelling|Cancelling at the hub 正在取消"
+    "6-cancelled|Cancelled 已取消"
+    "7-offline-none|The hub away: only this kiosk searched 连不上服务中心"
+    "8-offline-phone|The number step says so 输入号码时的提示"
+)
+section "我的报名 with the hub, English elder mode 英文长者模式" \
+    "$build/shots/sync_mine/en-elder-800x480" mine_en_elder "${mine_steps[@]}"
+section "我的报名 with the hub, Chinese standard mode 中文标准模式" \
+    "$build/shots/sync_mine/zh-800x480" mine_zh_standard "${mine_steps[@]}"
 echo "gallery.sh: $(find "$out" -name '*.png' | wc -l) shots, $(du -sh "$out" | cut -f1), in $out"

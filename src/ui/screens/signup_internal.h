@@ -71,8 +71,8 @@ void yk_signup_ui_action_row(struct yk_kiosk *k, struct yk_rect *area, const cha
 /* A wait on the hub as a bar that fills over wait_ms from start_ms (monotonic), never empty,
  * with how far it has gone ("40%", widget id) at its right: one small line cut from the top
  * of *in. The sign-up's online confirmation and 我的报名's look-up and cancel use it. */
-void yk_signup_ui_wait_bar(struct yk_kiosk *k, struct yk_rect *in, const char *id,
-                           int64_t start_ms, int64_t wait_ms, int64_t poll_ms);
+void yk_signup_ui_wait_bar(struct yk_kiosk *k, struct yk_rect *in, const char *id, int64_t start_ms,
+                           int64_t wait_ms, int64_t poll_ms);
 /* The step's question at the top of area; returns the rest. */
 struct yk_rect yk_signup_ui_heading(struct yk_kiosk *k, struct yk_rect area, const char *text);
 /* The same with the heading's widget id (another screen's step: 我的报名's). */

@@ -489,8 +489,8 @@ static void build_scan(struct yk_kiosk *k, struct yk_rect in)
     } else {
         y = in.y + (in.h - ph - hh) / 2;
     }
-    yk_ui_text(ui, "vol.scan.prompt", (struct yk_rect){in.x, y, in.w, ph},
-               tr(k, "vol.scan.prompt"), sw.pf, t->ink, YK_ALIGN_CENTER, false);
+    yk_ui_text(ui, "vol.scan.prompt", (struct yk_rect){in.x, y, in.w, ph}, tr(k, "vol.scan.prompt"),
+               sw.pf, t->ink, YK_ALIGN_CENTER, false);
     y += ph + t->gap;
     if (sw.hint)
         yk_ui_text(ui, "vol.scan.hint", (struct yk_rect){in.x, y, in.w, hh - t->gap}, sw.hint,
