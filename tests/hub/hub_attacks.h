@@ -412,11 +412,12 @@ static inline void attack_guessing(struct hub *h)
     CHECK(strstr(log, "GUESS") == NULL);
 }
 
-/* 7. The database and its -wal and -shm are the hub's alone (0600). */
+/* 7. The database, its -wal and -shm, and the phone key beside it are the hub's alone
+ * (0600). */
 static inline void attack_file_modes(struct hub *h)
 {
-    static const char *const ext[] = {"", "-wal", "-shm"};
-    for (int i = 0; i < 3; i++) {
+    static const char *const ext[] = {"", "-wal", "-shm", ".phone-key"};
+    for (int i = 0; i < 4; i++) {
         char p[400];
         struct stat st;
         snprintf(p, sizeof p, "%s%s", h->db, ext[i]);
