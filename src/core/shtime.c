@@ -124,6 +124,25 @@ void yk_format_date(char *buf, size_t n, int64_t utc_s, const char *lang)
         snprintf(buf, n, "%d年%d月%d日 %s", lt.year, lt.month, lt.day, zh_week[lt.weekday]);
 }
 
+int yk_format_leaf(char *month, size_t n, const char **weekday, int64_t utc_s, int64_t now_utc_s,
+                   const char *lang)
+{
+    struct yk_localtime lt, now;
+    yk_shanghai_time(utc_s, &lt);
+    yk_shanghai_time(now_utc_s, &now);
+    bool en = strcmp(lang, "en") == 0, other_year = lt.year != now.year;
+    if (en && other_year)
+        snprintf(month, n, "%s %d", en_month[lt.month - 1], lt.year);
+    else if (en)
+        snprintf(month, n, "%s", en_month[lt.month - 1]);
+    else if (other_year)
+        snprintf(month, n, "%d年%d月", lt.year, lt.month);
+    else
+        snprintf(month, n, "%d月", lt.month);
+    *weekday = en ? en_week[lt.weekday] : zh_week[lt.weekday];
+    return lt.day;
+}
+
 void yk_format_hhmm(char *buf, size_t n, int64_t utc_s)
 {
     struct yk_localtime lt;

@@ -56,6 +56,13 @@ void yk_format_span(char *buf, size_t n, int64_t start_utc_s, int64_t end_utc_s,
  * with the year where it is not now's year ("2027年10月1日 星期五", "Fri 1 Oct 2027"). */
 void yk_format_day(char *buf, size_t n, int64_t utc_s, int64_t now_utc_s, const char *lang);
 
+/* A calendar leaf's parts of a Shanghai day, seen at now_utc_s: its month (zh "12月", en
+ * "Dec", with the year where it is not now's year: "2027年10月", "Oct 2027") into month
+ * (size n) and its weekday's name (zh "星期六", en "Sat"; static). Returns the day of the
+ * month. */
+int yk_format_leaf(char *month, size_t n, const char **weekday, int64_t utc_s, int64_t now_utc_s,
+                   const char *lang);
+
 /* Formats when something happens, for people, seen at now_utc_s: a span as yk_format_span
  * does, with the year where it is not now's year (zh "2027年10月1日 星期五 09:30–11:30", en
  * "Fri 1 Oct 2027 09:30–11:30"); whole days as "12月5日 全天" / "Sat 5 Dec, all day" or

@@ -98,6 +98,19 @@ static void test_when(void)
     CHECK_EQ_STR(buf, "Thu 30 Sep 2027");
     yk_format_day(buf, sizeof buf, m, now, "zh");
     CHECK_EQ_STR(buf, "2027年9月30日 星期四");
+    /* A calendar leaf (a large screen's event page): the month, the weekday, the day. */
+    const char *wd = NULL;
+    CHECK_EQ_INT(yk_format_leaf(buf, sizeof buf, &wd, d0, now, "zh"), 5);
+    CHECK_EQ_STR(buf, "12月");
+    CHECK_EQ_STR(wd, "星期六");
+    CHECK_EQ_INT(yk_format_leaf(buf, sizeof buf, &wd, d0, now, "en"), 5);
+    CHECK_EQ_STR(buf, "Dec");
+    CHECK_EQ_STR(wd, "Sat");
+    CHECK_EQ_INT(yk_format_leaf(buf, sizeof buf, &wd, m, now, "zh"), 30);
+    CHECK_EQ_STR(buf, "2027年9月");
+    CHECK_EQ_STR(wd, "星期四");
+    CHECK_EQ_INT(yk_format_leaf(buf, sizeof buf, &wd, m, now, "en"), 30);
+    CHECK_EQ_STR(buf, "Sep 2027");
 }
 
 static void test_driven_clock(void)

@@ -42,3 +42,7 @@ endforeach()
 foreach(size 800x480 480x800)
   yk_sites_test(sites_photos_${size} pictures none photos-small.txt --size ${size})
 endforeach()
+# A landscape event page without a photo: the day as a calendar leaf in the aside.
+foreach(size 1920x1080 1280x720)
+  yk_sites_test(sites_leaf_${size} pictures none leaf.txt --size ${size})
+endforeach()

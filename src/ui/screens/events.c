@@ -25,6 +25,9 @@
  *                          (events.photo_hash), else that of the teaching site its place
  *                          names (ui/photo.c), under the sign-up button or at the end; never
  *                          on a smaller one, where it would push the sign-up out of view
+ *   event.leaf.month, .day, .weekday, .hours
+ *                          a landscape page's aside with neither photo nor QR: the event's
+ *                          day as a calendar leaf under the button, where it fits whole
  *   event.missing          the event is no longer in the database
  *
  * Time: the list holds the events that have not ended at the clock's now. Both screens
@@ -636,6 +639,55 @@ static int event_photo(struct yk_kiosk *k, struct detail_state *s, struct yk_rec
     return h;
 }
 
+/* A calendar leaf of the event's day at the top of box (a landscape screen's aside with no
+ * photo): the month on a band, the day large, the weekday and the hours; nothing unless it
+ * fits whole. Read from across the room; the fields say the same in words. */
+static void date_leaf(struct yk_kiosk *k, const struct yk_event *e, struct yk_rect box)
+{
+    struct yk_ui *ui = &k->ui;
+    const struct yk_theme *t = &ui->theme;
+    char month[32], hours[32] = "";
+    const char *weekday;
+    int day = yk_format_leaf(month, sizeof month, &weekday, e->starts_utc, yk_kiosk_now_utc_s(k),
+                             yk_lang_code(k->lang));
+    struct yk_localtime a, b;
+    yk_shanghai_time(e->starts_utc, &a);
+    yk_shanghai_time(e->ends_utc, &b);
+    bool one_day = a.year == b.year && a.month == b.month && a.day == b.day;
+    if (one_day && e->ends_utc > e->starts_utc)
+        snprintf(hours, sizeof hours, "%02d:%02d–%02d:%02d", a.hour, a.minute, b.hour, b.minute);
+    /* Large type where there is room, a size smaller where not. */
+    enum yk_font fd = YK_FONT_HUGE, fl = YK_FONT_LARGE;
+    int band, big, line, h;
+    for (;;) {
+        line = yk_ui_line_height(ui, fl);
+        band = line + t->gap;
+        big = yk_ui_line_height(ui, fd) + 2 * t->gap;
+        h = band + big + line * (hours[0] ? 2 : 1) + 2 * t->gap;
+        if (h <= box.h || fd == YK_FONT_TITLE)
+            break;
+        fd = YK_FONT_TITLE;
+        fl = YK_FONT_BODY;
+    }
+    int w = box.w < h * 3 / 2 ? box.w : h * 3 / 2;
+    if (h > box.h || w < t->touch_min * 2)
+        return;
+    struct yk_rect card = {box.x + (box.w - w) / 2, box.y, w, h};
+    yk_ui_fill(ui, card, t->card, t->radius);
+    struct yk_rect top = yk_cut_top(&card, band);
+    yk_ui_fill(ui, top, t->primary, t->radius);
+    yk_ui_text(ui, "event.leaf.month", top, month, fl, t->on_primary, YK_ALIGN_CENTER, true);
+    char num[8];
+    snprintf(num, sizeof num, "%d", day);
+    yk_ui_text(ui, "event.leaf.day", yk_cut_top(&card, big), num, fd, t->ink, YK_ALIGN_CENTER,
+               true);
+    yk_ui_text(ui, "event.leaf.weekday", yk_cut_top(&card, line), weekday, fl, t->ink_soft,
+               YK_ALIGN_CENTER, true);
+    if (hours[0])
+        yk_ui_text(ui, "event.leaf.hours", yk_cut_top(&card, line), hours, fl, t->ink,
+                   YK_ALIGN_CENTER, true);
+}
+
 static void detail_build(struct yk_kiosk *k, struct yk_rect area)
 {
     struct detail_state *s = dst(k);
@@ -691,8 +743,11 @@ static void detail_build(struct yk_kiosk *k, struct yk_rect area)
     yk_doc_qr(&d, "event.qr", e->link_url, tr(k, "qr.take_along"));
     yk_doc_end(&d);
     int room = d.aside.y + d.aside.h - d.aside_y - t->pad;
+    struct yk_rect rest = {d.aside.x, d.aside_y + t->pad, d.aside.w, room};
     if (photo && d.aside.w > 0 && room >= d.aside.w / 4)
-        event_photo(k, s, (struct yk_rect){d.aside.x, d.aside_y + t->pad, d.aside.w, room});
+        event_photo(k, s, rest);
+    else if (d.aside.w > 0 && room > 0)
+        date_leaf(k, e, rest);
 }
 
 /* The sign-up flow (src/ui/screens/signup.c) takes over from here for k->sel_event. */
