@@ -7,6 +7,7 @@
 #include "check.h"
 
 #include "core/db.h"
+#include "core/signup.h"
 #include "scratch.h"
 
 #include <stdio.h>
@@ -121,6 +122,22 @@ static inline const char *q_str(struct yk_db *db, char *buf, size_t n, const cha
         snprintf(buf, n, "%s", (const char *)sqlite3_column_text(st, 0));
     sqlite3_finalize(st);
     return buf;
+}
+
+/* Signs 王女士 up for the sample's December event (party people, consent given, the waitlist
+ * accepted) at at_ms with phone; the outcome and the sign-up into *res. */
+static inline enum yk_signup_rc sync_sign_up(struct yk_db *db, const struct yk_ticket_keys *keys,
+                                             const char *phone, int party, long long at_ms,
+                                             struct yk_signup_result *res)
+{
+    struct yk_signup_request rq = {.event_id = "srd-2026-12",
+                                   .phone = phone,
+                                   .surname = "王",
+                                   .title = YK_TITLE_MS,
+                                   .party_size = party,
+                                   .consent = true,
+                                   .waitlist_ok = true};
+    return yk_signup_submit(db, keys, &rq, at_ms, res);
 }
 
 #endif

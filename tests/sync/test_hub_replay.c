@@ -56,15 +56,8 @@ static void sign_up(struct kiosk *k, int n)
     for (int i = 0; i < n; i++) {
         char phone[16];
         snprintf(phone, sizeof phone, "137%04d%04d", (int)(k - ks), k->phones++);
-        struct yk_signup_request rq = {.event_id = "srd-2026-12",
-                                       .phone = phone,
-                                       .surname = "王",
-                                       .title = YK_TITLE_MS,
-                                       .party_size = 2,
-                                       .consent = true,
-                                       .waitlist_ok = true};
         struct yk_signup_result res;
-        enum yk_signup_rc rc = yk_signup_submit(&k->db, &k->keys, &rq, SYNC_T0_MS, &res);
+        enum yk_signup_rc rc = sync_sign_up(&k->db, &k->keys, phone, 2, SYNC_T0_MS, &res);
         CHECK(rc == YK_SIGNUP_RC_CONFIRMED || rc == YK_SIGNUP_RC_PENDING ||
               rc == YK_SIGNUP_RC_WAITLIST);
         CHECK(yk_walkin_tap(&k->db, "visit", NULL, SYNC_T0_MS + i, NULL));

@@ -54,15 +54,8 @@ static void test_push(void)
     CHECK_EQ_INT(b.count, 0);
     CHECK(b.json == NULL);
 
-    struct yk_signup_request rq = {.event_id = "srd-2026-12",
-                                   .phone = "13912345678",
-                                   .surname = "王",
-                                   .title = YK_TITLE_MS,
-                                   .party_size = 2,
-                                   .consent = true,
-                                   .waitlist_ok = true};
     struct yk_signup_result res;
-    enum yk_signup_rc rc = yk_signup_submit(&db, &keys, &rq, SYNC_T0_MS, &res);
+    enum yk_signup_rc rc = sync_sign_up(&db, &keys, "13912345678", 2, SYNC_T0_MS, &res);
     CHECK(rc == YK_SIGNUP_RC_CONFIRMED || rc == YK_SIGNUP_RC_PENDING);
     char signup_id[32];
     snprintf(signup_id, sizeof signup_id, "%s", res.signup.id);
@@ -164,12 +157,10 @@ static void test_push(void)
     CHECK(yk_sync_counts(&db, &waiting, &aside) && waiting == 0 && aside == 1);
 
     /* The hub's decision on a pending sign-up comes back with the answer. */
-    rq.phone = "13800000001";
-    rq.party_size = 1;
     CHECK(yk_db_begin(&db));
     sqlite3_exec(db.handle, "UPDATE events SET seats_held = 0 WHERE id = 'srd-2026-12'", 0, 0, 0);
     CHECK(yk_db_commit(&db));
-    CHECK(yk_signup_submit(&db, &keys, &rq, SYNC_T0_MS, &res) == YK_SIGNUP_RC_PENDING);
+    CHECK(sync_sign_up(&db, &keys, "13800000001", 1, SYNC_T0_MS, &res) == YK_SIGNUP_RC_PENDING);
     CHECK(yk_sync_build_push(&db, 100, NULL, &b));
     CHECK_EQ_INT(b.count, 1);
     ans = answer(&b, "a", "confirmed");

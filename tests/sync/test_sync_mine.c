@@ -72,15 +72,8 @@ static void test_hash(void)
 static void sign_up(struct yk_db *db, const struct yk_ticket_keys *keys, const char *phone,
                     int64_t at_ms, char id[32])
 {
-    struct yk_signup_request rq = {.event_id = "srd-2026-12",
-                                   .phone = phone,
-                                   .surname = "王",
-                                   .title = YK_TITLE_MS,
-                                   .party_size = 1,
-                                   .consent = true,
-                                   .waitlist_ok = true};
     struct yk_signup_result res;
-    enum yk_signup_rc rc = yk_signup_submit(db, keys, &rq, at_ms, &res);
+    enum yk_signup_rc rc = sync_sign_up(db, keys, phone, 1, at_ms, &res);
     CHECK(rc == YK_SIGNUP_RC_CONFIRMED || rc == YK_SIGNUP_RC_PENDING);
     snprintf(id, 32, "%s", res.signup.id);
 }

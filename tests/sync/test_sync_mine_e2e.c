@@ -44,15 +44,9 @@ static const struct variant variants[] = {
 /* A sign-up at kiosk A for phone; its id into id. */
 static void sign_up_at_a(struct sync_kiosk *a, const char *phone, char id[32])
 {
-    struct yk_signup_request rq = {.event_id = "srd-2026-12",
-                                   .phone = phone,
-                                   .surname = "王",
-                                   .title = YK_TITLE_MS,
-                                   .party_size = 2,
-                                   .consent = true,
-                                   .waitlist_ok = true};
     struct yk_signup_result res;
-    CHECK_EQ_INT(yk_signup_submit(&a->db, &a->keys, &rq, SYNC_T0_MS, &res), YK_SIGNUP_RC_CONFIRMED);
+    CHECK_EQ_INT(sync_sign_up(&a->db, &a->keys, phone, 2, SYNC_T0_MS, &res),
+                 YK_SIGNUP_RC_CONFIRMED);
     snprintf(id, 32, "%s", res.signup.id);
 }
 
