@@ -730,7 +730,8 @@ static bool activate(struct yk_kiosk *k, const char *id)
     } else if (strcmp(a, "cancel") == 0 && s->step == M_ITEM) {
         s->step = M_CONFIRM;
     } else if (strcmp(a, "keep") == 0) {
-        s->ask = 0; /* back while the hub is asked: its late answer is not awaited */
+        if (s->step == M_CANCELLING)
+            s->ask = 0; /* back while the hub cancels: its late answer is not awaited */
         s->step = M_ITEM;
     } else if (strcmp(a, "confirm") == 0 && s->step == M_CONFIRM) {
         cancel(k, s);
