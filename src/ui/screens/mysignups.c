@@ -669,9 +669,7 @@ static int64_t deadline(const struct yk_kiosk *k)
     const struct mine_state *s = k->state[YK_SCREEN_MYSIGNUPS];
     if (!s || !s->ask)
         return -1;
-    int64_t now = yk_clock_mono_ms(k->p.clock), end = s->ask_start_ms + WAIT_MS;
-    int64_t next = now + POLL_MS;
-    return next < end ? next : end;
+    return yk_signup_ui_wait_deadline(k, s->ask_start_ms, WAIT_MS, POLL_MS);
 }
 
 static bool activate(struct yk_kiosk *k, const char *id)

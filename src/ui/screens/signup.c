@@ -466,9 +466,7 @@ static int64_t deadline(const struct yk_kiosk *k)
     const struct signup_state *s = k->state[YK_SCREEN_SIGNUP];
     if (!s || !s->confirming)
         return -1;
-    int64_t now = yk_clock_mono_ms(k->p.clock), end = s->confirm_start_ms + CONFIRM_WAIT_MS;
-    int64_t next = now + CONFIRM_POLL_MS;
-    return next < end ? next : end;
+    return yk_signup_ui_wait_deadline(k, s->confirm_start_ms, CONFIRM_WAIT_MS, CONFIRM_POLL_MS);
 }
 
 /* A key of the Latin keyboard ("A".."Z", "space", "-", "'", "del"): the rule is core's. */

@@ -73,6 +73,10 @@ void yk_signup_ui_action_row(struct yk_kiosk *k, struct yk_rect *area, const cha
  * of *in. The sign-up's online confirmation and 我的报名's look-up and cancel use it. */
 void yk_signup_ui_wait_bar(struct yk_kiosk *k, struct yk_rect *in, const char *id, int64_t start_ms,
                            int64_t wait_ms, int64_t poll_ms);
+/* The screen's next deadline while such a wait runs (the bar's next step, or the wait's
+ * end), for a screen's deadline hook. */
+int64_t yk_signup_ui_wait_deadline(const struct yk_kiosk *k, int64_t start_ms, int64_t wait_ms,
+                                   int64_t poll_ms);
 /* The step's question at the top of area; returns the rest. */
 struct yk_rect yk_signup_ui_heading(struct yk_kiosk *k, struct yk_rect area, const char *text);
 /* The same with the heading's widget id (another screen's step: 我的报名's). */

@@ -44,6 +44,13 @@ void yk_signup_ui_wait_bar(struct yk_kiosk *k, struct yk_rect *in, const char *i
     yk_ui_fill(ui, done, t->primary, bh / 2);
 }
 
+int64_t yk_signup_ui_wait_deadline(const struct yk_kiosk *k, int64_t start_ms, int64_t wait_ms,
+                                   int64_t poll_ms)
+{
+    int64_t next = yk_clock_mono_ms(k->p.clock) + poll_ms, end = start_ms + wait_ms;
+    return next < end ? next : end;
+}
+
 /* While the hub is asked: what is happening, a bar that fills, and that the sign-up is kept
  * whatever happens. No button: the bar's home and back work and lose nothing. */
 static void build_confirming(struct yk_kiosk *k, struct yk_rect area)
